@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from vcot_assets.benchmarks import cruxeval  # noqa: E402
-from vcot_assets.benchmarks.common import EmptyRule, load_generations, problem_counts  # noqa: E402
-from vcot_assets.benchmarks.execution import run_checks  # noqa: E402
-from vcot_assets.core.passk import mean_pass_at_k  # noqa: E402
+from vcot_assets.evals import cruxeval  # noqa: E402
+from vcot_assets.evals.common import EmptyRule, load_generations, problem_counts  # noqa: E402
+from vcot_assets.evals.execution import run_checks  # noqa: E402
+from vcot_assets.evals.passk import mean_pass_at_k  # noqa: E402
 from vcot_assets.sandbox import open_sandbox  # noqa: E402
 
 

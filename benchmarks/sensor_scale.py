@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dagster import DagsterInstance, build_sensor_context  # noqa: E402
 
-from vcot_assets.sensors import documents_sensor  # noqa: E402
+from vcot_assets.defs.triggers.sensors import documents_sensor  # noqa: E402
 
 TEXT = "The heapq module keeps a list ordered as a binary heap; heappush adds an item.\n\n"
 

@@ -2,7 +2,7 @@
 
     python benchmarks/teacher_throughput.py [--calls 1600] [--latency 0.2] [--concurrency 32]
 
-Starts `vcot_assets.llm.wire_server` in its own process (so its CPU is not counted), then
+Starts `vcot_assets_tests.testing.wire_server` in its own process (so its CPU is not counted), then
 runs each client in a fresh process: the plain `openai` SDK, plain `litellm.acompletion`,
 vcot's `TeacherClient` (with its disk cache on, as the pipeline runs it) and, as
 `layer_litellm`, the same client forced onto its general litellm transport. Each sends
@@ -117,7 +117,7 @@ def _child(args: argparse.Namespace) -> None:
 
 def _start_server(latency: float) -> tuple[subprocess.Popen, str]:
     server = subprocess.Popen(
-        [sys.executable, "-m", "vcot_assets.llm.wire_server", "--latency", str(latency)],
+        [sys.executable, "-m", "vcot_assets_tests.testing.wire_server", "--latency", str(latency)],
         cwd=REPO, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
     line = server.stdout.readline() if server.stdout else ""
     if not line.startswith("listening "):

@@ -37,10 +37,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from vcot_assets.core.entities import is_literal, parse_literal  # noqa: E402
+from vcot_assets.core.verifier.entities import is_literal, parse_literal  # noqa: E402
 from vcot_assets.core.records import Rationale, Trace, TraceRequest  # noqa: E402
-from vcot_assets.core.tracing import build_trace  # noqa: E402
-from vcot_assets.core.verify import (  # noqa: E402
+from vcot_assets.core.grounding.tracing import build_trace  # noqa: E402
+from vcot_assets.core.verifier.verify import (  # noqa: E402
     _INDEX_CACHE,
     Opaque,
     _Unknown,

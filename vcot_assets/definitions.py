@@ -1,39 +1,32 @@
-"""The vcot code location: assets, checks, sensors, schedules and resources, chosen by environment."""
+"""The vcot code location: everything under `defs/`, then the global adjustments.
 
-from __future__ import annotations
+`defs/` holds one folder per stage (its assets and checks side by side), the resources and the
+triggers; Dagster's own loader collects them. Here only what applies to every asset is set: the
+automation condition (off unless `VCOT_AUTOMATION=1`) and the executor chosen by `VCOT_EXECUTOR`.
+"""
 
-from dagster import Definitions, map_asset_specs
+from dagster import AssetSpec, Definitions, map_asset_specs
+from dagster.components import load_defs
 
-from vcot_assets.assets import benchmark_scores, fine_tuned_checkpoint, stage_a, stage_b, stage_c, training_sets
-from vcot_assets.automation import automation_condition_for
-from vcot_assets.checks import CHECKS
-from vcot_assets.resources.home import HomeResource, resolve_home
-from vcot_assets.resources.model_under_test import ModelUnderTest
-from vcot_assets.resources.sandbox import SandboxResource
-from vcot_assets.resources.storage import VcotIOManager
-from vcot_assets.resources.teacher import TeacherResource
+import vcot_assets.defs
+from vcot_assets.defs.automation import automation_condition_for
 from vcot_assets.scale_out import executor_from_env
-from vcot_assets.schedules import JOBS, SCHEDULES
-from vcot_assets.sensors import SENSORS
 
-HOME = resolve_home()
 
-ASSETS = map_asset_specs(
-    lambda spec: spec.replace_attributes(automation_condition=automation_condition_for(spec.key.path[-1])),
-    [*stage_a.ASSETS, *stage_b.ASSETS, *stage_c.ASSETS, *training_sets.ASSETS, *fine_tuned_checkpoint.ASSETS,
-     *benchmark_scores.ASSETS],
-)
+def _with_automation(spec: AssetSpec) -> AssetSpec:
+    return spec.replace_attributes(automation_condition=automation_condition_for(spec.key.path[-1]))
 
-RESOURCES = {
-    "home": HomeResource(path=str(HOME)),
-    "io_manager": VcotIOManager(home=str(HOME)),
-    "teacher": TeacherResource(),
-    "sandbox": SandboxResource(),
-    "base_model": ModelUnderTest(),
-    **fine_tuned_checkpoint.RESOURCES,
-}
 
-ALL_CHECKS = [*CHECKS, *training_sets.CHECKS]
+def _adjusted(loaded: Definitions) -> Definitions:
+    return Definitions(
+        assets=map_asset_specs(_with_automation, list(loaded.assets or [])),
+        asset_checks=loaded.asset_checks,
+        jobs=loaded.jobs,
+        schedules=loaded.schedules,
+        sensors=loaded.sensors,
+        resources=loaded.resources,
+        executor=executor_from_env(),
+    )
 
-defs = Definitions(assets=ASSETS, asset_checks=ALL_CHECKS, jobs=JOBS, schedules=SCHEDULES, sensors=SENSORS,
-                   resources=RESOURCES, executor=executor_from_env())
+
+defs = _adjusted(load_defs(vcot_assets.defs))

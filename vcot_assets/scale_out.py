@@ -16,7 +16,7 @@ from typing import Any
 
 from dagster import ExecutorDefinition, in_process_executor, multiprocess_executor
 
-from vcot_assets.automation import SANDBOX_POOL, TEACHER_POOL
+from vcot_assets.defs.automation import SANDBOX_POOL, TEACHER_POOL
 
 EXECUTOR_ENV = "VCOT_EXECUTOR"
 K8S_CONFIG_TAG = "dagster-k8s/config"

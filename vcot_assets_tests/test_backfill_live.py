@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from vcot_assets.core.corpus import stdlib_text
+from vcot_assets.core.documents.corpus import stdlib_text
 from vcot_assets_tests.live.dagster_dev import REPO, DagsterDev, group_alive, make_live_dir
 
 pytestmark = pytest.mark.slow

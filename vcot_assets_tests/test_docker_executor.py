@@ -61,7 +61,7 @@ def test_source_docs_step_runs_in_a_container():
 
     from vcot_assets_tests.live.docker_step_job import docker_step_job
 
-    from vcot_assets.core.corpus import stdlib_text
+    from vcot_assets.core.documents.corpus import stdlib_text
     from vcot_assets.instance_config import write_instance_yaml
     from vcot_assets_tests.live.dagster_dev import make_live_dir
 

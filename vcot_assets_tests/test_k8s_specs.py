@@ -93,7 +93,7 @@ def test_teacher_steps_are_small_and_read_the_teacher_secret():
 
 
 def test_training_step_requests_a_gpu_on_a_gpu_node():
-    from vcot_assets.assets.fine_tuned_checkpoint import fine_tuned_checkpoint
+    from vcot_assets.defs.training.fine_tuned_checkpoint import fine_tuned_checkpoint
 
     found = {**nodes(), "fine_tuned_checkpoint": fine_tuned_checkpoint.node_def}
     for name in GPU_ASSETS:

@@ -94,7 +94,7 @@ def test_asset_graph_and_partition_metadata_in_chromium(browser):
     live = make_live_dir()
     home, docs = live / "home", live / "docs"
     docs.mkdir(parents=True)
-    from vcot_assets.core.corpus import stdlib_text
+    from vcot_assets.core.documents.corpus import stdlib_text
 
     (docs / "heapq.md").write_text(stdlib_text("heapq")[:3000], encoding="utf-8")
     SHOTS.mkdir(parents=True, exist_ok=True)

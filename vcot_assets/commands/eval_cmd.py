@@ -15,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from vcot_assets.benchmarks.common import BenchmarkDataError, load_generations
+from vcot_assets.evals.common import BenchmarkDataError, load_generations
 
 BENCHMARKS = ("cruxeval", "humaneval", "livecodebench")
 
@@ -61,20 +61,20 @@ def main(argv: list[str]) -> int:
 
 
 def _score(args: argparse.Namespace, generations: dict[str, list[str]]):
-    from vcot_assets.benchmarks.execution import sandbox_runner
+    from vcot_assets.evals.execution import sandbox_runner
 
     with sandbox_runner(backend=args.sandbox, workers=args.workers) as runner:
         if args.benchmark == "cruxeval":
-            from vcot_assets.benchmarks import cruxeval
+            from vcot_assets.evals import cruxeval
 
             problems = cruxeval.load_problems(args.data)
             return cruxeval.score(generations, args.mode, runner, problems=problems, model=args.model)
         if args.benchmark == "humaneval":
-            from vcot_assets.benchmarks import humaneval
+            from vcot_assets.evals import humaneval
 
             problems = humaneval.load_problems(args.data)
             return humaneval.score(generations, runner, problems=problems, model=args.model)
-        from vcot_assets.benchmarks import livecodebench
+        from vcot_assets.evals import livecodebench
 
         problems = livecodebench.load_problems(args.data)
         return livecodebench.score(generations, runner, problems=problems, model=args.model)

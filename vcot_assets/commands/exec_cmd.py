@@ -14,8 +14,8 @@ import sys
 from typing import Any
 
 from vcot_assets.core.records import SolutionRun, TestCase
-from vcot_assets.core.settings import SandboxLimits
-from vcot_assets.core.testcases import InvalidTest, parse_test
+from vcot_assets.settings import SandboxLimits
+from vcot_assets.core.consensus.testcases import InvalidTest, parse_test
 
 
 def _parser() -> argparse.ArgumentParser:

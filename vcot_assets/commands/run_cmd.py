@@ -81,8 +81,8 @@ def main(argv: list[str]) -> int:
     from dagster import DagsterInstance
 
     from vcot_assets import definitions
-    from vcot_assets.core.chunking import plan_corpus_batches
-    from vcot_assets.core.settings import settings_from_env
+    from vcot_assets.core.documents.chunking import plan_corpus_batches
+    from vcot_assets.settings import settings_from_env
     from vcot_assets.partitions import concept_batches
 
     started = time.monotonic()
@@ -95,7 +95,7 @@ def main(argv: list[str]) -> int:
         return 2
 
     instance = DagsterInstance.get()
-    home_resource = definitions.RESOURCES["home"]
+    home_resource = definitions.defs.resources["home"]
     batches, rejected_docs = plan_corpus_batches(home_resource.docs_dir, settings_from_env().batch_chars,
                                                  include_stdlib=home_resource.stdlib)
     for rejection in rejected_docs:
@@ -130,8 +130,8 @@ def run_batches(definitions, instance, graph, per_batch, order: list[str], keys:
             continue
         first = next(iter(plan))
         print(f"  {key}: {len(plan)} assets to materialize ({first}: {plan[first]})", flush=True)
-        result = materialize([*definitions.ASSETS, *definitions.ALL_CHECKS], instance=instance,
-                             resources=definitions.RESOURCES, partition_key=key, selection=list(plan),
+        result = materialize([*definitions.defs.assets, *(definitions.defs.asset_checks or [])], instance=instance,
+                             resources=definitions.defs.resources, partition_key=key, selection=list(plan),
                              tags={"vcot/launched_by": "vcot run"}, run_config=QUIET, raise_on_error=False)
         launched.update(plan.keys())
         teacher_calls += count_teacher_calls(result)
@@ -178,8 +178,8 @@ def run_stage_d(args, definitions, instance, graph, upstream_changed: bool) -> l
                 continue
             label = f"{name}[{partition}]" if partition else name
             print(f"  {label}", flush=True)
-            result = materialize([*definitions.ASSETS, *definitions.ALL_CHECKS], instance=instance,
-                                 resources=definitions.RESOURCES, selection=[name], partition_key=partition,
+            result = materialize([*definitions.defs.assets, *(definitions.defs.asset_checks or [])], instance=instance,
+                                 resources=definitions.defs.resources, selection=[name], partition_key=partition,
                                  tags={"vcot/launched_by": "vcot run"}, run_config=QUIET, raise_on_error=False)
             launched.append(label)
             if not result.success:

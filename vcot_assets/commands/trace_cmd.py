@@ -14,8 +14,8 @@ import sys
 from typing import Any
 
 from vcot_assets.core.records import TraceRequest
-from vcot_assets.core.settings import SandboxLimits
-from vcot_assets.core.tracing import build_trace
+from vcot_assets.settings import SandboxLimits
+from vcot_assets.core.grounding.tracing import build_trace
 
 
 def _parser() -> argparse.ArgumentParser:

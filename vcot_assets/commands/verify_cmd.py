@@ -17,10 +17,10 @@ from typing import Any
 
 from vcot_assets.commands.trace_cmd import read_lines, read_records
 from vcot_assets.core.records import Rationale, TraceRequest
-from vcot_assets.core.samples import callee_name
-from vcot_assets.core.settings import DEFAULT_SETTINGS, SandboxLimits
-from vcot_assets.core.tracing import build_trace
-from vcot_assets.core.verify import normalize_backward_answer, verify_backward, verify_forward
+from vcot_assets.core.grounding.samples import callee_name
+from vcot_assets.settings import DEFAULT_SETTINGS, SandboxLimits
+from vcot_assets.core.grounding.tracing import build_trace
+from vcot_assets.core.verifier.verify import normalize_backward_answer, verify_backward, verify_forward
 
 _ANSWER_LINE = re.compile(r"\n\s*Answer\s*:.*\Z", re.IGNORECASE | re.DOTALL)
 

@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from vcot_assets.core.parsing import strip_reasoning_blocks
+from vcot_assets.core.synthesis.parsing import strip_reasoning_blocks
 from vcot_assets.core.records import TeacherReply, TeacherRequest
 from vcot_assets.llm.cache import ResponseCache, cache_key
 from vcot_assets.llm.ledger import SpendLedger
@@ -164,7 +164,7 @@ def _register_offline(litellm: Any) -> None:
     if any(item.get("provider") == "offline" for item in litellm.custom_provider_map):
         return
     try:
-        from vcot_assets.teachers.offline.provider import OfflineTeacherLLM
+        from vcot_offline.provider import OfflineTeacherLLM
     except ImportError as err:
         raise RuntimeError(f"the offline teacher provider is not available: {err}") from err
     litellm.custom_provider_map = [

@@ -12,8 +12,8 @@ import os
 from dagster import ConfigurableResource
 from pydantic import Field
 
-from vcot_assets.benchmarks.generate import ModelClient, SamplingParams, open_client
-from vcot_assets.benchmarks.suite import BENCHMARKS
+from vcot_assets.evals.generate import ModelClient, SamplingParams, open_client
+from vcot_assets.evals.suite import BENCHMARKS
 
 
 class ModelUnderTest(ConfigurableResource):

@@ -8,7 +8,7 @@ from contextlib import AbstractContextManager
 from dagster import ConfigurableResource
 from pydantic import Field
 
-from vcot_assets.core.settings import SandboxLimits
+from vcot_assets.settings import SandboxLimits
 
 
 def default_backend() -> str:

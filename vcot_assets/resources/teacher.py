@@ -8,8 +8,7 @@ from typing import Optional
 import dagster as dg
 
 from vcot_assets.llm.client import TeacherClient, TeacherConfig
-
-TEACHER_ENV = "VCOT_TEACHER"
+from vcot_assets.settings import DEFAULT_TEACHER, TEACHER_ENV
 
 
 class TeacherResource(dg.ConfigurableResource):
@@ -22,7 +21,7 @@ class TeacherResource(dg.ConfigurableResource):
     the run shares a ledger file under the cache folder), else one step; empty means no cap.
     """
 
-    model: str = "offline/default"
+    model: str = DEFAULT_TEACHER
     api_base: Optional[str] = None
     temperature: float = 0.7
     max_tokens: int = 2048

@@ -43,8 +43,8 @@ from vcot_assets.core.records import (
     TraceRequest,
     Verdict,
 )
-from vcot_assets.core.settings import DEFAULT_LIMITS, SandboxLimits
-from vcot_assets.core.testcases import NotALiteral, literal_value, value_matches
+from vcot_assets.settings import DEFAULT_LIMITS, SandboxLimits
+from vcot_assets.core.consensus.testcases import NotALiteral, literal_value, value_matches
 
 HERE = Path(__file__).resolve().parent
 HARNESS_PATH = HERE / "harness.py"

@@ -40,7 +40,7 @@ def test_parse_partitions():
 
 @pytest.mark.slow
 def test_backfill_on_the_instance_starts_its_own_daemon():
-    from vcot_assets.core.corpus import stdlib_text
+    from vcot_assets.core.documents.corpus import stdlib_text
     from vcot_assets.instance_config import write_instance_yaml
 
     live = make_live_dir()

@@ -13,7 +13,7 @@ import tempfile
 import textwrap
 
 from vcot_assets.core.records import Trace
-from vcot_assets.core.tracing import build_trace
+from vcot_assets.core.grounding.tracing import build_trace
 from vcot_assets.sandbox import child_trace
 
 

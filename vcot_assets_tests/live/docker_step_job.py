@@ -28,7 +28,7 @@ def docker_step_job():
     from dagster import Definitions, define_asset_job
     from dagster_docker import docker_executor
 
-    from vcot_assets.assets.stage_a import source_docs
+    from vcot_assets.defs.synthesis.assets import source_docs
     from vcot_assets.partitions import concept_batches
     from vcot_assets.resources.home import HomeResource
     from vcot_assets.resources.storage import VcotIOManager

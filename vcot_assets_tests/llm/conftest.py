@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from vcot_assets.llm.wire_server import FaultPlan, WireServer
+from vcot_assets_tests.testing.wire_server import FaultPlan, WireServer
 
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from vcot_assets.core import prompts
-from vcot_assets.core.parsing import strip_reasoning_blocks
+from vcot_assets.core.synthesis.parsing import strip_reasoning_blocks
 from vcot_assets.core.records import TeacherRequest
 from vcot_assets.llm.cache import ResponseCache
 from vcot_assets.llm.client import SpendCapExceeded, TeacherClient, TeacherConfig
-from vcot_assets.llm.wire_server import FaultPlan, echo_answer
+from vcot_assets_tests.testing.wire_server import FaultPlan, echo_answer
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -177,8 +177,8 @@ def test_provider_variables_work_unchanged(server, monkeypatch):
 
 
 def test_offline_teacher_is_registered_as_a_litellm_provider(tmp_path):
-    pytest.importorskip("vcot_assets.teachers.offline.provider")
-    from vcot_assets.teachers.offline import answer
+    pytest.importorskip("vcot_offline.provider")
+    from vcot_offline import answer
 
     prompt = prompts.render("signature", instruction="[function] Return the sum of a list of integers.")
     client = TeacherClient(TeacherConfig(model="offline/default", cache_dir=str(tmp_path)))

@@ -6,10 +6,10 @@ import pytest
 
 from vcot_assets.core.records import Concept
 from vcot_assets.llm.client import TeacherClient, TeacherConfig
-from vcot_assets.llm.wire_server import FaultPlan, WireServer
+from vcot_assets_tests.testing.wire_server import FaultPlan, WireServer
 
-synthesis = pytest.importorskip("vcot_assets.core.synthesis")
-offline = pytest.importorskip("vcot_assets.teachers.offline")
+synthesis = pytest.importorskip("vcot_assets.core.synthesis.steps")
+offline = pytest.importorskip("vcot_offline")
 
 CONCEPTS = [
     Concept("doc-000-c00", "doc-000", "Running totals", "Accumulate a sum over a list, keeping each partial sum.",

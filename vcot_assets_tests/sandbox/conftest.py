@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from vcot_assets.core.settings import SandboxLimits
+from vcot_assets.settings import SandboxLimits
 from vcot_assets.sandbox import open_sandbox
 from vcot_assets.sandbox.api import DOCKER_IMAGE
 

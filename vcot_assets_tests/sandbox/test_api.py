@@ -6,8 +6,8 @@ import time
 import pytest
 
 from vcot_assets.core.records import CallRequest, CoverageRequest, ScriptRequest, SolutionRun, TraceRequest
-from vcot_assets.core.settings import SandboxLimits
-from vcot_assets.core.testcases import parse_test
+from vcot_assets.settings import SandboxLimits
+from vcot_assets.core.consensus.testcases import parse_test
 from vcot_assets.sandbox import open_sandbox
 
 from .conftest import TEST_LIMITS, namespaces_available

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from vcot_assets.core.records import SolutionRun
-from vcot_assets.core.settings import SandboxLimits
-from vcot_assets.core.testcases import parse_test
+from vcot_assets.settings import SandboxLimits
+from vcot_assets.core.consensus.testcases import parse_test
 from vcot_assets.sandbox import open_sandbox
 
 from .conftest import BACKENDS, require_docker

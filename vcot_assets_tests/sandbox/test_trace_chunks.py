@@ -6,7 +6,7 @@ import re
 import pytest
 
 from vcot_assets.core.records import CoverageRequest, TraceRequest
-from vcot_assets.core.settings import SandboxLimits
+from vcot_assets.settings import SandboxLimits
 from vcot_assets.sandbox import api, open_sandbox
 
 from .conftest import BACKENDS, require_docker

@@ -1,0 +1,89 @@
+"""CRUXEval (Gu et al., 2024): output prediction (CRUXEval-O) and input prediction (CRUXEval-I).
+
+Official rules (see `../shared/benchmarks/README.md`):
+- output: generation `g` is checked by `code + "\\nassert " + output + " == " + g`; a generation
+  containing the call `f(<input>)` is skipped (it would let the model copy the question).
+- input: `g` must contain `f(` (else skipped); it is checked by `code + "\\nassert " + output +
+  " == " + g`, so the predicted call itself runs.
+- skipped generations leave n; when no executed generation passes, all count, as failures.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from vcot_assets.evals.common import (
+    BenchmarkDataError,
+    EmptyRule,
+    ProblemPlan,
+    plan_checks,
+    read_jsonl,
+    score_plans,
+)
+from vcot_assets.evals.execution import ScriptRunner
+from vcot_assets.core.records import BenchmarkScore
+
+MODES = ("input", "output")
+ENV_DATA = "VCOT_CRUXEVAL"
+_FIELDS = ("id", "code", "input", "output")
+
+
+@dataclass(frozen=True)
+class CruxProblem:
+    problem_id: str  # `sample_<i>`
+    code: str  # always `def f(...)`
+    input: str  # argument text, e.g. `(1, ), (1, ), (1, 2)`
+    output: str  # a Python literal
+
+
+def default_data_path() -> Path:
+    """`$VCOT_CRUXEVAL`, else `<repo>/../shared/benchmarks/cruxeval/cruxeval.jsonl`."""
+    override = os.environ.get(ENV_DATA)
+    if override:
+        return Path(override)
+    repo = Path(__file__).resolve().parents[2]
+    return repo.parent / "shared" / "benchmarks" / "cruxeval" / "cruxeval.jsonl"
+
+
+def load_problems(path: Path | None = None) -> list[CruxProblem]:
+    path = Path(path) if path is not None else default_data_path()
+    problems = []
+    for number, row in enumerate(read_jsonl(path), start=1):
+        missing = [name for name in _FIELDS if not isinstance(row.get(name), str)]
+        if missing:
+            raise BenchmarkDataError(f"{path}: row {number} lacks text field(s) {', '.join(missing)}")
+        problems.append(CruxProblem(row["id"], row["code"], row["input"], row["output"]))
+    if not problems:
+        raise BenchmarkDataError(f"{path}: no CRUXEval problems")
+    return problems
+
+
+def check_program(problem: CruxProblem, generation: str, mode: str) -> str | None:
+    """The program that checks one generation, or None when the official rules skip it."""
+    if mode == "input":
+        if "f(" not in generation:
+            return None
+    elif mode == "output":
+        if f"f({problem.input})" in generation:
+            return None
+    else:
+        raise ValueError(f"CRUXEval mode must be one of {MODES}, not {mode!r}")
+    return f"{problem.code}\nassert {problem.output} == {generation}"
+
+
+def plan(problems: Sequence[CruxProblem], generations: dict[str, list[str]], mode: str) -> list[ProblemPlan]:
+    return plan_checks(problems, generations, f"cruxeval-{mode}", lambda p, g: check_program(p, g, mode))
+
+
+def score(generations: dict[str, list[str]], mode: str, runner: ScriptRunner,
+          problems: Sequence[CruxProblem] | None = None, model: str = "",
+          batched: bool = True) -> BenchmarkScore:
+    """pass@1 and pass@5 (percent) of `generations` on CRUXEval-I or -O."""
+    if mode not in MODES:
+        raise ValueError(f"CRUXEval mode must be one of {MODES}, not {mode!r}")
+    problems = list(problems) if problems is not None else load_problems()
+    return score_plans(f"cruxeval-{mode}", model, plan(problems, generations, mode),
+                       EmptyRule.NO_PASS, runner, batched=batched)

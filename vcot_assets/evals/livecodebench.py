@@ -1,0 +1,110 @@
+"""LiveCodeBench-Exec (`livecodebench/execution-v2`, 479 rows): output prediction on contest code.
+
+The data lives on a model hub these machines cannot reach, so the user supplies it as JSONL
+(or a JSON list) with the fields `question_id, contest_id, contest_date, difficulty,
+function_name, code, input, output, id, problem_id, numsteps`; `input` is a full call such as
+`fn(arg = ...)`.
+
+Official rules: a generation that contains the input call is skipped; the others are checked by
+`<imports>\\n<code>\\nassert <output> == <generation>` (3 s); only when no generation was
+executed do all count, as failures. The official prelude imports common standard modules and
+numpy and pandas; it is reproduced here so programs that use them run the same.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from vcot_assets.evals.common import (
+    BenchmarkDataError,
+    EmptyRule,
+    ProblemPlan,
+    plan_checks,
+    read_jsonl,
+    score_plans,
+)
+from vcot_assets.evals.execution import ScriptRunner
+from vcot_assets.core.records import BenchmarkScore
+
+_FIELDS = ("code", "input", "output")
+
+# The names contest code may use without importing them, as the official prelude provides.
+PRELUDE = """\
+import bisect, collections, copy, datetime, functools, heapq, io, itertools, math, operator, os
+import random, re, string, sys
+from bisect import bisect, bisect_left, bisect_right, insort
+from collections import Counter, OrderedDict, defaultdict, deque
+from copy import deepcopy
+from functools import cache, cmp_to_key, lru_cache, partial, reduce
+from heapq import heapify, heappop, heappush, heapreplace, merge, nlargest, nsmallest
+from itertools import (accumulate, chain, combinations, count, cycle, groupby, islice,
+                       pairwise, permutations, product, repeat, zip_longest)
+from math import (atan2, ceil, comb, factorial, floor, gcd, inf, isqrt, log, log2, log10, pi,
+                  prod, sqrt)
+from operator import iand, itemgetter, or_, sub, xor
+from os.path import commonprefix
+from random import randrange, shuffle
+from re import search as re_search
+from string import ascii_lowercase, ascii_uppercase
+from time import time
+from typing import (Any, Callable, Deque, Dict, Generator, Iterable, Iterator, List, Optional,
+                    Set, Tuple, Union)
+import numpy as np
+import pandas as pd
+"""
+
+
+@dataclass(frozen=True)
+class LiveCodeBenchProblem:
+    problem_id: str
+    code: str
+    input: str  # a full call, e.g. `maxSum(nums = [1, 2])`
+    output: str
+    difficulty: str = ""
+    contest_date: str = ""
+
+
+def load_problems(path: Path) -> list[LiveCodeBenchProblem]:
+    path = Path(path)
+    if path.suffix == ".json":
+        if not path.is_file():
+            raise BenchmarkDataError(f"benchmark data file not found: {path}")
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(rows, list):
+            raise BenchmarkDataError(f"{path}: expected a JSON list of rows")
+    else:
+        rows = read_jsonl(path)
+    problems = []
+    for number, row in enumerate(rows, start=1):
+        missing = [name for name in _FIELDS if not isinstance(row.get(name), str)]
+        if missing:
+            raise BenchmarkDataError(f"{path}: row {number} lacks text field(s) {', '.join(missing)}")
+        problem_id = str(row.get("id", row.get("question_id", number - 1)))
+        problems.append(LiveCodeBenchProblem(problem_id, row["code"], row["input"], row["output"],
+                                             str(row.get("difficulty", "")),
+                                             str(row.get("contest_date", ""))))
+    if not problems:
+        raise BenchmarkDataError(f"{path}: no LiveCodeBench rows")
+    if len({p.problem_id for p in problems}) != len(problems):
+        raise BenchmarkDataError(f"{path}: problem ids are not unique")
+    return problems
+
+
+def check_program(problem: LiveCodeBenchProblem, generation: str) -> str | None:
+    if problem.input in generation:
+        return None
+    return f"{PRELUDE}\n{problem.code}\nassert {problem.output} == {generation}"
+
+
+def plan(problems: Sequence[LiveCodeBenchProblem], generations: dict[str, list[str]]) -> list[ProblemPlan]:
+    return plan_checks(problems, generations, "livecodebench-exec", check_program)
+
+
+def score(generations: dict[str, list[str]], runner: ScriptRunner,
+          problems: Sequence[LiveCodeBenchProblem], model: str = "",
+          batched: bool = True) -> BenchmarkScore:
+    return score_plans("livecodebench-exec", model, plan(problems, generations),
+                       EmptyRule.NONE_EXECUTED, runner, batched=batched)

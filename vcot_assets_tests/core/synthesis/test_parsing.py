@@ -1,0 +1,286 @@
+import pytest
+
+from vcot_assets.core.synthesis import parsing
+from vcot_assets.core.synthesis.parsing import (
+    ParseError,
+    extract_code_block,
+    fenced_blocks,
+    parse_concepts,
+    parse_instructions,
+    parse_narration,
+    parse_scenarios,
+    parse_signature,
+    parse_tests,
+    strip_reasoning_blocks,
+)
+
+
+def reason_of(call, *args):
+    with pytest.raises(ParseError) as info:
+        call(*args)
+    return info.value.reason
+
+
+# --- reasoning blocks and fences ------------------------------------------------------------
+
+
+def test_strip_reasoning_blocks_variants():
+    assert strip_reasoning_blocks("<think>a\nb</think>\nAnswer") == "Answer"
+    assert strip_reasoning_blocks("<THINK>x</THINK>one<think>y</think>two") == "onetwo"
+    # opening tag sent in the prompt: only the closing one comes back
+    assert strip_reasoning_blocks("half a thought</think>\nreal") == "real"
+    # cut off while thinking: nothing usable
+    assert strip_reasoning_blocks("<think>never ends") == ""
+    assert strip_reasoning_blocks("plain") == "plain"
+
+
+def test_fenced_blocks_languages_and_unclosed():
+    text = "intro\n```python\na = 1\n```\n~~~\nraw\n~~~\n```json\n[1"
+    blocks = fenced_blocks(text)
+    assert [(b.lang, b.body, b.closed) for b in blocks] == [("python", "a = 1", True), ("", "raw", True), ("json", "[1", False)]
+
+
+def test_non_text_and_empty_outputs_are_parse_errors():
+    for parser in (parse_concepts, parse_instructions, parse_scenarios, extract_code_block, parse_narration):
+        assert reason_of(parser, None) == "not_text"
+        assert reason_of(parser, "<think>only thinking</think>  ") == "empty_output"
+    assert reason_of(parse_signature, 42, "i") == "not_text"
+
+
+# --- concepts --------------------------------------------------------------------------------
+
+CONCEPTS = """<think>let me pick</think>
+Here you go:
+```json
+[{"name": "Binary search", "keyphrase": "bisect", "description": "Halve a sorted range.",
+  "examples": ["bisect_left", "lower bound"], "difficulty": "Medium"},
+ {"name": "binary  search", "keyphrase": "bisect", "description": "dup", "difficulty": "easy"},
+ {"name": "Stacks", "description": "LIFO.", "examples": "push/pop", "difficulty": "easy"}]
+```"""
+
+
+def test_parse_concepts_normalizes_and_drops_repeated_names():
+    concepts = parse_concepts(CONCEPTS)
+    assert [c["name"] for c in concepts] == ["Binary search", "Stacks"]
+    assert concepts[0] == {"name": "Binary search", "keyphrase": "bisect", "description": "Halve a sorted range.",
+                           "examples": ["bisect_left", "lower bound"], "difficulty": "medium"}
+    assert concepts[1]["examples"] == ["push/pop"] and concepts[1]["keyphrase"] == ""
+
+
+def test_parse_concepts_repairs_only_trailing_commas():
+    text = '```json\n[{"name": "a", "description": "b, c", "examples": ["x",], "difficulty": "easy"},]\n```'
+    assert parse_concepts(text)[0]["examples"] == ["x"]
+    assert reason_of(parse_concepts, '```json\n[{"name": "a",, "description": "b"}]\n```') == "malformed_json"
+
+
+def test_parse_concepts_accepts_bare_array_and_empty_list():
+    assert parse_concepts('Sure: [{"name": "a", "description": "b", "difficulty": "hard"}] done')[0]["difficulty"] == "hard"
+    assert parse_concepts("```json\n[]\n```") == []
+    assert parse_concepts('```json\n{"concepts": [{"name": "a", "description": "b", "difficulty": "easy"}]}\n```')
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("no json here", "no_json"),
+    ("```json\n[{\"name\": \"a\",]\n```", "malformed_json"),
+    ("```json\n{\"name\": \"a\"}\n```", "not_a_list"),
+    ("```json\n[\"a\"]\n```", "malformed_concept"),
+    ("```json\n[{\"name\": \"\", \"description\": \"b\", \"difficulty\": \"easy\"}]\n```", "malformed_concept"),
+    ("```json\n[{\"name\": \"a\", \"description\": \"b\", \"difficulty\": \"trivial\"}]\n```", "bad_difficulty"),
+    ("```json\n[{\"name\": \"a\", \"description\": \"b\", \"difficulty\": \"easy\", \"examples\": 3}]\n```",
+     "malformed_concept"),
+])
+def test_parse_concepts_rejections(text, reason):
+    assert reason_of(parse_concepts, text) == reason
+
+
+# --- instructions ----------------------------------------------------------------------------
+
+
+def test_parse_instructions_kinds_continuations_and_duplicates():
+    text = """Here are the exercises.
+
+1. [function] Write `solution(nums)` returning the running total
+   of a list of integers.
+2) **[Class]** Implement a `Counter` with `add(x)`.
+3. [function]: Return the running total of a list of integers.
+4. [function] write `solution(nums)` returning the running total of a list of integers.
+"""
+    assert parse_instructions(text) == [
+        ("function", "Write `solution(nums)` returning the running total of a list of integers."),
+        ("class", "Implement a `Counter` with `add(x)`."),
+        ("function", "Return the running total of a list of integers."),
+    ]
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Just prose, no list.", "no_list"),
+    ("1. [function] ok\n2. Write something without a kind", "missing_kind"),
+    ("1. [method] wrong kind", "missing_kind"),
+    ("1. [class]   ", "empty_instruction"),
+])
+def test_parse_instructions_rejections(text, reason):
+    assert reason_of(parse_instructions, text) == reason
+
+
+# --- signatures ------------------------------------------------------------------------------
+
+
+def test_parse_function_signature():
+    sig = parse_signature("Function: merge_intervals(items: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]", "i1")
+    assert (sig.instruction_id, sig.kind, sig.name, sig.returns) == ("i1", "function", "merge_intervals", "list[tuple[int, int]]")
+    assert [(p.name, p.type) for p in sig.params] == [("items", "list[tuple[int, int]]"), ("gap", "int")]
+    assert sig.methods == [] and sig.primary_method == ""
+    assert sig.raw == "Function: merge_intervals(items: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]"
+
+
+def test_parse_signature_tolerates_decoration():
+    for text in ("```\nFunction: f(x: int) -> int\n```", "**Function:** `f(x: int) -> int`",
+                 "<think>hmm</think>Sure.\n- function: def f(x: int) -> int:"):
+        sig = parse_signature(text, "i")
+        assert (sig.name, sig.returns, [p.name for p in sig.params]) == ("f", "int", ["x"])
+
+
+def test_parse_class_signature_one_line_and_multi_line():
+    one = parse_signature("Class: Bank; __init__(self, balance: int) -> None; deposit(self, amount: int) -> int; "
+                          "history(self) -> list[int]", "i2")
+    many = parse_signature("Class: Bank\n__init__(self, balance: int) -> None\ndeposit(self, amount: int) -> int\n"
+                           "history(self) -> list[int]\n\nThat is all.", "i2")
+    for sig in (one, many):
+        assert (sig.kind, sig.name, sig.primary_method, sig.returns) == ("class", "Bank", "deposit", "int")
+        assert [(p.name, p.type) for p in sig.params] == [("balance", "int")]
+        assert [(m.name, [p.name for p in m.params], m.returns) for m in sig.methods] == [
+            ("deposit", ["amount"], "int"), ("history", [], "list[int]")]
+    assert one.raw == many.raw
+
+
+def test_class_without_constructor_has_no_params():
+    sig = parse_signature("Class: Clock; tick(self) -> int", "i")
+    assert sig.params == [] and sig.primary_method == "tick"
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("solution(x: int) -> int", "no_signature"),
+    ("Function: f(x: int) -> int\nFunction: g(y: int) -> int", "multiple_signatures"),
+    ("Function: f(x: int", "malformed_signature"),
+    ("Function: f(x) -> int", "missing_type"),
+    ("Function: f(x: int)", "missing_return_type"),
+    ("Function: f(*xs: int) -> int", "unsupported_params"),
+    ("Function: f(x: int, x: int) -> int", "duplicate_param"),
+    ("Class: Bad Name; run(self) -> int", "malformed_signature"),
+    ("Class: Box; __init__(self, v: int) -> None", "no_methods"),
+    ("Class: Box; get(self) -> int; get(self) -> int", "duplicate_method"),
+    ("Class: Box; get(self)", "missing_return_type"),
+])
+def test_parse_signature_rejections(text, reason):
+    assert reason_of(parse_signature, text, "i") == reason
+
+
+# --- code --------------------------------------------------------------------------------------
+
+
+def test_extract_code_block_prefers_python_block():
+    text = "Explanation\n```text\nnot code\n```\n```python\ndef f(x):\n    return x + 1\n```\n```python\nprint(f(1))\n```"
+    assert extract_code_block(text) == "def f(x):\n    return x + 1\n"
+    assert extract_code_block("```\nclass A:\n    pass\n```") == "class A:\n    pass\n"
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("def f(): return 1", "no_code_block"),
+    ("```python\ndef f(:\n    pass\n```", "syntax_error"),
+    ("```python\n\n\n```", "empty_code"),
+    ("```python\ndef f():\n    return [1, 2,", "unterminated_code_block"),
+])
+def test_extract_code_block_rejections(text, reason):
+    assert reason_of(extract_code_block, text) == reason
+
+
+# --- scenarios --------------------------------------------------------------------------------
+
+
+def test_parse_scenarios():
+    text = "Scenarios:\n1. An empty list.\n2. **A single element.**\n3. An empty list.\n- Negative numbers\n  mixed with zeros."
+    assert parse_scenarios(text) == ["An empty list.", "A single element.", "Negative numbers mixed with zeros."]
+    assert reason_of(parse_scenarios, "none at all") == "no_list"
+
+
+# --- tests ----------------------------------------------------------------------------------------
+
+
+def test_top_level_chunks_keep_decorators_and_drop_comments():
+    code = "import math\n\n# a note\n@skip\ndef test_a():\n    assert f(1) == 2\n\ndef test_b():\n    assert f(2) == 3\n"
+    assert parsing._top_level_chunks(code) == [
+        "import math", "@skip\ndef test_a():\n    assert f(1) == 2", "def test_b():\n    assert f(2) == 3"]
+
+
+def test_parse_tests_splits_and_rejects_one_by_one():
+    pytest.importorskip("vcot_assets.core.consensus.testcases")
+    text = """```python
+import math
+
+def test_basic():
+    assert solution([1, 2, 3], 2) == [1]
+
+def test_two_asserts():
+    assert solution([], 1) == []
+    assert solution([1], 1) == []
+
+def helper():
+    return 1
+
+def test_basic_again():
+    assert solution([1, 2, 3], 2) == [1]
+
+def test_class():
+    assert Counter(3).add(2) == 5
+```"""
+    tests, rejections = parse_tests(text, "inst")
+    assert [(t.test_id, t.call, t.expected) for t in tests] == [
+        ("inst-t01", "solution([1, 2, 3], 2)", "[1]"), ("inst-t05", "Counter(3).add(2)", "5")]
+    assert all(t.instruction_id == "inst" and t.source.startswith("def test_") for t in tests)
+    by_id = {r.item_id: r.reason for r in rejections}
+    assert by_id["inst-t00"] == "not_a_test" and by_id["inst-t03"] == "not_a_test"
+    assert by_id["inst-t04"] == "duplicate_test"
+    assert "inst-t02" in by_id and by_id["inst-t02"] not in ("not_a_test", "duplicate_test")
+    assert all(r.stage == "candidate_tests" for r in rejections)
+
+
+def test_parse_tests_without_block_is_one_rejection():
+    pytest.importorskip("vcot_assets.core.consensus.testcases")
+    tests, rejections = parse_tests("assert solution(1) == 2", "inst")
+    assert tests == [] and [(r.item_id, r.reason) for r in rejections] == [("inst", "no_code_block")]
+    tests, rejections = parse_tests("```python\n# nothing\n```", "inst")
+    assert [r.reason for r in rejections] == ["no_tests"]
+
+
+# --- narration ----------------------------------------------------------------------------------
+
+
+def test_parse_narration_takes_last_answer_line():
+    text = "<think>draft</think>We start with total = 0.\nThe answer is not yet known.\nAnswer: 3 (draft)\n" \
+           "Then total = 6.\n**Answer:** `[4, 3, 6]`\n"
+    reasoning, answer = parse_narration(text)
+    assert answer == "[4, 3, 6]"
+    assert reasoning.startswith("We start with total = 0.") and reasoning.endswith("Then total = 6.")
+    assert parse_narration("x becomes 2.\nanswer: f([1, 2])") == ("x becomes 2.", "f([1, 2])")
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("We loop and return 6.", "no_answer"),
+    ("total = 6\nAnswer:   ", "empty_answer"),
+    ("total = 6\nAnswer: [1, 2", "answer_syntax"),
+    ("Answer: 6", "empty_reasoning"),
+])
+def test_parse_narration_rejections(text, reason):
+    assert reason_of(parse_narration, text) == reason
+
+
+def test_parsers_never_raise_anything_but_parse_error():
+    nasty = ["", "```", "```python\n" + "(" * 500 + "\n```", "Function: " + "f(" * 300, "\x00\x01", "1. [" * 1000,
+             "Answer: " + "[" * 400 + "\nx", "```json\n" + "[" * 5000 + "\n```", "Class: ;;;", "</think>"]
+    for text in nasty:
+        for call in (parse_concepts, parse_instructions, parse_scenarios, extract_code_block, parse_narration,
+                     lambda t: parse_signature(t, "i")):
+            try:
+                call(text)
+            except ParseError:
+                pass

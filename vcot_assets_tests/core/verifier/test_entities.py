@@ -1,0 +1,78 @@
+import pytest
+
+from vcot_assets.core.verifier.entities import canonical, extract_entities, split_sentences
+
+KNOWN = frozenset({"arr", "target", "lo", "hi", "mid", "total", "self.n", "x", "text", "i"})
+
+
+def kinds(sentence, known=KNOWN):
+    return [(e.kind, e.name, e.value) for e in extract_entities(sentence, known)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the offline teacher's conventions
+        ("total = 6", [("value", "total", "6")]),
+        ("total becomes 6", [("value", "total", "6")]),
+        ("arr[2] is 5", [("index", "arr[2]", "5")]),
+        ("3 < 5 is true, so we take the if branch", [("comparison", "3 < 5", "True"), ("branch", "", "if")]),
+        ("the loop runs 3 times", [("loop", "", "3")]),
+        ("the function returns [4, 3, 6]", [("return", "", "[4, 3, 6]")]),
+        ("The loop ends after 2 iterations", [("loop", "", "2")]),
+        ("'a' == 'b' is false, so the elif branch is skipped", [("comparison", "'a' == 'b'", "False"), ("branch", "", "skip")]),
+        # other phrasings
+        ("We store 7 in total.", [("value", "total", "7")]),
+        ("assign [1, 2] to x", [("value", "x", "[1, 2]")]),
+        ("the value of mid changes to 2", [("value", "mid", "2")]),
+        ("self.n is updated to 5", [("value", "self.n", "5")]),
+        ("the element at index 2 of arr is 5", [("index", "arr[2]", "5")]),
+        ("arr at position 0 holds 1", [("index", "arr[0]", "1")]),
+        ("Since lo is less than or equal to hi, we continue", [("comparison", "lo <= hi", "True")]),
+        ("The condition lo <= hi does not hold, so the loop ends.", [("comparison", "lo <= hi", "False")]),
+        ("The test 5 > 3 evaluates to False.", [("comparison", "5 > 3", "False")]),
+        ("control moves to the else block", [("branch", "", "else")]),
+        ("The for loop makes 4 iterations in total.", [("loop", "", "4")]),
+        ("The loop body executes twice.", [("loop", "", "2")]),
+        ("len(arr) = 4", [("index", "len(arr)", "4")]),
+        ("[1, 2] is returned", [("return", "", "[1, 2]")]),
+        ("f gives back b'ab'", [("return", "", "b'ab'")]),
+        ("so total increases to 7", [("value", "total", "7")]),
+        ("total becomes 0 + 4 = 4", [("comparison", "total == 0 + 4", "True"), ("index", "0 + 4", "4")]),
+        ("i = 0: arr[0] = 4 > 3", [("value", "i", "0"), ("index", "arr[0]", "4"), ("comparison", "4 > 3", "True")]),
+        ("The condition `i < len(text)` is True", [("comparison", "i < len(text)", "True")]),
+    ],
+)
+def test_extracts_claims(sentence, expected):
+    assert kinds(sentence) == expected
+
+
+def test_questions_and_prose_are_not_claims():
+    assert kinds("We check whether lo <= hi.") == []
+    assert kinds("The result is 5.") == []  # `result` is not a variable of this program
+    assert kinds("The answer is obvious from the loop.") == []
+
+
+def test_string_values_are_never_rewritten():
+    sentence = "text = 'String matching ** is the value of x'"
+    assert canonical(sentence) == sentence
+    assert kinds(sentence) == [("value", "text", "'String matching ** is the value of x'")]
+
+
+def test_a_made_up_variable_in_assignment_form_is_still_a_claim():
+    assert kinds("ghost = 3") == [("value", "ghost", "3")]
+
+
+def test_split_sentences_respects_numbers_brackets_and_quotes():
+    text = "First, x = 2.5. Then arr = [1. , 2]. It's 'a. b' ok!\nnew line"
+    assert split_sentences(text) == ["First, x = 2.5.", "Then arr = [1. , 2].", "It's 'a. b' ok!", "new line"]
+
+
+def test_teacher_replies_become_entities():
+    from vcot_assets.core.verifier.entities import entities_from_reply, extractor_from_replies
+
+    reply = 'Claims:\n```json\n[{"kind": "value", "name": "total", "value": "6"}, {"kind": "bogus"}, 3]\n```'
+    assert [(e.kind, e.name, e.value) for e in entities_from_reply(reply)] == [("value", "total", "6")]
+    assert entities_from_reply("no json here") == []
+    extract = extractor_from_replies({"total = 6.": reply})
+    assert len(extract("total = 6.")) == 1 and extract("other") == []
