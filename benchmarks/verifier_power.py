@@ -37,20 +37,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from vcot_assets.core.verifier.entities import is_literal, parse_literal  # noqa: E402
+from vcot_assets.core.verifier.expressions import is_literal, parse_literal  # noqa: E402
 from vcot_assets.core.records import Rationale, Trace, TraceRequest  # noqa: E402
 from vcot_assets.core.grounding.tracing import build_trace  # noqa: E402
-from vcot_assets.core.verifier.verify import (  # noqa: E402
-    _INDEX_CACHE,
-    Opaque,
-    _Unknown,
-    evaluate,
-    index_trace,
-    normalize_backward_answer,
-    same_value,
-    verify_backward,
-    verify_forward,
-)
+from vcot_assets.core.verifier.answers import normalize_backward_answer  # noqa: E402
+from vcot_assets.core.verifier.expressions import Opaque, UnknownValue, evaluate, same_value  # noqa: E402
+from vcot_assets.core.verifier.trace_index import _INDEX_CACHE, index_trace  # noqa: E402
+from vcot_assets.core.verifier.verdict import verify_backward, verify_forward  # noqa: E402
 
 CRUXEVAL = Path(os.environ.get("VCOT_CRUXEVAL", REPO.parent / "shared" / "benchmarks" / "cruxeval" / "cruxeval.jsonl"))
 MAX_SENTENCES = 80
@@ -166,7 +159,7 @@ def _reads_and_tests(source: str, state: dict, rng: random.Random, at: int) -> l
             try:
                 position = evaluate(node.slice, state)
                 value = evaluate(node, state)
-            except _Unknown:
+            except UnknownValue:
                 continue
             if not isinstance(position, int) or isinstance(position, bool) or isinstance(value, Opaque) or (node.value.id, position) in seen:
                 continue
@@ -178,7 +171,7 @@ def _reads_and_tests(source: str, state: dict, rng: random.Random, at: int) -> l
         try:
             left, right = evaluate(node.left, state), evaluate(node.comparators[0], state)
             truth = bool(evaluate(node, state))
-        except (_Unknown, TypeError):
+        except (UnknownValue, TypeError):
             return out
         if isinstance(left, Opaque) or isinstance(right, Opaque):
             return out

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from . import narrator, synthesis
-from .entities import extract_entities
+from . import narrator
+from . import stage_a_answers as synthesis
+from .claims_answer import extract_entities
 from .prompt import parse_prompt
 from .rates import FailureRates
 

@@ -20,7 +20,7 @@ from vcot_assets.core.grounding.tracing import parse_trace
 
 from .prompt import ParsedPrompt
 from .rates import FailureRates, happens, roll, stable_int
-from .synthesis import wrong_literal
+from .stage_a_answers import wrong_literal
 
 MAX_STEPS = 120  # sentences before a long narration is cut
 

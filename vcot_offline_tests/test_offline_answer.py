@@ -181,7 +181,7 @@ def test_hallucinated_values_are_never_taken(tmp_path):
 
 
 def _verdicts(tmp_path, rates: FailureRates, stride: int, task_stride: int = 1) -> list[bool]:
-    from vcot_assets.core.verifier import verify
+    from vcot_assets.core.verifier import answers, verdict as verify
     from vcot_assets.core.records import Rationale
 
     accepted = []
@@ -201,7 +201,7 @@ def _verdicts(tmp_path, rates: FailureRates, stride: int, task_stride: int = 1) 
             except parsing.ParseError:
                 accepted.append(False)
                 continue
-            predicted_call = verify.normalize_backward_answer(predicted, callee_name(call))
+            predicted_call = answers.normalize_backward_answer(predicted, callee_name(call))
             predicted_trace = (_trace(tmp_path, task.code, predicted_call, require_ok=False)
                                if predicted_call != call else trace)
             report = verify.verify_backward(Rationale("r", "i", "backward", text, predicted), trace.returned,
@@ -223,7 +223,7 @@ def test_default_rates_make_the_verifier_reject_a_fair_share(tmp_path):
 
 def test_every_broken_signature_and_code_is_rejected_with_a_reason():
     from vcot_assets.core.synthesis.steps import signature_mismatch
-    from vcot_offline.synthesis import _broken_code, _broken_signature
+    from vcot_offline.stage_a_answers import _broken_code, _broken_signature
     from vcot_offline.variants import style_variant
 
     for task in tasks_by_name().values():
@@ -277,7 +277,7 @@ def test_malformed_concepts_are_rejected_with_a_reason():
 
 
 def test_long_traces_get_a_bounded_narration_that_still_verifies(tmp_path):
-    from vcot_assets.core.verifier import verify
+    from vcot_assets.core.verifier import answers, verdict as verify
     from vcot_assets.core.records import Rationale
     from vcot_offline.narrator import MAX_STEPS
 
@@ -323,7 +323,7 @@ def test_answers_repeat_across_processes_and_hash_seeds():
 
 
 def test_generator_narration_tells_yields_from_returns(tmp_path):
-    from vcot_assets.core.verifier import verify
+    from vcot_assets.core.verifier import answers, verdict as verify
     from vcot_assets.core.records import Rationale
 
     task = tasks_by_name()["chunked"]

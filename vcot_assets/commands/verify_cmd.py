@@ -20,7 +20,8 @@ from vcot_assets.core.records import Rationale, TraceRequest
 from vcot_assets.core.grounding.samples import callee_name
 from vcot_assets.settings import DEFAULT_SETTINGS, SandboxLimits
 from vcot_assets.core.grounding.tracing import build_trace
-from vcot_assets.core.verifier.verify import normalize_backward_answer, verify_backward, verify_forward
+from vcot_assets.core.verifier.answers import normalize_backward_answer
+from vcot_assets.core.verifier.verdict import verify_backward, verify_forward
 
 _ANSWER_LINE = re.compile(r"\n\s*Answer\s*:.*\Z", re.IGNORECASE | re.DOTALL)
 

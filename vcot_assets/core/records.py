@@ -308,6 +308,7 @@ class VerificationReport(Record):
     accepted: bool
     reasons: list[str] = field(default_factory=list)
     sentences: list[SentenceReport] = field(default_factory=list)
+    reason_codes: list[str] = field(default_factory=list)  # one countable code per reason, same order
     _nested: ClassVar[dict[str, type]] = {"sentences": SentenceReport}
 
 

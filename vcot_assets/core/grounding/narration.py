@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from vcot_assets.core.synthesis import parsing
-from vcot_assets.core.verifier.entities import split_sentences
+from vcot_assets.core.verifier.sentences import split_sentences
 from vcot_assets.core.prompts import render
 from vcot_assets.core.records import Rationale, Rejection, SelectedPair, TeacherReply, TeacherRequest, Trace
 from vcot_assets.core.grounding.samples import callee_name

@@ -8,13 +8,14 @@ from dagster import AssetExecutionContext, Failure, MetadataValue, Output, asset
 
 from vcot_assets.defs.automation import SANDBOX_POOL, SANDBOX_RETRY, TEACHER_POOL, TEACHER_RETRY
 from vcot_assets.defs.common import SETTINGS as S, TEACHER, ask_teacher, by_key, code_version, record_metadata, stage_output
-from vcot_assets.core.verifier.entities import extractor_from_replies, split_sentences
+from vcot_assets.core.verifier.sentences import split_sentences
+from vcot_assets.core.verifier.teacher_claims import extractor_from_replies
 from vcot_assets.core.grounding.narration import entity_requests, narration_requests, rationales_from_replies, sentence_key
 from vcot_assets.core.prompts import template_version
 from vcot_assets.core.records import Rejection, TraceRequest, VerificationReport, VerifiedRationale
 from vcot_assets.core.grounding.samples import build_samples, drop_duplicate_samples
 from vcot_assets.core.grounding.tracing import build_trace
-from vcot_assets.core.verifier.verification import predicted_call_requests, verify_rationales
+from vcot_assets.core.verifier.batch import predicted_call_requests, verify_rationales
 from vcot_assets.partitions import concept_batches
 
 ALGO_VERSION = "1"

@@ -7,7 +7,7 @@ from dagster import AssetCheckExecutionContext, AssetCheckSpec, AssetIn, AssetKe
 from vcot_assets.core.grounding.samples import callee_name
 from vcot_assets.core.record_checks import answer_problems, backward_calls, duplicate_problems, schema_problems
 from vcot_assets.core.records import CallRequest, Sample
-from vcot_assets.core.verifier.verify import normalize_backward_answer
+from vcot_assets.core.verifier.answers import normalize_backward_answer
 from vcot_assets.defs.check_factories import check_result, record_checks_for, schema_spec
 
 verified_rationales_checks = record_checks_for("verified_rationales")

@@ -1,9 +1,11 @@
 """Narration requests and the teacher-based entity extraction, on real traces and the offline teacher."""
 
-from vcot_assets.core.verifier.entities import extractor_from_replies, split_sentences
+from vcot_assets.core.verifier.sentences import split_sentences
+
+from vcot_assets.core.verifier.teacher_claims import extractor_from_replies
 from vcot_assets.core.grounding.narration import entity_requests, narration_requests, rationales_from_replies, sentence_key
 from vcot_assets.core.records import Rationale, SelectedPair, TeacherReply
-from vcot_assets.core.verifier.verify import verify_forward
+from vcot_assets.core.verifier.verdict import verify_forward
 from vcot_offline import answer
 from vcot_assets_tests.core.trace_fixtures import traced
 

@@ -1,6 +1,8 @@
 import pytest
 
-from vcot_assets.core.verifier.entities import canonical, extract_entities, split_sentences
+from vcot_assets.core.verifier.claims import canonical, extract_entities
+
+from vcot_assets.core.verifier.sentences import split_sentences
 
 KNOWN = frozenset({"arr", "target", "lo", "hi", "mid", "total", "self.n", "x", "text", "i"})
 
@@ -69,7 +71,7 @@ def test_split_sentences_respects_numbers_brackets_and_quotes():
 
 
 def test_teacher_replies_become_entities():
-    from vcot_assets.core.verifier.entities import entities_from_reply, extractor_from_replies
+    from vcot_assets.core.verifier.teacher_claims import entities_from_reply, extractor_from_replies
 
     reply = 'Claims:\n```json\n[{"kind": "value", "name": "total", "value": "6"}, {"kind": "bogus"}, 3]\n```'
     assert [(e.kind, e.name, e.value) for e in entities_from_reply(reply)] == [("value", "total", "6")]

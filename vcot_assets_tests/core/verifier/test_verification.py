@@ -1,19 +1,23 @@
 """Batch verification and its countable rejection reasons, on real traces."""
 
 from vcot_assets.core.records import Rationale, SelectedPair
-from vcot_assets.core.verifier.verification import predicted_call_requests, reason_category, verify_rationales
+from vcot_assets.core.verifier.batch import predicted_call_requests, verify_rationales
+from vcot_assets.core.verifier.verdict import verify_forward
 from vcot_assets_tests.core.trace_fixtures import traced
 
 CODE = "def running_total(nums):\n    total = 0\n    out = []\n    for n in nums:\n        total += n\n        out.append(total)\n    return out\n"
 CALL = "running_total([4, -1, 3])"
 
 
-def test_reasons_become_stable_tokens():
-    assert reason_category("ungrounded value in sentence 12: 'total = 9'") == "ungrounded_value"
-    assert reason_category("answer '2' differs from the traced return value '1'") == "wrong_answer"
-    assert reason_category("predicted call 'f(2)' returns '2', not '1'") == "wrong_predicted_call"
-    assert reason_category("no checkable claim in the rationale") == "no_claims"
-    assert reason_category("Something New: with details 42") == "something_new"
+def test_each_reason_carries_the_code_set_where_it_was_decided():
+    trace = traced(CODE, CALL, "i1")
+    wrong = Rationale("i1-forward", "i1", "forward", "total starts at 0. Then total = 9.", "[4, 3, 7]")
+    report = verify_forward(wrong, trace)
+    assert report.reason_codes == ["ungrounded_value", "wrong_answer"]
+    assert len(report.reasons) == len(report.reason_codes)
+    assert report.reasons[0].startswith("ungrounded value in sentence 2")
+    empty = verify_forward(Rationale("i1-forward", "i1", "forward", "It adds things up.", "[4, 3, 6]"), trace)
+    assert empty.reason_codes == ["no_claims"]
 
 
 def test_batch_verification_accepts_faithful_and_rejects_with_reasons():

@@ -1,37 +1,21 @@
-"""Stage C glue: verify a batch of rationales and count rejections by a stable reason."""
+"""Verify a batch of rationales; each rejection carries the code of its first reason."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
-from vcot_assets.core.records import (
-    Entity, Rationale, Rejection, SelectedPair, Trace, TraceRequest, VerifiedRationale,
-)
 from vcot_assets.core.grounding.samples import callee_name
-from vcot_assets.core.verifier.verify import normalize_backward_answer, verify_backward, verify_forward
-
-_REASON_PATTERNS = [
-    (re.compile(r"^ungrounded (\w+) in sentence"), r"ungrounded_\1"),
-    (re.compile(r"^answer .* differs from the traced return value"), "wrong_answer"),
-    (re.compile(r"^predicted call .* returns .*, not "), "wrong_predicted_call"),
-    (re.compile(r"^predicted call .* ended with"), "predicted_call_failed"),
-    (re.compile(r"^the predicted call was not executed"), "predicted_call_not_run"),
-    (re.compile(r"^trace was cut"), "trace_cut"),
-    (re.compile(r"^trace status"), "trace_failed"),
-    (re.compile(r"^no checkable claim"), "no_claims"),
-    (re.compile(r"^no claim about this execution"), "no_claims_about_execution"),
-]
-
-
-def reason_category(reason: str) -> str:
-    """A countable token for a verifier reason (which carry sentence numbers and values)."""
-    for pattern, category in _REASON_PATTERNS:
-        match = pattern.match(reason)
-        if match:
-            return match.expand(category)
-    return re.sub(r"[^a-z0-9]+", "_", reason.split(":")[0].lower()).strip("_")[:40] or "unspecified"
-
+from vcot_assets.core.records import (
+    Entity,
+    Rationale,
+    Rejection,
+    SelectedPair,
+    Trace,
+    TraceRequest,
+    VerifiedRationale,
+)
+from vcot_assets.core.verifier.answers import normalize_backward_answer
+from vcot_assets.core.verifier.verdict import verify_backward, verify_forward
 
 def predicted_call_requests(rationales: list[Rationale], pairs: dict[str, SelectedPair]) -> list[TraceRequest]:
     """The backward answers to execute: each predicted call, normalized to a full call."""
@@ -53,7 +37,7 @@ def verify_rationales(rationales: list[Rationale], traces: dict[str, Trace], pre
                                      predicted.get(rationale.rationale_id), window=window, extract=extract)
         verified.append(VerifiedRationale(rationale=rationale, report=report))
         if not report.accepted:
-            reason = reason_category(report.reasons[0]) if report.reasons else "unspecified"
+            reason = report.reason_codes[0] if report.reason_codes else "unspecified"
             rejections.append(Rejection("verified_rationales", rationale.rationale_id, reason,
                                         "; ".join(report.reasons)[:500]))
     return verified, rejections

@@ -1,6 +1,6 @@
 """The offline teacher's answer to `extract_entities`: the claims of one narration sentence.
 
-It reads claims with the verifier's own rule-based extractor (`core.entities`), so a pipeline
+It reads claims with the verifier's own rule-based extractor (`vcot_assets.core.verifier.claims`), so a pipeline
 that asks a model for entities gets, from the offline teacher, exactly what the rules find;
 the prompt holds no program, so no variable names are known.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from vcot_assets.core.verifier.entities import extract_entities as rule_based_entities
+from vcot_assets.core.verifier.claims import extract_entities as rule_based_entities
 
 from .prompt import ParsedPrompt
 from .rates import FailureRates, happens

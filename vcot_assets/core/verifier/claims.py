@@ -52,278 +52,29 @@ from __future__ import annotations
 
 import ast
 import bisect
-import keyword
 import re
-import warnings
-from functools import lru_cache
 
 from vcot_assets.core.records import Entity
+from vcot_assets.core.verifier.expressions import (
+    IDENTIFIER,
+    NOT_LITERAL,
+    expression_end,
+    expression_names,
+    literal_end,
+    parse_expression,
+    parse_literal,
+)
 
 _NUMBER_WORDS = {
     "zero": 0, "no": 0, "once": 1, "one": 1, "twice": 2, "two": 2, "thrice": 3, "three": 3,
     "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12,
 }  # fmt: skip
-_SAFE_CALLS = frozenset(
-    {"len", "sum", "min", "max", "abs", "sorted", "str", "int", "float", "bool", "list", "tuple", "set",
-     "round", "ord", "chr", "reversed", "dict", "any", "all"}
-)  # fmt: skip
 _ENGLISH_STOP = frozenset(
     {"so", "then", "which", "since", "because", "thus", "hence", "therefore", "now", "and", "or", "but",
      "the", "a", "an", "we", "it", "this", "that", "when", "after", "before", "while", "where", "as"}
 )  # fmt: skip
 
-# ---------------------------------------------------------------------------- sentences
-
-
-_SPLIT_POINTS = re.compile(r"[.!?'\"()\[\]{}\n\\]")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a rationale; dots inside brackets, quotes or numbers do not split."""
-    sentences: list[str] = []
-    depth = 0
-    quote = ""
-    start = 0
-    n = len(text)
-    skip_to = 0
-    for m in _SPLIT_POINTS.finditer(text):
-        i = m.start()
-        if i < skip_to:
-            continue
-        ch = text[i]
-        if quote:
-            if ch == "\\":
-                skip_to = i + 2
-            elif ch == quote:
-                quote = ""
-            elif ch == "\n":
-                quote = ""  # an apostrophe in prose, not a string: the line ends it
-                depth = 0
-                sentences.append(text[start:i])
-                start = i + 1
-            continue
-        if ch in "'\"":
-            if i == 0 or not text[i - 1].isalnum():
-                quote = ch
-        elif ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth = max(0, depth - 1)
-        elif ch == "\n":
-            depth = 0
-            sentences.append(text[start:i])
-            start = i + 1
-        elif ch != "\\" and depth == 0 and (i + 1 == n or text[i + 1] in " \t\n"):
-            if not (ch == "." and i > 0 and text[i - 1].isdigit() and i + 1 < n and text[i + 1].isdigit()):
-                sentences.append(text[start : i + 1])
-                start = i + 1
-    sentences.append(text[start:])
-    return [s.strip() for s in sentences if s.strip() and any(c.isalnum() for c in s)]
-
-
-# ---------------------------------------------------------------------------- scanning
-
-
-def _match_bracket(s: str, i: int) -> int:
-    """Index just past the bracket group opening at s[i], or -1."""
-    pairs = {"(": ")", "[": "]", "{": "}"}
-    stack = [pairs[s[i]]]
-    j = i + 1
-    quote = ""
-    while j < len(s):
-        ch = s[j]
-        if quote:
-            if ch == "\\":
-                j += 2
-                continue
-            if ch == quote:
-                quote = ""
-        elif ch in "'\"":
-            quote = ch
-        elif ch in pairs:
-            stack.append(pairs[ch])
-        elif ch in ")]}":
-            if ch != stack[-1]:
-                return -1
-            stack.pop()
-            if not stack:
-                return j + 1
-        j += 1
-    return -1
-
-
-def _match_quote(s: str, i: int) -> int:
-    q = s[i]
-    j = i + 1
-    while j < len(s):
-        if s[j] == "\\":
-            j += 2
-            continue
-        if s[j] == q:
-            return j + 1
-        j += 1
-    return -1
-
-
-_STRING_PREFIXES = frozenset({"b", "r", "u", "br", "rb"})
-_NUMBER = re.compile(r"-?(?:\d+\.\d+|\.\d+|\d+)(?:[eE][-+]?\d+)?j?")
-_IDENT = re.compile(r"[A-Za-z_]\w*")
-_BINOP = re.compile(r"\s*(\*\*|//|[-+*/%])\s*")
-
-
-def _primary(s: str, i: int) -> int:
-    """End of one operand (with trailers) starting at s[i], or -1."""
-    if i >= len(s):
-        return -1
-    ch = s[i]
-    if ch in "([{":
-        j = _match_bracket(s, i)
-    elif ch in "'\"":
-        j = _match_quote(s, i)
-    elif ch.isdigit() or (ch == "-" and i + 1 < len(s) and s[i + 1].isdigit()) or ch == ".":
-        m = _NUMBER.match(s, i)
-        j = m.end() if m else -1
-    else:
-        m = _IDENT.match(s, i)
-        if not m:
-            return -1
-        word = m.group()
-        if word.lower() in _STRING_PREFIXES and m.end() < len(s) and s[m.end()] in "'\"":
-            j = _match_quote(s, m.end())
-            return j
-        if keyword.iskeyword(word) and word not in ("True", "False", "None"):
-            return -1
-        j = m.end()
-    if j < 0:
-        return -1
-    # trailers: subscripts, calls, attributes, written tight against the operand
-    while j < len(s):
-        if s[j] in "[(":
-            k = _match_bracket(s, j)
-            if k < 0:
-                break
-            j = k
-        elif s[j] == "." and j + 1 < len(s) and (s[j + 1].isalpha() or s[j + 1] == "_"):
-            m = _IDENT.match(s, j + 1)
-            j = m.end()
-        else:
-            break
-    return j
-
-
-def _expression_end(s: str, i: int) -> int:
-    """End of an arithmetic expression of operands starting at s[i], or -1."""
-    j = _primary(s, i)
-    if j < 0:
-        return -1
-    while True:
-        m = _BINOP.match(s, j)
-        if not m:
-            break
-        k = _primary(s, m.end())
-        if k < 0:
-            break
-        j = k
-    return j
-
-
-@lru_cache(maxsize=65536)
-def parse_expression(text: str) -> ast.expr | None:
-    """The expression's AST if it is one the verifier can evaluate, else None."""
-    try:
-        with warnings.catch_warnings():  # `1x` and friends warn before they fail
-            warnings.simplefilter("ignore")
-            node = ast.parse(text.strip(), mode="eval").body
-    except (SyntaxError, ValueError):
-        return None
-    for sub in ast.walk(node):
-        if isinstance(sub, (ast.Lambda, ast.NamedExpr, ast.Await, ast.Yield, ast.YieldFrom, ast.Starred,
-                            ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.JoinedStr,
-                            ast.IfExp)):  # fmt: skip
-            return None
-    return node
-
-
-_NAMES: dict[int, tuple[ast.AST, frozenset[str]]] = {}
-
-
-def expression_names(node: ast.AST) -> frozenset[str]:
-    """Variable names an expression reads (`self.x` counts as one name), builtins excluded."""
-    cached = _NAMES.get(id(node))
-    if cached is not None and cached[0] is node:
-        return cached[1]
-    names = _expression_names(node)
-    if len(_NAMES) > 65536:
-        _NAMES.clear()
-    _NAMES[id(node)] = (node, names)  # the node is kept alive, so its id cannot be reused
-    return names
-
-
-def _expression_names(node: ast.AST) -> frozenset[str]:
-    names: set[str] = set()
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name) and sub.value.id == "self":
-            names.add(f"self.{sub.attr}")
-        elif isinstance(sub, ast.Name) and sub.id not in ("self", "True", "False", "None"):
-            names.add(sub.id)
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id in _SAFE_CALLS:
-            names.discard(sub.func.id)
-        if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute):
-            names.discard(sub.func.attr)
-    return frozenset(names)
-
-
-def is_literal(text: str) -> bool:
-    return parse_literal(text) is not _NOT_LITERAL
-
-
-class _NotLiteral:
-    pass
-
-
-_NOT_LITERAL = _NotLiteral()
-_BOOL_WORDS = {"true": "True", "false": "False", "none": "None"}
-
-
-@lru_cache(maxsize=65536)
-def _literal_cached(text: str):
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return ast.literal_eval(text)
-    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-        return _NOT_LITERAL
-
-
-def parse_literal(text: str):
-    """The Python value of a literal written in a rationale, or the _NOT_LITERAL marker."""
-    text = text.strip()
-    text = _BOOL_WORDS.get(text.lower(), text) if text.lower() in _BOOL_WORDS else text
-    if text == "set()":
-        return set()
-    # shared with every other reader of the same text: callers never mutate values
-    return _literal_cached(text)
-
-
-def _literal_end(s: str, i: int) -> int:
-    """End of a literal starting at s[i] (after optional spaces), or -1."""
-    while i < len(s) and s[i] == " ":
-        i += 1
-    if s.startswith("set()", i):
-        return i + 5
-    m = re.match(r"(?:True|False|None|true|false)\b", s[i:])
-    if m:
-        return i + m.end()
-    j = _primary(s, i)
-    if j < 0:
-        return -1
-    # a bare tuple such as `1, 2` is not taken: the comma usually ends a clause in prose
-    return j if is_literal(s[i:j]) else -1
-
-
-# ---------------------------------------------------------------------------- rewriting
 
 _I = re.IGNORECASE
 _SUBJ = r"([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*(?:\[[^\]]+\])*)"
@@ -505,7 +256,7 @@ def _left_candidates(s: str, op_start: int, clause_starts: list[int]):
     for start in starts:
         while start < end and s[start] == " ":
             start += 1
-        if start < end and _expression_end(s, start) == end:
+        if start < end and expression_end(s, start) == end:
             yield start, end
 
 
@@ -516,14 +267,14 @@ def _is_english(word: str, known: frozenset[str] | None) -> bool:
 def _check_relation(left: str, right: str, op: str, known: frozenset[str] | None):
     """(op, left node, right node, right is literal) when `left op right` is a claim, else None."""
     left_node, right_node = parse_expression(left), parse_expression(right)
-    right_literal = parse_literal(right) is not _NOT_LITERAL
+    right_literal = parse_literal(right) is not NOT_LITERAL
     if left_node is None or (right_node is None and not right_literal):
         return None
     if op == "is":
         # `x is 5`: only about a program variable, and only with a literal value
-        if not right_literal or parse_literal(left) is not _NOT_LITERAL or _is_english(left, known):
+        if not right_literal or parse_literal(left) is not NOT_LITERAL or _is_english(left, known):
             return None
-        if not _known_expression(left_node, known) or (known is None and not _IDENT.fullmatch(left)):
+        if not _known_expression(left_node, known) or (known is None and not IDENTIFIER.fullmatch(left)):
             return None
         return "=", left_node, right_node, right_literal
     if op == "=":
@@ -548,7 +299,7 @@ def _right_operand(s: str, start: int) -> tuple[int, int]:
         return start, start + m.end()
     if s.startswith("set()", start):
         return start, start + 5
-    end = _expression_end(s, start)
+    end = expression_end(s, start)
     return (start, end) if end > start else (-1, -1)
 
 
@@ -609,7 +360,7 @@ def _relations(s: str, known: frozenset[str] | None) -> list[Entity]:
                     more = _THEN.match(s, taken_until)
                     if not more:
                         break
-                    end = _literal_end(s, more.end())
+                    end = literal_end(s, more.end())
                     if end < 0:
                         break
                     value = s[more.end() : end].strip()
@@ -632,7 +383,7 @@ def extract_entities(sentence: str, known: frozenset[str] | None = None) -> list
     lowered = s.lower()
     # returns first: their values must not be read again as relations
     for m in (_RETURN.finditer(s) if _MAY_RETURN.search(lowered) else ()):
-        end = _literal_end(s, m.end())
+        end = literal_end(s, m.end())
         if end > 0:
             start = m.end()
             entities.append(Entity(kind="return", text=s[m.start() : end].strip(), value=s[start:end].strip()))
@@ -640,7 +391,7 @@ def extract_entities(sentence: str, known: frozenset[str] | None = None) -> list
     for m in (_RETURNED_PASSIVE.finditer(s) if "returned" in lowered else ()):
         head = s[: m.start()].rstrip()
         for cand in [0] + [i + 1 for i, ch in enumerate(head) if ch == " "]:
-            if cand < len(head) and _literal_end(head, cand) == len(head):
+            if cand < len(head) and literal_end(head, cand) == len(head):
                 entities.append(Entity(kind="return", text=s[cand : m.end()].strip(), value=head[cand:].strip()))
                 s = s[:cand] + " " * (len(head) - cand) + s[len(head) :]
                 break
@@ -676,41 +427,3 @@ def extract_entities(sentence: str, known: frozenset[str] | None = None) -> list
 
 # ---------------------------------------------------------------------------- teacher extraction
 
-_JSON_BLOCK = re.compile(r"```(?:json)?\s*(.*?)```", re.DOTALL)
-KINDS = ("value", "index", "comparison", "branch", "loop", "return")
-
-
-def entities_from_reply(reply: str) -> list[Entity]:
-    """Entities from a teacher's `extract_entities` reply (a JSON array, fenced or bare).
-
-    The paper's way: a model names the claims. Items that are not objects with a known kind
-    are dropped; a reply that is not JSON at all gives no entities (and so, for a sentence
-    the rules would have found claims in, nothing grounded)."""
-    import json
-
-    match = _JSON_BLOCK.search(reply)
-    text = match.group(1) if match else reply
-    try:
-        items = json.loads(text)
-    except ValueError:
-        return []
-    if not isinstance(items, list):
-        return []
-    entities = []
-    for item in items:
-        if not isinstance(item, dict) or str(item.get("kind", "")).strip().lower() not in KINDS:
-            continue
-        kind = str(item["kind"]).strip().lower()
-        name, value = str(item.get("name", "") or "").strip(), str(item.get("value", "") or "").strip()
-        entities.append(Entity(kind=kind, text=f"{name} {value}".strip(), name=name, value=value))
-    return entities
-
-
-def extractor_from_replies(replies: dict[str, str]):
-    """An `extract` callable for the verifier from teacher replies keyed by sentence text
-    (the sentences of `split_sentences`); a sentence with no reply has no entities."""
-
-    def extract(sentence: str) -> list[Entity]:
-        return entities_from_reply(replies.get(sentence, ""))
-
-    return extract
