@@ -77,7 +77,7 @@ def sandboxed(requests: list[TraceRequest], workers: int, backend: str) -> None:
     steady = _tree_cpu_seconds() - steady
     box.close()  # reaps the workers, so their CPU time, start-up included, is counted below
     cpu = _cpu_seconds() - cpu
-    ok = sum(o["status"] == "ok" for o in outcomes)
+    ok = sum(o.status == "ok" for o in outcomes)
     n = len(requests)
     # Docker's containers are not this process's descendants: their CPU is not seen here.
     cpu_figures = "" if backend == "docker" else (

@@ -12,6 +12,7 @@ from vcot_assets.core.synthesis import parsing
 from vcot_assets.core.prompts import render
 from vcot_assets.core.grounding.samples import callee_name
 from vcot_assets.core.grounding.tracing import build_trace
+from vcot_assets.core.records import TraceOutcome
 from vcot_offline import FailureRates, answer
 from vcot_offline.families import tasks_by_name
 
@@ -32,7 +33,7 @@ def _child_trace():
 def _trace(tmp_path, code: str, call: str, require_ok: bool = True):
     path = tmp_path / "program.py"
     path.write_text(code)
-    trace = build_trace("t", code, call, _child_trace().run_trace(str(path), call))
+    trace = build_trace("t", code, call, TraceOutcome.from_tracer("t", _child_trace().run_trace(str(path), call)))
     assert trace.status == "ok" or not require_ok, trace.detail
     return trace
 
@@ -277,7 +278,7 @@ def test_malformed_concepts_are_rejected_with_a_reason():
 
 
 def test_long_traces_get_a_bounded_narration_that_still_verifies(tmp_path):
-    from vcot_assets.core.verifier import answers, verdict as verify
+    from vcot_assets.core.verifier import verdict as verify
     from vcot_assets.core.records import Rationale
     from vcot_offline.narrator import MAX_STEPS
 
@@ -323,7 +324,7 @@ def test_answers_repeat_across_processes_and_hash_seeds():
 
 
 def test_generator_narration_tells_yields_from_returns(tmp_path):
-    from vcot_assets.core.verifier import answers, verdict as verify
+    from vcot_assets.core.verifier import verdict as verify
     from vcot_assets.core.records import Rationale
 
     task = tasks_by_name()["chunked"]

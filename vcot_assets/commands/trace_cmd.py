@@ -13,7 +13,7 @@ import json
 import sys
 from typing import Any
 
-from vcot_assets.core.records import TraceRequest
+from vcot_assets.core.records import TraceOutcome, TraceRequest
 from vcot_assets.settings import SandboxLimits
 from vcot_assets.core.grounding.tracing import build_trace
 
@@ -81,7 +81,7 @@ def main(argv: list[str]) -> int:
         print(f"vcot trace: cannot read {args.cases}: {err.strerror}", file=sys.stderr)
         return 2
     requests = [TraceRequest(str(i), record["code"], record["call"]) for i, (_, record, _) in enumerate(records) if record]
-    outcomes: dict[str, dict[str, Any]] = {}
+    outcomes: dict[str, TraceOutcome] = {}
     if requests:
         from vcot_assets.sandbox import open_sandbox
         from vcot_assets.sandbox.api import SandboxError

@@ -386,6 +386,26 @@ class TraceRequest(Record):
 
 
 @dataclass
+class TraceOutcome(Record):
+    """What the sandbox's tracer returned for one `TraceRequest`: pysnooper's raw text and the value."""
+
+    trace_id: str
+    status: str  # ok, error, timeout, crash, resource, too_long
+    raw: str = ""
+    returned: str = ""
+    detail: str = ""
+    python_version: str = ""
+    truncated: bool = False
+
+    @classmethod
+    def from_tracer(cls, trace_id: str, found: dict[str, Any]) -> "TraceOutcome":
+        """From the JSON-able dict `child_trace.run_trace` returns."""
+        return cls(trace_id=trace_id, status=str(found.get("status") or "error"), raw=str(found.get("raw") or ""),
+                   returned=str(found.get("returned") or ""), detail=str(found.get("detail") or ""),
+                   python_version=str(found.get("python_version") or ""), truncated=bool(found.get("truncated")))
+
+
+@dataclass
 class CoverageRequest(Record):
     """Line and branch coverage of `code` by each call (used to pick the test to trace)."""
 

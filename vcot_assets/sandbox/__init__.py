@@ -7,7 +7,7 @@ Public API (the assets, the `vcot` command and the benchmark scorers use only th
         box.run_tests(list[SolutionRun])   -> list[Verdict]        one per (solution, test)
         box.run_calls(list[CallRequest])   -> list[CallOutcome]    one per call
         box.run_scripts(list[ScriptRequest]) -> list[ScriptOutcome]
-        box.trace(list[TraceRequest])      -> list[dict]           raw tracer output, see child_trace
+        box.trace(list[TraceRequest])      -> list[TraceOutcome]   raw tracer output, see child_trace
         box.coverage(list[CoverageRequest]) -> list[CoverageOutcome]
 
 Results come back in request order. Workers are started when the sandbox opens, before any

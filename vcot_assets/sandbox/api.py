@@ -40,6 +40,7 @@ from vcot_assets.core.records import (
     ScriptOutcome,
     ScriptRequest,
     SolutionRun,
+    TraceOutcome,
     TraceRequest,
     Verdict,
 )
@@ -377,19 +378,16 @@ class Sandbox:
                               detail=results[0].get("detail", ""), isolation=isolation)
                 for request, results in zip(requests, results_by_request)]
 
-    def trace(self, requests: list[TraceRequest]) -> list[dict[str, Any]]:
+    def trace(self, requests: list[TraceRequest]) -> list[TraceOutcome]:
         units = [(index, request.code, request.call) for index, request in enumerate(requests)]
         results_in_order = self._run_chunked("trace", units, self.limits.cpu_seconds * TRACE_CPU_FACTOR)
         traces = []
         for request, result in zip(requests, results_in_order):
             if result["status"] == "ok":
-                trace = dict(result["trace"])
+                traces.append(TraceOutcome.from_tracer(request.trace_id, result["trace"]))
             else:
-                trace = {"raw": "", "returned": "", "status": result["status"],
-                         "detail": result.get("detail", ""), "python_version": self.python_version,
-                         "truncated": False}
-            trace["trace_id"] = request.trace_id
-            traces.append(trace)
+                traces.append(TraceOutcome(trace_id=request.trace_id, status=result["status"],
+                                           detail=result.get("detail", ""), python_version=self.python_version))
         return traces
 
     def coverage(self, requests: list[CoverageRequest]) -> list[CoverageOutcome]:

@@ -12,7 +12,7 @@ import signal
 import tempfile
 import textwrap
 
-from vcot_assets.core.records import Trace
+from vcot_assets.core.records import Trace, TraceOutcome
 from vcot_assets.core.grounding.tracing import build_trace
 from vcot_assets.sandbox import child_trace
 
@@ -46,7 +46,7 @@ def run_trace_in_child(code: str, call: str, limits: dict | None = None, timeout
 
 
 def traced(code: str, call: str, trace_id: str = "t", limits: dict | None = None) -> Trace:
-    return build_trace(trace_id, code, call, run_trace_in_child(code, call, limits))
+    return build_trace(trace_id, code, call, TraceOutcome.from_tracer(trace_id, run_trace_in_child(code, call, limits)))
 
 
 # The paper's worked example, shared by the tracer and verifier tests.

@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -125,8 +126,8 @@ def run_trace(code_path, call, limits):
     namespace = {}
     exec(compile(open(code_path).read(), code_path, "exec"), namespace)
     value = eval(call, namespace)
-    return {"raw": open(code_path).read(), "returned": repr(value), "status": "ok", "detail": "",
-            "python_version": sys.version.split()[0], "truncated": False, "limits": sorted(limits)}
+    return {"raw": open(code_path).read(), "returned": repr(value), "status": "ok",
+            "python_version": sys.version.split()[0], "truncated": False, "detail": json.dumps(sorted(limits))}
 '''
 
 
@@ -136,9 +137,9 @@ def test_trace_runs_the_tracer_module_in_the_child(box):
     with open_sandbox(backend, limits, workers=1, tracer_source=PLACEHOLDER_TRACER) as traced:
         results = traced.trace([TraceRequest("a", ADD, "add(2, 3)"),
                                 TraceRequest("b", "def add(a, b):\n    while True:\n        pass\n", "add(1, 1)")])
-    assert results[0]["trace_id"] == "a" and results[0]["returned"] == "5"
-    assert results[0]["raw"] == ADD and "trace_max_events" in results[0]["limits"]
-    assert results[1]["trace_id"] == "b" and results[1]["status"] == "timeout"
+    assert results[0].trace_id == "a" and results[0].returned == "5"
+    assert results[0].raw == ADD and "trace_max_events" in json.loads(results[0].detail)
+    assert results[1].trace_id == "b" and results[1].status == "timeout"
 
 
 def test_without_namespaces_isolation_is_reported_reduced_and_verdicts_hold(monkeypatch):

@@ -1,6 +1,7 @@
 """Several traces (and coverage runs) share one forked child: a hostile one in the middle of a chunk costs only
 itself, and every trace comes out exactly as it does with one child per trace."""
 
+import dataclasses
 import re
 
 import pytest
@@ -70,25 +71,25 @@ def test_the_requests_fit_one_chunk():
 
 def test_a_hostile_trace_costs_only_itself(traced):
     chunked, _, healthy = traced
-    by_id = {trace["trace_id"]: trace for trace in chunked}
-    assert [trace["trace_id"] for trace in chunked] == [request.trace_id for request in requests()]
+    by_id = {trace.trace_id: trace for trace in chunked}
+    assert [trace.trace_id for trace in chunked] == [request.trace_id for request in requests()]
     for name, (_, status) in HOSTILE.items():
-        assert by_id[name]["status"] == status, (name, by_id[name])
+        assert by_id[name].status == status, (name, by_id[name])
         after = by_id[f"after-{name}"]
-        assert (after["status"], after["returned"]) == ("ok", PRISTINE), (name, after)
-    assert "exceeded CPU limit" in by_id["infinite_loop"]["detail"]
-    assert by_id["first-reader"]["returned"] == PRISTINE and "xs = [1, 2]" in by_id["first-reader"]["raw"]
-    assert healthy[0]["returned"] == PRISTINE
+        assert (after.status, after.returned) == ("ok", PRISTINE), (name, after)
+    assert "exceeded CPU limit" in by_id["infinite_loop"].detail
+    assert by_id["first-reader"].returned == PRISTINE and "xs = [1, 2]" in by_id["first-reader"].raw
+    assert healthy[0].returned == PRISTINE
 
 
 def without_elapsed_time(traces):
     """pysnooper's closing line times the call: the one part that differs from run to run."""
-    return [dict(trace, raw=re.sub(r"Elapsed time: [0-9:.]+", "Elapsed time: -", trace["raw"])) for trace in traces]
+    return [dataclasses.replace(trace, raw=re.sub(r"Elapsed time: [0-9:.]+", "Elapsed time: -", trace.raw)) for trace in traces]
 
 
 def test_chunked_traces_equal_one_child_per_trace(traced):
     chunked, one_per_child, _ = traced
-    assert all("Elapsed time: " in trace["raw"] for trace in chunked if trace["status"] == "ok")
+    assert all("Elapsed time: " in trace.raw for trace in chunked if trace.status == "ok")
     assert without_elapsed_time(chunked) == without_elapsed_time(one_per_child)
 
 
@@ -144,5 +145,5 @@ def test_a_program_changing_process_settings_gets_the_next_one_a_fresh_child():
              "def f():\n    time.sleep(0.5)\n    return [sys.get_int_max_str_digits(), gc.isenabled(), len(str(10 ** 700))]\n")
     with open_sandbox("local", LIMITS, workers=1) as box:
         traces = box.trace([TraceRequest("settings", settings, "f()"), TraceRequest("probe", probe, "f()")])
-    assert [t["status"] for t in traces] == ["ok", "ok"]
-    assert traces[1]["returned"] == "[4300, True, 701]"  # the defaults of a fresh child
+    assert [t.status for t in traces] == ["ok", "ok"]
+    assert traces[1].returned == "[4300, True, 701]"  # the defaults of a fresh child

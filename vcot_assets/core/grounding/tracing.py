@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from vcot_assets.core.records import Trace, TraceEvent
+from vcot_assets.core.records import Trace, TraceEvent, TraceOutcome
 from vcot_assets.core.grounding.sanitize import sanitize
 
 _VAR = re.compile(r"^(?P<indent> *)(?P<tag>Starting var:\.\. |New var:\.{7} |Modified var:\.\. )(?P<rest>.*)$")
@@ -127,22 +127,22 @@ def parse_trace(sanitized: str) -> list[TraceEvent]:
     return events
 
 
-def build_trace(trace_id: str, code: str, call: str, outcome: dict) -> Trace:
+def build_trace(trace_id: str, code: str, call: str, outcome: TraceOutcome) -> Trace:
     """A `Trace` record from what `child_trace.run_trace` (through the sandbox) returned."""
-    raw = str(outcome.get("raw", "") or "")
+    raw = outcome.raw
     text = sanitize(raw)
     return Trace(
         trace_id=trace_id,
         code=code,
         call=call,
-        status=str(outcome.get("status", "error")),
+        status=outcome.status,
         text=text,
         events=parse_trace(text),
-        returned=str(outcome.get("returned", "") or ""),
+        returned=outcome.returned,
         raw_chars=len(raw),
         chars=len(text),
-        truncated=bool(outcome.get("truncated", False)),
-        python_version=str(outcome.get("python_version", "") or ""),
-        detail=str(outcome.get("detail", "") or ""),
+        truncated=outcome.truncated,
+        python_version=outcome.python_version,
+        detail=outcome.detail,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )

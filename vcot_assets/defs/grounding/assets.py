@@ -34,10 +34,10 @@ def traces(context: AssetExecutionContext, selected_pairs: list) -> Output:
     with context.resources.sandbox.open() as box:
         outcomes = box.trace(requests) if requests else []
         isolation = box.isolation
-    if outcomes and all(o.get("status") == "error" for o in outcomes):
+    if outcomes and all(o.status == "error" for o in outcomes):
         # Every pair failing the same way is the sandbox, not the code: stop instead of writing nothing.
         raise Failure(description=f"the tracer failed on all {len(outcomes)} pairs in the sandbox "
-                                  f"({outcomes[0].get('detail', '')}); isolation: {isolation}")
+                                  f"({outcomes[0].detail}); isolation: {isolation}")
     found, rejections = [], []
     for request, outcome in zip(requests, outcomes):
         trace = build_trace(request.trace_id, request.code, request.call, outcome)

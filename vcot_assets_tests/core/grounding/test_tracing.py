@@ -2,6 +2,7 @@ import hashlib
 import textwrap
 
 from vcot_assets.core.grounding.tracing import build_trace, parse_trace
+from vcot_assets.core.records import TraceOutcome
 from vcot_assets_tests.core.trace_fixtures import run_trace_in_child
 
 SANITIZED = textwrap.dedent(
@@ -43,7 +44,7 @@ def test_parse_orders_call_before_its_arguments_and_tracks_depth():
 def test_build_trace_from_a_real_run():
     code = "def f(xs):\n    out = []\n    for x in xs:\n        out.append(x * 2)\n    return out\n"
     outcome = run_trace_in_child(code, "f([1, 2])")
-    trace = build_trace("case-1", code, "f([1, 2])", outcome)
+    trace = build_trace("case-1", code, "f([1, 2])", TraceOutcome.from_tracer("case-1", outcome))
     assert trace.status == "ok" and trace.returned == "[2, 4]"
     assert trace.raw_chars == len(outcome["raw"]) and trace.chars == len(trace.text) < trace.raw_chars
     assert trace.sha256 == hashlib.sha256(trace.text.encode()).hexdigest()
@@ -54,5 +55,5 @@ def test_build_trace_from_a_real_run():
 
 
 def test_build_trace_of_a_failed_outcome():
-    trace = build_trace("x", "def f(:", "f()", {"status": "error", "detail": "program failed to load"})
+    trace = build_trace("x", "def f(:", "f()", TraceOutcome("x", "error", detail="program failed to load"))
     assert trace.status == "error" and trace.events == [] and trace.text == ""
