@@ -5,7 +5,7 @@
 Prints, per task, pass@1/pass@5 of the benchmark authors' CodeLlama-7B sample generations
 (published: input 35.95 / 44.99, output 34.21 / 40.29), the number of checks, of distinct
 programs and of sandbox scripts, and the wall time. `--reference` also scores with one plain
-sandbox script per distinct program (the slow path the batched harness must agree with).
+sandbox script per distinct program (the slow path the check batch must agree with).
 """
 
 from __future__ import annotations
@@ -39,14 +39,17 @@ def main() -> int:
             for label, batched in paths:
                 started = time.perf_counter()
                 plans = cruxeval.plan(problems, generations, mode)
-                verdicts, stats = run_checks([[p for p in plan.programs if p] for plan in plans],
-                                             box.run_scripts, batched=batched)
+                verdicts, stats = run_checks(
+                    [[p for p in plan.programs if p] for plan in plans], box.run_scripts, batched=batched
+                )
                 checked = time.perf_counter() - started
                 counts = [problem_counts(plan, verdicts, EmptyRule.NO_PASS) for plan in plans]
-                print(f"{mode:6s} {label:9s} pass@1 {mean_pass_at_k(counts, 1):.2f} "
-                      f"pass@5 {mean_pass_at_k(counts, 5):.2f} | "
-                      f"checks {stats.checks}, distinct {stats.distinct}, harness scripts {stats.harness_scripts}, "
-                      f"plain scripts {stats.single_scripts} | {checked:.1f} s")
+                print(
+                    f"{mode:6s} {label:9s} pass@1 {mean_pass_at_k(counts, 1):.2f} "
+                    f"pass@5 {mean_pass_at_k(counts, 5):.2f} | "
+                    f"checks {stats.checks}, distinct {stats.distinct}, check batch scripts {stats.batch_scripts}, "
+                    f"plain scripts {stats.single_scripts} | {checked:.1f} s"
+                )
     return 0
 
 

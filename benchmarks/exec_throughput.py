@@ -21,23 +21,36 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from vcot_assets.core.records import SolutionRun  # noqa: E402
-from vcot_assets.settings import SandboxLimits  # noqa: E402
 from vcot_assets.core.consensus.testcases import parse_test  # noqa: E402
+from vcot_assets.core.records import SolutionRun  # noqa: E402
 from vcot_assets.sandbox import open_sandbox  # noqa: E402
+from vcot_assets.settings import SandboxLimits  # noqa: E402
 
 TEMPLATES = [
-    ("def solution(xs, k):\n    out = []\n    for x in xs:\n        if x % k == 0:\n            out.append(x * k)\n"
-     "    return out\n", lambda xs, k: [x * k for x in xs if x % k == 0]),
-    ("from collections import Counter\n\ndef solution(xs, k):\n    counts = Counter(xs)\n"
-     "    return sorted(v for v, c in counts.items() if c >= 1)[:k]\n", lambda xs, k: sorted(set(xs))[:k]),
-    ("def solution(xs, k):\n    total = 0\n    for i, x in enumerate(xs):\n        total += x if i % 2 else -x\n"
-     "    return total * k\n", lambda xs, k: sum(x if i % 2 else -x for i, x in enumerate(xs)) * k),
-    ("import math\n\ndef solution(xs, k):\n    return {str(x): math.gcd(x, k) for x in xs}\n",
-     lambda xs, k: {str(x): __import__('math').gcd(x, k) for x in xs}),
-    ("class Acc:\n    def __init__(self, k):\n        self.k = k\n    def run(self, xs):\n"
-     "        return tuple(x + self.k for x in reversed(xs))\n\ndef solution(xs, k):\n    return Acc(k).run(xs)\n",
-     lambda xs, k: tuple(x + k for x in reversed(xs))),
+    (
+        "def solution(xs, k):\n    out = []\n    for x in xs:\n        if x % k == 0:\n            out.append(x * k)\n"
+        "    return out\n",
+        lambda xs, k: [x * k for x in xs if x % k == 0],
+    ),
+    (
+        "from collections import Counter\n\ndef solution(xs, k):\n    counts = Counter(xs)\n"
+        "    return sorted(v for v, c in counts.items() if c >= 1)[:k]\n",
+        lambda xs, k: sorted(set(xs))[:k],
+    ),
+    (
+        "def solution(xs, k):\n    total = 0\n    for i, x in enumerate(xs):\n        total += x if i % 2 else -x\n"
+        "    return total * k\n",
+        lambda xs, k: sum(x if i % 2 else -x for i, x in enumerate(xs)) * k,
+    ),
+    (
+        "import math\n\ndef solution(xs, k):\n    return {str(x): math.gcd(x, k) for x in xs}\n",
+        lambda xs, k: {str(x): __import__("math").gcd(x, k) for x in xs},
+    ),
+    (
+        "class Acc:\n    def __init__(self, k):\n        self.k = k\n    def run(self, xs):\n"
+        "        return tuple(x + self.k for x in reversed(xs))\n\ndef solution(xs, k):\n    return Acc(k).run(xs)\n",
+        lambda xs, k: tuple(x + k for x in reversed(xs)),
+    ),
 ]
 
 
@@ -49,19 +62,29 @@ def workload(tasks: int, solutions: int, tests: int) -> list[SolutionRun]:
         for t in range(tests):
             xs = [(task * 7 + t * 13 + i * 5) % 50 for i in range(3 + (t % 6))]
             k = 1 + (task + t) % 4
-            cases.append(parse_test(f"def test_{t}():\n    assert solution({xs!r}, {k}) == {reference(xs, k)!r}",
-                                    f"task{task}-t{t:02d}", f"task{task}"))
+            cases.append(
+                parse_test(
+                    f"def test_{t}():\n    assert solution({xs!r}, {k}) == {reference(xs, k)!r}",
+                    f"task{task}-t{t:02d}",
+                    f"task{task}",
+                )
+            )
         for s in range(solutions):
             # Candidate 4 of each task is wrong (off by one), so clusters would disagree.
-            variant = (code.replace("def solution(xs, k):\n", "def solution(xs, k):\n    xs = xs[1:]\n", 1)
-                       if s == solutions - 1 else code)
+            variant = (
+                code.replace("def solution(xs, k):\n", "def solution(xs, k):\n    xs = xs[1:]\n", 1)
+                if s == solutions - 1
+                else code
+            )
             runs.append(SolutionRun(f"task{task}-s{s}", variant + f"\n# candidate {s}\n", cases))
     return runs
 
 
 def non_terminating(count: int, tests: int) -> list[SolutionRun]:
-    loops = ["def solution(xs, k):\n    while True:\n        pass\n",
-             "def solution(xs, k):\n    return sum(range(10**12))\n"]
+    loops = [
+        "def solution(xs, k):\n    while True:\n        pass\n",
+        "def solution(xs, k):\n    return sum(range(10**12))\n",
+    ]
     cases = [parse_test(f"assert solution([{t}], 1) == {t}", f"spin-t{t:02d}", "spin") for t in range(tests)]
     return [SolutionRun(f"spin-{i}", loops[i % 2], cases) for i in range(count)]
 
@@ -78,10 +101,13 @@ def _proc_cpu(pid: int) -> float:
 def _container_cpu(name: str) -> float | None:
     import subprocess
 
-    cid = subprocess.run(["docker", "inspect", "--format", "{{.Id}}", name], capture_output=True, text=True,
-                         check=False).stdout.strip()
-    for path in (f"/sys/fs/cgroup/cpuacct/docker/{cid}/cpuacct.usage",
-                 f"/sys/fs/cgroup/cpu,cpuacct/docker/{cid}/cpuacct.usage"):
+    cid = subprocess.run(
+        ["docker", "inspect", "--format", "{{.Id}}", name], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    for path in (
+        f"/sys/fs/cgroup/cpuacct/docker/{cid}/cpuacct.usage",
+        f"/sys/fs/cgroup/cpu,cpuacct/docker/{cid}/cpuacct.usage",
+    ):
         if cid and os.path.exists(path):
             return int(Path(path).read_text()) / 1e9
     for path in (f"/sys/fs/cgroup/system.slice/docker-{cid}.scope/cpu.stat", f"/sys/fs/cgroup/docker/{cid}/cpu.stat"):
@@ -105,7 +131,10 @@ def sandbox_cpu(box) -> float | None:
         for name in os.listdir("/proc"):
             if name.isdigit():
                 try:
-                    if Path(f"/proc/{name}/stat").read_bytes().rsplit(b")", 1)[1].split()[1] == str(worker.process.pid).encode():
+                    if (
+                        Path(f"/proc/{name}/stat").read_bytes().rsplit(b")", 1)[1].split()[1]
+                        == str(worker.process.pid).encode()
+                    ):
                         pids.append(int(name))
                 except OSError:
                     continue
@@ -137,25 +166,35 @@ def measure(backend: str, workers: int, limits: SandboxLimits, args: argparse.Na
     count = len(verdicts)
     cores = min(workers, os.cpu_count() or 1)
     counts = Counter(v.status for v in verdicts)
-    print(f"[{backend}] load average before: {load[0]:.1f}, after: {os.getloadavg()[0]:.1f} "
-          f"({os.cpu_count()} cores; other users' load slows the wall-clock figures, not the CPU ones)")
+    print(
+        f"[{backend}] load average before: {load[0]:.1f}, after: {os.getloadavg()[0]:.1f} "
+        f"({os.cpu_count()} cores; other users' load slows the wall-clock figures, not the CPU ones)"
+    )
     print(f"[{backend}] isolation: {isolation}; workers: {workers}; start-up {ready - started:.2f} s")
-    print(f"[{backend}] {args.tasks} tasks x {args.solutions} solutions x {args.tests} tests = {count} verdicts "
-          f"in {elapsed:.2f} s: {count / elapsed:,.0f} verdicts/s, {count / elapsed / cores:,.0f} verdicts/s per core "
-          f"({cores} cores); orchestrator CPU {orchestrator_cpu:.2f} s; {dict(counts)}")
+    print(
+        f"[{backend}] {args.tasks} tasks x {args.solutions} solutions x {args.tests} tests = {count} verdicts "
+        f"in {elapsed:.2f} s: {count / elapsed:,.0f} verdicts/s, {count / elapsed / cores:,.0f} verdicts/s per core "
+        f"({cores} cores); orchestrator CPU {orchestrator_cpu:.2f} s; {dict(counts)}"
+    )
     if worker_cpu is not None:
         total_cpu = worker_cpu + orchestrator_cpu
-        print(f"[{backend}] CPU: sandbox {worker_cpu:.2f} s + orchestrator {orchestrator_cpu:.2f} s = "
-              f"{count / total_cpu:,.0f} verdicts per CPU-second (verdicts/s per core on an idle machine)")
+        print(
+            f"[{backend}] CPU: sandbox {worker_cpu:.2f} s + orchestrator {orchestrator_cpu:.2f} s = "
+            f"{count / total_cpu:,.0f} verdicts per CPU-second (verdicts/s per core on an idle machine)"
+        )
     per_solution = spin_elapsed / len(spins)
     spin_counts = Counter(v.status for v in spin_verdicts)
-    print(f"[{backend}] {len(spins)} non-terminating solutions x {args.tests} tests, limit {args.spin_limit} s CPU, "
-          f"1 worker: {spin_elapsed:.2f} s total, {per_solution * 1000:.0f} ms each "
-          f"= 2 limits + {(per_solution - 2 * args.spin_limit) * 1000:.0f} ms wall; {dict(spin_counts)}")
+    print(
+        f"[{backend}] {len(spins)} non-terminating solutions x {args.tests} tests, limit {args.spin_limit} s CPU, "
+        f"1 worker: {spin_elapsed:.2f} s total, {per_solution * 1000:.0f} ms each "
+        f"= 2 limits + {(per_solution - 2 * args.spin_limit) * 1000:.0f} ms wall; {dict(spin_counts)}"
+    )
     if spin_cpu is not None:
         per_cpu = spin_cpu / len(spins)
-        print(f"[{backend}] non-terminating solution CPU cost: {per_cpu * 1000:.0f} ms each "
-              f"= 2 limits + {(per_cpu - 2 * args.spin_limit) * 1000:.0f} ms")
+        print(
+            f"[{backend}] non-terminating solution CPU cost: {per_cpu * 1000:.0f} ms each "
+            f"= 2 limits + {(per_cpu - 2 * args.spin_limit) * 1000:.0f} ms"
+        )
 
 
 def main() -> None:
@@ -170,7 +209,7 @@ def main() -> None:
     parser.add_argument("--spin-limit", type=float, default=0.1, help="per-test CPU limit for the spinning solutions")
     args = parser.parse_args()
     limits = SandboxLimits(cpu_seconds=args.cpu_seconds)
-    for backend in (("local", "docker") if args.backend == "both" else (args.backend,)):
+    for backend in ("local", "docker") if args.backend == "both" else (args.backend,):
         try:
             measure(backend, args.workers, limits, args)
         except Exception as err:  # a missing docker daemon must not hide the local figures

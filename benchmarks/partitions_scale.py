@@ -60,8 +60,9 @@ def register(home: Path, keys: list[str]) -> float:
         instance.add_dynamic_partitions("concept_batches", keys)
         for asset in ("source_docs", "concepts"):
             for key in keys:
-                instance.report_runless_asset_event(AssetMaterialization(
-                    asset_key=AssetKey(asset), partition=key, metadata={"dagster/row_count": 10}))
+                instance.report_runless_asset_event(
+                    AssetMaterialization(asset_key=AssetKey(asset), partition=key, metadata={"dagster/row_count": 10})
+                )
     return time.monotonic() - started
 
 
@@ -85,8 +86,10 @@ def main() -> int:
     dev = DagsterDev(home, env={"VCOT_DOCS": str(live / "docs")})
     try:
         figures["register_and_record_s"] = round(register(home, keys), 2)
-        print(f"registered {len(keys)} batches and 2 x {len(keys)} materializations in "
-              f"{figures['register_and_record_s']} s")
+        print(
+            f"registered {len(keys)} batches and 2 x {len(keys)} materializations in "
+            f"{figures['register_and_record_s']} s"
+        )
         started = time.monotonic()
         dev.start()
         figures["dagster_dev_start_s"] = round(time.monotonic() - started, 1)
@@ -99,36 +102,67 @@ def main() -> int:
         times = timed(dev, STALENESS, {"k": [{"path": ["concepts"]}], "p": keys[:1]})
         figures["staleness of the open partition median_s"] = round(statistics.median(times), 3)
         figures["staleness of the open partition max_s"] = round(max(times), 3)
-        print(f"asset page, staleness of the open partition: median {statistics.median(times):.3f} s, "
-              f"worst {max(times):.3f} s")
+        print(
+            f"asset page, staleness of the open partition: median {statistics.median(times):.3f} s, "
+            f"worst {max(times):.3f} s"
+        )
         # Not something the UI asks in one request; shows what a per-partition staleness report costs.
         started = time.monotonic()
         dev.query(STALENESS, {"k": [{"path": ["concepts"]}], "p": keys}, timeout_s=300)
         figures["staleness_all_partitions_one_query_s"] = round(time.monotonic() - started, 2)
-        print(f"staleness of all {len(keys)} partitions in one query (not an asset-page request): "
-              f"{figures['staleness_all_partitions_one_query_s']} s")
+        print(
+            f"staleness of all {len(keys)} partitions in one query (not an asset-page request): "
+            f"{figures['staleness_all_partitions_one_query_s']} s"
+        )
 
         started = time.monotonic()
-        launched = subprocess.run([sys.executable, "-m", "vcot_assets.cli", "backfill", "--from", "concepts",
-                                   "--partitions", "all", "--url", dev.url],
-                                  cwd=REPO, env=dev.env, capture_output=True, text=True, timeout=600)
+        launched = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "vcot_assets.cli",
+                "backfill",
+                "--from",
+                "concepts",
+                "--partitions",
+                "all",
+                "--url",
+                dev.url,
+            ],
+            cwd=REPO,
+            env=dev.env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         figures["backfill_submit_s"] = round(time.monotonic() - started, 2)
         if launched.returncode != 0:
             print(launched.stdout, launched.stderr)
             return 1
         backfill_id = launched.stdout.split()[1].rstrip(":")
         print(f"backfill {backfill_id} over {len(keys)} batches submitted in {figures['backfill_submit_s']} s")
-        first_runs = dev.wait_until(lambda: [r for r in dev.runs() if {"key": "dagster/backfill", "value": backfill_id}
-                                             in r["tags"]], 600, "the backfill's first runs", interval_s=1.0)
+        first_runs = dev.wait_until(
+            lambda: [r for r in dev.runs() if {"key": "dagster/backfill", "value": backfill_id} in r["tags"]],
+            600,
+            "the backfill's first runs",
+            interval_s=1.0,
+        )
         figures["backfill_first_runs_s"] = round(time.monotonic() - started, 2)
-        data = dev.query("""query($id: String!) { partitionBackfillOrError(backfillId: $id) {
-            ... on PartitionBackfill { status numPartitions } } }""", {"id": backfill_id})
+        data = dev.query(
+            """query($id: String!) { partitionBackfillOrError(backfillId: $id) {
+            ... on PartitionBackfill { status numPartitions } } }""",
+            {"id": backfill_id},
+        )
         status = data["partitionBackfillOrError"]
         figures["backfill_runs_seen"] = len(first_runs)
-        print(f"backfill status {status['status']}, {status['numPartitions']} partitions targeted; first "
-              f"{len(first_runs)} runs created {figures['backfill_first_runs_s']} s after the command started")
-        dev.query("""mutation($id: String!) { cancelPartitionBackfill(backfillId: $id) { __typename } }""",
-                  {"id": backfill_id})
+        print(
+            f"backfill status {status['status']}, {status['numPartitions']} partitions targeted; first "
+            f"{len(first_runs)} runs created {figures['backfill_first_runs_s']} s after the command started"
+        )
+        dev.query(
+            """mutation($id: String!) { cancelPartitionBackfill(backfillId: $id) { __typename } }""",
+            {"id": backfill_id},
+        )
     finally:
         dev.stop()
         shutil.rmtree(live, ignore_errors=True)

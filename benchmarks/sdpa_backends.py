@@ -29,8 +29,11 @@ def main() -> None:
     v = torch.randn(kv_shape, device="cuda", dtype=torch.bfloat16, requires_grad=True)
     # Causal attention: 4 * s^2 * d_head per head forward, x3.5 with backward (2.5x forward).
     flops = 3.5 * 2 * args.batch * args.heads * args.seq**2 * args.head_dim
-    for name, backend in [("flash", SDPBackend.FLASH_ATTENTION), ("cudnn", SDPBackend.CUDNN_ATTENTION),
-                          ("efficient", SDPBackend.EFFICIENT_ATTENTION)]:
+    for name, backend in [
+        ("flash", SDPBackend.FLASH_ATTENTION),
+        ("cudnn", SDPBackend.CUDNN_ATTENTION),
+        ("efficient", SDPBackend.EFFICIENT_ATTENTION),
+    ]:
         try:
             with sdpa_kernel([backend]):
                 for _ in range(3):

@@ -57,12 +57,18 @@ def main() -> int:
         _, quiet = tick(instance, cursor)
         (folder / "doc00042.md").write_text("Changed.\n\n" + TEXT, encoding="utf-8")
         changed_result, changed = tick(instance, cursor)
-        figures = {"documents": args.documents, "ticks_to_register_all": len(first_ticks),
-                   "slowest_registering_tick_s": round(max(first_ticks), 3), "quiet_tick_s": round(quiet, 3),
-                   "one_changed_tick_s": round(changed, 3), "runs_after_one_change": len(changed_result.run_requests),
-                   "cursor_bytes": len(cursor or ""),
-                   "state_file_bytes": sum(f.stat().st_size for f in
-                                           (Path(instance.root_directory) / "vcot" / "documents_sensor").glob("*.json"))}
+        figures = {
+            "documents": args.documents,
+            "ticks_to_register_all": len(first_ticks),
+            "slowest_registering_tick_s": round(max(first_ticks), 3),
+            "quiet_tick_s": round(quiet, 3),
+            "one_changed_tick_s": round(changed, 3),
+            "runs_after_one_change": len(changed_result.run_requests),
+            "cursor_bytes": len(cursor or ""),
+            "state_file_bytes": sum(
+                f.stat().st_size for f in (Path(instance.root_directory) / "vcot" / "documents_sensor").glob("*.json")
+            ),
+        }
         for key, value in figures.items():
             print(f"{key}: {value}")
         print(json.dumps(figures))

@@ -47,8 +47,12 @@ def run_sdk(base_url: str, calls: int, concurrency: int) -> tuple[float, float]:
         async def one(prompt: str, seed: int) -> str:
             async with semaphore:
                 response = await client.chat.completions.create(
-                    model="bench", messages=[{"role": "user", "content": prompt}], temperature=0.7,
-                    max_tokens=2048, seed=seed)
+                    model="bench",
+                    messages=[{"role": "user", "content": prompt}],
+                    temperature=0.7,
+                    max_tokens=2048,
+                    seed=seed,
+                )
                 return response.choices[0].message.content or ""
 
         await asyncio.gather(*(one(p, 0) for p in _prompts("warm", WARMUP)))
@@ -70,9 +74,16 @@ def run_litellm(base_url: str, calls: int, concurrency: int) -> tuple[float, flo
         async def one(prompt: str, seed: int) -> str:
             async with semaphore:
                 response = await litellm.acompletion(
-                    model="openai/bench", api_base=base_url, api_key="sk-local",
-                    messages=[{"role": "user", "content": prompt}], temperature=0.7, max_tokens=2048, seed=seed,
-                    num_retries=0, max_retries=0)
+                    model="openai/bench",
+                    api_base=base_url,
+                    api_key="sk-local",
+                    messages=[{"role": "user", "content": prompt}],
+                    temperature=0.7,
+                    max_tokens=2048,
+                    seed=seed,
+                    num_retries=0,
+                    max_retries=0,
+                )
                 return response.choices[0].message.content or ""
 
         await asyncio.gather(*(one(p, 0) for p in _prompts("warm", WARMUP)))
@@ -89,8 +100,16 @@ def run_layer(base_url: str, calls: int, concurrency: int, transport: str = "aut
     from vcot_assets.llm.client import TeacherClient, TeacherConfig
 
     with tempfile.TemporaryDirectory() as cache:
-        client = TeacherClient(TeacherConfig(model="openai/bench", api_base=base_url, concurrency=concurrency,
-                                             cache_dir=cache, timeout_s=120, transport=transport))
+        client = TeacherClient(
+            TeacherConfig(
+                model="openai/bench",
+                api_base=base_url,
+                concurrency=concurrency,
+                cache_dir=cache,
+                timeout_s=120,
+                transport=transport,
+            )
+        )
         client.complete_many([TeacherRequest(f"w{i}", "bench", p) for i, p in enumerate(_prompts("warm", WARMUP))])
         requests = [TeacherRequest(f"r{i}", "bench", p, i) for i, p in enumerate(_prompts("layer", calls))]
         start, cpu = time.perf_counter(), _cpu()
@@ -118,7 +137,11 @@ def _child(args: argparse.Namespace) -> None:
 def _start_server(latency: float) -> tuple[subprocess.Popen, str]:
     server = subprocess.Popen(
         [sys.executable, "-m", "vcot_assets_tests.testing.wire_server", "--latency", str(latency)],
-        cwd=REPO, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     line = server.stdout.readline() if server.stdout else ""
     if not line.startswith("listening "):
         server.kill()
@@ -147,9 +170,22 @@ def main() -> int:
         for _ in range(args.rounds):
             for name in args.clients.split(","):
                 out = subprocess.run(
-                    [sys.executable, __file__, "--child", name, "--base-url", base_url, "--calls", str(args.calls),
-                     "--concurrency", str(args.concurrency)],
-                    capture_output=True, text=True, env={**os.environ, "LITELLM_LOCAL_MODEL_COST_MAP": "True", "OPENAI_API_KEY": "sk-local"})
+                    [
+                        sys.executable,
+                        __file__,
+                        "--child",
+                        name,
+                        "--base-url",
+                        base_url,
+                        "--calls",
+                        str(args.calls),
+                        "--concurrency",
+                        str(args.concurrency),
+                    ],
+                    capture_output=True,
+                    text=True,
+                    env={**os.environ, "LITELLM_LOCAL_MODEL_COST_MAP": "True", "OPENAI_API_KEY": "sk-local"},
+                )
                 if out.returncode:
                     raise SystemExit(f"{name} failed:\n{out.stderr[-3000:]}")
                 results.setdefault(name, []).append(json.loads(out.stdout.strip().splitlines()[-1]))
@@ -158,15 +194,20 @@ def main() -> int:
         server.wait()
 
     summary = {}
-    print(f"{args.calls} calls, latency {args.latency * 1000:.0f} ms, concurrency {args.concurrency}, "
-          f"ideal {ideal:.0f} calls/s, {os.cpu_count()} CPUs")
+    print(
+        f"{args.calls} calls, latency {args.latency * 1000:.0f} ms, concurrency {args.concurrency}, "
+        f"ideal {ideal:.0f} calls/s, {os.cpu_count()} CPUs"
+    )
     print(f"{'client':<14}{'calls/s':>10}{'% ideal':>10}{'CPU ms/call':>14}")
     for name, runs in results.items():
         best = min(runs, key=lambda r: r["elapsed_s"])
         rate = args.calls / best["elapsed_s"]
-        summary[name] = {"calls_per_s": round(rate, 1), "pct_ideal": round(100 * rate / ideal, 1),
-                         "cpu_ms_per_call": round(1000 * best["cpu_s"] / args.calls, 3),
-                         "all_rates": [round(args.calls / r["elapsed_s"], 1) for r in runs]}
+        summary[name] = {
+            "calls_per_s": round(rate, 1),
+            "pct_ideal": round(100 * rate / ideal, 1),
+            "cpu_ms_per_call": round(1000 * best["cpu_s"] / args.calls, 3),
+            "all_rates": [round(args.calls / r["elapsed_s"], 1) for r in runs],
+        }
         print(f"{name:<14}{rate:>10.1f}{100 * rate / ideal:>9.1f}%{summary[name]['cpu_ms_per_call']:>14.2f}")
     if "layer" in summary and "sdk" in summary:
         ratio = summary["layer"]["calls_per_s"] / summary["sdk"]["calls_per_s"]

@@ -80,8 +80,11 @@ def sandboxed(requests: list[TraceRequest], workers: int, backend: str) -> None:
     ok = sum(o.status == "ok" for o in outcomes)
     n = len(requests)
     # Docker's containers are not this process's descendants: their CPU is not seen here.
-    cpu_figures = "" if backend == "docker" else (
-        f", {n / steady:.0f} traces per CPU-second ({n / cpu:.0f} counting both workers' start-up)")
+    cpu_figures = (
+        ""
+        if backend == "docker"
+        else (f", {n / steady:.0f} traces per CPU-second ({n / cpu:.0f} counting both workers' start-up)")
+    )
     print(
         f"Sandbox.trace ({backend}, {box.isolation} isolation, {workers} workers, "
         f"chunks of {getattr(api, '_TRACE_CHUNK', 1)}): {n} traces, {ok} ok, {n / wall:.0f} traces/s wall{cpu_figures}"

@@ -37,11 +37,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from vcot_assets.core.verifier.expressions import is_literal, parse_literal  # noqa: E402
-from vcot_assets.core.records import Rationale, Trace, TraceRequest  # noqa: E402
 from vcot_assets.core.grounding.tracing import build_trace  # noqa: E402
+from vcot_assets.core.records import Rationale, Trace, TraceRequest  # noqa: E402
 from vcot_assets.core.verifier.answers import normalize_backward_answer  # noqa: E402
-from vcot_assets.core.verifier.expressions import Opaque, UnknownValue, evaluate, same_value  # noqa: E402
+from vcot_assets.core.verifier.expressions import Opaque, UnknownValue, evaluate, is_literal, parse_literal, same_value  # noqa: E402  # noqa: E402
 from vcot_assets.core.verifier.trace_index import _INDEX_CACHE, index_trace  # noqa: E402
 from vcot_assets.core.verifier.verdict import verify_backward, verify_forward  # noqa: E402
 
@@ -76,8 +75,16 @@ BRANCH_PHRASES = {
     "else": ("control moves to the else block", "execution falls through to the else clause"),
     "skip": ("the if body is skipped", "we bypass the if clause"),
 }
-LOOP_PHRASES = ("the loop iterates {n} times in total", "the loop body executes {n} times", "there are {n} iterations in total")
-BACK_VALUE_PHRASES = ("before that, {name} held {value}", "earlier, {name} was {value}", "prior to this, {name} had the value {value}")
+LOOP_PHRASES = (
+    "the loop iterates {n} times in total",
+    "the loop body executes {n} times",
+    "there are {n} iterations in total",
+)
+BACK_VALUE_PHRASES = (
+    "before that, {name} held {value}",
+    "earlier, {name} was {value}",
+    "prior to this, {name} had the value {value}",
+)
 RETURN_PHRASES = ("the call gives back {value}", "the result returned is {value}", "{value} is returned")
 # prose with no claim, sprinkled between steps: it must never cause a rejection
 FILLER_PHRASES = (
@@ -109,7 +116,7 @@ def narrate(trace: Trace, rng: random.Random, limit: int | None = MAX_SENTENCES)
     for at, label in index.branch_events:
         branches[at].append(label)
     loop_ends = defaultdict(list)
-    for first, last, count in index.loop_runs:
+    for _first, last, count in index.loop_runs:
         loop_ends[last].append(count)
     sentences: list[Sentence] = []
     last_said: dict[str, str] = {}
@@ -119,8 +126,12 @@ def narrate(trace: Trace, rng: random.Random, limit: int | None = MAX_SENTENCES)
             if event.name == "self" or not is_literal(event.value) or last_said.get(event.name) == event.value:
                 continue
             last_said[event.name] = event.value
-            is_arg = i > 0 and index.events[i - 1].kind in ("call", "new") and event.line_no == index.events[i - 1].line_no and event.kind == "new" and any(
-                e.kind == "call" for e in index.events[max(0, i - 8) : i]
+            is_arg = (
+                i > 0
+                and index.events[i - 1].kind in ("call", "new")
+                and event.line_no == index.events[i - 1].line_no
+                and event.kind == "new"
+                and any(e.kind == "call" for e in index.events[max(0, i - 8) : i])
             )
             bank = ARG_PHRASES if is_arg and index.events[i - 1].kind in ("call", "new") else VALUE_PHRASES
             text = rng.choice(bank).format(name=event.name, value=event.value)
@@ -155,18 +166,36 @@ def _reads_and_tests(source: str, state: dict, rng: random.Random, at: int) -> l
             return out
     seen = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and not isinstance(node.slice, ast.Slice):
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Name)
+            and not isinstance(node.slice, ast.Slice)
+        ):
             try:
                 position = evaluate(node.slice, state)
                 value = evaluate(node, state)
             except UnknownValue:
                 continue
-            if not isinstance(position, int) or isinstance(position, bool) or isinstance(value, Opaque) or (node.value.id, position) in seen:
+            if (
+                not isinstance(position, int)
+                or isinstance(position, bool)
+                or isinstance(value, Opaque)
+                or (node.value.id, position) in seen
+            ):
                 continue
             seen.add((node.value.id, position))
             text = rng.choice(INDEX_PHRASES).format(index=position, name=node.value.id, value=_render(value))
-            out.append(Sentence(text, "index", {"name": node.value.id, "index": position, "value": _render(value), "event": at}))
-    if header and isinstance(getattr(tree, "body", None), ast.Compare) and len(tree.body.ops) == 1 and type(tree.body.ops[0]) in _OPS:
+            out.append(
+                Sentence(
+                    text, "index", {"name": node.value.id, "index": position, "value": _render(value), "event": at}
+                )
+            )
+    if (
+        header
+        and isinstance(getattr(tree, "body", None), ast.Compare)
+        and len(tree.body.ops) == 1
+        and type(tree.body.ops[0]) in _OPS
+    ):
         node = tree.body
         try:
             left, right = evaluate(node.left, state), evaluate(node.comparators[0], state)
@@ -177,7 +206,13 @@ def _reads_and_tests(source: str, state: dict, rng: random.Random, at: int) -> l
             return out
         op = _OPS[type(node.ops[0])]
         text = rng.choice(COMPARE_PHRASES[truth]).format(left=_render(left), op=op, right=_render(right))
-        out.append(Sentence(text, "comparison", {"truth": truth, "left": _render(left), "op": op, "right": _render(right), "event": at}))
+        out.append(
+            Sentence(
+                text,
+                "comparison",
+                {"truth": truth, "left": _render(left), "op": op, "right": _render(right), "event": at},
+            )
+        )
     return out
 
 
@@ -292,8 +327,14 @@ def _fresh_value(value_text: str, taken: list, rng: random.Random):
     return None, False
 
 
-def inject(trace: Trace, sentences: list[Sentence], windows: list[tuple[int, int]], answer: str, rng: random.Random,
-           backward: bool = False):
+def inject(
+    trace: Trace,
+    sentences: list[Sentence],
+    windows: list[tuple[int, int]],
+    answer: str,
+    rng: random.Random,
+    backward: bool = False,
+):
     """Yield (category, text, answer) copies, each with exactly one error."""
     index = index_trace(trace)
     by_kind = defaultdict(list)
@@ -316,7 +357,16 @@ def inject(trace: Trace, sentences: list[Sentence], windows: list[tuple[int, int
             if text:
                 yield ("wrong_value_in_window" if in_window else "wrong_value"), replaced(k, text), answer
         # swapped variables: the same value claimed for another variable of the program
-        names = sorted({e.name for e in index.events if e.kind in ("new", "modified") and e.name != s.fields["name"] and "." not in e.name and e.name != "self"})
+        names = sorted(
+            {
+                e.name
+                for e in index.events
+                if e.kind in ("new", "modified")
+                and e.name != s.fields["name"]
+                and "." not in e.name
+                and e.name != "self"
+            }
+        )
         if names:
             other = rng.choice(names)
             value = parse_literal(s.fields["value"])
@@ -354,7 +404,11 @@ def inject(trace: Trace, sentences: list[Sentence], windows: list[tuple[int, int
         flipped = FLIP_BRANCH[label]
         accepted = {"if": ("if", "elif"), "else": ("else",)}[flipped]
         in_window = any(lo <= at <= hi and lab in accepted for at, lab in index.branch_events)
-        yield ("wrong_branch_in_window" if in_window else "wrong_branch"), replaced(k, rng.choice(BRANCH_PHRASES[flipped])), answer
+        yield (
+            ("wrong_branch_in_window" if in_window else "wrong_branch"),
+            replaced(k, rng.choice(BRANCH_PHRASES[flipped])),
+            answer,
+        )
     if by_kind["loop"]:
         k = rng.choice(by_kind["loop"])
         s = sentences[k]
@@ -368,15 +422,23 @@ def inject(trace: Trace, sentences: list[Sentence], windows: list[tuple[int, int
         k = by_kind["return"][-1]
         s = sentences[k]
         lo, hi = windows[k]
-        taken = [index.values[i] for i in range(lo, hi + 1) if index.events[i].kind == "return"] + list(index.final_returns)
+        taken = [index.values[i] for i in range(lo, hi + 1) if index.events[i].kind == "return"] + list(
+            index.final_returns
+        )
         wrong, in_window = _fresh_value(s.fields["value"], taken, rng)
         if wrong is not None and s.text.count(s.fields["value"]) == 1:
-            yield ("wrong_return_in_window" if in_window else "wrong_return"), replaced(k, s.text.replace(s.fields["value"], wrong, 1)), answer
+            yield (
+                ("wrong_return_in_window" if in_window else "wrong_return"),
+                replaced(k, s.text.replace(s.fields["value"], wrong, 1)),
+                answer,
+            )
     if by_kind["comparison"]:
         k = rng.choice(by_kind["comparison"])
         s = sentences[k]
         truth = not s.fields["truth"]
-        text = rng.choice(COMPARE_PHRASES[truth]).format(left=s.fields["left"], op=s.fields["op"], right=s.fields["right"])
+        text = rng.choice(COMPARE_PHRASES[truth]).format(
+            left=s.fields["left"], op=s.fields["op"], right=s.fields["right"]
+        )
         yield "wrong_comparison", replaced(k, text), answer
     if not backward:
         wrong_answer, _ = _fresh_value(answer, [parse_literal(answer)], rng)
@@ -456,7 +518,9 @@ def power(traces: list[Trace], seed: int, variants: int, workers: int | None) ->
                 if len(windows) != len(sentences):
                     continue
                 for category, text, wrong_answer in inject(trace, sentences, windows, trace.returned, rng, backward):
-                    bad_rationale = Rationale(trace.trace_id, trace.trace_id, direction, text, answer if backward else wrong_answer)
+                    bad_rationale = Rationale(
+                        trace.trace_id, trace.trace_id, direction, text, answer if backward else wrong_answer
+                    )
                     if backward:
                         bad = timed(verify_backward, bad_rationale, trace.returned, trace, WINDOW)
                     else:
@@ -472,8 +536,16 @@ def power(traces: list[Trace], seed: int, variants: int, workers: int | None) ->
     predicted = trace_all(cases, workers) if cases else []
     backward_tally = tallies["backward"]
     for (trace, text, call), predicted_trace in zip(wrong_calls, predicted):
-        same_output = predicted_trace.status == "ok" and same_value(parse_literal(predicted_trace.returned), parse_literal(trace.returned))
-        report = timed(verify_backward, Rationale(trace.trace_id, trace.trace_id, "backward", text, call), trace.returned, predicted_trace, WINDOW)
+        same_output = predicted_trace.status == "ok" and same_value(
+            parse_literal(predicted_trace.returned), parse_literal(trace.returned)
+        )
+        report = timed(
+            verify_backward,
+            Rationale(trace.trace_id, trace.trace_id, "backward", text, call),
+            trace.returned,
+            predicted_trace,
+            WINDOW,
+        )
         # a changed input with the same output is a right answer told with the old call's
         # story (its sentences do not ground in the new trace): counted apart, not as an error
         category = "other_call_same_output_old_story" if same_output else "wrong_call"
@@ -493,7 +565,9 @@ def power(traces: list[Trace], seed: int, variants: int, workers: int | None) ->
                 caught[category] += tally.caught[category]
     n, k = sum(headline.values()), sum(caught.values())
     print(f"DETECTION (one injected error, values never taken in the window): {k}/{n} = {100 * k / max(n, 1):.2f}%")
-    print(f"FALSE REJECTION (faithful, both directions): {rejected}/{faithful} = {100 * rejected / max(faithful, 1):.2f}%")
+    print(
+        f"FALSE REJECTION (faithful, both directions): {rejected}/{faithful} = {100 * rejected / max(faithful, 1):.2f}%"
+    )
     print(
         f"verifier throughput: {clock['verified']} rationales in {clock['seconds']:.2f} CPU-s = "
         f"{clock['verified'] / max(clock['seconds'], 1e-9):.0f} rationales/s per core (traces already captured)"
@@ -504,7 +578,9 @@ def power(traces: list[Trace], seed: int, variants: int, workers: int | None) ->
         _INDEX_CACHE.pop((trace.sha256 or trace.text, trace.code), None)
         verify_forward(rationale, trace, WINDOW)
     seconds = time.process_time() - started
-    print(f"verifier throughput, one rationale per trace, trace index built each time: {len(first_faithful) / max(seconds, 1e-9):.0f} rationales/s per core")
+    print(
+        f"verifier throughput, one rationale per trace, trace index built each time: {len(first_faithful) / max(seconds, 1e-9):.0f} rationales/s per core"
+    )
 
 
 def labelled(path: Path, workers: int | None) -> None:
@@ -514,7 +590,13 @@ def labelled(path: Path, workers: int | None) -> None:
         requests.append({"id": f"{row['id']}:call", "code": row["code"], "call": row["call"]})
         if row["direction"] == "backward":
             name = row["call"].split("(", 1)[0].split(".", 1)[0].strip()
-            requests.append({"id": f"{row['id']}:predicted", "code": row["code"], "call": normalize_backward_answer(row["answer"], name)})
+            requests.append(
+                {
+                    "id": f"{row['id']}:predicted",
+                    "code": row["code"],
+                    "call": normalize_backward_answer(row["answer"], name),
+                }
+            )
     traces = {t.trace_id: t for t in trace_all(requests, workers)}
     confusion: Counter = Counter()
     for row in rows:
@@ -529,8 +611,12 @@ def labelled(path: Path, workers: int | None) -> None:
     unfaithful = confusion[(False, False)] + confusion[(False, True)]
     faithful_n = confusion[(True, True)] + confusion[(True, False)]
     print(f"labelled file {path}: {len(rows)} rationales")
-    print(f"  detection: {confusion[(False, False)]}/{unfaithful} = {100 * confusion[(False, False)] / max(unfaithful, 1):.2f}%")
-    print(f"  false rejection: {confusion[(True, False)]}/{faithful_n} = {100 * confusion[(True, False)] / max(faithful_n, 1):.2f}%")
+    print(
+        f"  detection: {confusion[(False, False)]}/{unfaithful} = {100 * confusion[(False, False)] / max(unfaithful, 1):.2f}%"
+    )
+    print(
+        f"  false rejection: {confusion[(True, False)]}/{faithful_n} = {100 * confusion[(True, False)] / max(faithful_n, 1):.2f}%"
+    )
 
 
 def main() -> int:

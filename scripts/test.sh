@@ -19,6 +19,8 @@ python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check 'torch==2.13.0'
 .venv/bin/pip install -q --disable-pip-version-check -e '.[test,train,eval,launchers,postgres]'
 
+bash scripts/lint.sh
+
 export LITELLM_LOCAL_MODEL_COST_MAP=True
 set +e
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

@@ -31,8 +31,15 @@ DOCKER_VOLUMES_ENV = "VCOT_DOCKER_VOLUMES"  # comma-separated `name-or-path:/ins
 MAX_RUNS_ENV = "VCOT_MAX_CONCURRENT_RUNS"
 
 # What a run container needs to reach the instance and find its data.
-FORWARDED_TO_RUNS = ["DAGSTER_HOME", "VCOT_HOME", "VCOT_DOCS", "VCOT_TEACHER", "VCOT_SANDBOX", POSTGRES_URL_ENV,
-                     *POSTGRES_PART_ENVS.values()]
+FORWARDED_TO_RUNS = [
+    "DAGSTER_HOME",
+    "VCOT_HOME",
+    "VCOT_DOCS",
+    "VCOT_TEACHER",
+    "VCOT_SANDBOX",
+    POSTGRES_URL_ENV,
+    *POSTGRES_PART_ENVS.values(),
+]
 
 
 class InstanceConfigError(ValueError):
@@ -60,14 +67,21 @@ def postgres_storage(environ: Mapping[str, str]) -> dict[str, Any]:
     if environ.get(POSTGRES_URL_ENV):
         scheme = environ[POSTGRES_URL_ENV].split("://", 1)[0]
         if scheme != POSTGRES_SCHEME:
-            raise InstanceConfigError(f"{POSTGRES_URL_ENV} must start with {POSTGRES_SCHEME}:// (found {scheme}://): "
-                                      "dagster-postgres needs the psycopg2 driver named in the URL")
+            raise InstanceConfigError(
+                f"{POSTGRES_URL_ENV} must start with {POSTGRES_SCHEME}:// (found {scheme}://): "
+                "dagster-postgres needs the psycopg2 driver named in the URL"
+            )
         return {"postgres": {"postgres_url": {"env": POSTGRES_URL_ENV}}}
-    missing = [var for field, var in POSTGRES_PART_ENVS.items()
-               if field in ("hostname", "username", "db_name") and not environ.get(var)]
+    missing = [
+        var
+        for field, var in POSTGRES_PART_ENVS.items()
+        if field in ("hostname", "username", "db_name") and not environ.get(var)
+    ]
     if missing:
-        raise InstanceConfigError(f"PostgreSQL storage needs {', '.join(missing)} set "
-                                  f"(or one {POSTGRES_URL_ENV}=postgresql://user:pass@host:5432/db)")
+        raise InstanceConfigError(
+            f"PostgreSQL storage needs {', '.join(missing)} set "
+            f"(or one {POSTGRES_URL_ENV}=postgresql://user:pass@host:5432/db)"
+        )
     fields: dict[str, Any] = {field: {"env": var} for field, var in POSTGRES_PART_ENVS.items() if environ.get(var)}
     fields["scheme"] = POSTGRES_SCHEME
     return {"postgres": {"postgres_db": fields}}
@@ -76,8 +90,10 @@ def postgres_storage(environ: Mapping[str, str]) -> dict[str, Any]:
 def docker_run_launcher(environ: Mapping[str, str]) -> dict[str, Any]:
     image = environ.get(DOCKER_IMAGE_ENV)
     if not image:
-        raise InstanceConfigError(f"{RUN_LAUNCHER_ENV}=docker needs {DOCKER_IMAGE_ENV} (the code location image, "
-                                  "built by docker/orchestrator/build.sh)")
+        raise InstanceConfigError(
+            f"{RUN_LAUNCHER_ENV}=docker needs {DOCKER_IMAGE_ENV} (the code location image, "
+            "built by docker/orchestrator/build.sh)"
+        )
     config: dict[str, Any] = {"image": image, "env_vars": [v for v in FORWARDED_TO_RUNS if v in environ]}
     if environ.get(DOCKER_NETWORK_ENV):
         config["network"] = environ[DOCKER_NETWORK_ENV]
@@ -109,8 +125,9 @@ def write_instance_yaml(home: Path, environ: Mapping[str, str] | None = None) ->
     """Write `<home>/dagster.yaml` (atomically) and return its path."""
     home = Path(home)
     home.mkdir(parents=True, exist_ok=True)
-    text = ("# Written by vcot from its dagster.yaml template; edits are replaced on the next write.\n"
-            + yaml.safe_dump(instance_config(environ), sort_keys=False))
+    text = "# Written by vcot from its dagster.yaml template; edits are replaced on the next write.\n" + yaml.safe_dump(
+        instance_config(environ), sort_keys=False
+    )
     target = home / "dagster.yaml"
     tmp = target.with_suffix(f".yaml.tmp{os.getpid()}")
     tmp.write_text(text, encoding="utf-8")
@@ -119,8 +136,9 @@ def write_instance_yaml(home: Path, environ: Mapping[str, str] | None = None) ->
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m vcot_assets.instance_config",
-                                     description="Write <home>/dagster.yaml for this environment.")
+    parser = argparse.ArgumentParser(
+        prog="python -m vcot_assets.instance_config", description="Write <home>/dagster.yaml for this environment."
+    )
     parser.add_argument("--home", required=True)
     args = parser.parse_args(argv)
     try:

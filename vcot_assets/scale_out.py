@@ -22,10 +22,24 @@ EXECUTOR_ENV = "VCOT_EXECUTOR"
 K8S_CONFIG_TAG = "dagster-k8s/config"
 IMAGE = os.environ.get("VCOT_DOCKER_IMAGE", "vcot-code:latest")
 
-TEACHER_ASSETS = ("concepts", "instructions", "signatures", "candidate_code", "test_scenarios",
-                  "candidate_tests", "rationales")
-SANDBOX_ASSETS = ("pass_fail_matrix", "selected_pairs", "traces", "verified_rationales", "verified_dataset_checks",
-                  "base_model_answers", "benchmark_scores")
+TEACHER_ASSETS = (
+    "concepts",
+    "instructions",
+    "signatures",
+    "candidate_code",
+    "test_scenarios",
+    "candidate_tests",
+    "rationales",
+)
+SANDBOX_ASSETS = (
+    "pass_fail_matrix",
+    "selected_pairs",
+    "traces",
+    "verified_rationales",
+    "verified_dataset_checks",
+    "base_model_answers",
+    "benchmark_scores",
+)
 GPU_ASSETS = ("fine_tuned_checkpoint",)
 
 # Untrusted code runs in these pods: no service-account token, no secrets, an identity the
@@ -48,8 +62,10 @@ _TEACHER_POD = {
 }
 _GPU_POD = {
     "container_config": {
-        "resources": {"requests": {"cpu": "8", "memory": "64Gi", "nvidia.com/gpu": "1"},
-                      "limits": {"memory": "96Gi", "nvidia.com/gpu": "1"}},
+        "resources": {
+            "requests": {"cpu": "8", "memory": "64Gi", "nvidia.com/gpu": "1"},
+            "limits": {"memory": "96Gi", "nvidia.com/gpu": "1"},
+        },
     },
     "pod_spec_config": {
         "tolerations": [{"key": "nvidia.com/gpu", "operator": "Exists", "effect": "NoSchedule"}],
@@ -84,10 +100,26 @@ def k8s_executor_config(namespace: str = "vcot", max_concurrent: int = 32) -> di
 
 
 def docker_executor_config() -> dict[str, Any]:
-    config: dict[str, Any] = {"image": IMAGE, "env_vars": [name for name in (
-        "DAGSTER_HOME", "VCOT_HOME", "VCOT_DOCS", "VCOT_TEACHER", "VCOT_SANDBOX", "VCOT_POSTGRES_URL",
-        "DAGSTER_POSTGRES_HOST", "DAGSTER_POSTGRES_USER", "DAGSTER_POSTGRES_PASSWORD", "DAGSTER_POSTGRES_DB",
-        "DAGSTER_POSTGRES_PORT") if name in os.environ]}
+    config: dict[str, Any] = {
+        "image": IMAGE,
+        "env_vars": [
+            name
+            for name in (
+                "DAGSTER_HOME",
+                "VCOT_HOME",
+                "VCOT_DOCS",
+                "VCOT_TEACHER",
+                "VCOT_SANDBOX",
+                "VCOT_POSTGRES_URL",
+                "DAGSTER_POSTGRES_HOST",
+                "DAGSTER_POSTGRES_USER",
+                "DAGSTER_POSTGRES_PASSWORD",
+                "DAGSTER_POSTGRES_DB",
+                "DAGSTER_POSTGRES_PORT",
+            )
+            if name in os.environ
+        ],
+    }
     if os.environ.get("VCOT_DOCKER_NETWORK"):
         config["networks"] = [os.environ["VCOT_DOCKER_NETWORK"]]
     return config

@@ -32,17 +32,23 @@ def live_dir():
 
 
 def asset_state(dev: DagsterDev, asset: str, partitions: list[str]) -> dict:
-    data = dev.query("""query($key: [AssetKeyInput!], $parts: [String!]) { assetNodes(assetKeys: $key) {
+    data = dev.query(
+        """query($key: [AssetKeyInput!], $parts: [String!]) { assetNodes(assetKeys: $key) {
         opVersion staleStatusByPartition(partitions: $parts)
         staleCausesByPartition(partitions: $parts) { reason category }
-        partitionStats { numMaterialized numFailed } } }""", {"key": [{"path": [asset]}], "parts": partitions})
+        partitionStats { numMaterialized numFailed } } }""",
+        {"key": [{"path": [asset]}], "parts": partitions},
+    )
     return data["assetNodes"][0]
 
 
 def materialized_code_versions(dev: DagsterDev, asset: str) -> dict[str, str]:
     """The code version recorded by the latest materialization of each partition."""
-    data = dev.query("""query($key: AssetKeyInput!) { assetOrError(assetKey: $key) { ... on Asset {
-        assetMaterializations(limit: 100) { partition tags { key value } } } } }""", {"key": {"path": [asset]}})
+    data = dev.query(
+        """query($key: AssetKeyInput!) { assetOrError(assetKey: $key) { ... on Asset {
+        assetMaterializations(limit: 100) { partition tags { key value } } } } }""",
+        {"key": {"path": [asset]}},
+    )
     latest: dict[str, str] = {}
     for event in data["assetOrError"]["assetMaterializations"]:  # newest first
         tags = {t["key"]: t["value"] for t in event["tags"]}
@@ -66,8 +72,13 @@ def test_prompt_edit_marks_stale_and_backfill_completes(live_dir):
     try:
         dev.start()
         dev.wait_until(lambda: all_batches_done(dev), 600, "the sensor's runs of both batches")
-        sensor_runs = [r for r in dev.runs() if {"key": "dagster/sensor_name", "value": "documents_sensor"} in r["tags"]]
-        assert sorted(next(t["value"] for t in r["tags"] if t["key"] == "dagster/partition") for r in sensor_runs) == BATCHES
+        sensor_runs = [
+            r for r in dev.runs() if {"key": "dagster/sensor_name", "value": "documents_sensor"} in r["tags"]
+        ]
+        assert (
+            sorted(next(t["value"] for t in r["tags"] if t["key"] == "dagster/partition") for r in sensor_runs)
+            == BATCHES
+        )
 
         before = asset_state(dev, EDITED_ASSET, BATCHES)
         assert before["staleStatusByPartition"] == ["FRESH", "FRESH"], before
@@ -83,9 +94,29 @@ def test_prompt_edit_marks_stale_and_backfill_completes(live_dir):
         launched = subprocess.run(
             # Everything downstream through the merged training sets; checkpoints and benchmark
             # scores (GPU training) are left to their own launch.
-            [sys.executable, "-m", "vcot_assets.cli", "backfill", "--from", EDITED_ASSET, "--partitions", "all",
-             "--through", "training_sets", "--url", dev.url, "--wait", "--timeout", "600"],
-            cwd=REPO, env=dev.env, capture_output=True, text=True, timeout=700)
+            [
+                sys.executable,
+                "-m",
+                "vcot_assets.cli",
+                "backfill",
+                "--from",
+                EDITED_ASSET,
+                "--partitions",
+                "all",
+                "--through",
+                "training_sets",
+                "--url",
+                dev.url,
+                "--wait",
+                "--timeout",
+                "600",
+            ],
+            cwd=REPO,
+            env=dev.env,
+            capture_output=True,
+            text=True,
+            timeout=700,
+        )
         assert launched.returncode == 0, f"{launched.stdout}\n{launched.stderr}\n{dev.failed_run_messages()}"
         assert "COMPLETED_SUCCESS" in launched.stdout
 

@@ -35,8 +35,7 @@ def docker_ok() -> bool:
 
 def compose_command() -> list[str] | None:
     """`docker compose` (v2 plugin) when there, else Debian's `docker-compose` (v1)."""
-    if shutil.which("docker") and subprocess.run(["docker", "compose", "version"],
-                                                 capture_output=True).returncode == 0:
+    if shutil.which("docker") and subprocess.run(["docker", "compose", "version"], capture_output=True).returncode == 0:
         return ["docker", "compose"]
     if shutil.which("docker-compose"):
         return ["docker-compose"]
@@ -45,15 +44,20 @@ def compose_command() -> list[str] | None:
 
 pytestmark = [pytest.mark.docker, pytest.mark.slow]
 if not os.environ.get("VCOT_REQUIRE_DOCKER") and (not docker_ok() or compose_command() is None):
-    pytest.skip("no Docker daemon or no compose (CI: .ci/docker.sh, apt-get install docker-compose)",
-                allow_module_level=True)
+    pytest.skip(
+        "no Docker daemon or no compose (CI: .ci/docker.sh, apt-get install docker-compose)", allow_module_level=True
+    )
 
 
 def ensure_image(target: str, image: str) -> None:
     if subprocess.run(["docker", "image", "inspect", image], capture_output=True).returncode == 0:
         return
-    built = subprocess.run(["bash", str(REPO / "docker/orchestrator/build.sh"), target, image],
-                           capture_output=True, text=True, timeout=1800)
+    built = subprocess.run(
+        ["bash", str(REPO / "docker/orchestrator/build.sh"), target, image],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
     assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
 
 
@@ -65,8 +69,11 @@ def free_port() -> int:
 
 def asset_paths(port: int) -> list[list[str]] | None:
     """The asset keys the webserver lists, or None while it does not answer them yet."""
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", data=json.dumps(ASSET_QUERY).encode(),
-                                     headers={"content-type": "application/json"})
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/graphql",
+        data=json.dumps(ASSET_QUERY).encode(),
+        headers={"content-type": "application/json"},
+    )
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             body = json.load(response)
@@ -84,8 +91,13 @@ def test_compose_stack_serves_the_vcot_assets():
 
     project = f"vcot-live-{os.getpid()}"
     port = free_port()
-    env = {**os.environ, "VCOT_WEB_PORT": str(port), "VCOT_NETWORK": project,
-           "VCOT_HOME_VOLUME": f"{project}-home", "VCOT_DB_PASSWORD": "live-test"}
+    env = {
+        **os.environ,
+        "VCOT_WEB_PORT": str(port),
+        "VCOT_NETWORK": project,
+        "VCOT_HOME_VOLUME": f"{project}-home",
+        "VCOT_DB_PASSWORD": "live-test",
+    }
     base = [*compose, "-p", project, "-f", str(COMPOSE_FILE)]
 
     def compose_run(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:

@@ -30,14 +30,20 @@ def describe(defs) -> dict:
             "group": node.group_name,
             "kinds": sorted(node.kinds),
             "owners": sorted(node.owners),
-            "partitions": node.partitions_def.name if hasattr(node.partitions_def, "name") and node.partitions_def
-            else type(node.partitions_def).__name__ if node.partitions_def else None,
+            "partitions": node.partitions_def.name
+            if hasattr(node.partitions_def, "name") and node.partitions_def
+            else type(node.partitions_def).__name__
+            if node.partitions_def
+            else None,
             "deps": sorted(parent.to_user_string() for parent in node.parent_keys),
             "code_version_covers": code_version_covers(node.code_version),
             "pools": sorted(node.pools or []),
         }
-    checks = sorted(f"{check.asset_key.to_user_string()}:{check.name}" + (" (blocking)" if graph.get_check_spec(check).blocking else "")
-                    for check in graph.asset_check_keys)
+    checks = sorted(
+        f"{check.asset_key.to_user_string()}:{check.name}"
+        + (" (blocking)" if graph.get_check_spec(check).blocking else "")
+        for check in graph.asset_check_keys
+    )
     repository = defs.get_repository_def()
     return {
         "assets": assets,
@@ -62,6 +68,10 @@ def test_definition_set_matches_its_snapshot(tmp_path, monkeypatch):
 
 
 def test_code_version_covers_names_parts_not_values():
-    assert code_version_covers("algo=1;cap=10;concepts=ab12;teacher=offline/default") == ["algo", "cap", "concepts",
-                                                                                           "teacher"]
+    assert code_version_covers("algo=1;cap=10;concepts=ab12;teacher=offline/default") == [
+        "algo",
+        "cap",
+        "concepts",
+        "teacher",
+    ]
     assert code_version_covers(None) == []

@@ -17,8 +17,12 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-CANDIDATE_IMAGES = [os.environ.get("VCOT_EXECUTOR_TEST_IMAGE", ""), "vcot-code:latest", "vcot-sandbox:latest",
-                    "vcot-base:latest"]
+CANDIDATE_IMAGES = [
+    os.environ.get("VCOT_EXECUTOR_TEST_IMAGE", ""),
+    "vcot-code:latest",
+    "vcot-sandbox:latest",
+    "vcot-base:latest",
+]
 BATCH = "bisect-000"
 
 
@@ -47,8 +51,12 @@ def test_image() -> str:
             return name
         except Exception:
             continue
-    built = subprocess.run(["bash", str(REPO / "docker/orchestrator/build.sh"), "base", "vcot-base:latest"],
-                           capture_output=True, text=True, timeout=900)
+    built = subprocess.run(
+        ["bash", str(REPO / "docker/orchestrator/build.sh"), "base", "vcot-base:latest"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
     return "vcot-base:latest"
 
@@ -59,11 +67,10 @@ test_image.__test__ = False  # a helper, not a test
 def test_source_docs_step_runs_in_a_container():
     from dagster import DagsterEventType, DagsterInstance, execute_job, reconstructable
 
-    from vcot_assets_tests.live.docker_step_job import docker_step_job
-
     from vcot_assets.core.documents.corpus import stdlib_text
     from vcot_assets.instance_config import write_instance_yaml
     from vcot_assets_tests.live.dagster_dev import make_live_dir
+    from vcot_assets_tests.live.docker_step_job import docker_step_job
 
     image = test_image()
     live = make_live_dir()
@@ -78,7 +85,9 @@ def test_source_docs_step_runs_in_a_container():
         write_instance_yaml(home, {})
         with DagsterInstance.get() as instance:
             instance.add_dynamic_partitions("concept_batches", [BATCH])
-            with execute_job(reconstructable(docker_step_job), instance=instance, tags={"dagster/partition": BATCH}) as result:
+            with execute_job(
+                reconstructable(docker_step_job), instance=instance, tags={"dagster/partition": BATCH}
+            ) as result:
                 events = result.all_events
                 starting = [e for e in events if e.event_type == DagsterEventType.STEP_WORKER_STARTING]
                 containers = [str(e.event_specific_data.metadata["Docker container id"].value) for e in starting]

@@ -44,9 +44,17 @@ total of a list adds each element to the sum of the ones before it.
 # model, and short generations so scoring a tiny model stays quick on 2 cores.
 RUN_CONFIG = {
     "resources": {
-        "trainer": {"config": {"learning_rate": 5e-3, "max_steps": 4, "batch_size": 4, "micro_batch_size": 2,
-                               "max_seq_len": 256, "compile": False,
-                               "extra_args": ["--log-every", "1", "--threads", "1"]}},
+        "trainer": {
+            "config": {
+                "learning_rate": 5e-3,
+                "max_steps": 4,
+                "batch_size": 4,
+                "micro_batch_size": 2,
+                "max_seq_len": 256,
+                "compile": False,
+                "extra_args": ["--log-every", "1", "--threads", "1"],
+            }
+        },
         "base_model": {"config": {"max_new_tokens": 16, "concurrency": 1}},
     }
 }
@@ -68,9 +76,13 @@ def launch_assets(dev: DagsterDev, assets: list[str], partition: str | None = No
     """launchRun as the UI's Materialize button sends it for an asset selection."""
     tags = [{"key": "dagster/partition", "value": partition}] if partition else []
     params = {
-        "selector": {"repositoryLocationName": "vcot", "repositoryName": "__repository__",
-                     "pipelineName": "__ASSET_JOB", "assetSelection": [{"path": [a]} for a in assets],
-                     "assetCheckSelection": []},
+        "selector": {
+            "repositoryLocationName": "vcot",
+            "repositoryName": "__repository__",
+            "pipelineName": "__ASSET_JOB",
+            "assetSelection": [{"path": [a]} for a in assets],
+            "assetCheckSelection": [],
+        },
         "runConfigData": RUN_CONFIG,
         "mode": "default",
         "executionMetadata": {"tags": tags},
@@ -99,12 +111,14 @@ def wait_for_success(dev: DagsterDev, run_id: str, timeout_s: float) -> float:
 
 
 def latest_metadata(dev: DagsterDev, asset: str) -> dict:
-    data = dev.query("""query($key: AssetKeyInput!) { assetOrError(assetKey: $key) { ... on Asset {
+    data = dev.query(
+        """query($key: AssetKeyInput!) { assetOrError(assetKey: $key) { ... on Asset {
         assetMaterializations(limit: 1) { partition metadataEntries { label
             ... on MarkdownMetadataEntry { mdStr } ... on FloatMetadataEntry { floatValue }
             ... on IntMetadataEntry { intValue } ... on TextMetadataEntry { text }
             ... on PathMetadataEntry { path } ... on BoolMetadataEntry { boolValue } } } } } }""",
-                     {"key": {"path": [asset]}})
+        {"key": {"path": [asset]}},
+    )
     [event] = data["assetOrError"]["assetMaterializations"]
     values = {}
     for entry in event["metadataEntries"]:
@@ -124,25 +138,44 @@ def test_full_graph_through_benchmark_scores_from_the_ui(live_dir):
     tiny = build_base_model(live_dir / "tiny-base", generate_samples(300, seed=1), "tiny", 512)
     timings["tiny model"] = time.monotonic() - started
 
-    env = {**os.environ, **SMALL_PIPELINE, "LITELLM_LOCAL_MODEL_COST_MAP": "True",
-           "VCOT_CONCEPTS_PER_BATCH": "3", "VCOT_INSTRUCTIONS_PER_DIFFICULTY": "2"}
+    env = {
+        **os.environ,
+        **SMALL_PIPELINE,
+        "LITELLM_LOCAL_MODEL_COST_MAP": "True",
+        "VCOT_CONCEPTS_PER_BATCH": "3",
+        "VCOT_INSTRUCTIONS_PER_DIFFICULTY": "2",
+    }
     env.pop("DAGSTER_HOME", None)
     started = time.monotonic()
-    per_batch = subprocess.run([sys.executable, "-m", "vcot_assets.cli", "run", "--home", str(home), "--docs",
-                                str(docs), "--no-stdlib"], cwd=REPO, env=env, capture_output=True, text=True,
-                               timeout=600, check=False)
+    per_batch = subprocess.run(
+        [sys.executable, "-m", "vcot_assets.cli", "run", "--home", str(home), "--docs", str(docs), "--no-stdlib"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     timings["vcot run"] = time.monotonic() - started
     assert per_batch.returncode == 0, per_batch.stdout + per_batch.stderr
 
-    dev = DagsterDev(home, env={"VCOT_CONCEPTS_PER_BATCH": "3", "VCOT_INSTRUCTIONS_PER_DIFFICULTY": "2",
-                                "VCOT_BASE_MODEL": str(tiny), "VCOT_EVAL_PROBLEM_LIMIT": "2",
-                                "VCOT_EVAL_BENCHMARKS": ",".join(BENCHMARKS)})
+    dev = DagsterDev(
+        home,
+        env={
+            "VCOT_CONCEPTS_PER_BATCH": "3",
+            "VCOT_INSTRUCTIONS_PER_DIFFICULTY": "2",
+            "VCOT_BASE_MODEL": str(tiny),
+            "VCOT_EVAL_PROBLEM_LIMIT": "2",
+            "VCOT_EVAL_BENCHMARKS": ",".join(BENCHMARKS),
+        },
+    )
     try:
         started = time.monotonic()
         dev.start()
         timings["dagster dev up"] = time.monotonic() - started
         timings["answers + training sets"] = wait_for_success(
-            dev, launch_assets(dev, ["base_model_answers", "training_sets"]), 600)
+            dev, launch_assets(dev, ["base_model_answers", "training_sets"]), 600
+        )
         answers, sets = latest_metadata(dev, "base_model_answers"), latest_metadata(dev, "training_sets")
         # The tiny model was asked the training problems' questions, and the subset to train is not empty.
         assert answers["base_model"] == str(tiny) and answers["asked/forward"] > 0, answers

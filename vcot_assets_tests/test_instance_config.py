@@ -20,8 +20,14 @@ def test_postgres_url_switch_keeps_the_secret_out():
 
 
 def test_postgres_parts_switch_and_missing_parts():
-    config = instance_config({"DAGSTER_POSTGRES_HOST": "db", "DAGSTER_POSTGRES_USER": "u",
-                              "DAGSTER_POSTGRES_PASSWORD": "p", "DAGSTER_POSTGRES_DB": "vcot"})
+    config = instance_config(
+        {
+            "DAGSTER_POSTGRES_HOST": "db",
+            "DAGSTER_POSTGRES_USER": "u",
+            "DAGSTER_POSTGRES_PASSWORD": "p",
+            "DAGSTER_POSTGRES_DB": "vcot",
+        }
+    )
     assert config["storage"]["postgres"]["postgres_db"]["password"] == {"env": "DAGSTER_POSTGRES_PASSWORD"}
     assert "port" not in config["storage"]["postgres"]["postgres_db"]
     assert config["storage"]["postgres"]["postgres_db"]["scheme"] == "postgresql+psycopg2"
@@ -30,14 +36,22 @@ def test_postgres_parts_switch_and_missing_parts():
 
 
 def test_docker_run_launcher_switch():
-    env = {"VCOT_RUN_LAUNCHER": "docker", "VCOT_DOCKER_IMAGE": "vcot-code:latest", "VCOT_DOCKER_NETWORK": "vcot",
-           "VCOT_DOCKER_VOLUMES": "vcot-home:/opt/dagster/home, /var/run/docker.sock:/var/run/docker.sock",
-           "DAGSTER_POSTGRES_HOST": "postgres", "DAGSTER_POSTGRES_USER": "u", "DAGSTER_POSTGRES_DB": "d"}
+    env = {
+        "VCOT_RUN_LAUNCHER": "docker",
+        "VCOT_DOCKER_IMAGE": "vcot-code:latest",
+        "VCOT_DOCKER_NETWORK": "vcot",
+        "VCOT_DOCKER_VOLUMES": "vcot-home:/opt/dagster/home, /var/run/docker.sock:/var/run/docker.sock",
+        "DAGSTER_POSTGRES_HOST": "postgres",
+        "DAGSTER_POSTGRES_USER": "u",
+        "DAGSTER_POSTGRES_DB": "d",
+    }
     launcher = instance_config(env)["run_launcher"]
     assert launcher["class"] == "DockerRunLauncher" and launcher["config"]["network"] == "vcot"
     assert "DAGSTER_POSTGRES_HOST" in launcher["config"]["env_vars"]
-    assert launcher["config"]["container_kwargs"]["volumes"] == ["vcot-home:/opt/dagster/home",
-                                                                 "/var/run/docker.sock:/var/run/docker.sock"]
+    assert launcher["config"]["container_kwargs"]["volumes"] == [
+        "vcot-home:/opt/dagster/home",
+        "/var/run/docker.sock:/var/run/docker.sock",
+    ]
     with pytest.raises(InstanceConfigError, match="VCOT_DOCKER_IMAGE"):
         instance_config({"VCOT_RUN_LAUNCHER": "docker"})
     with pytest.raises(InstanceConfigError):

@@ -33,11 +33,16 @@ from vcot_assets.scale_out import (  # noqa: E402
 )
 
 REPO = Path(__file__).resolve().parents[1]
-SANDBOX_POLICY_SELECTOR = yaml.safe_load((REPO / "docker/k8s/sandbox-networkpolicy.yaml").read_text())[
-    "spec"]["podSelector"]["matchLabels"]["app.kubernetes.io/name"]
+SANDBOX_POLICY_SELECTOR = yaml.safe_load((REPO / "docker/k8s/sandbox-networkpolicy.yaml").read_text())["spec"][
+    "podSelector"
+]["matchLabels"]["app.kubernetes.io/name"]
 
-JOB_CONFIG = DagsterK8sJobConfig(job_image="vcot-code:latest", dagster_home="/opt/dagster/dagster_home",
-                                 instance_config_map="dagster-instance", postgres_password_secret="dagster-postgresql-secret")
+JOB_CONFIG = DagsterK8sJobConfig(
+    job_image="vcot-code:latest",
+    dagster_home="/opt/dagster/dagster_home",
+    instance_config_map="dagster-instance",
+    postgres_password_secret="dagster-postgresql-secret",
+)
 
 
 def step_job(node_def) -> dict:
@@ -45,9 +50,15 @@ def step_job(node_def) -> dict:
     tags = {key: value if isinstance(value, str) else json.dumps(value) for key, value in (node_def.tags or {}).items()}
     per_step = k8s_executor_config()["per_step_k8s_config"].get(node_def.name, {})
     context = K8sContainerContext(run_k8s_config=get_user_defined_k8s_config(tags)).merge(
-        K8sContainerContext(run_k8s_config=UserDefinedDagsterK8sConfig.from_dict(per_step)))
-    job = construct_dagster_k8s_job(JOB_CONFIG, ["dagster", "api", "execute_step"], f"dagster-step-{node_def.name}",
-                                    user_defined_k8s_config=context.run_k8s_config, component="step_worker")
+        K8sContainerContext(run_k8s_config=UserDefinedDagsterK8sConfig.from_dict(per_step))
+    )
+    job = construct_dagster_k8s_job(
+        JOB_CONFIG,
+        ["dagster", "api", "execute_step"],
+        f"dagster-step-{node_def.name}",
+        user_defined_k8s_config=context.run_k8s_config,
+        component="step_worker",
+    )
     return ApiClient().sanitize_for_serialization(job)
 
 
@@ -125,7 +136,6 @@ def test_executor_from_env_builds_each_executor():
 
 def test_k8s_executor_config_is_valid_for_the_executor():
     from dagster._config import process_config
-
     from dagster_k8s import k8s_job_executor
 
     result = process_config(k8s_job_executor.config_schema.config_type, k8s_executor_config())

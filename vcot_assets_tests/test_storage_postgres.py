@@ -15,7 +15,8 @@ from vcot_assets_tests.live.postgres_server import PostgresServer, postgres_bin
 
 pytestmark = pytest.mark.skipif(
     postgres_bin("initdb") is None and not (os.environ.get("VCOT_REQUIRE_POSTGRES") or os.environ.get("CI")),
-    reason="no PostgreSQL binaries (CI installs them with .ci/services.sh)")
+    reason="no PostgreSQL binaries (CI installs them with .ci/services.sh)",
+)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -44,8 +45,14 @@ def server():
 
 
 def writer(home: Path, env: dict[str, str], key: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", WRITER, key], cwd=REPO, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-c", WRITER, key],
+        cwd=REPO,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def test_instance_on_postgres_with_concurrent_writers(server, tmp_path):
@@ -57,8 +64,14 @@ def test_instance_on_postgres_with_concurrent_writers(server, tmp_path):
 
     # Create the schema once, as a deployment does before its writers start (the webserver or
     # `dagster instance migrate`); several processes racing to create tables collide in DDL.
-    migrate = subprocess.run([sys.executable, "-m", "dagster", "instance", "migrate"], cwd=REPO, env=env,
-                             capture_output=True, text=True, timeout=240)
+    migrate = subprocess.run(
+        [sys.executable, "-m", "dagster", "instance", "migrate"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     assert migrate.returncode == 0, migrate.stderr[-3000:]
     writers = [writer(home, env, key) for key in ("doc-a-000", "doc-b-000", "doc-c-000")]
     outputs = [w.communicate(timeout=240) for w in writers]
@@ -84,8 +97,12 @@ def test_instance_on_postgres_with_concurrent_writers(server, tmp_path):
 def test_postgres_by_parts(server, tmp_path):
     server.create_database("vcot_parts")
     home = tmp_path / "home"
-    env = {"DAGSTER_POSTGRES_HOST": "127.0.0.1", "DAGSTER_POSTGRES_USER": server.user,
-           "DAGSTER_POSTGRES_DB": "vcot_parts", "DAGSTER_POSTGRES_PORT": str(server.port)}
+    env = {
+        "DAGSTER_POSTGRES_HOST": "127.0.0.1",
+        "DAGSTER_POSTGRES_USER": server.user,
+        "DAGSTER_POSTGRES_DB": "vcot_parts",
+        "DAGSTER_POSTGRES_PORT": str(server.port),
+    }
     write_instance_yaml(home, env)
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)

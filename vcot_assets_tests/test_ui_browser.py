@@ -20,8 +20,9 @@ pytestmark = pytest.mark.slow
 
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 if not (CHROMIUM and CHROMEDRIVER) and not os.environ.get("VCOT_REQUIRE_BROWSER"):
-    pytest.skip("Debian chromium and chromium-driver are not installed (.ci/services.sh installs them)",
-                allow_module_level=True)
+    pytest.skip(
+        "Debian chromium and chromium-driver are not installed (.ci/services.sh installs them)", allow_module_level=True
+    )
 
 SHOTS = REPO / ".artifacts" / "ui"
 BATCH = "heapq-000"
@@ -42,10 +43,19 @@ def materialize_one_batch(home: Path, docs: Path) -> None:
         f"instance.add_dynamic_partitions('concept_batches', ['{BATCH}'])\n"
         "result = materialize(list(defs.assets), instance=instance, partition_key='" + BATCH + "',\n"
         "    resources=defs.resources, selection=AssetSelection.assets('concepts').upstream())\n"
-        "assert result.success\n")
-    env = {**os.environ, "DAGSTER_HOME": str(home), "VCOT_HOME": str(home), "VCOT_DOCS": str(docs),
-           "PYTHONPATH": str(REPO), "VCOT_CONCEPTS_PER_BATCH": "3"}
-    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+        "assert result.success\n"
+    )
+    env = {
+        **os.environ,
+        "DAGSTER_HOME": str(home),
+        "VCOT_HOME": str(home),
+        "VCOT_DOCS": str(docs),
+        "PYTHONPATH": str(REPO),
+        "VCOT_CONCEPTS_PER_BATCH": "3",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0, done.stderr[-3000:]
 
 
@@ -58,9 +68,19 @@ def browser():
     options.binary_location = CHROMIUM
     profile = make_live_dir()
     # Headless as root; no background traffic: this machine has no network beyond loopback.
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--window-size=1600,1000", f"--user-data-dir={profile}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1600,1000",
+        f"--user-data-dir={profile}",
+    ):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(120)

@@ -15,8 +15,8 @@ import operator
 import re
 from dataclasses import dataclass
 
-from vcot_assets.core.records import TraceEvent
 from vcot_assets.core.grounding.tracing import parse_trace
+from vcot_assets.core.records import TraceEvent
 
 from .prompt import ParsedPrompt
 from .rates import FailureRates, happens, roll, stable_int
@@ -34,12 +34,21 @@ class Step:
 
 _HEADS = ("if ", "elif ", "while ")
 _CMP = {
-    ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge,
-    ast.Eq: operator.eq, ast.NotEq: operator.ne,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
 }
 _CMP_TEXT = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!="}
-_BIN = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.FloorDiv: operator.floordiv,
-        ast.Mod: operator.mod}
+_BIN = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.FloorDiv: operator.floordiv,
+    ast.Mod: operator.mod,
+}
 
 
 class _Unknown(Exception):
@@ -111,7 +120,7 @@ def _block_bodies(code: str) -> dict[int, tuple[int, int]]:
 
 def _next_in_frame(events: list[TraceEvent], i: int) -> TraceEvent | None:
     depth = events[i].depth
-    for later in events[i + 1:]:
+    for later in events[i + 1 :]:
         if later.depth < depth:
             return None
         if later.depth == depth and later.kind in ("line", "return"):
@@ -133,7 +142,7 @@ def _entered(events: list[TraceEvent], i: int, bodies: dict[int, tuple[int, int]
 def _call_args(events: list[TraceEvent], i: int) -> list[TraceEvent]:
     """The argument events that directly follow call event i."""
     args = []
-    for later in events[i + 1:]:
+    for later in events[i + 1 :]:
         if later.kind != "new" or later.line_no != events[i].line_no or later.depth != events[i].depth:
             break
         args.append(later)
@@ -182,7 +191,7 @@ def forward_steps(events: list[TraceEvent], code: str) -> list[Step]:
                 truth = _entered(events, i, bodies)
                 if truth is None:
                     continue
-                condition = source[len(head):-1].strip()
+                condition = source[len(head) : -1].strip()
                 # Only a single comparison is stated with its values; for anything else (a bare
                 # name, `and`/`or`, a call) stating a sub-part could claim what never ran.
                 shown = _comparison_text(condition, state, truth) or f"The {head.strip()} condition"

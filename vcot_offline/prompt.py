@@ -29,7 +29,7 @@ def parse_prompt(prompt: str) -> ParsedPrompt:
     sections: dict[str, str] = {}
     for i, h in enumerate(headers):
         end = headers[i + 1].start() if i + 1 < len(headers) else len(prompt)
-        sections[h.group(1).strip().lower()] = prompt[h.end():end].strip("\n")
+        sections[h.group(1).strip().lower()] = prompt[h.end() : end].strip("\n")
     m = _TASK.search(sections.get("task", "")) or _TASK.search(prompt)
     return ParsedPrompt(task=m.group(1) if m else "", sections=sections)
 

@@ -56,8 +56,14 @@ class OfflineTeacherLLM(CustomLLM):
         super().__init__()
         self.rates = rates
 
-    def _respond(self, model: str, messages: list, model_response: ModelResponse | None,
-                 optional_params: dict | None, litellm_params: dict | None) -> ModelResponse:
+    def _respond(
+        self,
+        model: str,
+        messages: list,
+        model_response: ModelResponse | None,
+        optional_params: dict | None,
+        litellm_params: dict | None,
+    ) -> ModelResponse:
         prompt = _prompt_text(messages)
         text = answer(prompt, _seed(optional_params, litellm_params), self.rates)
         response = model_response if model_response is not None else ModelResponse()
@@ -65,23 +71,53 @@ class OfflineTeacherLLM(CustomLLM):
         response.model = model if model.startswith("offline/") else f"offline/{model}"
         response.created = int(time.time())
         prompt_tokens, completion_tokens = count_tokens(prompt), count_tokens(text)
-        setattr(response, "usage", Usage(prompt_tokens=prompt_tokens, completion_tokens=completion_tokens,
-                                         total_tokens=prompt_tokens + completion_tokens))
+        response.usage = Usage(
+            prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
+            total_tokens=prompt_tokens + completion_tokens,
+        )
         return response
 
-    def completion(self, model: str, messages: list, api_base: str = "", custom_prompt_dict: dict | None = None,
-                   model_response: ModelResponse | None = None, print_verbose: Any = None, encoding: Any = None,
-                   api_key: Any = None, logging_obj: Any = None, optional_params: dict | None = None,
-                   acompletion: Any = None, litellm_params: dict | None = None, logger_fn: Any = None,
-                   headers: dict | None = None, timeout: Any = None, client: Any = None) -> ModelResponse:
+    def completion(
+        self,
+        model: str,
+        messages: list,
+        api_base: str = "",
+        custom_prompt_dict: dict | None = None,
+        model_response: ModelResponse | None = None,
+        print_verbose: Any = None,
+        encoding: Any = None,
+        api_key: Any = None,
+        logging_obj: Any = None,
+        optional_params: dict | None = None,
+        acompletion: Any = None,
+        litellm_params: dict | None = None,
+        logger_fn: Any = None,
+        headers: dict | None = None,
+        timeout: Any = None,
+        client: Any = None,
+    ) -> ModelResponse:
         return self._respond(model, messages, model_response, optional_params, litellm_params)
 
-    async def acompletion(self, model: str, messages: list, api_base: str = "", custom_prompt_dict: dict | None = None,
-                          model_response: ModelResponse | None = None, print_verbose: Any = None,
-                          encoding: Any = None, api_key: Any = None, logging_obj: Any = None,
-                          optional_params: dict | None = None, acompletion: Any = None,
-                          litellm_params: dict | None = None, logger_fn: Any = None, headers: dict | None = None,
-                          timeout: Any = None, client: Any = None) -> ModelResponse:
+    async def acompletion(
+        self,
+        model: str,
+        messages: list,
+        api_base: str = "",
+        custom_prompt_dict: dict | None = None,
+        model_response: ModelResponse | None = None,
+        print_verbose: Any = None,
+        encoding: Any = None,
+        api_key: Any = None,
+        logging_obj: Any = None,
+        optional_params: dict | None = None,
+        acompletion: Any = None,
+        litellm_params: dict | None = None,
+        logger_fn: Any = None,
+        headers: dict | None = None,
+        timeout: Any = None,
+        client: Any = None,
+    ) -> ModelResponse:
         return self._respond(model, messages, model_response, optional_params, litellm_params)
 
 

@@ -33,8 +33,9 @@ _PROGRAMMING_WORDS = frozenset(
 )
 
 # Words that carry no concept of their own ("simple cache" is "cache").
-_FILLER = frozenset("a an the of in on to for and or with by from simple lightweight optional basic new "
-                    "given default".split())
+_FILLER = frozenset(
+    "a an the of in on to for and or with by from simple lightweight optional basic new given default".split()
+)
 
 
 def _is_programming_phrase(phrase: str) -> bool:
@@ -70,16 +71,18 @@ def concepts(p: ParsedPrompt, seed: int, rates: FailureRates) -> str:
             continue
         kept_words.append(found)
         fam = rank_families(phrase)[0]
-        chosen.append({
-            "name": phrase.lower(),
-            "keyphrase": phrase,
-            "description": (
-                f"Using {phrase.lower()} in Python code, practised through {fam.topic}: "
-                f"{', '.join([k for k in sorted(fam.keywords) if len(k) > 2][:4])}."
-            ),
-            "examples": [f"a helper like `{t.name}`" for t in fam.tasks[:2]],
-            "difficulty": pick(_DIFFICULTIES, "difficulty", phrase),
-        })
+        chosen.append(
+            {
+                "name": phrase.lower(),
+                "keyphrase": phrase,
+                "description": (
+                    f"Using {phrase.lower()} in Python code, practised through {fam.topic}: "
+                    f"{', '.join([k for k in sorted(fam.keywords) if len(k) > 2][:4])}."
+                ),
+                "examples": [f"a helper like `{t.name}`" for t in fam.tasks[:2]],
+                "difficulty": pick(_DIFFICULTIES, "difficulty", phrase),
+            }
+        )
     body = json.dumps(chosen, indent=1)
     if happens(rates.malformed, "malformed", p.task, body, seed):
         if chosen and roll("how", body, seed) < 0.5:  # a difficulty outside the three levels
@@ -144,8 +147,11 @@ def _broken_signature(line: str, how: int) -> str:
     if how == 0:  # a Python def instead of the one-line form
         return f"def {line.split(':', 1)[1].strip().split(';')[0]}:"
     if how == 1:  # the return type of the (primary) function forgotten
-        return re.sub(r"\) -> [^;]+$", ")", line) if "Class:" not in line else re.sub(
-            r"^(Class: [^;]+; [^;]+; [^;]+?\)) -> [^;]+", r"\1", line)
+        return (
+            re.sub(r"\) -> [^;]+$", ")", line)
+            if "Class:" not in line
+            else re.sub(r"^(Class: [^;]+; [^;]+; [^;]+?\)) -> [^;]+", r"\1", line)
+        )
     return re.sub(r"(\w+): [^,()]+(?=[,)])", r"\1", line)  # parameters without types
 
 
@@ -232,7 +238,7 @@ def wrong_literal(expected: str, salt: object) -> str:
 
 def _malformed_test(name: str, call: str, expected: str, how: int) -> str:
     if how == 4:  # calls a generic name instead of the one in the signature
-        return f"def {name}():\n    assert solution{call[call.index('('):]} == {expected}\n"
+        return f"def {name}():\n    assert solution{call[call.index('(') :]} == {expected}\n"
     if how == 0:
         return f"def {name}():\n    result = {call}\n    assert result == {expected}\n"
     if how == 1:

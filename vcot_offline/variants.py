@@ -17,11 +17,30 @@ from .families.base import Task
 from .rates import stable_int
 
 _SYNONYMS = {
-    "total": "acc", "out": "result", "result": "output", "count": "tally", "best": "best_so_far",
-    "current": "cur", "run": "streak", "items": "values", "key": "pivot", "counts": "freq",
-    "groups": "buckets", "parts": "pieces", "prev": "previous", "row": "current_row", "lo": "left",
-    "hi": "right", "mid": "middle", "rest": "others", "found": "position", "last_seen": "seen_at",
-    "start": "window_start", "results": "answers", "a": "first", "b": "second",
+    "total": "acc",
+    "out": "result",
+    "result": "output",
+    "count": "tally",
+    "best": "best_so_far",
+    "current": "cur",
+    "run": "streak",
+    "items": "values",
+    "key": "pivot",
+    "counts": "freq",
+    "groups": "buckets",
+    "parts": "pieces",
+    "prev": "previous",
+    "row": "current_row",
+    "lo": "left",
+    "hi": "right",
+    "mid": "middle",
+    "rest": "others",
+    "found": "position",
+    "last_seen": "seen_at",
+    "start": "window_start",
+    "results": "answers",
+    "a": "first",
+    "b": "second",
 }
 
 
@@ -65,10 +84,7 @@ def _renamed(code: str) -> str:
     tree = ast.parse(code)
     for func in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
         params = {a.arg for a in func.args.args}
-        assigned = {
-            n.id for n in ast.walk(func)
-            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
-        }
+        assigned = {n.id for n in ast.walk(func) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
         taken = params | {n.id for n in ast.walk(func) if isinstance(n, ast.Name)} | set(dir(builtins))
         mapping = {}
         for name in sorted(assigned - params):

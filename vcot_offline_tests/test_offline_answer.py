@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from vcot_assets.core.synthesis import parsing
-from vcot_assets.core.prompts import render
 from vcot_assets.core.grounding.samples import callee_name
 from vcot_assets.core.grounding.tracing import build_trace
+from vcot_assets.core.prompts import render
 from vcot_assets.core.records import TraceOutcome
+from vcot_assets.core.synthesis import parsing
 from vcot_offline import FailureRates, answer
 from vcot_offline.families import tasks_by_name
 
@@ -39,11 +39,21 @@ def _trace(tmp_path, code: str, call: str, require_ok: bool = True):
 
 
 def _instruction_texts(rates: FailureRates, difficulty: str = "easy") -> list[tuple[str, str]]:
-    concepts = parsing.parse_concepts(answer(render(
-        "concepts", excerpt="...", keyphrases="\n".join(f"- {k}" for k in KEYPHRASES), max_concepts=10), 0, rates))
+    concepts = parsing.parse_concepts(
+        answer(
+            render("concepts", excerpt="...", keyphrases="\n".join(f"- {k}" for k in KEYPHRASES), max_concepts=10),
+            0,
+            rates,
+        )
+    )
     c = concepts[0]
-    return parsing.parse_instructions(answer(render(
-        "instructions", concept=c["name"], description=c["description"], difficulty=difficulty, count=6), 0, rates))
+    return parsing.parse_instructions(
+        answer(
+            render("instructions", concept=c["name"], description=c["description"], difficulty=difficulty, count=6),
+            0,
+            rates,
+        )
+    )
 
 
 def test_rates_from_env():
@@ -57,8 +67,13 @@ def test_rates_from_env():
 
 
 def test_concepts_drop_non_programming_phrases_and_parse():
-    concepts = parsing.parse_concepts(answer(render(
-        "concepts", excerpt="...", keyphrases="\n".join(f"- {k}" for k in KEYPHRASES), max_concepts=10), 0, NONE))
+    concepts = parsing.parse_concepts(
+        answer(
+            render("concepts", excerpt="...", keyphrases="\n".join(f"- {k}" for k in KEYPHRASES), max_concepts=10),
+            0,
+            NONE,
+        )
+    )
     names = [c["name"] for c in concepts]
     assert "python software foundation" not in names
     assert {"sorted list", "file descriptor", "unicode string", "hash table"} <= set(names)
@@ -71,20 +86,26 @@ def test_stage_a_round_trip_parses(difficulty):
     for kind, text in items:
         signature = parsing.parse_signature(answer(render("signature", instruction=text), 0, NONE), "i")
         assert signature.kind == kind
-        codes = {parsing.extract_code_block(answer(render("candidate_code", instruction=text, signature=signature.raw),
-                                                   k, NONE)) for k in range(5)}
+        codes = {
+            parsing.extract_code_block(
+                answer(render("candidate_code", instruction=text, signature=signature.raw), k, NONE)
+            )
+            for k in range(5)
+        }
         assert len(codes) >= 3, "candidates of different seeds should differ in style"
-        scenarios = parsing.parse_scenarios(answer(render(
-            "test_scenarios", instruction=text, signature=signature.raw, count=10), 0, NONE))
+        scenarios = parsing.parse_scenarios(
+            answer(render("test_scenarios", instruction=text, signature=signature.raw, count=10), 0, NONE)
+        )
         assert 3 <= len(scenarios) <= 10
 
 
 def test_tests_parse_in_the_direct_call_form():
     pytest.importorskip("vcot_assets.core.consensus.testcases")
-    for kind, text in _instruction_texts(NONE):
+    for _kind, text in _instruction_texts(NONE):
         signature = answer(render("signature", instruction=text), 0, NONE)
-        reply = answer(render("candidate_tests", instruction=text, signature=signature, scenarios="1. empty", count=25),
-                       0, NONE)
+        reply = answer(
+            render("candidate_tests", instruction=text, signature=signature, scenarios="1. empty", count=25), 0, NONE
+        )
         tests, rejections = parsing.parse_tests(reply, "i")
         assert not rejections and len(tests) >= 18
         assert all(callee_name(t.call) == find_name(signature) for t in tests)
@@ -104,8 +125,9 @@ def test_answers_are_deterministic_and_seeded():
 def test_failure_modes_show_up_at_default_rates():
     rates = FailureRates()
     task = tasks_by_name()["running_total"]
-    prompts = [render("candidate_code", instruction=task.instruction + " " * n, signature=task.signature)
-               for n in range(60)]
+    prompts = [
+        render("candidate_code", instruction=task.instruction + " " * n, signature=task.signature) for n in range(60)
+    ]
     replies = [answer(p, k, rates) for p in prompts for k in range(5)]
     wrong = malformed = 0
     for reply in replies:
@@ -126,9 +148,12 @@ def test_wrong_expected_values_are_wrong():
     task = tasks_by_name()["count_vowels"]
     truth = dict(task.cases(25))
     rates = FailureRates(wrong_expected=0.5, malformed=0, malformed_test=0)
-    reply = answer(render("candidate_tests", instruction=task.instruction, signature=task.signature,
-                          scenarios="1. x", count=25), 0, rates)
-    asserts = [line.strip()[len("assert "):] for line in reply.splitlines() if line.strip().startswith("assert ")]
+    reply = answer(
+        render("candidate_tests", instruction=task.instruction, signature=task.signature, scenarios="1. x", count=25),
+        0,
+        rates,
+    )
+    asserts = [line.strip()[len("assert ") :] for line in reply.splitlines() if line.strip().startswith("assert ")]
     wrong = [a for a in asserts if truth[a.split(" == ")[0]] != a.split(" == ")[1]]
     assert 5 <= len(wrong) <= 20
 
@@ -149,8 +174,17 @@ def test_faithful_narration_answers_match_the_trace(tmp_path, name):
         for event in trace.events:
             if event.kind == "modified" and not event.value.startswith("<"):
                 assert f"{event.name} becomes {event.value}" in reasoning
-        backward = answer(render("narrate_backward", code=task.code.rstrip(), output=trace.returned,
-                                 trace=trace.text, function=callee_name(call)), 0, NONE)
+        backward = answer(
+            render(
+                "narrate_backward",
+                code=task.code.rstrip(),
+                output=trace.returned,
+                trace=trace.text,
+                function=callee_name(call),
+            ),
+            0,
+            NONE,
+        )
         _, predicted_call = parsing.parse_narration(backward)
         assert predicted_call == call
 
@@ -182,16 +216,26 @@ def test_hallucinated_values_are_never_taken(tmp_path):
 
 
 def _verdicts(tmp_path, rates: FailureRates, stride: int, task_stride: int = 1) -> list[bool]:
-    from vcot_assets.core.verifier import answers, verdict as verify
     from vcot_assets.core.records import Rationale
+    from vcot_assets.core.verifier import answers
+    from vcot_assets.core.verifier import verdict as verify
 
     accepted = []
     for task in sorted(tasks_by_name().values(), key=lambda t: t.name)[::task_stride]:
         for call, _ in task.cases(25)[1::stride]:
             trace = _trace(tmp_path, task.code, call)
             forward = answer(render("narrate_forward", code=task.code.rstrip(), call=call, trace=trace.text), 0, rates)
-            backward = answer(render("narrate_backward", code=task.code.rstrip(), output=trace.returned,
-                                     trace=trace.text, function=callee_name(call)), 0, rates)
+            backward = answer(
+                render(
+                    "narrate_backward",
+                    code=task.code.rstrip(),
+                    output=trace.returned,
+                    trace=trace.text,
+                    function=callee_name(call),
+                ),
+                0,
+                rates,
+            )
             try:
                 text, predicted = parsing.parse_narration(forward)
                 accepted.append(verify.verify_forward(Rationale("r", "i", "forward", text, predicted), trace).accepted)
@@ -203,10 +247,12 @@ def _verdicts(tmp_path, rates: FailureRates, stride: int, task_stride: int = 1) 
                 accepted.append(False)
                 continue
             predicted_call = answers.normalize_backward_answer(predicted, callee_name(call))
-            predicted_trace = (_trace(tmp_path, task.code, predicted_call, require_ok=False)
-                               if predicted_call != call else trace)
-            report = verify.verify_backward(Rationale("r", "i", "backward", text, predicted), trace.returned,
-                                            predicted_trace)
+            predicted_trace = (
+                _trace(tmp_path, task.code, predicted_call, require_ok=False) if predicted_call != call else trace
+            )
+            report = verify.verify_backward(
+                Rationale("r", "i", "backward", text, predicted), trace.returned, predicted_trace
+            )
             accepted.append(report.accepted)
     return accepted
 
@@ -246,8 +292,11 @@ def test_every_broken_signature_and_code_is_rejected_with_a_reason():
 def test_malformed_tests_are_each_rejected():
     task = tasks_by_name()["merge_intervals"]
     rates = FailureRates(malformed_test=1.0, malformed=0, wrong_expected=0)
-    reply = answer(render("candidate_tests", instruction=task.instruction, signature=task.signature,
-                          scenarios="1. x", count=25), 0, rates)
+    reply = answer(
+        render("candidate_tests", instruction=task.instruction, signature=task.signature, scenarios="1. x", count=25),
+        0,
+        rates,
+    )
     tests, rejections = parsing.parse_tests(reply, "i")
     off_target = [t for t in tests if callee_name(t.call) != task.name]
     assert len(rejections) + len(off_target) == 25
@@ -259,8 +308,10 @@ def test_extract_entities_answers_with_the_rule_based_claims():
 
     reply = answer(render("extract_entities", sentence="3 < 5 is true, so the if branch runs"), 0, NONE)
     body = parsing.fenced_blocks(reply)[0].body
-    assert json.loads(body) == [{"kind": "comparison", "name": "3 < 5", "value": "True"},
-                                {"kind": "branch", "name": "", "value": "if"}]
+    assert json.loads(body) == [
+        {"kind": "comparison", "name": "3 < 5", "value": "True"},
+        {"kind": "branch", "name": "", "value": "if"},
+    ]
     broken = answer(render("extract_entities", sentence="total becomes 6"), 0, FailureRates(malformed=1.0))
     with pytest.raises(json.JSONDecodeError):
         json.loads(parsing.fenced_blocks(broken)[0].body)
@@ -269,8 +320,11 @@ def test_extract_entities_answers_with_the_rule_based_claims():
 def test_malformed_concepts_are_rejected_with_a_reason():
     reasons = set()
     for n in range(8):
-        reply = answer(render("concepts", excerpt="." * n, keyphrases="- heap\n- sorted list", max_concepts=10), n,
-                       FailureRates(malformed=1.0))
+        reply = answer(
+            render("concepts", excerpt="." * n, keyphrases="- heap\n- sorted list", max_concepts=10),
+            n,
+            FailureRates(malformed=1.0),
+        )
         with pytest.raises(parsing.ParseError) as caught:
             parsing.parse_concepts(reply)
         reasons.add(caught.value.reason)
@@ -278,8 +332,8 @@ def test_malformed_concepts_are_rejected_with_a_reason():
 
 
 def test_long_traces_get_a_bounded_narration_that_still_verifies(tmp_path):
-    from vcot_assets.core.verifier import verdict as verify
     from vcot_assets.core.records import Rationale
+    from vcot_assets.core.verifier import verdict as verify
     from vcot_offline.narrator import MAX_STEPS
 
     task = tasks_by_name()["running_total"]
@@ -317,15 +371,16 @@ def test_answers_repeat_across_processes_and_hash_seeds():
     for hash_seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(root)}
         env.pop("VCOT_OFFLINE_FAILURES", None)
-        done = subprocess.run([sys.executable, "-c", script], env=env, cwd=root, capture_output=True, text=True,
-                              check=True, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-c", script], env=env, cwd=root, capture_output=True, text=True, check=True, timeout=120
+        )
         digests.add(done.stdout.strip())
     assert len(digests) == 1
 
 
 def test_generator_narration_tells_yields_from_returns(tmp_path):
-    from vcot_assets.core.verifier import verdict as verify
     from vcot_assets.core.records import Rationale
+    from vcot_assets.core.verifier import verdict as verify
 
     task = tasks_by_name()["chunked"]
     call = "chunked([1, 2, 3], 2)"
@@ -344,7 +399,14 @@ def test_module_entry_point_answers_stdin():
     task = tasks_by_name()["gcd"]
     prompt = render("signature", instruction=task.instruction)
     root = Path(__file__).resolve().parents[1]
-    done = subprocess.run([sys.executable, "-m", "vcot_offline", "--seed", "0"], input=prompt,
-                          cwd=root, capture_output=True, text=True, check=True, timeout=60,
-                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(root), "VCOT_OFFLINE_FAILURES": "0"})
+    done = subprocess.run(
+        [sys.executable, "-m", "vcot_offline", "--seed", "0"],
+        input=prompt,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(root), "VCOT_OFFLINE_FAILURES": "0"},
+    )
     assert done.stdout.strip() == task.signature

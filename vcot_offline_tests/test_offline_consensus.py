@@ -10,10 +10,10 @@ import ast
 
 import pytest
 
-from vcot_assets.core.synthesis import parsing
 from vcot_assets.core.consensus.agreement import best_cluster, clusters_by_instruction, solution_runs
 from vcot_assets.core.prompts import render
 from vcot_assets.core.records import Candidate
+from vcot_assets.core.synthesis import parsing
 from vcot_assets.settings import DEFAULT_SETTINGS
 from vcot_offline import FailureRates, answer
 from vcot_offline.families import tasks_by_name
@@ -39,8 +39,17 @@ def test_dual_agreement_keeps_most_instructions(sandbox):
                 candidates.append(Candidate(f"{iid}-s{k}", iid, k, parsing.extract_code_block(reply)))
             except parsing.ParseError:
                 continue
-        reply = answer(render("candidate_tests", instruction=task.instruction, signature=task.signature,
-                              scenarios="1. typical input", count=DEFAULT_SETTINGS.tests_per_instruction), 0, rates)
+        reply = answer(
+            render(
+                "candidate_tests",
+                instruction=task.instruction,
+                signature=task.signature,
+                scenarios="1. typical input",
+                count=DEFAULT_SETTINGS.tests_per_instruction,
+            ),
+            0,
+            rates,
+        )
         try:
             parsed, _ = parsing.parse_tests(reply, iid)
         except parsing.ParseError:

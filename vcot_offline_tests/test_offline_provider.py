@@ -10,8 +10,8 @@ import pytest
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 litellm = pytest.importorskip("litellm")
 
-from vcot_assets.core.synthesis import parsing  # noqa: E402
 from vcot_assets.core.prompts import render  # noqa: E402
+from vcot_assets.core.synthesis import parsing  # noqa: E402
 from vcot_offline import FailureRates, answer  # noqa: E402
 from vcot_offline.families import tasks_by_name  # noqa: E402
 from vcot_offline.provider import OfflineTeacherLLM, count_tokens, register  # noqa: E402
@@ -31,8 +31,9 @@ def _registered():
 
 def test_completion_is_answer_with_the_seed_and_usage():
     for seed in range(3):
-        response = litellm.completion(model="offline/default", messages=[{"role": "user", "content": PROMPT}],
-                                      seed=seed)
+        response = litellm.completion(
+            model="offline/default", messages=[{"role": "user", "content": PROMPT}], seed=seed
+        )
         text = response.choices[0].message.content
         assert text == answer(PROMPT, seed, FailureRates.none())
         assert response.usage.prompt_tokens == count_tokens(PROMPT)

@@ -81,9 +81,12 @@ def parse_partitions(text: str) -> list[str] | None:
 
 
 def graphql(url: str, query: str, variables: dict, timeout_s: float = 60.0) -> dict:
-    request = urllib.request.Request(url.rstrip("/") + "/graphql", method="POST",
-                                     data=json.dumps({"query": query, "variables": variables}).encode(),
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        url.rstrip("/") + "/graphql",
+        method="POST",
+        data=json.dumps({"query": query, "variables": variables}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout_s) as response:
             body = json.loads(response.read())
@@ -95,8 +98,11 @@ def graphql(url: str, query: str, variables: dict, timeout_s: float = 60.0) -> d
 
 
 def launch_over_graphql(url: str, asset_keys: list[list[str]], partitions: list[str] | None, title: str) -> str:
-    params = {"assetSelection": [{"path": key} for key in asset_keys], "title": title,
-              "tags": [{"key": "vcot/backfill_from", "value": "/".join(asset_keys[0])}]}
+    params = {
+        "assetSelection": [{"path": key} for key in asset_keys],
+        "title": title,
+        "tags": [{"key": "vcot/backfill_from", "value": "/".join(asset_keys[0])}],
+    }
     if partitions is None:
         params["allPartitions"] = True
     else:
@@ -119,8 +125,9 @@ def _reachable(start: tuple, edges: dict) -> list[tuple]:
 
 def downstream_keys_over_graphql(url: str, asset: str, through: str | None = None) -> list[list[str]]:
     """ASSET and everything downstream (up to THROUGH), as the webserver's code location sees it."""
-    nodes = graphql(url, "{ assetNodes { assetKey { path } dependedByKeys { path } dependencyKeys { path } } }",
-                    {})["assetNodes"]
+    nodes = graphql(url, "{ assetNodes { assetKey { path } dependedByKeys { path } dependencyKeys { path } } }", {})[
+        "assetNodes"
+    ]
     children = {tuple(n["assetKey"]["path"]): [tuple(c["path"]) for c in n["dependedByKeys"]] for n in nodes}
     parents = {tuple(n["assetKey"]["path"]): [tuple(c["path"]) for c in n["dependencyKeys"]] for n in nodes}
     for name in filter(None, (asset, through)):
@@ -145,8 +152,9 @@ def status_over_graphql(url: str, backfill_id: str) -> str:
 # --- on the instance directly -------------------------------------------------------------
 
 
-def launch_on_instance(instance, asset: str, partitions: list[str] | None, title: str,
-                       through: str | None = None) -> tuple[str, list]:
+def launch_on_instance(
+    instance, asset: str, partitions: list[str] | None, title: str, through: str | None = None
+) -> tuple[str, list]:
     from dagster import AssetKey, AssetSelection
     from dagster._core.execution.backfill import PartitionBackfill
     from dagster._core.utils import make_new_backfill_id
@@ -172,10 +180,18 @@ def launch_on_instance(instance, asset: str, partitions: list[str] | None, title
     if unknown:
         raise BackfillError(f"not registered concept batches: {', '.join(unknown[:10])}")
     backfill = PartitionBackfill.from_asset_partitions(
-        backfill_id=make_new_backfill_id(), asset_graph=asset_graph, partition_names=partitions,
-        asset_selection=selection, backfill_timestamp=time.time(), tags={"vcot/backfill_from": asset},
-        dynamic_partitions_store=instance, all_partitions=partitions is None, title=title,
-        description=f"{asset} and everything downstream", run_config=None)
+        backfill_id=make_new_backfill_id(),
+        asset_graph=asset_graph,
+        partition_names=partitions,
+        asset_selection=selection,
+        backfill_timestamp=time.time(),
+        tags={"vcot/backfill_from": asset},
+        dynamic_partitions_store=instance,
+        all_partitions=partitions is None,
+        title=title,
+        description=f"{asset} and everything downstream",
+        run_config=None,
+    )
     instance.add_backfill(backfill)
     return backfill.backfill_id, [AssetKey(k.path) for k in selection]
 
@@ -191,8 +207,14 @@ def start_daemon(home: Path) -> subprocess.Popen:
     env = dict(os.environ, DAGSTER_HOME=str(home), VCOT_HOME=str(home))
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
     log = open(home / "backfill-daemon.log", "ab")
-    return subprocess.Popen([sys.executable, "-m", "dagster._daemon", "run", "-m", "vcot_assets.definitions"],
-                            cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "dagster._daemon", "run", "-m", "vcot_assets.definitions"],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
 
 
 def stop_daemon(process: subprocess.Popen) -> None:
@@ -218,12 +240,14 @@ def wait_for(status_of, backfill_id: str, timeout_s: float, interval_s: float = 
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="vcot backfill", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="vcot backfill", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--from", dest="asset", required=True, help="asset to re-materialize, with all downstream")
     parser.add_argument("--partitions", default="all", help="`all` (default) or comma-separated batch keys")
-    parser.add_argument("--through", default=None,
-                        help="stop at this asset (e.g. training_sets: leave checkpoints and scores alone)")
+    parser.add_argument(
+        "--through", default=None, help="stop at this asset (e.g. training_sets: leave checkpoints and scores alone)"
+    )
     parser.add_argument("--url", default=None, help="a running webserver (vcot ui), e.g. http://127.0.0.1:3000")
     parser.add_argument("--wait", action="store_true", help="follow the backfill until it ends")
     parser.add_argument("--timeout", type=float, default=3600.0, help="seconds to wait (default 3600)")
@@ -237,8 +261,10 @@ def main(argv: list[str]) -> int:
             keys = downstream_keys_over_graphql(args.url, args.asset, args.through)
             backfill_id = launch_over_graphql(args.url, keys, partitions, title)
             status_of = lambda bid: status_over_graphql(args.url, bid)  # noqa: E731
-            print(f"backfill {backfill_id}: {len(keys)} assets from {args.asset}, "
-                  f"{'all batches' if partitions is None else len(partitions)} (see {args.url}/overview/backfills)")
+            print(
+                f"backfill {backfill_id}: {len(keys)} assets from {args.asset}, "
+                f"{'all batches' if partitions is None else len(partitions)} (see {args.url}/overview/backfills)"
+            )
         else:
             home = prepare_home(args.home)
             from dagster import DagsterInstance
@@ -246,9 +272,11 @@ def main(argv: list[str]) -> int:
             instance = DagsterInstance.get()
             backfill_id, keys = launch_on_instance(instance, args.asset, partitions, title, args.through)
             status_of = lambda bid: instance.get_backfill(bid).status.value  # noqa: E731
-            print(f"backfill {backfill_id}: {len(keys)} assets from {args.asset} "
-                  f"({', '.join(k.to_user_string() for k in keys)}), "
-                  f"{'all batches' if partitions is None else ', '.join(partitions)}")
+            print(
+                f"backfill {backfill_id}: {len(keys)} assets from {args.asset} "
+                f"({', '.join(k.to_user_string() for k in keys)}), "
+                f"{'all batches' if partitions is None else ', '.join(partitions)}"
+            )
             if not daemon_alive(instance):
                 print("no Dagster daemon is running on this home: starting one until the backfill ends")
                 daemon = start_daemon(home)

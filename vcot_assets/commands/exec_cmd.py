@@ -13,9 +13,9 @@ import json
 import sys
 from typing import Any
 
+from vcot_assets.core.consensus.testcases import InvalidTest, parse_test
 from vcot_assets.core.records import SolutionRun, TestCase
 from vcot_assets.settings import SandboxLimits
-from vcot_assets.core.consensus.testcases import InvalidTest, parse_test
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,8 +23,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("pairs", help="JSONL file of {id, code, test}; '-' reads standard input")
     parser.add_argument("--backend", choices=("local", "docker"), default="local")
     parser.add_argument("--workers", type=int, default=None, help="sandbox workers (default: CPU count)")
-    parser.add_argument("--cpu-seconds", type=float, default=SandboxLimits.cpu_seconds,
-                        help="CPU-time limit per test")
+    parser.add_argument("--cpu-seconds", type=float, default=SandboxLimits.cpu_seconds, help="CPU-time limit per test")
     parser.add_argument("--home", default=None, help="accepted for symmetry with other commands; unused")
     return parser
 

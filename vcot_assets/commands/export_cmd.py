@@ -31,8 +31,12 @@ def read_samples(home: Path, batches: list[str]) -> list[dict]:
 
 def export_row(sample: dict) -> dict:
     """Flat row: every provenance value is a string, so each column has one type."""
-    return {"id": sample["sample_id"], "view": sample["view"], "messages": sample["messages"],
-            **{k: str(v) for k, v in sorted(sample["provenance"].items())}}
+    return {
+        "id": sample["sample_id"],
+        "view": sample["view"],
+        "messages": sample["messages"],
+        **{k: str(v) for k, v in sorted(sample["provenance"].items())},
+    }
 
 
 def main(argv: list[str]) -> int:

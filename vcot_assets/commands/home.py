@@ -11,8 +11,7 @@ from vcot_assets.resources.home import resolve_home
 
 
 def add_home_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--home", default=None,
-                        help="vcot home = DAGSTER_HOME (default: $VCOT_HOME, else ./.vcot)")
+    parser.add_argument("--home", default=None, help="vcot home = DAGSTER_HOME (default: $VCOT_HOME, else ./.vcot)")
 
 
 def prepare_home(explicit: str | None) -> Path:

@@ -36,8 +36,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def configure_environment(args: argparse.Namespace) -> Path:
     """Settings travel as environment variables so the UI's code server sees the same choices."""
     home = prepare_home(args.home)
-    for flag, env in ((args.docs, "VCOT_DOCS"), (args.teacher, "VCOT_TEACHER"), (args.sandbox, "VCOT_SANDBOX"),
-                      (args.base_model, "VCOT_BASE_MODEL")):
+    for flag, env in (
+        (args.docs, "VCOT_DOCS"),
+        (args.teacher, "VCOT_TEACHER"),
+        (args.sandbox, "VCOT_SANDBOX"),
+        (args.base_model, "VCOT_BASE_MODEL"),
+    ):
         if flag:
             os.environ[env] = str(Path(flag).resolve()) if env == "VCOT_DOCS" else flag
     if args.no_stdlib:
@@ -49,7 +53,8 @@ def latest_tags(instance, key, partition: str | None) -> dict[str, str] | None:
     from dagster import AssetRecordsFilter
 
     records = instance.fetch_materializations(
-        AssetRecordsFilter(asset_key=key, asset_partitions=[partition] if partition else None), limit=1).records
+        AssetRecordsFilter(asset_key=key, asset_partitions=[partition] if partition else None), limit=1
+    ).records
     if not records:
         return None
     return dict(records[0].event_log_entry.tags or {})
@@ -72,8 +77,9 @@ def sync_partitions(instance, keys: list[str]) -> tuple[list[str], list[str]]:
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     if args.through in NEEDS_BASE_MODEL and not (args.base_model or os.environ.get("VCOT_BASE_MODEL")):
-        print(f"vcot: --through {args.through} trains and scores a model: give --base-model PATH_OR_ID",
-              file=sys.stderr)
+        print(
+            f"vcot: --through {args.through} trains and scores a model: give --base-model PATH_OR_ID", file=sys.stderr
+        )
         return 2
     home = configure_environment(args)
     warnings.filterwarnings("ignore", module="dagster")
@@ -82,22 +88,25 @@ def main(argv: list[str]) -> int:
 
     from vcot_assets import definitions
     from vcot_assets.core.documents.chunking import plan_corpus_batches
-    from vcot_assets.settings import settings_from_env
     from vcot_assets.partitions import concept_batches
+    from vcot_assets.settings import settings_from_env
 
     started = time.monotonic()
     graph = definitions.defs.resolve_asset_graph()
     per_batch = [k for k in graph.toposorted_asset_keys if graph.get(k).partitions_def == concept_batches]
     names = [k.to_user_string() for k in per_batch]
     if args.through not in names + STAGE_D:
-        print(f"vcot: --through {args.through!r} is not an asset; choose one of {', '.join(names + STAGE_D)}",
-              file=sys.stderr)
+        print(
+            f"vcot: --through {args.through!r} is not an asset; choose one of {', '.join(names + STAGE_D)}",
+            file=sys.stderr,
+        )
         return 2
 
     instance = DagsterInstance.get()
     home_resource = definitions.defs.resources["home"]
-    batches, rejected_docs = plan_corpus_batches(home_resource.docs_dir, settings_from_env().batch_chars,
-                                                 include_stdlib=home_resource.stdlib)
+    batches, rejected_docs = plan_corpus_batches(
+        home_resource.docs_dir, settings_from_env().batch_chars, include_stdlib=home_resource.stdlib
+    )
     for rejection in rejected_docs:
         print(f"skipped document {rejection.item_id}: {rejection.reason} {rejection.detail}".rstrip())
     keys = [b.key for b in batches]
@@ -130,9 +139,16 @@ def run_batches(definitions, instance, graph, per_batch, order: list[str], keys:
             continue
         first = next(iter(plan))
         print(f"  {key}: {len(plan)} assets to materialize ({first}: {plan[first]})", flush=True)
-        result = materialize([*definitions.defs.assets, *(definitions.defs.asset_checks or [])], instance=instance,
-                             resources=definitions.defs.resources, partition_key=key, selection=list(plan),
-                             tags={"vcot/launched_by": "vcot run"}, run_config=QUIET, raise_on_error=False)
+        result = materialize(
+            [*definitions.defs.assets, *(definitions.defs.asset_checks or [])],
+            instance=instance,
+            resources=definitions.defs.resources,
+            partition_key=key,
+            selection=list(plan),
+            tags={"vcot/launched_by": "vcot run"},
+            run_config=QUIET,
+            raise_on_error=False,
+        )
         launched.update(plan.keys())
         teacher_calls += count_teacher_calls(result)
         if not result.success:
@@ -178,9 +194,16 @@ def run_stage_d(args, definitions, instance, graph, upstream_changed: bool) -> l
                 continue
             label = f"{name}[{partition}]" if partition else name
             print(f"  {label}", flush=True)
-            result = materialize([*definitions.defs.assets, *(definitions.defs.asset_checks or [])], instance=instance,
-                                 resources=definitions.defs.resources, selection=[name], partition_key=partition,
-                                 tags={"vcot/launched_by": "vcot run"}, run_config=QUIET, raise_on_error=False)
+            result = materialize(
+                [*definitions.defs.assets, *(definitions.defs.asset_checks or [])],
+                instance=instance,
+                resources=definitions.defs.resources,
+                selection=[name],
+                partition_key=partition,
+                tags={"vcot/launched_by": "vcot run"},
+                run_config=QUIET,
+                raise_on_error=False,
+            )
             launched.append(label)
             if not result.success:
                 print(f"failed: {label}: {describe_failure(result)}", file=sys.stderr)
@@ -188,8 +211,9 @@ def run_stage_d(args, definitions, instance, graph, upstream_changed: bool) -> l
     return launched
 
 
-def print_summary(home: Path, keys: list[str], launched: Counter, cross: list[str], teacher_calls: int,
-                  seconds: float) -> None:
+def print_summary(
+    home: Path, keys: list[str], launched: Counter, cross: list[str], teacher_calls: int, seconds: float
+) -> None:
     from vcot_assets.commands.export_cmd import read_samples
 
     views = Counter(sample["view"] for sample in read_samples(home, keys))
@@ -198,6 +222,9 @@ def print_summary(home: Path, keys: list[str], launched: Counter, cross: list[st
     else:
         steps = sum(launched.values()) + len(cross)
         print(f"materialized {steps} asset partitions; {teacher_calls} teacher calls made (the rest from cache)")
-    print("verified samples: " + json.dumps({v: views.get(v, 0) for v in ("forward", "backward", "bidirectional")})
-          + f" over {len(keys)} batches, {seconds:.1f} s")
+    print(
+        "verified samples: "
+        + json.dumps({v: views.get(v, 0) for v in ("forward", "backward", "bidirectional")})
+        + f" over {len(keys)} batches, {seconds:.1f} s"
+    )
     print(f"see them: vcot ui --home {home}   export: vcot export --home {home} --view forward --out forward.jsonl")

@@ -13,9 +13,9 @@ import json
 import sys
 from typing import Any
 
+from vcot_assets.core.grounding.tracing import build_trace
 from vcot_assets.core.records import TraceOutcome, TraceRequest
 from vcot_assets.settings import SandboxLimits
-from vcot_assets.core.grounding.tracing import build_trace
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -80,7 +80,9 @@ def main(argv: list[str]) -> int:
     except OSError as err:
         print(f"vcot trace: cannot read {args.cases}: {err.strerror}", file=sys.stderr)
         return 2
-    requests = [TraceRequest(str(i), record["code"], record["call"]) for i, (_, record, _) in enumerate(records) if record]
+    requests = [
+        TraceRequest(str(i), record["code"], record["call"]) for i, (_, record, _) in enumerate(records) if record
+    ]
     outcomes: dict[str, TraceOutcome] = {}
     if requests:
         from vcot_assets.sandbox import open_sandbox
@@ -97,8 +99,19 @@ def main(argv: list[str]) -> int:
     out = sys.stdout
     for i, (record_id, record, why) in enumerate(records):
         if record is None:
-            line = {"id": record_id, "status": "invalid", "detail": why, "trace": "", "events": [], "returned": "",
-                    "raw_chars": 0, "chars": 0, "truncated": False, "python_version": "", "sha256": ""}
+            line = {
+                "id": record_id,
+                "status": "invalid",
+                "detail": why,
+                "trace": "",
+                "events": [],
+                "returned": "",
+                "raw_chars": 0,
+                "chars": 0,
+                "truncated": False,
+                "python_version": "",
+                "sha256": "",
+            }
         else:
             line = trace_output(record_id, build_trace(record_id, record["code"], record["call"], outcomes[str(i)]))
         out.write(json.dumps(line) + "\n")

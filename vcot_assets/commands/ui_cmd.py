@@ -18,6 +18,16 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     home = prepare_home(args.home)
     print(f"Dagster UI on http://{args.host}:{args.port} for home {home}", file=sys.stderr)
-    command = [sys.executable, "-m", "dagster", "dev", "-m", "vcot_assets.definitions",
-               "-h", args.host, "-p", str(args.port)]
+    command = [
+        sys.executable,
+        "-m",
+        "dagster",
+        "dev",
+        "-m",
+        "vcot_assets.definitions",
+        "-h",
+        args.host,
+        "-p",
+        str(args.port),
+    ]
     return subprocess.call(command, env=dict(os.environ))

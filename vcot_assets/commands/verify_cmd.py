@@ -16,22 +16,26 @@ import sys
 from typing import Any
 
 from vcot_assets.commands.trace_cmd import read_lines, read_records
-from vcot_assets.core.records import Rationale, TraceRequest
 from vcot_assets.core.grounding.samples import callee_name
-from vcot_assets.settings import DEFAULT_SETTINGS, SandboxLimits
 from vcot_assets.core.grounding.tracing import build_trace
+from vcot_assets.core.records import Rationale, TraceRequest
 from vcot_assets.core.verifier.answers import normalize_backward_answer
 from vcot_assets.core.verifier.verdict import verify_backward, verify_forward
+from vcot_assets.settings import DEFAULT_SETTINGS, SandboxLimits
 
 _ANSWER_LINE = re.compile(r"\n\s*Answer\s*:.*\Z", re.IGNORECASE | re.DOTALL)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vcot verify", description=__doc__.splitlines()[0])
-    parser.add_argument("rationales", help="JSONL file of {id, code, call, direction, rationale, answer}; '-' reads stdin")
+    parser.add_argument(
+        "rationales", help="JSONL file of {id, code, call, direction, rationale, answer}; '-' reads stdin"
+    )
     parser.add_argument("--backend", choices=("local", "docker"), default="local")
     parser.add_argument("--workers", type=int, default=None, help="sandbox workers (default: CPU count)")
-    parser.add_argument("--window", type=int, default=DEFAULT_SETTINGS.verifier_window, help="K, trace events per window")
+    parser.add_argument(
+        "--window", type=int, default=DEFAULT_SETTINGS.verifier_window, help="K, trace events per window"
+    )
     parser.add_argument("--home", default=None, help="accepted for symmetry with other commands; unused")
     return parser
 
@@ -77,11 +81,22 @@ def main(argv: list[str]) -> int:
             report = verify_forward(rationale, reference, window=args.window)
         elif reference.status != "ok":
             report = verify_backward(rationale, reference.returned, None, window=args.window)
-            report.reasons.insert(0, f"the reference call {record['call']!r} ended with {reference.status}: {reference.detail}")
+            report.reasons.insert(
+                0, f"the reference call {record['call']!r} ended with {reference.status}: {reference.detail}"
+            )
         else:
             report = verify_backward(rationale, reference.returned, traces[f"{i}:predicted"], window=args.window)
-        out.write(json.dumps({"id": record_id, "accepted": report.accepted, "reasons": report.reasons,
-                              "sentences": [s.to_dict() for s in report.sentences]}) + "\n")
+        out.write(
+            json.dumps(
+                {
+                    "id": record_id,
+                    "accepted": report.accepted,
+                    "reasons": report.reasons,
+                    "sentences": [s.to_dict() for s in report.sentences],
+                }
+            )
+            + "\n"
+        )
     out.flush()
     return 0
 

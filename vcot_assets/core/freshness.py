@@ -21,8 +21,9 @@ def recorded_forms(data_version: str) -> set[str]:
     return {data_version, hashlib.sha256(data_version.encode("utf-8")).hexdigest()}
 
 
-def stale_reason(code_version: str | None, recorded_tags: dict[str, str] | None,
-                 upstream_data_versions: dict[str, str | None]) -> str | None:
+def stale_reason(
+    code_version: str | None, recorded_tags: dict[str, str] | None, upstream_data_versions: dict[str, str | None]
+) -> str | None:
     """Why the asset must run again, or None when its latest materialization is current."""
     if recorded_tags is None:
         return "never materialized"
@@ -36,8 +37,12 @@ def stale_reason(code_version: str | None, recorded_tags: dict[str, str] | None,
     return None
 
 
-def plan_partition(order: list[str], deps: dict[str, list[str]], code_versions: dict[str, str | None],
-                   recorded: dict[str, dict[str, str] | None]) -> dict[str, str]:
+def plan_partition(
+    order: list[str],
+    deps: dict[str, list[str]],
+    code_versions: dict[str, str | None],
+    recorded: dict[str, dict[str, str] | None],
+) -> dict[str, str]:
     """Assets of one partition to run (in graph order), each with its reason.
 
     An asset runs when its own record is stale, or when an upstream of it runs in this pass

@@ -30,7 +30,11 @@ def _type_problem(value: Any, annotation: Any, where: str) -> str | None:
     if annotation is Any:
         return None
     if origin is typing.Literal:
-        return None if value in typing.get_args(annotation) else f"{where}: {value!r} is not one of {typing.get_args(annotation)}"
+        return (
+            None
+            if value in typing.get_args(annotation)
+            else f"{where}: {value!r} is not one of {typing.get_args(annotation)}"
+        )
     if origin in (typing.Union, types.UnionType):
         options = typing.get_args(annotation)
         if any(_type_problem(value, option, where) is None for option in options):
@@ -52,7 +56,9 @@ def _type_problem(value: Any, annotation: Any, where: str) -> str | None:
             return f"{where}: expected a dict, got {type(value).__name__}"
         key_type, value_type = typing.get_args(annotation) or (Any, Any)
         for key, item in value.items():
-            problem = _type_problem(key, key_type, f"{where} key") or _type_problem(item, value_type, f"{where}[{key!r}]")
+            problem = _type_problem(key, key_type, f"{where} key") or _type_problem(
+                item, value_type, f"{where}[{key!r}]"
+            )
             if problem:
                 return problem
         return None
@@ -66,7 +72,9 @@ def _type_problem(value: Any, annotation: Any, where: str) -> str | None:
         ok = isinstance(value, int) and not isinstance(value, bool)
     else:
         ok = isinstance(value, annotation)
-    return None if ok else f"{where}: expected {getattr(annotation, '__name__', annotation)}, got {type(value).__name__}"
+    return (
+        None if ok else f"{where}: expected {getattr(annotation, '__name__', annotation)}, got {type(value).__name__}"
+    )
 
 
 def schema_problems(records: list[Any], record_type: type) -> list[str]:
@@ -117,7 +125,7 @@ def final_answers(sample: Sample) -> list[str]:
         if message.get("role") != "assistant":
             continue
         last = message.get("content", "").rstrip().rsplit("\n", 1)[-1].strip()
-        answers.append(last[len(ANSWER_PREFIX):].strip() if last.startswith(ANSWER_PREFIX) else "")
+        answers.append(last[len(ANSWER_PREFIX) :].strip() if last.startswith(ANSWER_PREFIX) else "")
     return answers
 
 
@@ -129,8 +137,9 @@ def same_value(left: str, right: str) -> bool:
         return left.strip() == right.strip()
 
 
-def answer_problems(samples: list[Sample], traces_by_id: dict[str, Trace],
-                    backward_returns: dict[str, str]) -> list[str]:
+def answer_problems(
+    samples: list[Sample], traces_by_id: dict[str, Trace], backward_returns: dict[str, str]
+) -> list[str]:
     """Each sample agrees with the trace it was built from.
 
     Forward answers must equal the traced return value; a backward answer is a call whose
@@ -149,19 +158,26 @@ def answer_problems(samples: list[Sample], traces_by_id: dict[str, Trace],
         if not same_value(sample.provenance.get("output", ""), trace.returned):
             problems.append(f"{sample.sample_id}: recorded output differs from the traced return {trace.returned!r}")
         answers = final_answers(sample)
-        expected_turns = {"forward": ["forward"], "backward": ["backward"],
-                          "bidirectional": ["forward", "backward"]}.get(sample.view, [])
+        expected_turns = {
+            "forward": ["forward"],
+            "backward": ["backward"],
+            "bidirectional": ["forward", "backward"],
+        }.get(sample.view, [])
         if len(answers) != len(expected_turns) or "" in answers:
             problems.append(f"{sample.sample_id}: expected {len(expected_turns)} answer lines, found {answers}")
             continue
         for direction, answer in zip(expected_turns, answers):
             if direction == "forward" and not same_value(answer, trace.returned):
-                problems.append(f"{sample.sample_id}: forward answer {answer!r} is not the traced return {trace.returned!r}")
+                problems.append(
+                    f"{sample.sample_id}: forward answer {answer!r} is not the traced return {trace.returned!r}"
+                )
             if direction == "backward":
                 returned = backward_returns.get(sample.sample_id)
                 if returned is None or not same_value(returned, trace.returned):
-                    problems.append(f"{sample.sample_id}: backward call {answer!r} returns {returned!r}, "
-                                    f"not the traced {trace.returned!r}")
+                    problems.append(
+                        f"{sample.sample_id}: backward call {answer!r} returns {returned!r}, "
+                        f"not the traced {trace.returned!r}"
+                    )
     return problems
 
 

@@ -400,9 +400,15 @@ class TraceOutcome(Record):
     @classmethod
     def from_tracer(cls, trace_id: str, found: dict[str, Any]) -> "TraceOutcome":
         """From the JSON-able dict `child_trace.run_trace` returns."""
-        return cls(trace_id=trace_id, status=str(found.get("status") or "error"), raw=str(found.get("raw") or ""),
-                   returned=str(found.get("returned") or ""), detail=str(found.get("detail") or ""),
-                   python_version=str(found.get("python_version") or ""), truncated=bool(found.get("truncated")))
+        return cls(
+            trace_id=trace_id,
+            status=str(found.get("status") or "error"),
+            raw=str(found.get("raw") or ""),
+            returned=str(found.get("returned") or ""),
+            detail=str(found.get("detail") or ""),
+            python_version=str(found.get("python_version") or ""),
+            truncated=bool(found.get("truncated")),
+        )
 
 
 @dataclass

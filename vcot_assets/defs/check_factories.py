@@ -35,17 +35,26 @@ MAX_REJECTED_SHARE = {"candidate_code": 0.6, "candidate_tests": 0.7, "verified_r
 # The assets each stage hands on: checking these (one step each) guards every stage boundary
 # without doubling the step count of a batch run.
 RECORD_ASSETS = {
-    "candidate_code": "Candidate", "candidate_tests": "TestCase", "selected_pairs": "SelectedPair",
-    "verified_rationales": "VerifiedRationale", "verified_dataset": "Sample",
+    "candidate_code": "Candidate",
+    "candidate_tests": "TestCase",
+    "selected_pairs": "SelectedPair",
+    "verified_rationales": "VerifiedRationale",
+    "verified_dataset": "Sample",
 }
 
 
 def check_result(check_name: str, asset: str, problems: list[str], **metadata: Any) -> AssetCheckResult:
     shown = problems[:SHOWN_PROBLEMS]
     return AssetCheckResult(
-        check_name=check_name, asset_key=AssetKey(asset), passed=not problems, severity=AssetCheckSeverity.ERROR,
-        metadata={"problems": len(problems), **metadata,
-                  **({"first_problems": MetadataValue.md("\n".join(f"- {p}" for p in shown))} if shown else {})},
+        check_name=check_name,
+        asset_key=AssetKey(asset),
+        passed=not problems,
+        severity=AssetCheckSeverity.ERROR,
+        metadata={
+            "problems": len(problems),
+            **metadata,
+            **({"first_problems": MetadataValue.md("\n".join(f"- {p}" for p in shown))} if shown else {}),
+        },
     )
 
 
@@ -58,7 +67,8 @@ def _latest_metadata(context: AssetCheckExecutionContext, asset: str) -> dict[st
     """Metadata of the asset's latest materialization of this run's partition."""
     key = _partition_key(context)
     records = context.instance.fetch_materializations(
-        AssetRecordsFilter(asset_key=AssetKey(asset), asset_partitions=[key] if key else None), limit=1).records
+        AssetRecordsFilter(asset_key=AssetKey(asset), asset_partitions=[key] if key else None), limit=1
+    ).records
     if not records:
         return {}
     materialization = records[0].asset_materialization
@@ -72,20 +82,38 @@ def _share_result(context: AssetCheckExecutionContext, asset: str) -> AssetCheck
     bound = float(os.environ.get(f"VCOT_MAX_REJECTED_{asset.upper()}", MAX_REJECTED_SHARE[asset]))
     problems = []
     if share is not None and share > bound:
-        problems.append(f"{asset} rejected {rejected} of {kept + rejected} items ({share:.0%}), above the "
-                        f"bound of {bound:.0%}: look at rejections_by_reason on the materialization")
-    return check_result("rejected_share_within_bounds", asset, problems, kept=kept, rejected=rejected,
-                   share=round(share, 4) if share is not None else -1.0, bound=bound)
+        problems.append(
+            f"{asset} rejected {rejected} of {kept + rejected} items ({share:.0%}), above the "
+            f"bound of {bound:.0%}: look at rejections_by_reason on the materialization"
+        )
+    return check_result(
+        "rejected_share_within_bounds",
+        asset,
+        problems,
+        kept=kept,
+        rejected=rejected,
+        share=round(share, 4) if share is not None else -1.0,
+        bound=bound,
+    )
 
 
 def schema_spec(asset: str, additional_deps: tuple[str, ...] = ()) -> AssetCheckSpec:
-    return AssetCheckSpec("record_schema", asset=asset, blocking=True, additional_deps=list(additional_deps),
-                          description=f"Every record is a well-formed {RECORD_ASSETS.get(asset, 'row')}.")
+    return AssetCheckSpec(
+        "record_schema",
+        asset=asset,
+        blocking=True,
+        additional_deps=list(additional_deps),
+        description=f"Every record is a well-formed {RECORD_ASSETS.get(asset, 'row')}.",
+    )
 
 
 def _share_spec(asset: str) -> AssetCheckSpec:
-    return AssetCheckSpec("rejected_share_within_bounds", asset=asset, blocking=True,
-                          description=f"{asset} rejected at most {MAX_REJECTED_SHARE[asset]:.0%} of its items.")
+    return AssetCheckSpec(
+        "rejected_share_within_bounds",
+        asset=asset,
+        blocking=True,
+        description=f"{asset} rejected at most {MAX_REJECTED_SHARE[asset]:.0%} of its items.",
+    )
 
 
 def record_checks_for(asset: str):
@@ -93,8 +121,12 @@ def record_checks_for(asset: str):
     record_type = getattr(record_types, RECORD_ASSETS[asset])
     specs = [schema_spec(asset)] + ([_share_spec(asset)] if asset in MAX_REJECTED_SHARE else [])
 
-    @multi_asset_check(name=f"{asset}_checks", specs=specs, ins={"records": AssetIn(key=AssetKey(asset))},
-                       description=f"Blocking data checks of {asset}.")
+    @multi_asset_check(
+        name=f"{asset}_checks",
+        specs=specs,
+        ins={"records": AssetIn(key=AssetKey(asset))},
+        description=f"Blocking data checks of {asset}.",
+    )
     def _checks(context: AssetCheckExecutionContext, records: list):
         yield check_result("record_schema", asset, schema_problems(records, record_type), records=len(records))
         if asset in MAX_REJECTED_SHARE:

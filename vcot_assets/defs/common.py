@@ -10,9 +10,9 @@ from typing import Any
 from dagster import AssetExecutionContext, DataVersion, MetadataValue, Output
 
 from vcot_assets.core.prompts import template_version
-from vcot_assets.settings import settings_from_env, teacher_model
 from vcot_assets.core.records import Record, Rejection, StageOutput, TeacherReply, TeacherRequest
 from vcot_assets.resources.storage import RECORD_TYPE_KEY, to_row
+from vcot_assets.settings import settings_from_env, teacher_model
 
 SETTINGS = settings_from_env()
 TEACHER = teacher_model()
@@ -54,8 +54,7 @@ def rejection_table(rejections: list[Rejection]) -> str:
     return "\n".join(lines)
 
 
-def stage_output(records: list[Any], rejections: list[Rejection],
-                 extra: dict[str, Any] | None = None) -> Output:
+def stage_output(records: list[Any], rejections: list[Rejection], extra: dict[str, Any] | None = None) -> Output:
     """An Output with row counts, rejections by reason, a preview and a content data version."""
     rows = [to_row(r) for r in records]
     metadata: dict[str, Any] = {
@@ -68,12 +67,12 @@ def stage_output(records: list[Any], rejections: list[Rejection],
     if records:
         metadata["preview"] = MetadataValue.md(preview_markdown(records[0]))
     metadata.update(extra or {})
-    return Output(StageOutput(records, rejections), metadata=metadata,
-                  data_version=DataVersion(content_hash(rows)))
+    return Output(StageOutput(records, rejections), metadata=metadata, data_version=DataVersion(content_hash(rows)))
 
 
-def ask_teacher(context: AssetExecutionContext, requests: list[TeacherRequest],
-                metadata: dict[str, Any]) -> dict[str, TeacherReply]:
+def ask_teacher(
+    context: AssetExecutionContext, requests: list[TeacherRequest], metadata: dict[str, Any]
+) -> dict[str, TeacherReply]:
     """Send requests through the teacher resource; usage goes into `metadata` (tokens always)."""
     teacher = context.resources.teacher
     client = teacher.client(str(context.resources.home.cache_dir / "teacher"), run_id=context.run_id)

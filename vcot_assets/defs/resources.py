@@ -11,11 +11,13 @@ from vcot_assets.resources.trainer_launchers import RESOURCES as TRAINER_RESOURC
 
 HOME = resolve_home()
 
-resources = Definitions(resources={
-    "home": HomeResource(path=str(HOME)),
-    "io_manager": VcotIOManager(home=str(HOME)),
-    "teacher": TeacherResource(),
-    "sandbox": SandboxResource(),
-    "base_model": ModelUnderTest(),
-    **TRAINER_RESOURCES,
-})
+resources = Definitions(
+    resources={
+        "home": HomeResource(path=str(HOME)),
+        "io_manager": VcotIOManager(home=str(HOME)),
+        "teacher": TeacherResource(),
+        "sandbox": SandboxResource(),
+        "base_model": ModelUnderTest(),
+        **TRAINER_RESOURCES,
+    }
+)

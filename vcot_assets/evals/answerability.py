@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from vcot_assets.core.grounding.samples import callee_name
+from vcot_assets.core.records import BaseModelAnswer, Rejection, Sample
+from vcot_assets.core.training_data.decontam import extract_code, first_user_turn, problem_id_of
 from vcot_assets.evals.execution import ScriptRunner, run_checks
 from vcot_assets.evals.generate import ModelClient, SamplingParams, extract_answer, extract_input_answer
-from vcot_assets.core.training_data.decontam import extract_code, first_user_turn, problem_id_of
-from vcot_assets.core.records import BaseModelAnswer, Rejection, Sample
-from vcot_assets.core.grounding.samples import callee_name
 
 STAGE = "base_model_answers"
 
@@ -48,8 +48,14 @@ def training_questions(samples: Iterable[Sample]) -> tuple[list[TrainingQuestion
         # Backward samples record the verified predicted call: only its callee is used.
         call = provenance.get("input", "")
         if not question or not output or not call:
-            rejections.append(Rejection(STAGE, sample.sample_id, "missing_question_fields",
-                                        "needs a user turn and provenance input and output"))
+            rejections.append(
+                Rejection(
+                    STAGE,
+                    sample.sample_id,
+                    "missing_question_fields",
+                    "needs a user turn and provenance input and output",
+                )
+            )
             continue
         questions.append(TrainingQuestion(pid, sample.view, question, extract_code(question), call, output))
     return questions, rejections
@@ -71,15 +77,20 @@ def ask_base_model(client: ModelClient, questions: Sequence[TrainingQuestion], p
     """One greedy reply per question: whether the base model gets a problem wrong should not be
     a coin toss."""
     conversations = [[{"role": "user", "content": q.question}] for q in questions]
-    replies = client.chat(conversations, SamplingParams(samples=1, temperature=0.0, top_p=1.0,
-                                                        max_new_tokens=params.max_new_tokens, seed=params.seed))
+    replies = client.chat(
+        conversations,
+        SamplingParams(samples=1, temperature=0.0, top_p=1.0, max_new_tokens=params.max_new_tokens, seed=params.seed),
+    )
     return [r[0] if r else "" for r in replies]
 
 
-def grade_answers(questions: Sequence[TrainingQuestion], replies: Sequence[str], runner: ScriptRunner,
-                  model: str) -> list[BaseModelAnswer]:
-    answers = [extract_answer(reply) if q.direction == "forward" else extract_input_answer(reply, q.function)
-               for q, reply in zip(questions, replies, strict=True)]
+def grade_answers(
+    questions: Sequence[TrainingQuestion], replies: Sequence[str], runner: ScriptRunner, model: str
+) -> list[BaseModelAnswer]:
+    answers = [
+        extract_answer(reply) if q.direction == "forward" else extract_input_answer(reply, q.function)
+        for q, reply in zip(questions, replies, strict=True)
+    ]
     programs = [check_program(q, a) for q, a in zip(questions, answers, strict=True)]
     verdicts, _ = run_checks([[p] for p in programs if p is not None], runner)
     graded = []

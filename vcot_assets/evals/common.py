@@ -9,15 +9,15 @@ and averages the unbiased pass@k over problems.
 from __future__ import annotations
 
 import json
-from typing import Any
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
+from vcot_assets.core.records import BenchmarkScore
 from vcot_assets.evals.execution import CHECK_TIMEOUT_S, ScriptRunner, run_checks
 from vcot_assets.evals.passk import mean_pass_at_k
-from vcot_assets.core.records import BenchmarkScore
 
 
 class BenchmarkDataError(ValueError):
@@ -54,9 +54,16 @@ def problem_counts(plan: ProblemPlan, verdicts: dict[str, bool], rule: EmptyRule
     return len(executed), passed
 
 
-def score_plans(benchmark: str, model: str, plans: Sequence[ProblemPlan], rule: EmptyRule,
-                runner: ScriptRunner, ks: Sequence[int] = (1, 5),
-                timeout_s: float = CHECK_TIMEOUT_S, batched: bool = True) -> BenchmarkScore:
+def score_plans(
+    benchmark: str,
+    model: str,
+    plans: Sequence[ProblemPlan],
+    rule: EmptyRule,
+    runner: ScriptRunner,
+    ks: Sequence[int] = (1, 5),
+    timeout_s: float = CHECK_TIMEOUT_S,
+    batched: bool = True,
+) -> BenchmarkScore:
     if not plans:
         raise BenchmarkDataError(f"{benchmark}: no problems to score")
     for plan in plans:
@@ -66,12 +73,16 @@ def score_plans(benchmark: str, model: str, plans: Sequence[ProblemPlan], rule: 
     verdicts, stats = run_checks(groups, runner, timeout_s=timeout_s, batched=batched)
     counts = {plan.problem_id: problem_counts(plan, verdicts, rule) for plan in plans}
     smallest = min(len(plan.programs) for plan in plans)
-    pass_at = {f"pass@{k}": round(mean_pass_at_k(counts.values(), k), 2)
-               for k in ks if k <= smallest}
-    return BenchmarkScore(benchmark=benchmark, model=model, pass_at=pass_at, problems=len(plans),
-                          generations=sum(len(plan.programs) for plan in plans),
-                          executions=stats.distinct,
-                          per_problem={pid: [n, c] for pid, (n, c) in counts.items()})
+    pass_at = {f"pass@{k}": round(mean_pass_at_k(counts.values(), k), 2) for k in ks if k <= smallest}
+    return BenchmarkScore(
+        benchmark=benchmark,
+        model=model,
+        pass_at=pass_at,
+        problems=len(plans),
+        generations=sum(len(plan.programs) for plan in plans),
+        executions=stats.distinct,
+        per_problem={pid: [n, c] for pid, (n, c) in counts.items()},
+    )
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -90,8 +101,7 @@ def read_jsonl(path: Path) -> list[dict]:
     return rows
 
 
-def load_generations(path: Path, key_field: str = "task_id",
-                     value_field: str = "completion") -> dict[str, list[str]]:
+def load_generations(path: Path, key_field: str = "task_id", value_field: str = "completion") -> dict[str, list[str]]:
     """Generations as `{problem_id: [generation, ...]}`.
 
     Accepts the benchmarks' own formats: a JSON object of lists (CRUXEval, LiveCodeBench) or
@@ -117,19 +127,20 @@ def load_generations(path: Path, key_field: str = "task_id",
     for row in read_jsonl(path):
         if not isinstance(row, dict) or key_field not in row or value_field not in row:
             raise BenchmarkDataError(
-                f"{path}: expected a JSON object of lists or JSONL rows with {key_field!r} and {value_field!r}")
+                f"{path}: expected a JSON object of lists or JSONL rows with {key_field!r} and {value_field!r}"
+            )
         generations.setdefault(str(row[key_field]), []).append(str(row[value_field]))
     return generations
 
 
-def generations_for(problem_ids: Sequence[str], generations: dict[str, list[str]],
-                    benchmark: str) -> list[list[str]]:
+def generations_for(problem_ids: Sequence[str], generations: dict[str, list[str]], benchmark: str) -> list[list[str]]:
     """Each problem's generations, in problem order; every problem must have some."""
     missing = [pid for pid in problem_ids if not generations.get(pid)]
     if missing:
         shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
         raise BenchmarkDataError(
-            f"{benchmark}: no generations for {len(missing)} of {len(problem_ids)} problems ({shown})")
+            f"{benchmark}: no generations for {len(missing)} of {len(problem_ids)} problems ({shown})"
+        )
     unknown = set(generations) - set(problem_ids)
     if unknown:
         shown = ", ".join(sorted(unknown)[:5])
@@ -137,9 +148,15 @@ def generations_for(problem_ids: Sequence[str], generations: dict[str, list[str]
     return [generations[pid] for pid in problem_ids]
 
 
-def plan_checks(problems: Sequence, generations: dict[str, list[str]], benchmark: str,
-                check_program: Callable[[Any, str], str | None]) -> list[ProblemPlan]:
+def plan_checks(
+    problems: Sequence,
+    generations: dict[str, list[str]],
+    benchmark: str,
+    check_program: Callable[[Any, str], str | None],
+) -> list[ProblemPlan]:
     """One plan per problem: the check program of each of its generations (None: skipped)."""
     per_problem = generations_for([p.problem_id for p in problems], generations, benchmark)
-    return [ProblemPlan(p.problem_id, [check_program(p, g) for g in gens])
-            for p, gens in zip(problems, per_problem, strict=True)]
+    return [
+        ProblemPlan(p.problem_id, [check_program(p, g) for g in gens])
+        for p, gens in zip(problems, per_problem, strict=True)
+    ]

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from vcot_assets.core.records import BenchmarkScore
 from vcot_assets.evals.common import (
     BenchmarkDataError,
     EmptyRule,
@@ -24,7 +25,6 @@ from vcot_assets.evals.common import (
     score_plans,
 )
 from vcot_assets.evals.execution import ScriptRunner
-from vcot_assets.core.records import BenchmarkScore
 
 MODES = ("input", "output")
 ENV_DATA = "VCOT_CRUXEVAL"
@@ -78,12 +78,18 @@ def plan(problems: Sequence[CruxProblem], generations: dict[str, list[str]], mod
     return plan_checks(problems, generations, f"cruxeval-{mode}", lambda p, g: check_program(p, g, mode))
 
 
-def score(generations: dict[str, list[str]], mode: str, runner: ScriptRunner,
-          problems: Sequence[CruxProblem] | None = None, model: str = "",
-          batched: bool = True) -> BenchmarkScore:
+def score(
+    generations: dict[str, list[str]],
+    mode: str,
+    runner: ScriptRunner,
+    problems: Sequence[CruxProblem] | None = None,
+    model: str = "",
+    batched: bool = True,
+) -> BenchmarkScore:
     """pass@1 and pass@5 (percent) of `generations` on CRUXEval-I or -O."""
     if mode not in MODES:
         raise ValueError(f"CRUXEval mode must be one of {MODES}, not {mode!r}")
     problems = list(problems) if problems is not None else load_problems()
-    return score_plans(f"cruxeval-{mode}", model, plan(problems, generations, mode),
-                       EmptyRule.NO_PASS, runner, batched=batched)
+    return score_plans(
+        f"cruxeval-{mode}", model, plan(problems, generations, mode), EmptyRule.NO_PASS, runner, batched=batched
+    )

@@ -8,12 +8,12 @@ verdicts:
 
 1. Identical programs are executed once (a check is a pure function of its program text:
    sampled generations repeat a lot, ~4,200 distinct programs among 16,000 CRUXEval checks).
-2. The distinct checks of one problem run in one sandboxed script (a "harness"): each check is
+2. The distinct checks of one problem run in one sandboxed script (a "check batch"): each check is
    compiled and executed in a fresh globals dict with its own wall-clock alarm and swallowed
-   output, exactly as the official `unsafe_execute` does inside its child; the harness reports
-   one verdict per check. Whenever a harness does not come back whole (killed by a timeout,
+   output, exactly as the official `unsafe_execute` does inside its child; the check batch reports
+   one verdict per check. Whenever a check batch does not come back whole (killed by a timeout,
    memory or output limit, a check that exits the interpreter, unreadable report), every check
-   of that harness is re-run alone, one script each, so a misbehaving generation can only
+   of that check batch is re-run alone, one script each, so a misbehaving generation can only
    cost time, never change another generation's verdict.
 
 The runner is any callable taking `list[ScriptRequest]` and returning `list[ScriptOutcome]` in
@@ -30,15 +30,15 @@ from vcot_assets.core.records import ScriptOutcome, ScriptRequest
 ScriptRunner = Callable[[list[ScriptRequest]], list[ScriptOutcome]]
 
 CHECK_TIMEOUT_S = 3.0
-_REPORT_MARK = "VCOT-HARNESS-REPORT:"
-# A harness stops after this many checks so a slow problem cannot run for minutes.
+_REPORT_MARK = "VCOT-CHECK-BATCH-REPORT:"
+# A check batch stops after this many checks so a slow problem cannot run for minutes.
 _HARNESS_MAX_CHECKS = 16
 
 # Runs inside the sandboxed child. Mirrors the official `unsafe_execute`: fresh globals per
 # check, stdin/stdout/stderr swallowed, an ITIMER_REAL alarm, BaseException counted as failure.
 # The report leaves as the message of a final exception so it travels in the outcome's detail
 # whatever the sandbox does with standard output.
-_HARNESS = '''
+_HARNESS = """
 import contextlib as _contextlib, io as _io, signal as _signal, sys as _sys
 
 class _CheckTimeout(Exception):
@@ -76,7 +76,7 @@ def _run_one(source, seconds):
 
 _verdicts = "".join(_run_one(_source, _SECONDS) for _source in _SOURCES)
 raise RuntimeError(_MARK + _verdicts + "|" + str(len(_SOURCES)))
-'''
+"""
 
 
 @dataclass(frozen=True)
@@ -85,33 +85,33 @@ class CheckStats:
 
     checks: int
     distinct: int
-    harness_scripts: int
+    batch_scripts: int
     single_scripts: int
 
 
-def harness_source(programs: Sequence[str], timeout_s: float) -> str:
+def check_batch_source(programs: Sequence[str], timeout_s: float) -> str:
     # ascii() round-trips every string (json would split astral characters into surrogates).
-    header = (f"_SOURCES = {ascii(list(programs))}\n"
-              f"_SECONDS = {float(timeout_s)!r}\n_MARK = {_REPORT_MARK!r}\n")
+    header = f"_SOURCES = {ascii(list(programs))}\n_SECONDS = {float(timeout_s)!r}\n_MARK = {_REPORT_MARK!r}\n"
     return header + _HARNESS
 
 
-def parse_harness_report(outcome: ScriptOutcome, expected: int) -> list[bool] | None:
-    """Per-check verdicts from a harness outcome, or None when it did not come back whole."""
+def parse_check_batch_report(outcome: ScriptOutcome, expected: int) -> list[bool] | None:
+    """Per-check verdicts from a check batch outcome, or None when it did not come back whole."""
     detail = outcome.detail or ""
     at = detail.rfind(_REPORT_MARK)
     if at < 0:
         return None
-    verdicts, _, count = detail[at + len(_REPORT_MARK):].partition("|")
+    verdicts, _, count = detail[at + len(_REPORT_MARK) :].partition("|")
     count = count.strip().split()[0] if count.strip() else ""
     if count != str(expected) or len(verdicts) != expected or set(verdicts) - {"0", "1", "t"}:
         return None
     return [v == "1" for v in verdicts]
 
 
-def run_checks(groups: Sequence[Sequence[str]], runner: ScriptRunner,
-               timeout_s: float = CHECK_TIMEOUT_S, batched: bool = True) -> tuple[dict[str, bool], CheckStats]:
-    """Run every distinct program once; `groups` are programs that may share a harness.
+def run_checks(
+    groups: Sequence[Sequence[str]], runner: ScriptRunner, timeout_s: float = CHECK_TIMEOUT_S, batched: bool = True
+) -> tuple[dict[str, bool], CheckStats]:
+    """Run every distinct program once; `groups` are programs that may share a check batch.
 
     Returns pass/fail per distinct program text and counts of what ran. With `batched=False`
     every program runs as its own plain script (the slow reference path).
@@ -130,42 +130,54 @@ def run_checks(groups: Sequence[Sequence[str]], runner: ScriptRunner,
             distinct_groups.append(fresh)
 
     verdicts: dict[str, bool] = {}
-    harness_count = 0
+    batch_count = 0
     if batched:
-        chunks = [group[i:i + _HARNESS_MAX_CHECKS] for group in distinct_groups
-                  for i in range(0, len(group), _HARNESS_MAX_CHECKS)]
-        unresolved, used = _run_harnesses(chunks, runner, timeout_s, verdicts)
-        harness_count += used
-        # A harness that did not report whole is split: each of its checks in a harness alone.
+        chunks = [
+            group[i : i + _HARNESS_MAX_CHECKS]
+            for group in distinct_groups
+            for i in range(0, len(group), _HARNESS_MAX_CHECKS)
+        ]
+        unresolved, used = _run_check_batches(chunks, runner, timeout_s, verdicts)
+        batch_count += used
+        # A check batch that did not report whole is split: each of its checks in a check batch alone.
         retry = [[program] for chunk in unresolved if len(chunk) > 1 for program in chunk]
         leftovers = [chunk[0] for chunk in unresolved if len(chunk) == 1]
-        unresolved, used = _run_harnesses(retry, runner, timeout_s, verdicts)
-        harness_count += used
+        unresolved, used = _run_check_batches(retry, runner, timeout_s, verdicts)
+        batch_count += used
         leftovers.extend(chunk[0] for chunk in unresolved)
     else:
         leftovers = [program for group in distinct_groups for program in group]
 
     # Last resort, and the reference path: the program as a plain script, judged by its status.
-    singles = [ScriptRequest(script_id=f"check-{i}", source=program, timeout_s=timeout_s)
-               for i, program in enumerate(leftovers)]
+    singles = [
+        ScriptRequest(script_id=f"check-{i}", source=program, timeout_s=timeout_s)
+        for i, program in enumerate(leftovers)
+    ]
     outcomes = runner(singles) if singles else []
     for program, outcome in zip(leftovers, outcomes, strict=True):
         verdicts[program] = outcome.status == "pass"
-    return verdicts, CheckStats(checks=total, distinct=len(seen), harness_scripts=harness_count,
-                                single_scripts=len(singles))
+    return verdicts, CheckStats(
+        checks=total, distinct=len(seen), batch_scripts=batch_count, single_scripts=len(singles)
+    )
 
 
-def _run_harnesses(chunks: list[list[str]], runner: ScriptRunner, timeout_s: float,
-                   verdicts: dict[str, bool]) -> tuple[list[list[str]], int]:
-    """Run one harness per chunk, record parsed verdicts, return the chunks left unresolved."""
+def _run_check_batches(
+    chunks: list[list[str]], runner: ScriptRunner, timeout_s: float, verdicts: dict[str, bool]
+) -> tuple[list[list[str]], int]:
+    """Run one check batch per chunk, record parsed verdicts, return the chunks left unresolved."""
     if not chunks:
         return [], 0
-    requests = [ScriptRequest(script_id=f"harness-{i}", source=harness_source(chunk, timeout_s),
-                              timeout_s=timeout_s * len(chunk) + 2.0)
-                for i, chunk in enumerate(chunks)]
+    requests = [
+        ScriptRequest(
+            script_id=f"check-batch-{i}",
+            source=check_batch_source(chunk, timeout_s),
+            timeout_s=timeout_s * len(chunk) + 2.0,
+        )
+        for i, chunk in enumerate(chunks)
+    ]
     unresolved = []
     for chunk, outcome in zip(chunks, runner(requests), strict=True):
-        parsed = parse_harness_report(outcome, len(chunk))
+        parsed = parse_check_batch_report(outcome, len(chunk))
         if parsed is None:
             unresolved.append(chunk)
         else:

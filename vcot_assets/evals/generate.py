@@ -36,20 +36,26 @@ _HUMANEVAL_STOPS = ("\ndef ", "\nclass ", "\nif __name__", "\nprint(", "\n#", "\
 
 
 def output_question(code: str, call: str) -> str:
-    return (f"```python\n{code.rstrip()}\n```\n\n"
-            f"What does `{call}` return? Reason through the execution step by step, "
-            "then give the value on a last line `Answer: <value>`.")
+    return (
+        f"```python\n{code.rstrip()}\n```\n\n"
+        f"What does `{call}` return? Reason through the execution step by step, "
+        "then give the value on a last line `Answer: <value>`."
+    )
 
 
 def input_question(code: str, function: str, output: str) -> str:
-    return (f"```python\n{code.rstrip()}\n```\n\n"
-            f"Find a call of `{function}` that returns `{output}`. Reason backwards "
-            "from the output step by step, then give the call on a last line `Answer: <call>`.")
+    return (
+        f"```python\n{code.rstrip()}\n```\n\n"
+        f"Find a call of `{function}` that returns `{output}`. Reason backwards "
+        "from the output step by step, then give the call on a last line `Answer: <call>`."
+    )
 
 
 def completion_question(prompt: str) -> str:
-    return ("Complete the following Python function. Reply with the whole function in one "
-            f"```python code block.\n\n```python\n{prompt.rstrip()}\n```")
+    return (
+        "Complete the following Python function. Reply with the whole function in one "
+        f"```python code block.\n\n```python\n{prompt.rstrip()}\n```"
+    )
 
 
 # --- answers -------------------------------------------------------------------------------------
@@ -136,8 +142,9 @@ class LiteLLMClient:
     """An endpoint through litellm; replies are drawn one request per sample (portable across
     providers that ignore `n`)."""
 
-    def __init__(self, model: str, api_base: str = "", concurrency: int = 8, timeout_s: float = 120.0,
-                 attempts: int = 4) -> None:
+    def __init__(
+        self, model: str, api_base: str = "", concurrency: int = 8, timeout_s: float = 120.0, attempts: int = 4
+    ) -> None:
         self.name = model
         self.attempts = attempts
         self.api_base = api_base
@@ -150,28 +157,37 @@ class LiteLLMClient:
 
         def one(job: tuple[int, int]) -> str:
             index, sample = job
-            kwargs = {"model": self.name, "messages": list(conversations[index]),
-                      "temperature": params.temperature, "top_p": params.top_p,
-                      "max_tokens": params.max_new_tokens, "seed": params.seed + sample,
-                      "timeout": self.timeout_s}
+            kwargs = {
+                "model": self.name,
+                "messages": list(conversations[index]),
+                "temperature": params.temperature,
+                "top_p": params.top_p,
+                "max_tokens": params.max_new_tokens,
+                "seed": params.seed + sample,
+                "timeout": self.timeout_s,
+            }
             if self.api_base:
                 kwargs["api_base"] = self.api_base
             for attempt in range(self.attempts):
                 try:
                     response = litellm.completion(**kwargs)
                     return response.choices[0].message.content or ""
-                except (litellm.exceptions.APIConnectionError, litellm.exceptions.RateLimitError,
-                        litellm.exceptions.InternalServerError, litellm.exceptions.Timeout,
-                        litellm.exceptions.ServiceUnavailableError):
+                except (
+                    litellm.exceptions.APIConnectionError,
+                    litellm.exceptions.RateLimitError,
+                    litellm.exceptions.InternalServerError,
+                    litellm.exceptions.Timeout,
+                    litellm.exceptions.ServiceUnavailableError,
+                ):
                     if attempt == self.attempts - 1:
                         raise
-                    time.sleep(min(30.0, 2.0 ** attempt))
+                    time.sleep(min(30.0, 2.0**attempt))
             return ""
 
         jobs = [(i, s) for i in range(len(conversations)) for s in range(params.samples)]
         with ThreadPoolExecutor(max_workers=max(1, self.concurrency)) as pool:
             replies = list(pool.map(one, jobs))
-        return [replies[i * params.samples:(i + 1) * params.samples] for i in range(len(conversations))]
+        return [replies[i * params.samples : (i + 1) * params.samples] for i in range(len(conversations))]
 
 
 class TransformersClient:
@@ -215,28 +231,35 @@ class TransformersClient:
         replies: list[list[str]] = [[] for _ in texts]
         torch.manual_seed(params.seed)
         for start in range(0, len(order), self.batch_size):
-            chunk = order[start:start + self.batch_size]
-            batch = tokenizer([texts[i] for i in chunk], return_tensors="pt", padding=True,
-                              add_special_tokens=False).to(self.device)
+            chunk = order[start : start + self.batch_size]
+            batch = tokenizer(
+                [texts[i] for i in chunk], return_tensors="pt", padding=True, add_special_tokens=False
+            ).to(self.device)
             sampling = params.temperature > 0
             with torch.no_grad():
                 output = model.generate(
-                    **batch, max_new_tokens=params.max_new_tokens, do_sample=sampling,
+                    **batch,
+                    max_new_tokens=params.max_new_tokens,
+                    do_sample=sampling,
                     temperature=params.temperature if sampling else None,
                     top_p=params.top_p if sampling else None,
-                    num_return_sequences=params.samples, pad_token_id=tokenizer.pad_token_id)
-            new_tokens = output[:, batch["input_ids"].shape[1]:]
+                    num_return_sequences=params.samples,
+                    pad_token_id=tokenizer.pad_token_id,
+                )
+            new_tokens = output[:, batch["input_ids"].shape[1] :]
             decoded = tokenizer.batch_decode(new_tokens, skip_special_tokens=True)
             for position, index in enumerate(chunk):
-                replies[index] = decoded[position * params.samples:(position + 1) * params.samples]
+                replies[index] = decoded[position * params.samples : (position + 1) * params.samples]
         return replies
 
 
 def open_client(model: str, api_base: str = "", concurrency: int = 8) -> ModelClient:
     """A local checkpoint when `model` is a directory holding `config.json`, else litellm."""
     if not model:
-        raise ValueError("no model under test: give a litellm model string or a local checkpoint "
-                         "path (for example with VCOT_BASE_MODEL)")
+        raise ValueError(
+            "no model under test: give a litellm model string or a local checkpoint "
+            "path (for example with VCOT_BASE_MODEL)"
+        )
     if is_local_checkpoint(model):
         return TransformersClient(model)
     if Path(model).expanduser().exists():
@@ -267,4 +290,6 @@ def livecodebench_generations(client: ModelClient, problems, params: SamplingPar
 def humaneval_generations(client: ModelClient, problems, params: SamplingParams) -> dict[str, list[str]]:
     conversations = [[{"role": "user", "content": completion_question(p.prompt)}] for p in problems]
     replies = client.chat(conversations, params)
-    return {p.problem_id: [extract_completion(r, p.prompt) for r in rs] for p, rs in zip(problems, replies, strict=True)}
+    return {
+        p.problem_id: [extract_completion(r, p.prompt) for r in rs] for p, rs in zip(problems, replies, strict=True)
+    }

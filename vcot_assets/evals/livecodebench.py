@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from vcot_assets.core.records import BenchmarkScore
 from vcot_assets.evals.common import (
     BenchmarkDataError,
     EmptyRule,
@@ -27,7 +28,6 @@ from vcot_assets.evals.common import (
     score_plans,
 )
 from vcot_assets.evals.execution import ScriptRunner
-from vcot_assets.core.records import BenchmarkScore
 
 _FIELDS = ("code", "input", "output")
 
@@ -83,9 +83,16 @@ def load_problems(path: Path) -> list[LiveCodeBenchProblem]:
         if missing:
             raise BenchmarkDataError(f"{path}: row {number} lacks text field(s) {', '.join(missing)}")
         problem_id = str(row.get("id", row.get("question_id", number - 1)))
-        problems.append(LiveCodeBenchProblem(problem_id, row["code"], row["input"], row["output"],
-                                             str(row.get("difficulty", "")),
-                                             str(row.get("contest_date", ""))))
+        problems.append(
+            LiveCodeBenchProblem(
+                problem_id,
+                row["code"],
+                row["input"],
+                row["output"],
+                str(row.get("difficulty", "")),
+                str(row.get("contest_date", "")),
+            )
+        )
     if not problems:
         raise BenchmarkDataError(f"{path}: no LiveCodeBench rows")
     if len({p.problem_id for p in problems}) != len(problems):
@@ -103,8 +110,13 @@ def plan(problems: Sequence[LiveCodeBenchProblem], generations: dict[str, list[s
     return plan_checks(problems, generations, "livecodebench-exec", check_program)
 
 
-def score(generations: dict[str, list[str]], runner: ScriptRunner,
-          problems: Sequence[LiveCodeBenchProblem], model: str = "",
-          batched: bool = True) -> BenchmarkScore:
-    return score_plans("livecodebench-exec", model, plan(problems, generations),
-                       EmptyRule.NONE_EXECUTED, runner, batched=batched)
+def score(
+    generations: dict[str, list[str]],
+    runner: ScriptRunner,
+    problems: Sequence[LiveCodeBenchProblem],
+    model: str = "",
+    batched: bool = True,
+) -> BenchmarkScore:
+    return score_plans(
+        "livecodebench-exec", model, plan(problems, generations), EmptyRule.NONE_EXECUTED, runner, batched=batched
+    )

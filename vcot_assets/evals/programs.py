@@ -6,9 +6,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from vcot_assets.core.records import BenchmarkProgram
 from vcot_assets.evals import cruxeval, humaneval, livecodebench
 from vcot_assets.evals.common import BenchmarkDataError
-from vcot_assets.core.records import BenchmarkProgram
 
 ENV_LIVECODEBENCH = "VCOT_LIVECODEBENCH"
 
@@ -18,8 +18,9 @@ def livecodebench_path() -> Path | None:
     return Path(value) if value else None
 
 
-def benchmark_programs(cruxeval_data: Path | None = None, livecodebench_data: Path | None = None
-                       ) -> tuple[list[BenchmarkProgram], list[dict[str, str]]]:
+def benchmark_programs(
+    cruxeval_data: Path | None = None, livecodebench_data: Path | None = None
+) -> tuple[list[BenchmarkProgram], list[dict[str, str]]]:
     """Programs of every benchmark found, and one status row per benchmark (name, problems, status).
 
     A benchmark whose data is missing is reported as such, never silently skipped.
@@ -40,8 +41,13 @@ def benchmark_programs(cruxeval_data: Path | None = None, livecodebench_data: Pa
     add("humaneval", humaneval.load_problems, lambda p: p.prompt + p.canonical_solution)
     lcb = livecodebench_data or livecodebench_path()
     if lcb is None:
-        status.append({"name": "livecodebench", "problems": "0",
-                       "status": f"not supplied (set {ENV_LIVECODEBENCH} to the execution-v2 JSONL)"})
+        status.append(
+            {
+                "name": "livecodebench",
+                "problems": "0",
+                "status": f"not supplied (set {ENV_LIVECODEBENCH} to the execution-v2 JSONL)",
+            }
+        )
     else:
         add("livecodebench", lambda: livecodebench.load_problems(lcb), lambda p: p.code)
     return programs, status

@@ -16,22 +16,42 @@ def comparison_rows(scores: Sequence[BenchmarkScore], labels: Sequence[str]) -> 
 
     `labels[i]` names `scores[i]`'s model: "base" or a checkpoint partition such as `full|forward`.
     """
-    base = {(s.benchmark, metric): value for s, label in zip(scores, labels, strict=True)
-            if label == BASE for metric, value in s.pass_at.items()}
+    base = {
+        (s.benchmark, metric): value
+        for s, label in zip(scores, labels, strict=True)
+        if label == BASE
+        for metric, value in s.pass_at.items()
+    }
     rows = []
     for score, label in zip(scores, labels, strict=True):
         if label == BASE:
             continue
         for metric, value in score.pass_at.items():
             before = base.get((score.benchmark, metric))
-            rows.append({"benchmark": score.benchmark, "metric": metric, "model": label,
-                         "base": before, "fine_tuned": value,
-                         "delta": None if before is None else round(value - before, 2)})
+            rows.append(
+                {
+                    "benchmark": score.benchmark,
+                    "metric": metric,
+                    "model": label,
+                    "base": before,
+                    "fine_tuned": value,
+                    "delta": None if before is None else round(value - before, 2),
+                }
+            )
     if not rows:  # no checkpoint yet: the base model's own scores
-        rows = [{"benchmark": s.benchmark, "metric": metric, "model": BASE, "base": value,
-                 "fine_tuned": None, "delta": None}
-                for s, label in zip(scores, labels, strict=True) if label == BASE
-                for metric, value in s.pass_at.items()]
+        rows = [
+            {
+                "benchmark": s.benchmark,
+                "metric": metric,
+                "model": BASE,
+                "base": value,
+                "fine_tuned": None,
+                "delta": None,
+            }
+            for s, label in zip(scores, labels, strict=True)
+            if label == BASE
+            for metric, value in s.pass_at.items()
+        ]
     return rows
 
 
@@ -40,12 +60,16 @@ def _cell(value) -> str:
 
 
 def comparison_markdown(rows: Sequence[dict]) -> str:
-    lines = ["| benchmark | metric | fine-tuned | base | fine-tuned score | delta |",
-             "| --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        "| benchmark | metric | fine-tuned | base | fine-tuned score | delta |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for row in rows:
         delta = "-" if row["delta"] is None else f"{row['delta']:+.2f}"
-        lines.append(f"| {row['benchmark']} | {row['metric']} | {row['model']} | {_cell(row['base'])} | "
-                     f"{_cell(row['fine_tuned'])} | {delta} |")
+        lines.append(
+            f"| {row['benchmark']} | {row['metric']} | {row['model']} | {_cell(row['base'])} | "
+            f"{_cell(row['fine_tuned'])} | {delta} |"
+        )
     return "\n".join(lines)
 
 

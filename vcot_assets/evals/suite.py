@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from vcot_assets.core.records import BenchmarkScore
 from vcot_assets.evals import cruxeval, humaneval, livecodebench
 from vcot_assets.evals.execution import ScriptRunner
 from vcot_assets.evals.generate import (
@@ -14,14 +15,18 @@ from vcot_assets.evals.generate import (
     humaneval_generations,
     livecodebench_generations,
 )
-from vcot_assets.core.records import BenchmarkScore
 
 BENCHMARKS = ("cruxeval-output", "cruxeval-input", "humaneval", "livecodebench-exec")
 
 
-def evaluate_model(client: ModelClient, runner: ScriptRunner, params: SamplingParams,
-                   benchmarks: Sequence[str] = BENCHMARKS, problem_limit: int = 0,
-                   livecodebench_data: Path | None = None) -> list[BenchmarkScore]:
+def evaluate_model(
+    client: ModelClient,
+    runner: ScriptRunner,
+    params: SamplingParams,
+    benchmarks: Sequence[str] = BENCHMARKS,
+    problem_limit: int = 0,
+    livecodebench_data: Path | None = None,
+) -> list[BenchmarkScore]:
     """Scores of `client` on each benchmark; LiveCodeBench only when its file is supplied."""
     unknown = set(benchmarks) - set(BENCHMARKS)
     if unknown:

@@ -23,9 +23,16 @@ CACHE_PROTOCOL = 1
 def cache_key(model: str, prompt: str, temperature: float, max_tokens: int, sample_index: int) -> str:
     """sha256 of everything that decides the answer; not the endpoint, timeout or retries."""
     material = json.dumps(
-        {"protocol": CACHE_PROTOCOL, "model": model, "prompt": prompt, "temperature": temperature,
-         "max_tokens": max_tokens, "sample_index": sample_index},
-        sort_keys=True, ensure_ascii=False,
+        {
+            "protocol": CACHE_PROTOCOL,
+            "model": model,
+            "prompt": prompt,
+            "temperature": temperature,
+            "max_tokens": max_tokens,
+            "sample_index": sample_index,
+        },
+        sort_keys=True,
+        ensure_ascii=False,
     )
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 

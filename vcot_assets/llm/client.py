@@ -35,8 +35,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from vcot_assets.core.synthesis.parsing import strip_reasoning_blocks
 from vcot_assets.core.records import TeacherReply, TeacherRequest
+from vcot_assets.core.synthesis.parsing import strip_reasoning_blocks
 from vcot_assets.llm.cache import ResponseCache, cache_key
 from vcot_assets.llm.ledger import SpendLedger
 from vcot_assets.llm.transport import TRANSPORTS, Completion, Transport, choose_transport
@@ -94,9 +94,14 @@ class TeacherUsage:
     def to_metadata(self) -> dict[str, Any]:
         """Flat numbers for asset metadata; `cost` is None where no price is known."""
         flat: dict[str, Any] = {
-            "calls": self.calls, "cache_hits": self.cache_hits, "deduplicated": self.deduplicated,
-            "retries": self.retries, "prompt_tokens": self.prompt_tokens,
-            "completion_tokens": self.completion_tokens, "total_tokens": self.total_tokens, "cost": self.cost,
+            "calls": self.calls,
+            "cache_hits": self.cache_hits,
+            "deduplicated": self.deduplicated,
+            "retries": self.retries,
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
+            "total_tokens": self.total_tokens,
+            "cost": self.cost,
             "failed": sum(self.failures.values()),
         }
         flat.update({f"failed/{reason}": count for reason, count in sorted(self.failures.items())})
@@ -175,8 +180,14 @@ def _register_offline(litellm: Any) -> None:
 
 # Statuses worth another attempt: rate limits, server trouble, proxies timing out.
 _RETRYABLE_STATUS = {408, 409, 425, 429, 500, 502, 503, 504, 520, 522, 524, 529}
-_FINAL_REASONS = {400: "bad_request", 401: "auth_error", 403: "auth_error", 404: "not_found", 413: "too_large",
-                  422: "bad_request"}
+_FINAL_REASONS = {
+    400: "bad_request",
+    401: "auth_error",
+    403: "auth_error",
+    404: "not_found",
+    413: "too_large",
+    422: "bad_request",
+}
 
 
 def _classify(err: BaseException) -> tuple[str, bool]:
@@ -309,8 +320,9 @@ class TeacherClient:
             _register_offline(litellm)
         with self._lock:
             if self._transport is None:
-                self._transport = choose_transport(litellm, c.transport, c.model, c.api_base, c.temperature,
-                                                   c.max_tokens, c.timeout_s)
+                self._transport = choose_transport(
+                    litellm, c.transport, c.model, c.api_base, c.temperature, c.max_tokens, c.timeout_s
+                )
             return self._transport
 
     @property
@@ -327,9 +339,14 @@ class TeacherClient:
         with self._lock:
             self.usage.cache_hits += 1
         return TeacherReply(
-            key=request.key, text=strip_reasoning_blocks(entry["text"]), error=None, cached=True,
-            prompt_tokens=int(entry.get("prompt_tokens", 0)), completion_tokens=int(entry.get("completion_tokens", 0)),
-            cost=entry.get("cost"), model=str(entry.get("model", self.config.model)),
+            key=request.key,
+            text=strip_reasoning_blocks(entry["text"]),
+            error=None,
+            cached=True,
+            prompt_tokens=int(entry.get("prompt_tokens", 0)),
+            completion_tokens=int(entry.get("completion_tokens", 0)),
+            cost=entry.get("cost"),
+            model=str(entry.get("model", self.config.model)),
         )
 
     def _reserve_call(self) -> None:
@@ -342,8 +359,10 @@ class TeacherClient:
                 if c.max_calls is not None and u.calls >= c.max_calls:
                     self._stopped = f"teacher spend cap reached: {u.calls} calls made, max_calls={c.max_calls}"
                 elif c.max_total_tokens is not None and u.total_tokens >= c.max_total_tokens:
-                    self._stopped = (f"teacher spend cap reached: {u.total_tokens} tokens used, "
-                                     f"max_total_tokens={c.max_total_tokens}")
+                    self._stopped = (
+                        f"teacher spend cap reached: {u.total_tokens} tokens used, "
+                        f"max_total_tokens={c.max_total_tokens}"
+                    )
                 elif c.max_cost is not None and (u.cost or 0.0) >= c.max_cost:
                     self._stopped = f"teacher spend cap reached: cost {u.cost:.4f}, max_cost={c.max_cost}"
             if self._stopped is not None:
@@ -360,8 +379,9 @@ class TeacherClient:
                     self.usage.retries += 1
             try:
                 # The transport enforces timeout_s; this backstop catches a provider that ignores it.
-                completion = await asyncio.wait_for(transport.send(request.prompt, request.sample_index),
-                                                    c.timeout_s + 5.0)
+                completion = await asyncio.wait_for(
+                    transport.send(request.prompt, request.sample_index), c.timeout_s + 5.0
+                )
                 return self._accept(key, request, completion)
             except asyncio.CancelledError:
                 raise
@@ -379,7 +399,9 @@ class TeacherClient:
             self.usage.failures[reason] += 1
             first = self.usage.failures[reason] == 1
         if first:
-            log.warning("teacher call failed for good (%s, %s): %s", c.model, reason, self.usage.error_examples.get(reason))
+            log.warning(
+                "teacher call failed for good (%s, %s): %s", c.model, reason, self.usage.error_examples.get(reason)
+            )
         return TeacherReply(key=request.key, text=None, error=reason, model=c.model)
 
     def _accept(self, key: str, request: TeacherRequest, done: Completion) -> TeacherReply:
@@ -392,15 +414,28 @@ class TeacherClient:
             if self.ledger is not None:
                 self.ledger.add(done.prompt_tokens + done.completion_tokens, done.cost)
         if self.cache is not None:
-            self.cache.put(key, {
-                "model": self.config.model, "served_by": done.served_model, "text": done.text,
-                "sample_index": request.sample_index, "prompt_tokens": done.prompt_tokens,
-                "completion_tokens": done.completion_tokens, "cost": done.cost, "template": request.template,
-                "created": time.time(),
-            })
+            self.cache.put(
+                key,
+                {
+                    "model": self.config.model,
+                    "served_by": done.served_model,
+                    "text": done.text,
+                    "sample_index": request.sample_index,
+                    "prompt_tokens": done.prompt_tokens,
+                    "completion_tokens": done.completion_tokens,
+                    "cost": done.cost,
+                    "template": request.template,
+                    "created": time.time(),
+                },
+            )
         return TeacherReply(
-            key=request.key, text=strip_reasoning_blocks(done.text), error=None, cached=False,
-            prompt_tokens=done.prompt_tokens, completion_tokens=done.completion_tokens, cost=done.cost,
+            key=request.key,
+            text=strip_reasoning_blocks(done.text),
+            error=None,
+            cached=False,
+            prompt_tokens=done.prompt_tokens,
+            completion_tokens=done.completion_tokens,
+            cost=done.cost,
             model=self.config.model,
         )
 
@@ -410,6 +445,12 @@ def _for_key(reply: TeacherReply | None, request_key: str) -> TeacherReply | Non
     if reply is None or reply.key == request_key:
         return reply
     return TeacherReply(
-        key=request_key, text=reply.text, error=reply.error, cached=reply.cached, prompt_tokens=reply.prompt_tokens,
-        completion_tokens=reply.completion_tokens, cost=reply.cost, model=reply.model,
+        key=request_key,
+        text=reply.text,
+        error=reply.error,
+        cached=reply.cached,
+        prompt_tokens=reply.prompt_tokens,
+        completion_tokens=reply.completion_tokens,
+        cost=reply.cost,
+        model=reply.model,
     )

@@ -52,8 +52,10 @@ class SpendLedger:
         except FileNotFoundError:
             return Spend()
         except (OSError, ValueError, KeyError, TypeError) as err:
-            raise RuntimeError(f"the teacher spend ledger {self.path} is unreadable ({err}); "
-                               "delete it to start the run's count from zero") from err
+            raise RuntimeError(
+                f"the teacher spend ledger {self.path} is unreadable ({err}); "
+                "delete it to start the run's count from zero"
+            ) from err
 
     def total(self) -> Spend:
         with self._locked() as spend:
@@ -65,8 +67,9 @@ class SpendLedger:
             if max_calls is not None and spend.calls >= max_calls:
                 return f"teacher spend cap reached for this run: {spend.calls} calls made, max_calls={max_calls}"
             if max_tokens is not None and spend.tokens >= max_tokens:
-                return (f"teacher spend cap reached for this run: {spend.tokens} tokens used, "
-                        f"max_total_tokens={max_tokens}")
+                return (
+                    f"teacher spend cap reached for this run: {spend.tokens} tokens used, max_total_tokens={max_tokens}"
+                )
             if max_cost is not None and spend.cost >= max_cost:
                 return f"teacher spend cap reached for this run: cost {spend.cost:.4f}, max_cost={max_cost}"
             spend.calls += 1

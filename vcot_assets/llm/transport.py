@@ -59,8 +59,9 @@ def _tokens(response: Any) -> tuple[int, int]:
 class LitellmTransport:
     name = "litellm"
 
-    def __init__(self, litellm: Any, model: str, api_base: str | None, temperature: float, max_tokens: int,
-                 timeout_s: float) -> None:
+    def __init__(
+        self, litellm: Any, model: str, api_base: str | None, temperature: float, max_tokens: int, timeout_s: float
+    ) -> None:
         self.litellm = litellm
         self.model = model
         self.extra = {"api_base": api_base} if api_base else {}
@@ -69,15 +70,25 @@ class LitellmTransport:
 
     async def send(self, prompt: str, seed: int) -> Completion:
         response = await self.litellm.acompletion(
-            model=self.model, messages=[{"role": "user", "content": prompt}], temperature=self.temperature,
-            max_tokens=self.max_tokens, seed=seed, timeout=self.timeout_s,
-            num_retries=0, max_retries=0,  # retries are the client's: one policy, counted once
+            model=self.model,
+            messages=[{"role": "user", "content": prompt}],
+            temperature=self.temperature,
+            max_tokens=self.max_tokens,
+            seed=seed,
+            timeout=self.timeout_s,
+            num_retries=0,
+            max_retries=0,  # retries are the client's: one policy, counted once
             **self.extra,
         )
         text = _text_of(response)
         prompt_tokens, completion_tokens = _tokens(response)
-        return Completion(text, prompt_tokens, completion_tokens, self._cost(response),
-                          str(getattr(response, "model", None) or self.model))
+        return Completion(
+            text,
+            prompt_tokens,
+            completion_tokens,
+            self._cost(response),
+            str(getattr(response, "model", None) or self.model),
+        )
 
     def _cost(self, response: Any) -> float | None:
         if not self.priced:
@@ -106,12 +117,21 @@ class OpenAICompatibleTransport:
 
     async def send(self, prompt: str, seed: int) -> Completion:
         response = await self.client.chat.completions.create(
-            model=self.model_name, messages=[{"role": "user", "content": prompt}], temperature=self.temperature,
-            max_tokens=self.max_tokens, seed=seed)
+            model=self.model_name,
+            messages=[{"role": "user", "content": prompt}],
+            temperature=self.temperature,
+            max_tokens=self.max_tokens,
+            seed=seed,
+        )
         prompt_tokens, completion_tokens = _tokens(response)
         # A self-hosted server has no price.
-        return Completion(_text_of(response), prompt_tokens, completion_tokens, None,
-                          str(getattr(response, "model", None) or self.label))
+        return Completion(
+            _text_of(response),
+            prompt_tokens,
+            completion_tokens,
+            None,
+            str(getattr(response, "model", None) or self.label),
+        )
 
 
 _sdk_clients: dict[tuple[str, str, float], Any] = {}
@@ -139,8 +159,13 @@ def _direct_endpoint(litellm: Any, model: str, api_base: str | None) -> tuple[st
         return None
     if provider == "openai":
         # The order litellm's openai route reads them in.
-        resolved_base = (resolved_base or litellm.api_base or os.environ.get("OPENAI_BASE_URL")
-                         or os.environ.get("OPENAI_API_BASE") or _OPENAI_DEFAULT_BASE)
+        resolved_base = (
+            resolved_base
+            or litellm.api_base
+            or os.environ.get("OPENAI_BASE_URL")
+            or os.environ.get("OPENAI_API_BASE")
+            or _OPENAI_DEFAULT_BASE
+        )
         key = dynamic_key or litellm.api_key or litellm.openai_key or os.environ.get("OPENAI_API_KEY")
     else:
         key = dynamic_key or "fake-api-key"
@@ -152,8 +177,15 @@ def _direct_endpoint(litellm: Any, model: str, api_base: str | None) -> tuple[st
     return model_name, resolved_base, key
 
 
-def choose_transport(litellm: Any, transport: str, model: str, api_base: str | None, temperature: float,
-                     max_tokens: int, timeout_s: float) -> Transport:
+def choose_transport(
+    litellm: Any,
+    transport: str,
+    model: str,
+    api_base: str | None,
+    temperature: float,
+    max_tokens: int,
+    timeout_s: float,
+) -> Transport:
     if transport not in TRANSPORTS:
         raise ValueError(f"unknown teacher transport {transport!r}; use one of {', '.join(TRANSPORTS)}")
     endpoint = _direct_endpoint(litellm, model, api_base) if transport == "auto" else None

@@ -20,8 +20,10 @@ class HomeResource(ConfigurableResource):
 
     path: str
     docs: str = ""  # documents folder; default <home>/docs, or $VCOT_DOCS
-    stdlib: bool = Field(default_factory=lambda: os.environ.get("VCOT_STDLIB", "1") != "0",
-                         description="include the built-in corpus of standard-library docstrings")
+    stdlib: bool = Field(
+        default_factory=lambda: os.environ.get("VCOT_STDLIB", "1") != "0",
+        description="include the built-in corpus of standard-library docstrings",
+    )
 
     @property
     def root(self) -> Path:

@@ -17,33 +17,41 @@ from vcot_assets.evals.suite import BENCHMARKS
 
 
 class ModelUnderTest(ConfigurableResource):
-    model: str = Field(default_factory=lambda: os.environ.get("VCOT_BASE_MODEL", ""),
-                       description="litellm model string or local checkpoint directory; empty: none")
+    model: str = Field(
+        default_factory=lambda: os.environ.get("VCOT_BASE_MODEL", ""),
+        description="litellm model string or local checkpoint directory; empty: none",
+    )
     api_base: str = Field(default_factory=lambda: os.environ.get("VCOT_BASE_MODEL_API_BASE", ""))
     samples: int = Field(default=5, description="generations per benchmark problem (pass@5 needs 5)")
     temperature: float = 0.2
     max_new_tokens: int = 512
     concurrency: int = 8
     benchmarks: list[str] = Field(
-        default_factory=lambda: [b for b in os.environ.get("VCOT_EVAL_BENCHMARKS", ",".join(BENCHMARKS)).split(",") if b],
-        description="which of cruxeval-output, cruxeval-input, humaneval, livecodebench-exec to run")
-    livecodebench: str = Field(default_factory=lambda: os.environ.get("VCOT_LIVECODEBENCH", ""),
-                               description="user-supplied LiveCodeBench-Exec JSONL; empty: skipped")
+        default_factory=lambda: [
+            b for b in os.environ.get("VCOT_EVAL_BENCHMARKS", ",".join(BENCHMARKS)).split(",") if b
+        ],
+        description="which of cruxeval-output, cruxeval-input, humaneval, livecodebench-exec to run",
+    )
+    livecodebench: str = Field(
+        default_factory=lambda: os.environ.get("VCOT_LIVECODEBENCH", ""),
+        description="user-supplied LiveCodeBench-Exec JSONL; empty: skipped",
+    )
     problem_limit: int = Field(
         default_factory=lambda: int(os.environ.get("VCOT_EVAL_PROBLEM_LIMIT", "0")),
-        description="score only the first N problems of each benchmark (0: all); for smoke runs")
+        description="score only the first N problems of each benchmark (0: all); for smoke runs",
+    )
 
     @property
     def configured(self) -> bool:
         return bool(self.model)
 
     def sampling(self, samples: int | None = None) -> SamplingParams:
-        return SamplingParams(samples=samples or self.samples, temperature=self.temperature,
-                              max_new_tokens=self.max_new_tokens)
+        return SamplingParams(
+            samples=samples or self.samples, temperature=self.temperature, max_new_tokens=self.max_new_tokens
+        )
 
     def client(self, model: str | None = None) -> ModelClient:
         """A client for `model` (a checkpoint under test) or, by default, the base model."""
         chosen = model or self.model
         # The endpoint setting belongs to the base model; a checkpoint is local or has its own.
-        return open_client(chosen, api_base=self.api_base if chosen == self.model else "",
-                           concurrency=self.concurrency)
+        return open_client(chosen, api_base=self.api_base if chosen == self.model else "", concurrency=self.concurrency)

@@ -90,7 +90,9 @@ class VcotIOManager(ConfigurableIOManager):
         keys = context.asset_partition_keys
         loaded = {}
         for key in keys:
-            if self._base(asset_name, key).with_suffix(".jsonl").exists() or \
-                    self._base(asset_name, key).with_suffix(".parquet").exists():
+            if (
+                self._base(asset_name, key).with_suffix(".jsonl").exists()
+                or self._base(asset_name, key).with_suffix(".parquet").exists()
+            ):
                 loaded[key] = self._load_one(asset_name, key, record_type)
         return loaded

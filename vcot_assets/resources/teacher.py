@@ -31,7 +31,9 @@ class TeacherResource(dg.ConfigurableResource):
     max_calls: Optional[int] = None
     max_total_tokens: Optional[int] = None
     max_cost: Optional[float] = None
-    transport: str = "auto"  # "auto": self-hosted OpenAI-compatible servers via the openai SDK; "litellm": always litellm
+    transport: str = (
+        "auto"  # "auto": self-hosted OpenAI-compatible servers via the openai SDK; "litellm": always litellm
+    )
 
     @property
     def model_name(self) -> str:
@@ -43,11 +45,19 @@ class TeacherResource(dg.ConfigurableResource):
         if capped and run_id and cache_dir is not None:
             ledger = os.path.join(os.fspath(cache_dir), "spend", f"{run_id}.json")
         return TeacherConfig(
-            model=self.model_name, api_base=self.api_base or None, temperature=self.temperature,
-            max_tokens=self.max_tokens, timeout_s=self.timeout_s, concurrency=self.concurrency,
-            retries=self.retries, max_calls=self.max_calls, max_total_tokens=self.max_total_tokens,
-            max_cost=self.max_cost, cache_dir=os.fspath(cache_dir) if cache_dir is not None else None,
-            spend_ledger=ledger, transport=self.transport,
+            model=self.model_name,
+            api_base=self.api_base or None,
+            temperature=self.temperature,
+            max_tokens=self.max_tokens,
+            timeout_s=self.timeout_s,
+            concurrency=self.concurrency,
+            retries=self.retries,
+            max_calls=self.max_calls,
+            max_total_tokens=self.max_total_tokens,
+            max_cost=self.max_cost,
+            cache_dir=os.fspath(cache_dir) if cache_dir is not None else None,
+            spend_ledger=ledger,
+            transport=self.transport,
         )
 
     def client(self, cache_dir: str | os.PathLike[str] | None, run_id: str | None = None) -> TeacherClient:

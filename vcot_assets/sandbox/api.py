@@ -32,6 +32,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from vcot_assets.core.consensus.testcases import NotALiteral, literal_value, value_matches
 from vcot_assets.core.records import (
     CallOutcome,
     CallRequest,
@@ -45,7 +46,6 @@ from vcot_assets.core.records import (
     Verdict,
 )
 from vcot_assets.settings import DEFAULT_LIMITS, SandboxLimits
-from vcot_assets.core.consensus.testcases import NotALiteral, literal_value, value_matches
 
 HERE = Path(__file__).resolve().parent
 HARNESS_PATH = HERE / "harness.py"
@@ -130,7 +130,7 @@ class _Worker:
             if len(self.buffer) >= 4:
                 (size,) = _FRAME.unpack_from(self.buffer)
                 if len(self.buffer) >= 4 + size:
-                    body, self.buffer = self.buffer[4:4 + size], self.buffer[4 + size:]
+                    body, self.buffer = self.buffer[4 : 4 + size], self.buffer[4 + size :]
                     return json.loads(body)
             left = deadline - time.monotonic()
             if left <= 0:
@@ -147,9 +147,13 @@ class _Worker:
         self._send({"op": "batch", "jobs": jobs})
         reply = self._receive(timeout_s)
         batch = reply.get("batch") if isinstance(reply, dict) else None
-        if not isinstance(batch, list) or len(batch) != len(jobs) or any(
-                not isinstance(results, list) or len(results) != len(job["items"])
-                for job, results in zip(jobs, batch)):
+        if (
+            not isinstance(batch, list)
+            or len(batch) != len(jobs)
+            or any(
+                not isinstance(results, list) or len(results) != len(job["items"]) for job, results in zip(jobs, batch)
+            )
+        ):
             raise WorkerLost("malformed reply from worker")
         return batch
 
@@ -164,8 +168,9 @@ class _Worker:
                 pass
         if self.process.poll() is None:
             if self.cleanup_argv:
-                subprocess.run(self.cleanup_argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               timeout=30, check=False)
+                subprocess.run(
+                    self.cleanup_argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30, check=False
+                )
             self.process.kill()
             self.process.wait()
         for stream in (self.process.stdin, self.process.stdout):
@@ -196,11 +201,31 @@ class _LocalBackend:
         python = [sys.executable, "-B", "-s", "-P", "-c", HARNESS_PATH.read_text(encoding="utf-8")]
         unshare = shutil.which("unshare")
         if mode == "root":
-            return [unshare or "unshare", "--pid", "--fork", "--mount", "--net", "--mount-proc",
-                    "--kill-child", "--", *python]
+            return [
+                unshare or "unshare",
+                "--pid",
+                "--fork",
+                "--mount",
+                "--net",
+                "--mount-proc",
+                "--kill-child",
+                "--",
+                *python,
+            ]
         if mode == "userns":
-            return [unshare or "unshare", "--user", "--map-root-user", "--pid", "--fork", "--mount",
-                    "--net", "--mount-proc", "--kill-child", "--", *python]
+            return [
+                unshare or "unshare",
+                "--user",
+                "--map-root-user",
+                "--pid",
+                "--fork",
+                "--mount",
+                "--net",
+                "--mount-proc",
+                "--kill-child",
+                "--",
+                *python,
+            ]
         return python
 
     def _modes(self) -> list[str]:
@@ -215,9 +240,14 @@ class _LocalBackend:
     def start(self, index: int, config: dict[str, Any]) -> _Worker:
         errors = []
         for mode in self._modes():
-            worker_config = dict(config, isolate=mode, uid=SANDBOX_UID_BASE + index,
-                                 keep_paths=_interpreter_paths(), hide_dirs=_hidden_dirs(),
-                                 expect_network_namespace=mode != "plain")
+            worker_config = dict(
+                config,
+                isolate=mode,
+                uid=SANDBOX_UID_BASE + index,
+                keep_paths=_interpreter_paths(),
+                hide_dirs=_hidden_dirs(),
+                expect_network_namespace=mode != "plain",
+            )
             if mode == "plain":
                 worker_config["note"] = "no namespaces (" + ("; ".join(errors) or "unshare missing") + ")"
             try:
@@ -251,34 +281,75 @@ class _DockerBackend:
         self.image = image
         if shutil.which("docker") is None:
             raise SandboxError("the docker backend needs the docker command line client")
-        probe = subprocess.run(["docker", "image", "inspect", image], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True, timeout=60, check=False)
+        probe = subprocess.run(
+            ["docker", "image", "inspect", image],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
         if probe.returncode != 0:
-            raise SandboxError(f"docker image {image!r} is not available ({probe.stderr.strip()[:200]}); "
-                               "build it with docker/sandbox/build.sh")
+            raise SandboxError(
+                f"docker image {image!r} is not available ({probe.stderr.strip()[:200]}); "
+                "build it with docker/sandbox/build.sh"
+            )
 
     def start(self, index: int, config: dict[str, Any]) -> _Worker:
         name = f"vcot-sandbox-{uuid.uuid4().hex[:12]}"
         limits = self.limits
         memory_mb = max(2 * limits.memory_mb + 256, 768)
         argv = [
-            "docker", "run", "-i", "--rm", "--name", name,
-            "--network", "none", "--read-only",
-            "--tmpfs", "/tmp:rw,nosuid,nodev,exec,size=256m,mode=1777",
-            "--pids-limit", str(limits.max_processes + 16),
-            "--memory", f"{memory_mb}m", "--memory-swap", f"{memory_mb}m",
-            "--cpus", "1", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
-            "--user", "65534:65534", "--ipc", "none",
-            "-e", "PYTHONHASHSEED=0", "-e", "PYTHONDONTWRITEBYTECODE=1", "-e", "LANG=C.UTF-8",
-            self.image, "python3", "-B", "-s", "-P", "-c", HARNESS_PATH.read_text(encoding="utf-8"),
+            "docker",
+            "run",
+            "-i",
+            "--rm",
+            "--name",
+            name,
+            "--network",
+            "none",
+            "--read-only",
+            "--tmpfs",
+            "/tmp:rw,nosuid,nodev,exec,size=256m,mode=1777",
+            "--pids-limit",
+            str(limits.max_processes + 16),
+            "--memory",
+            f"{memory_mb}m",
+            "--memory-swap",
+            f"{memory_mb}m",
+            "--cpus",
+            "1",
+            "--cap-drop",
+            "ALL",
+            "--security-opt",
+            "no-new-privileges",
+            "--user",
+            "65534:65534",
+            "--ipc",
+            "none",
+            "-e",
+            "PYTHONHASHSEED=0",
+            "-e",
+            "PYTHONDONTWRITEBYTECODE=1",
+            "-e",
+            "LANG=C.UTF-8",
+            self.image,
+            "python3",
+            "-B",
+            "-s",
+            "-P",
+            "-c",
+            HARNESS_PATH.read_text(encoding="utf-8"),
         ]
-        worker_config = dict(config, isolate="container", uid=65534, keep_paths=[], hide_dirs=[],
-                             expect_network_namespace=True)
+        worker_config = dict(
+            config, isolate="container", uid=65534, keep_paths=[], hide_dirs=[], expect_network_namespace=True
+        )
         try:
             return _Worker(argv, worker_config, cleanup=["docker", "kill", name])
         except WorkerLost as err:
-            subprocess.run(["docker", "kill", name], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                           timeout=30, check=False)
+            subprocess.run(
+                ["docker", "kill", name], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30, check=False
+            )
             raise SandboxError(f"docker sandbox worker did not start: {err}") from err
 
 
@@ -288,8 +359,15 @@ class _DockerBackend:
 class Sandbox:
     """Runs jobs on warm workers; see the module docstring of `vcot_assets.sandbox`."""
 
-    def __init__(self, backend: str = "local", limits: SandboxLimits | None = None, workers: int | None = None,
-                 *, tracer_source: str | None = None, image: str | None = None) -> None:
+    def __init__(
+        self,
+        backend: str = "local",
+        limits: SandboxLimits | None = None,
+        workers: int | None = None,
+        *,
+        tracer_source: str | None = None,
+        image: str | None = None,
+    ) -> None:
         self.limits = limits or DEFAULT_LIMITS
         self.backend_name = backend
         if backend == "local":
@@ -347,8 +425,9 @@ class Sandbox:
     # -- public operations --
 
     def run_tests(self, runs: list[SolutionRun]) -> list[Verdict]:
-        jobs = [self._job("calls", run.code, [test.call for test in run.tests], self.limits.cpu_seconds)
-                for run in runs]
+        jobs = [
+            self._job("calls", run.code, [test.call for test in run.tests], self.limits.cpu_seconds) for run in runs
+        ]
         verdicts = []
         outcomes = self._run_jobs(jobs)
         isolation = self.isolation
@@ -358,25 +437,37 @@ class Sandbox:
         return verdicts
 
     def run_calls(self, requests: list[CallRequest]) -> list[CallOutcome]:
-        jobs = [self._job("calls", request.code, list(request.calls), self.limits.cpu_seconds)
-                for request in requests]
+        jobs = [self._job("calls", request.code, list(request.calls), self.limits.cpu_seconds) for request in requests]
         results_by_request = self._run_jobs(jobs)
         isolation = self.isolation
         outcomes = []
         for request, results in zip(requests, results_by_request):
             for index, result in enumerate(results):
-                outcomes.append(CallOutcome(request_id=request.request_id, call_index=index,
-                                            status=result["status"], value=result.get("value", ""),
-                                            detail=result.get("detail", ""), isolation=isolation))
+                outcomes.append(
+                    CallOutcome(
+                        request_id=request.request_id,
+                        call_index=index,
+                        status=result["status"],
+                        value=result.get("value", ""),
+                        detail=result.get("detail", ""),
+                        isolation=isolation,
+                    )
+                )
         return outcomes
 
     def run_scripts(self, requests: list[ScriptRequest]) -> list[ScriptOutcome]:
         jobs = [self._job("script", request.source, [""], float(request.timeout_s)) for request in requests]
         results_by_request = self._run_jobs(jobs)
         isolation = self.isolation
-        return [ScriptOutcome(script_id=request.script_id, status=results[0]["status"],
-                              detail=results[0].get("detail", ""), isolation=isolation)
-                for request, results in zip(requests, results_by_request)]
+        return [
+            ScriptOutcome(
+                script_id=request.script_id,
+                status=results[0]["status"],
+                detail=results[0].get("detail", ""),
+                isolation=isolation,
+            )
+            for request, results in zip(requests, results_by_request)
+        ]
 
     def trace(self, requests: list[TraceRequest]) -> list[TraceOutcome]:
         units = [(index, request.code, request.call) for index, request in enumerate(requests)]
@@ -386,8 +477,14 @@ class Sandbox:
             if result["status"] == "ok":
                 traces.append(TraceOutcome.from_tracer(request.trace_id, result["trace"]))
             else:
-                traces.append(TraceOutcome(trace_id=request.trace_id, status=result["status"],
-                                           detail=result.get("detail", ""), python_version=self.python_version))
+                traces.append(
+                    TraceOutcome(
+                        trace_id=request.trace_id,
+                        status=result["status"],
+                        detail=result.get("detail", ""),
+                        python_version=self.python_version,
+                    )
+                )
         return traces
 
     def coverage(self, requests: list[CoverageRequest]) -> list[CoverageOutcome]:
@@ -398,9 +495,14 @@ class Sandbox:
             for index, result in enumerate([next(flat) for _ in request.calls]):
                 ok = result["status"] == "ok"
                 detail = result.get("detail", "") if ok else f"{result['status']}: {result.get('detail', '')}"
-                outcomes.append(CoverageOutcome(request_id=request.request_id, call_index=index,
-                                                coverage=float(result.get("coverage", 0.0)) if ok else 0.0,
-                                                detail=detail))
+                outcomes.append(
+                    CoverageOutcome(
+                        request_id=request.request_id,
+                        call_index=index,
+                        coverage=float(result.get("coverage", 0.0)) if ok else 0.0,
+                        detail=detail,
+                    )
+                )
         return outcomes
 
     # -- plumbing --
@@ -412,7 +514,7 @@ class Sandbox:
         size = max(1, min(_TRACE_CHUNK, -(-len(units) // (2 * pool if pool > 1 else 1))))
         jobs = []
         for start in range(0, len(units), size):
-            chunk = units[start:start + size]
+            chunk = units[start : start + size]
             job = self._job(kind, chunk[0][1], [call for _, _, call in chunk], unit_cpu)
             job["codes"] = [code for _, code, _ in chunk]
             job["groups"] = [group for group, _, _ in chunk]  # timeouts give up within a request only
@@ -441,7 +543,7 @@ class Sandbox:
         runnable = [index for index, job in enumerate(jobs) if job["items"]]
         pending: queue.SimpleQueue[list[int]] = queue.SimpleQueue()
         for start in range(0, len(runnable), size):
-            pending.put(runnable[start:start + size])
+            pending.put(runnable[start : start + size])
         errors: list[BaseException] = []
 
         def drain(slot: int) -> None:
@@ -485,8 +587,10 @@ class Sandbox:
             if len(jobs) > 1:
                 return [self._run_on(profile, slot, [job])[0] for job in jobs]
             if "codes" in jobs[0] and len(jobs[0]["items"]) > 1:  # independent programs: likewise
-                singles = [dict(jobs[0], code=code, codes=[code], items=[item], groups=[0])
-                           for code, item in zip(jobs[0]["codes"], jobs[0]["items"])]
+                singles = [
+                    dict(jobs[0], code=code, codes=[code], items=[item], groups=[0])
+                    for code, item in zip(jobs[0]["codes"], jobs[0]["items"])
+                ]
                 return [[self._run_on(profile, slot, [single])[0][0] for single in singles]]
             return [[{"status": "crash", "detail": f"sandbox worker lost: {err}"} for _ in jobs[0]["items"]]]
 
@@ -506,7 +610,13 @@ class Sandbox:
         return Verdict(solution_id, test.test_id, status, detail, isolation)
 
 
-def open_sandbox(backend: str = "local", limits: SandboxLimits | None = None, workers: int | None = None,
-                 *, tracer_source: str | None = None, image: str | None = None) -> Sandbox:
+def open_sandbox(
+    backend: str = "local",
+    limits: SandboxLimits | None = None,
+    workers: int | None = None,
+    *,
+    tracer_source: str | None = None,
+    image: str | None = None,
+) -> Sandbox:
     """Start a sandbox's workers now (before any teacher client exists); use it as a context manager."""
     return Sandbox(backend, limits, workers, tracer_source=tracer_source, image=image)

@@ -310,4 +310,3 @@ def run_trace(code_path: str, call: str, limits: dict | None = None) -> dict:
         sink.exceeded = f"returned value passed {sink.max_chars} characters"
         status, detail, returned = "too_long", sink.exceeded, ""
     return _result(status, "".join(sink.parts), returned, detail, truncated=bool(sink.exceeded))
-

@@ -41,10 +41,36 @@ import time
 # after-fork hook and the extra mappings make every fork several times dearer. Workers of the
 # "heavy" profile (tracing, coverage) load those too and pay that on their rarer jobs.
 _PRELOAD = (
-    "abc", "array", "bisect", "collections", "collections.abc", "copy", "dataclasses", "datetime",
-    "decimal", "enum", "fractions", "functools", "hashlib", "heapq", "io", "itertools", "json",
-    "math", "operator", "re", "statistics", "string", "textwrap", "typing",
-    "unicodedata", "traceback", "cmath", "numbers", "struct", "contextlib",
+    "abc",
+    "array",
+    "bisect",
+    "collections",
+    "collections.abc",
+    "copy",
+    "dataclasses",
+    "datetime",
+    "decimal",
+    "enum",
+    "fractions",
+    "functools",
+    "hashlib",
+    "heapq",
+    "io",
+    "itertools",
+    "json",
+    "math",
+    "operator",
+    "re",
+    "statistics",
+    "string",
+    "textwrap",
+    "typing",
+    "unicodedata",
+    "traceback",
+    "cmath",
+    "numbers",
+    "struct",
+    "contextlib",
 )
 _PRELOAD_HEAVY = ("threading", "tempfile", "queue", "coverage")
 _FRAME = struct.Struct(">I")
@@ -112,87 +138,106 @@ def _float_text(value):
 
 def canonical(value, limit):
     """Canonical text of a plain builtin value; never runs code of the value's own classes."""
-    parts = []
-    size = [0]
-
-    def emit(text):
-        size[0] += len(text)
-        if size[0] > limit:
-            raise TooLarge("return value larger than %d characters" % limit)
-        parts.append(text)
-
-    def walk(item, depth, active):
-        if depth > _MAX_DEPTH:
-            raise Unserializable("value nested deeper than %d levels" % _MAX_DEPTH)
-        kind = type(item)
-        if item is None or kind is bool:
-            emit("True" if item is True else "False" if item is False else "None")
-        elif kind is int:
-            if item.bit_length() > limit * 4:
-                raise TooLarge("integer too large")
-            emit(int.__repr__(item))
-        elif kind is float:
-            emit(_float_text(item))
-        elif kind is complex:
-            emit("complex(%s, %s)" % (_float_text(item.real), _float_text(item.imag)))
-        elif kind is str:
-            emit(str.__repr__(item))
-        elif kind is bytes:
-            emit(bytes.__repr__(item))
-        elif kind is list or kind is tuple or kind is dict or kind is set or kind is frozenset:
-            if id(item) in active:
-                raise Unserializable("value contains itself")
-            active.add(id(item))
-            if kind is list or kind is tuple:
-                emit("[" if kind is list else "(")
-                for index, element in enumerate(list.__iter__(item) if kind is list else tuple.__iter__(item)):
-                    if index:
-                        emit(", ")
-                    walk(element, depth + 1, active)
-                if kind is tuple and tuple.__len__(item) == 1:
-                    emit(",")
-                emit("]" if kind is list else ")")
-            elif kind is dict:
-                emit("{")
-                for index, (key, element) in enumerate(dict.items(item)):
-                    if index:
-                        emit(", ")
-                    walk(key, depth + 1, active)
-                    emit(": ")
-                    walk(element, depth + 1, active)
-                emit("}")
-            else:
-                # Set order depends on hashing: sort by canonical text so the text is stable.
-                texts = sorted(canonical_part(element, depth + 1, active) for element in
-                               (set.__iter__(item) if kind is set else frozenset.__iter__(item)))
-                if not texts:
-                    emit("set()" if kind is set else "frozenset()")
-                else:
-                    body = "{" + ", ".join(texts) + "}"
-                    emit(body if kind is set else "frozenset(" + body + ")")
-            active.discard(id(item))
-        else:
-            raise Unserializable("unsupported return type %s" % _type_name(item))
-
-    def canonical_part(element, depth, active):
-        inner = []
-        saved = parts[:]
-        parts.clear()
-        try:
-            walk(element, depth, active)
-            inner = parts[:]
-        finally:
-            parts.clear()
-            parts.extend(saved)
-        return "".join(inner)
-
     old_digits = sys.get_int_max_str_digits()
     sys.set_int_max_str_digits(0)
     try:
-        walk(value, 0, set())
+        return _CanonicalText(limit).of(value)
     finally:
         sys.set_int_max_str_digits(old_digits)
-    return "".join(parts)
+
+
+class _CanonicalText:
+    """Writes a value's canonical text through the builtin types' own methods (`list.__iter__`,
+    `dict.items`, ...), so a subclass's overrides never run; caps size, depth and cycles."""
+
+    def __init__(self, limit):
+        self.limit = limit
+        self.parts = []
+        self.size = 0
+
+    def of(self, value):
+        self.walk(value, 0, set())
+        return "".join(self.parts)
+
+    def emit(self, text):
+        self.size += len(text)
+        if self.size > self.limit:
+            raise TooLarge("return value larger than %d characters" % self.limit)
+        self.parts.append(text)
+
+    def walk(self, item, depth, active):
+        if depth > _MAX_DEPTH:
+            raise Unserializable("value nested deeper than %d levels" % _MAX_DEPTH)
+        kind = type(item)
+        if kind in _CONTAINERS:
+            if id(item) in active:
+                raise Unserializable("value contains itself")
+            active.add(id(item))
+            getattr(self, _CONTAINERS[kind])(item, kind, depth + 1, active)
+            active.discard(id(item))
+        else:
+            self.emit(self.scalar(item, kind))
+
+    def scalar(self, item, kind):
+        if item is None or kind is bool:
+            return "True" if item is True else "False" if item is False else "None"
+        if kind is int:
+            if item.bit_length() > self.limit * 4:
+                raise TooLarge("integer too large")
+            return int.__repr__(item)
+        if kind is float:
+            return _float_text(item)
+        if kind is complex:
+            return "complex(%s, %s)" % (_float_text(item.real), _float_text(item.imag))
+        if kind is str:
+            return str.__repr__(item)
+        if kind is bytes:
+            return bytes.__repr__(item)
+        raise Unserializable("unsupported return type %s" % _type_name(item))
+
+    def sequence(self, item, kind, depth, active):
+        self.emit("[" if kind is list else "(")
+        for index, element in enumerate(list.__iter__(item) if kind is list else tuple.__iter__(item)):
+            if index:
+                self.emit(", ")
+            self.walk(element, depth, active)
+        if kind is tuple and tuple.__len__(item) == 1:
+            self.emit(",")
+        self.emit("]" if kind is list else ")")
+
+    def mapping(self, item, kind, depth, active):
+        self.emit("{")
+        for index, (key, element) in enumerate(dict.items(item)):
+            if index:
+                self.emit(", ")
+            self.walk(key, depth, active)
+            self.emit(": ")
+            self.walk(element, depth, active)
+        self.emit("}")
+
+    def unordered(self, item, kind, depth, active):
+        # Set order depends on hashing: sort by canonical text so the text is stable.
+        texts = sorted(
+            self.part(element, depth, active)
+            for element in (set.__iter__(item) if kind is set else frozenset.__iter__(item))
+        )
+        if not texts:
+            self.emit("set()" if kind is set else "frozenset()")
+        else:
+            body = "{" + ", ".join(texts) + "}"
+            self.emit(body if kind is set else "frozenset(" + body + ")")
+
+    def part(self, element, depth, active):
+        """The text of one element on its own (set members are sorted by it); it counts toward the cap."""
+        saved, self.parts = self.parts, []
+        try:
+            self.walk(element, depth, active)
+            return "".join(self.parts)
+        finally:
+            self.parts = saved
+
+
+_CONTAINERS = {list: "sequence", tuple: "sequence", dict: "mapping", set: "unordered", frozenset: "unordered"}
 
 
 def _type_name(value):
@@ -258,15 +303,21 @@ def _exception_detail(err):
         text = ""
     detail = name + (": " + text if text else "")
     if len(detail) > _DETAIL_CHARS:  # keep the end: callers read reports from the message's tail
-        detail = detail[:200] + " ... " + detail[-(_DETAIL_CHARS - 205):]
+        detail = detail[:200] + " ... " + detail[-(_DETAIL_CHARS - 205) :]
     return detail
 
 
 def _status_of_exception(err):
     if isinstance(err, (MemoryError, OutputLimit)):
         return "resource"
-    if isinstance(err, OSError) and err.errno in (errno.EFBIG, errno.ENOSPC, errno.EMFILE,
-                                                  errno.ENFILE, errno.EAGAIN, errno.ENOMEM):
+    if isinstance(err, OSError) and err.errno in (
+        errno.EFBIG,
+        errno.ENOSPC,
+        errno.EMFILE,
+        errno.ENFILE,
+        errno.EAGAIN,
+        errno.ENOMEM,
+    ):
         return "resource"
     return "error"
 
@@ -280,6 +331,7 @@ class _ChildState:
 
     def __init__(self):
         import builtins
+
         self.builtin_dict = builtins.__dict__
         self.builtin_names = dict(builtins.__dict__)
         self.module_names = list(sys.modules)
@@ -348,17 +400,54 @@ class _Guard:
     its own trace is untrusted anyway, and the calls/tests path never relies on this.)
     """
 
-    _SYS_VOLATILE = frozenset({"stdout", "stderr", "stdin", "last_type", "last_value",
-                               "last_traceback", "last_exc", "exc_value"})
-    _MODULES = ("__main__", "child_trace", "pysnooper", "json", "copy", "copyreg", "ast", "inspect",
-                "types", "functools", "io", "os", "posix", "platform", "importlib", "linecache",
-                "tokenize", "re", "codecs", "operator", "collections", "random", "resource", "signal",
-                "select", "struct", "time", "traceback", "abc", "weakref", "reprlib", "keyword",
-                "enum", "datetime", "gc", "threading", "encodings", "warnings")
+    _SYS_VOLATILE = frozenset(
+        {"stdout", "stderr", "stdin", "last_type", "last_value", "last_traceback", "last_exc", "exc_value"}
+    )
+    _MODULES = (
+        "__main__",
+        "child_trace",
+        "pysnooper",
+        "json",
+        "copy",
+        "copyreg",
+        "ast",
+        "inspect",
+        "types",
+        "functools",
+        "io",
+        "os",
+        "posix",
+        "platform",
+        "importlib",
+        "linecache",
+        "tokenize",
+        "re",
+        "codecs",
+        "operator",
+        "collections",
+        "random",
+        "resource",
+        "signal",
+        "select",
+        "struct",
+        "time",
+        "traceback",
+        "abc",
+        "weakref",
+        "reprlib",
+        "keyword",
+        "enum",
+        "datetime",
+        "gc",
+        "threading",
+        "encodings",
+        "warnings",
+    )
 
     def __init__(self):
         import copy
         import copyreg
+
         dicts = []
         for name, module in list(sys.modules.items()):
             if type(module) is not type(sys) or name.split(".")[0] not in self._MODULES:
@@ -384,8 +473,9 @@ class _Guard:
         rebound some attributes: those dicts are taken again, the rest stay shared."""
         self.environ = (os.environ, dict(os.environ._data))
         self.settings = self._settings()
-        self.dicts = [entry if self._same(entry) else (entry[0], list(entry[0]), list(entry[0].values()))
-                      for entry in self.dicts]
+        self.dicts = [
+            entry if self._same(entry) else (entry[0], list(entry[0]), list(entry[0].values())) for entry in self.dicts
+        ]
         del _audit_seen[:]
 
     @staticmethod
@@ -400,11 +490,29 @@ class _Guard:
             except (ValueError, OSError):
                 handlers.append(None)
         timers = [signal.getitimer(which) for which in (signal.ITIMER_REAL, signal.ITIMER_VIRTUAL, signal.ITIMER_PROF)]
-        limits = [resource.getrlimit(which) for which in (
-            resource.RLIMIT_CPU, resource.RLIMIT_AS, resource.RLIMIT_NOFILE, resource.RLIMIT_FSIZE,
-            resource.RLIMIT_NPROC, resource.RLIMIT_STACK, resource.RLIMIT_CORE)]
-        return (umask, handlers, timers, limits, gc.isenabled(), gc.get_threshold(),
-                sys.get_int_max_str_digits(), sys.getswitchinterval(), os.getpriority(os.PRIO_PROCESS, 0))
+        limits = [
+            resource.getrlimit(which)
+            for which in (
+                resource.RLIMIT_CPU,
+                resource.RLIMIT_AS,
+                resource.RLIMIT_NOFILE,
+                resource.RLIMIT_FSIZE,
+                resource.RLIMIT_NPROC,
+                resource.RLIMIT_STACK,
+                resource.RLIMIT_CORE,
+            )
+        ]
+        return (
+            umask,
+            handlers,
+            timers,
+            limits,
+            gc.isenabled(),
+            gc.get_threshold(),
+            sys.get_int_max_str_digits(),
+            sys.getswitchinterval(),
+            os.getpriority(os.PRIO_PROCESS, 0),
+        )
 
     @staticmethod
     def _same(entry):
@@ -426,15 +534,19 @@ class _Guard:
                 return "import machinery or gc callbacks"
         current = sys.__dict__
         if len([k for k in current if k not in self._SYS_VOLATILE]) != len(self.sys_items) or not all(
-                current.get(k) is v for k, v in self.sys_items.items()):
+            current.get(k) is v for k, v in self.sys_items.items()
+        ):
             return "attributes of sys"
         if len(sys.modules) != self.module_count:  # the program imported something new
             return "new modules"
         settings = self._settings()
         handlers, saved_handlers = settings[1], self.settings[1]
         # Handlers by identity: a handler object of the program's could claim to equal anything.
-        if settings[:1] + settings[2:] != self.settings[:1] + self.settings[2:] or \
-                len(handlers) != len(saved_handlers) or not all(map(operator.is_, handlers, saved_handlers)):
+        if (
+            settings[:1] + settings[2:] != self.settings[:1] + self.settings[2:]
+            or len(handlers) != len(saved_handlers)
+            or not all(map(operator.is_, handlers, saved_handlers))
+        ):
             return "process settings (signals, timers, limits, umask, gc, int digits)"
         environ, saved_env = self.environ
         if os.environ is not environ or type(environ._data) is not dict or environ._data != saved_env:
@@ -453,6 +565,7 @@ def _compile_program(code, filename):
 
 def _fresh_namespace(filename):
     import builtins
+
     return {"__name__": "__main__", "__file__": filename, "__builtins__": builtins}
 
 
@@ -484,12 +597,15 @@ def _run_coverage_unit(compiled, filename, call, index):
     Starting coverage.py costs tens of milliseconds; resuming it and reporting one context
     costs a few, so a child measures all its calls with one session.
     """
-    import coverage
     import io
+
+    import coverage
+
     cov = _coverage_sessions.get(filename)
     if cov is None:
         cov = _coverage_sessions[filename] = coverage.Coverage(
-            branch=True, data_file=None, config_file=False, include=[filename])
+            branch=True, data_file=None, config_file=False, include=[filename]
+        )
     context = "unit-%d" % index
     detail = ""
     cov.start()
@@ -538,34 +654,54 @@ def _apply_child_limits(limits, units_left, drop_uid):
             resource.setrlimit(which, (value if hard == resource.RLIM_INFINITY else min(value, hard), hard))
 
 
+def _confine_child(limits, units, config, workdir, result_fd):
+    """Limits, a dropped uid (or a nested user namespace), no new privileges, a clean
+    environment and no file descriptors but the result pipe, which becomes fd 3."""
+    os.setsid()
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    drop_uid = config.get("drop_uid")
+    _apply_child_limits(limits, units, drop_uid)
+    if drop_uid is not None:
+        os.setgroups([])
+        os.setresgid(drop_uid, drop_uid, drop_uid)
+        os.setresuid(drop_uid, drop_uid, drop_uid)
+    elif config.get("nested_userns") and _libc.unshare(_CLONE_NEWUSER) != 0:
+        raise OSError(ctypes.get_errno(), "cannot enter a nested user namespace")
+    _libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+    os.chdir(workdir)
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    if result_fd != 3:
+        os.dup2(result_fd, 3)
+        result_fd = 3
+    os.closerange(4, 1 << 16)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (int(limits["max_open_files"]),) * 2)
+    os.environ.clear()
+    os.environ.update(
+        {"HOME": workdir, "TMPDIR": workdir, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONHASHSEED": "0"}
+    )
+    return result_fd
+
+
+def _run_unit(kind, compiled, filename, item, index, limits, config, compiled_calls):
+    if kind == "calls":
+        return _run_call_unit(compiled, filename, item, int(limits["output_bytes"]), compiled_calls.get(item))
+    if kind == "script":
+        return _run_script_unit(compiled, filename)
+    if kind == "coverage":
+        return _run_coverage_unit(compiled, filename, item, index)
+    if kind == "trace":
+        return _run_trace_unit(config.get("tracer_module"), filename, item, limits)
+    return {"status": "error", "detail": "unknown job kind"}
+
+
 def _child_main(job, start, result_fd, workdir, config, compiled_calls):
     """Runs in the forked child; never returns."""
     try:
-        os.setsid()
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
         limits = job["limits"]
-        drop_uid = config.get("drop_uid")
-        _apply_child_limits(limits, len(job["items"]) - start, drop_uid)
-        if drop_uid is not None:
-            os.setgroups([])
-            os.setresgid(drop_uid, drop_uid, drop_uid)
-            os.setresuid(drop_uid, drop_uid, drop_uid)
-        elif config.get("nested_userns") and _libc.unshare(_CLONE_NEWUSER) != 0:
-            raise OSError(ctypes.get_errno(), "cannot enter a nested user namespace")
-        _libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
-        os.chdir(workdir)
-        null = os.open(os.devnull, os.O_RDWR)
-        for fd in (0, 1, 2):
-            os.dup2(null, fd)
-        if result_fd != 3:
-            os.dup2(result_fd, 3)
-            result_fd = 3
-        os.closerange(4, 1 << 16)
-        resource.setrlimit(resource.RLIMIT_NOFILE, (int(limits["max_open_files"]),) * 2)
-        os.environ.clear()
-        os.environ.update({"HOME": workdir, "TMPDIR": workdir, "PATH": "/usr/bin:/bin",
-                           "LANG": "C.UTF-8", "PYTHONHASHSEED": "0"})
+        result_fd = _confine_child(limits, len(job["items"]) - start, config, workdir, result_fd)
         output = _CappedOutput(int(limits["output_bytes"]))
         sys.stdout = sys.stderr = output
         sys.stdin = _NoInput()
@@ -602,17 +738,8 @@ def _child_main(job, start, result_fd, workdir, config, compiled_calls):
             try:
                 if compiled is None:
                     result = {"status": "error", "detail": compile_error}
-                elif kind == "calls":
-                    result = _run_call_unit(compiled, filename, item, int(limits["output_bytes"]),
-                                            compiled_calls.get(item))
-                elif kind == "script":
-                    result = _run_script_unit(compiled, filename)
-                elif kind == "coverage":
-                    result = _run_coverage_unit(compiled, filename, item, index)
-                elif kind == "trace":
-                    result = _run_trace_unit(config.get("tracer_module"), filename, item, limits)
                 else:
-                    result = {"status": "error", "detail": "unknown job kind"}
+                    result = _run_unit(kind, compiled, filename, item, index, limits, config, compiled_calls)
             except BaseException as err:
                 result = {"status": _status_of_exception(err), "detail": _exception_detail(err)}
             if output.exceeded:
@@ -657,6 +784,99 @@ def _run_delay(pid):
         with open("/proc/%d/schedstat" % pid, "rb") as handle:
             return int(handle.read().split()[1]) / 1e9
     except (OSError, IndexError, ValueError):
+        return None
+
+
+class _UnitClock:
+    """The CPU and wall-clock budget of the unit a child is working on.
+
+    Setup (compile, limits) gets one unit's budget; each unit gets its own after that. Time the
+    child spent runnable but waiting for a CPU does not count against the wall-clock backstop,
+    so a loaded machine does not turn slow tests into timeouts. It is sampled from the unit's
+    first slow check on: fast units never pay for it.
+    """
+
+    def __init__(self, pid, unit_cpu, unit_wall):
+        self.pid, self.unit_cpu, self.unit_wall = pid, unit_cpu, unit_wall
+        self.cpu_left = self.wall_left = 0.0
+        self.delay_start = None
+        self.started = time.monotonic()
+        self.cpu_start = _cpu_seconds(pid) or 0.0
+
+    def next_unit(self):
+        self.started = time.monotonic()
+        self.delay_start = None
+        cpu_now = _cpu_seconds(self.pid)
+        self.cpu_start = cpu_now if cpu_now is not None else self.cpu_start
+
+    def overrun(self):
+        """A ("timeout", detail) failure once the unit has used its budget, else None."""
+        cpu = _cpu_seconds(self.pid)
+        self.cpu_left = self.unit_cpu - ((cpu - self.cpu_start) if cpu is not None else 0.0)
+        wall_used = time.monotonic() - self.started
+        if self.delay_start is not None:
+            delay = _run_delay(self.pid)
+            if delay is not None:
+                wall_used -= max(0.0, delay - self.delay_start)
+        self.wall_left = self.unit_wall - wall_used
+        if self.cpu_left <= 0:
+            return ("timeout", "exceeded CPU limit of %gs" % self.unit_cpu)
+        if self.wall_left <= 0:
+            return ("timeout", "exceeded wall-clock limit of %gs" % self.unit_wall)
+        return None
+
+    def wait_budget(self):
+        return max(min(self.cpu_left, self.wall_left), 0.001)
+
+    def note_idle(self):
+        if self.delay_start is None:
+            self.delay_start = _run_delay(self.pid)
+
+
+class _FrameReader:
+    """Length-prefixed JSON frames from one child: a ready frame, then one result per unit."""
+
+    def __init__(self, worker, job, start, frame_cap, results):
+        self.worker, self.job, self.frame_cap, self.results = worker, job, frame_cap, results
+        self.index = start
+        self.ready = False
+        self.buffer = b""
+
+    def feed(self, chunk, clock):
+        """Take every whole frame in the buffer; a (status, detail) failure ends the child."""
+        self.buffer += chunk
+        while len(self.buffer) >= 4 and self.index < len(self.job["items"]):
+            (size,) = _FRAME.unpack_from(self.buffer)
+            if size > self.frame_cap:
+                return ("resource", "result larger than %d bytes" % self.frame_cap)
+            if len(self.buffer) < 4 + size:
+                return None
+            body, self.buffer = self.buffer[4 : 4 + size], self.buffer[4 + size :]
+            failure = self._take(self.worker._parse(body))
+            if failure is not None:
+                return failure
+            clock.next_unit()
+        return None
+
+    def _take(self, message):
+        if message is None:
+            return ("crash", "unreadable result from child")
+        if "fatal" in message:
+            return ("crash", "sandbox child failed: %s" % str(message["fatal"])[:_DETAIL_CHARS])
+        if not self.ready:
+            if message.get("ready") is not True:
+                return ("crash", "child protocol violation")
+            self.ready = True
+            return None
+        if "restart" in message:
+            if message["restart"] != self.index:
+                return ("crash", "child protocol violation")
+            return ("restart", str(message.get("why", ""))[:200])
+        result = self.worker._validate(message, self.index, self.job["kind"])
+        if result is None:
+            return ("crash", "child protocol violation")
+        self.results[self.index] = result
+        self.index += 1
         return None
 
 
@@ -742,9 +962,13 @@ class Worker:
         config["pristine"] = _ChildState()
 
     def _mount(self, source, target, fstype, flags, data):
-        result = _libc.mount(source.encode() if source else None, target.encode(),
-                             fstype.encode() if fstype else None, flags,
-                             data.encode() if data else None)
+        result = _libc.mount(
+            source.encode() if source else None,
+            target.encode(),
+            fstype.encode() if fstype else None,
+            flags,
+            data.encode() if data else None,
+        )
         if result != 0:
             err = ctypes.get_errno()
             raise OSError(err, "mount %s: %s" % (target, os.strerror(err)))
@@ -757,8 +981,9 @@ class Worker:
         keep = sorted({os.path.realpath(p) for p in config.get("keep_paths", [])})
         keep = [p for p in keep if not any(p.startswith(k.rstrip("/") + "/") for k in keep if k != p)]
         # A hidden dir under /tmp (a repository checked out there) goes with /tmp itself.
-        covered = ["/tmp"] + [d for d in config.get("hide_dirs", [])
-                              if os.path.isdir(d) and d != "/tmp" and not d.startswith("/tmp/")]
+        covered = ["/tmp"] + [
+            d for d in config.get("hide_dirs", []) if os.path.isdir(d) and d != "/tmp" and not d.startswith("/tmp/")
+        ]
         # Re-expose the interpreter (and anything else needed) that lives under a covered dir, a
         # virtualenv inside the repository or under /tmp included: bind it aside on a scratch
         # tmpfs first, cover, then move it back read-only.
@@ -826,10 +1051,12 @@ class Worker:
         os.makedirs(directory, exist_ok=True)
         path = os.path.join(directory, "program.py")
         with open(path, "w", encoding="utf-8") as handle:
-            handle.write("class Box:\n    def __init__(self, items):\n        self.items = list(items)\n\n"
-                         "def f(text, n):\n    box = Box(text)\n    out = {}\n"
-                         "    for i, c in enumerate(box.items[:n]):\n        out[c] = out.get(c, 0) + i\n"
-                         "    return sorted(out.items()), {1.5, None}, (b'x', [i for i in range(2)])\n")
+            handle.write(
+                "class Box:\n    def __init__(self, items):\n        self.items = list(items)\n\n"
+                "def f(text, n):\n    box = Box(text)\n    out = {}\n"
+                "    for i, c in enumerate(box.items[:n]):\n        out[c] = out.get(c, 0) + i\n"
+                "    return sorted(out.items()), {1.5, None}, (b'x', [i for i in range(2)])\n"
+            )
         try:
             if tracer is not None:
                 tracer.run_trace(path, "f('abca', 3)", {})
@@ -854,8 +1081,10 @@ class Worker:
     # -- the job loop --
 
     def serve(self):
-        write_frame(self.out_fd, {"hello": True, "isolation": self.isolation(),
-                                  "python": sys.version.split()[0], "base": self.base})
+        write_frame(
+            self.out_fd,
+            {"hello": True, "isolation": self.isolation(), "python": sys.version.split()[0], "base": self.base},
+        )
         while True:
             try:
                 request = read_frame(self.in_fd)
@@ -912,15 +1141,17 @@ class Worker:
         while index < len(items):
             consecutive = 0
             for previous in range(index - 1, -1, -1):
-                if groups[previous] != groups[index] or results[previous] is None or \
-                        results[previous]["status"] != "timeout":
+                if (
+                    groups[previous] != groups[index]
+                    or results[previous] is None
+                    or results[previous]["status"] != "timeout"
+                ):
                     break
                 consecutive += 1
             if consecutive >= give_up:
                 group = groups[index]
                 while index < len(items) and groups[index] == group:
-                    results[index] = {"status": "timeout",
-                                      "detail": "not run: %d consecutive timeouts" % give_up}
+                    results[index] = {"status": "timeout", "detail": "not run: %d consecutive timeouts" % give_up}
                     index += 1
                 continue
             index = self.run_child(job, index, unit_cpu, unit_wall, frame_cap, results)
@@ -940,83 +1171,25 @@ class Worker:
             _child_main(job, start, write_fd, workdir, self.config, self.compiled_calls)
             os._exit(0)
         os.close(write_fd)
-        index = start
-        ready = False
-        buffer = b""
+        frames = _FrameReader(self, job, start, frame_cap, results)
+        clock = _UnitClock(pid, unit_cpu, unit_wall)
         failure = None
         status = None
-        unit_started = time.monotonic()
-        cpu_start = _cpu_seconds(pid) or 0.0
-        # Time the child spent runnable but waiting for a CPU does not count against the
-        # wall-clock backstop, so a loaded machine does not turn slow tests into timeouts.
-        # Sampled from the unit's first slow check on: fast units never pay for it.
-        delay_start = None
-        # Setup (compile, limits) gets one unit's budget; each unit gets its own after that.
         try:
-            while index < len(job["items"]):
-                now = time.monotonic()
-                cpu = _cpu_seconds(pid)
-                cpu_used = (cpu - cpu_start) if cpu is not None else 0.0
-                cpu_left = unit_cpu - cpu_used
-                wall_used = now - unit_started
-                if delay_start is not None:
-                    delay = _run_delay(pid)
-                    if delay is not None:
-                        wall_used -= max(0.0, delay - delay_start)
-                wall_left = unit_wall - wall_used
-                if cpu_left <= 0 or wall_left <= 0:
-                    which = "CPU" if cpu_left <= 0 else "wall-clock"
-                    failure = ("timeout", "exceeded %s limit of %gs" % (
-                        which, unit_cpu if cpu_left <= 0 else unit_wall))
+            while frames.index < len(job["items"]):
+                failure = clock.overrun()
+                if failure is not None:
                     break
-                ready_fds, _, _ = select.select([read_fd], [], [], max(min(cpu_left, wall_left), 0.001))
+                ready_fds, _, _ = select.select([read_fd], [], [], clock.wait_budget())
                 if not ready_fds:
-                    if delay_start is None:
-                        delay_start = _run_delay(pid)
+                    clock.note_idle()
                     continue
                 chunk = os.read(read_fd, 1 << 16)
                 if not chunk:
                     status = self._reap(pid)
                     failure = self._death_reason(status)
                     break
-                buffer += chunk
-                while len(buffer) >= 4 and index < len(job["items"]):
-                    (size,) = _FRAME.unpack_from(buffer)
-                    if size > frame_cap:
-                        failure = ("resource", "result larger than %d bytes" % frame_cap)
-                        break
-                    if len(buffer) < 4 + size:
-                        break
-                    body, buffer = buffer[4:4 + size], buffer[4 + size:]
-                    message = self._parse(body)
-                    if message is None:
-                        failure = ("crash", "unreadable result from child")
-                        break
-                    if "fatal" in message:
-                        failure = ("crash", "sandbox child failed: %s" % str(message["fatal"])[:_DETAIL_CHARS])
-                        break
-                    if not ready:
-                        if message.get("ready") is not True:
-                            failure = ("crash", "child protocol violation")
-                            break
-                        ready = True
-                    elif "restart" in message:
-                        if message["restart"] != index:
-                            failure = ("crash", "child protocol violation")
-                        else:
-                            failure = ("restart", str(message.get("why", ""))[:200])
-                        break
-                    else:
-                        result = self._validate(message, index, job["kind"])
-                        if result is None:
-                            failure = ("crash", "child protocol violation")
-                            break
-                        results[index] = result
-                        index += 1
-                    unit_started = time.monotonic()
-                    delay_start = None
-                    cpu_now = _cpu_seconds(pid)
-                    cpu_start = cpu_now if cpu_now is not None else cpu_start
+                failure = frames.feed(chunk, clock)
                 if failure is not None:
                     break
         finally:
@@ -1031,6 +1204,7 @@ class Worker:
                     path = os.path.join(directory, entry)
                     if path != self.base:
                         self._remove(path)
+        index = frames.index
         if failure is not None and failure[0] != "restart" and index < len(job["items"]):
             results[index] = {"status": failure[0], "detail": failure[1]}
             index += 1
@@ -1050,7 +1224,7 @@ class Worker:
         allowed = {"ok", "error", "resource"} if kind != "script" else {"pass", "error", "resource"}
         if status not in allowed:
             return None
-        result = {"status": status, "detail": str(message.get("detail", ""))[:_DETAIL_CHARS + 10]}
+        result = {"status": status, "detail": str(message.get("detail", ""))[: _DETAIL_CHARS + 10]}
         if status == "ok":
             if kind == "calls":
                 if type(message.get("value")) is not str:
@@ -1145,6 +1319,7 @@ class Worker:
 
     def _remove(self, path):
         """Remove what a child left, even dirs it made unreadable (chmod 0) to resist removal."""
+
         def make_accessible(_func, target, _exc):
             for item in (os.path.dirname(target), target):
                 try:

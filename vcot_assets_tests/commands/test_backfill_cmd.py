@@ -47,24 +47,61 @@ def test_backfill_on_the_instance_starts_its_own_daemon():
     home, docs = live / "home", live / "docs"
     docs.mkdir(parents=True)
     (docs / "bisect.md").write_text(stdlib_text("bisect")[:2500], encoding="utf-8")
-    env = {**os.environ, **SMALL_PIPELINE, "DAGSTER_HOME": str(home), "VCOT_HOME": str(home), "VCOT_DOCS": str(docs),
-           "PYTHONPATH": str(REPO), "LITELLM_LOCAL_MODEL_COST_MAP": "True"}
+    env = {
+        **os.environ,
+        **SMALL_PIPELINE,
+        "DAGSTER_HOME": str(home),
+        "VCOT_HOME": str(home),
+        "VCOT_DOCS": str(docs),
+        "PYTHONPATH": str(REPO),
+        "LITELLM_LOCAL_MODEL_COST_MAP": "True",
+    }
     try:
         write_instance_yaml(home, {})
-        upstream = subprocess.run([sys.executable, "-c", (
-            "from dagster import AssetSelection, DagsterInstance, materialize\n"
-            "from vcot_assets.definitions import defs\n"
-            "instance = DagsterInstance.get()\n"
-            f"instance.add_dynamic_partitions('concept_batches', ['{BATCH}'])\n"
-            f"assert materialize(list(defs.assets), instance=instance, partition_key='{BATCH}', resources=defs.resources,\n"
-            "    selection=AssetSelection.assets('verified_rationales').upstream()).success\n")],
-            cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+        upstream = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                (
+                    "from dagster import AssetSelection, DagsterInstance, materialize\n"
+                    "from vcot_assets.definitions import defs\n"
+                    "instance = DagsterInstance.get()\n"
+                    f"instance.add_dynamic_partitions('concept_batches', ['{BATCH}'])\n"
+                    f"assert materialize(list(defs.assets), instance=instance, partition_key='{BATCH}', resources=defs.resources,\n"
+                    "    selection=AssetSelection.assets('verified_rationales').upstream()).success\n"
+                ),
+            ],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         assert upstream.returncode == 0, upstream.stderr[-3000:]
 
-        done = subprocess.run([sys.executable, "-m", "vcot_assets.cli", "backfill", "--from", "verified_rationales",
-                               "--through", "verified_dataset", "--partitions", BATCH, "--home", str(home),
-                               "--timeout", "500"],
-                              cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "vcot_assets.cli",
+                "backfill",
+                "--from",
+                "verified_rationales",
+                "--through",
+                "verified_dataset",
+                "--partitions",
+                BATCH,
+                "--home",
+                str(home),
+                "--timeout",
+                "500",
+            ],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         assert done.returncode == 0, done.stdout + done.stderr
         assert "starting one until the backfill ends" in done.stdout
         assert "verified_dataset" in done.stdout and "COMPLETED_SUCCESS" in done.stdout

@@ -20,8 +20,14 @@ total of a list adds each element to the sum of the ones before it.
 def vcot(*args: str, home: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, LITELLM_LOCAL_MODEL_COST_MAP="True")
     env.pop("DAGSTER_HOME", None)
-    return subprocess.run([sys.executable, "-m", "vcot_assets.cli", *args, "--home", str(home)], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=900)
+    return subprocess.run(
+        [sys.executable, "-m", "vcot_assets.cli", *args, "--home", str(home)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
 
 
 def test_run_then_rerun_is_up_to_date_then_export_loads(tmp_path):

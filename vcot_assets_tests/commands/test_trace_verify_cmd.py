@@ -17,9 +17,11 @@ def _lines(capsys):
 def test_trace_command(tmp_path, capsys):
     cases = tmp_path / "cases.jsonl"
     cases.write_text(
-        json.dumps({"id": "a", "code": RUNNING_TOTAL, "call": "running_total([4, -1, 3])"}) + "\n"
+        json.dumps({"id": "a", "code": RUNNING_TOTAL, "call": "running_total([4, -1, 3])"})
+        + "\n"
         + "not json\n"
-        + json.dumps({"id": "z", "code": "def f(x):\n    return 1 // x\n", "call": "f(0)"}) + "\n"
+        + json.dumps({"id": "z", "code": "def f(x):\n    return 1 // x\n", "call": "f(0)"})
+        + "\n"
     )
     assert trace_cmd.main([str(cases), "--workers", "1", "--home", str(tmp_path)]) == 0
     ok, bad, failed = _lines(capsys)
@@ -33,17 +35,38 @@ def test_trace_command(tmp_path, capsys):
 def test_verify_command(tmp_path, capsys):
     base = {"code": RUNNING_TOTAL, "call": "running_total([4, -1, 3])"}
     rows = [
-        dict(base, id="fw", direction="forward", answer="[4, 3, 6]",
-             rationale="out = [] and total = 0. total becomes 4, then 3, then 6. The loop runs 3 times. "
-                       "The function returns [4, 3, 6].\nAnswer: [4, 3, 6]"),
-        dict(base, id="fw-bad", direction="forward", answer="[4, 3, 6]",
-             rationale="total becomes 4, then 5. The function returns [4, 3, 6]."),
-        dict(base, id="fw-answer", direction="forward", answer="[4, 3, 7]",
-             rationale="total becomes 4, then 3, then 6."),
-        dict(base, id="bw", direction="backward", answer="[4, -1, 3]",
-             rationale="The function returns [4, 3, 6], so total = 6 at the end; before that total = 3 and total = 4."),
-        dict(base, id="bw-bad", direction="backward", answer="running_total([4, 1, 3])",
-             rationale="The function returns [4, 3, 6]."),
+        dict(
+            base,
+            id="fw",
+            direction="forward",
+            answer="[4, 3, 6]",
+            rationale="out = [] and total = 0. total becomes 4, then 3, then 6. The loop runs 3 times. "
+            "The function returns [4, 3, 6].\nAnswer: [4, 3, 6]",
+        ),
+        dict(
+            base,
+            id="fw-bad",
+            direction="forward",
+            answer="[4, 3, 6]",
+            rationale="total becomes 4, then 5. The function returns [4, 3, 6].",
+        ),
+        dict(
+            base, id="fw-answer", direction="forward", answer="[4, 3, 7]", rationale="total becomes 4, then 3, then 6."
+        ),
+        dict(
+            base,
+            id="bw",
+            direction="backward",
+            answer="[4, -1, 3]",
+            rationale="The function returns [4, 3, 6], so total = 6 at the end; before that total = 3 and total = 4.",
+        ),
+        dict(
+            base,
+            id="bw-bad",
+            direction="backward",
+            answer="running_total([4, 1, 3])",
+            rationale="The function returns [4, 3, 6].",
+        ),
         dict(base, id="odd", direction="sideways", answer="1", rationale="x"),
     ]
     path = tmp_path / "rationales.jsonl"

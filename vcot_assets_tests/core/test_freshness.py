@@ -21,7 +21,10 @@ def test_everything_current_plans_nothing():
 
 def test_missing_asset_and_code_change_propagate_downstream():
     assert plan_partition(ORDER, DEPS, CODE, {"a": None, "b": None, "c": None}) == {
-        "a": "never materialized", "b": "upstream a runs", "c": "upstream b runs"}
+        "a": "never materialized",
+        "b": "upstream a runs",
+        "c": "upstream b runs",
+    }
     assert list(plan_partition(ORDER, DEPS, dict(CODE, b="v2"), recorded_chain())) == ["b", "c"]
 
 
@@ -33,7 +36,6 @@ def test_upstream_data_change_marks_only_consumers():
 
 
 def test_partitioned_upstream_is_recorded_as_the_hash_of_its_version():
-    recorded = {"dagster/code_version": "v1",
-                "dagster/input_data_version/a": hashlib.sha256(b"A1").hexdigest()}
+    recorded = {"dagster/code_version": "v1", "dagster/input_data_version/a": hashlib.sha256(b"A1").hexdigest()}
     assert stale_reason("v1", recorded, {"a": "A1"}) is None
     assert stale_reason("v1", recorded, {"a": "A2"}) == "upstream a changed"

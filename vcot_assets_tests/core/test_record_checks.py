@@ -7,11 +7,17 @@ from vcot_assets.core.record_checks import (
     same_value,
     schema_problems,
 )
-from vcot_assets.core.records import Candidate, Sample, Signature, Param, Trace, TraceEvent
+from vcot_assets.core.records import Candidate, Param, Sample, Signature, Trace, TraceEvent
 
 
-def sample(view: str, forward: str | None = "[1, 3]", backward: str | None = "f([1, 2])",
-           sample_id: str | None = None, output: str = "[1, 3]", sha: str = "abc") -> Sample:
+def sample(
+    view: str,
+    forward: str | None = "[1, 3]",
+    backward: str | None = "f([1, 2])",
+    sample_id: str | None = None,
+    output: str = "[1, 3]",
+    sha: str = "abc",
+) -> Sample:
     messages = [{"role": "user", "content": "What does f([1, 2]) return?"}]
     if view in ("forward", "bidirectional"):
         messages.append({"role": "assistant", "content": f"x grows.\n\nAnswer: {forward}"})
@@ -19,8 +25,12 @@ def sample(view: str, forward: str | None = "[1, 3]", backward: str | None = "f(
         messages.append({"role": "user", "content": "Now backwards."})
     if view in ("backward", "bidirectional"):
         messages.append({"role": "assistant", "content": f"Undo it.\n\nAnswer: {backward}"})
-    return Sample(sample_id=sample_id or f"i1-{view}", view=view, messages=messages,
-                  provenance={"instruction_id": "i1", "trace_sha256": sha, "output": output})
+    return Sample(
+        sample_id=sample_id or f"i1-{view}",
+        view=view,
+        messages=messages,
+        provenance={"instruction_id": "i1", "trace_sha256": sha, "output": output},
+    )
 
 
 TRACE = Trace(trace_id="i1", code="def f(x): ...", call="f([1, 2])", status="ok", returned="[1, 3]", sha256="abc")
@@ -38,8 +48,14 @@ def test_schema_accepts_good_records_and_names_bad_fields():
 
 
 def test_schema_walks_nested_records_and_containers():
-    signature = Signature(instruction_id="i1", raw="Function: f(x: int) -> int", kind="function", name="f",
-                          params=[Param(name="x", type="int")], returns="int")
+    signature = Signature(
+        instruction_id="i1",
+        raw="Function: f(x: int) -> int",
+        kind="function",
+        name="f",
+        params=[Param(name="x", type="int")],
+        returns="int",
+    )
     assert schema_problems([signature], Signature) == []
     signature.params = [Param(name=3, type="int")]  # type: ignore[arg-type]
     assert schema_problems([signature], Signature)

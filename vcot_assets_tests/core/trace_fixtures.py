@@ -12,8 +12,8 @@ import signal
 import tempfile
 import textwrap
 
-from vcot_assets.core.records import Trace, TraceOutcome
 from vcot_assets.core.grounding.tracing import build_trace
+from vcot_assets.core.records import Trace, TraceOutcome
 from vcot_assets.sandbox import child_trace
 
 
@@ -41,7 +41,14 @@ def run_trace_in_child(code: str, call: str, limits: dict | None = None, timeout
         os.close(read_fd)
         os.waitpid(pid, 0)
     if not chunks:
-        return {"raw": "", "returned": "", "status": "crash", "detail": "tracer child died", "python_version": "", "truncated": False}
+        return {
+            "raw": "",
+            "returned": "",
+            "status": "crash",
+            "detail": "tracer child died",
+            "python_version": "",
+            "truncated": False,
+        }
     return json.loads(b"".join(chunks))
 
 

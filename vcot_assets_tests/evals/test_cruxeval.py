@@ -12,8 +12,10 @@ UPPER = cruxeval.CruxProblem("sample_1", "def f(s):\n    return s.upper()", "'ab
 
 
 def test_output_prediction_counts_and_skips_copied_calls(run_scripts):
-    generations = {"sample_0": ["6", "5", "f(3)", "6", "3 * 2"],  # f(3) copies the question
-                   "sample_1": ["'AB'"] * 5}
+    generations = {
+        "sample_0": ["6", "5", "f(3)", "6", "3 * 2"],  # f(3) copies the question
+        "sample_1": ["'AB'"] * 5,
+    }
     score = cruxeval.score(generations, "output", run_scripts, problems=[DOUBLE, UPPER])
     assert score.per_problem == {"sample_0": [4, 3], "sample_1": [5, 5]}
     assert score.pass_at["pass@1"] == round(100 * (3 / 4 + 1) / 2, 2)
@@ -22,8 +24,10 @@ def test_output_prediction_counts_and_skips_copied_calls(run_scripts):
 
 
 def test_input_prediction_runs_the_predicted_call(run_scripts):
-    generations = {"sample_0": ["f(3)", "f(2)", "3", "f(x=3)", "f(1 + 2)"],
-                   "sample_1": ["f('ab')", "f('AB')", "f('aB')", "f('b')", "f(None)"]}
+    generations = {
+        "sample_0": ["f(3)", "f(2)", "3", "f(x=3)", "f(1 + 2)"],
+        "sample_1": ["f('ab')", "f('AB')", "f('aB')", "f('b')", "f(None)"],
+    }
     score = cruxeval.score(generations, "input", run_scripts, problems=[DOUBLE, UPPER])
     # "3" has no `f(`: skipped, leaving n = 4.
     assert score.per_problem == {"sample_0": [4, 3], "sample_1": [5, 3]}
@@ -37,8 +41,7 @@ def test_no_pass_means_every_generation_counts_as_a_failure(run_scripts):
 
 
 def test_fewer_than_five_generations_reports_pass_at_1_only(run_scripts):
-    score = cruxeval.score({"sample_0": ["6"], "sample_1": ["'AB'"]}, "output", run_scripts,
-                           problems=[DOUBLE, UPPER])
+    score = cruxeval.score({"sample_0": ["6"], "sample_1": ["'AB'"]}, "output", run_scripts, problems=[DOUBLE, UPPER])
     assert score.pass_at == {"pass@1": 100.0}
 
 
@@ -46,8 +49,9 @@ def test_missing_and_unknown_problems_are_clear_errors(run_scripts):
     with pytest.raises(BenchmarkDataError, match="no generations for 1 of 2"):
         cruxeval.score({"sample_0": ["6"]}, "output", run_scripts, problems=[DOUBLE, UPPER])
     with pytest.raises(BenchmarkDataError, match="unknown problems"):
-        cruxeval.score({"sample_0": ["6"], "sample_1": ["1"], "sample_9": ["1"]}, "output",
-                       run_scripts, problems=[DOUBLE, UPPER])
+        cruxeval.score(
+            {"sample_0": ["6"], "sample_1": ["1"], "sample_9": ["1"]}, "output", run_scripts, problems=[DOUBLE, UPPER]
+        )
     with pytest.raises(ValueError, match="mode"):
         cruxeval.score({"sample_0": ["6"]}, "sideways", run_scripts, problems=[DOUBLE])
 

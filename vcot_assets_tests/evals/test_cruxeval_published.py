@@ -1,7 +1,7 @@
 """The scorer reproduces the published CRUXEval scores of CodeLlama-7B's sample generations.
 
 16,000 checks (800 problems x 10 generations x 2 tasks) run through the real sandbox: distinct
-programs once, each problem's checks in one sandboxed harness.
+programs once, each problem's checks in one sandboxed check batch.
 """
 
 from pathlib import Path
@@ -13,8 +13,7 @@ from vcot_assets.evals.common import load_generations
 from vcot_assets.sandbox import open_sandbox
 
 SAMPLES = cruxeval.default_data_path().parent / "samples"
-PUBLISHED = {"input": {"pass@1": 35.95, "pass@5": 44.99},
-             "output": {"pass@1": 34.21, "pass@5": 40.29}}
+PUBLISHED = {"input": {"pass@1": 35.95, "pass@5": 44.99}, "output": {"pass@1": 34.21, "pass@5": 40.29}}
 
 pytestmark = pytest.mark.slow
 

@@ -1,7 +1,7 @@
-"""The batched harness gives each check the verdict it would get alone, in the real sandbox."""
+"""The check batch gives each check the verdict it would get alone, in the real sandbox."""
 
-from vcot_assets.evals.execution import harness_source, parse_harness_report, run_checks
 from vcot_assets.core.records import ScriptOutcome
+from vcot_assets.evals.execution import check_batch_source, parse_check_batch_report, run_checks
 
 PASS = "assert 1 + 1 == 2"
 FAIL = "assert 1 + 1 == 3"
@@ -21,7 +21,7 @@ def test_verdicts_per_check_and_distinct_programs_run_once(run_scripts):
     runner = CountingRunner(run_scripts)
     verdicts, stats = run_checks([[PASS, FAIL, PASS], [PASS, "raise SystemExit(0)"]], runner)
     assert verdicts == {PASS: True, FAIL: False, "raise SystemExit(0)": False}
-    assert (stats.checks, stats.distinct, stats.harness_scripts, stats.single_scripts) == (5, 3, 2, 0)
+    assert (stats.checks, stats.distinct, stats.batch_scripts, stats.single_scripts) == (5, 3, 2, 0)
     assert len(runner.requests) == 2
 
 
@@ -39,8 +39,8 @@ def test_output_is_swallowed_and_input_unreadable(run_scripts):
     assert verdicts == {noisy: True, reader: False}
 
 
-def test_astral_characters_survive_the_harness(run_scripts):
-    emoji = 'assert "\U0001F600".isascii() is False and len("\U0001F600") == 1'
+def test_astral_characters_survive_the_check_batch(run_scripts):
+    emoji = 'assert "\U0001f600".isascii() is False and len("\U0001f600") == 1'
     verdicts, _ = run_checks([[emoji]], run_scripts)
     assert verdicts == {emoji: True}
 
@@ -57,22 +57,22 @@ def test_a_check_that_kills_its_process_costs_a_retry_not_a_wrong_verdict(run_sc
     verdicts, stats = run_checks([[killer, PASS, FAIL]], runner)
     assert verdicts[PASS] is True and verdicts[FAIL] is False
     # os._exit leaves no report even alone, so it is finally judged as a plain script.
-    assert stats.harness_scripts == 1 + 3 and stats.single_scripts == 1
+    assert stats.batch_scripts == 1 + 3 and stats.single_scripts == 1
 
 
 def test_reference_path_runs_plain_scripts(run_scripts):
     verdicts, stats = run_checks([[PASS, FAIL]], run_scripts, batched=False)
     assert verdicts == {PASS: True, FAIL: False}
-    assert stats.harness_scripts == 0 and stats.single_scripts == 2
+    assert stats.batch_scripts == 0 and stats.single_scripts == 2
 
 
 def test_report_parsing_refuses_partial_reports():
-    good = ScriptOutcome("h", "error", "RuntimeError: VCOT-HARNESS-REPORT:10t|3")
-    assert parse_harness_report(good, 3) == [True, False, False]
-    assert parse_harness_report(good, 4) is None
-    assert parse_harness_report(ScriptOutcome("h", "timeout", "CPU limit"), 3) is None
-    assert parse_harness_report(ScriptOutcome("h", "error", "VCOT-HARNESS-REPORT:1x|2"), 2) is None
+    good = ScriptOutcome("h", "error", "RuntimeError: VCOT-CHECK-BATCH-REPORT:10t|3")
+    assert parse_check_batch_report(good, 3) == [True, False, False]
+    assert parse_check_batch_report(good, 4) is None
+    assert parse_check_batch_report(ScriptOutcome("h", "timeout", "CPU limit"), 3) is None
+    assert parse_check_batch_report(ScriptOutcome("h", "error", "VCOT-CHECK-BATCH-REPORT:1x|2"), 2) is None
 
 
-def test_harness_source_is_ascii():
-    assert harness_source(['"\u00e9\U0001F600"'], 3.0).isascii()
+def test_check_batch_source_is_ascii():
+    assert check_batch_source(['"\u00e9\U0001f600"'], 3.0).isascii()

@@ -12,32 +12,40 @@ from vcot_assets.evals.generate import (
 )
 
 
-@pytest.mark.parametrize("reply,answer", [
-    ("The loop runs twice.\nAnswer: [1, 2]", "[1, 2]"),
-    ("Answer: 1\nwait, no.\nAnswer: `'ab'`", "'ab'"),
-    ("**Answer:** {'a': 1}", "{'a': 1}"),
-    ("[ANSWER]\nassert f([1]) == [2]\n[/ANSWER]", "[2]"),
-    ("So the test is\nassert f(3) == 6", "6"),
-    ("just\n42\n", "42"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    "reply,answer",
+    [
+        ("The loop runs twice.\nAnswer: [1, 2]", "[1, 2]"),
+        ("Answer: 1\nwait, no.\nAnswer: `'ab'`", "'ab'"),
+        ("**Answer:** {'a': 1}", "{'a': 1}"),
+        ("[ANSWER]\nassert f([1]) == [2]\n[/ANSWER]", "[2]"),
+        ("So the test is\nassert f(3) == 6", "6"),
+        ("just\n42\n", "42"),
+        ("", ""),
+    ],
+)
 def test_extract_answer(reply, answer):
     assert extract_answer(reply) == answer
 
 
-@pytest.mark.parametrize("reply,call", [
-    ("Working back...\nAnswer: f([4, -1, 3])", "f([4, -1, 3])"),
-    ("Answer: [4, -1, 3]", "f([4, -1, 3])"),  # bare arguments become a call
-    ("[ANSWER]assert f('ab') == 'ba'[/ANSWER]", "f('ab')"),
-    ("Answer: assert f(2) == 4", "f(2)"),
-])
+@pytest.mark.parametrize(
+    "reply,call",
+    [
+        ("Working back...\nAnswer: f([4, -1, 3])", "f([4, -1, 3])"),
+        ("Answer: [4, -1, 3]", "f([4, -1, 3])"),  # bare arguments become a call
+        ("[ANSWER]assert f('ab') == 'ba'[/ANSWER]", "f('ab')"),
+        ("Answer: assert f(2) == 4", "f(2)"),
+    ],
+)
 def test_extract_input_answer(reply, call):
     assert extract_input_answer(reply, "f") == call
 
 
 def test_extract_completion_prefers_a_code_block_and_cuts_raw_text():
-    assert extract_completion("Here:\n```python\ndef g(x):\n    return x\n```\nDone", "def g(x):\n") == \
-        "\ndef g(x):\n    return x\n"
+    assert (
+        extract_completion("Here:\n```python\ndef g(x):\n    return x\n```\nDone", "def g(x):\n")
+        == "\ndef g(x):\n    return x\n"
+    )
     assert extract_completion("    return x\n\ndef other():\n    pass", "def g(x):\n") == "    return x\n"
 
 

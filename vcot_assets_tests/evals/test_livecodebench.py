@@ -8,14 +8,32 @@ from vcot_assets.evals import livecodebench
 from vcot_assets.evals.common import BenchmarkDataError
 
 ROWS = [
-    {"question_id": "q1", "contest_id": "c", "contest_date": "2023-09-01", "difficulty": "easy",
-     "function_name": "countPairs", "id": "sample_0", "problem_id": "p1", "numsteps": 10,
-     "code": "def countPairs(nums):\n    return sum(1 for a, b in combinations(nums, 2) if a < b)",
-     "input": "countPairs(nums = [1, 2, 3])", "output": "3"},
-    {"question_id": "q2", "contest_id": "c", "contest_date": "2023-09-02", "difficulty": "medium",
-     "function_name": "total", "id": "sample_1", "problem_id": "p2", "numsteps": 5,
-     "code": "def total(xs):\n    return int(np.sum(xs))",
-     "input": "total(xs = [1, 2])", "output": "3"},
+    {
+        "question_id": "q1",
+        "contest_id": "c",
+        "contest_date": "2023-09-01",
+        "difficulty": "easy",
+        "function_name": "countPairs",
+        "id": "sample_0",
+        "problem_id": "p1",
+        "numsteps": 10,
+        "code": "def countPairs(nums):\n    return sum(1 for a, b in combinations(nums, 2) if a < b)",
+        "input": "countPairs(nums = [1, 2, 3])",
+        "output": "3",
+    },
+    {
+        "question_id": "q2",
+        "contest_id": "c",
+        "contest_date": "2023-09-02",
+        "difficulty": "medium",
+        "function_name": "total",
+        "id": "sample_1",
+        "problem_id": "p2",
+        "numsteps": 5,
+        "code": "def total(xs):\n    return int(np.sum(xs))",
+        "input": "total(xs = [1, 2])",
+        "output": "3",
+    },
 ]
 
 

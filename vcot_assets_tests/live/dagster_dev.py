@@ -24,12 +24,18 @@ REPO = Path(__file__).resolve().parents[2]
 LOCATION = "vcot"  # location_name in workspace.yaml
 
 # Small batches: the live tests check orchestration, not volume.
-SMALL_PIPELINE = {"VCOT_CONCEPTS_PER_BATCH": "1", "VCOT_INSTRUCTIONS_PER_DIFFICULTY": "1",
-                  "VCOT_CANDIDATES_PER_INSTRUCTION": "3", "VCOT_TESTS_PER_INSTRUCTION": "6",
-                  "VCOT_SCENARIOS_PER_INSTRUCTION": "3", "VCOT_SCORE_FLOOR": "1",
-                  "VCOT_SANDBOX": "local", "VCOT_TEACHER": "offline/default",
-                  # One process per run, not per step: a Python start per step dominates on 2 cores.
-                  "VCOT_EXECUTOR": "in_process"}
+SMALL_PIPELINE = {
+    "VCOT_CONCEPTS_PER_BATCH": "1",
+    "VCOT_INSTRUCTIONS_PER_DIFFICULTY": "1",
+    "VCOT_CANDIDATES_PER_INSTRUCTION": "3",
+    "VCOT_TESTS_PER_INSTRUCTION": "6",
+    "VCOT_SCENARIOS_PER_INSTRUCTION": "3",
+    "VCOT_SCORE_FLOOR": "1",
+    "VCOT_SANDBOX": "local",
+    "VCOT_TEACHER": "offline/default",
+    # One process per run, not per step: a Python start per step dominates on 2 cores.
+    "VCOT_EXECUTOR": "in_process",
+}
 
 
 class DagsterDev:
@@ -38,9 +44,15 @@ class DagsterDev:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = home / "dagster-dev.log"
-        self.env = {**os.environ, **SMALL_PIPELINE, **(env or {}), "DAGSTER_HOME": str(home), "VCOT_HOME": str(home),
-                    "LITELLM_LOCAL_MODEL_COST_MAP": "True",
-                    "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+        self.env = {
+            **os.environ,
+            **SMALL_PIPELINE,
+            **(env or {}),
+            "DAGSTER_HOME": str(home),
+            "VCOT_HOME": str(home),
+            "LITELLM_LOCAL_MODEL_COST_MAP": "True",
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+        }
         self.process: subprocess.Popen | None = None
 
     def start(self, timeout_s: float = 240) -> "DagsterDev":
@@ -48,8 +60,12 @@ class DagsterDev:
         dagster = shutil.which("dagster", path=str(Path(sys.executable).parent)) or "dagster"
         self.process = subprocess.Popen(
             [dagster, "dev", "-w", str(REPO / "workspace.yaml"), "-h", "127.0.0.1", "-p", str(self.port)],
-            cwd=REPO, env=self.env, stdout=self.log_path.open("wb"), stderr=subprocess.STDOUT,
-            start_new_session=True)
+            cwd=REPO,
+            env=self.env,
+            stdout=self.log_path.open("wb"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -89,9 +105,12 @@ class DagsterDev:
         return self.log_path.read_text(errors="replace")[-chars:] if self.log_path.exists() else ""
 
     def query(self, query: str, variables: dict | None = None, timeout_s: float = 60) -> dict:
-        request = urllib.request.Request(f"{self.url}/graphql", method="POST",
-                                         data=json.dumps({"query": query, "variables": variables or {}}).encode(),
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            f"{self.url}/graphql",
+            method="POST",
+            data=json.dumps({"query": query, "variables": variables or {}}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
         with urllib.request.urlopen(request, timeout=timeout_s) as response:
             body = json.loads(response.read())
         if body.get("errors"):
@@ -110,8 +129,12 @@ class DagsterDev:
         return False
 
     def reload_location(self, timeout_s: float = 180) -> None:
-        result = self.query("""mutation($name: String!) { reloadRepositoryLocation(repositoryLocationName: $name) {
-            __typename ... on PythonError { message } } }""", {"name": LOCATION}, timeout_s=timeout_s)
+        result = self.query(
+            """mutation($name: String!) { reloadRepositoryLocation(repositoryLocationName: $name) {
+            __typename ... on PythonError { message } } }""",
+            {"name": LOCATION},
+            timeout_s=timeout_s,
+        )
         assert result["reloadRepositoryLocation"]["__typename"] == "WorkspaceLocationEntry", result
         deadline = time.monotonic() + timeout_s
         while not self.location_loaded():
@@ -138,11 +161,16 @@ class DagsterDev:
         for run in self.runs():
             if run["status"] != "FAILURE":
                 continue
-            data = self.query("""query($id: ID!) { logsForRun(runId: $id, limit: 500) { ... on EventConnection {
+            data = self.query(
+                """query($id: ID!) { logsForRun(runId: $id, limit: 500) { ... on EventConnection {
                 events { __typename ... on MessageEvent { message }
-                         ... on ExecutionStepFailureEvent { error { message } } } } } }""", {"id": run["runId"]})
+                         ... on ExecutionStepFailureEvent { error { message } } } } } }""",
+                {"id": run["runId"]},
+            )
             events = data["logsForRun"].get("events", [])
-            errors = [e.get("error", {}).get("message", "") for e in events if e["__typename"] == "ExecutionStepFailureEvent"]
+            errors = [
+                e.get("error", {}).get("message", "") for e in events if e["__typename"] == "ExecutionStepFailureEvent"
+            ]
             messages.append(f"run {run['runId']} ({run['jobName']}): {' | '.join(errors)[:1500]}")
         return messages
 

@@ -16,10 +16,20 @@ def executor_config(image: str, home: str) -> dict:
         mounts[sys.base_prefix] = "ro"
     return {
         "image": image,
-        "env_vars": ["DAGSTER_HOME", "VCOT_HOME", "VCOT_DOCS", "VCOT_TEST_IMAGE", "LITELLM_LOCAL_MODEL_COST_MAP=True",
-                     f"PYTHONPATH={REPO}", f"PATH={Path(sys.executable).parent}:/usr/bin:/bin"],
-        "container_kwargs": {"volumes": [f"{path}:{path}:{mode}" for path, mode in mounts.items()],
-                             "user": "0:0", "working_dir": str(REPO)},
+        "env_vars": [
+            "DAGSTER_HOME",
+            "VCOT_HOME",
+            "VCOT_DOCS",
+            "VCOT_TEST_IMAGE",
+            "LITELLM_LOCAL_MODEL_COST_MAP=True",
+            f"PYTHONPATH={REPO}",
+            f"PATH={Path(sys.executable).parent}:/usr/bin:/bin",
+        ],
+        "container_kwargs": {
+            "volumes": [f"{path}:{path}:{mode}" for path, mode in mounts.items()],
+            "user": "0:0",
+            "working_dir": str(REPO),
+        },
     }
 
 
@@ -34,8 +44,15 @@ def docker_step_job():
     from vcot_assets.resources.storage import VcotIOManager
 
     home = os.environ["VCOT_HOME"]
-    job = define_asset_job("docker_step", selection=[source_docs.key], partitions_def=concept_batches,
-                           executor_def=docker_executor.configured(executor_config(os.environ["VCOT_TEST_IMAGE"], home)))
-    defs = Definitions(assets=[source_docs], jobs=[job],
-                       resources={"home": HomeResource(path=home), "io_manager": VcotIOManager(home=home)})
+    job = define_asset_job(
+        "docker_step",
+        selection=[source_docs.key],
+        partitions_def=concept_batches,
+        executor_def=docker_executor.configured(executor_config(os.environ["VCOT_TEST_IMAGE"], home)),
+    )
+    defs = Definitions(
+        assets=[source_docs],
+        jobs=[job],
+        resources={"home": HomeResource(path=home), "io_manager": VcotIOManager(home=home)},
+    )
     return defs.get_job_def("docker_step")

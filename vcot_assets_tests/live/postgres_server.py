@@ -58,13 +58,28 @@ class PostgresServer:
         if self._as_root:
             for path in (self.root, self.socket_dir):
                 os.chown(path, *UNPRIVILEGED)
-        done = self._run([initdb, "-D", str(self.data), "-U", self.user, "--auth=trust", "-E", "UTF8",
-                          "--no-sync"], cwd="/")
+        done = self._run(
+            [initdb, "-D", str(self.data), "-U", self.user, "--auth=trust", "-E", "UTF8", "--no-sync"], cwd="/"
+        )
         if done.returncode != 0:
             raise RuntimeError(f"initdb failed: {done.stderr[-2000:]}")
         options = f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1 -c fsync=off"
-        done = self._run([pg_ctl, "-D", str(self.data), "-o", options, "-l", str(self.root / "server.log"),
-                          "-w", "-t", "60", "start"], cwd="/")
+        done = self._run(
+            [
+                pg_ctl,
+                "-D",
+                str(self.data),
+                "-o",
+                options,
+                "-l",
+                str(self.root / "server.log"),
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ],
+            cwd="/",
+        )
         if done.returncode != 0:
             log = (self.root / "server.log").read_text(errors="replace") if (self.root / "server.log").exists() else ""
             raise RuntimeError(f"pg_ctl start failed: {done.stderr[-1000:]} {log[-2000:]}")

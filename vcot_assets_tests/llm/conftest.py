@@ -25,8 +25,11 @@ def make_server():
 
     def make(**kwargs) -> WireServer:
         faults = kwargs.pop("faults", None)
-        running = WireServer(latency_s=kwargs.pop("latency_s", 0.005),
-                             faults=FaultPlan(**faults) if isinstance(faults, dict) else faults, **kwargs).start()
+        running = WireServer(
+            latency_s=kwargs.pop("latency_s", 0.005),
+            faults=FaultPlan(**faults) if isinstance(faults, dict) else faults,
+            **kwargs,
+        ).start()
         started.append(running)
         return running
 

@@ -9,8 +9,13 @@ BASE = dict(model="openai/m", prompt="p", temperature=0.7, max_tokens=100, sampl
 def test_key_covers_what_decides_the_answer():
     key = cache_key(**BASE)
     assert len(key) == 64 and key == cache_key(**BASE)
-    changed = [dict(BASE, model="openai/n"), dict(BASE, prompt="p "), dict(BASE, temperature=0.2),
-               dict(BASE, max_tokens=101), dict(BASE, sample_index=1)]
+    changed = [
+        dict(BASE, model="openai/n"),
+        dict(BASE, prompt="p "),
+        dict(BASE, temperature=0.2),
+        dict(BASE, max_tokens=101),
+        dict(BASE, sample_index=1),
+    ]
     assert len({cache_key(**values) for values in changed} | {key}) == 6
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from vcot_assets.core import prompts
-from vcot_assets.core.synthesis.parsing import strip_reasoning_blocks
 from vcot_assets.core.records import TeacherRequest
+from vcot_assets.core.synthesis.parsing import strip_reasoning_blocks
 from vcot_assets.llm.cache import ResponseCache
 from vcot_assets.llm.client import SpendCapExceeded, TeacherClient, TeacherConfig
 from vcot_assets_tests.testing.wire_server import FaultPlan, echo_answer
@@ -23,14 +23,24 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def config(server, tmp_path=None, **overrides) -> TeacherConfig:
-    values = dict(model="openai/wire-test", api_base=server.base_url, backoff_s=0.01, backoff_max_s=0.05,
-                  timeout_s=2.0, concurrency=8, retries=4, cache_dir=str(tmp_path / "cache") if tmp_path else None)
+    values = dict(
+        model="openai/wire-test",
+        api_base=server.base_url,
+        backoff_s=0.01,
+        backoff_max_s=0.05,
+        timeout_s=2.0,
+        concurrency=8,
+        retries=4,
+        cache_dir=str(tmp_path / "cache") if tmp_path else None,
+    )
     values.update(overrides)
     return TeacherConfig(**values)
 
 
 def requests_for(n: int, samples: int = 3, template: str = "t") -> list[TeacherRequest]:
-    return [TeacherRequest(f"item{i}-s{s}", template, f"prompt number {i}", s) for i in range(n) for s in range(samples)]
+    return [
+        TeacherRequest(f"item{i}-s{s}", template, f"prompt number {i}", s) for i in range(n) for s in range(samples)
+    ]
 
 
 def expected_text(request: TeacherRequest) -> str:
@@ -122,9 +132,14 @@ def _render_all(items: list[str]) -> list[TeacherRequest]:
     for index, text in enumerate(items):
         requests.append(TeacherRequest(f"sig-{index}", "signature", prompts.render("signature", instruction=text)))
         for sample in range(2):
-            requests.append(TeacherRequest(f"code-{index}-{sample}", "candidate_code",
-                                           prompts.render("candidate_code", instruction=text, signature="Function: f(x: int) -> int"),
-                                           sample))
+            requests.append(
+                TeacherRequest(
+                    f"code-{index}-{sample}",
+                    "candidate_code",
+                    prompts.render("candidate_code", instruction=text, signature="Function: f(x: int) -> int"),
+                    sample,
+                )
+            )
     return requests
 
 
@@ -171,7 +186,8 @@ def test_provider_variables_work_unchanged(server, monkeypatch):
     assert reply.text == strip_reasoning_blocks(echo_answer("hello", 4))
     monkeypatch.setenv("HOSTED_VLLM_API_BASE", server.base_url)
     reply = TeacherClient(config(server, api_base=None, model="hosted_vllm/some-model")).complete(
-        TeacherRequest("b", "t", "hello", 5))
+        TeacherRequest("b", "t", "hello", 5)
+    )
     assert reply.text == strip_reasoning_blocks(echo_answer("hello", 5))
     assert server.stats.requests == 2
 
@@ -232,8 +248,14 @@ def test_litellm_is_not_imported_until_the_first_call():
         TeacherClient(TeacherConfig(cache_dir=None)).complete_many([])
         print("litellm" in sys.modules)
     """)
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120,
-                         env={**os.environ, "PYTHONPATH": str(REPO)})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     assert out.stdout.strip() == "False", out.stderr
 
 
@@ -242,14 +264,26 @@ def test_transport_choice(server, monkeypatch):
     monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
     monkeypatch.setenv("HOSTED_VLLM_API_BASE", server.base_url)
     chosen = {
-        (model, base, transport): TeacherClient(TeacherConfig(model=model, api_base=base, transport=transport)).transport_name
+        (model, base, transport): TeacherClient(
+            TeacherConfig(model=model, api_base=base, transport=transport)
+        ).transport_name
         for model, base, transport in [
-            ("openai/local", server.base_url, "auto"), ("hosted_vllm/Qwen/Qwen2.5-7B", None, "auto"),
-            ("openai/local", server.base_url, "litellm"), ("openai/gpt-4o-mini", None, "auto"),
-            ("gpt-4o-mini", "https://api.openai.com/v1", "auto"), ("ollama/llama3", None, "auto"),
+            ("openai/local", server.base_url, "auto"),
+            ("hosted_vllm/Qwen/Qwen2.5-7B", None, "auto"),
+            ("openai/local", server.base_url, "litellm"),
+            ("openai/gpt-4o-mini", None, "auto"),
+            ("gpt-4o-mini", "https://api.openai.com/v1", "auto"),
+            ("ollama/llama3", None, "auto"),
         ]
     }
-    assert list(chosen.values()) == ["openai-compatible", "openai-compatible", "litellm", "litellm", "litellm", "litellm"]
+    assert list(chosen.values()) == [
+        "openai-compatible",
+        "openai-compatible",
+        "litellm",
+        "litellm",
+        "litellm",
+        "litellm",
+    ]
 
 
 def test_config_rejects_nonsense():
@@ -298,8 +332,14 @@ def test_spend_ledger_caps_the_whole_run_across_clients_and_processes(server, tm
         except SpendCapExceeded as err:
             print(err)
     """)
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120,
-                         env={**os.environ, "PYTHONPATH": str(REPO)})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     assert "for this run: 10 calls made, max_calls=10" in out.stdout, out.stderr
     assert server.stats.requests == 10
     spent = json.loads(Path(ledger).read_text())
@@ -318,7 +358,7 @@ def test_ollama_models_reach_the_server_named_by_ollama_api_base(make_server, tm
         seen = dict(server.stats.by_key)  # (prompt as the server got it, seed) -> requests
         assert len(seen) == 6 and server.stats.answered == 6 and server.stats.faults["500"] > 0
         for request, reply in zip(requests, replies):
-            (prompt, seed), = [k for k in seen if f"ollama prompt {request.sample_index}" in k[0]]
+            ((prompt, seed),) = [k for k in seen if f"ollama prompt {request.sample_index}" in k[0]]
             assert seed == request.sample_index
             assert reply.text == strip_reasoning_blocks(echo_answer(prompt, seed)) and reply.error is None
         assert client.usage.completion_tokens > 0

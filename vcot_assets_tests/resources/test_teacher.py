@@ -8,13 +8,29 @@ from vcot_assets.resources.teacher import TEACHER_ENV, TeacherResource
 
 def test_resource_builds_a_client_from_its_fields(tmp_path, monkeypatch):
     monkeypatch.delenv(TEACHER_ENV, raising=False)
-    resource = TeacherResource(model="ollama/qwen2.5-coder", api_base="http://127.0.0.1:11434", temperature=0.2,
-                               max_tokens=512, timeout_s=30, concurrency=4, retries=1, max_calls=100, max_cost=2.5)
+    resource = TeacherResource(
+        model="ollama/qwen2.5-coder",
+        api_base="http://127.0.0.1:11434",
+        temperature=0.2,
+        max_tokens=512,
+        timeout_s=30,
+        concurrency=4,
+        retries=1,
+        max_calls=100,
+        max_cost=2.5,
+    )
     client = resource.client(tmp_path / "cache")
     assert isinstance(client, TeacherClient)
     c = client.config
     assert (c.model, c.api_base, c.temperature, c.max_tokens, c.timeout_s, c.concurrency, c.retries) == (
-        "ollama/qwen2.5-coder", "http://127.0.0.1:11434", 0.2, 512, 30, 4, 1)
+        "ollama/qwen2.5-coder",
+        "http://127.0.0.1:11434",
+        0.2,
+        512,
+        30,
+        4,
+        1,
+    )
     assert (c.max_calls, c.max_total_tokens, c.max_cost, c.cache_dir) == (100, None, 2.5, os.fspath(tmp_path / "cache"))
 
 

@@ -12,9 +12,9 @@ import subprocess
 
 import pytest
 
-from vcot_assets.settings import SandboxLimits
 from vcot_assets.sandbox import open_sandbox
 from vcot_assets.sandbox.api import DOCKER_IMAGE
+from vcot_assets.settings import SandboxLimits
 
 TEST_LIMITS = SandboxLimits(cpu_seconds=0.5, wall_factor=8.0, memory_mb=256, output_bytes=1 << 16)
 
@@ -22,8 +22,9 @@ TEST_LIMITS = SandboxLimits(cpu_seconds=0.5, wall_factor=8.0, memory_mb=256, out
 def docker_unavailable_reason() -> str | None:
     if shutil.which("docker") is None:
         return "no docker command"
-    probe = subprocess.run(["docker", "image", "inspect", DOCKER_IMAGE], capture_output=True, text=True,
-                           timeout=60, check=False)
+    probe = subprocess.run(
+        ["docker", "image", "inspect", DOCKER_IMAGE], capture_output=True, text=True, timeout=60, check=False
+    )
     if probe.returncode != 0:
         return f"no Docker daemon or no image {DOCKER_IMAGE}: {probe.stderr.strip()[:200]}"
     return None
@@ -43,8 +44,12 @@ def namespaces_available(user: bool = False) -> bool:
     if shutil.which("unshare") is None:
         return False
     flags = ["--user", "--map-root-user"] if user or os.geteuid() != 0 else []
-    probe = subprocess.run(["unshare", *flags, "--pid", "--fork", "--mount", "--net", "--mount-proc", "true"],
-                           capture_output=True, timeout=30, check=False)
+    probe = subprocess.run(
+        ["unshare", *flags, "--pid", "--fork", "--mount", "--net", "--mount-proc", "true"],
+        capture_output=True,
+        timeout=30,
+        check=False,
+    )
     return probe.returncode == 0
 
 

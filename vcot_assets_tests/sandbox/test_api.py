@@ -6,13 +6,12 @@ import time
 
 import pytest
 
-from vcot_assets.core.records import CallRequest, CoverageRequest, ScriptRequest, SolutionRun, TraceRequest
-from vcot_assets.settings import SandboxLimits
 from vcot_assets.core.consensus.testcases import parse_test
+from vcot_assets.core.records import CallRequest, CoverageRequest, ScriptRequest, SolutionRun, TraceRequest
 from vcot_assets.sandbox import open_sandbox
+from vcot_assets.settings import SandboxLimits
 
 from .conftest import TEST_LIMITS, namespaces_available
-
 
 ADD = "def add(a, b):\n    return a + b\n"
 
@@ -27,14 +26,28 @@ def statuses(verdicts):
 
 def test_verdict_kinds_in_request_order(box):
     runs = [
-        SolutionRun("good", ADD, make_tests("assert add(1, 2) == 3", "assert add([1], [2]) == [1, 2]",
-                                           "assert add(1, 2) == 4", "assert add(None, 1) == 1")),
+        SolutionRun(
+            "good",
+            ADD,
+            make_tests(
+                "assert add(1, 2) == 3",
+                "assert add([1], [2]) == [1, 2]",
+                "assert add(1, 2) == 4",
+                "assert add(None, 1) == 1",
+            ),
+        ),
         SolutionRun("loops", "def add(a, b):\n    while True:\n        pass\n", make_tests("assert add(1, 2) == 3")),
         SolutionRun("broken", "def add(a, b) return", make_tests("assert add(1, 2) == 3")),
     ]
     verdicts = box.run_tests(runs)
     assert [(v.solution_id, v.test_id) for v in verdicts] == [
-        ("good", "t00"), ("good", "t01"), ("good", "t02"), ("good", "t03"), ("loops", "t00"), ("broken", "t00")]
+        ("good", "t00"),
+        ("good", "t01"),
+        ("good", "t02"),
+        ("good", "t03"),
+        ("loops", "t00"),
+        ("broken", "t00"),
+    ]
     assert statuses(verdicts) == ["pass", "pass", "fail", "error", "timeout", "error"]
     assert verdicts[2].detail == "returned 3"
     assert "TypeError" in verdicts[3].detail and "SyntaxError" in verdicts[5].detail
@@ -43,7 +56,10 @@ def test_verdict_kinds_in_request_order(box):
 def test_isolation_is_full_when_root(box):
     if os.geteuid() == 0 and box.backend_name == "local" and namespaces_available():
         assert box.isolation == "full"
-    assert all(v.isolation == box.isolation for v in box.run_tests([SolutionRun("s", ADD, make_tests("assert add(1, 1) == 2"))]))
+    assert all(
+        v.isolation == box.isolation
+        for v in box.run_tests([SolutionRun("s", ADD, make_tests("assert add(1, 1) == 2"))])
+    )
 
 
 def test_each_test_sees_a_fresh_module_namespace_whatever_the_order(box):
@@ -66,9 +82,11 @@ def test_each_test_sees_a_fresh_module_namespace_whatever_the_order(box):
 def test_limits_are_per_test_so_slow_correct_code_passes(box):
     # Each call burns 40% of the per-test CPU limit; six of them exceed twice one limit, which
     # a whole-solution budget would reject.
-    code = ("import time\n"
-            f"def slow():\n    start = time.process_time()\n"
-            f"    while time.process_time() - start < {0.4 * TEST_LIMITS.cpu_seconds}:\n        pass\n    return 1\n")
+    code = (
+        "import time\n"
+        f"def slow():\n    start = time.process_time()\n"
+        f"    while time.process_time() - start < {0.4 * TEST_LIMITS.cpu_seconds}:\n        pass\n    return 1\n"
+    )
     tests = make_tests(*["assert slow() == 1"] * 6)
     assert statuses(box.run_tests([SolutionRun("slow", code, tests)])) == ["pass"] * 6
 
@@ -88,8 +106,13 @@ def test_two_consecutive_timeouts_give_up_the_rest_quickly(box):
 
 def test_a_timeout_after_a_pass_does_not_count_towards_giving_up(box):
     code = "def f(x):\n    while x:\n        pass\n    return 0\n"
-    verdicts = box.run_tests([SolutionRun("s", code, make_tests("assert f(1) == 0", "assert f(0) == 0",
-                                                               "assert f(1) == 0", "assert f(0) == 0"))])
+    verdicts = box.run_tests(
+        [
+            SolutionRun(
+                "s", code, make_tests("assert f(1) == 0", "assert f(0) == 0", "assert f(1) == 0", "assert f(0) == 0")
+            )
+        ]
+    )
     assert statuses(verdicts) == ["timeout", "pass", "timeout", "pass"]
 
 
@@ -103,11 +126,13 @@ def test_run_calls_returns_canonical_values(box):
 
 
 def test_run_scripts_passes_only_without_exception(box):
-    outcomes = box.run_scripts([
-        ScriptRequest("ok", "assert sorted([3, 1]) == [1, 3]\n"),
-        ScriptRequest("bad", "assert 1 == 2, 'report-at-the-end'\n"),
-        ScriptRequest("slow", "while True:\n    pass\n", timeout_s=0.3),
-    ])
+    outcomes = box.run_scripts(
+        [
+            ScriptRequest("ok", "assert sorted([3, 1]) == [1, 3]\n"),
+            ScriptRequest("bad", "assert 1 == 2, 'report-at-the-end'\n"),
+            ScriptRequest("slow", "while True:\n    pass\n", timeout_s=0.3),
+        ]
+    )
     assert [o.status for o in outcomes] == ["pass", "error", "timeout"]
     assert outcomes[1].detail.endswith("report-at-the-end")
 
@@ -120,7 +145,7 @@ def test_coverage_measures_lines_and_branches_per_call(box):
     assert "TypeError" in outcomes[3].detail
 
 
-PLACEHOLDER_TRACER = '''
+PLACEHOLDER_TRACER = """
 import json, sys
 def run_trace(code_path, call, limits):
     namespace = {}
@@ -128,15 +153,19 @@ def run_trace(code_path, call, limits):
     value = eval(call, namespace)
     return {"raw": open(code_path).read(), "returned": repr(value), "status": "ok",
             "python_version": sys.version.split()[0], "truncated": False, "detail": json.dumps(sorted(limits))}
-'''
+"""
 
 
 def test_trace_runs_the_tracer_module_in_the_child(box):
     backend = box.backend_name
     limits = SandboxLimits(cpu_seconds=0.1, memory_mb=256)
     with open_sandbox(backend, limits, workers=1, tracer_source=PLACEHOLDER_TRACER) as traced:
-        results = traced.trace([TraceRequest("a", ADD, "add(2, 3)"),
-                                TraceRequest("b", "def add(a, b):\n    while True:\n        pass\n", "add(1, 1)")])
+        results = traced.trace(
+            [
+                TraceRequest("a", ADD, "add(2, 3)"),
+                TraceRequest("b", "def add(a, b):\n    while True:\n        pass\n", "add(1, 1)"),
+            ]
+        )
     assert results[0].trace_id == "a" and results[0].returned == "5"
     assert results[0].raw == ADD and "trace_max_events" in json.loads(results[0].detail)
     assert results[1].trace_id == "b" and results[1].status == "timeout"
@@ -149,9 +178,12 @@ def test_without_namespaces_isolation_is_reported_reduced_and_verdicts_hold(monk
     code = "import os\ndef f():\n    return os.geteuid()\n"
     with open_sandbox("local", TEST_LIMITS, workers=1) as plain:
         assert plain.isolation.startswith("reduced: no namespaces")
-        verdicts = plain.run_tests([SolutionRun("s", code, make_tests("assert f() == 0")),
-                                    SolutionRun("spin", "def f():\n    while True:\n        pass\n",
-                                                make_tests("assert f() == 0"))])
+        verdicts = plain.run_tests(
+            [
+                SolutionRun("s", code, make_tests("assert f() == 0")),
+                SolutionRun("spin", "def f():\n    while True:\n        pass\n", make_tests("assert f() == 0")),
+            ]
+        )
         assert [v.isolation for v in verdicts] == [plain.isolation] * 2
     expected_first = "fail" if os.geteuid() == 0 else "pass"  # root drops to its own uid even here
     assert statuses(verdicts) == [expected_first, "timeout"]
@@ -163,13 +195,15 @@ def test_user_namespace_mode_leaves_children_without_capabilities(monkeypatch):
     if not namespaces_available(user=True):
         pytest.skip("this machine refuses user namespaces")
     monkeypatch.setattr(api._LocalBackend, "_modes", lambda self: ["userns"])
-    code = ("import ctypes, os\n"
-            "def probe():\n"
-            "    try:\n"
-            "        environ = open('/proc/1/environ', 'rb').read()[:8]\n"
-            "    except OSError as err:\n"
-            "        environ = type(err).__name__\n"
-            "    return [os.getuid(), environ, ctypes.CDLL(None).umount2(b'/tmp', 2)]\n")
+    code = (
+        "import ctypes, os\n"
+        "def probe():\n"
+        "    try:\n"
+        "        environ = open('/proc/1/environ', 'rb').read()[:8]\n"
+        "    except OSError as err:\n"
+        "        environ = type(err).__name__\n"
+        "    return [os.getuid(), environ, ctypes.CDLL(None).umount2(b'/tmp', 2)]\n"
+    )
     with open_sandbox("local", TEST_LIMITS, workers=1) as userns:
         assert userns.isolation.startswith("reduced: ")
         outcome = userns.run_calls([CallRequest("r", code, ["probe()"])])[0]
@@ -177,14 +211,16 @@ def test_user_namespace_mode_leaves_children_without_capabilities(monkeypatch):
 
 
 def test_threads_left_running_by_one_test_do_not_reach_the_next(box):
-    code = ("import threading\n"
-            "def spin():\n"
-            "    while True:\n"
-            "        pass\n"
-            "def f(x):\n"
-            "    if x:\n"
-            "        threading.Thread(target=spin, daemon=True).start()\n"
-            "    return [x, threading.active_count()]\n")
+    code = (
+        "import threading\n"
+        "def spin():\n"
+        "    while True:\n"
+        "        pass\n"
+        "def f(x):\n"
+        "    if x:\n"
+        "        threading.Thread(target=spin, daemon=True).start()\n"
+        "    return [x, threading.active_count()]\n"
+    )
     # Each test burns nothing itself; a spinning thread inherited from a previous test would
     # eat its CPU budget and turn it into a timeout.
     tests = make_tests("assert f(1) == [1, 2]", "assert f(0) == [0, 1]", "assert f(0) == [0, 1]")
@@ -197,13 +233,17 @@ def test_threads_left_running_by_one_test_do_not_reach_the_next(box):
 def test_wall_clock_backstop_ignores_time_spent_waiting_for_a_cpu():
     # A test needing half its CPU limit, on a machine flooded with busy processes: by plain
     # wall-clock time it would pass the 1.5x backstop long before getting its CPU time.
-    code = ("import time\n"
-            "def work():\n    start = time.process_time()\n"
-            "    while time.process_time() - start < 0.3:\n        pass\n    return 1\n")
+    code = (
+        "import time\n"
+        "def work():\n    start = time.process_time()\n"
+        "    while time.process_time() - start < 0.3:\n        pass\n    return 1\n"
+    )
     limits = SandboxLimits(cpu_seconds=0.6, wall_factor=1.5, memory_mb=256)
     # Each spinner in a session of its own: the scheduler shares CPUs between sessions.
-    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"], start_new_session=True)
-                for _ in range(4 * (os.cpu_count() or 1))]
+    spinners = [
+        subprocess.Popen([sys.executable, "-c", "while True: pass"], start_new_session=True)
+        for _ in range(4 * (os.cpu_count() or 1))
+    ]
     try:
         with open_sandbox("local", limits, workers=1) as loaded:
             started = time.monotonic()

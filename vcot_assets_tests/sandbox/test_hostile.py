@@ -18,15 +18,16 @@ from pathlib import Path
 
 import pytest
 
-from vcot_assets.core.records import SolutionRun
-from vcot_assets.settings import SandboxLimits
 from vcot_assets.core.consensus.testcases import parse_test
+from vcot_assets.core.records import SolutionRun
 from vcot_assets.sandbox import open_sandbox
+from vcot_assets.settings import SandboxLimits
 
 from .conftest import BACKENDS, require_docker
 
-LIMITS = SandboxLimits(cpu_seconds=0.3, wall_factor=10.0, memory_mb=256, output_bytes=1 << 16,
-                       max_processes=16, max_file_bytes=1 << 20)
+LIMITS = SandboxLimits(
+    cpu_seconds=0.3, wall_factor=10.0, memory_mb=256, output_bytes=1 << 16, max_processes=16, max_file_bytes=1 << 20
+)
 SECRET = "sk-vcot-hostile-test-secret-7f3a"
 MARKER = "vcot-hostile-marker"
 NOT_PASS = {"fail", "error", "timeout", "crash", "resource"}
@@ -37,60 +38,100 @@ HOSTILE: dict[str, tuple[str, str, set[str]]] = {
     "python_infinite_loop": ("def f():\n    while True:\n        pass\n", "1", {"timeout"}),
     "c_level_loop": ("def f():\n    return sum(range(10**11))\n", "1", {"timeout"}),
     "c_level_regex_backtracking": (
-        "import re\ndef f():\n    return bool(re.match(r'(a+)+$', 'a' * 64 + 'b'))\n", "True", {"timeout"}),
+        "import re\ndef f():\n    return bool(re.match(r'(a+)+$', 'a' * 64 + 'b'))\n",
+        "True",
+        {"timeout"},
+    ),
     "swallow_timeout_with_base_exception": (
         "def f():\n    while True:\n        try:\n            while True:\n                pass\n"
-        "        except BaseException:\n            pass\n", "1", {"timeout"}),
+        "        except BaseException:\n            pass\n",
+        "1",
+        {"timeout"},
+    ),
     "ignore_sigterm_and_sigxcpu": (
         "import signal\ndef f():\n    for s in (signal.SIGTERM, signal.SIGXCPU, signal.SIGINT):\n"
-        "        signal.signal(s, signal.SIG_IGN)\n    while True:\n        pass\n", "1", {"timeout"}),
+        "        signal.signal(s, signal.SIG_IGN)\n    while True:\n        pass\n",
+        "1",
+        {"timeout"},
+    ),
     "sleep_forever_wall_backstop": ("import time\ndef f():\n    time.sleep(10**6)\n", "1", {"timeout"}),
     "block_on_stdin": ("def f():\n    return input()\n", "'secret input'", {"error"}),
     "block_on_raw_stdin": ("import os\ndef f():\n    return os.read(0, 10)\n", "b'x'", {"fail", "error"}),
     "memory_bomb_at_once": ("def f():\n    return len([0] * (10**10))\n", "10000000000", {"resource"}),
     "memory_bomb_gradual": (
-        "def f():\n    hog = []\n    while True:\n        hog.append(' ' * 10**6)\n", "1", {"resource"}),
+        "def f():\n    hog = []\n    while True:\n        hog.append(' ' * 10**6)\n",
+        "1",
+        {"resource"},
+    ),
     "os_fork_bomb": (
         "import os\ndef f():\n    while True:\n        try:\n            os.fork()\n        except OSError:\n"
-        "            pass\n", "1", {"timeout", "resource", "crash", "error"}),
+        "            pass\n",
+        "1",
+        {"timeout", "resource", "crash", "error"},
+    ),
     "multiprocessing_bomb": (
         "import multiprocessing, time\ndef f():\n    procs = [multiprocessing.Process(target=time.sleep, args=(600,))"
         " for _ in range(64)]\n    for p in procs:\n        p.start()\n    return 'started'\n",
-        "'all 64 children reported back'", {"fail", "error", "resource", "timeout"}),
+        "'all 64 children reported back'",
+        {"fail", "error", "resource", "timeout"},
+    ),
     "subprocess_bomb": (
         "import subprocess\ndef f():\n    procs = [subprocess.Popen(['sleep', '600']) for _ in range(64)]\n"
-        "    return len(procs)\n", "65", {"fail", "error", "resource", "timeout"}),
+        "    return len(procs)\n",
+        "65",
+        {"fail", "error", "resource", "timeout"},
+    ),
     "double_fork_daemon": (
         "import os, time\ndef f():\n    if os.fork() == 0:\n        os.setsid()\n        if os.fork() == 0:\n"
         "            time.sleep(2)\n            open('/tmp/@MARKER@-daemon', 'w').write('alive')\n"
         "            time.sleep(600)\n        os._exit(0)\n    return 'daemon started'\n",
-        "'no daemon'", {"fail"}),
+        "'no daemon'",
+        {"fail"},
+    ),
     "never_ending_thread": (
         "import threading\ndef f():\n    threading.Thread(target=lambda: sum(iter(int, 1))).start()\n    return 41\n",
-        "42", {"fail", "timeout"}),
+        "42",
+        {"fail", "timeout"},
+    ),
     "os_exit_before_assert": ("import os\ndef f():\n    os._exit(0)\n", "1", {"crash"}),
     "sys_exit_before_assert": ("import sys\ndef f():\n    sys.exit(0)\n", "1", {"error"}),
     "kill_the_parent": (
         "import os, signal\ndef f():\n    for sig in (signal.SIGKILL, signal.SIGTERM, signal.SIGINT):\n"
         "        try:\n            os.kill(os.getppid(), sig)\n        except OSError:\n            pass\n"
-        "    return 'parent killed'\n", "'parent survived?'", {"fail", "crash"}),
+        "    return 'parent killed'\n",
+        "'parent survived?'",
+        {"fail", "crash"},
+    ),
     "kill_every_process_it_can": (
-        "import os, signal\ndef f():\n    os.kill(-1, signal.SIGKILL)\n    return 'all dead'\n", "'x'",
-        {"fail", "crash", "error"}),
+        "import os, signal\ndef f():\n    os.kill(-1, signal.SIGKILL)\n    return 'all dead'\n",
+        "'x'",
+        {"fail", "crash", "error"},
+    ),
     "kill_the_parent_process_group": (
         "import os, signal\ndef f():\n    try:\n        os.killpg(os.getpgid(os.getppid()), signal.SIGKILL)\n"
-        "    except OSError:\n        pass\n    return 'group killed'\n", "'x'", {"fail", "crash"}),
+        "    except OSError:\n        pass\n    return 'group killed'\n",
+        "'x'",
+        {"fail", "crash"},
+    ),
     "segfault": ("import ctypes\ndef f():\n    return ctypes.string_at(0)\n", "b''", {"crash"}),
     "deep_recursion": (
-        "import sys\nsys.setrecursionlimit(10**8)\ndef f(n=0):\n    return f(n + 1)\n", "1",
-        {"crash", "error", "resource", "timeout"}),
+        "import sys\nsys.setrecursionlimit(10**8)\ndef f(n=0):\n    return f(n + 1)\n",
+        "1",
+        {"crash", "error", "resource", "timeout"},
+    ),
     "c_stack_overflow": (
         "import sys\ndef f():\n    sys.setrecursionlimit(10**8)\n    a, b = [], []\n    for _ in range(300000):\n"
-        "        a, b = [a], [b]\n    return a == b\n", "True", {"crash"}),
+        "        a, b = [a], [b]\n    return a == b\n",
+        "True",
+        {"crash"},
+    ),
     "output_flood": ("def f():\n    while True:\n        print('x' * 10000)\n", "None", {"resource"}),
     "output_flood_swallowed": (
         "def f():\n    for _ in range(1000):\n        try:\n            print('x' * 10000)\n"
-        "        except BaseException:\n            pass\n    return 1\n", "1", {"resource"}),
+        "        except BaseException:\n            pass\n    return 1\n",
+        "1",
+        {"resource"},
+    ),
     "huge_return_value": ("def f():\n    return 'x' * (50 * 10**6)\n", "'x'", {"resource"}),
     "self_referencing_return_value": ("def f():\n    a = []\n    a.append(a)\n    return a\n", "[[]]", {"error"}),
     "frame_walking_for_expected": (
@@ -99,51 +140,90 @@ HOSTILE: dict[str, tuple[str, str, set[str]]] = {
         "            if isinstance(value, dict) and 'expected' in value:\n                return value['expected']\n"
         "        frame = frame.f_back\n    for obj in gc.get_objects():\n"
         "        if isinstance(obj, dict) and 'expected' in obj:\n            return obj['expected']\n"
-        "    return 'not found'\n", "'8d1f02c4-unknowable'", {"fail", "error"}),
+        "    return 'not found'\n",
+        "'8d1f02c4-unknowable'",
+        {"fail", "error"},
+    ),
     "always_equal_return_object": (
         "class Anything:\n    def __eq__(self, other):\n        return True\n    __hash__ = object.__hash__\n"
-        "def f():\n    return Anything()\n", "12345", {"error"}),
+        "def f():\n    return Anything()\n",
+        "12345",
+        {"error"},
+    ),
     "int_subclass_always_equal": (
         "class Sneaky(int):\n    def __eq__(self, other):\n        return True\n    __hash__ = int.__hash__\n"
-        "def f():\n    return [Sneaky(0)]\n", "[12345]", {"error"}),
+        "def f():\n    return [Sneaky(0)]\n",
+        "[12345]",
+        {"error"},
+    ),
     "monkeypatch_builtins_and_harness": (
         "import builtins, sys\ndef f():\n    builtins.isinstance = lambda *a: True\n    builtins.type = lambda *a: int\n"
         "    main = sys.modules['__main__']\n    for name in dir(main):\n        if callable(getattr(main, name)):\n"
         "            try:\n                setattr(main, name, lambda *a, **k: {'status': 'ok', 'value': 'True'})\n"
-        "            except Exception:\n                pass\n    return 'patched'\n", "12345", {"fail", "error", "crash"}),
+        "            except Exception:\n                pass\n    return 'patched'\n",
+        "12345",
+        {"fail", "error", "crash"},
+    ),
     "reload_os_to_undo_guards": (
         "import importlib, os, resource\ndef f():\n    importlib.reload(os)\n    importlib.reload(resource)\n"
         "    resource.setrlimit(resource.RLIMIT_AS, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))\n"
-        "    return 'unlimited'\n", "'unlimited!'", {"fail", "error"}),
+        "    return 'unlimited'\n",
+        "'unlimited!'",
+        {"fail", "error"},
+    ),
     "forge_result_frames_on_the_pipe": (
         "import json, os, struct\ndef f():\n    for fd in range(3, 64):\n        for i in range(25):\n"
         "            body = json.dumps({'i': i, 'status': 'ok', 'value': '12345'}).encode()\n"
         "            try:\n                os.write(fd, struct.pack('>I', len(body)) + body)\n"
-        "            except OSError:\n                break\n    return 0\n", "54321", {"fail", "crash"}),
+        "            except OSError:\n                break\n    return 0\n",
+        "54321",
+        {"fail", "crash"},
+    ),
     "read_environment_variables": (
-        "import os\ndef f():\n    return [v for v in os.environ.values() if 'sk-' in v]\n", f"['{SECRET}']", {"fail"}),
+        "import os\ndef f():\n    return [v for v in os.environ.values() if 'sk-' in v]\n",
+        f"['{SECRET}']",
+        {"fail"},
+    ),
     "read_proc_environ_of_other_processes": (
         "import os\ndef f():\n    found = []\n    for pid in os.listdir('/proc'):\n        try:\n"
         "            data = open('/proc/%s/environ' % pid, 'rb').read()\n        except OSError:\n            continue\n"
         "        if b'sk-vcot' in data:\n            found.append(data.split(b'VCOT_FAKE_API_KEY=')[1].split(b'\\0')[0].decode())\n"
-        "    return found[:1]\n", f"['{SECRET}']", {"fail"}),
+        "    return found[:1]\n",
+        f"['{SECRET}']",
+        {"fail"},
+    ),
     "network_access_to_localhost": (
         "import socket\ndef f():\n    with socket.create_connection(('127.0.0.1', @PORT@), timeout=2) as s:\n"
-        "        return s.recv(100).decode()\n", "'pong-from-host'", {"error"}),
+        "        return s.recv(100).decode()\n",
+        "'pong-from-host'",
+        {"error"},
+    ),
     "writes_outside_the_temp_dir": (
         "import os\ndef f():\n    wrote = []\n    for d in ('/tmp', '/var/tmp', '/dev/shm', '/run/lock', os.path.dirname('@CANARY@'),"
         " '/work', '/root', '/etc', '/'):\n        try:\n            with open(os.path.join(d, '@MARKER@'), 'w') as h:\n"
         "                h.write('x')\n            wrote.append(d)\n        except OSError:\n            pass\n"
         "    try:\n        open('@CANARY@', 'w').write('overwritten')\n        wrote.append('canary')\n"
-        "    except OSError:\n        pass\n    return wrote\n", "['everywhere']", {"fail"}),
+        "    except OSError:\n        pass\n    return wrote\n",
+        "['everywhere']",
+        {"fail"},
+    ),
     "temp_dir_flood": (
         "import os\ndef f():\n    n = 0\n    while True:\n        with open('flood-%d' % n, 'wb') as h:\n"
-        "            h.write(b'x' * (1 << 20))\n        n += 1\n", "1", {"resource", "error", "timeout"}),
+        "            h.write(b'x' * (1 << 20))\n        n += 1\n",
+        "1",
+        {"resource", "error", "timeout"},
+    ),
     "open_file_descriptor_flood": (
-        "def f():\n    handles = []\n    while True:\n        handles.append(open('/dev/null'))\n", "1", {"resource"}),
+        "def f():\n    handles = []\n    while True:\n        handles.append(open('/dev/null'))\n",
+        "1",
+        {"resource"},
+    ),
     "undeletable_temp_dir": (
         "import os\ndef f():\n    os.makedirs('a/b/c')\n    open('a/b/c/x', 'w').write('x')\n"
-        "    os.chmod('a/b/c', 0)\n    os.chmod('a/b', 0)\n    os.chmod('a', 0)\n    return 0\n", "1", {"fail"}),
+        "    os.chmod('a/b/c', 0)\n    os.chmod('a/b', 0)\n    os.chmod('a', 0)\n    return 0\n",
+        "1",
+        {"fail"},
+    ),
     "poison_later_runs": (
         "import os, sys, site\ndef f():\n    body = 'import builtins\\nbuiltins.POISON = True\\n'\n    done = []\n"
         "    dirs = [p for p in sys.path if p] + [os.getcwd(), os.path.expanduser('~'), '/tmp']\n"
@@ -152,7 +232,10 @@ HOSTILE: dict[str, tuple[str, str, set[str]]] = {
         "                    h.write(body if name.endswith('.py') else 'import builtins; builtins.POISON = True\\n')\n"
         "                done.append(d)\n            except OSError:\n                pass\n"
         "    import builtins, json\n    builtins.POISON = True\n    json.POISON = True\n    sys.modules['json'] = sys\n"
-        "    return 'poisoned'\n", "'clean'", {"fail"}),
+        "    return 'poisoned'\n",
+        "'clean'",
+        {"fail"},
+    ),
 }
 
 
@@ -179,14 +262,22 @@ def leftover_processes(box) -> list[str]:
     leftovers = []
     for worker in box._workers:
         if box.backend_name == "docker":
-            top = subprocess.run(["docker", "top", worker.cleanup_argv[-1], "-eo", "pid,args"], capture_output=True,
-                                 text=True, timeout=60, check=False).stdout.splitlines()[1:]
+            top = subprocess.run(
+                ["docker", "top", worker.cleanup_argv[-1], "-eo", "pid,args"],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+            ).stdout.splitlines()[1:]
             leftovers += [line.strip() for line in top if line.strip() and " -B -s -P -c " not in line]
         else:
             harness_level = _descendants(worker.process.pid)
-            direct = {pid for pid in harness_level
-                      if Path(f"/proc/{pid}/stat").exists()
-                      and int(Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[1]) == worker.process.pid}
+            direct = {
+                pid
+                for pid in harness_level
+                if Path(f"/proc/{pid}/stat").exists()
+                and int(Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[1]) == worker.process.pid
+            }
             for pid in harness_level - direct:
                 try:
                     leftovers.append(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:80])
@@ -200,13 +291,21 @@ def leftover_files(box) -> list[str]:
     leftovers = []
     for worker in box._workers:
         if box.backend_name == "docker":
-            listing = subprocess.run(["docker", "exec", worker.cleanup_argv[-1], "ls", "-A", worker.base],
-                                     capture_output=True, text=True, timeout=60, check=False)
+            listing = subprocess.run(
+                ["docker", "exec", worker.cleanup_argv[-1], "ls", "-A", worker.base],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+            )
             assert listing.returncode == 0, listing.stderr
             names = listing.stdout.split()
         else:
-            harness = [pid for pid in _descendants(worker.process.pid)
-                       if int(Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[1]) == worker.process.pid]
+            harness = [
+                pid
+                for pid in _descendants(worker.process.pid)
+                if int(Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[1]) == worker.process.pid
+            ]
             root = f"/proc/{harness[0]}/root" if harness and box.isolation == "full" else ""
             names = os.listdir(root + worker.base)
         leftovers += [name for name in names if name != "tracer"]
@@ -263,22 +362,35 @@ def hostile_run(request, host):
         require_docker()
     runs = []
     for name, (code, expected, _) in HOSTILE.items():
-        code = (code.replace("@PORT@", str(host["port"])).replace("@CANARY@", str(host["canary"]))
-                .replace("@MARKER@", MARKER))
+        code = (
+            code.replace("@PORT@", str(host["port"]))
+            .replace("@CANARY@", str(host["canary"]))
+            .replace("@MARKER@", MARKER)
+        )
         runs.append(SolutionRun(name, code, [parse_test(f"assert f() == {expected}", f"{name}-t", "hostile")]))
     with open_sandbox(request.param, LIMITS, workers=2) as box:
         started = time.monotonic()
         verdicts = box.run_tests(runs)
         elapsed = time.monotonic() - started
-        probe = ("import builtins, json, sys\n"
-                 "def f():\n    return [hasattr(builtins, 'POISON'), hasattr(json, 'POISON'), sys.modules['json'] is json]\n")
-        after = box.run_tests([SolutionRun("healthy", "def f():\n    return 42\n",
-                                           [parse_test("assert f() == 42", "h", "hostile")]),
-                               SolutionRun("unpoisoned", probe,
-                                           [parse_test("assert f() == [False, False, True]", "p", "hostile")])])
-        yield {"box": box, "verdicts": {v.solution_id: v for v in verdicts}, "after": after,
-               "elapsed": elapsed, "leftovers": leftover_processes(box), "host": host,
-               "leftover_files": leftover_files(box)}
+        probe = (
+            "import builtins, json, sys\n"
+            "def f():\n    return [hasattr(builtins, 'POISON'), hasattr(json, 'POISON'), sys.modules['json'] is json]\n"
+        )
+        after = box.run_tests(
+            [
+                SolutionRun("healthy", "def f():\n    return 42\n", [parse_test("assert f() == 42", "h", "hostile")]),
+                SolutionRun("unpoisoned", probe, [parse_test("assert f() == [False, False, True]", "p", "hostile")]),
+            ]
+        )
+        yield {
+            "box": box,
+            "verdicts": {v.solution_id: v for v in verdicts},
+            "after": after,
+            "elapsed": elapsed,
+            "leftovers": leftover_processes(box),
+            "host": host,
+            "leftover_files": leftover_files(box),
+        }
 
 
 def test_the_suite_has_at_least_thirty_programs():
@@ -310,7 +422,11 @@ def test_nothing_was_written_or_left_running_on_the_host(hostile_run):
     suspects.append(Path("/tmp") / f"{MARKER}-daemon")
     assert [str(p) for p in suspects if p.exists()] == []
     site_dirs = [Path(p) for p in sys.path if p and "site-packages" in p]
-    poison = [str(d / n) for d in site_dirs for n in ("sitecustomize.py", "usercustomize.py", f"zz-{MARKER}.pth")
-              if (d / n).exists()]
+    poison = [
+        str(d / n)
+        for d in site_dirs
+        for n in ("sitecustomize.py", "usercustomize.py", f"zz-{MARKER}.pth")
+        if (d / n).exists()
+    ]
     assert poison == []
     assert leftover_processes(hostile_run["box"]) == []

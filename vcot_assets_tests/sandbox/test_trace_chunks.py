@@ -7,8 +7,8 @@ import re
 import pytest
 
 from vcot_assets.core.records import CoverageRequest, TraceRequest
-from vcot_assets.settings import SandboxLimits
 from vcot_assets.sandbox import api, open_sandbox
+from vcot_assets.settings import SandboxLimits
 
 from .conftest import BACKENDS, require_docker
 
@@ -30,13 +30,19 @@ HOSTILE = {
     "os_exit": ("import os\ndef f():\n    os._exit(0)\n", "crash"),
     "thread_left_running": (
         "import threading, time\ndef f():\n"
-        "    threading.Thread(target=time.sleep, args=(60,), daemon=True).start()\n    return 1\n", "ok"),
+        "    threading.Thread(target=time.sleep, args=(60,), daemon=True).start()\n    return 1\n",
+        "ok",
+    ),
     "poisons_shared_state": (
         "import builtins, json, os, sys, types\ndef f():\n    os.environ['VCOT_POISON'] = '1'\n"
         "    json.POISON = builtins.POISON = 1\n    sys.modules['vcot_poison'] = types.ModuleType('vcot_poison')\n"
-        "    open('left-behind', 'w').write('x')\n    return 1\n", "ok"),
+        "    open('left-behind', 'w').write('x')\n    return 1\n",
+        "ok",
+    ),
     "patches_the_tracers_copy": (
-        "import copy\ndef f():\n    copy.deepcopy = lambda value, memo=None: ['forged']\n    return 1\n", "ok"),
+        "import copy\ndef f():\n    copy.deepcopy = lambda value, memo=None: ['forged']\n    return 1\n",
+        "ok",
+    ),
     "kills_its_own_process_group": ("import os, signal\ndef f():\n    os.killpg(0, signal.SIGKILL)\n", "crash"),
 }
 
@@ -84,7 +90,10 @@ def test_a_hostile_trace_costs_only_itself(traced):
 
 def without_elapsed_time(traces):
     """pysnooper's closing line times the call: the one part that differs from run to run."""
-    return [dataclasses.replace(trace, raw=re.sub(r"Elapsed time: [0-9:.]+", "Elapsed time: -", trace.raw)) for trace in traces]
+    return [
+        dataclasses.replace(trace, raw=re.sub(r"Elapsed time: [0-9:.]+", "Elapsed time: -", trace.raw))
+        for trace in traces
+    ]
 
 
 def test_chunked_traces_equal_one_child_per_trace(traced):
@@ -102,10 +111,8 @@ def coverage_requests():
         CoverageRequest("before", SIGN, ["sign(5)", "sign(-5)"]),
         CoverageRequest("loops", LOOPS, ["sign(1)", "sign(2)", "sign(3)"]),  # the third is not run
         CoverageRequest("exits", "import os\ndef sign(x):\n    os._exit(0)\n", ["sign(1)"]),
-        CoverageRequest("poisons", HOSTILE["poisons_shared_state"][0].replace("def f()", "def sign(x)"),
-                        ["sign(1)"]),
-        CoverageRequest("threads", HOSTILE["thread_left_running"][0].replace("def f()", "def sign(x)"),
-                        ["sign(1)"]),
+        CoverageRequest("poisons", HOSTILE["poisons_shared_state"][0].replace("def f()", "def sign(x)"), ["sign(1)"]),
+        CoverageRequest("threads", HOSTILE["thread_left_running"][0].replace("def f()", "def sign(x)"), ["sign(1)"]),
         CoverageRequest("after", SIGN, ["sign(5)", "sign(-5)", "sign(0)"]),
     ]
 
@@ -121,13 +128,19 @@ def test_coverage_chunks_keep_each_request_apart(backend):
         jobs = [box._job("coverage", r.code, list(r.calls), limits.cpu_seconds * 2) for r in coverage_requests()]
         per_request = [result for results in box._run_jobs(jobs, "heavy") for result in results]
     assert [(o.coverage, o.detail) for o in chunked] == [
-        (r.get("coverage", 0.0), r.get("detail", "") if r["status"] == "ok" else f"{r['status']}: {r.get('detail', '')}")
-        for r in per_request]
+        (
+            r.get("coverage", 0.0),
+            r.get("detail", "") if r["status"] == "ok" else f"{r['status']}: {r.get('detail', '')}",
+        )
+        for r in per_request
+    ]
     by_request = {}
     for outcome in chunked:
         by_request.setdefault(outcome.request_id, []).append(outcome)
     before, after = by_request["before"], by_request["after"]
-    assert [o.coverage for o in after[:2]] == [o.coverage for o in before] and 0 < before[0].coverage < before[1].coverage
+    assert [o.coverage for o in after[:2]] == [o.coverage for o in before] and 0 < before[0].coverage < before[
+        1
+    ].coverage
     assert [o.detail.split(":")[0] for o in by_request["loops"]] == ["timeout"] * 3
     assert "not run: 2 consecutive timeouts" in by_request["loops"][2].detail
     assert by_request["exits"][0].detail.startswith("crash")
@@ -141,8 +154,10 @@ def test_a_program_changing_process_settings_gets_the_next_one_a_fresh_child():
         "    signal.signal(signal.SIGALRM, lambda *a: 1 / 0)\n    signal.setitimer(signal.ITIMER_REAL, 0.3)\n"
         "    sys.set_int_max_str_digits(640)\n    gc.disable()\n    os.umask(0o777)\n    return 1\n"
     )
-    probe = ("import gc, os, sys, time\n"
-             "def f():\n    time.sleep(0.5)\n    return [sys.get_int_max_str_digits(), gc.isenabled(), len(str(10 ** 700))]\n")
+    probe = (
+        "import gc, os, sys, time\n"
+        "def f():\n    time.sleep(0.5)\n    return [sys.get_int_max_str_digits(), gc.isenabled(), len(str(10 ** 700))]\n"
+    )
     with open_sandbox("local", LIMITS, workers=1) as box:
         traces = box.trace([TraceRequest("settings", settings, "f()"), TraceRequest("probe", probe, "f()")])
     assert [t.status for t in traces] == ["ok", "ok"]

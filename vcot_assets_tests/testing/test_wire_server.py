@@ -21,9 +21,14 @@ def post(url: str, body: dict) -> tuple[int, dict]:
 
 def test_chat_completion_shape_and_stats():
     with WireServer() as server:
-        status, body = post(f"{server.base_url}/chat/completions",
-                            {"model": "m", "seed": 2, "messages": [{"role": "system", "content": "sys"},
-                                                                   {"role": "user", "content": "hi"}]})
+        status, body = post(
+            f"{server.base_url}/chat/completions",
+            {
+                "model": "m",
+                "seed": 2,
+                "messages": [{"role": "system", "content": "sys"}, {"role": "user", "content": "hi"}],
+            },
+        )
         assert status == 200
         assert body["choices"][0]["message"] == {"role": "assistant", "content": echo_answer("hi", 2)}
         assert body["usage"]["prompt_tokens"] == 1 and body["model"] == "m"
@@ -42,13 +47,18 @@ def test_rate_limit_fault_then_success():
 
 
 def test_command_line_server_serves_the_offline_teacher():
-    process = subprocess.Popen([sys.executable, "-m", "vcot_assets_tests.testing.wire_server", "--answer", "offline"],
-                               cwd=REPO, stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "vcot_assets_tests.testing.wire_server", "--answer", "offline"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = process.stdout.readline()
         assert line.startswith("listening http://127.0.0.1:")
-        status, body = post(f"{line.split()[1]}/chat/completions",
-                            {"model": "m", "messages": [{"role": "user", "content": "hello"}]})
+        status, body = post(
+            f"{line.split()[1]}/chat/completions", {"model": "m", "messages": [{"role": "user", "content": "hello"}]}
+        )
         assert status == 200 and "vcot" in body["choices"][0]["message"]["content"]
     finally:
         process.terminate()

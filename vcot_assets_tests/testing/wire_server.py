@@ -79,15 +79,25 @@ class ServerStats:
     answered: int = 0  # 200 responses with a well-formed body
 
     def to_dict(self) -> dict:
-        return {"requests": self.requests, "answered": self.answered, "faults": dict(self.faults),
-                "distinct": len(self.by_key)}
+        return {
+            "requests": self.requests,
+            "answered": self.answered,
+            "faults": dict(self.faults),
+            "distinct": len(self.by_key),
+        }
 
 
 class WireServer:
     """The server; `start()` runs it on a background thread, `serve_forever()` in this one."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, latency_s: float = 0.0,
-                 answer: AnswerFn = echo_answer, faults: FaultPlan | None = None) -> None:
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        latency_s: float = 0.0,
+        answer: AnswerFn = echo_answer,
+        faults: FaultPlan | None = None,
+    ) -> None:
         self.host, self.port = host, port
         self.latency_s = latency_s
         self.answer = answer
@@ -167,23 +177,33 @@ class WireServer:
                 head = await reader.readuntil(b"\r\n\r\n")
                 lines = head.decode("latin-1").split("\r\n")
                 method, path, _ = lines[0].split(" ", 2)
-                headers = {k.strip().lower(): v.strip() for k, _, v in (l.partition(":") for l in lines[1:] if l)}
+                headers = {
+                    k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)
+                }
                 body = await reader.readexactly(int(headers.get("content-length", "0")))
                 keep = await self._route(method, path, body, writer)
                 if not keep or headers.get("connection", "").lower() == "close":
                     break
-        except (asyncio.IncompleteReadError, ConnectionError, ValueError, asyncio.LimitOverrunError,
-                asyncio.CancelledError):
+        except (
+            asyncio.IncompleteReadError,
+            ConnectionError,
+            ValueError,
+            asyncio.LimitOverrunError,
+            asyncio.CancelledError,
+        ):
             pass
         finally:
             self._handlers.discard(task)  # type: ignore[arg-type]
             writer.close()
 
     @staticmethod
-    def _write(writer: asyncio.StreamWriter, status: str, payload: bytes, extra: str = "",
-               length: int | None = None) -> None:
-        head = (f"HTTP/1.1 {status}\r\ncontent-type: application/json\r\n"
-                f"content-length: {len(payload) if length is None else length}\r\n{extra}\r\n")
+    def _write(
+        writer: asyncio.StreamWriter, status: str, payload: bytes, extra: str = "", length: int | None = None
+    ) -> None:
+        head = (
+            f"HTTP/1.1 {status}\r\ncontent-type: application/json\r\n"
+            f"content-length: {len(payload) if length is None else length}\r\n{extra}\r\n"
+        )
         writer.write(head.encode("latin-1") + payload)
 
     async def _route(self, method: str, path: str, body: bytes, writer: asyncio.StreamWriter) -> bool:
@@ -193,8 +213,15 @@ class WireServer:
             self._write(writer, "200 OK", payload)
             return True
         route = path.rstrip("/")
-        shape = ("openai" if route.endswith("/chat/completions") else "ollama_chat" if route.endswith("/api/chat")
-                 else "ollama_generate" if route.endswith("/api/generate") else None)
+        shape = (
+            "openai"
+            if route.endswith("/chat/completions")
+            else "ollama_chat"
+            if route.endswith("/api/chat")
+            else "ollama_generate"
+            if route.endswith("/api/generate")
+            else None
+        )
         if method != "POST" or shape is None:
             self._write(writer, "404 Not Found", b'{"error": {"message": "not found"}}')
             return True
@@ -220,17 +247,24 @@ class WireServer:
                 self.stats.faults[fault] += 1
         return await self._answer(request, prompt, seed, fault, writer)
 
-    async def _answer(self, request: dict, prompt: str, seed: int, fault: str | None,
-                      writer: asyncio.StreamWriter) -> bool:
+    async def _answer(
+        self, request: dict, prompt: str, seed: int, fault: str | None, writer: asyncio.StreamWriter
+    ) -> bool:
         if fault == "429":
-            self._write(writer, "429 Too Many Requests",
-                        b'{"error": {"message": "rate limited", "type": "rate_limit"}}', "retry-after: 0\r\n")
+            self._write(
+                writer,
+                "429 Too Many Requests",
+                b'{"error": {"message": "rate limited", "type": "rate_limit"}}',
+                "retry-after: 0\r\n",
+            )
             return True
         if fault == "500":
             self._write(writer, "500 Internal Server Error", b'{"error": {"message": "boom"}}')
             return True
         if fault == "400":
-            self._write(writer, "400 Bad Request", b'{"error": {"message": "prompt rejected", "type": "invalid_request"}}')
+            self._write(
+                writer, "400 Bad Request", b'{"error": {"message": "prompt rejected", "type": "invalid_request"}}'
+            )
             return True
         if fault == "timeout":
             await asyncio.sleep(self.faults.hang_s)
@@ -258,22 +292,33 @@ class WireServer:
         prompt_tokens, completion_tokens = len(prompt) // 4 + 1, len(text) // 4 + 1
         model = request.get("model", "wire")
         if request["_shape"] != "openai":
-            reply = {"model": model, "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "done": True,
-                     "done_reason": "stop", "prompt_eval_count": prompt_tokens, "eval_count": completion_tokens}
+            reply = {
+                "model": model,
+                "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                "done": True,
+                "done_reason": "stop",
+                "prompt_eval_count": prompt_tokens,
+                "eval_count": completion_tokens,
+            }
             if request["_shape"] == "ollama_chat":
                 reply["message"] = {"role": "assistant", "content": text}
             else:
                 reply["response"] = text
             return json.dumps(reply).encode()
-        return json.dumps({
-            "id": f"chatcmpl-{hashlib.sha256(f'{seed}{prompt}'.encode()).hexdigest()[:12]}",
-            "object": "chat.completion",
-            "created": int(time.time()),
-            "model": model,
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
-            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
-                      "total_tokens": prompt_tokens + completion_tokens},
-        }).encode()
+        return json.dumps(
+            {
+                "id": f"chatcmpl-{hashlib.sha256(f'{seed}{prompt}'.encode()).hexdigest()[:12]}",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": model,
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+                "usage": {
+                    "prompt_tokens": prompt_tokens,
+                    "completion_tokens": completion_tokens,
+                    "total_tokens": prompt_tokens + completion_tokens,
+                },
+            }
+        ).encode()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -282,8 +327,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--latency", type=float, default=0.0, help="seconds before each answer")
     parser.add_argument("--answer", choices=("echo", "offline"), default="echo")
-    parser.add_argument("--fault", action="append", default=[], metavar="NAME=RATE",
-                        help=f"inject a fault on a share of first attempts; NAME in {', '.join(FAULTS)}")
+    parser.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        metavar="NAME=RATE",
+        help=f"inject a fault on a share of first attempts; NAME in {', '.join(FAULTS)}",
+    )
     args = parser.parse_args(argv)
     rates = {}
     for item in args.fault:
@@ -291,8 +341,13 @@ def main(argv: list[str] | None = None) -> int:
         if name not in FAULTS:
             parser.error(f"unknown fault {name!r}")
         rates[name] = float(rate)
-    server = WireServer(args.host, args.port, args.latency,
-                        offline_answer() if args.answer == "offline" else echo_answer, FaultPlan(rates))
+    server = WireServer(
+        args.host,
+        args.port,
+        args.latency,
+        offline_answer() if args.answer == "offline" else echo_answer,
+        FaultPlan(rates),
+    )
     server.serve_forever(lambda s: print(f"listening {s.base_url}", flush=True))
     return 0
 

@@ -10,9 +10,12 @@ FAMILY = family(
     "conversion convert format formatting base binary hexadecimal decimal roman numeral numerals "
     "representation repr time clock duration",
     Task(
-        name="to_binary", family="conversions", difficulty="easy", kind="function",
+        name="to_binary",
+        family="conversions",
+        difficulty="easy",
+        kind="function",
         instruction="Write a function `to_binary` that returns the binary digits of a non-negative integer as a string, without a prefix ('0' for zero).",
-        code='''def to_binary(n: int) -> str:
+        code="""def to_binary(n: int) -> str:
     if n == 0:
         return "0"
     digits = ""
@@ -20,14 +23,18 @@ FAMILY = family(
         digits = str(n % 2) + digits
         n //= 2
     return digits
-''',
-        gen=lambda rng: (rng.randint(0, 200),), edge=((0,), (5,)),
+""",
+        gen=lambda rng: (rng.randint(0, 200),),
+        edge=((0,), (5,)),
         scenarios=("zero", "a power of two", "an odd number"),
     ),
     Task(
-        name="to_roman", family="conversions", difficulty="medium", kind="function",
+        name="to_roman",
+        family="conversions",
+        difficulty="medium",
+        kind="function",
         instruction="Write a function `to_roman` that converts an integer from 1 to 3999 into a Roman numeral.",
-        code='''def to_roman(n: int) -> str:
+        code="""def to_roman(n: int) -> str:
     values = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
               (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
     out = ""
@@ -36,19 +43,24 @@ FAMILY = family(
             out += numeral
             n -= value
     return out
-''',
-        gen=lambda rng: (rng.randint(1, 400),), edge=((4,), (9,), (14,)),
+""",
+        gen=lambda rng: (rng.randint(1, 400),),
+        edge=((4,), (9,), (14,)),
         scenarios=("a subtractive form", "one", "a number with many symbols"),
     ),
     Task(
-        name="format_duration", family="conversions", difficulty="hard", kind="function",
+        name="format_duration",
+        family="conversions",
+        difficulty="hard",
+        kind="function",
         instruction="Write a function `format_duration` that formats a number of seconds as 'H:MM:SS' (hours unpadded).",
-        code='''def format_duration(seconds: int) -> str:
+        code="""def format_duration(seconds: int) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}"
-''',
-        gen=lambda rng: (rng.randint(0, 20000),), edge=((0,), (59,), (3600,)),
+""",
+        gen=lambda rng: (rng.randint(0, 20000),),
+        edge=((0,), (59,), (3600,)),
         scenarios=("zero seconds", "exactly one hour", "minutes and seconds"),
     ),
 )

@@ -28,23 +28,30 @@ FAMILY = family(
     "parse parsing parser tokenize tokenizer format delimiter separator comma split field fields "
     "syntax literal config configuration expression",
     Task(
-        name="parse_int_list", family="parsing", difficulty="easy", kind="function",
+        name="parse_int_list",
+        family="parsing",
+        difficulty="easy",
+        kind="function",
         instruction="Write a function `parse_int_list` that parses a string of comma-separated integers (with optional spaces) into a list of integers; an empty string gives an empty list.",
-        code='''def parse_int_list(text: str) -> list[int]:
+        code="""def parse_int_list(text: str) -> list[int]:
     values = []
     for part in text.split(","):
         part = part.strip()
         if part:
             values.append(int(part))
     return values
-''',
-        gen=_int_list_text, edge=(("",), ("1, 2,3",)),
+""",
+        gen=_int_list_text,
+        edge=(("",), ("1, 2,3",)),
         scenarios=("an empty string", "spaces around numbers", "negative numbers"),
     ),
     Task(
-        name="parse_settings", family="parsing", difficulty="medium", kind="function",
+        name="parse_settings",
+        family="parsing",
+        difficulty="medium",
+        kind="function",
         instruction="Write a function `parse_settings` that parses 'key=value' pairs separated by semicolons into a dict of string keys to integer values; an empty string gives an empty dict.",
-        code='''def parse_settings(text: str) -> dict[str, int]:
+        code="""def parse_settings(text: str) -> dict[str, int]:
     settings = {}
     for pair in text.split(";"):
         if not pair:
@@ -52,14 +59,18 @@ FAMILY = family(
         key, value = pair.split("=")
         settings[key.strip()] = int(value)
     return settings
-''',
-        gen=_pairs_text, edge=(("",), ("a=1;b=2",)),
+""",
+        gen=_pairs_text,
+        edge=(("",), ("a=1;b=2",)),
         scenarios=("an empty string", "one pair", "several pairs"),
     ),
     Task(
-        name="evaluate_sum", family="parsing", difficulty="hard", kind="function",
+        name="evaluate_sum",
+        family="parsing",
+        difficulty="hard",
+        kind="function",
         instruction="Write a function `evaluate_sum` that evaluates an expression made of non-negative integers joined by + and - (no spaces), scanning it character by character.",
-        code='''def evaluate_sum(expression: str) -> int:
+        code="""def evaluate_sum(expression: str) -> int:
     total = 0
     number = 0
     sign = 1
@@ -71,8 +82,9 @@ FAMILY = family(
             number = 0
             sign = 1 if ch == "+" else -1
     return total + sign * number
-''',
-        gen=_expression, edge=(("7",), ("10-4+3",)),
+""",
+        gen=_expression,
+        edge=(("7",), ("10-4+3",)),
         scenarios=("a single number", "multi-digit numbers", "a negative result"),
     ),
 )

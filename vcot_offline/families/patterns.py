@@ -30,33 +30,44 @@ FAMILY = family(
     "regex regexes regular expression expressions pattern patterns match matching search findall re "
     "group groups substitute replace validate",
     Task(
-        name="extract_integers", family="patterns", difficulty="easy", kind="function",
+        name="extract_integers",
+        family="patterns",
+        difficulty="easy",
+        kind="function",
         instruction="Write a function `extract_integers` that returns every integer written in a text (an optional minus sign followed by digits), in order, using a regular expression.",
-        code='''import re
+        code="""import re
 
 
 def extract_integers(text: str) -> list[int]:
     return [int(m) for m in re.findall(r"-?\\d+", text)]
-''',
-        gen=_mixed_text, edge=(("",), ("a1b-22c",)),
+""",
+        gen=_mixed_text,
+        edge=(("",), ("a1b-22c",)),
         scenarios=("no numbers", "negative numbers", "numbers glued to letters"),
     ),
     Task(
-        name="is_identifier", family="patterns", difficulty="medium", kind="function",
+        name="is_identifier",
+        family="patterns",
+        difficulty="medium",
+        kind="function",
         instruction="Write a function `is_identifier` that tells whether a string is a simple identifier (a letter or underscore followed by letters, digits or underscores) using re.fullmatch.",
-        code='''import re
+        code="""import re
 
 
 def is_identifier(text: str) -> bool:
     return re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", text) is not None
-''',
-        gen=_identifier, edge=(("",), ("_a1",), ("1a",)),
+""",
+        gen=_identifier,
+        edge=(("",), ("_a1",), ("1a",)),
         scenarios=("an empty string", "a leading digit", "an underscore"),
     ),
     Task(
-        name="iso_dates", family="patterns", difficulty="hard", kind="function",
+        name="iso_dates",
+        family="patterns",
+        difficulty="hard",
+        kind="function",
         instruction="Write a function `iso_dates` that finds the dates written as YYYY-MM-DD (month 01-12, day 01-31) in a text and returns them as [year, month, day] lists, using regular expression groups.",
-        code='''import re
+        code="""import re
 
 
 def iso_dates(text: str) -> list[list[int]]:
@@ -64,8 +75,9 @@ def iso_dates(text: str) -> list[list[int]]:
     for year, month, day in re.findall(r"\\b(\\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b", text):
         dates.append([int(year), int(month), int(day)])
     return dates
-''',
-        gen=_dates_text, edge=(("",), ("due 2024-02-29 or 2024-13-01",)),
+""",
+        gen=_dates_text,
+        edge=(("",), ("due 2024-02-29 or 2024-13-01",)),
         scenarios=("no dates", "an invalid month", "two dates"),
     ),
 )

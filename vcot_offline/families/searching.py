@@ -21,8 +21,7 @@ def _rotated_and_target(rng):
 FAMILY = family(
     "searching",
     "finding a value in a sequence by searching",
-    "search searching find lookup locate index position binary bisect target linear scan "
-    "membership contains rotated",
+    "search searching find lookup locate index position binary bisect target linear scan membership contains rotated",
     Task(
         name="linear_search",
         family="searching",
@@ -32,22 +31,22 @@ FAMILY = family(
             "Write a function `linear_search` that returns the index of the first occurrence of a target "
             "in a list of integers, or -1 when it is absent."
         ),
-        code='''def linear_search(nums: list[int], target: int) -> int:
+        code="""def linear_search(nums: list[int], target: int) -> int:
     for i, x in enumerate(nums):
         if x == target:
             return i
     return -1
-''',
+""",
         gen=lambda rng: (gen.ints(rng, 0, 6, 0, 6), rng.randint(0, 6)),
         edge=(([], 3), ([5, 5], 5), ([1, 2, 3], 3)),
         bugs=(
-            '''def linear_search(nums: list[int], target: int) -> int:
+            """def linear_search(nums: list[int], target: int) -> int:
     found = -1
     for i, x in enumerate(nums):
         if x == target:
             found = i
     return found
-''',
+""",
         ),
         scenarios=("an empty list", "a missing target", "a repeated target", "the last element"),
     ),
@@ -60,7 +59,7 @@ FAMILY = family(
             "Write a function `binary_search` that returns the index of a target in a sorted list of "
             "distinct integers using binary search, or -1 when it is absent."
         ),
-        code='''def binary_search(nums: list[int], target: int) -> int:
+        code="""def binary_search(nums: list[int], target: int) -> int:
     lo = 0
     hi = len(nums) - 1
     while lo <= hi:
@@ -72,11 +71,11 @@ FAMILY = family(
         else:
             hi = mid - 1
     return -1
-''',
+""",
         gen=_sorted_and_target,
         edge=(([], 1), ([1, 3, 5, 7], 5), ([1, 3, 5, 7], 4), ([2], 2)),
         bugs=(
-            '''def binary_search(nums: list[int], target: int) -> int:
+            """def binary_search(nums: list[int], target: int) -> int:
     lo = 0
     hi = len(nums) - 1
     while lo < hi:
@@ -88,7 +87,7 @@ FAMILY = family(
         else:
             hi = mid - 1
     return -1
-''',
+""",
         ),
         scenarios=("an empty list", "the first element", "the last element", "a missing target"),
     ),
@@ -101,7 +100,7 @@ FAMILY = family(
             "Write a function `search_rotated` that finds the index of a target in a sorted list of distinct "
             "integers that has been rotated by an unknown amount, in logarithmic time; return -1 if absent."
         ),
-        code='''def search_rotated(nums: list[int], target: int) -> int:
+        code="""def search_rotated(nums: list[int], target: int) -> int:
     lo = 0
     hi = len(nums) - 1
     while lo <= hi:
@@ -119,11 +118,11 @@ FAMILY = family(
             else:
                 hi = mid - 1
     return -1
-''',
+""",
         gen=_rotated_and_target,
         edge=(([], 1), ([4, 5, 6, 7, 0, 1, 2], 0), ([4, 5, 6, 7, 0, 1, 2], 3), ([1], 1)),
         bugs=(
-            '''def search_rotated(nums: list[int], target: int) -> int:
+            """def search_rotated(nums: list[int], target: int) -> int:
     lo = 0
     hi = len(nums) - 1
     while lo <= hi:
@@ -135,7 +134,7 @@ FAMILY = family(
         else:
             hi = mid - 1
     return -1
-''',
+""",
         ),
         scenarios=("no rotation", "the target in the rotated part", "a missing target", "one element"),
     ),

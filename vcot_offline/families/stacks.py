@@ -19,9 +19,12 @@ FAMILY = family(
     "pushing and popping items on a stack",
     "stack stacks push pop last lifo bracket brackets parentheses balanced postfix expression expressions token tokens",
     Task(
-        name="balanced_brackets", family="stacks", difficulty="easy", kind="function",
+        name="balanced_brackets",
+        family="stacks",
+        difficulty="easy",
+        kind="function",
         instruction="Write a function `balanced_brackets` that tells whether the brackets ()[]{} in a string are balanced and properly nested.",
-        code='''def balanced_brackets(text: str) -> bool:
+        code="""def balanced_brackets(text: str) -> bool:
     pairs = {")": "(", "]": "[", "}": "{"}
     stack = []
     for ch in text:
@@ -31,14 +34,18 @@ FAMILY = family(
             if not stack or stack.pop() != pairs[ch]:
                 return False
     return not stack
-''',
-        gen=lambda rng: (gen.word(rng, "()[]", 0, 6),), edge=(("",), ("([])",), ("(]",)),
+""",
+        gen=lambda rng: (gen.word(rng, "()[]", 0, 6),),
+        edge=(("",), ("([])",), ("(]",)),
         scenarios=("an empty string", "wrong nesting", "an unclosed bracket"),
     ),
     Task(
-        name="eval_postfix", family="stacks", difficulty="medium", kind="function",
+        name="eval_postfix",
+        family="stacks",
+        difficulty="medium",
+        kind="function",
         instruction="Write a function `eval_postfix` that evaluates a postfix (reverse Polish) expression given as a list of tokens: integers and the operators +, - and *.",
-        code='''def eval_postfix(tokens: list[str]) -> int:
+        code="""def eval_postfix(tokens: list[str]) -> int:
     stack = []
     for tok in tokens:
         if tok in "+-*":
@@ -53,14 +60,18 @@ FAMILY = family(
         else:
             stack.append(int(tok))
     return stack[-1]
-''',
-        gen=_rpn, edge=((["3"],), (["2", "3", "-"],)),
+""",
+        gen=_rpn,
+        edge=((["3"],), (["2", "3", "-"],)),
         scenarios=("a single number", "subtraction order", "several operators"),
     ),
     Task(
-        name="next_greater", family="stacks", difficulty="hard", kind="function",
+        name="next_greater",
+        family="stacks",
+        difficulty="hard",
+        kind="function",
         instruction="Write a function `next_greater` that returns, for each element of a list, the next element to its right that is strictly greater, or -1 if there is none, using a stack.",
-        code='''def next_greater(nums: list[int]) -> list[int]:
+        code="""def next_greater(nums: list[int]) -> list[int]:
     result = [-1] * len(nums)
     stack = []
     for i, x in enumerate(nums):
@@ -68,8 +79,9 @@ FAMILY = family(
             result[stack.pop()] = x
         stack.append(i)
     return result
-''',
-        gen=lambda rng: (gen.ints(rng, 0, 9, 0, 6),), edge=(([],), ([2, 1, 3],)),
+""",
+        gen=lambda rng: (gen.ints(rng, 0, 9, 0, 6),),
+        edge=(([],), ([2, 1, 3],)),
         scenarios=("an empty list", "a decreasing list", "equal neighbours"),
     ),
 )

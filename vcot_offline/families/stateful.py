@@ -29,25 +29,25 @@ FAMILY = family(
             "Write a class `Counter` that starts from a given integer; its method `add(n)` adds n to the "
             "current value and returns the new value."
         ),
-        code='''class Counter:
+        code="""class Counter:
     def __init__(self, start: int) -> None:
         self.value = start
 
     def add(self, n: int) -> int:
         self.value += n
         return self.value
-''',
+""",
         gen=lambda rng: ((rng.randint(-20, 20),), (rng.randint(-20, 20),)),
         edge=(((0,), (0,)), ((3,), (2,))),
         bugs=(
-            '''class Counter:
+            """class Counter:
     def __init__(self, start: int) -> None:
         self.value = start
 
     def add(self, n: int) -> int:
         self.value = n
         return self.value
-''',
+""",
         ),
         scenarios=("adding zero", "a negative start", "adding a negative number"),
     ),
@@ -62,7 +62,7 @@ FAMILY = family(
             "list of deposits (positive) and withdrawals (negative) in order, skipping any withdrawal that "
             "would make the balance negative, and returns the final balance."
         ),
-        code='''class BankAccount:
+        code="""class BankAccount:
     def __init__(self, balance: int) -> None:
         self.balance = balance
 
@@ -71,11 +71,11 @@ FAMILY = family(
             if self.balance + amount >= 0:
                 self.balance += amount
         return self.balance
-''',
+""",
         gen=lambda rng: ((rng.randint(0, 10),), (gen.ints(rng, -8, 8, 0, 5),)),
         edge=(((0,), ([],)), ((5,), ([-10, 3],)), ((2,), ([-2],))),
         bugs=(
-            '''class BankAccount:
+            """class BankAccount:
     def __init__(self, balance: int) -> None:
         self.balance = balance
 
@@ -83,8 +83,8 @@ FAMILY = family(
         for amount in amounts:
             self.balance += amount
         return self.balance
-''',
-            '''class BankAccount:
+""",
+            """class BankAccount:
     def __init__(self, balance: int) -> None:
         self.balance = balance
 
@@ -93,7 +93,7 @@ FAMILY = family(
             if self.balance + amount > 0:
                 self.balance += amount
         return self.balance
-''',
+""",
         ),
         scenarios=("no operations", "a withdrawal larger than the balance", "a withdrawal to exactly zero"),
     ),
@@ -108,7 +108,7 @@ FAMILY = family(
             "operations 'push x', 'pop' and 'min' and returns the list of results of every 'min' (None when "
             "the stack is empty); 'pop' on an empty stack does nothing."
         ),
-        code='''class MinStack:
+        code="""class MinStack:
     def __init__(self, values: list[int]) -> None:
         self.items = []
         self.mins = []
@@ -131,11 +131,11 @@ FAMILY = family(
     def push(self, value: int) -> None:
         self.items.append(value)
         self.mins.append(min(value, self.mins[-1]) if self.mins else value)
-''',
+""",
         gen=lambda rng: ((gen.ints(rng, -5, 9, 0, 3),), (_stack_ops(rng),)),
         edge=((([],), (["min"],)), (([3, 1],), (["pop", "min"],)), (([2],), (["push 1", "min", "pop", "min"],))),
         bugs=(
-            '''class MinStack:
+            """class MinStack:
     def __init__(self, values: list[int]) -> None:
         self.items = list(values)
 
@@ -153,8 +153,8 @@ FAMILY = family(
 
     def push(self, value: int) -> None:
         self.items.append(value)
-''',
-            '''class MinStack:
+""",
+            """class MinStack:
     def __init__(self, values: list[int]) -> None:
         self.items = []
         self.low = None
@@ -176,7 +176,7 @@ FAMILY = family(
     def push(self, value: int) -> None:
         self.items.append(value)
         self.low = value if self.low is None else min(self.low, value)
-''',
+""",
         ),
         scenarios=("min of an empty stack", "pop then min", "pop on an empty stack"),
     ),

@@ -19,30 +19,30 @@ FAMILY = family(
             "Write a function `count_vowels` that counts how many characters of a string are vowels "
             "(a, e, i, o, u, in either case)."
         ),
-        code='''def count_vowels(text: str) -> int:
+        code="""def count_vowels(text: str) -> int:
     count = 0
     for ch in text:
         if ch.lower() in "aeiou":
             count += 1
     return count
-''',
+""",
         gen=lambda rng: (gen.text(rng, "abcdeiouxyzAEI "),),
         edge=(("",), ("AEIOU",), ("rhythm",)),
         bugs=(
-            '''def count_vowels(text: str) -> int:
+            """def count_vowels(text: str) -> int:
     count = 0
     for ch in text:
         if ch in "aeiou":
             count += 1
     return count
-''',
-            '''def count_vowels(text: str) -> int:
+""",
+            """def count_vowels(text: str) -> int:
     count = 0
     for ch in text:
         if ch.lower() in "aeiouy":
             count += 1
     return count
-''',
+""",
         ),
         scenarios=("an empty string", "upper-case vowels", "no vowels at all", "spaces"),
     ),
@@ -55,7 +55,7 @@ FAMILY = family(
             "Write a function `compress_runs` that run-length encodes a string: each maximal run of one "
             "character becomes the character followed by the run length, so 'aaabcc' becomes 'a3b1c2'."
         ),
-        code='''def compress_runs(text: str) -> str:
+        code="""def compress_runs(text: str) -> str:
     if not text:
         return ""
     parts = []
@@ -70,11 +70,11 @@ FAMILY = family(
             count = 1
     parts.append(current + str(count))
     return "".join(parts)
-''',
+""",
         gen=lambda rng: (gen.word(rng, "aab", 0, 8),),
         edge=(("",), ("a",), ("aaabcc",)),
         bugs=(
-            '''def compress_runs(text: str) -> str:
+            """def compress_runs(text: str) -> str:
     if not text:
         return ""
     parts = []
@@ -88,13 +88,13 @@ FAMILY = family(
             current = ch
             count = 1
     return "".join(parts)
-''',
-            '''def compress_runs(text: str) -> str:
+""",
+            """def compress_runs(text: str) -> str:
     parts = []
     for ch in sorted(set(text)):
         parts.append(ch + str(text.count(ch)))
     return "".join(parts)
-''',
+""",
         ),
         scenarios=("an empty string", "a single character", "alternating characters", "one long run"),
     ),
@@ -107,7 +107,7 @@ FAMILY = family(
             "Write a function `longest_unique_substring` that returns the length of the longest substring "
             "of a string in which no character repeats."
         ),
-        code='''def longest_unique_substring(text: str) -> int:
+        code="""def longest_unique_substring(text: str) -> int:
     last_seen = {}
     start = 0
     best = 0
@@ -117,11 +117,11 @@ FAMILY = family(
         last_seen[ch] = i
         best = max(best, i - start + 1)
     return best
-''',
+""",
         gen=lambda rng: (gen.word(rng, "abcd", 0, 8),),
         edge=(("",), ("aaaa",), ("abcabcbb",), ("abba",)),
         bugs=(
-            '''def longest_unique_substring(text: str) -> int:
+            """def longest_unique_substring(text: str) -> int:
     last_seen = {}
     start = 0
     best = 0
@@ -131,10 +131,10 @@ FAMILY = family(
         last_seen[ch] = i
         best = max(best, i - start + 1)
     return best
-''',
-            '''def longest_unique_substring(text: str) -> int:
+""",
+            """def longest_unique_substring(text: str) -> int:
     return len(set(text))
-''',
+""",
         ),
         scenarios=("an empty string", "all characters equal", "all characters distinct", "a repeat inside the window"),
     ),

@@ -22,8 +22,13 @@ def cluster_score(size: int, passed: int, formula: str = "paper") -> float:
     raise ValueError(f"unknown score formula {formula!r}; choose one of {SCORE_FORMULAS}")
 
 
-def build_clusters(instruction_id: str, solution_ids: list[str], test_ids: list[str],
-                   verdicts: Iterable[Verdict], formula: str = "paper") -> list[Cluster]:
+def build_clusters(
+    instruction_id: str,
+    solution_ids: list[str],
+    test_ids: list[str],
+    verdicts: Iterable[Verdict],
+    formula: str = "paper",
+) -> list[Cluster]:
     """Clusters of one instruction, best first (score, then size, then first member's id)."""
     passing = {(v.solution_id, v.test_id) for v in verdicts if v.status == "pass"}
     rows: dict[tuple[str, ...], list[str]] = {}
@@ -31,8 +36,13 @@ def build_clusters(instruction_id: str, solution_ids: list[str], test_ids: list[
         row = tuple(t for t in test_ids if (solution_id, t) in passing)
         rows.setdefault(row, []).append(solution_id)
     clusters = [
-        Cluster(instruction_id=instruction_id, cluster_id=0, members=sorted(members),
-                passed_tests=list(row), score=cluster_score(len(members), len(row), formula))
+        Cluster(
+            instruction_id=instruction_id,
+            cluster_id=0,
+            members=sorted(members),
+            passed_tests=list(row),
+            score=cluster_score(len(members), len(row), formula),
+        )
         for row, members in rows.items()
     ]
     clusters.sort(key=lambda c: (-c.score, -len(c.members), c.members[0]))
@@ -58,12 +68,16 @@ def solution_runs(candidates: list, tests: list) -> list:
     tests_by_instruction: dict[str, list] = {}
     for test in tests:
         tests_by_instruction.setdefault(test.instruction_id, []).append(test)
-    return [SolutionRun(solution_id=c.candidate_id, code=c.code, tests=tests_by_instruction[c.instruction_id])
-            for c in candidates if tests_by_instruction.get(c.instruction_id)]
+    return [
+        SolutionRun(solution_id=c.candidate_id, code=c.code, tests=tests_by_instruction[c.instruction_id])
+        for c in candidates
+        if tests_by_instruction.get(c.instruction_id)
+    ]
 
 
-def clusters_by_instruction(candidates: list, tests: list, verdicts: list[Verdict],
-                            formula: str = "paper") -> dict[str, list[Cluster]]:
+def clusters_by_instruction(
+    candidates: list, tests: list, verdicts: list[Verdict], formula: str = "paper"
+) -> dict[str, list[Cluster]]:
     solutions: dict[str, list[str]] = {}
     for c in candidates:
         solutions.setdefault(c.instruction_id, []).append(c.candidate_id)

@@ -12,9 +12,17 @@ def code_size(code: str) -> tuple[int, int]:
     """(non-comment tokens, characters): comments and blank lines do not count against a solution."""
     try:
         tokens = [
-            tok for tok in tokenize.generate_tokens(io.StringIO(code).readline)
-            if tok.type not in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT,
-                                tokenize.DEDENT, tokenize.ENDMARKER)
+            tok
+            for tok in tokenize.generate_tokens(io.StringIO(code).readline)
+            if tok.type
+            not in (
+                tokenize.COMMENT,
+                tokenize.NL,
+                tokenize.NEWLINE,
+                tokenize.INDENT,
+                tokenize.DEDENT,
+                tokenize.ENDMARKER,
+            )
         ]
     except (tokenize.TokenError, IndentationError, SyntaxError):
         return (len(code), len(code))
@@ -39,5 +47,4 @@ def select_test_by_coverage(tests: list[TestCase], coverages: list[float]) -> tu
     """
     if not tests or len(tests) != len(coverages):
         raise ValueError("need one coverage figure per test, and at least one test")
-    return min(zip(tests, coverages),
-               key=lambda tc: (-tc[1], -min(len(tc[0].call), RICH_CALL_CHARS), tc[0].test_id))
+    return min(zip(tests, coverages), key=lambda tc: (-tc[1], -min(len(tc[0].call), RICH_CALL_CHARS), tc[0].test_id))

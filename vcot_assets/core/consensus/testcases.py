@@ -42,8 +42,7 @@ class NotALiteral(ValueError):
     pass
 
 
-def parse_test(source: str, test_id: str, instruction_id: str,
-               entry_points: Collection[str] | None = None) -> TestCase:
+def parse_test(source: str, test_id: str, instruction_id: str, entry_points: Collection[str] | None = None) -> TestCase:
     """Split one candidate test into call and expected value, or raise `InvalidTest`.
 
     `entry_points`, when given, are the names a test may call directly (the function or class
@@ -90,8 +89,7 @@ def _single_assert(source: str) -> ast.Assert:
         if function.decorator_list:
             raise InvalidTest("decorated_test", "test functions must not be decorated")
         arguments = function.args
-        if (arguments.args or arguments.posonlyargs or arguments.kwonlyargs
-                or arguments.vararg or arguments.kwarg):
+        if arguments.args or arguments.posonlyargs or arguments.kwonlyargs or arguments.vararg or arguments.kwarg:
             raise InvalidTest("test_has_parameters", "test functions take no parameters")
         body = function.body
         if body and _is_docstring(body[0]):
@@ -105,15 +103,18 @@ def _single_assert(source: str) -> ast.Assert:
 
 
 def _is_docstring(node: ast.stmt) -> bool:
-    return (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
-            and isinstance(node.value.value, str))
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
 
 
 def _operator(op: ast.cmpop, right: ast.expr) -> str:
     if isinstance(op, ast.Eq):
         return "=="
-    if isinstance(op, ast.Is) and isinstance(right, ast.Constant) and right.value in (None, True, False) \
-            and type(right.value) in (type(None), bool):
+    if (
+        isinstance(op, ast.Is)
+        and isinstance(right, ast.Constant)
+        and right.value in (None, True, False)
+        and type(right.value) in (type(None), bool)
+    ):
         return "is"
     raise InvalidTest("not_equality", f"comparison {type(op).__name__} is not ==")
 
@@ -124,8 +125,7 @@ def _check_call(node: ast.expr, entry_points: Collection[str] | None) -> None:
     func = node.func
     if isinstance(func, ast.Name):
         name = func.id
-    elif (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call)
-          and isinstance(func.value.func, ast.Name)):
+    elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call) and isinstance(func.value.func, ast.Name):
         name = func.value.func.id  # `Name(args).method(args)`
         if func.attr.startswith("__"):
             raise InvalidTest("not_a_direct_call", "dunder methods are not a primary method")

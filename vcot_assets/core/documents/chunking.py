@@ -47,9 +47,16 @@ def plan_batches(doc: SourceDocument, text: str, batch_chars: int) -> list[Batch
         tail = slices.pop()
         slices[-1][1] = tail[1]
     return [
-        Batch(key=batch_key(doc.slug, index), doc_slug=doc.slug, doc_path=doc.path, index=index,
-              start=start, end=end, doc_sha256=doc.sha256,
-              text_sha256=hashlib.sha256(text[start:end].encode("utf-8")).hexdigest())
+        Batch(
+            key=batch_key(doc.slug, index),
+            doc_slug=doc.slug,
+            doc_path=doc.path,
+            index=index,
+            start=start,
+            end=end,
+            doc_sha256=doc.sha256,
+            text_sha256=hashlib.sha256(text[start:end].encode("utf-8")).hexdigest(),
+        )
         for index, (start, end) in enumerate(slices)
     ]
 

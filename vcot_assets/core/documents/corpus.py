@@ -46,7 +46,7 @@ def stdlib_text(module_name: str) -> str:
 def read_document(path: str) -> str:
     """The text of a document; `DocumentError` for one that is empty or not text."""
     if path.startswith(STDLIB_PREFIX):
-        text = stdlib_text(path[len(STDLIB_PREFIX):])
+        text = stdlib_text(path[len(STDLIB_PREFIX) :])
     else:
         try:
             data = Path(path).read_bytes()
@@ -70,7 +70,7 @@ def slugify(name: str) -> str:
 
 def _base_slug(path: str) -> str:
     if path.startswith(STDLIB_PREFIX):
-        return slugify("stdlib-" + path[len(STDLIB_PREFIX):])
+        return slugify("stdlib-" + path[len(STDLIB_PREFIX) :])
     return slugify(Path(path).stem)
 
 
@@ -89,8 +89,9 @@ def assign_slugs(paths: list[str]) -> dict[str, str]:
     return slugs
 
 
-def list_document_paths(docs_dir: Path | None, include_stdlib: bool = True,
-                        stdlib_modules: tuple[str, ...] = DEFAULT_STDLIB_MODULES) -> tuple[list[str], list[Rejection]]:
+def list_document_paths(
+    docs_dir: Path | None, include_stdlib: bool = True, stdlib_modules: tuple[str, ...] = DEFAULT_STDLIB_MODULES
+) -> tuple[list[str], list[Rejection]]:
     """Every candidate document path, and rejections for files of a kind we do not read."""
     paths = [STDLIB_PREFIX + name for name in stdlib_modules] if include_stdlib else []
     rejections = []
@@ -101,19 +102,28 @@ def list_document_paths(docs_dir: Path | None, include_stdlib: bool = True,
             if file.suffix.lower() in DOCUMENT_SUFFIXES:
                 paths.append(str(file.resolve()))
             else:
-                rejections.append(Rejection("source_docs", str(file), "unsupported_extension",
-                                            f"only {', '.join(DOCUMENT_SUFFIXES)} are read"))
+                rejections.append(
+                    Rejection(
+                        "source_docs",
+                        str(file),
+                        "unsupported_extension",
+                        f"only {', '.join(DOCUMENT_SUFFIXES)} are read",
+                    )
+                )
     return paths, rejections
 
 
 def describe_document(path: str, slug: str, text: str) -> SourceDocument:
-    return SourceDocument(slug=slug, path=path, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                          chars=len(text))
+    return SourceDocument(
+        slug=slug, path=path, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), chars=len(text)
+    )
 
 
-def discover_documents(docs_dir: Path | None, include_stdlib: bool = True,
-                       stdlib_modules: tuple[str, ...] = DEFAULT_STDLIB_MODULES,
-                       ) -> tuple[list[tuple[SourceDocument, str]], list[Rejection]]:
+def discover_documents(
+    docs_dir: Path | None,
+    include_stdlib: bool = True,
+    stdlib_modules: tuple[str, ...] = DEFAULT_STDLIB_MODULES,
+) -> tuple[list[tuple[SourceDocument, str]], list[Rejection]]:
     """Read every usable document once; unusable ones become rejections with their reason."""
     paths, rejections = list_document_paths(docs_dir, include_stdlib, stdlib_modules)
     slugs = assign_slugs(paths)

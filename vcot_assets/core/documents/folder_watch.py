@@ -21,7 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vcot_assets.core.documents.chunking import batch_key, plan_batches
-from vcot_assets.core.documents.corpus import DocumentError, assign_slugs, describe_document, list_document_paths, read_document
+from vcot_assets.core.documents.corpus import (
+    DocumentError,
+    assign_slugs,
+    describe_document,
+    list_document_paths,
+    read_document,
+)
 from vcot_assets.core.records import Batch, Rejection
 
 STATE_VERSION = 1
@@ -112,8 +118,13 @@ def load_saved_state(directory: Path, cursor: str | None) -> dict[str, WatchedDo
     return load_state(path.read_text(encoding="utf-8"))
 
 
-def scan_folder(docs_dir: Path, previous: dict[str, WatchedDocument], batch_chars: int,
-                max_reads: int = 1000, time_budget_s: float = 3.0) -> FolderChanges:
+def scan_folder(
+    docs_dir: Path,
+    previous: dict[str, WatchedDocument],
+    batch_chars: int,
+    max_reads: int = 1000,
+    time_budget_s: float = 3.0,
+) -> FolderChanges:
     """Compare the folder with the previous state; read only files whose stat signature moved.
 
     At most `max_reads` files are read, and none after `time_budget_s`; the rest keep their old
@@ -149,8 +160,9 @@ def scan_folder(docs_dir: Path, previous: dict[str, WatchedDocument], batch_char
     return changes
 
 
-def _reread(path: str, slug: str, stat: os.stat_result, before: WatchedDocument | None,
-            batch_chars: int, changes: FolderChanges) -> WatchedDocument:
+def _reread(
+    path: str, slug: str, stat: os.stat_result, before: WatchedDocument | None, batch_chars: int, changes: FolderChanges
+) -> WatchedDocument:
     old_keys = before.batch_keys() if before else []
     try:
         text = read_document(path)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
-from vcot_assets.core.synthesis import parsing
-from vcot_assets.core.verifier.sentences import split_sentences
+from vcot_assets.core.grounding.samples import callee_name
 from vcot_assets.core.prompts import render
 from vcot_assets.core.records import Rationale, Rejection, SelectedPair, TeacherReply, TeacherRequest, Trace
-from vcot_assets.core.grounding.samples import callee_name
+from vcot_assets.core.synthesis import parsing
 from vcot_assets.core.synthesis.steps import read_reply
+from vcot_assets.core.verifier.sentences import split_sentences
 
 DIRECTIONS = ("forward", "backward")
 
@@ -20,18 +20,33 @@ def narration_requests(pairs: list[SelectedPair], traces: dict[str, Trace]) -> l
         trace = traces.get(pair.instruction_id)
         if trace is None or trace.status != "ok":
             continue
-        requests.append(TeacherRequest(
-            key=f"{pair.instruction_id}|forward", template="narrate_forward",
-            prompt=render("narrate_forward", code=pair.code.rstrip(), call=pair.call, trace=trace.text)))
-        requests.append(TeacherRequest(
-            key=f"{pair.instruction_id}|backward", template="narrate_backward",
-            prompt=render("narrate_backward", code=pair.code.rstrip(), output=trace.returned,
-                          trace=trace.text, function=callee_name(pair.call))))
+        requests.append(
+            TeacherRequest(
+                key=f"{pair.instruction_id}|forward",
+                template="narrate_forward",
+                prompt=render("narrate_forward", code=pair.code.rstrip(), call=pair.call, trace=trace.text),
+            )
+        )
+        requests.append(
+            TeacherRequest(
+                key=f"{pair.instruction_id}|backward",
+                template="narrate_backward",
+                prompt=render(
+                    "narrate_backward",
+                    code=pair.code.rstrip(),
+                    output=trace.returned,
+                    trace=trace.text,
+                    function=callee_name(pair.call),
+                ),
+            )
+        )
     return requests
 
 
-def rationales_from_replies(requests: list[TeacherRequest], replies: dict[str, TeacherReply],
-                            ) -> tuple[list[Rationale], list[Rejection]]:
+def rationales_from_replies(
+    requests: list[TeacherRequest],
+    replies: dict[str, TeacherReply],
+) -> tuple[list[Rationale], list[Rejection]]:
     rationales, rejections = [], []
     for request in requests:
         instruction_id, direction = request.key.split("|")
@@ -42,8 +57,16 @@ def rationales_from_replies(requests: list[TeacherRequest], replies: dict[str, T
             rejections.append(failure)
             continue
         text, answer = narration
-        rationales.append(Rationale(rationale_id=rationale_id, instruction_id=instruction_id,
-                                    direction=direction, text=text, answer=answer, teacher=reply.model))
+        rationales.append(
+            Rationale(
+                rationale_id=rationale_id,
+                instruction_id=instruction_id,
+                direction=direction,
+                text=text,
+                answer=answer,
+                teacher=reply.model,
+            )
+        )
     return rationales, rejections
 
 
@@ -54,5 +77,7 @@ def sentence_key(sentence: str) -> str:
 def entity_requests(rationales: list[Rationale]) -> list[TeacherRequest]:
     """One extraction request per distinct sentence (the paper's teacher-based extraction)."""
     sentences = {s for r in rationales for s in split_sentences(r.text)}
-    return [TeacherRequest(key=sentence_key(s), template="extract_entities",
-                           prompt=render("extract_entities", sentence=s)) for s in sorted(sentences)]
+    return [
+        TeacherRequest(key=sentence_key(s), template="extract_entities", prompt=render("extract_entities", sentence=s))
+        for s in sorted(sentences)
+    ]

@@ -11,8 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-from vcot_assets.core.records import Trace, TraceEvent, TraceOutcome
 from vcot_assets.core.grounding.sanitize import sanitize
+from vcot_assets.core.records import Trace, TraceEvent, TraceOutcome
 
 _VAR = re.compile(r"^(?P<indent> *)(?P<tag>Starting var:\.\. |New var:\.{7} |Modified var:\.\. )(?P<rest>.*)$")
 _EVENT = re.compile(r"^(?P<indent> *)(?P<kind>call|line|return|exception) +(?P<line_no>-?\d+)(?: (?P<source>.*))?$")
@@ -52,7 +52,11 @@ def parse_trace(sanitized: str) -> list[TraceEvent]:
                 continue
             kind = "new" if var.group("tag").startswith("New") else "modified"
             function = functions[-1] if functions else ""
-            add(TraceEvent(index=0, kind=kind, line_no=line_nos[-1], name=name, value=value, depth=depth, function=function))
+            add(
+                TraceEvent(
+                    index=0, kind=kind, line_no=line_nos[-1], name=name, value=value, depth=depth, function=function
+                )
+            )
             continue
         event = _EVENT.match(line)
         if event:

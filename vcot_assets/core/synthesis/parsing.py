@@ -411,7 +411,7 @@ def _top_level_chunks(code: str) -> list[str]:
     chunks: list[list[str]] = []
     for line in code.splitlines():
         starts_chunk = bool(line) and not line[0].isspace() and not line.startswith(("#", ")", "]", "}"))
-        continues_decorator = bool(chunks) and all(l.startswith("@") or not l.strip() for l in chunks[-1])
+        continues_decorator = bool(chunks) and all(prior.startswith("@") or not prior.strip() for prior in chunks[-1])
         if starts_chunk and not continues_decorator or not chunks:
             chunks.append([line])
         else:
@@ -421,7 +421,7 @@ def _top_level_chunks(code: str) -> list[str]:
         # Comments between functions belong to neither: drop them from the chunk's end.
         while chunk and (not chunk[-1].strip() or chunk[-1].startswith("#")):
             chunk.pop()
-        if chunk and not all(not l.strip() or l.lstrip().startswith("#") for l in chunk):
+        if chunk and not all(not part.strip() or part.lstrip().startswith("#") for part in chunk):
             texts.append("\n".join(chunk).strip("\n"))
     return texts
 

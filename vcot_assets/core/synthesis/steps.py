@@ -11,20 +11,34 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from vcot_assets.core.synthesis import parsing
+from vcot_assets.core.grounding.samples import callee_name
 from vcot_assets.core.prompts import render
 from vcot_assets.core.records import (
-    DIFFICULTIES, BatchText, Candidate, Concept, Instruction, Keyphrase, Rejection, Signature,
-    TeacherReply, TeacherRequest, TestCase, TestScenarios,
+    DIFFICULTIES,
+    BatchText,
+    Candidate,
+    Concept,
+    Instruction,
+    Keyphrase,
+    Rejection,
+    Signature,
+    TeacherReply,
+    TeacherRequest,
+    TestCase,
+    TestScenarios,
 )
-from vcot_assets.core.grounding.samples import callee_name
+from vcot_assets.core.synthesis import parsing
 
 EXCERPT_CHARS = 3000
 T = TypeVar("T")
 
 
-def read_reply(stage: str, item_id: str, reply: TeacherReply | None, parse: Callable[[str], T],
-               ) -> tuple[T | None, Rejection | None]:
+def read_reply(
+    stage: str,
+    item_id: str,
+    reply: TeacherReply | None,
+    parse: Callable[[str], T],
+) -> tuple[T | None, Rejection | None]:
     """A reply's parsed content, or the rejection saying why there is none (failed call or bad format)."""
     if reply is None or reply.text is None:
         detail = reply.error if reply is not None and reply.error else "no reply"
@@ -44,13 +58,13 @@ def _normalized_name(name: str) -> str:
 
 def concept_request(batch: BatchText, keyphrases: list[Keyphrase], max_concepts: int) -> TeacherRequest:
     listing = "\n".join(f"- {k.phrase}" for k in keyphrases) or "- (none found)"
-    prompt = render("concepts", excerpt=batch.text[:EXCERPT_CHARS], keyphrases=listing,
-                    max_concepts=max_concepts)
+    prompt = render("concepts", excerpt=batch.text[:EXCERPT_CHARS], keyphrases=listing, max_concepts=max_concepts)
     return TeacherRequest(key=batch.batch.key, template="concepts", prompt=prompt)
 
 
-def concepts_from_reply(batch_key: str, reply: TeacherReply | None, keyphrases: list[Keyphrase],
-                        max_concepts: int, teacher: str) -> tuple[list[Concept], list[Rejection]]:
+def concepts_from_reply(
+    batch_key: str, reply: TeacherReply | None, keyphrases: list[Keyphrase], max_concepts: int, teacher: str
+) -> tuple[list[Concept], list[Rejection]]:
     items, failure = read_reply("concepts", batch_key, reply, parsing.parse_concepts)
     if failure:
         return [], [failure]
@@ -71,12 +85,19 @@ def concepts_from_reply(batch_key: str, reply: TeacherReply | None, keyphrases: 
         seen.add(key)
         keyphrase = str(item.get("keyphrase", ""))
         difficulty = str(item.get("difficulty", "medium")).lower()
-        concepts.append(Concept(
-            concept_id=f"{batch_key}-c{len(concepts):02d}", batch=batch_key, name=name,
-            description=str(item.get("description", "")).strip(),
-            examples=[str(e) for e in item.get("examples", [])][:5],
-            difficulty=difficulty if difficulty in DIFFICULTIES else "medium",
-            keyphrase=keyphrase, keyphrase_score=scores.get(keyphrase.lower(), 0.0), teacher=teacher))
+        concepts.append(
+            Concept(
+                concept_id=f"{batch_key}-c{len(concepts):02d}",
+                batch=batch_key,
+                name=name,
+                description=str(item.get("description", "")).strip(),
+                examples=[str(e) for e in item.get("examples", [])][:5],
+                difficulty=difficulty if difficulty in DIFFICULTIES else "medium",
+                keyphrase=keyphrase,
+                keyphrase_score=scores.get(keyphrase.lower(), 0.0),
+                teacher=teacher,
+            )
+        )
     return concepts, rejections
 
 
@@ -85,15 +106,21 @@ def concepts_from_reply(batch_key: str, reply: TeacherReply | None, keyphrases: 
 
 def instruction_requests(concepts: list[Concept], per_difficulty: int) -> list[TeacherRequest]:
     return [
-        TeacherRequest(key=f"{c.concept_id}|{d}", template="instructions",
-                       prompt=render("instructions", concept=c.name, description=c.description,
-                                     difficulty=d, count=per_difficulty))
-        for c in concepts for d in DIFFICULTIES
+        TeacherRequest(
+            key=f"{c.concept_id}|{d}",
+            template="instructions",
+            prompt=render(
+                "instructions", concept=c.name, description=c.description, difficulty=d, count=per_difficulty
+            ),
+        )
+        for c in concepts
+        for d in DIFFICULTIES
     ]
 
 
-def instructions_from_replies(concepts: list[Concept], replies: dict[str, TeacherReply],
-                              per_difficulty: int, teacher: str) -> tuple[list[Instruction], list[Rejection]]:
+def instructions_from_replies(
+    concepts: list[Concept], replies: dict[str, TeacherReply], per_difficulty: int, teacher: str
+) -> tuple[list[Instruction], list[Rejection]]:
     instructions, rejections = [], []
     seen_in_batch: set[str] = set()  # two concepts of a batch can draw the same exercise
     for concept in concepts:
@@ -113,10 +140,16 @@ def instructions_from_replies(concepts: list[Concept], replies: dict[str, Teache
                     continue
                 seen_in_batch.add(_normalized_name(text))
                 kept += 1
-                instructions.append(Instruction(
-                    instruction_id=f"{concept.concept_id}-{difficulty}-{kept - 1:02d}",
-                    concept_id=concept.concept_id, difficulty=difficulty, kind=kind, text=text,
-                    teacher=teacher))
+                instructions.append(
+                    Instruction(
+                        instruction_id=f"{concept.concept_id}-{difficulty}-{kept - 1:02d}",
+                        concept_id=concept.concept_id,
+                        difficulty=difficulty,
+                        kind=kind,
+                        text=text,
+                        teacher=teacher,
+                    )
+                )
     return instructions, rejections
 
 
@@ -124,22 +157,36 @@ def instructions_from_replies(concepts: list[Concept], replies: dict[str, Teache
 
 
 def signature_requests(instructions: list[Instruction]) -> list[TeacherRequest]:
-    return [TeacherRequest(key=i.instruction_id, template="signature",
-                           prompt=render("signature", instruction=i.text)) for i in instructions]
+    return [
+        TeacherRequest(key=i.instruction_id, template="signature", prompt=render("signature", instruction=i.text))
+        for i in instructions
+    ]
 
 
-def signatures_from_replies(instructions: list[Instruction], replies: dict[str, TeacherReply],
-                            ) -> tuple[list[Signature], list[Rejection]]:
+def signatures_from_replies(
+    instructions: list[Instruction],
+    replies: dict[str, TeacherReply],
+) -> tuple[list[Signature], list[Rejection]]:
     signatures, rejections = [], []
     for instruction in instructions:
-        signature, failure = read_reply("signatures", instruction.instruction_id, replies.get(instruction.instruction_id),
-                                        lambda text: parsing.parse_signature(text, instruction.instruction_id))
+        signature, failure = read_reply(
+            "signatures",
+            instruction.instruction_id,
+            replies.get(instruction.instruction_id),
+            lambda text, item=instruction.instruction_id: parsing.parse_signature(text, item),
+        )
         if failure:
             rejections.append(failure)
             continue
         if signature.kind != instruction.kind:
-            rejections.append(Rejection("signatures", instruction.instruction_id, "kind_mismatch",
-                                        f"asked for a {instruction.kind}, got a {signature.kind}"))
+            rejections.append(
+                Rejection(
+                    "signatures",
+                    instruction.instruction_id,
+                    "kind_mismatch",
+                    f"asked for a {instruction.kind}, got a {signature.kind}",
+                )
+            )
             continue
         signatures.append(signature)
     return signatures, rejections
@@ -148,13 +195,19 @@ def signatures_from_replies(instructions: list[Instruction], replies: dict[str, 
 # --- candidate code ---------------------------------------------------------------------------
 
 
-def candidate_requests(instructions: list[Instruction], signatures: dict[str, Signature],
-                       n: int) -> list[TeacherRequest]:
+def candidate_requests(
+    instructions: list[Instruction], signatures: dict[str, Signature], n: int
+) -> list[TeacherRequest]:
     return [
-        TeacherRequest(key=f"{i.instruction_id}|{k}", template="candidate_code", sample_index=k,
-                       prompt=render("candidate_code", instruction=i.text,
-                                     signature=signatures[i.instruction_id].raw))
-        for i in instructions if i.instruction_id in signatures for k in range(n)
+        TeacherRequest(
+            key=f"{i.instruction_id}|{k}",
+            template="candidate_code",
+            sample_index=k,
+            prompt=render("candidate_code", instruction=i.text, signature=signatures[i.instruction_id].raw),
+        )
+        for i in instructions
+        if i.instruction_id in signatures
+        for k in range(n)
     ]
 
 
@@ -164,8 +217,9 @@ def signature_mismatch(code: str, signature: Signature) -> str | None:
         tree = ast.parse(code)
     except SyntaxError as err:
         return f"syntax error: {err.msg} (line {err.lineno})"
-    top = {node.name: node for node in tree.body
-           if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    top = {
+        node.name: node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+    }
     node = top.get(signature.name)
     if signature.kind == "function":
         if not isinstance(node, ast.FunctionDef):
@@ -182,9 +236,12 @@ def signature_mismatch(code: str, signature: Signature) -> str | None:
     return f"class lacks methods {missing}" if missing else None
 
 
-def candidates_from_replies(instructions: list[Instruction], signatures: dict[str, Signature],
-                            replies: dict[str, TeacherReply], n: int,
-                            ) -> tuple[list[Candidate], list[Rejection]]:
+def candidates_from_replies(
+    instructions: list[Instruction],
+    signatures: dict[str, Signature],
+    replies: dict[str, TeacherReply],
+    n: int,
+) -> tuple[list[Candidate], list[Rejection]]:
     candidates, rejections = [], []
     for instruction in instructions:
         signature = signatures.get(instruction.instruction_id)
@@ -201,33 +258,49 @@ def candidates_from_replies(instructions: list[Instruction], signatures: dict[st
             if mismatch:
                 rejections.append(Rejection("candidate_code", candidate_id, "signature_mismatch", mismatch))
                 continue
-            candidates.append(Candidate(candidate_id=candidate_id, instruction_id=instruction.instruction_id,
-                                        sample_index=k, code=code))
+            candidates.append(
+                Candidate(
+                    candidate_id=candidate_id, instruction_id=instruction.instruction_id, sample_index=k, code=code
+                )
+            )
     return candidates, rejections
 
 
 # --- scenarios and tests ----------------------------------------------------------------------
 
 
-def scenario_requests(instructions: list[Instruction], signatures: dict[str, Signature],
-                      count: int) -> list[TeacherRequest]:
+def scenario_requests(
+    instructions: list[Instruction], signatures: dict[str, Signature], count: int
+) -> list[TeacherRequest]:
     return [
-        TeacherRequest(key=i.instruction_id, template="test_scenarios",
-                       prompt=render("test_scenarios", instruction=i.text,
-                                     signature=signatures[i.instruction_id].raw, count=count))
-        for i in instructions if i.instruction_id in signatures
+        TeacherRequest(
+            key=i.instruction_id,
+            template="test_scenarios",
+            prompt=render(
+                "test_scenarios", instruction=i.text, signature=signatures[i.instruction_id].raw, count=count
+            ),
+        )
+        for i in instructions
+        if i.instruction_id in signatures
     ]
 
 
-def scenarios_from_replies(instructions: list[Instruction], signatures: dict[str, Signature],
-                           replies: dict[str, TeacherReply], count: int,
-                           ) -> tuple[list[TestScenarios], list[Rejection]]:
+def scenarios_from_replies(
+    instructions: list[Instruction],
+    signatures: dict[str, Signature],
+    replies: dict[str, TeacherReply],
+    count: int,
+) -> tuple[list[TestScenarios], list[Rejection]]:
     result, rejections = [], []
     for instruction in instructions:
         if instruction.instruction_id not in signatures:
             continue
-        scenarios, failure = read_reply("test_scenarios", instruction.instruction_id,
-                                        replies.get(instruction.instruction_id), parsing.parse_scenarios)
+        scenarios, failure = read_reply(
+            "test_scenarios",
+            instruction.instruction_id,
+            replies.get(instruction.instruction_id),
+            parsing.parse_scenarios,
+        )
         if failure:
             rejections.append(failure)
             continue
@@ -235,31 +308,48 @@ def scenarios_from_replies(instructions: list[Instruction], signatures: dict[str
     return result, rejections
 
 
-def test_requests(instructions: list[Instruction], signatures: dict[str, Signature],
-                  scenarios: dict[str, TestScenarios], count: int) -> list[TeacherRequest]:
+def test_requests(
+    instructions: list[Instruction], signatures: dict[str, Signature], scenarios: dict[str, TestScenarios], count: int
+) -> list[TeacherRequest]:
     requests = []
     for i in instructions:
         if i.instruction_id not in signatures or i.instruction_id not in scenarios:
             continue
         listing = "\n".join(f"{n + 1}. {s}" for n, s in enumerate(scenarios[i.instruction_id].scenarios))
-        requests.append(TeacherRequest(
-            key=i.instruction_id, template="candidate_tests",
-            prompt=render("candidate_tests", instruction=i.text, signature=signatures[i.instruction_id].raw,
-                          scenarios=listing, count=count)))
+        requests.append(
+            TeacherRequest(
+                key=i.instruction_id,
+                template="candidate_tests",
+                prompt=render(
+                    "candidate_tests",
+                    instruction=i.text,
+                    signature=signatures[i.instruction_id].raw,
+                    scenarios=listing,
+                    count=count,
+                ),
+            )
+        )
     return requests
 
 
-def tests_from_replies(instructions: list[Instruction], signatures: dict[str, Signature],
-                       replies: dict[str, TeacherReply], count: int,
-                       ) -> tuple[list[TestCase], list[Rejection]]:
+def tests_from_replies(
+    instructions: list[Instruction],
+    signatures: dict[str, Signature],
+    replies: dict[str, TeacherReply],
+    count: int,
+) -> tuple[list[TestCase], list[Rejection]]:
     tests, rejections = [], []
     for instruction in instructions:
         signature = signatures.get(instruction.instruction_id)
         reply = replies.get(instruction.instruction_id)
         if signature is None or instruction.instruction_id not in replies:
             continue
-        result, failure = read_reply("candidate_tests", instruction.instruction_id, reply,
-                                     lambda text: parsing.parse_tests(text, instruction.instruction_id))
+        result, failure = read_reply(
+            "candidate_tests",
+            instruction.instruction_id,
+            reply,
+            lambda text, item=instruction.instruction_id: parsing.parse_tests(text, item),
+        )
         if failure:
             rejections.append(failure)
             continue
@@ -268,8 +358,14 @@ def tests_from_replies(instructions: list[Instruction], signatures: dict[str, Si
         kept, seen = 0, set()
         for test in parsed:
             if callee_name(test.call) != signature.name:
-                rejections.append(Rejection("candidate_tests", test.test_id, "wrong_target",
-                                            f"calls {callee_name(test.call)!r}, not {signature.name!r}"))
+                rejections.append(
+                    Rejection(
+                        "candidate_tests",
+                        test.test_id,
+                        "wrong_target",
+                        f"calls {callee_name(test.call)!r}, not {signature.name!r}",
+                    )
+                )
             elif (test.call, test.expected) in seen:
                 rejections.append(Rejection("candidate_tests", test.test_id, "duplicate_test", test.call))
             elif kept >= count:

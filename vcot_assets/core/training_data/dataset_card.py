@@ -47,27 +47,58 @@ class CardFacts:
 
 
 def render_card(facts: CardFacts) -> str:
-    lines = ["---", f"license: {facts.licence}", "language:", "- en", "tags:", "- code",
-             "- chain-of-thought", "- execution-traces", "configs:"]
+    lines = [
+        "---",
+        f"license: {facts.licence}",
+        "language:",
+        "- en",
+        "tags:",
+        "- code",
+        "- chain-of-thought",
+        "- execution-traces",
+        "configs:",
+    ]
     for subset in SUBSETS:
         for view in VIEWS:
-            lines += [f"- config_name: {subset}-{view}", "  data_files:", "  - split: train",
-                      f"    path: {subset}/{view}.parquet"]
-    lines += ["---", "", "# vcot training sets", "",
-              "Chat samples whose every reasoning step was checked against a real execution trace "
-              "(forward: input to output; backward: output to input; bi-directional: both in one "
-              "conversation). Each subset and view is one JSONL file (`<subset>/<view>.jsonl`, what "
-              "the trainer reads) and the same rows as Parquet, which the configs above load.", "",
-              "## Subsets", "",
-              "| subset | forward | backward | bidirectional |", "| --- | --- | --- | --- |"]
+            lines += [
+                f"- config_name: {subset}-{view}",
+                "  data_files:",
+                "  - split: train",
+                f"    path: {subset}/{view}.parquet",
+            ]
+    lines += [
+        "---",
+        "",
+        "# vcot training sets",
+        "",
+        "Chat samples whose every reasoning step was checked against a real execution trace "
+        "(forward: input to output; backward: output to input; bi-directional: both in one "
+        "conversation). Each subset and view is one JSONL file (`<subset>/<view>.jsonl`, what "
+        "the trainer reads) and the same rows as Parquet, which the configs above load.",
+        "",
+        "## Subsets",
+        "",
+        "| subset | forward | backward | bidirectional |",
+        "| --- | --- | --- | --- |",
+    ]
     for subset in SUBSETS:
         lines.append(f"| {subset} | " + " | ".join(str(facts.counts.get(f"{subset}-{v}", 0)) for v in VIEWS) + " |")
-    answered = (f"answers of `{facts.base_model}` to {facts.base_model_answers} training questions"
-                if facts.base_model else "no base model configured, so this subset is empty")
-    lines += ["", "- full: every problem kept after deduplication and decontamination.",
-              f"- answerability: problems the base model answers wrongly ({answered}).",
-              "- difficulty: problems of medium or hard difficulty.", "",
-              "## Sources", "", "| document | batches | licence |", "| --- | --- | --- |"]
+    answered = (
+        f"answers of `{facts.base_model}` to {facts.base_model_answers} training questions"
+        if facts.base_model
+        else "no base model configured, so this subset is empty"
+    )
+    lines += [
+        "",
+        "- full: every problem kept after deduplication and decontamination.",
+        f"- answerability: problems the base model answers wrongly ({answered}).",
+        "- difficulty: problems of medium or hard difficulty.",
+        "",
+        "## Sources",
+        "",
+        "| document | batches | licence |",
+        "| --- | --- | --- |",
+    ]
     for source in facts.sources:
         lines.append(f"| {source.get('document', '')} | {source.get('batches', '')} | {source.get('licence', '')} |")
     if not facts.sources:
@@ -75,33 +106,57 @@ def render_card(facts: CardFacts) -> str:
     teachers = ", ".join(f"`{t}`" for t in facts.teachers) or "(none recorded)"
     lines += ["", f"Teacher: {teachers}.", ""]
     if facts.prompt_versions:
-        lines += ["Prompt versions (content hashes of the templates):", "",
-                  "| template | version |", "| --- | --- |"]
+        lines += ["Prompt versions (content hashes of the templates):", "", "| template | version |", "| --- | --- |"]
         lines += [f"| {name} | `{version}` |" for name, version in sorted(facts.prompt_versions.items())]
         lines.append("")
     if facts.python_versions:
         lines += [f"Traces recorded with Python {', '.join(facts.python_versions)}.", ""]
-    lines += ["## What was dropped", "",
-              f"{facts.problems_in} problems came in from the verified batches; {facts.problems_kept} were kept. "
-              f"Batches registered but not materialized (skipped): {facts.missing_batches}.", "",
-              "| reason | problems | meaning |", "| --- | --- | --- |"]
+    lines += [
+        "## What was dropped",
+        "",
+        f"{facts.problems_in} problems came in from the verified batches; {facts.problems_kept} were kept. "
+        f"Batches registered but not materialized (skipped): {facts.missing_batches}.",
+        "",
+        "| reason | problems | meaning |",
+        "| --- | --- | --- |",
+    ]
     for reason, meaning in _REASONS.items():
         lines.append(f"| {reason} | {facts.dropped_by_reason.get(reason, 0)} | {meaning} |")
     if facts.pipeline_rejections:
-        lines += ["", "Rejected on the way, in every stage of the included batches (each a checked failure: "
-                  "malformed teacher output, disagreeing candidates, ungrounded reasoning, ...):", "",
-                  "| stage | reason | count |", "| --- | --- | --- |"]
+        lines += [
+            "",
+            "Rejected on the way, in every stage of the included batches (each a checked failure: "
+            "malformed teacher output, disagreeing candidates, ungrounded reasoning, ...):",
+            "",
+            "| stage | reason | count |",
+            "| --- | --- | --- |",
+        ]
         for key, count in sorted(facts.pipeline_rejections.items(), key=lambda kv: (-kv[1], kv[0])):
             stage, _, reason = key.partition("/")
             lines.append(f"| {stage} | {reason} | {count} |")
-    lines += ["", "## Decontamination", "", "| benchmark | programs | licence | status | problems dropped |",
-              "| --- | --- | --- | --- | --- |"]
+    lines += [
+        "",
+        "## Decontamination",
+        "",
+        "| benchmark | programs | licence | status | problems dropped |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for bench in facts.benchmarks:
         name = bench.get("name", "")
-        lines.append(f"| {name} | {bench.get('problems', '')} | {BENCHMARK_LICENCES.get(name, '')} | "
-                     f"{bench.get('status', '')} | {facts.contaminated_by_benchmark.get(name, 0)} |")
+        lines.append(
+            f"| {name} | {bench.get('problems', '')} | {BENCHMARK_LICENCES.get(name, '')} | "
+            f"{bench.get('status', '')} | {facts.contaminated_by_benchmark.get(name, 0)} |"
+        )
     if facts.settings:
         lines += ["", "Settings: " + ", ".join(f"{k} = {v}" for k, v in sorted(facts.settings.items())) + "."]
-    lines += ["", "## Loading", "", "```python", "from datasets import load_dataset",
-              'full_forward = load_dataset("<this folder>", "full-forward", split="train")', "```", ""]
+    lines += [
+        "",
+        "## Loading",
+        "",
+        "```python",
+        "from datasets import load_dataset",
+        'full_forward = load_dataset("<this folder>", "full-forward", split="train")',
+        "```",
+        "",
+    ]
     return "\n".join(lines)

@@ -86,9 +86,9 @@ class Problem:
         which every problem shares and which would make unrelated problems look alike."""
         question = self.question
         match = _CODE_BLOCK.search(question)
-        head = question[:match.start()] if match else question
+        head = question[: match.start()] if match else question
         # Without a recorded call, the wording after the code (which names the call) stays.
-        call = (self.primary.provenance or {}).get("input") or (question[match.end():] if match else "")
+        call = (self.primary.provenance or {}).get("input") or (question[match.end() :] if match else "")
         return f"{head}\n{self.code}\n{call}"
 
 
@@ -105,8 +105,7 @@ class DecontamResult:
     @property
     def counts_by_benchmark(self) -> dict[str, int]:
         """Contaminated problems by the benchmark they matched."""
-        return dict(Counter(r.detail.split(":", 1)[0] for r in self.rejections
-                            if r.reason.startswith("contaminated_")))
+        return dict(Counter(r.detail.split(":", 1)[0] for r in self.rejections if r.reason.startswith("contaminated_")))
 
 
 # --- problems and their text ------------------------------------------------------------------
@@ -151,7 +150,7 @@ def shingles(text: str, size: int) -> set[int]:
     words = _WORD.findall(text.lower())
     if len(words) < size:
         return {_hash64(" ".join(words))} if words else set()
-    return {_hash64(" ".join(words[i:i + size])) for i in range(len(words) - size + 1)}
+    return {_hash64(" ".join(words[i : i + size])) for i in range(len(words) - size + 1)}
 
 
 def jaccard(a: set[int], b: set[int]) -> float:
@@ -195,7 +194,7 @@ def near_duplicates(texts: Sequence[str], config: DecontamConfig) -> list[tuple[
     for index, text in enumerate(texts):
         items = shingles(text, config.shingle_words)
         signature = minhash(items, permutations)
-        keys = [(band, signature[band * rows:(band + 1) * rows].tobytes()) for band in range(config.minhash_bands)]
+        keys = [(band, signature[band * rows : (band + 1) * rows].tobytes()) for band in range(config.minhash_bands)]
         candidates = sorted({c for key in keys for c in buckets.get(key, ())})
         best, best_similarity = None, 0.0
         if candidates:
@@ -243,8 +242,12 @@ class _Renamer(ast.NodeTransformer):
     def _strip(self, node):
         node.name = self._new(node.name)
         body = node.body
-        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
-                and isinstance(body[0].value.value, str):
+        if (
+            body
+            and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)
+        ):
             body = body[1:] or [ast.Pass()]
         node.body = body
         if hasattr(node, "returns"):
@@ -292,8 +295,15 @@ def code_tokens(code: str) -> list[str]:
     try:
         tokens = []
         for tok in tokenize.generate_tokens(io.StringIO(code).readline):
-            if tok.type in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT,
-                            tokenize.DEDENT, tokenize.ENDMARKER, tokenize.ENCODING):
+            if tok.type in (
+                tokenize.COMMENT,
+                tokenize.NL,
+                tokenize.NEWLINE,
+                tokenize.INDENT,
+                tokenize.DEDENT,
+                tokenize.ENDMARKER,
+                tokenize.ENCODING,
+            ):
                 continue
             tokens.append(tok.string)
         return tokens
@@ -306,7 +316,7 @@ def ngrams(tokens: Sequence[str], size: int) -> set[int]:
         return set()
     if len(tokens) < size:
         return {_hash64(" ".join(tokens))}
-    return {_hash64(" ".join(tokens[i:i + size])) for i in range(len(tokens) - size + 1)}
+    return {_hash64(" ".join(tokens[i : i + size])) for i in range(len(tokens) - size + 1)}
 
 
 class BenchmarkIndex:
@@ -346,15 +356,21 @@ class BenchmarkIndex:
                 best, best_share = owner, share
         if best is not None and best_share >= self.config.ngram_containment:
             program = self.programs[best]
-            return "contaminated_ngram", f"{program.benchmark}:{program.problem_id} ({best_share:.0%} of its {self.config.ngram_tokens}-grams)"
+            return (
+                "contaminated_ngram",
+                f"{program.benchmark}:{program.problem_id} ({best_share:.0%} of its {self.config.ngram_tokens}-grams)",
+            )
         return None
 
 
 # --- the whole pass ------------------------------------------------------------------------------
 
 
-def deduplicate_and_decontaminate(samples: Iterable[Sample], programs: Sequence[BenchmarkProgram] | BenchmarkIndex,
-                                  config: DecontamConfig | None = None) -> DecontamResult:
+def deduplicate_and_decontaminate(
+    samples: Iterable[Sample],
+    programs: Sequence[BenchmarkProgram] | BenchmarkIndex,
+    config: DecontamConfig | None = None,
+) -> DecontamResult:
     config = config or DecontamConfig()
     index = programs if isinstance(programs, BenchmarkIndex) else BenchmarkIndex(programs, config)
     # Preferred survivors first: most views, then smallest id.
@@ -375,8 +391,9 @@ def deduplicate_and_decontaminate(samples: Iterable[Sample], programs: Sequence[
     for twin_index, keeper_index, similarity in near_duplicates([p.content for p in survivors], config):
         twin, keeper = survivors[twin_index], survivors[keeper_index]
         dropped.add(twin.problem_id)
-        rejections.append(Rejection(STAGE, twin.problem_id, "near_duplicate",
-                                    f"Jaccard {similarity:.2f} with {keeper.problem_id}"))
+        rejections.append(
+            Rejection(STAGE, twin.problem_id, "near_duplicate", f"Jaccard {similarity:.2f} with {keeper.problem_id}")
+        )
 
     for problem in problems:
         if problem.problem_id in dropped:
@@ -387,6 +404,10 @@ def deduplicate_and_decontaminate(samples: Iterable[Sample], programs: Sequence[
             rejections.append(Rejection(STAGE, problem.problem_id, leak[0], leak[1]))
 
     kept_ids = {p.problem_id for p in problems} - dropped
-    kept = [s for p in sorted(problems, key=lambda p: p.problem_id) if p.problem_id in kept_ids
-            for s in (p.samples[v] for v in sorted(p.samples))]
+    kept = [
+        s
+        for p in sorted(problems, key=lambda p: p.problem_id)
+        if p.problem_id in kept_ids
+        for s in (p.samples[v] for v in sorted(p.samples))
+    ]
     return DecontamResult(kept=kept, rejections=rejections)

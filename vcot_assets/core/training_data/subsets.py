@@ -22,15 +22,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from vcot_assets.core.training_data.decontam import problem_id_of
 from vcot_assets.core.records import VIEWS, BaseModelAnswer, Sample
+from vcot_assets.core.training_data.decontam import problem_id_of
 
 SUBSETS: tuple[str, ...] = ("full", "answerability", "difficulty")
 HARD_DIFFICULTIES = frozenset({"medium", "hard"})
 TRAINING_SETS_DIR = "training_sets"
 # Which base-model answer directions make a problem "wrong" in each view.
-_DIRECTIONS_OF_VIEW = {"forward": ("forward",), "backward": ("backward",),
-                       "bidirectional": ("forward", "backward")}
+_DIRECTIONS_OF_VIEW = {"forward": ("forward",), "backward": ("backward",), "bidirectional": ("forward", "backward")}
 
 
 def subset_view_keys() -> list[str]:
@@ -67,9 +66,13 @@ def build_subsets(samples: Iterable[Sample], wrong: dict[str, set[str]] | None) 
     subsets: dict[str, dict[str, list[Sample]]] = {}
     subsets["full"] = {view: list(items) for view, items in by_view.items()}
     subsets["answerability"] = {
-        view: [s for s in items
-               if wrong is not None and wrong.get(problem_id_of(s), set()) & set(_DIRECTIONS_OF_VIEW[view])]
-        for view, items in by_view.items()}
+        view: [
+            s
+            for s in items
+            if wrong is not None and wrong.get(problem_id_of(s), set()) & set(_DIRECTIONS_OF_VIEW[view])
+        ]
+        for view, items in by_view.items()
+    }
     subsets["difficulty"] = {view: [s for s in items if is_hard(s)] for view, items in by_view.items()}
     return subsets
 
@@ -80,17 +83,20 @@ def subset_counts(subsets: dict[str, dict[str, list[Sample]]]) -> dict[str, int]
 
 def sample_row(sample: Sample) -> dict:
     """One row: messages as role/content pairs, provenance values as strings (one type per column)."""
-    return {"sample_id": sample.sample_id, "view": sample.view,
-            "messages": [{"role": str(m.get("role", "")), "content": str(m.get("content", ""))}
-                         for m in sample.messages],
-            "provenance": {str(k): str(v) for k, v in (sample.provenance or {}).items()}}
+    return {
+        "sample_id": sample.sample_id,
+        "view": sample.view,
+        "messages": [{"role": str(m.get("role", "")), "content": str(m.get("content", ""))} for m in sample.messages],
+        "provenance": {str(k): str(v) for k, v in (sample.provenance or {}).items()},
+    }
 
 
 def write_subsets(data_dir: Path, subsets: dict[str, dict[str, list[Sample]]]) -> dict[str, Path]:
     """Write every subset x view as JSONL and Parquet (atomically); returns the JSONL paths."""
     written = {}
-    provenance_keys = sorted({k for views in subsets.values() for items in views.values()
-                              for s in items for k in (s.provenance or {})})
+    provenance_keys = sorted(
+        {k for views in subsets.values() for items in views.values() for s in items for k in (s.provenance or {})}
+    )
     for subset, views in subsets.items():
         for view, items in views.items():
             rows = [sample_row(s) for s in items]

@@ -21,7 +21,6 @@ def answers_match(predicted: str, actual: str) -> bool:
     return same_value(a, b)
 
 
-
 _ANSWER_PREFIX = re.compile(r"^\s*(?:answer\s*:|the answer is|assert)\s*", re.IGNORECASE)
 
 

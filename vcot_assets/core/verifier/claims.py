@@ -81,7 +81,16 @@ _SUBJ = r"([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*(?:\[[^\]]+\])*)"
 _IDX = r"(-?\d+|[A-Za-z_]\w*)"
 _REWRITES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"`|\*\*"), ""),  # markdown, outside string literals (those are masked)
-    (re.compile(r"\b(?:the )?(?:element|item|value|entry|character|char|number|letter) (?:at|in) (?:index|position) " + _IDX + r" (?:of|in) " + _SUBJ, _I), r"\2[\1]"),
+    (
+        re.compile(
+            r"\b(?:the )?(?:element|item|value|entry|character|char|number|letter) (?:at|in) (?:index|position) "
+            + _IDX
+            + r" (?:of|in) "
+            + _SUBJ,
+            _I,
+        ),
+        r"\2[\1]",
+    ),
     (re.compile(r"\b(?:index|position) " + _IDX + r" of " + _SUBJ, _I), r"\2[\1]"),
     (re.compile(r"\b" + _SUBJ + r" at (?:index|position) " + _IDX, _I), r"\1[\2]"),
     (re.compile(r"\bthe (?:current )?value of " + _SUBJ, _I), r"\1"),
@@ -99,14 +108,19 @@ _REWRITES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\bset " + _SUBJ + r" to\b", _I), r"\1 ="),
     (re.compile(r"\b(?:assign|store|put|save)s? (.+?) (?:to|in|into) " + _SUBJ + r"(?=[\s,.;:]|$)", _I), r"\2 = \1"),
     (re.compile(r"(\S.*?) is (?:stored|saved|assigned) (?:in|to|into) " + _SUBJ + r"(?=[\s,.;:]|$)", _I), r"\2 = \1"),
-    (re.compile(
-        r"(?<=[\w\]\)]) (?:becomes|is now|is set to|is updated to|is changed to|changes to|gets updated to|"
-        r"is reassigned to|now holds|now contains|now stores|holds|gets|takes the value of|takes the value|"
-        r"takes on the value|has the value|has value|is assigned|is assigned the value|contains|stores|"
-        r"ends up as|ends up being|turns into|is incremented to|is decremented to|starts as|starts out as|starts at|"
-        r"is initially|begins as|stays|stays at|remains|remains at|is still|"
-        r"grows to|shrinks to|drops to|rises to|was|was set to|was updated to|held|had the value|had|increases to|decreases to|"
-        r"is increased to|is decreased to|goes up to|goes down to|is now equal to)(?: the value)? ", _I), " = "),
+    (
+        re.compile(
+            r"(?<=[\w\]\)]) (?:becomes|is now|is set to|is updated to|is changed to|changes to|gets updated to|"
+            r"is reassigned to|now holds|now contains|now stores|holds|gets|takes the value of|takes the value|"
+            r"takes on the value|has the value|has value|is assigned|is assigned the value|contains|stores|"
+            r"ends up as|ends up being|turns into|is incremented to|is decremented to|starts as|starts out as|starts at|"
+            r"is initially|begins as|stays|stays at|remains|remains at|is still|"
+            r"grows to|shrinks to|drops to|rises to|was|was set to|was updated to|held|had the value|had|increases to|decreases to|"
+            r"is increased to|is decreased to|goes up to|goes down to|is now equal to)(?: the value)? ",
+            _I,
+        ),
+        " = ",
+    ),
 ]
 # per rewrite, words one of which a sentence must contain for the rewrite to apply (speed)
 _TRIGGERS: list[tuple[str, ...]] = [
@@ -145,8 +159,23 @@ _TRUE_AFTER = re.compile(
     r"(?P<word>True|true|TRUE|holds|is satisfied|satisfied|succeeds|passes|is met|met"
     r"|False|false|FALSE|fails|does not hold|doesn't hold|is not satisfied|not satisfied|is not met|is not true|is violated)\b"
 )
-_QUESTION_BEFORE = re.compile(r"\b(?:if|whether|check|checks|checking|checked|test|tests|testing|condition|compare|compares|comparing|evaluate|evaluates|evaluating)\s*(?:that\s+|the\s+)?(?:\w+\s+)?$", _I)
-_FALSE_WORDS = ("False", "false", "FALSE", "fails", "does not hold", "doesn't hold", "is not satisfied", "not satisfied", "is not met", "is not true", "is violated")
+_QUESTION_BEFORE = re.compile(
+    r"\b(?:if|whether|check|checks|checking|checked|test|tests|testing|condition|compare|compares|comparing|evaluate|evaluates|evaluating)\s*(?:that\s+|the\s+)?(?:\w+\s+)?$",
+    _I,
+)
+_FALSE_WORDS = (
+    "False",
+    "false",
+    "FALSE",
+    "fails",
+    "does not hold",
+    "doesn't hold",
+    "is not satisfied",
+    "not satisfied",
+    "is not met",
+    "is not true",
+    "is violated",
+)
 
 _RETURN = re.compile(
     r"\b(?:returns|returned value is|return value is|result returned is|gives back|hands back|produces|outputs|"
@@ -155,8 +184,14 @@ _RETURN = re.compile(
 )
 _RETURNED_PASSIVE = re.compile(r"is (?:then )?returned\b", _I)
 _BRANCH = re.compile(r"\b(if|elif|else|then)[- ](?:branch|block|body|clause|part|path|arm)\b", _I)
-_BRANCH_ELSE_ALT = re.compile(r"\b(?:go(?:es)?|jump(?:s)?|fall(?:s)?(?: through)?|proceed(?:s)?|continue(?:s)?|move(?:s)?) (?:in)?to (?:the )?else\b", _I)
-_NEGATED_BRANCH = re.compile(r"\b(?:skip|skips|skipped|skipping|bypass|bypasses|bypassed|not taken|not entered|not executed|does not enter|doesn't enter|do not enter|don't enter|never enter|is not run|isn't taken|isn't entered|not run)\b", _I)
+_BRANCH_ELSE_ALT = re.compile(
+    r"\b(?:go(?:es)?|jump(?:s)?|fall(?:s)?(?: through)?|proceed(?:s)?|continue(?:s)?|move(?:s)?) (?:in)?to (?:the )?else\b",
+    _I,
+)
+_NEGATED_BRANCH = re.compile(
+    r"\b(?:skip|skips|skipped|skipping|bypass|bypasses|bypassed|not taken|not entered|not executed|does not enter|doesn't enter|do not enter|don't enter|never enter|is not run|isn't taken|isn't entered|not run)\b",
+    _I,
+)
 _LOOP = re.compile(
     r"\b(?:loop|iteration|body|for|while)\b[^.;]{0,40}?\b(?:runs|run|iterates|iterate|executes|execute|repeats|repeat|is executed|are executed|"
     r"goes around|cycles|spins|happens|occurs|loops|turns|is run|executed)\s+(?:exactly |a total of |in total )?"
@@ -173,9 +208,14 @@ _LOOP_ENDS_AFTER = re.compile(
     r" after (?P<n>\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:full |complete )?iterations?\b",
     _I,
 )
-_LOOP_NEVER = re.compile(r"\bloop (?:body )?(?:never runs|never executes|does not run|doesn't run|is skipped entirely|runs zero times)\b", _I)
+_LOOP_NEVER = re.compile(
+    r"\bloop (?:body )?(?:never runs|never executes|does not run|doesn't run|is skipped entirely|runs zero times)\b", _I
+)
 
-_THEN = re.compile(r"\s*,?\s*(?:and\s+)?(?:then|later|next|afterwards|finally|and finally)\s*,?\s+(?:to\s+|becomes\s+|is\s+)?(?=\S)", _I)
+_THEN = re.compile(
+    r"\s*,?\s*(?:and\s+)?(?:then|later|next|afterwards|finally|and finally)\s*,?\s+(?:to\s+|becomes\s+|is\s+)?(?=\S)",
+    _I,
+)
 _MAY_RETURN = re.compile(r"return|gives back|hands back|produces|outputs|evaluates to the result")
 _MAY_BRANCH = re.compile(r"branch|block|body|clause|part|path|arm|else")
 _MAY_LOOP = re.compile(r"time|twice|once|thrice|iteration|never|loop")
@@ -368,7 +408,9 @@ def _relations(s: str, known: frozenset[str] | None) -> list[Entity]:
                     taken_until = end
         else:
             symbol = "==" if op == "=" else op
-            entities.append(Entity(kind="comparison", text=text.strip(), name=f"{left} {symbol} {right}", value=str(truth)))
+            entities.append(
+                Entity(kind="comparison", text=text.strip(), name=f"{left} {symbol} {right}", value=str(truth))
+            )
     return entities
 
 
@@ -382,13 +424,13 @@ def extract_entities(sentence: str, known: frozenset[str] | None = None) -> list
     entities: list[Entity] = []
     lowered = s.lower()
     # returns first: their values must not be read again as relations
-    for m in (_RETURN.finditer(s) if _MAY_RETURN.search(lowered) else ()):
+    for m in _RETURN.finditer(s) if _MAY_RETURN.search(lowered) else ():
         end = literal_end(s, m.end())
         if end > 0:
             start = m.end()
             entities.append(Entity(kind="return", text=s[m.start() : end].strip(), value=s[start:end].strip()))
             s = s[:start] + " " * (end - start) + s[end:]
-    for m in (_RETURNED_PASSIVE.finditer(s) if "returned" in lowered else ()):
+    for m in _RETURNED_PASSIVE.finditer(s) if "returned" in lowered else ():
         head = s[: m.start()].rstrip()
         for cand in [0] + [i + 1 for i, ch in enumerate(head) if ch == " "]:
             if cand < len(head) and literal_end(head, cand) == len(head):
@@ -397,7 +439,7 @@ def extract_entities(sentence: str, known: frozenset[str] | None = None) -> list
                 break
     entities.extend(_relations(s, known))
     may_branch = _MAY_BRANCH.search(lowered) is not None
-    for m in (_BRANCH.finditer(s) if may_branch else ()):
+    for m in _BRANCH.finditer(s) if may_branch else ():
         word = m.group(1).lower()
         word = "if" if word == "then" else word
         window = s[max(0, m.start() - 40) : m.end() + 30]
@@ -408,7 +450,7 @@ def extract_entities(sentence: str, known: frozenset[str] | None = None) -> list
         if m:
             entities.append(Entity(kind="branch", text=m.group(0), value="else"))
     if not _MAY_LOOP.search(lowered):
-        return sorted(entities, key=lambda e: (written.find(e.text) % (len(written) + 1)))
+        return sorted(entities, key=lambda e: written.find(e.text) % (len(written) + 1))
     for m in _LOOP.finditer(s):
         entities.append(Entity(kind="loop", text=m.group(0), value=str(_number(m.group("n")))))
     for m in _LOOP_ENDS_AFTER.finditer(s):
@@ -422,8 +464,7 @@ def extract_entities(sentence: str, known: frozenset[str] | None = None) -> list
         if m:
             entities.append(Entity(kind="loop", text=m.group(0), value="0"))
     # in the order the sentence states them: the verifier walks them in that order
-    return sorted(entities, key=lambda e: (written.find(e.text) % (len(written) + 1)))
+    return sorted(entities, key=lambda e: written.find(e.text) % (len(written) + 1))
 
 
 # ---------------------------------------------------------------------------- teacher extraction
-

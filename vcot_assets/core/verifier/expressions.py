@@ -174,6 +174,7 @@ def literal_end(s: str, i: int) -> int:
 
 # ---------------------------------------------------------------------------- rewriting
 
+
 class Opaque:
     """A traced value that is not a literal (`<prog.Node object>`): equal only to itself."""
 
@@ -259,87 +260,129 @@ def _lookup(name: str, state: dict):
 
 def evaluate(node: ast.AST, state: dict):
     """Evaluate a claim's expression over traced values, without running any program code."""
-    if isinstance(node, ast.Constant):
-        return node.value
-    if isinstance(node, ast.Name):
-        if node.id in ("True", "False", "None"):
-            return {"True": True, "False": False, "None": None}[node.id]
-        return _lookup(node.id, state)
     if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
         return _lookup(f"self.{node.attr}", state)
-    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-        items = [evaluate(e, state) for e in node.elts]
-        return {ast.List: list, ast.Tuple: tuple, ast.Set: set}[type(node)](items)
-    if isinstance(node, ast.Dict):
-        return {evaluate(k, state): evaluate(v, state) for k, v in zip(node.keys, node.values) if k is not None}
-    if isinstance(node, ast.Subscript):
-        base = evaluate(node.value, state)
-        if isinstance(node.slice, ast.Slice):
-            parts = [evaluate(p, state) if p is not None else None for p in (node.slice.lower, node.slice.upper, node.slice.step)]
-            index = slice(*parts)
-        else:
-            index = evaluate(node.slice, state)
-        try:
-            return base[index]
-        except Exception as err:
-            raise UnknownValue("subscript") from err
-    if isinstance(node, ast.UnaryOp):
-        operand = evaluate(node.operand, state)
-        try:
-            if isinstance(node.op, ast.USub):
-                return -operand
-            if isinstance(node.op, ast.UAdd):
-                return +operand
-            if isinstance(node.op, ast.Not):
-                return not operand
-        except Exception as err:
-            raise UnknownValue("unary") from err
+    evaluator = _EVALUATORS.get(type(node))
+    if evaluator is None:
+        raise UnknownValue(type(node).__name__)
+    return evaluator(node, state)
+
+
+def _name(node: ast.Name, state: dict):
+    if node.id in ("True", "False", "None"):
+        return {"True": True, "False": False, "None": None}[node.id]
+    return _lookup(node.id, state)
+
+
+def _collection(node: ast.List | ast.Tuple | ast.Set, state: dict):
+    items = [evaluate(e, state) for e in node.elts]
+    return {ast.List: list, ast.Tuple: tuple, ast.Set: set}[type(node)](items)
+
+
+def _dict(node: ast.Dict, state: dict):
+    return {evaluate(k, state): evaluate(v, state) for k, v in zip(node.keys, node.values) if k is not None}
+
+
+def _subscript(node: ast.Subscript, state: dict):
+    base = evaluate(node.value, state)
+    if isinstance(node.slice, ast.Slice):
+        bounds = (node.slice.lower, node.slice.upper, node.slice.step)
+        index = slice(*[evaluate(p, state) if p is not None else None for p in bounds])
+    else:
+        index = evaluate(node.slice, state)
+    try:
+        return base[index]
+    except Exception as err:
+        raise UnknownValue("subscript") from err
+
+
+_UNARY = {ast.USub: lambda x: -x, ast.UAdd: lambda x: +x, ast.Not: lambda x: not x}
+
+
+def _unary(node: ast.UnaryOp, state: dict):
+    operand = evaluate(node.operand, state)
+    if type(node.op) not in _UNARY:
         raise UnknownValue("unary")
-    if isinstance(node, ast.BinOp) and type(node.op) in _BINOPS:
-        left, right = evaluate(node.left, state), evaluate(node.right, state)
-        if isinstance(node.op, ast.Pow) and isinstance(right, (int, float)) and abs(right) > 64:
-            raise UnknownValue("power too large")
-        if isinstance(node.op, ast.Mult):
-            sizes = [len(x) for x in (left, right) if isinstance(x, (str, bytes, list, tuple))]
-            counts = [x for x in (left, right) if isinstance(x, int)]
-            if sizes and counts and sizes[0] * max(counts[0], 0) > _MAX_BUILT:
-                raise UnknownValue("product too large")
+    try:
+        return _UNARY[type(node.op)](operand)
+    except Exception as err:
+        raise UnknownValue("unary") from err
+
+
+def _binop(node: ast.BinOp, state: dict):
+    if type(node.op) not in _BINOPS:
+        raise UnknownValue("BinOp")
+    left, right = evaluate(node.left, state), evaluate(node.right, state)
+    # A claim may not make the verifier build something huge (`2 ** 10**9`, `[0] * 10**9`).
+    if isinstance(node.op, ast.Pow) and isinstance(right, (int, float)) and abs(right) > 64:
+        raise UnknownValue("power too large")
+    if isinstance(node.op, ast.Mult):
+        sizes = [len(x) for x in (left, right) if isinstance(x, (str, bytes, list, tuple))]
+        counts = [x for x in (left, right) if isinstance(x, int)]
+        if sizes and counts and sizes[0] * max(counts[0], 0) > _MAX_BUILT:
+            raise UnknownValue("product too large")
+    try:
+        return _BINOPS[type(node.op)](left, right)
+    except Exception as err:
+        raise UnknownValue("binop") from err
+
+
+def _compare(node: ast.Compare, state: dict):
+    left = evaluate(node.left, state)
+    for op, comparator in zip(node.ops, node.comparators):
+        right = evaluate(comparator, state)
         try:
-            return _BINOPS[type(node.op)](left, right)
+            if not _CMPOPS[type(op)](left, right):
+                return False
         except Exception as err:
-            raise UnknownValue("binop") from err
-    if isinstance(node, ast.Compare):
-        left = evaluate(node.left, state)
-        for op, comparator in zip(node.ops, node.comparators):
-            right = evaluate(comparator, state)
-            try:
-                if not _CMPOPS[type(op)](left, right):
-                    return False
-            except Exception as err:
-                raise UnknownValue("compare") from err
-            left = right
-        return True
-    if isinstance(node, ast.BoolOp):
-        values = [evaluate(v, state) for v in node.values]
-        return all(values) if isinstance(node.op, ast.And) else any(values)
-    if isinstance(node, ast.Call) and not node.keywords:
-        args = [evaluate(a, state) for a in node.args]
-        try:
-            if isinstance(node.func, ast.Name) and node.func.id in _SAFE_FUNCTIONS:
-                return _SAFE_FUNCTIONS[node.func.id](*args)
-            if isinstance(node.func, ast.Attribute) and node.func.attr in _SAFE_METHODS:
-                target = evaluate(node.func.value, state)
-                if isinstance(target, (str, list, tuple, dict)):
-                    result = getattr(target, node.func.attr)(*args)
-                    return list(result) if node.func.attr in ("keys", "values", "items") else result
-        except UnknownValue:
-            raise
-        except Exception as err:
-            raise UnknownValue("call") from err
-    raise UnknownValue(type(node).__name__)
+            raise UnknownValue("compare") from err
+        left = right
+    return True
+
+
+def _boolop(node: ast.BoolOp, state: dict):
+    values = [evaluate(v, state) for v in node.values]
+    return all(values) if isinstance(node.op, ast.And) else any(values)
+
+
+def _call(node: ast.Call, state: dict):
+    """Only the safe builtins and the read-only methods of plain values."""
+    if node.keywords:
+        raise UnknownValue("Call")
+    args = [evaluate(a, state) for a in node.args]
+    try:
+        if isinstance(node.func, ast.Name) and node.func.id in _SAFE_FUNCTIONS:
+            return _SAFE_FUNCTIONS[node.func.id](*args)
+        if isinstance(node.func, ast.Attribute) and node.func.attr in _SAFE_METHODS:
+            target = evaluate(node.func.value, state)
+            if isinstance(target, (str, list, tuple, dict)):
+                result = getattr(target, node.func.attr)(*args)
+                return list(result) if node.func.attr in ("keys", "values", "items") else result
+    except UnknownValue:
+        raise
+    except Exception as err:
+        raise UnknownValue("call") from err
+    raise UnknownValue("Call")
+
+
+_EVALUATORS = {
+    ast.Constant: lambda node, state: node.value,
+    ast.Name: _name,
+    ast.List: _collection,
+    ast.Tuple: _collection,
+    ast.Set: _collection,
+    ast.Dict: _dict,
+    ast.Subscript: _subscript,
+    ast.UnaryOp: _unary,
+    ast.BinOp: _binop,
+    ast.Compare: _compare,
+    ast.BoolOp: _boolop,
+    ast.Call: _call,
+}
 
 
 # ---------------------------------------------------------------------------- trace index
+
 
 def python_literal(text: str) -> str:
     lowered = text.strip().lower()

@@ -30,8 +30,6 @@ class _Claim:
     names: set[str]
 
 
-
-
 def claim_of(entity: Entity) -> _Claim | None:
     if entity.kind in ("value", "index"):
         left, right = parse_expression(entity.name), parse_expression(python_literal(entity.value))
@@ -43,7 +41,6 @@ def claim_of(entity: Entity) -> _Claim | None:
         return None
     truth = entity.value.strip().lower() not in ("false", "0", "no")
     return _Claim(node, "cmp", node, truth, expression_names(node))
-
 
 
 def _claim_holds(claim: _Claim, state: dict) -> bool:
@@ -83,7 +80,10 @@ def ground(entity: Entity, walk: Walk, pointer: int) -> tuple[bool, int | None]:
             return False, None
         if not claim.names:  # literals only: arithmetic or a comparison of shown values
             return _claim_holds(claim, {}), None
-        if not any(n in index.names or f"self.{n}" in index.names or (n.startswith("self.") and n[5:] in index.names) for n in claim.names):
+        if not any(
+            n in index.names or f"self.{n}" in index.names or (n.startswith("self.") and n[5:] in index.names)
+            for n in claim.names
+        ):
             return False, None
         base = index.states[pointer] if index.states else {}
         # forward: a value that already holds is a restatement (no move); backward: the walk
@@ -94,7 +94,11 @@ def ground(entity: Entity, walk: Walk, pointer: int) -> tuple[bool, int | None]:
             event = index.events[i]
             if event.kind not in ("new", "modified"):
                 continue
-            if event.name not in claim.names and event.name[5:] not in claim.names and f"self.{event.name}" not in claim.names:
+            if (
+                event.name not in claim.names
+                and event.name[5:] not in claim.names
+                and f"self.{event.name}" not in claim.names
+            ):
                 continue
             if _claim_holds(claim, index.states[i]):
                 return True, i
@@ -106,12 +110,18 @@ def ground(entity: Entity, walk: Walk, pointer: int) -> tuple[bool, int | None]:
         if claimed is NOT_LITERAL:
             claimed = Opaque(entity.value.strip())
         for i in walk.ordered(lo, hi):
-            if index.events[i].kind == "return" and index.values[i] is not None and same_value(index.values[i], claimed):
+            if (
+                index.events[i].kind == "return"
+                and index.values[i] is not None
+                and same_value(index.values[i], claimed)
+            ):
                 return True, i
         return any(same_value(v, claimed) for v in index.final_returns), None
     if entity.kind == "branch":
         wanted = _branch_word(entity.value)
-        accepted = {"if": ("if", "elif"), "elif": ("elif",), "else": ("else",), "skip": ("skip",)}.get(wanted, (wanted,))
+        accepted = {"if": ("if", "elif"), "elif": ("elif",), "else": ("else",), "skip": ("skip",)}.get(
+            wanted, (wanted,)
+        )
         hits = [i for i, label in index.branch_events if lo <= i <= hi and label in accepted]
         if not hits:
             return False, None
@@ -134,5 +144,3 @@ def _branch_word(value: str) -> str:
         if word in words:
             return word
     return value.strip().lower()
-
-

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-
 _SPLIT_POINTS = re.compile(r"[.!?'\"()\[\]{}\n\\]")
 
 

@@ -64,7 +64,9 @@ def _code_structure(code: str) -> tuple[list[_Loop], dict[int, _If], frozenset[s
                 visit_if(first, "elif")
             else:
                 else_first = first.lineno
-        ifs[node.lineno] = _If(node.lineno, word, node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno, else_first)
+        ifs[node.lineno] = _If(
+            node.lineno, word, node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno, else_first
+        )
 
     for node in ast.walk(tree):
         if isinstance(node, (ast.For, ast.While, ast.AsyncFor)):
@@ -171,7 +173,9 @@ def _find_branches(index: TraceIndex, ifs: dict[int, _If]) -> None:
                 continue
             j = positions[k + 1]
             nxt = index.events[j].line_no
-            if info.body_first <= nxt <= info.body_last and not (index.events[j].kind == "return" and nxt == info.test_line):
+            if info.body_first <= nxt <= info.body_last and not (
+                index.events[j].kind == "return" and nxt == info.test_line
+            ):
                 index.branch_events.append((j, info.keyword))
             else:
                 index.branch_events.append((i, "skip"))
@@ -209,5 +213,3 @@ def _find_loops(index: TraceIndex, loops: list[_Loop]) -> None:
 
 
 # ---------------------------------------------------------------------------- grounding
-
-

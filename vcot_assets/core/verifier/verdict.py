@@ -15,11 +15,16 @@ class Reason(NamedTuple):
     detail: str
 
 
-def _report(rationale: Rationale, direction: str, reasons: list[Reason],
-            sentences: list[SentenceReport]) -> VerificationReport:
+def _report(
+    rationale: Rationale, direction: str, reasons: list[Reason], sentences: list[SentenceReport]
+) -> VerificationReport:
     return VerificationReport(
-        rationale_id=rationale.rationale_id, direction=direction, accepted=not reasons,
-        reasons=[r.detail for r in reasons], reason_codes=[r.code for r in reasons], sentences=sentences,
+        rationale_id=rationale.rationale_id,
+        direction=direction,
+        accepted=not reasons,
+        reasons=[r.detail for r in reasons],
+        reason_codes=[r.code for r in reasons],
+        sentences=sentences,
     )
 
 
@@ -32,8 +37,11 @@ def emptiness_reasons(total: int, tied: int) -> list[Reason]:
 
 
 def ungrounded_reasons(reports: list[SentenceReport]) -> list[Reason]:
-    return [Reason(f"ungrounded_{entity.kind}", f"ungrounded {entity.kind} in sentence {number}: {entity.text!r}")
-            for number, report in enumerate(reports, 1) for entity in report.ungrounded]
+    return [
+        Reason(f"ungrounded_{entity.kind}", f"ungrounded {entity.kind} in sentence {number}: {entity.text!r}")
+        for number, report in enumerate(reports, 1)
+        for entity in report.ungrounded
+    ]
 
 
 def verify_forward(
@@ -49,8 +57,12 @@ def verify_forward(
     reasons.extend(ungrounded_reasons(sentences))
     reasons.extend(emptiness_reasons(total, tied))
     if trace.status == "ok" and not answers_match(rationale.answer, trace.returned):
-        reasons.append(Reason("wrong_answer", f"answer {rationale.answer.strip()!r} differs from the traced return "
-                                              f"value {trace.returned!r}"))
+        reasons.append(
+            Reason(
+                "wrong_answer",
+                f"answer {rationale.answer.strip()!r} differs from the traced return value {trace.returned!r}",
+            )
+        )
     return _report(rationale, "forward", reasons, sentences)
 
 
@@ -69,11 +81,21 @@ def verify_backward(
         reasons.append(Reason("predicted_call_not_run", "the predicted call was not executed"))
     else:
         if predicted_trace.status != "ok":
-            reasons.append(Reason("predicted_call_failed", f"predicted call {predicted_trace.call!r} ended with "
-                                                           f"{predicted_trace.status}: {predicted_trace.detail}".strip()))
+            reasons.append(
+                Reason(
+                    "predicted_call_failed",
+                    f"predicted call {predicted_trace.call!r} ended with "
+                    f"{predicted_trace.status}: {predicted_trace.detail}".strip(),
+                )
+            )
         elif not answers_match(predicted_trace.returned, target_output):
-            reasons.append(Reason("wrong_predicted_call", f"predicted call {predicted_trace.call!r} returns "
-                                                          f"{predicted_trace.returned!r}, not {target_output!r}"))
+            reasons.append(
+                Reason(
+                    "wrong_predicted_call",
+                    f"predicted call {predicted_trace.call!r} returns "
+                    f"{predicted_trace.returned!r}, not {target_output!r}",
+                )
+            )
         if predicted_trace.truncated:
             reasons.append(Reason("trace_cut", "trace was cut by its caps"))
         sentences, total, tied = ground_sentences(rationale.text, predicted_trace, window, True, extract)

@@ -10,7 +10,8 @@ selected_pairs_checks = record_checks_for("selected_pairs")
 
 
 @multi_asset_check(
-    name="pass_fail_matrix_checks", specs=[schema_spec("pass_fail_matrix")],
+    name="pass_fail_matrix_checks",
+    specs=[schema_spec("pass_fail_matrix")],
     ins={"matrix": AssetIn(key=AssetKey("pass_fail_matrix"))},
     description="Blocking data checks of pass_fail_matrix.",
 )

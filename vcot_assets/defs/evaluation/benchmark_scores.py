@@ -9,12 +9,12 @@ from pathlib import Path
 
 from dagster import AssetExecutionContext, AssetKey, DataVersion, MetadataValue, Output, asset
 
-from vcot_assets.defs.common import code_version, content_hash, record_metadata
+from vcot_assets.core.records import StageOutput
 from vcot_assets.defs.automation import SANDBOX_POOL
+from vcot_assets.defs.common import code_version, content_hash, record_metadata
 from vcot_assets.evals.generate import is_local_checkpoint
 from vcot_assets.evals.report import BASE, comparison_markdown, comparison_rows, image_markdown, plot_scores
 from vcot_assets.evals.suite import evaluate_model
-from vcot_assets.core.records import StageOutput
 
 ALGO_VERSION = "1"
 CHECKPOINT = AssetKey("fine_tuned_checkpoint")
@@ -36,14 +36,24 @@ def latest_checkpoints(context: AssetExecutionContext, data_dir: Path) -> list[d
         path = next((str(metadata[k]) for k in _PATH_KEYS if metadata.get(k)), "")
         if not path:  # the trainer's layout: <data>/fine_tuned_checkpoint/<subset>/<view>
             path = str(data_dir / CHECKPOINT.path[-1] / label.replace("-", "/", 1))
-        found[label] = {"label": label, "path": path,
-                        "base_model": next((str(metadata[k]) for k in _BASE_KEYS if metadata.get(k)), "")}
+        found[label] = {
+            "label": label,
+            "path": path,
+            "base_model": next((str(metadata[k]) for k in _BASE_KEYS if metadata.get(k)), ""),
+        }
     return [found[label] for label in sorted(found)]
 
 
-@asset(group_name="stage_d_training", owners=["team:vcot"], kinds={"python", "sandbox"},
-       deps=[TRAINING_SETS, CHECKPOINT], required_resource_keys={"sandbox", "base_model", "home"},
-       pool=SANDBOX_POOL, code_version=code_version(ALGO_VERSION), metadata=record_metadata("BenchmarkScore"))
+@asset(
+    group_name="stage_d_training",
+    owners=["team:vcot"],
+    kinds={"python", "sandbox"},
+    deps=[TRAINING_SETS, CHECKPOINT],
+    required_resource_keys={"sandbox", "base_model", "home"},
+    pool=SANDBOX_POOL,
+    code_version=code_version(ALGO_VERSION),
+    metadata=record_metadata("BenchmarkScore"),
+)
 def benchmark_scores(context: AssetExecutionContext) -> Output:
     """pass@1 / pass@5 of the base model and each fine-tuned checkpoint; deltas and a plot."""
     model = context.resources.base_model
@@ -51,8 +61,11 @@ def benchmark_scores(context: AssetExecutionContext) -> Output:
     checkpoints = latest_checkpoints(context, data_dir)
     usable = [c for c in checkpoints if is_local_checkpoint(c["path"])]
     base_name = model.model or next((c["base_model"] for c in checkpoints if c["base_model"]), "")
-    metadata = {"base_model": base_name or "(none)", "checkpoints": len(usable),
-                "checkpoints_unusable": MetadataValue.json([c for c in checkpoints if c not in usable])}
+    metadata = {
+        "base_model": base_name or "(none)",
+        "checkpoints": len(usable),
+        "checkpoints_unusable": MetadataValue.json([c for c in checkpoints if c not in usable]),
+    }
     scores, labels = [], []
     livecodebench = Path(model.livecodebench) if model.livecodebench else None
     with context.resources.sandbox.open() as box:
@@ -60,30 +73,43 @@ def benchmark_scores(context: AssetExecutionContext) -> Output:
             if not name:
                 continue
             context.log.info(f"scoring {label}: {name}")
-            for score in evaluate_model(model.client(name), box.run_scripts, model.sampling(),
-                                        model.benchmarks, model.problem_limit, livecodebench):
+            for score in evaluate_model(
+                model.client(name),
+                box.run_scripts,
+                model.sampling(),
+                model.benchmarks,
+                model.problem_limit,
+                livecodebench,
+            ):
                 scores.append(score)
                 labels.append(label)
     if not scores:
         metadata["note"] = "no base model (VCOT_BASE_MODEL) and no usable checkpoint: nothing scored"
-        return Output(StageOutput([], []), metadata={"dagster/row_count": 0, **metadata},
-                      data_version=DataVersion(content_hash([])))
+        return Output(
+            StageOutput([], []),
+            metadata={"dagster/row_count": 0, **metadata},
+            data_version=DataVersion(content_hash([])),
+        )
     rows = comparison_rows(scores, labels)
     plot = plot_scores(scores, labels, data_dir / "benchmark_scores" / "pass_at_1.png")
-    metadata.update({
-        "dagster/row_count": len(scores),
-        "comparison": MetadataValue.md(comparison_markdown(rows)),
-        "plot": MetadataValue.md(image_markdown(plot)),
-        "plot_path": MetadataValue.path(str(plot)),
-        "problem_limit": model.problem_limit,
-        "samples_per_problem": model.samples,
-    })
+    metadata.update(
+        {
+            "dagster/row_count": len(scores),
+            "comparison": MetadataValue.md(comparison_markdown(rows)),
+            "plot": MetadataValue.md(image_markdown(plot)),
+            "plot_path": MetadataValue.path(str(plot)),
+            "problem_limit": model.problem_limit,
+            "samples_per_problem": model.samples,
+        }
+    )
     for score, label in zip(scores, labels):
         for metric, value in score.pass_at.items():
             metadata[f"{label}/{score.benchmark}/{metric}"] = value
     for row in rows:
         if row["delta"] is not None:
             metadata[f"delta/{row['model']}/{row['benchmark']}/{row['metric']}"] = row["delta"]
-    return Output(StageOutput(scores, []), metadata=metadata,
-                  data_version=DataVersion(content_hash([s.to_dict() for s in scores])))
-
+    return Output(
+        StageOutput(scores, []),
+        metadata=metadata,
+        data_version=DataVersion(content_hash([s.to_dict() for s in scores])),
+    )

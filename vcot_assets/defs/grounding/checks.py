@@ -17,16 +17,27 @@ verified_rationales_checks = record_checks_for("verified_rationales")
     name="verified_dataset_checks",
     specs=[
         schema_spec("verified_dataset", ("traces", "selected_pairs")),
-        AssetCheckSpec("answers_match_traces", asset="verified_dataset", blocking=True,
-                       additional_deps=["traces", "selected_pairs"],
-                       description="Forward answers equal the traced return; backward calls, executed "
-                                   "again in the sandbox, return it too."),
-        AssetCheckSpec("no_duplicate_samples", asset="verified_dataset", blocking=True,
-                       additional_deps=["traces", "selected_pairs"],
-                       description="No sample id or conversation appears twice in a batch."),
+        AssetCheckSpec(
+            "answers_match_traces",
+            asset="verified_dataset",
+            blocking=True,
+            additional_deps=["traces", "selected_pairs"],
+            description="Forward answers equal the traced return; backward calls, executed "
+            "again in the sandbox, return it too.",
+        ),
+        AssetCheckSpec(
+            "no_duplicate_samples",
+            asset="verified_dataset",
+            blocking=True,
+            additional_deps=["traces", "selected_pairs"],
+            description="No sample id or conversation appears twice in a batch.",
+        ),
     ],
-    ins={"samples": AssetIn(key=AssetKey("verified_dataset")), "traces": AssetIn(key=AssetKey("traces")),
-         "selected_pairs": AssetIn(key=AssetKey("selected_pairs"))},
+    ins={
+        "samples": AssetIn(key=AssetKey("verified_dataset")),
+        "traces": AssetIn(key=AssetKey("traces")),
+        "selected_pairs": AssetIn(key=AssetKey("selected_pairs")),
+    },
     required_resource_keys={"sandbox"},
     description="Blocking data checks of verified_dataset.",
 )
@@ -35,8 +46,13 @@ def verified_dataset_checks(context: AssetCheckExecutionContext, samples: list, 
     typed = [s for s in samples if not schema_problems([s], Sample)]  # the schema check reports the rest
     traces_by_id = {t.trace_id: t for t in traces}
     returns = rerun_backward_calls(context, typed, {p.instruction_id: p for p in selected_pairs})
-    yield check_result("answers_match_traces", "verified_dataset", answer_problems(typed, traces_by_id, returns),
-                  samples=len(typed), backward_calls_executed=len(returns))
+    yield check_result(
+        "answers_match_traces",
+        "verified_dataset",
+        answer_problems(typed, traces_by_id, returns),
+        samples=len(typed),
+        backward_calls_executed=len(returns),
+    )
     yield check_result("no_duplicate_samples", "verified_dataset", duplicate_problems(typed), samples=len(typed))
 
 

@@ -1,27 +1,50 @@
 """Stage A: from source documents to candidate code and candidate tests (teacher calls)."""
 
-
 from pathlib import Path
 
 from dagster import AssetExecutionContext, Output, asset
 
-from vcot_assets.defs.automation import TEACHER_POOL, TEACHER_RETRY
-from vcot_assets.defs.common import SETTINGS as S, TEACHER, ask_teacher, by_key, code_version, record_metadata, stage_output
-from vcot_assets.core.synthesis import steps as synthesis
 from vcot_assets.core.documents.chunking import plan_batches
-from vcot_assets.core.documents.corpus import DocumentError, assign_slugs, describe_document, list_document_paths, read_document
-from vcot_assets.core.synthesis.keyphrases import mine_keyphrases
+from vcot_assets.core.documents.corpus import (
+    DocumentError,
+    assign_slugs,
+    describe_document,
+    list_document_paths,
+    read_document,
+)
 from vcot_assets.core.records import BatchText, Rejection
+from vcot_assets.core.synthesis import steps as synthesis
+from vcot_assets.core.synthesis.keyphrases import mine_keyphrases
+from vcot_assets.defs.automation import TEACHER_POOL, TEACHER_RETRY
+from vcot_assets.defs.common import (
+    SETTINGS as S,
+)
+from vcot_assets.defs.common import (
+    TEACHER,
+    ask_teacher,
+    by_key,
+    code_version,
+    record_metadata,
+    stage_output,
+)
 from vcot_assets.partitions import concept_batches
 
 ALGO_VERSION = "1"
 GROUP = "stage_a_synthesis"
-TEACHER_ASSET = dict(partitions_def=concept_batches, group_name=GROUP, kinds={"python", "llm"},
-                     required_resource_keys={"teacher", "home"}, owners=["team:vcot"],
-                     pool=TEACHER_POOL, retry_policy=TEACHER_RETRY)
+TEACHER_ASSET = dict(
+    partitions_def=concept_batches,
+    group_name=GROUP,
+    kinds={"python", "llm"},
+    required_resource_keys={"teacher", "home"},
+    owners=["team:vcot"],
+    pool=TEACHER_POOL,
+    retry_policy=TEACHER_RETRY,
+)
 
 
-def locate_batch(key: str, docs_dir: Path, batch_chars: int, include_stdlib: bool) -> tuple[BatchText | None, Rejection | None]:
+def locate_batch(
+    key: str, docs_dir: Path, batch_chars: int, include_stdlib: bool
+) -> tuple[BatchText | None, Rejection | None]:
     """Re-derive a batch from its key: list documents, find the slug, cut the text again."""
     paths, _ = list_document_paths(docs_dir, include_stdlib)
     slugs = assign_slugs(paths)
@@ -34,23 +57,37 @@ def locate_batch(key: str, docs_dir: Path, batch_chars: int, include_stdlib: boo
             return None, Rejection("source_docs", key, err.reason, err.detail)
         for batch in plan_batches(describe_document(path, slug, text), text, batch_chars):
             if batch.key == key:
-                return BatchText(batch=batch, text=text[batch.start:batch.end]), None
-    return None, Rejection("source_docs", key, "batch_not_found",
-                           "its document was removed or shrank; the batch has no text now")
+                return BatchText(batch=batch, text=text[batch.start : batch.end]), None
+    return None, Rejection(
+        "source_docs", key, "batch_not_found", "its document was removed or shrank; the batch has no text now"
+    )
 
 
-@asset(partitions_def=concept_batches, group_name=GROUP, kinds={"python"}, required_resource_keys={"home"},
-       code_version=code_version(f"{ALGO_VERSION};chars={S.batch_chars}"), metadata=record_metadata("BatchText"), owners=["team:vcot"])
+@asset(
+    partitions_def=concept_batches,
+    group_name=GROUP,
+    kinds={"python"},
+    required_resource_keys={"home"},
+    code_version=code_version(f"{ALGO_VERSION};chars={S.batch_chars}"),
+    metadata=record_metadata("BatchText"),
+    owners=["team:vcot"],
+)
 def source_docs(context: AssetExecutionContext) -> Output:
     """The text slice of one document that forms this concept batch."""
     home = context.resources.home
     batch, rejection = locate_batch(context.partition_key, home.docs_dir, S.batch_chars, home.stdlib)
-    return stage_output([batch] if batch else [], [rejection] if rejection else [],
-                        {"document": batch.batch.doc_path if batch else "", "chars": len(batch.text) if batch else 0})
+    return stage_output(
+        [batch] if batch else [],
+        [rejection] if rejection else [],
+        {"document": batch.batch.doc_path if batch else "", "chars": len(batch.text) if batch else 0},
+    )
 
 
-@asset(**TEACHER_ASSET, code_version=code_version(f"{ALGO_VERSION};cap={S.concepts_per_batch}", ("concepts",), TEACHER),
-       metadata=record_metadata("Concept"))
+@asset(
+    **TEACHER_ASSET,
+    code_version=code_version(f"{ALGO_VERSION};cap={S.concepts_per_batch}", ("concepts",), TEACHER),
+    metadata=record_metadata("Concept"),
+)
 def concepts(context: AssetExecutionContext, source_docs: list[BatchText]) -> Output:
     """Keyphrases mined with YAKE, then filtered, described and deduplicated by the teacher."""
     if not source_docs:
@@ -60,25 +97,37 @@ def concepts(context: AssetExecutionContext, source_docs: list[BatchText]) -> Ou
     metadata = {"keyphrases": ", ".join(k.phrase for k in keyphrases)}
     request = synthesis.concept_request(batch, keyphrases, S.concepts_per_batch)
     replies = ask_teacher(context, [request], metadata)
-    found, rejections = synthesis.concepts_from_reply(batch.batch.key, replies.get(request.key), keyphrases,
-                                                      S.concepts_per_batch, context.resources.teacher.model_name)
+    found, rejections = synthesis.concepts_from_reply(
+        batch.batch.key,
+        replies.get(request.key),
+        keyphrases,
+        S.concepts_per_batch,
+        context.resources.teacher.model_name,
+    )
     return stage_output(found, rejections, metadata)
 
 
-@asset(**TEACHER_ASSET, code_version=code_version(f"{ALGO_VERSION};n={S.instructions_per_difficulty}", ("instructions",), TEACHER),
-       metadata=record_metadata("Instruction"))
+@asset(
+    **TEACHER_ASSET,
+    code_version=code_version(f"{ALGO_VERSION};n={S.instructions_per_difficulty}", ("instructions",), TEACHER),
+    metadata=record_metadata("Instruction"),
+)
 def instructions(context: AssetExecutionContext, concepts: list) -> Output:
     """Problem statements per concept and difficulty, function and class kinds."""
     metadata: dict = {}
     replies = ask_teacher(context, synthesis.instruction_requests(concepts, S.instructions_per_difficulty), metadata)
-    found, rejections = synthesis.instructions_from_replies(concepts, replies, S.instructions_per_difficulty,
-                                                            context.resources.teacher.model_name)
+    found, rejections = synthesis.instructions_from_replies(
+        concepts, replies, S.instructions_per_difficulty, context.resources.teacher.model_name
+    )
     metadata["class_kind"] = sum(1 for i in found if i.kind == "class")
     return stage_output(found, rejections, metadata)
 
 
-@asset(**TEACHER_ASSET, code_version=code_version(ALGO_VERSION, ("signature",), TEACHER),
-       metadata=record_metadata("Signature"))
+@asset(
+    **TEACHER_ASSET,
+    code_version=code_version(ALGO_VERSION, ("signature",), TEACHER),
+    metadata=record_metadata("Signature"),
+)
 def signatures(context: AssetExecutionContext, instructions: list) -> Output:
     """One parsed signature per instruction (function or class form)."""
     metadata: dict = {}
@@ -87,8 +136,11 @@ def signatures(context: AssetExecutionContext, instructions: list) -> Output:
     return stage_output(found, rejections, metadata)
 
 
-@asset(**TEACHER_ASSET, code_version=code_version(f"{ALGO_VERSION};n={S.candidates_per_instruction}", ("candidate_code",), TEACHER),
-       metadata=record_metadata("Candidate"))
+@asset(
+    **TEACHER_ASSET,
+    code_version=code_version(f"{ALGO_VERSION};n={S.candidates_per_instruction}", ("candidate_code",), TEACHER),
+    metadata=record_metadata("Candidate"),
+)
 def candidate_code(context: AssetExecutionContext, instructions: list, signatures: list) -> Output:
     """Independent candidate implementations per instruction (sample index = request seed)."""
     metadata: dict = {}
@@ -99,8 +151,11 @@ def candidate_code(context: AssetExecutionContext, instructions: list, signature
     return stage_output(found, rejections, metadata)
 
 
-@asset(**TEACHER_ASSET, code_version=code_version(f"{ALGO_VERSION};n={S.scenarios_per_instruction}", ("test_scenarios",), TEACHER),
-       metadata=record_metadata("TestScenarios"))
+@asset(
+    **TEACHER_ASSET,
+    code_version=code_version(f"{ALGO_VERSION};n={S.scenarios_per_instruction}", ("test_scenarios",), TEACHER),
+    metadata=record_metadata("TestScenarios"),
+)
 def test_scenarios(context: AssetExecutionContext, instructions: list, signatures: list) -> Output:
     """Situations a thorough test suite should cover, as hints for the test writer."""
     metadata: dict = {}
@@ -111,10 +166,14 @@ def test_scenarios(context: AssetExecutionContext, instructions: list, signature
     return stage_output(found, rejections, metadata)
 
 
-@asset(**TEACHER_ASSET, code_version=code_version(f"{ALGO_VERSION};n={S.tests_per_instruction}", ("candidate_tests",), TEACHER),
-       metadata=record_metadata("TestCase"))
-def candidate_tests(context: AssetExecutionContext, instructions: list, signatures: list,
-                    test_scenarios: list) -> Output:
+@asset(
+    **TEACHER_ASSET,
+    code_version=code_version(f"{ALGO_VERSION};n={S.tests_per_instruction}", ("candidate_tests",), TEACHER),
+    metadata=record_metadata("TestCase"),
+)
+def candidate_tests(
+    context: AssetExecutionContext, instructions: list, signatures: list, test_scenarios: list
+) -> Output:
     """Single-assert direct-call tests, parsed by the AST; everything else rejected with a reason."""
     metadata: dict = {}
     by_id = by_key(signatures, "instruction_id")
@@ -123,4 +182,3 @@ def candidate_tests(context: AssetExecutionContext, instructions: list, signatur
     replies = ask_teacher(context, requests, metadata)
     found, rejections = synthesis.tests_from_replies(instructions, by_id, replies, count)
     return stage_output(found, rejections, metadata)
-

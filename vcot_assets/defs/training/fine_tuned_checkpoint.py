@@ -12,8 +12,8 @@ from dagster import (
     asset,
 )
 
-from vcot_assets.defs.common import code_version
 from vcot_assets.core.training_data.subsets import subset_view_keys, training_set_path
+from vcot_assets.defs.common import code_version
 from vcot_assets.resources.trainer_launchers import gpu_op_tags
 
 ALGO_VERSION = "1"
@@ -44,9 +44,7 @@ def fine_tuned_checkpoint(context: AssetExecutionContext) -> MaterializeResult:
     data_dir = Path(context.resources.home.data_dir)
     data = training_set_path(data_dir, subset, view)
     if not data.exists():
-        raise Failure(
-            description=f"training set {data} does not exist: materialize `training_sets` first"
-        )
+        raise Failure(description=f"training set {data} does not exist: materialize `training_sets` first")
     trainer = context.resources.trainer
     base_model = trainer.base_model or context.resources.base_model.model
     if not base_model:
@@ -57,8 +55,12 @@ def fine_tuned_checkpoint(context: AssetExecutionContext) -> MaterializeResult:
     if not any(line.strip() for line in data.open(encoding="utf-8")):
         # An empty subset (no base-model answers, say) is a fact to show, not a failed run.
         return MaterializeResult(
-            metadata={"trained": False, "note": f"{data} is empty: nothing to train",
-                      "base_model": base_model, "training_set": MetadataValue.path(str(data))}
+            metadata={
+                "trained": False,
+                "note": f"{data} is empty: nothing to train",
+                "base_model": base_model,
+                "training_set": MetadataValue.path(str(data)),
+            }
         )
     out = data_dir / CHECKPOINTS_DIR / subset / view
     invocation = trainer.launch(context, data=data, out=out, base_model=base_model, data_dir=data_dir)
@@ -72,5 +74,3 @@ def fine_tuned_checkpoint(context: AssetExecutionContext) -> MaterializeResult:
             "training_set": MetadataValue.path(str(data)),
         }
     )
-
-

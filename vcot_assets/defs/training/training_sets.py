@@ -4,7 +4,6 @@ Both assets read every batch of `verified_dataset` (a batch registered but never
 is skipped and counted in `missing_batches`).
 """
 
-
 import json
 from collections import Counter
 from pathlib import Path
@@ -22,10 +21,7 @@ from dagster import (
     asset_check,
 )
 
-from vcot_assets.defs.common import code_version, content_hash, preview_markdown, record_metadata, rejection_table
-from vcot_assets.defs.automation import SANDBOX_POOL, SANDBOX_RETRY
-from vcot_assets.evals.answerability import ask_base_model, grade_answers, training_questions
-from vcot_assets.evals.programs import benchmark_programs
+from vcot_assets.core.records import VIEWS, BaseModelAnswer, Rejection, Sample, StageOutput
 from vcot_assets.core.training_data.dataset_card import STDLIB_LICENCE, USER_LICENCE, CardFacts, render_card
 from vcot_assets.core.training_data.decontam import (
     BenchmarkIndex,
@@ -34,7 +30,6 @@ from vcot_assets.core.training_data.decontam import (
     extract_code,
     group_problems,
 )
-from vcot_assets.core.records import VIEWS, BaseModelAnswer, Rejection, Sample, StageOutput
 from vcot_assets.core.training_data.subsets import (
     SUBSETS,
     TRAINING_SETS_DIR,
@@ -42,9 +37,13 @@ from vcot_assets.core.training_data.subsets import (
     sample_row,
     subset_counts,
     training_set_path,
-    wrong_answers,
     write_subsets,
+    wrong_answers,
 )
+from vcot_assets.defs.automation import SANDBOX_POOL, SANDBOX_RETRY
+from vcot_assets.defs.common import code_version, content_hash, preview_markdown, record_metadata, rejection_table
+from vcot_assets.evals.answerability import ask_base_model, grade_answers, training_questions
+from vcot_assets.evals.programs import benchmark_programs
 from vcot_assets.partitions import CONCEPT_BATCHES_NAME
 from vcot_assets.resources.storage import read_jsonl
 
@@ -60,13 +59,23 @@ def all_samples(context: AssetExecutionContext, by_batch: dict) -> tuple[list[Sa
     for key in sorted(by_batch):
         samples.extend(s if isinstance(s, Sample) else Sample.from_dict(s) for s in by_batch[key] or [])
     missing = sorted(registered - set(by_batch))
-    return samples, {"batches": len(by_batch), "missing_batches": len(missing),
-                     "missing_batch_keys": ", ".join(missing[:20]) + (" ..." if len(missing) > 20 else "")}
+    return samples, {
+        "batches": len(by_batch),
+        "missing_batches": len(missing),
+        "missing_batch_keys": ", ".join(missing[:20]) + (" ..." if len(missing) > 20 else ""),
+    }
 
 
-@asset(**STAGE_D, kinds={"python", "sandbox"}, required_resource_keys={"sandbox", "base_model"},
-       pool=SANDBOX_POOL, retry_policy=SANDBOX_RETRY, code_version=code_version(ALGO_VERSION),
-       ins={"verified_dataset": AssetIn()}, metadata=record_metadata("BaseModelAnswer"))
+@asset(
+    **STAGE_D,
+    kinds={"python", "sandbox"},
+    required_resource_keys={"sandbox", "base_model"},
+    pool=SANDBOX_POOL,
+    retry_policy=SANDBOX_RETRY,
+    code_version=code_version(ALGO_VERSION),
+    ins={"verified_dataset": AssetIn()},
+    metadata=record_metadata("BaseModelAnswer"),
+)
 def base_model_answers(context: AssetExecutionContext, verified_dataset: dict) -> Output:
     """The base model's answer to each training problem's forward and backward question, graded
     by execution: the model-answerability subset keeps what it gets wrong."""
@@ -90,16 +99,25 @@ def base_model_answers(context: AssetExecutionContext, verified_dataset: dict) -
 
 def _records_output(records: list, rejections: list[Rejection], metadata: dict) -> Output:
     rows = [r.to_dict() for r in records]
-    metadata = {"dagster/row_count": len(records), "rejected": len(rejections),
-                "rejections_by_reason": MetadataValue.md(rejection_table(rejections)), **metadata}
+    metadata = {
+        "dagster/row_count": len(records),
+        "rejected": len(rejections),
+        "rejections_by_reason": MetadataValue.md(rejection_table(rejections)),
+        **metadata,
+    }
     if records:
         metadata["preview"] = MetadataValue.md(preview_markdown(records[0]))
     return Output(StageOutput(records, rejections), metadata=metadata, data_version=DataVersion(content_hash(rows)))
 
 
-@asset(**STAGE_D, kinds={"python", "parquet"}, required_resource_keys={"home"},
-       code_version=code_version(ALGO_VERSION),
-       ins={"verified_dataset": AssetIn(), "base_model_answers": AssetIn()}, metadata=record_metadata("Sample"))
+@asset(
+    **STAGE_D,
+    kinds={"python", "parquet"},
+    required_resource_keys={"home"},
+    code_version=code_version(ALGO_VERSION),
+    ins={"verified_dataset": AssetIn(), "base_model_answers": AssetIn()},
+    metadata=record_metadata("Sample"),
+)
 def training_sets(context: AssetExecutionContext, verified_dataset: dict, base_model_answers: list) -> Output:
     """All batches merged, deduplicated and decontaminated against the benchmarks, cut into the
     paper's subsets (full, answerability, difficulty) in three views, with a dataset card."""
@@ -119,8 +137,10 @@ def training_sets(context: AssetExecutionContext, verified_dataset: dict, base_m
 
     rows = [sample_row(s) for views in subsets.values() for items in views.values() for s in items]
     metadata = {
-        "dagster/row_count": len(result.kept), **batch_meta,
-        "problems_in": len(group_problems(samples)), "problems_kept": len(group_problems(result.kept)),
+        "dagster/row_count": len(result.kept),
+        **batch_meta,
+        "problems_in": len(group_problems(samples)),
+        "problems_kept": len(group_problems(result.kept)),
         "dropped": len(result.rejections),
         "dropped_by_reason": MetadataValue.md(rejection_table(result.rejections)),
         **{f"dropped/{reason}": n for reason, n in result.counts.items()},
@@ -133,8 +153,9 @@ def training_sets(context: AssetExecutionContext, verified_dataset: dict, base_m
     }
     if result.kept:
         metadata["preview"] = MetadataValue.md(preview_markdown(result.kept[0]))
-    return Output(StageOutput(result.kept, result.rejections), metadata=metadata,
-                  data_version=DataVersion(content_hash(rows)))
+    return Output(
+        StageOutput(result.kept, result.rejections), metadata=metadata, data_version=DataVersion(content_hash(rows))
+    )
 
 
 def _benchmark_table(benchmarks: list[dict[str, str]]) -> str:
@@ -142,9 +163,16 @@ def _benchmark_table(benchmarks: list[dict[str, str]]) -> str:
     return "\n".join(lines + [f"| {b['name']} | {b['problems']} | {b['status']} |" for b in benchmarks])
 
 
-def _card_facts(data_dir: Path, samples: list[Sample], result, counts: dict[str, int],
-                benchmarks: list[dict[str, str]], answers: list[BaseModelAnswer], batch_meta: dict,
-                config: DecontamConfig) -> CardFacts:
+def _card_facts(
+    data_dir: Path,
+    samples: list[Sample],
+    result,
+    counts: dict[str, int],
+    benchmarks: list[dict[str, str]],
+    answers: list[BaseModelAnswer],
+    batch_meta: dict,
+    config: DecontamConfig,
+) -> CardFacts:
     provenance = [s.provenance or {} for s in samples]
     batches = sorted({p.get("batch", "") for p in provenance if p.get("batch")})
     prompt_versions: dict[str, str] = {}
@@ -155,17 +183,26 @@ def _card_facts(data_dir: Path, samples: list[Sample], result, counts: dict[str,
             except (TypeError, ValueError):
                 pass
     return CardFacts(
-        counts=counts, problems_in=len(group_problems(samples)), problems_kept=len(group_problems(result.kept)),
-        dropped_by_reason=result.counts, contaminated_by_benchmark=result.counts_by_benchmark,
-        benchmarks=benchmarks, sources=_sources(data_dir, batches),
+        counts=counts,
+        problems_in=len(group_problems(samples)),
+        problems_kept=len(group_problems(result.kept)),
+        dropped_by_reason=result.counts,
+        contaminated_by_benchmark=result.counts_by_benchmark,
+        benchmarks=benchmarks,
+        sources=_sources(data_dir, batches),
         teachers=sorted({p.get("teacher", "") for p in provenance if p.get("teacher")}),
-        prompt_versions=prompt_versions, base_model=answers[0].model if answers else "",
-        base_model_answers=len(answers), missing_batches=batch_meta["missing_batches"],
+        prompt_versions=prompt_versions,
+        base_model=answers[0].model if answers else "",
+        base_model_answers=len(answers),
+        missing_batches=batch_meta["missing_batches"],
         python_versions=sorted({p.get("python_version", "") for p in provenance if p.get("python_version")}),
         pipeline_rejections=_pipeline_rejections(data_dir, batches),
-        settings={"near-duplicate Jaccard": str(config.near_duplicate_jaccard),
-                  "n-gram size": f"{config.ngram_tokens} tokens",
-                  "n-gram containment": str(config.ngram_containment)})
+        settings={
+            "near-duplicate Jaccard": str(config.near_duplicate_jaccard),
+            "n-gram size": f"{config.ngram_tokens} tokens",
+            "n-gram containment": str(config.ngram_containment),
+        },
+    )
 
 
 def _pipeline_rejections(data_dir: Path, batches: list[str]) -> dict[str, int]:
@@ -190,14 +227,19 @@ def _sources(data_dir: Path, batches: list[str]) -> list[dict[str, str]]:
             if rows:
                 document = rows[0].get("batch", {}).get("doc_path", document) or document
         by_document[document] += 1
-    return [{"document": doc, "batches": str(n),
-             "licence": STDLIB_LICENCE if doc.startswith("stdlib:") else USER_LICENCE}
-            for doc, n in sorted(by_document.items())]
+    return [
+        {"document": doc, "batches": str(n), "licence": STDLIB_LICENCE if doc.startswith("stdlib:") else USER_LICENCE}
+        for doc, n in sorted(by_document.items())
+    ]
 
 
-@asset_check(asset=training_sets, blocking=True, required_resource_keys={"home"},
-             description="The files on disk hold what the trainer may use: every subset inside `full`, "
-                         "no sample twice, and no benchmark program (re-checked from the written files).")
+@asset_check(
+    asset=training_sets,
+    blocking=True,
+    required_resource_keys={"home"},
+    description="The files on disk hold what the trainer may use: every subset inside `full`, "
+    "no sample twice, and no benchmark program (re-checked from the written files).",
+)
 def training_sets_files_are_clean(context: AssetCheckExecutionContext) -> AssetCheckResult:
     data_dir = Path(context.resources.home.data_dir)
     problems: list[str] = []
@@ -222,10 +264,17 @@ def training_sets_files_are_clean(context: AssetCheckExecutionContext) -> AssetC
             problems.append(f"{key} holds samples that are not in full-{view}")
     programs, _ = benchmark_programs()
     index = BenchmarkIndex(programs)
-    leaks = [f"{sid}: {hit[1]}" for sid, text in sorted(questions.items())
-             if (hit := index.match(extract_code(text))) is not None]
+    leaks = [
+        f"{sid}: {hit[1]}"
+        for sid, text in sorted(questions.items())
+        if (hit := index.match(extract_code(text))) is not None
+    ]
     problems.extend(f"contaminated {leak}" for leak in leaks[:10])
-    return AssetCheckResult(passed=not problems, severity=AssetCheckSeverity.ERROR,
-                            metadata={"problems": MetadataValue.md("\n".join(f"- {p}" for p in problems) or "none"),
-                                      "samples_checked": len(questions)})
-
+    return AssetCheckResult(
+        passed=not problems,
+        severity=AssetCheckSeverity.ERROR,
+        metadata={
+            "problems": MetadataValue.md("\n".join(f"- {p}" for p in problems) or "none"),
+            "samples_checked": len(questions),
+        },
+    )

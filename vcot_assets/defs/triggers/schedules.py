@@ -63,4 +63,3 @@ def training_sets_schedule(context: ScheduleEvaluationContext):
     if newest_batch < _latest_storage_id(context, TRAINING_SETS):
         return SkipReason("training_sets is newer than every batch: nothing to merge")
     return RunRequest(run_key=f"training_sets@{newest_batch}")
-

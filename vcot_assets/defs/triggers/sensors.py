@@ -23,10 +23,10 @@ from dagster import (
 )
 
 from vcot_assets.core.documents.folder_watch import load_saved_state, run_key, save_state, scan_folder
-from vcot_assets.settings import settings_from_env
+from vcot_assets.defs.triggers.schedules import concept_batch_job
 from vcot_assets.partitions import concept_batches
 from vcot_assets.resources.home import resolve_home
-from vcot_assets.defs.triggers.schedules import concept_batch_job
+from vcot_assets.settings import settings_from_env
 
 SENSOR_ENV = "VCOT_DOCS_SENSOR"  # "on" starts the sensor by default (it is off otherwise)
 MAX_READS_ENV = "VCOT_SENSOR_MAX_READS"
@@ -58,8 +58,12 @@ def documents_sensor(context: SensorEvaluationContext):
     if not folder.is_dir():
         return SkipReason(f"documents folder {folder} does not exist (set VCOT_DOCS or create it)")
     state_dir = state_directory(context)
-    changes = scan_folder(folder, load_saved_state(state_dir, context.cursor), settings_from_env().batch_chars,
-                          max_reads=int(os.environ.get(MAX_READS_ENV, "1000")))
+    changes = scan_folder(
+        folder,
+        load_saved_state(state_dir, context.cursor),
+        settings_from_env().batch_chars,
+        max_reads=int(os.environ.get(MAX_READS_ENV, "1000")),
+    )
     if changes.rejections:
         reasons = Counter(rejection.reason for rejection in changes.rejections)
         context.log.warning(f"documents not used: {dict(reasons)}")
@@ -67,8 +71,9 @@ def documents_sensor(context: SensorEvaluationContext):
         context.log.info(f"{changes.deferred} changed documents left for the next tick")
     cursor = save_state(state_dir, changes.state, context.cursor)
     if not changes.changed:
-        return SensorResult(skip_reason=SkipReason(f"no new or changed documents among {changes.documents}"),
-                            cursor=cursor)
+        return SensorResult(
+            skip_reason=SkipReason(f"no new or changed documents among {changes.documents}"), cursor=cursor
+        )
     new_keys = [batch.key for batch in changes.batches]
     removed = sorted(set(changes.removed_keys) - set(new_keys))
     registered = set(context.instance.get_dynamic_partitions(concept_batches.name))
@@ -79,10 +84,14 @@ def documents_sensor(context: SensorEvaluationContext):
         partition_requests.append(concept_batches.build_delete_request(sorted(registered.intersection(removed))))
     context.log.info(f"{len(new_keys)} batches to run, {len(removed)} removed, {changes.read} files read")
     return SensorResult(
-        run_requests=[RunRequest(run_key=run_key(batch), partition_key=batch.key,
-                                 tags={"vcot/doc": batch.doc_slug, "vcot/doc_sha256": batch.doc_sha256[:16]})
-                      for batch in changes.batches],
+        run_requests=[
+            RunRequest(
+                run_key=run_key(batch),
+                partition_key=batch.key,
+                tags={"vcot/doc": batch.doc_slug, "vcot/doc_sha256": batch.doc_sha256[:16]},
+            )
+            for batch in changes.batches
+        ],
         dynamic_partitions_requests=partition_requests,
         cursor=cursor,
     )
-

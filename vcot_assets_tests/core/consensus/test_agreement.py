@@ -1,4 +1,10 @@
-from vcot_assets.core.consensus.agreement import best_cluster, build_clusters, cluster_score, clusters_by_instruction, solution_runs
+from vcot_assets.core.consensus.agreement import (
+    best_cluster,
+    build_clusters,
+    cluster_score,
+    clusters_by_instruction,
+    solution_runs,
+)
 from vcot_assets.core.records import Candidate, TestCase, Verdict
 
 

@@ -1,7 +1,7 @@
 import pytest
 
-from vcot_assets.core.records import Candidate, TestCase
 from vcot_assets.core.consensus.selection import code_size, select_canonical_solution, select_test_by_coverage
+from vcot_assets.core.records import Candidate, TestCase
 
 
 def test_shortest_solution_ignores_comments():
@@ -12,8 +12,10 @@ def test_shortest_solution_ignores_comments():
 
 
 def test_highest_coverage_then_the_richer_input():
-    tests = [TestCase(f"t{i}", "i", f"assert {call} == 0", call, "0")
-             for i, call in enumerate(["f([])", "f([3, 1, 2])", "f([5, 4])", "f([" + "1, " * 100 + "1])"])]
+    tests = [
+        TestCase(f"t{i}", "i", f"assert {call} == 0", call, "0")
+        for i, call in enumerate(["f([])", "f([3, 1, 2])", "f([5, 4])", "f([" + "1, " * 100 + "1])"])
+    ]
     assert select_test_by_coverage(tests, [0.5, 0.9, 0.9, 0.5]) == (tests[1], 0.9)
     assert select_test_by_coverage(tests, [1.0, 1.0, 1.0, 1.0])[0] is tests[3]
     assert select_test_by_coverage(tests[:3], [1.0, 1.0, 1.0])[0] is tests[1]

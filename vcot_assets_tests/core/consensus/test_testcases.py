@@ -70,9 +70,34 @@ def test_entry_points_restrict_the_called_name():
 
 @pytest.mark.parametrize(
     "value",
-    [None, True, False, 0, -7, 10**400, 1.5, -0.0, 1e300, float("inf"), float("-inf"), 3 + 4j,
-     complex(float("inf"), -1), "it's \"x\"\n", b"\x00\xff", [], (), (1,), [1, (2, 3)], {"a": [1]},
-     {1: {2: 3}}, set(), {3, 1, 2}, frozenset(), frozenset({("a", 1), ("b", 2)}), [{"k": {1, 2}}]],
+    [
+        None,
+        True,
+        False,
+        0,
+        -7,
+        10**400,
+        1.5,
+        -0.0,
+        1e300,
+        float("inf"),
+        float("-inf"),
+        3 + 4j,
+        complex(float("inf"), -1),
+        'it\'s "x"\n',
+        b"\x00\xff",
+        [],
+        (),
+        (1,),
+        [1, (2, 3)],
+        {"a": [1]},
+        {1: {2: 3}},
+        set(),
+        {3, 1, 2},
+        frozenset(),
+        frozenset({("a", 1), ("b", 2)}),
+        [{"k": {1, 2}}],
+    ],
 )
 def test_canonical_text_round_trips_by_value(value):
     text = canonical(value, 1 << 20)
@@ -104,8 +129,16 @@ def test_canonical_refuses_objects_that_could_choose_their_own_equality():
     class SneakyList(list):
         pass
 
-    for value in (AlwaysEqual(), SneakyInt(3), SneakyList([1]), [1, AlwaysEqual()], {SneakyInt(1): 1},
-                  {frozenset({SneakyInt(2)})}, range(3), object()):
+    for value in (
+        AlwaysEqual(),
+        SneakyInt(3),
+        SneakyList([1]),
+        [1, AlwaysEqual()],
+        {SneakyInt(1): 1},
+        {frozenset({SneakyInt(2)})},
+        range(3),
+        object(),
+    ):
         with pytest.raises(Unserializable):
             canonical(value, 1000)
 
@@ -134,8 +167,19 @@ def test_values_equal_uses_python_equality_on_rebuilt_values():
 
 @pytest.mark.parametrize(
     "text",
-    ["__import__('os')", "f(1)", "x", "[i for i in range(3)]", "1 + 2", "float('1.5')", "{**d}", "...",
-     "set(1)", "lambda: 1", "(" * 500 + ")" * 500],
+    [
+        "__import__('os')",
+        "f(1)",
+        "x",
+        "[i for i in range(3)]",
+        "1 + 2",
+        "float('1.5')",
+        "{**d}",
+        "...",
+        "set(1)",
+        "lambda: 1",
+        "(" * 500 + ")" * 500,
+    ],
 )
 def test_literal_reader_rejects_everything_but_literals(text):
     with pytest.raises(NotALiteral):

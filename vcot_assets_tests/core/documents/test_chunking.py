@@ -14,7 +14,7 @@ def test_batches_cut_on_paragraphs_with_stable_keys():
     assert batches[0].start == 0 and batches[-1].end == len(text)
     for left, right in zip(batches, batches[1:]):
         assert left.end == right.start
-        assert text[right.start:].startswith("Paragraph")
+        assert text[right.start :].startswith("Paragraph")
     assert plan_batches(doc(text), text, 1000) == batches
 
 
@@ -22,7 +22,7 @@ def test_tiny_tail_joins_previous_batch_and_long_paragraph_stands_alone():
     text = "a" * 900 + "\n\n" + "b" * 5000 + "\n\n" + "c" * 10
     batches = plan_batches(doc(text), text, 1000)
     assert len(batches) == 2
-    assert text[batches[1].start:batches[1].end].startswith("b") and batches[1].end == len(text)
+    assert text[batches[1].start : batches[1].end].startswith("b") and batches[1].end == len(text)
 
 
 def test_corpus_batches_include_stdlib_and_user_docs(tmp_path):

@@ -1,6 +1,12 @@
 import pytest
 
-from vcot_assets.core.documents.corpus import DocumentError, assign_slugs, discover_documents, read_document, stdlib_text
+from vcot_assets.core.documents.corpus import (
+    DocumentError,
+    assign_slugs,
+    discover_documents,
+    read_document,
+    stdlib_text,
+)
 
 
 def test_stdlib_corpus_has_module_and_function_docstrings():

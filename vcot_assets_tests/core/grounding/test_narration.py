@@ -1,21 +1,39 @@
 """Narration requests and the teacher-based entity extraction, on real traces and the offline teacher."""
 
-from vcot_assets.core.verifier.sentences import split_sentences
-
-from vcot_assets.core.verifier.teacher_claims import extractor_from_replies
-from vcot_assets.core.grounding.narration import entity_requests, narration_requests, rationales_from_replies, sentence_key
+from vcot_assets.core.grounding.narration import (
+    entity_requests,
+    narration_requests,
+    rationales_from_replies,
+    sentence_key,
+)
 from vcot_assets.core.records import Rationale, SelectedPair, TeacherReply
+from vcot_assets.core.verifier.sentences import split_sentences
+from vcot_assets.core.verifier.teacher_claims import extractor_from_replies
 from vcot_assets.core.verifier.verdict import verify_forward
-from vcot_offline import answer
 from vcot_assets_tests.core.trace_fixtures import traced
+from vcot_offline import answer
 
 CODE = "def running_total(nums):\n    total = 0\n    out = []\n    for n in nums:\n        total += n\n        out.append(total)\n    return out\n"
 CALL = "running_total([4, -1, 3])"
 
 
 def pair() -> SelectedPair:
-    return SelectedPair("i1", "c1", "easy", "function", "Running totals.", "i1-s0", CODE, "i1-t00",
-                        f"assert {CALL} == [4, 3, 6]", CALL, "[4, 3, 6]", 72.0, 4, 1.0)
+    return SelectedPair(
+        "i1",
+        "c1",
+        "easy",
+        "function",
+        "Running totals.",
+        "i1-s0",
+        CODE,
+        "i1-t00",
+        f"assert {CALL} == [4, 3, 6]",
+        CALL,
+        "[4, 3, 6]",
+        72.0,
+        4,
+        1.0,
+    )
 
 
 def ask(requests):
@@ -27,15 +45,24 @@ def test_forward_and_backward_narrations_come_back_as_rationales():
     requests = narration_requests([pair()], {"i1": trace})
     assert [r.template for r in requests] == ["narrate_forward", "narrate_backward"]
     rationales, rejections = rationales_from_replies(requests, ask(requests))
-    assert {r.direction for r in rationales} | {r.item_id.rsplit("-", 1)[1] for r in rejections} == {"forward", "backward"}
+    assert {r.direction for r in rationales} | {r.item_id.rsplit("-", 1)[1] for r in rejections} == {
+        "forward",
+        "backward",
+    }
 
 
 def test_teacher_extraction_grounds_a_faithful_rationale_and_rejects_a_false_one():
     trace = traced(CODE, CALL, "i1")
-    faithful = Rationale("i1-forward", "i1", "forward",
-                         "total starts at 0. After the first element total = 4. Then total = 3. Finally total = 6.",
-                         "[4, 3, 6]")
-    wrong = Rationale("i1-forward", "i1", "forward", "total starts at 0. After the first element total = 5.", "[4, 3, 6]")
+    faithful = Rationale(
+        "i1-forward",
+        "i1",
+        "forward",
+        "total starts at 0. After the first element total = 4. Then total = 3. Finally total = 6.",
+        "[4, 3, 6]",
+    )
+    wrong = Rationale(
+        "i1-forward", "i1", "forward", "total starts at 0. After the first element total = 5.", "[4, 3, 6]"
+    )
     requests = entity_requests([faithful, wrong])
     assert len(requests) == len({s for r in (faithful, wrong) for s in split_sentences(r.text)})
     replies = ask(requests)

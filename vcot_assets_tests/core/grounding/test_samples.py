@@ -1,12 +1,24 @@
-from vcot_assets.core.records import Rationale, SelectedPair, Trace
 from vcot_assets.core.grounding.samples import build_samples, callee_name, drop_duplicate_samples
+from vcot_assets.core.records import Rationale, SelectedPair, Trace
 
 
 def pair():
-    return SelectedPair("i1", "c1", "easy", "function", "Sum running totals.", "i1-s0",
-                        "def running_total(nums):\n    return nums\n", "i1-t00",
-                        "assert running_total([4, -1, 3]) == [4, 3, 6]", "running_total([4, -1, 3])",
-                        "[4, 3, 6]", 72.0, 4, 1.0)
+    return SelectedPair(
+        "i1",
+        "c1",
+        "easy",
+        "function",
+        "Sum running totals.",
+        "i1-s0",
+        "def running_total(nums):\n    return nums\n",
+        "i1-t00",
+        "assert running_total([4, -1, 3]) == [4, 3, 6]",
+        "running_total([4, -1, 3])",
+        "[4, 3, 6]",
+        72.0,
+        4,
+        1.0,
+    )
 
 
 def test_three_views_from_two_verified_rationales():
@@ -24,7 +36,9 @@ def test_three_views_from_two_verified_rationales():
 
 def test_only_verified_directions_become_samples():
     trace = Trace("i1", "", "", "ok", returned="[4, 3, 6]")
-    samples = build_samples(pair(), trace, None, Rationale("i1-backward", "i1", "backward", "x", "running_total([1])"), {})
+    samples = build_samples(
+        pair(), trace, None, Rationale("i1-backward", "i1", "backward", "x", "running_total([1])"), {}
+    )
     assert [s.view for s in samples] == ["backward"]
     assert callee_name("Stack(3).push(1)") == "Stack"
 

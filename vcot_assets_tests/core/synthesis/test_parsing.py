@@ -37,7 +37,11 @@ def test_strip_reasoning_blocks_variants():
 def test_fenced_blocks_languages_and_unclosed():
     text = "intro\n```python\na = 1\n```\n~~~\nraw\n~~~\n```json\n[1"
     blocks = fenced_blocks(text)
-    assert [(b.lang, b.body, b.closed) for b in blocks] == [("python", "a = 1", True), ("", "raw", True), ("json", "[1", False)]
+    assert [(b.lang, b.body, b.closed) for b in blocks] == [
+        ("python", "a = 1", True),
+        ("", "raw", True),
+        ("json", "[1", False),
+    ]
 
 
 def test_non_text_and_empty_outputs_are_parse_errors():
@@ -62,8 +66,13 @@ Here you go:
 def test_parse_concepts_normalizes_and_drops_repeated_names():
     concepts = parse_concepts(CONCEPTS)
     assert [c["name"] for c in concepts] == ["Binary search", "Stacks"]
-    assert concepts[0] == {"name": "Binary search", "keyphrase": "bisect", "description": "Halve a sorted range.",
-                           "examples": ["bisect_left", "lower bound"], "difficulty": "medium"}
+    assert concepts[0] == {
+        "name": "Binary search",
+        "keyphrase": "bisect",
+        "description": "Halve a sorted range.",
+        "examples": ["bisect_left", "lower bound"],
+        "difficulty": "medium",
+    }
     assert concepts[1]["examples"] == ["push/pop"] and concepts[1]["keyphrase"] == ""
 
 
@@ -74,21 +83,26 @@ def test_parse_concepts_repairs_only_trailing_commas():
 
 
 def test_parse_concepts_accepts_bare_array_and_empty_list():
-    assert parse_concepts('Sure: [{"name": "a", "description": "b", "difficulty": "hard"}] done')[0]["difficulty"] == "hard"
+    assert (
+        parse_concepts('Sure: [{"name": "a", "description": "b", "difficulty": "hard"}] done')[0]["difficulty"]
+        == "hard"
+    )
     assert parse_concepts("```json\n[]\n```") == []
     assert parse_concepts('```json\n{"concepts": [{"name": "a", "description": "b", "difficulty": "easy"}]}\n```')
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("no json here", "no_json"),
-    ("```json\n[{\"name\": \"a\",]\n```", "malformed_json"),
-    ("```json\n{\"name\": \"a\"}\n```", "not_a_list"),
-    ("```json\n[\"a\"]\n```", "malformed_concept"),
-    ("```json\n[{\"name\": \"\", \"description\": \"b\", \"difficulty\": \"easy\"}]\n```", "malformed_concept"),
-    ("```json\n[{\"name\": \"a\", \"description\": \"b\", \"difficulty\": \"trivial\"}]\n```", "bad_difficulty"),
-    ("```json\n[{\"name\": \"a\", \"description\": \"b\", \"difficulty\": \"easy\", \"examples\": 3}]\n```",
-     "malformed_concept"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("no json here", "no_json"),
+        ('```json\n[{"name": "a",]\n```', "malformed_json"),
+        ('```json\n{"name": "a"}\n```', "not_a_list"),
+        ('```json\n["a"]\n```', "malformed_concept"),
+        ('```json\n[{"name": "", "description": "b", "difficulty": "easy"}]\n```', "malformed_concept"),
+        ('```json\n[{"name": "a", "description": "b", "difficulty": "trivial"}]\n```', "bad_difficulty"),
+        ('```json\n[{"name": "a", "description": "b", "difficulty": "easy", "examples": 3}]\n```', "malformed_concept"),
+    ],
+)
 def test_parse_concepts_rejections(text, reason):
     assert reason_of(parse_concepts, text) == reason
 
@@ -112,12 +126,15 @@ def test_parse_instructions_kinds_continuations_and_duplicates():
     ]
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("Just prose, no list.", "no_list"),
-    ("1. [function] ok\n2. Write something without a kind", "missing_kind"),
-    ("1. [method] wrong kind", "missing_kind"),
-    ("1. [class]   ", "empty_instruction"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("Just prose, no list.", "no_list"),
+        ("1. [function] ok\n2. Write something without a kind", "missing_kind"),
+        ("1. [method] wrong kind", "missing_kind"),
+        ("1. [class]   ", "empty_instruction"),
+    ],
+)
 def test_parse_instructions_rejections(text, reason):
     assert reason_of(parse_instructions, text) == reason
 
@@ -126,30 +143,48 @@ def test_parse_instructions_rejections(text, reason):
 
 
 def test_parse_function_signature():
-    sig = parse_signature("Function: merge_intervals(items: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]", "i1")
-    assert (sig.instruction_id, sig.kind, sig.name, sig.returns) == ("i1", "function", "merge_intervals", "list[tuple[int, int]]")
+    sig = parse_signature(
+        "Function: merge_intervals(items: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]", "i1"
+    )
+    assert (sig.instruction_id, sig.kind, sig.name, sig.returns) == (
+        "i1",
+        "function",
+        "merge_intervals",
+        "list[tuple[int, int]]",
+    )
     assert [(p.name, p.type) for p in sig.params] == [("items", "list[tuple[int, int]]"), ("gap", "int")]
     assert sig.methods == [] and sig.primary_method == ""
     assert sig.raw == "Function: merge_intervals(items: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]"
 
 
 def test_parse_signature_tolerates_decoration():
-    for text in ("```\nFunction: f(x: int) -> int\n```", "**Function:** `f(x: int) -> int`",
-                 "<think>hmm</think>Sure.\n- function: def f(x: int) -> int:"):
+    for text in (
+        "```\nFunction: f(x: int) -> int\n```",
+        "**Function:** `f(x: int) -> int`",
+        "<think>hmm</think>Sure.\n- function: def f(x: int) -> int:",
+    ):
         sig = parse_signature(text, "i")
         assert (sig.name, sig.returns, [p.name for p in sig.params]) == ("f", "int", ["x"])
 
 
 def test_parse_class_signature_one_line_and_multi_line():
-    one = parse_signature("Class: Bank; __init__(self, balance: int) -> None; deposit(self, amount: int) -> int; "
-                          "history(self) -> list[int]", "i2")
-    many = parse_signature("Class: Bank\n__init__(self, balance: int) -> None\ndeposit(self, amount: int) -> int\n"
-                           "history(self) -> list[int]\n\nThat is all.", "i2")
+    one = parse_signature(
+        "Class: Bank; __init__(self, balance: int) -> None; deposit(self, amount: int) -> int; "
+        "history(self) -> list[int]",
+        "i2",
+    )
+    many = parse_signature(
+        "Class: Bank\n__init__(self, balance: int) -> None\ndeposit(self, amount: int) -> int\n"
+        "history(self) -> list[int]\n\nThat is all.",
+        "i2",
+    )
     for sig in (one, many):
         assert (sig.kind, sig.name, sig.primary_method, sig.returns) == ("class", "Bank", "deposit", "int")
         assert [(p.name, p.type) for p in sig.params] == [("balance", "int")]
         assert [(m.name, [p.name for p in m.params], m.returns) for m in sig.methods] == [
-            ("deposit", ["amount"], "int"), ("history", [], "list[int]")]
+            ("deposit", ["amount"], "int"),
+            ("history", [], "list[int]"),
+        ]
     assert one.raw == many.raw
 
 
@@ -158,19 +193,22 @@ def test_class_without_constructor_has_no_params():
     assert sig.params == [] and sig.primary_method == "tick"
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("solution(x: int) -> int", "no_signature"),
-    ("Function: f(x: int) -> int\nFunction: g(y: int) -> int", "multiple_signatures"),
-    ("Function: f(x: int", "malformed_signature"),
-    ("Function: f(x) -> int", "missing_type"),
-    ("Function: f(x: int)", "missing_return_type"),
-    ("Function: f(*xs: int) -> int", "unsupported_params"),
-    ("Function: f(x: int, x: int) -> int", "duplicate_param"),
-    ("Class: Bad Name; run(self) -> int", "malformed_signature"),
-    ("Class: Box; __init__(self, v: int) -> None", "no_methods"),
-    ("Class: Box; get(self) -> int; get(self) -> int", "duplicate_method"),
-    ("Class: Box; get(self)", "missing_return_type"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("solution(x: int) -> int", "no_signature"),
+        ("Function: f(x: int) -> int\nFunction: g(y: int) -> int", "multiple_signatures"),
+        ("Function: f(x: int", "malformed_signature"),
+        ("Function: f(x) -> int", "missing_type"),
+        ("Function: f(x: int)", "missing_return_type"),
+        ("Function: f(*xs: int) -> int", "unsupported_params"),
+        ("Function: f(x: int, x: int) -> int", "duplicate_param"),
+        ("Class: Bad Name; run(self) -> int", "malformed_signature"),
+        ("Class: Box; __init__(self, v: int) -> None", "no_methods"),
+        ("Class: Box; get(self) -> int; get(self) -> int", "duplicate_method"),
+        ("Class: Box; get(self)", "missing_return_type"),
+    ],
+)
 def test_parse_signature_rejections(text, reason):
     assert reason_of(parse_signature, text, "i") == reason
 
@@ -179,17 +217,22 @@ def test_parse_signature_rejections(text, reason):
 
 
 def test_extract_code_block_prefers_python_block():
-    text = "Explanation\n```text\nnot code\n```\n```python\ndef f(x):\n    return x + 1\n```\n```python\nprint(f(1))\n```"
+    text = (
+        "Explanation\n```text\nnot code\n```\n```python\ndef f(x):\n    return x + 1\n```\n```python\nprint(f(1))\n```"
+    )
     assert extract_code_block(text) == "def f(x):\n    return x + 1\n"
     assert extract_code_block("```\nclass A:\n    pass\n```") == "class A:\n    pass\n"
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("def f(): return 1", "no_code_block"),
-    ("```python\ndef f(:\n    pass\n```", "syntax_error"),
-    ("```python\n\n\n```", "empty_code"),
-    ("```python\ndef f():\n    return [1, 2,", "unterminated_code_block"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("def f(): return 1", "no_code_block"),
+        ("```python\ndef f(:\n    pass\n```", "syntax_error"),
+        ("```python\n\n\n```", "empty_code"),
+        ("```python\ndef f():\n    return [1, 2,", "unterminated_code_block"),
+    ],
+)
 def test_extract_code_block_rejections(text, reason):
     assert reason_of(extract_code_block, text) == reason
 
@@ -207,9 +250,14 @@ def test_parse_scenarios():
 
 
 def test_top_level_chunks_keep_decorators_and_drop_comments():
-    code = "import math\n\n# a note\n@skip\ndef test_a():\n    assert f(1) == 2\n\ndef test_b():\n    assert f(2) == 3\n"
+    code = (
+        "import math\n\n# a note\n@skip\ndef test_a():\n    assert f(1) == 2\n\ndef test_b():\n    assert f(2) == 3\n"
+    )
     assert parsing._top_level_chunks(code) == [
-        "import math", "@skip\ndef test_a():\n    assert f(1) == 2", "def test_b():\n    assert f(2) == 3"]
+        "import math",
+        "@skip\ndef test_a():\n    assert f(1) == 2",
+        "def test_b():\n    assert f(2) == 3",
+    ]
 
 
 def test_parse_tests_splits_and_rejects_one_by_one():
@@ -235,7 +283,9 @@ def test_class():
 ```"""
     tests, rejections = parse_tests(text, "inst")
     assert [(t.test_id, t.call, t.expected) for t in tests] == [
-        ("inst-t01", "solution([1, 2, 3], 2)", "[1]"), ("inst-t05", "Counter(3).add(2)", "5")]
+        ("inst-t01", "solution([1, 2, 3], 2)", "[1]"),
+        ("inst-t05", "Counter(3).add(2)", "5"),
+    ]
     assert all(t.instruction_id == "inst" and t.source.startswith("def test_") for t in tests)
     by_id = {r.item_id: r.reason for r in rejections}
     assert by_id["inst-t00"] == "not_a_test" and by_id["inst-t03"] == "not_a_test"
@@ -256,30 +306,51 @@ def test_parse_tests_without_block_is_one_rejection():
 
 
 def test_parse_narration_takes_last_answer_line():
-    text = "<think>draft</think>We start with total = 0.\nThe answer is not yet known.\nAnswer: 3 (draft)\n" \
-           "Then total = 6.\n**Answer:** `[4, 3, 6]`\n"
+    text = (
+        "<think>draft</think>We start with total = 0.\nThe answer is not yet known.\nAnswer: 3 (draft)\n"
+        "Then total = 6.\n**Answer:** `[4, 3, 6]`\n"
+    )
     reasoning, answer = parse_narration(text)
     assert answer == "[4, 3, 6]"
     assert reasoning.startswith("We start with total = 0.") and reasoning.endswith("Then total = 6.")
     assert parse_narration("x becomes 2.\nanswer: f([1, 2])") == ("x becomes 2.", "f([1, 2])")
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("We loop and return 6.", "no_answer"),
-    ("total = 6\nAnswer:   ", "empty_answer"),
-    ("total = 6\nAnswer: [1, 2", "answer_syntax"),
-    ("Answer: 6", "empty_reasoning"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("We loop and return 6.", "no_answer"),
+        ("total = 6\nAnswer:   ", "empty_answer"),
+        ("total = 6\nAnswer: [1, 2", "answer_syntax"),
+        ("Answer: 6", "empty_reasoning"),
+    ],
+)
 def test_parse_narration_rejections(text, reason):
     assert reason_of(parse_narration, text) == reason
 
 
 def test_parsers_never_raise_anything_but_parse_error():
-    nasty = ["", "```", "```python\n" + "(" * 500 + "\n```", "Function: " + "f(" * 300, "\x00\x01", "1. [" * 1000,
-             "Answer: " + "[" * 400 + "\nx", "```json\n" + "[" * 5000 + "\n```", "Class: ;;;", "</think>"]
+    nasty = [
+        "",
+        "```",
+        "```python\n" + "(" * 500 + "\n```",
+        "Function: " + "f(" * 300,
+        "\x00\x01",
+        "1. [" * 1000,
+        "Answer: " + "[" * 400 + "\nx",
+        "```json\n" + "[" * 5000 + "\n```",
+        "Class: ;;;",
+        "</think>",
+    ]
     for text in nasty:
-        for call in (parse_concepts, parse_instructions, parse_scenarios, extract_code_block, parse_narration,
-                     lambda t: parse_signature(t, "i")):
+        for call in (
+            parse_concepts,
+            parse_instructions,
+            parse_scenarios,
+            extract_code_block,
+            parse_narration,
+            lambda t: parse_signature(t, "i"),
+        ):
             try:
                 call(text)
             except ParseError:

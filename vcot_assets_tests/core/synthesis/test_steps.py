@@ -1,7 +1,7 @@
 """Stage A request builders and reply readers, on the offline teacher's real answers."""
 
+from vcot_assets.core.records import Concept, Instruction, Param, Signature, TeacherReply
 from vcot_assets.core.synthesis import steps as synthesis
-from vcot_assets.core.records import Concept, Instruction, Signature, Param, TeacherReply
 from vcot_offline import answer
 
 
@@ -12,7 +12,8 @@ def ask(requests):
 def test_instructions_are_deduplicated_across_the_concepts_of_a_batch():
     concepts = [Concept(f"b-c0{i}", "b", "running total", "Prefix sums of a list.") for i in range(2)]
     instructions, rejections = synthesis.instructions_from_replies(
-        concepts, ask(synthesis.instruction_requests(concepts, 2)), 2, "offline")
+        concepts, ask(synthesis.instruction_requests(concepts, 2)), 2, "offline"
+    )
     texts = [i.text for i in instructions]
     assert len(texts) == len(set(texts))
     assert any(r.reason == "duplicate_instruction" for r in rejections)
@@ -20,18 +21,23 @@ def test_instructions_are_deduplicated_across_the_concepts_of_a_batch():
 
 def test_failed_and_malformed_replies_become_rejections():
     concepts = [Concept("b-c00", "b", "stack", "LIFO container.")]
-    replies = {"b-c00|easy": TeacherReply("b-c00|easy", None, error="rate_limited"),
-               "b-c00|medium": TeacherReply("b-c00|medium", "no list here at all"),
-               "b-c00|hard": TeacherReply("b-c00|hard", "1. [function] Write a function that reverses a list.")}
+    replies = {
+        "b-c00|easy": TeacherReply("b-c00|easy", None, error="rate_limited"),
+        "b-c00|medium": TeacherReply("b-c00|medium", "no list here at all"),
+        "b-c00|hard": TeacherReply("b-c00|hard", "1. [function] Write a function that reverses a list."),
+    }
     instructions, rejections = synthesis.instructions_from_replies(concepts, replies, 6, "offline")
     assert [i.difficulty for i in instructions] == ["hard"]
-    assert sorted((r.item_id, r.reason) for r in rejections) == [("b-c00|easy", "teacher_error"),
-                                                                  ("b-c00|medium", "no_list")]
+    assert sorted((r.item_id, r.reason) for r in rejections) == [
+        ("b-c00|easy", "teacher_error"),
+        ("b-c00|medium", "no_list"),
+    ]
 
 
 def test_code_that_does_not_match_its_signature_is_rejected():
-    signature = Signature("i", "Function: add(a: int, b: int) -> int", "function", "add",
-                          [Param("a", "int"), Param("b", "int")], "int")
+    signature = Signature(
+        "i", "Function: add(a: int, b: int) -> int", "function", "add", [Param("a", "int"), Param("b", "int")], "int"
+    )
     assert synthesis.signature_mismatch("def add(a, b):\n    return a + b\n", signature) is None
     assert "parameters" in synthesis.signature_mismatch("def add(a):\n    return a\n", signature)
     assert "no top-level function" in synthesis.signature_mismatch("x = 1\n", signature)
@@ -40,10 +46,14 @@ def test_code_that_does_not_match_its_signature_is_rejected():
 
 def test_tests_calling_another_function_are_rejected():
     instruction = Instruction("i", "c", "easy", "function", "Add two numbers.")
-    signature = Signature("i", "Function: add(a: int, b: int) -> int", "function", "add",
-                          [Param("a", "int"), Param("b", "int")], "int")
-    reply = TeacherReply("i", "```python\ndef test_a():\n    assert add(1, 2) == 3\n\n"
-                              "def test_b():\n    assert sub(1, 2) == -1\n\ndef test_c():\n    assert add(1, 2) == 3\n```")
+    signature = Signature(
+        "i", "Function: add(a: int, b: int) -> int", "function", "add", [Param("a", "int"), Param("b", "int")], "int"
+    )
+    reply = TeacherReply(
+        "i",
+        "```python\ndef test_a():\n    assert add(1, 2) == 3\n\n"
+        "def test_b():\n    assert sub(1, 2) == -1\n\ndef test_c():\n    assert add(1, 2) == 3\n```",
+    )
     tests, rejections = synthesis.tests_from_replies([instruction], {"i": signature}, {"i": reply}, 25)
     assert [t.call for t in tests] == ["add(1, 2)"]
     assert sorted(r.reason for r in rejections) == ["duplicate_test", "wrong_target"]

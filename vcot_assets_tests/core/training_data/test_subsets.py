@@ -16,12 +16,23 @@ from vcot_assets.core.training_data.subsets import (
 
 
 def samples_of(pid: str, difficulty: str, views=("forward", "backward", "bidirectional")) -> list[Sample]:
-    return [Sample(sample_id=f"{pid}-{view}", view=view, messages=[{"role": "user", "content": pid}],
-                   provenance={"instruction_id": pid, "difficulty": difficulty}) for view in views]
+    return [
+        Sample(
+            sample_id=f"{pid}-{view}",
+            view=view,
+            messages=[{"role": "user", "content": pid}],
+            provenance={"instruction_id": pid, "difficulty": difficulty},
+        )
+        for view in views
+    ]
 
 
-SAMPLES = [*samples_of("p-easy", "easy"), *samples_of("p-medium", "medium"),
-           *samples_of("p-hard", "hard"), *samples_of("p-fwd-only", "hard", views=("forward",))]
+SAMPLES = [
+    *samples_of("p-easy", "easy"),
+    *samples_of("p-medium", "medium"),
+    *samples_of("p-hard", "hard"),
+    *samples_of("p-fwd-only", "hard", views=("forward",)),
+]
 ANSWERS = [
     BaseModelAnswer("p-easy", "forward", "base", "1", correct=False),
     BaseModelAnswer("p-easy", "backward", "base", "f(1)", correct=True),

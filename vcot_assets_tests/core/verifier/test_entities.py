@@ -1,7 +1,6 @@
 import pytest
 
 from vcot_assets.core.verifier.claims import canonical, extract_entities
-
 from vcot_assets.core.verifier.sentences import split_sentences
 
 KNOWN = frozenset({"arr", "target", "lo", "hi", "mid", "total", "self.n", "x", "text", "i"})
@@ -22,7 +21,10 @@ def kinds(sentence, known=KNOWN):
         ("the loop runs 3 times", [("loop", "", "3")]),
         ("the function returns [4, 3, 6]", [("return", "", "[4, 3, 6]")]),
         ("The loop ends after 2 iterations", [("loop", "", "2")]),
-        ("'a' == 'b' is false, so the elif branch is skipped", [("comparison", "'a' == 'b'", "False"), ("branch", "", "skip")]),
+        (
+            "'a' == 'b' is false, so the elif branch is skipped",
+            [("comparison", "'a' == 'b'", "False"), ("branch", "", "skip")],
+        ),
         # other phrasings
         ("We store 7 in total.", [("value", "total", "7")]),
         ("assign [1, 2] to x", [("value", "x", "[1, 2]")]),

@@ -21,10 +21,25 @@ def test_each_reason_carries_the_code_set_where_it_was_decided():
 
 
 def test_batch_verification_accepts_faithful_and_rejects_with_reasons():
-    pair = SelectedPair("i1", "c1", "easy", "function", "Running totals.", "i1-s0", CODE, "i1-t00",
-                        f"assert {CALL} == [4, 3, 6]", CALL, "[4, 3, 6]", 72.0, 4, 1.0)
-    good = Rationale("i1-forward", "i1", "forward", "total starts at 0. Then total = 4, total = 3 and total = 6.",
-                     "[4, 3, 6]")
+    pair = SelectedPair(
+        "i1",
+        "c1",
+        "easy",
+        "function",
+        "Running totals.",
+        "i1-s0",
+        CODE,
+        "i1-t00",
+        f"assert {CALL} == [4, 3, 6]",
+        CALL,
+        "[4, 3, 6]",
+        72.0,
+        4,
+        1.0,
+    )
+    good = Rationale(
+        "i1-forward", "i1", "forward", "total starts at 0. Then total = 4, total = 3 and total = 6.", "[4, 3, 6]"
+    )
     backward = Rationale("i1-backward", "i1", "backward", "The last total is 6, so out ends with 6.", "[1, 2, 3]")
     requests = predicted_call_requests([good, backward], {"i1": pair})
     assert [(r.trace_id, r.call) for r in requests] == [("i1-backward", "running_total([1, 2, 3])")]

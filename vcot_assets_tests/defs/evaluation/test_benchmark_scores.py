@@ -14,11 +14,11 @@ from dagster import DagsterInstance, MaterializeResult, asset, materialize
 from vcot_assets.defs.evaluation.benchmark_scores import benchmark_scores
 from vcot_assets.defs.training.fine_tuned_checkpoint import subset_view_partitions
 from vcot_assets.evals import cruxeval
-from vcot_assets_tests.testing.wire_server import WireServer
 from vcot_assets.resources.home import HomeResource
 from vcot_assets.resources.model_under_test import ModelUnderTest
 from vcot_assets.resources.sandbox import SandboxResource
 from vcot_assets.resources.storage import VcotIOManager
+from vcot_assets_tests.testing.wire_server import WireServer
 
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 pytest.importorskip("transformers")
@@ -54,11 +54,24 @@ def test_base_vs_fine_tuned_table_deltas_and_plot(tmp_path, tiny_checkpoint, mon
     assert materialize([checkpoint_stand_in], instance=instance, partition_key="full-forward").success
 
     with WireServer(answer=knows_the_first_problem) as server:
-        model = ModelUnderTest(model="openai/base-under-test", api_base=server.base_url, samples=5,
-                               max_new_tokens=4, problem_limit=2, benchmarks=["cruxeval-output", "cruxeval-input"])
-        result = materialize([benchmark_scores], instance=instance, resources={
-            "home": HomeResource(path=str(home)), "io_manager": VcotIOManager(home=str(home)),
-            "sandbox": SandboxResource(workers=1), "base_model": model})
+        model = ModelUnderTest(
+            model="openai/base-under-test",
+            api_base=server.base_url,
+            samples=5,
+            max_new_tokens=4,
+            problem_limit=2,
+            benchmarks=["cruxeval-output", "cruxeval-input"],
+        )
+        result = materialize(
+            [benchmark_scores],
+            instance=instance,
+            resources={
+                "home": HomeResource(path=str(home)),
+                "io_manager": VcotIOManager(home=str(home)),
+                "sandbox": SandboxResource(workers=1),
+                "base_model": model,
+            },
+        )
     assert result.success
     meta = result.asset_materializations_for_node("benchmark_scores")[0].metadata
     assert meta["checkpoints"].value == 1

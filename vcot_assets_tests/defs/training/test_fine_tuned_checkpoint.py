@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from dagster import DagsterInstance, materialize
 
-from vcot_assets.defs.training.fine_tuned_checkpoint import fine_tuned_checkpoint, subset_view_partitions
 from vcot_assets.core.training_data.subsets import training_set_path
+from vcot_assets.defs.training.fine_tuned_checkpoint import fine_tuned_checkpoint, subset_view_partitions
 from vcot_assets.resources.home import HomeResource
 from vcot_assets.resources.model_under_test import ModelUnderTest
 from vcot_assets.resources.trainer_launchers import TrainerResource

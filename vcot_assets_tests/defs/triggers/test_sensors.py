@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -9,15 +10,14 @@ from pathlib import Path
 import pytest
 from dagster import DagsterInstance, SensorResult, build_sensor_context
 
-import json
-
 from vcot_assets.core.documents.folder_watch import load_saved_state
-from vcot_assets.partitions import concept_batches
 from vcot_assets.defs.triggers.sensors import documents_sensor
+from vcot_assets.partitions import concept_batches
 
 
 def saved_state(instance: DagsterInstance, cursor: str | None) -> dict:
     return load_saved_state(Path(instance.root_directory) / "vcot" / "documents_sensor", cursor)
+
 
 PARAGRAPH = "The heapq module keeps a list ordered as a binary heap; heappush adds an item.\n\n"
 
