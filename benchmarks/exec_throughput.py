@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from vcot_assets.core.consensus.testcases import parse_test  # noqa: E402
-from vcot_assets.core.records import SolutionRun  # noqa: E402
+from vcot_assets.core.sandbox_records import SolutionRun  # noqa: E402
 from vcot_assets.sandbox import open_sandbox  # noqa: E402
 from vcot_assets.settings import SandboxLimits  # noqa: E402
 

@@ -28,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from vcot_assets.core.records import TraceRequest  # noqa: E402
+from vcot_assets.core.sandbox_records import TraceRequest  # noqa: E402
 from vcot_assets.sandbox import api  # noqa: E402
 
 CRUXEVAL = Path(os.environ.get("VCOT_CRUXEVAL", REPO.parent / "shared" / "benchmarks" / "cruxeval" / "cruxeval.jsonl"))

@@ -37,8 +37,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from vcot_assets.core.grounding.records import Rationale, Trace  # noqa: E402
 from vcot_assets.core.grounding.tracing import build_trace  # noqa: E402
-from vcot_assets.core.records import Rationale, Trace, TraceRequest  # noqa: E402
+from vcot_assets.core.sandbox_records import TraceRequest  # noqa: E402
 from vcot_assets.core.verifier.answers import normalize_backward_answer  # noqa: E402
 from vcot_assets.core.verifier.expressions import Opaque, UnknownValue, evaluate, is_literal, parse_literal, same_value  # noqa: E402  # noqa: E402
 from vcot_assets.core.verifier.trace_index import _INDEX_CACHE, index_trace  # noqa: E402

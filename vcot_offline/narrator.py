@@ -15,8 +15,8 @@ import operator
 import re
 from dataclasses import dataclass
 
+from vcot_assets.core.grounding.records import TraceEvent
 from vcot_assets.core.grounding.tracing import parse_trace
-from vcot_assets.core.records import TraceEvent
 
 from .prompt import ParsedPrompt
 from .rates import FailureRates, happens, roll, stable_int

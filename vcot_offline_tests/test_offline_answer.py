@@ -11,7 +11,7 @@ import pytest
 from vcot_assets.core.grounding.samples import callee_name
 from vcot_assets.core.grounding.tracing import build_trace
 from vcot_assets.core.prompts import render
-from vcot_assets.core.records import TraceOutcome
+from vcot_assets.core.sandbox_records import TraceOutcome
 from vcot_assets.core.synthesis import parsing
 from vcot_offline import FailureRates, answer
 from vcot_offline.families import tasks_by_name
@@ -216,7 +216,7 @@ def test_hallucinated_values_are_never_taken(tmp_path):
 
 
 def _verdicts(tmp_path, rates: FailureRates, stride: int, task_stride: int = 1) -> list[bool]:
-    from vcot_assets.core.records import Rationale
+    from vcot_assets.core.grounding.records import Rationale
     from vcot_assets.core.verifier import answers
     from vcot_assets.core.verifier import verdict as verify
 
@@ -332,7 +332,7 @@ def test_malformed_concepts_are_rejected_with_a_reason():
 
 
 def test_long_traces_get_a_bounded_narration_that_still_verifies(tmp_path):
-    from vcot_assets.core.records import Rationale
+    from vcot_assets.core.grounding.records import Rationale
     from vcot_assets.core.verifier import verdict as verify
     from vcot_offline.narrator import MAX_STEPS
 
@@ -379,7 +379,7 @@ def test_answers_repeat_across_processes_and_hash_seeds():
 
 
 def test_generator_narration_tells_yields_from_returns(tmp_path):
-    from vcot_assets.core.records import Rationale
+    from vcot_assets.core.grounding.records import Rationale
     from vcot_assets.core.verifier import verdict as verify
 
     task = tasks_by_name()["chunked"]

@@ -12,8 +12,8 @@ import pytest
 
 from vcot_assets.core.consensus.agreement import best_cluster, clusters_by_instruction, solution_runs
 from vcot_assets.core.prompts import render
-from vcot_assets.core.records import Candidate
 from vcot_assets.core.synthesis import parsing
+from vcot_assets.core.synthesis.records import Candidate
 from vcot_assets.settings import DEFAULT_SETTINGS
 from vcot_offline import FailureRates, answer
 from vcot_offline.families import tasks_by_name

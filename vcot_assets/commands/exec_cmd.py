@@ -14,7 +14,8 @@ import sys
 from typing import Any
 
 from vcot_assets.core.consensus.testcases import InvalidTest, parse_test
-from vcot_assets.core.records import SolutionRun, TestCase
+from vcot_assets.core.sandbox_records import SolutionRun
+from vcot_assets.core.synthesis.records import TestCase
 from vcot_assets.settings import SandboxLimits
 
 

@@ -14,7 +14,7 @@ import sys
 from typing import Any
 
 from vcot_assets.core.grounding.tracing import build_trace
-from vcot_assets.core.records import TraceOutcome, TraceRequest
+from vcot_assets.core.sandbox_records import TraceOutcome, TraceRequest
 from vcot_assets.settings import SandboxLimits
 
 

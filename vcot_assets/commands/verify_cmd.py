@@ -16,9 +16,10 @@ import sys
 from typing import Any
 
 from vcot_assets.commands.trace_cmd import read_lines, read_records
+from vcot_assets.core.grounding.records import Rationale
 from vcot_assets.core.grounding.samples import callee_name
 from vcot_assets.core.grounding.tracing import build_trace
-from vcot_assets.core.records import Rationale, TraceRequest
+from vcot_assets.core.sandbox_records import TraceRequest
 from vcot_assets.core.verifier.answers import normalize_backward_answer
 from vcot_assets.core.verifier.verdict import verify_backward, verify_forward
 from vcot_assets.settings import DEFAULT_SETTINGS, SandboxLimits

@@ -15,7 +15,7 @@ import typing
 from functools import lru_cache
 from typing import Any
 
-from vcot_assets.core.records import Sample, Trace
+from vcot_assets.core.grounding.records import Sample, Trace
 
 ANSWER_PREFIX = "Answer:"
 

@@ -22,8 +22,8 @@ from dagster import (
     multi_asset_check,
 )
 
-from vcot_assets.core import records as record_types
 from vcot_assets.core.record_checks import rejected_share, schema_problems
+from vcot_assets.core.records import record_type
 
 SHOWN_PROBLEMS = 10
 
@@ -118,7 +118,7 @@ def _share_spec(asset: str) -> AssetCheckSpec:
 
 def record_checks_for(asset: str):
     """Schema (and, for filtering stages, rejected share) of one record-typed asset."""
-    record_type = getattr(record_types, RECORD_ASSETS[asset])
+    checked_type = record_type(RECORD_ASSETS[asset])
     specs = [schema_spec(asset)] + ([_share_spec(asset)] if asset in MAX_REJECTED_SHARE else [])
 
     @multi_asset_check(
@@ -128,7 +128,7 @@ def record_checks_for(asset: str):
         description=f"Blocking data checks of {asset}.",
     )
     def _checks(context: AssetCheckExecutionContext, records: list):
-        yield check_result("record_schema", asset, schema_problems(records, record_type), records=len(records))
+        yield check_result("record_schema", asset, schema_problems(records, checked_type), records=len(records))
         if asset in MAX_REJECTED_SHARE:
             yield _share_result(context, asset)
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from vcot_assets.core.grounding.records import Sample
 from vcot_assets.core.grounding.samples import callee_name
-from vcot_assets.core.records import BaseModelAnswer, Rejection, Sample
+from vcot_assets.core.records import Rejection
 from vcot_assets.core.training_data.decontam import extract_code, first_user_turn, problem_id_of
+from vcot_assets.core.training_data.records import BaseModelAnswer
 from vcot_assets.evals.execution import ScriptRunner, run_checks
 from vcot_assets.evals.generate import ModelClient, SamplingParams, extract_answer, extract_input_answer
 

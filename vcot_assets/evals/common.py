@@ -15,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from vcot_assets.core.records import BenchmarkScore
+from vcot_assets.core.training_data.records import BenchmarkScore
 from vcot_assets.evals.execution import CHECK_TIMEOUT_S, ScriptRunner, run_checks
 from vcot_assets.evals.passk import mean_pass_at_k
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from vcot_assets.core.records import ScriptOutcome, ScriptRequest
+from vcot_assets.core.sandbox_records import ScriptOutcome, ScriptRequest
 
 ScriptRunner = Callable[[list[ScriptRequest]], list[ScriptOutcome]]
 

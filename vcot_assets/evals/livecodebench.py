@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from vcot_assets.core.records import BenchmarkScore
+from vcot_assets.core.training_data.records import BenchmarkScore
 from vcot_assets.evals.common import (
     BenchmarkDataError,
     EmptyRule,

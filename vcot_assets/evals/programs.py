@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from vcot_assets.core.records import BenchmarkProgram
+from vcot_assets.core.training_data.records import BenchmarkProgram
 from vcot_assets.evals import cruxeval, humaneval, livecodebench
 from vcot_assets.evals.common import BenchmarkDataError
 

@@ -6,7 +6,7 @@ import base64
 from collections.abc import Sequence
 from pathlib import Path
 
-from vcot_assets.core.records import BenchmarkScore
+from vcot_assets.core.training_data.records import BenchmarkScore
 
 BASE = "base"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from vcot_assets.core.records import BenchmarkScore
+from vcot_assets.core.training_data.records import BenchmarkScore
 from vcot_assets.evals import cruxeval, humaneval, livecodebench
 from vcot_assets.evals.execution import ScriptRunner
 from vcot_assets.evals.generate import (

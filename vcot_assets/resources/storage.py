@@ -15,8 +15,7 @@ from typing import Any
 import pandas as pd
 from dagster import ConfigurableIOManager, InputContext, OutputContext
 
-from vcot_assets.core import records as record_types
-from vcot_assets.core.records import Record, StageOutput
+from vcot_assets.core.records import Record, StageOutput, record_type
 
 RECORD_TYPE_KEY = "vcot/record_type"
 UNPARTITIONED = "all"
@@ -81,12 +80,12 @@ class VcotIOManager(ConfigurableIOManager):
     def load_input(self, context: InputContext) -> Any:
         asset_name = context.asset_key.path[-1]
         type_name = (context.upstream_output.definition_metadata or {}).get(RECORD_TYPE_KEY)
-        record_type = getattr(record_types, type_name) if type_name else None
+        stored_type = record_type(type_name) if type_name else None
         if not context.has_asset_partitions:
-            return self._load_one(asset_name, UNPARTITIONED, record_type)
+            return self._load_one(asset_name, UNPARTITIONED, stored_type)
         if context.has_partition_key:
             # A per-batch consumer, or an asset check inside one batch's run: that batch only.
-            return self._load_one(asset_name, context.partition_key, record_type)
+            return self._load_one(asset_name, context.partition_key, stored_type)
         keys = context.asset_partition_keys
         loaded = {}
         for key in keys:
@@ -94,5 +93,5 @@ class VcotIOManager(ConfigurableIOManager):
                 self._base(asset_name, key).with_suffix(".jsonl").exists()
                 or self._base(asset_name, key).with_suffix(".parquet").exists()
             ):
-                loaded[key] = self._load_one(asset_name, key, record_type)
+                loaded[key] = self._load_one(asset_name, key, stored_type)
         return loaded

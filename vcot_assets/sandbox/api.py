@@ -32,8 +32,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from vcot_assets.core.consensus.records import Verdict
 from vcot_assets.core.consensus.testcases import NotALiteral, literal_value, value_matches
-from vcot_assets.core.records import (
+from vcot_assets.core.sandbox_records import (
     CallOutcome,
     CallRequest,
     CoverageOutcome,
@@ -43,7 +44,6 @@ from vcot_assets.core.records import (
     SolutionRun,
     TraceOutcome,
     TraceRequest,
-    Verdict,
 )
 from vcot_assets.settings import DEFAULT_LIMITS, SandboxLimits
 

@@ -1,3 +1,4 @@
+from vcot_assets.core.grounding.records import Sample, Trace, TraceEvent
 from vcot_assets.core.record_checks import (
     answer_problems,
     backward_calls,
@@ -7,7 +8,7 @@ from vcot_assets.core.record_checks import (
     same_value,
     schema_problems,
 )
-from vcot_assets.core.records import Candidate, Param, Sample, Signature, Trace, TraceEvent
+from vcot_assets.core.synthesis.records import Candidate, Param, Signature
 
 
 def sample(

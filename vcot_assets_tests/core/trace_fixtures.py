@@ -12,8 +12,9 @@ import signal
 import tempfile
 import textwrap
 
+from vcot_assets.core.grounding.records import Trace
 from vcot_assets.core.grounding.tracing import build_trace
-from vcot_assets.core.records import Trace, TraceOutcome
+from vcot_assets.core.sandbox_records import TraceOutcome
 from vcot_assets.sandbox import child_trace
 
 

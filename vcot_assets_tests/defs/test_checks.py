@@ -9,8 +9,11 @@ from __future__ import annotations
 import pytest
 from dagster import AssetChecksDefinition, AssetKey, DagsterInstance, asset, materialize
 
+from vcot_assets.core.consensus.records import SelectedPair
+from vcot_assets.core.grounding.records import Rationale, Trace
 from vcot_assets.core.grounding.samples import build_samples
-from vcot_assets.core.records import Candidate, Rationale, Rejection, SelectedPair, Trace
+from vcot_assets.core.records import Rejection
+from vcot_assets.core.synthesis.records import Candidate
 from vcot_assets.defs.common import record_metadata, stage_output
 from vcot_assets.defs.consensus import checks as consensus_checks
 from vcot_assets.defs.grounding import checks as grounding_checks

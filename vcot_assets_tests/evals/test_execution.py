@@ -1,6 +1,6 @@
 """The check batch gives each check the verdict it would get alone, in the real sandbox."""
 
-from vcot_assets.core.records import ScriptOutcome
+from vcot_assets.core.sandbox_records import ScriptOutcome
 from vcot_assets.evals.execution import check_batch_source, parse_check_batch_report, run_checks
 
 PASS = "assert 1 + 1 == 2"

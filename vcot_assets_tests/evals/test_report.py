@@ -1,6 +1,6 @@
 """Base vs fine-tuned table and plot."""
 
-from vcot_assets.core.records import BenchmarkScore
+from vcot_assets.core.training_data.records import BenchmarkScore
 from vcot_assets.evals.report import comparison_markdown, comparison_rows, plot_scores
 
 

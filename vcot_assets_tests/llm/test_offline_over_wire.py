@@ -4,7 +4,7 @@ duplicated, and a second run answered wholly from the cache."""
 
 import pytest
 
-from vcot_assets.core.records import Concept
+from vcot_assets.core.synthesis.records import Concept
 from vcot_assets.llm.client import TeacherClient, TeacherConfig
 from vcot_assets_tests.testing.wire_server import FaultPlan, WireServer
 

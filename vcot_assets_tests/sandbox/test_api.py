@@ -7,7 +7,7 @@ import time
 import pytest
 
 from vcot_assets.core.consensus.testcases import parse_test
-from vcot_assets.core.records import CallRequest, CoverageRequest, ScriptRequest, SolutionRun, TraceRequest
+from vcot_assets.core.sandbox_records import CallRequest, CoverageRequest, ScriptRequest, SolutionRun, TraceRequest
 from vcot_assets.sandbox import open_sandbox
 from vcot_assets.settings import SandboxLimits
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from vcot_assets.core.grounding.tracing import build_trace
-from vcot_assets.core.records import TraceRequest
+from vcot_assets.core.sandbox_records import TraceRequest
 
 REPO = Path(__file__).resolve().parents[2]
 CRUXEVAL = Path(os.environ.get("VCOT_CRUXEVAL", REPO.parent / "shared" / "benchmarks" / "cruxeval" / "cruxeval.jsonl"))

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from vcot_assets.core.consensus.testcases import parse_test
-from vcot_assets.core.records import SolutionRun
+from vcot_assets.core.sandbox_records import SolutionRun
 from vcot_assets.sandbox import open_sandbox
 from vcot_assets.settings import SandboxLimits
 

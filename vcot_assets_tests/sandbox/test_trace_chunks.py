@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from vcot_assets.core.records import CoverageRequest, TraceRequest
+from vcot_assets.core.sandbox_records import CoverageRequest, TraceRequest
 from vcot_assets.sandbox import api, open_sandbox
 from vcot_assets.settings import SandboxLimits
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from vcot_assets.core.records import Cluster, Verdict
+from vcot_assets.core.consensus.records import Cluster, Verdict
 
 SCORE_FORMULAS = ("paper", "codet")
 
@@ -63,7 +63,7 @@ def best_cluster(clusters: list[Cluster], floor: float) -> Cluster | None:
 
 def solution_runs(candidates: list, tests: list) -> list:
     """One sandbox job per candidate: the candidate against every test of its instruction."""
-    from vcot_assets.core.records import SolutionRun
+    from vcot_assets.core.sandbox_records import SolutionRun
 
     tests_by_instruction: dict[str, list] = {}
     for test in tests:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import tokenize
 
-from vcot_assets.core.records import Candidate, TestCase
+from vcot_assets.core.synthesis.records import Candidate, TestCase
 
 
 def code_size(code: str) -> tuple[int, int]:

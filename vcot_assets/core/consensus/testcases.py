@@ -21,7 +21,7 @@ import textwrap
 from collections.abc import Collection
 from typing import Any
 
-from vcot_assets.core.records import TestCase
+from vcot_assets.core.synthesis.records import TestCase
 
 # Expected values must be at most this long: they are teacher text, not data dumps.
 MAX_EXPECTED_CHARS = 100_000

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from vcot_assets.core.records import Batch, SourceDocument
+from vcot_assets.core.synthesis.records import Batch, SourceDocument
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 

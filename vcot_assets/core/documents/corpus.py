@@ -12,7 +12,8 @@ import inspect
 import re
 from pathlib import Path
 
-from vcot_assets.core.records import Rejection, SourceDocument
+from vcot_assets.core.records import Rejection
+from vcot_assets.core.synthesis.records import SourceDocument
 
 DOCUMENT_SUFFIXES = (".md", ".rst", ".txt")
 DEFAULT_STDLIB_MODULES = ("heapq", "bisect", "functools")

@@ -28,7 +28,8 @@ from vcot_assets.core.documents.corpus import (
     list_document_paths,
     read_document,
 )
-from vcot_assets.core.records import Batch, Rejection
+from vcot_assets.core.records import Rejection
+from vcot_assets.core.synthesis.records import Batch
 
 STATE_VERSION = 1
 

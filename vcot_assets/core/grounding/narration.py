@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 
+from vcot_assets.core.consensus.records import SelectedPair
+from vcot_assets.core.grounding.records import Rationale, Trace
 from vcot_assets.core.grounding.samples import callee_name
 from vcot_assets.core.prompts import render
-from vcot_assets.core.records import Rationale, Rejection, SelectedPair, TeacherReply, TeacherRequest, Trace
+from vcot_assets.core.records import Rejection, TeacherReply, TeacherRequest
 from vcot_assets.core.synthesis import parsing
 from vcot_assets.core.synthesis.steps import read_reply
 from vcot_assets.core.verifier.sentences import split_sentences

@@ -6,7 +6,9 @@ import hashlib
 import json
 import re
 
-from vcot_assets.core.records import Rationale, Rejection, Sample, SelectedPair, Trace
+from vcot_assets.core.consensus.records import SelectedPair
+from vcot_assets.core.grounding.records import Rationale, Sample, Trace
+from vcot_assets.core.records import Rejection
 
 _CALLEE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)")
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 import re
 
+from vcot_assets.core.grounding.records import Trace, TraceEvent
 from vcot_assets.core.grounding.sanitize import sanitize
-from vcot_assets.core.records import Trace, TraceEvent, TraceOutcome
+from vcot_assets.core.sandbox_records import TraceOutcome
 
 _VAR = re.compile(r"^(?P<indent> *)(?P<tag>Starting var:\.\. |New var:\.{7} |Modified var:\.\. )(?P<rest>.*)$")
 _EVENT = re.compile(r"^(?P<indent> *)(?P<kind>call|line|return|exception) +(?P<line_no>-?\d+)(?: (?P<source>.*))?$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vcot_assets.core.records import Keyphrase
+from vcot_assets.core.synthesis.records import Keyphrase
 
 _CODE_NOISE = re.compile(r"[`*_>#|=\[\]{}()<]+")
 

@@ -16,7 +16,8 @@ import json
 import re
 from dataclasses import dataclass
 
-from vcot_assets.core.records import DIFFICULTIES, MethodSignature, Param, Rejection, Signature, TestCase
+from vcot_assets.core.records import DIFFICULTIES, Rejection
+from vcot_assets.core.synthesis.records import MethodSignature, Param, Signature, TestCase
 
 KINDS = ("function", "class")
 

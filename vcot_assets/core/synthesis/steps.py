@@ -13,21 +13,18 @@ from typing import TypeVar
 
 from vcot_assets.core.grounding.samples import callee_name
 from vcot_assets.core.prompts import render
-from vcot_assets.core.records import (
-    DIFFICULTIES,
+from vcot_assets.core.records import DIFFICULTIES, Rejection, TeacherReply, TeacherRequest
+from vcot_assets.core.synthesis import parsing
+from vcot_assets.core.synthesis.records import (
     BatchText,
     Candidate,
     Concept,
     Instruction,
     Keyphrase,
-    Rejection,
     Signature,
-    TeacherReply,
-    TeacherRequest,
     TestCase,
     TestScenarios,
 )
-from vcot_assets.core.synthesis import parsing
 
 EXCERPT_CHARS = 3000
 T = TypeVar("T")

@@ -35,7 +35,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from vcot_assets.core.records import BenchmarkProgram, Rejection, Sample
+from vcot_assets.core.grounding.records import Sample
+from vcot_assets.core.records import Rejection
+from vcot_assets.core.training_data.records import BenchmarkProgram
 
 STAGE = "training_sets"
 VIEW_ORDER = ("forward", "bidirectional", "backward")

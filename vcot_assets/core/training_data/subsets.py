@@ -22,8 +22,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from vcot_assets.core.records import VIEWS, BaseModelAnswer, Sample
+from vcot_assets.core.grounding.records import Sample
+from vcot_assets.core.records import VIEWS
 from vcot_assets.core.training_data.decontam import problem_id_of
+from vcot_assets.core.training_data.records import BaseModelAnswer
 
 SUBSETS: tuple[str, ...] = ("full", "answerability", "difficulty")
 HARD_DIFFICULTIES = frozenset({"medium", "hard"})

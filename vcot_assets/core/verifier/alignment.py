@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from vcot_assets.core.records import Entity, SentenceReport, Trace
+from vcot_assets.core.grounding.records import Entity, SentenceReport, Trace
 from vcot_assets.core.verifier.claims import extract_entities
 from vcot_assets.core.verifier.grounding import Walk, claim_of, ground
 from vcot_assets.core.verifier.sentences import split_sentences

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from vcot_assets.core.consensus.records import SelectedPair
+from vcot_assets.core.grounding.records import Entity, Rationale, Trace, VerifiedRationale
 from vcot_assets.core.grounding.samples import callee_name
-from vcot_assets.core.records import (
-    Entity,
-    Rationale,
-    Rejection,
-    SelectedPair,
-    Trace,
-    TraceRequest,
-    VerifiedRationale,
-)
+from vcot_assets.core.records import Rejection
+from vcot_assets.core.sandbox_records import TraceRequest
 from vcot_assets.core.verifier.answers import normalize_backward_answer
 from vcot_assets.core.verifier.verdict import verify_backward, verify_forward
 

@@ -54,7 +54,7 @@ import ast
 import bisect
 import re
 
-from vcot_assets.core.records import Entity
+from vcot_assets.core.grounding.records import Entity
 from vcot_assets.core.verifier.expressions import (
     IDENTIFIER,
     NOT_LITERAL,

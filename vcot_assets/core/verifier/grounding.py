@@ -6,7 +6,7 @@ import ast
 import re
 from dataclasses import dataclass
 
-from vcot_assets.core.records import Entity
+from vcot_assets.core.grounding.records import Entity
 from vcot_assets.core.verifier.expressions import (
     NOT_LITERAL,
     Opaque,

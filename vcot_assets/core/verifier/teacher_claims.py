@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from vcot_assets.core.records import Entity
+from vcot_assets.core.grounding.records import Entity
 
 _JSON_BLOCK = re.compile(r"```(?:json)?\s*(.*?)```", re.DOTALL)
 KINDS = ("value", "index", "comparison", "branch", "loop", "return")

@@ -8,7 +8,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from vcot_assets.core.records import Trace, TraceEvent
+from vcot_assets.core.grounding.records import Trace, TraceEvent
 from vcot_assets.core.verifier.expressions import value_of
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from vcot_assets.core.records import Rationale, SentenceReport, Trace, VerificationReport
+from vcot_assets.core.grounding.records import Rationale, SentenceReport, Trace, VerificationReport
 from vcot_assets.core.verifier.alignment import DEFAULT_WINDOW, Extractor, ground_sentences
 from vcot_assets.core.verifier.answers import answers_match
 

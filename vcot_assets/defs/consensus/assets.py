@@ -4,8 +4,10 @@ import pandas as pd
 from dagster import AssetExecutionContext, DataVersion, Output, asset
 
 from vcot_assets.core.consensus.agreement import best_cluster, clusters_by_instruction, solution_runs
+from vcot_assets.core.consensus.records import Cluster, SelectedPair, Verdict
 from vcot_assets.core.consensus.selection import select_canonical_solution, select_test_by_coverage
-from vcot_assets.core.records import Cluster, CoverageRequest, Rejection, SelectedPair, Verdict
+from vcot_assets.core.records import Rejection
+from vcot_assets.core.sandbox_records import CoverageRequest
 from vcot_assets.defs.automation import SANDBOX_POOL, SANDBOX_RETRY
 from vcot_assets.defs.common import SETTINGS as S
 from vcot_assets.defs.common import by_key, code_version, content_hash, record_metadata, stage_output

@@ -3,7 +3,7 @@
 import pandas as pd
 from dagster import AssetIn, AssetKey, multi_asset_check
 
-from vcot_assets.core.records import VERDICT_STATUSES
+from vcot_assets.core.consensus.records import VERDICT_STATUSES
 from vcot_assets.defs.check_factories import check_result, record_checks_for, schema_spec
 
 selected_pairs_checks = record_checks_for("selected_pairs")

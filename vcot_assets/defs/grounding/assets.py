@@ -11,10 +11,12 @@ from vcot_assets.core.grounding.narration import (
     rationales_from_replies,
     sentence_key,
 )
+from vcot_assets.core.grounding.records import VerificationReport, VerifiedRationale
 from vcot_assets.core.grounding.samples import build_samples, drop_duplicate_samples
 from vcot_assets.core.grounding.tracing import build_trace
 from vcot_assets.core.prompts import template_version
-from vcot_assets.core.records import Rejection, TraceRequest, VerificationReport, VerifiedRationale
+from vcot_assets.core.records import Rejection
+from vcot_assets.core.sandbox_records import TraceRequest
 from vcot_assets.core.verifier.batch import predicted_call_requests, verify_rationales
 from vcot_assets.core.verifier.sentences import split_sentences
 from vcot_assets.core.verifier.teacher_claims import extractor_from_replies

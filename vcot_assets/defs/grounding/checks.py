@@ -4,9 +4,10 @@ agrees with its traces (backward answers executed again in the sandbox) and hold
 # No `from __future__ import annotations`: Dagster 1.13 rejects a string-annotated `context`.
 from dagster import AssetCheckExecutionContext, AssetCheckSpec, AssetIn, AssetKey, multi_asset_check
 
+from vcot_assets.core.grounding.records import Sample
 from vcot_assets.core.grounding.samples import callee_name
 from vcot_assets.core.record_checks import answer_problems, backward_calls, duplicate_problems, schema_problems
-from vcot_assets.core.records import CallRequest, Sample
+from vcot_assets.core.sandbox_records import CallRequest
 from vcot_assets.core.verifier.answers import normalize_backward_answer
 from vcot_assets.defs.check_factories import check_result, record_checks_for, schema_spec
 

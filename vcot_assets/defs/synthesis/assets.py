@@ -12,9 +12,10 @@ from vcot_assets.core.documents.corpus import (
     list_document_paths,
     read_document,
 )
-from vcot_assets.core.records import BatchText, Rejection
+from vcot_assets.core.records import Rejection
 from vcot_assets.core.synthesis import steps as synthesis
 from vcot_assets.core.synthesis.keyphrases import mine_keyphrases
+from vcot_assets.core.synthesis.records import BatchText
 from vcot_assets.defs.automation import TEACHER_POOL, TEACHER_RETRY
 from vcot_assets.defs.common import (
     SETTINGS as S,

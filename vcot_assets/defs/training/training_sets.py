@@ -21,7 +21,8 @@ from dagster import (
     asset_check,
 )
 
-from vcot_assets.core.records import VIEWS, BaseModelAnswer, Rejection, Sample, StageOutput
+from vcot_assets.core.grounding.records import Sample
+from vcot_assets.core.records import VIEWS, Rejection, StageOutput
 from vcot_assets.core.training_data.dataset_card import STDLIB_LICENCE, USER_LICENCE, CardFacts, render_card
 from vcot_assets.core.training_data.decontam import (
     BenchmarkIndex,
@@ -30,6 +31,7 @@ from vcot_assets.core.training_data.decontam import (
     extract_code,
     group_problems,
 )
+from vcot_assets.core.training_data.records import BaseModelAnswer
 from vcot_assets.core.training_data.subsets import (
     SUBSETS,
     TRAINING_SETS_DIR,

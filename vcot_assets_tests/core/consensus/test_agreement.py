@@ -5,7 +5,8 @@ from vcot_assets.core.consensus.agreement import (
     clusters_by_instruction,
     solution_runs,
 )
-from vcot_assets.core.records import Candidate, TestCase, Verdict
+from vcot_assets.core.consensus.records import Verdict
+from vcot_assets.core.synthesis.records import Candidate, TestCase
 
 
 def verdicts_for(rows: dict[str, set[int]], tests: list[str]) -> list[Verdict]:

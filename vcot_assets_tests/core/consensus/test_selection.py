@@ -1,7 +1,7 @@
 import pytest
 
 from vcot_assets.core.consensus.selection import code_size, select_canonical_solution, select_test_by_coverage
-from vcot_assets.core.records import Candidate, TestCase
+from vcot_assets.core.synthesis.records import Candidate, TestCase
 
 
 def test_shortest_solution_ignores_comments():

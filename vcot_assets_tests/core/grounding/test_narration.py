@@ -1,12 +1,14 @@
 """Narration requests and the teacher-based entity extraction, on real traces and the offline teacher."""
 
+from vcot_assets.core.consensus.records import SelectedPair
 from vcot_assets.core.grounding.narration import (
     entity_requests,
     narration_requests,
     rationales_from_replies,
     sentence_key,
 )
-from vcot_assets.core.records import Rationale, SelectedPair, TeacherReply
+from vcot_assets.core.grounding.records import Rationale
+from vcot_assets.core.records import TeacherReply
 from vcot_assets.core.verifier.sentences import split_sentences
 from vcot_assets.core.verifier.teacher_claims import extractor_from_replies
 from vcot_assets.core.verifier.verdict import verify_forward

@@ -1,5 +1,6 @@
+from vcot_assets.core.consensus.records import SelectedPair
+from vcot_assets.core.grounding.records import Rationale, Trace
 from vcot_assets.core.grounding.samples import build_samples, callee_name, drop_duplicate_samples
-from vcot_assets.core.records import Rationale, SelectedPair, Trace
 
 
 def pair():

@@ -2,7 +2,7 @@ import hashlib
 import textwrap
 
 from vcot_assets.core.grounding.tracing import build_trace, parse_trace
-from vcot_assets.core.records import TraceOutcome
+from vcot_assets.core.sandbox_records import TraceOutcome
 from vcot_assets_tests.core.trace_fixtures import run_trace_in_child
 
 SANITIZED = textwrap.dedent(

@@ -1,7 +1,8 @@
 """Stage A request builders and reply readers, on the offline teacher's real answers."""
 
-from vcot_assets.core.records import Concept, Instruction, Param, Signature, TeacherReply
+from vcot_assets.core.records import TeacherReply
 from vcot_assets.core.synthesis import steps as synthesis
+from vcot_assets.core.synthesis.records import Concept, Instruction, Param, Signature
 from vcot_offline import answer
 
 

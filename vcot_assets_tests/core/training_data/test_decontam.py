@@ -1,6 +1,6 @@
 """Deduplication and decontamination: each reason fires on its own case, and clean data stays."""
 
-from vcot_assets.core.records import BenchmarkProgram, Sample
+from vcot_assets.core.grounding.records import Sample
 from vcot_assets.core.training_data.decontam import (
     BenchmarkIndex,
     DecontamConfig,
@@ -8,6 +8,7 @@ from vcot_assets.core.training_data.decontam import (
     near_duplicates,
     normalized_definitions,
 )
+from vcot_assets.core.training_data.records import BenchmarkProgram
 
 CRUX = BenchmarkProgram(
     "cruxeval",

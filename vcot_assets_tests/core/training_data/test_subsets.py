@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from vcot_assets.core.records import BaseModelAnswer, Sample
+from vcot_assets.core.grounding.records import Sample
+from vcot_assets.core.training_data.records import BaseModelAnswer
 from vcot_assets.core.training_data.subsets import (
     SUBSETS,
     build_subsets,

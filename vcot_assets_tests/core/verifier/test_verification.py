@@ -1,6 +1,7 @@
 """Batch verification and its countable rejection reasons, on real traces."""
 
-from vcot_assets.core.records import Rationale, SelectedPair
+from vcot_assets.core.consensus.records import SelectedPair
+from vcot_assets.core.grounding.records import Rationale
 from vcot_assets.core.verifier.batch import predicted_call_requests, verify_rationales
 from vcot_assets.core.verifier.verdict import verify_forward
 from vcot_assets_tests.core.trace_fixtures import traced

@@ -2,7 +2,7 @@ import textwrap
 
 import pytest
 
-from vcot_assets.core.records import Entity, Rationale
+from vcot_assets.core.grounding.records import Entity, Rationale
 from vcot_assets.core.verifier.answers import answers_match, normalize_backward_answer
 from vcot_assets.core.verifier.verdict import verify_backward, verify_forward
 from vcot_assets_tests.core.trace_fixtures import BINARY_SEARCH, traced

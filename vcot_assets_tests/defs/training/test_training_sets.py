@@ -11,8 +11,10 @@ import os
 import pytest
 from dagster import AssetKey, AssetSelection, DagsterInstance, asset, materialize
 
+from vcot_assets.core.consensus.records import SelectedPair
+from vcot_assets.core.grounding.records import Rationale, Trace
 from vcot_assets.core.grounding.samples import build_samples
-from vcot_assets.core.records import Rationale, SelectedPair, StageOutput, Trace
+from vcot_assets.core.records import StageOutput
 from vcot_assets.defs.training.training_sets import base_model_answers, training_sets, training_sets_files_are_clean
 from vcot_assets.evals import cruxeval
 from vcot_assets.partitions import CONCEPT_BATCHES_NAME, concept_batches
