@@ -1,0 +1,50 @@
+"""Freeze one writer's corpus into the test data: copy it with its brief and checker, split it.
+
+    python vcot_assets_tests/data/corpora/freeze.py replies r1 /work/corpus/replies/r1 /work/corpus/REPLIES_BRIEF.md
+
+The split is fixed by the items' ids alone (sha256 of the id, or of the program id for
+narrations, so a program's faithful version and its error copies stay on one side): about half
+becomes `dev` (parsers and the verifier may be tuned on it), the rest `heldout` (scored once,
+at the end). The held-out file's sha256 goes into HELDOUT.sha256 so a later edit shows.
+"""
+
+import hashlib
+import json
+import shutil
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def side(key: str) -> str:
+    return "heldout" if int(hashlib.sha256(key.encode()).hexdigest(), 16) % 2 else "dev"
+
+
+def main(kind: str, writer: str, source: str, brief: str) -> None:
+    source_dir = Path(source)
+    data_file = source_dir / ("replies.jsonl" if kind == "replies" else "narrations.jsonl")
+    rows = [json.loads(line) for line in data_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    target = HERE / kind / writer
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(brief, target / "BRIEF.md")
+    for name in ("NOTES.md", "check.py", "check_report.txt", "programs.jsonl"):
+        if (source_dir / name).exists():
+            shutil.copy(source_dir / name, target / name)
+    parts: dict[str, list[str]] = {"dev": [], "heldout": []}
+    for row in rows:
+        key = row.get("program_id") or row["id"]
+        row["writer"] = writer
+        parts[side(key)].append(json.dumps(row, ensure_ascii=False))
+    for name, lines in parts.items():
+        (target / f"{name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    digest = hashlib.sha256((target / "heldout.jsonl").read_bytes()).hexdigest()
+    ledger = HERE / "HELDOUT.sha256"
+    entries = [line for line in (ledger.read_text().splitlines() if ledger.exists() else []) if not line.endswith(f"{kind}/{writer}/heldout.jsonl")]
+    entries.append(f"{digest}  {kind}/{writer}/heldout.jsonl")
+    ledger.write_text("\n".join(sorted(entries, key=lambda e: e.split()[1])) + "\n")
+    print(f"{kind}/{writer}: {len(parts['dev'])} dev, {len(parts['heldout'])} held out; sha256 {digest[:16]}")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:5])
