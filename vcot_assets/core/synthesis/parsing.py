@@ -14,10 +14,12 @@ from __future__ import annotations
 import ast
 import json
 import re
-from dataclasses import dataclass
+import textwrap
 
 from vcot_assets.core.records import DIFFICULTIES, Rejection
+from vcot_assets.core.synthesis import reply_text
 from vcot_assets.core.synthesis.records import MethodSignature, Param, Signature, TestCase
+from vcot_assets.core.synthesis.reply_text import FencedBlock, fenced_blocks  # noqa: F401 (re-exported)
 
 KINDS = ("function", "class")
 
@@ -53,42 +55,6 @@ def strip_reasoning_blocks(text: str) -> str:
     if opened:
         text = text[: opened.start()]
     return text.strip()
-
-
-@dataclass(frozen=True)
-class FencedBlock:
-    lang: str
-    body: str
-    closed: bool
-
-
-_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*([A-Za-z0-9_+.-]*)[^`]*$")
-
-
-def fenced_blocks(text: str) -> list[FencedBlock]:
-    """Markdown fenced blocks in order; an unclosed last block runs to the end of the text."""
-    blocks: list[FencedBlock] = []
-    lines = text.splitlines()
-    i = 0
-    while i < len(lines):
-        opening = _FENCE_OPEN.match(lines[i])
-        if not opening:
-            i += 1
-            continue
-        fence, lang = opening.group(1), opening.group(2).lower()
-        body: list[str] = []
-        i += 1
-        closed = False
-        while i < len(lines):
-            stripped = lines[i].strip()
-            if stripped.startswith(fence[0] * len(fence)) and set(stripped) == {fence[0]}:
-                closed = True
-                i += 1
-                break
-            body.append(lines[i])
-            i += 1
-        blocks.append(FencedBlock(lang, "\n".join(body), closed))
-    return blocks
 
 
 def _prepare(text: object) -> str:
@@ -135,34 +101,45 @@ def _normalized(text: str) -> str:
 # --- concepts ------------------------------------------------------------------------------
 
 
-def parse_concepts(text: str) -> list[dict]:
+def parse_concepts(text: str, truncated: bool = False) -> list[dict]:
     """The JSON array of concepts: name, keyphrase, description, examples, difficulty.
 
-    An empty array is a valid answer (no keyphrase named a concept). Concepts whose name
-    repeats an earlier one are dropped: the teacher was told to merge them.
+    An empty array is a valid answer (no keyphrase named a concept). Also read: a wrapper
+    object (`{"concepts": [...]}`), one bare concept object, almost-JSON. Concepts whose name
+    repeats an earlier one are dropped: the teacher was told to merge them. In a reply cut by
+    the token limit, the concept being written when it was cut is left out.
     """
     text = _prepare(text)
-    blocks = fenced_blocks(text)
-    candidates = [b.body for b in blocks if b.lang == "json"] or [b.body for b in blocks if not b.lang]
-    if not candidates:
-        start, end = text.find("["), text.rfind("]")
-        if start < 0 or end <= start:
-            raise ParseError("no_json", "expected a JSON array in a ```json block")
-        candidates = [text[start : end + 1]]
-    data = _load_json(candidates[0])
-    if isinstance(data, dict) and isinstance(data.get("concepts"), list):
-        data = data["concepts"]
-    if not isinstance(data, list):
+    data = reply_text.load_json(text)
+    if data is None:
+        raise ParseError("no_json", "expected a JSON array of concepts")
+    if isinstance(data, dict) and "name" in data and "description" in data:
+        data = [data]
+    items = reply_text.json_list(data, ("concepts",))
+    if items is None:
         raise ParseError("not_a_list", f"expected a JSON array, got {type(data).__name__}")
     concepts: list[dict] = []
     seen: set[str] = set()
-    for index, item in enumerate(data):
-        concept = _concept(index, item)
+    for index, item in enumerate(items):
+        try:
+            concept = _concept(index, item)
+        except ParseError:
+            if truncated and index == len(items) - 1:
+                break
+            raise
         key = _normalized(concept["name"])
         if key not in seen:
             seen.add(key)
             concepts.append(concept)
+    if truncated and items and concepts and _cut_inside_last_object(text):
+        concepts = concepts[:-1] if len(concepts) == len(items) else concepts
     return concepts
+
+
+def _cut_inside_last_object(text: str) -> bool:
+    """A cut JSON array whose last object never closed: the repairer completed it with guesses."""
+    body = text.rstrip().rstrip("`").rstrip()
+    return not body.endswith(("}", "},", "]"))
 
 
 _TRAILING_COMMA = re.compile(r",(\s*[\]}])")
@@ -212,22 +189,72 @@ def _concept(index: int, item: object) -> dict:
 
 # --- instructions --------------------------------------------------------------------------
 
-_KIND_PREFIX = re.compile(r"^[*_`]*\[\s*(function|class)\s*\][*_`]*\s*:?\s*(.*)$", re.IGNORECASE | re.DOTALL)
+_KIND_TAG = re.compile(r"^[*_`\s]*[\[(]\s*(function|class)\s*[\])][*_`\s]*[:.-]?\s*(.*)$", re.IGNORECASE | re.DOTALL)
+_KIND_WORD = re.compile(r"^[*_`\s]*(function|class)\s*(?:exercise)?[*_`\s]*:[*_`\s]*(.*)$", re.IGNORECASE | re.DOTALL)
+_STATEMENT_KEYS = ("statement", "text", "instruction", "description", "problem", "prompt", "task", "exercise")
+_KIND_KEYS = ("kind", "type", "category")
 
 
-def parse_instructions(text: str) -> list[tuple[str, str]]:
-    """Numbered statements `N. [function|class] text` -> [(kind, statement)], duplicates dropped."""
+_NUMBERED = re.compile(r"^\s*\d{1,3}\s*[.)]\s+")
+_ASKS_FOR = re.compile(
+    r"^(?:write|implement|create|design|build|define|code)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(function|class)\b",
+    re.IGNORECASE,
+)
+
+
+def _kind_and_statement(item: str, context: str) -> tuple[str, str] | None:
+    item = _NUMBERED.sub("", item)
+    for pattern in (_KIND_TAG, _KIND_WORD):
+        match = pattern.match(item)
+        if match:
+            return match.group(1).lower(), match.group(2).strip()
+    # No tag, but the statement itself says what to write ("Implement a class `Q` ...").
+    asked = _ASKS_FOR.match(item.strip("*_ "))
+    if asked:
+        return asked.group(1).lower(), item.strip()
+    # Items grouped under a header such as "### Class exercises" carry their kind there.
+    heading = context.lower()
+    kinds = [k for k in KINDS if k in heading]
+    if len(kinds) == 1:
+        return kinds[0], item.strip()
+    return None
+
+
+def _instruction_items(text: str) -> list[tuple[str, str]]:
+    data = reply_text.load_json(text) if text.lstrip()[:1] in "[{" or "```json" in text else None
+    entries = reply_text.json_list(data, ("instructions", "statements", "problems", "exercises"))
+    if entries is not None:
+        found = []
+        for entry in entries:
+            if isinstance(entry, str):
+                found.append(_kind_and_statement(entry, "") or ("", entry))
+            elif isinstance(entry, dict):
+                kind = reply_text.first_text(entry, _KIND_KEYS).lower()
+                statement = reply_text.first_text(entry, _STATEMENT_KEYS)
+                tagged = _kind_and_statement(statement, "")
+                found.append(tagged if tagged and not kind else (kind, statement))
+        return found
+    return [_kind_and_statement(i.text, i.context) or ("", i.text) for i in reply_text.list_items(text)]
+
+
+def parse_instructions(text: str, truncated: bool = False) -> list[tuple[str, str]]:
+    """Problem statements with their kind -> [(kind, statement)], duplicates dropped.
+
+    The template asks for `N. [function] text`; bold or parenthesised tags, `Instruction N:`
+    labels, bullets, kinds given by a group header and JSON lists are read the same way.
+    Sub-bullets under an item (examples, notes) are not statements.
+    """
     text = _prepare(text)
-    items = _list_items(text)
+    items = _instruction_items(text)
+    if truncated:
+        items = reply_text.cut_off_last(items, text)
     if not items:
         raise ParseError("no_list", "expected a numbered list of problem statements")
     parsed: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for index, item in enumerate(items, start=1):
-        match = _KIND_PREFIX.match(item)
-        if not match:
-            raise ParseError("missing_kind", f"item {index} does not start with [function] or [class]: {_clip(item)}")
-        kind, statement = match.group(1).lower(), match.group(2).strip()
+    for index, (kind, statement) in enumerate(items, start=1):
+        if kind not in KINDS:
+            raise ParseError("missing_kind", f"item {index} does not say [function] or [class]: {_clip(statement)}")
         if not statement:
             raise ParseError("empty_instruction", f"item {index} has a kind but no statement")
         if _normalized(statement) not in seen:
@@ -255,18 +282,31 @@ def _signature_lines(text: str) -> list[str]:
     return lines
 
 
+_SIGNATURE_ANYWHERE = re.compile(r"(?:^|[\s:])(function|class)\s*:\s*(.+)$", re.IGNORECASE)
+
+
 def parse_signature(text: str, instruction_id: str) -> Signature:
     """`Function: name(p: T, ...) -> R` or `Class: Name; __init__(self, p: T) -> None; m(self) -> R`.
 
     For a class, `params` are the constructor's (without `self`), `methods` every other method
-    in order, `primary_method` the first of them and `returns` its return type.
+    in order, `primary_method` the first of them and `returns` its return type. Also read: the
+    line behind a label (`**Signature:** Function: ...`) or in a fence, a class spread over
+    several lines or under a `Methods:` header, a Python `def`/`class` stub, and JSON
+    (`{"signature": "..."}` or `{"kind", "name", "constructor", "methods"}`).
     """
     text = _prepare(text)
+    from_json = _signature_from_json(text)
+    if from_json is not None:
+        return parse_signature(from_json, instruction_id)
     lines = _signature_lines(text)
-    found = [(i, m) for i, line in enumerate(lines) if (m := _SIGNATURE_LINE.match(line))]
+    found = [(i, m) for i, line in enumerate(lines) if (m := _SIGNATURE_ANYWHERE.search(line))]
+    found = [(i, m) for i, m in found if "(" in m.group(2) or m.group(1).lower() == "class"]
     if not found:
+        stub = _signature_from_stub(text)
+        if stub is not None:
+            return parse_signature(stub, instruction_id)
         raise ParseError("no_signature", "expected a line starting with 'Function:' or 'Class:'")
-    if len(found) > 1:
+    if len({m.group(0).strip() for _, m in found}) > 1:
         raise ParseError("multiple_signatures", f"{len(found)} signature lines; the format asks for exactly one")
     index, match = found[0]
     kind, body = match.group(1).lower(), match.group(2).strip().rstrip(":").strip()
@@ -275,12 +315,62 @@ def parse_signature(text: str, instruction_id: str) -> Signature:
     # A class spread over several lines (one method a line) means the same as the one-line form.
     parts = [p for p in body.split(";")]
     for line in lines[index + 1 :]:
-        if not line:
+        if not line or re.fullmatch(r"(?:methods|constructor)\s*:?", line, re.IGNORECASE):
             continue
+        line = re.sub(r"^(?:methods|constructor)\s*:\s*", "", line, flags=re.IGNORECASE)
         if not _METHOD_LINE.match(line):
             break
         parts.extend(line.split(";"))
     return _class_signature(instruction_id, [p.strip() for p in parts if p.strip()])
+
+
+def _signature_from_json(text: str) -> str | None:
+    """A signature line assembled from a JSON reply, or None when the reply is not JSON."""
+    if text.lstrip()[:1] != "{" and "```json" not in text:
+        return None
+    data = reply_text.load_json(text)
+    if not isinstance(data, dict):
+        return None
+    line = reply_text.first_text(data, ("signature", "line"))
+    if line:
+        return line
+    kind, name = reply_text.first_text(data, ("kind", "type")).lower(), reply_text.first_text(data, ("name",))
+    methods = (
+        [m for m in data.get("methods", []) if isinstance(m, str)] if isinstance(data.get("methods"), list) else []
+    )
+    if kind == "class" and name:
+        constructor = reply_text.first_text(data, ("constructor", "init", "__init__"))
+        return "Class: " + "; ".join([name] + ([constructor] if constructor else []) + methods)
+    params = reply_text.first_text(data, ("params", "parameters"))
+    returns = reply_text.first_text(data, ("returns", "return_type"))
+    if kind == "function" and name and returns:
+        return f"Function: {name}({params}) -> {returns}"
+    return None
+
+
+def _signature_from_stub(text: str) -> str | None:
+    """`def f(x: int) -> int: ...` or `class C:` with `def` stubs, as the one-line form."""
+    sources = [b.body for b in fenced_blocks(text) if b.lang in _PYTHON_LANGS or not b.lang] or [text]
+    for source in sources:
+        try:
+            module = ast.parse(textwrap.dedent(source))
+        except (SyntaxError, ValueError, RecursionError):
+            continue
+        defs = [n for n in module.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
+        if len(defs) != 1:
+            continue
+        node = defs[0]
+        if isinstance(node, ast.FunctionDef):
+            return "Function: " + _def_head(node)
+        methods = [n for n in node.body if isinstance(n, ast.FunctionDef)]
+        if methods:
+            return "Class: " + "; ".join([node.name] + [_def_head(m) for m in methods])
+    return None
+
+
+def _def_head(node: ast.FunctionDef) -> str:
+    head = f"{node.name}({ast.unparse(node.args)})"
+    return head + (f" -> {ast.unparse(node.returns)}" if node.returns is not None else "")
 
 
 def _parse_def(text: str, where: str) -> ast.FunctionDef:
@@ -387,18 +477,31 @@ def extract_code_block(text: str) -> str:
 # --- scenarios -----------------------------------------------------------------------------
 
 
-def parse_scenarios(text: str) -> list[str]:
-    """Numbered scenario hints, duplicates dropped."""
-    items = _list_items(_prepare(text))
-    if not items:
-        raise ParseError("no_list", "expected a numbered list of scenarios")
+def parse_scenarios(text: str, truncated: bool = False) -> list[str]:
+    """Scenario hints, one per list item (or JSON string), duplicates dropped; sub-bullets
+    (examples under a scenario) and echoed placeholders such as `<scenario>` are not scenarios."""
+    text = _prepare(text)
+    data = reply_text.load_json(text) if text.lstrip()[:1] in "[{" or "```json" in text else None
+    entries = reply_text.json_list(data, ("scenarios", "test_scenarios", "cases"))
+    if entries is not None:
+        items = [
+            e if isinstance(e, str) else reply_text.first_text(e, ("scenario", "description", "text", "name"))
+            for e in entries
+            if isinstance(e, (str, dict))
+        ]
+    else:
+        items = [i.text for i in reply_text.list_items(text)]
+    if truncated:
+        items = reply_text.cut_off_last(items, text)
     scenarios: list[str] = []
     seen: set[str] = set()
     for item in items:
         item = item.strip().strip("*_").strip()
-        if item and _normalized(item) not in seen:
+        if item and not re.fullmatch(r"<[^<>]{1,40}>", item) and _normalized(item) not in seen:
             seen.add(_normalized(item))
             scenarios.append(item)
+    if not scenarios:
+        raise ParseError("no_list", "expected a numbered list of scenarios")
     return scenarios
 
 
@@ -427,7 +530,7 @@ def _top_level_chunks(code: str) -> list[str]:
     return texts
 
 
-def parse_tests(text: str, instruction_id: str) -> tuple[list[TestCase], list[Rejection]]:
+def parse_tests(text: str, instruction_id: str, truncated: bool = False) -> tuple[list[TestCase], list[Rejection]]:
     """Split the fenced block into top-level test functions and check each one.
 
     One malformed test costs one `Rejection`, not the others: each chunk is parsed on its

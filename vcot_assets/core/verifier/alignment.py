@@ -46,7 +46,10 @@ def ground_sentences(
     reports: list[SentenceReport] = []
     total = tied = 0  # tied: grounded claims about this execution, not arithmetic on literals
     for sentence in split_sentences(text):
-        entities = extract(sentence) if extract is not None else extract_entities(sentence, known)
+        try:
+            entities = extract(sentence) if extract is not None else extract_entities(sentence, known)
+        except ValueError as err:  # a teacher's claims reply that cannot be read: loud, never "no claims"
+            entities = [Entity(kind="unreadable", text=str(err)[:200])]
         lo, hi = walk.bounds(max(pointer, 0)) if n else (0, 0)
         report = SentenceReport(sentence=sentence, window_start=lo, window_end=hi)
         # claims in one sentence are read in order: each may move the walk on for the next

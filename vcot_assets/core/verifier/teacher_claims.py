@@ -40,6 +40,48 @@ def extractor_from_replies(replies: dict[str, str]):
     (the sentences of `split_sentences`); a sentence with no reply has no entities."""
 
     def extract(sentence: str) -> list[Entity]:
-        return entities_from_reply(replies.get(sentence, ""))
+        return parse_claims_reply(replies.get(sentence, ""))
 
     return extract
+
+
+def _json_text(value: object) -> str:
+    """A claim's value as the sentence would spell it: JSON null/false/0 keep their meaning."""
+    if value is None:
+        return "None"
+    if isinstance(value, bool):
+        return "True" if value else "False"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return str(value).strip()
+
+
+def parse_claims_reply(reply: str, truncated: bool = False) -> list[Entity]:
+    """The claims of a teacher's `extract_entities` reply, strictly: a JSON array of objects
+    with a known `kind` (in a fence, bare, or under a wrapper key; almost-JSON is repaired).
+
+    A reply that holds no such array raises `ParseError`: a sentence whose claims cannot be
+    read must not pass as a sentence with no claims. In a reply cut by the token limit, the
+    object being written at the cut is left out.
+    """
+    from vcot_assets.core.synthesis import reply_text
+    from vcot_assets.core.synthesis.parsing import ParseError, strip_reasoning_blocks
+
+    text = strip_reasoning_blocks(reply if isinstance(reply, str) else "")
+    data = reply_text.load_json(text)
+    items = reply_text.json_list(data, ("claims", "entities", "items"))
+    if items is None:
+        raise ParseError("unreadable_claims", "expected a JSON array of claims")
+    complete = items
+    if truncated and items and not text.rstrip().rstrip("`").rstrip().endswith(("]", "}")):
+        complete = items[:-1]
+    entities = []
+    for index, item in enumerate(complete):
+        kind = str(item.get("kind", "")).strip().lower() if isinstance(item, dict) else ""
+        if kind not in KINDS:
+            raise ParseError("bad_claim", f"claim {index} has no known kind (one of {', '.join(KINDS)})")
+        name, value = _json_text(item.get("name", "")), _json_text(item.get("value", ""))
+        if name == "None":
+            name = ""
+        entities.append(Entity(kind=kind, text=f"{name} {value}".strip(), name=name, value=value))
+    return entities

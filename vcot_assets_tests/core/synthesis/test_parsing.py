@@ -76,10 +76,12 @@ def test_parse_concepts_normalizes_and_drops_repeated_names():
     assert concepts[1]["examples"] == ["push/pop"] and concepts[1]["keyphrase"] == ""
 
 
-def test_parse_concepts_repairs_only_trailing_commas():
+def test_parse_concepts_repairs_almost_json_and_rejects_what_it_lacks():
     text = '```json\n[{"name": "a", "description": "b, c", "examples": ["x",], "difficulty": "easy"},]\n```'
     assert parse_concepts(text)[0]["examples"] == ["x"]
-    assert reason_of(parse_concepts, '```json\n[{"name": "a",, "description": "b"}]\n```') == "malformed_json"
+    single_quoted = "```json\n[{'name': 'a', 'description': 'b', 'examples': [], 'difficulty': 'hard'}]\n```"
+    assert parse_concepts(single_quoted)[0]["difficulty"] == "hard"
+    assert reason_of(parse_concepts, '```json\n[{"name": "a",, "description": "b"}]\n```') == "bad_difficulty"
 
 
 def test_parse_concepts_accepts_bare_array_and_empty_list():
@@ -95,7 +97,7 @@ def test_parse_concepts_accepts_bare_array_and_empty_list():
     "text, reason",
     [
         ("no json here", "no_json"),
-        ('```json\n[{"name": "a",]\n```', "malformed_json"),
+        ('```json\n[{"name": "a",]\n```', "malformed_concept"),
         ('```json\n{"name": "a"}\n```', "not_a_list"),
         ('```json\n["a"]\n```', "malformed_concept"),
         ('```json\n[{"name": "", "description": "b", "difficulty": "easy"}]\n```', "malformed_concept"),
@@ -241,8 +243,13 @@ def test_extract_code_block_rejections(text, reason):
 
 
 def test_parse_scenarios():
-    text = "Scenarios:\n1. An empty list.\n2. **A single element.**\n3. An empty list.\n- Negative numbers\n  mixed with zeros."
+    text = "Scenarios:\n1. An empty list.\n2. **A single element.**\n3. An empty list.\n4. Negative numbers\n  mixed with zeros."
     assert parse_scenarios(text) == ["An empty list.", "A single element.", "Negative numbers mixed with zeros."]
+    # Beside numbered items, bullets are sub-points (examples under a scenario), not scenarios.
+    with_examples = "1. Ties.\n   - Example: `f([1, 1])`\n- also an example\n2. Empty input."
+    assert parse_scenarios(with_examples) == ["Ties.", "Empty input."]
+    assert parse_scenarios("- Ties.\n- Empty input.\n- <scenario>") == ["Ties.", "Empty input."]
+    assert parse_scenarios('{"scenarios": ["Ties.", {"description": "Empty input."}]}') == ["Ties.", "Empty input."]
     assert reason_of(parse_scenarios, "none at all") == "no_list"
 
 

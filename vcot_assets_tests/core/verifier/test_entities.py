@@ -73,10 +73,20 @@ def test_split_sentences_respects_numbers_brackets_and_quotes():
 
 
 def test_teacher_replies_become_entities():
-    from vcot_assets.core.verifier.teacher_claims import entities_from_reply, extractor_from_replies
+    from vcot_assets.core.synthesis.parsing import ParseError
+    from vcot_assets.core.verifier.teacher_claims import extractor_from_replies, parse_claims_reply
 
-    reply = 'Claims:\n```json\n[{"kind": "value", "name": "total", "value": "6"}, {"kind": "bogus"}, 3]\n```'
-    assert [(e.kind, e.name, e.value) for e in entities_from_reply(reply)] == [("value", "total", "6")]
-    assert entities_from_reply("no json here") == []
+    reply = 'Claims:\n```json\n[{"kind": "value", "name": "total", "value": 6}, {"kind": "return", "value": null}]\n```'
+    assert [(e.kind, e.name, e.value) for e in parse_claims_reply(reply)] == [
+        ("value", "total", "6"),
+        ("return", "", "None"),
+    ]
+    assert parse_claims_reply('{"claims": []}') == []
+    # Unreadable is loud: a false claim must not pass as "no claims".
+    for unreadable in ("no json here", '[{"kind": "bogus"}]', '{"note": "nothing"}'):
+        with pytest.raises(ParseError):
+            parse_claims_reply(unreadable)
     extract = extractor_from_replies({"total = 6.": reply})
-    assert len(extract("total = 6.")) == 1 and extract("other") == []
+    assert len(extract("total = 6.")) == 2
+    with pytest.raises(ParseError):
+        extract("a sentence whose call failed")
