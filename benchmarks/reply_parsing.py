@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import ast
 import json
-import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path

@@ -2,9 +2,11 @@
 
 Input lines: {"id", "code", "call", "direction": "forward|backward", "rationale", "answer"}.
 `call` is the traced call; `answer` is, forward, the predicted return literal and, backward,
-the predicted call (bare arguments such as `[4, -1, 3]` are accepted and normalized).
-Output lines, in input order: {"id", "accepted": bool, "reasons": [...], "sentences": [...]},
-each sentence with its grounded and ungrounded entities and its window.
+the predicted call (bare arguments such as `[4, -1, 3]` are accepted and normalized). Instead of
+`rationale` and `answer`, a line may give `reply`: a teacher's whole reply, read as the pipeline
+reads it (reasoning, then the final answer line in any of the forms models use).
+Output lines, in input order: {"id", "accepted": bool, "reasons": [...], "reason_codes": [...],
+"sentences": [...]}, each sentence with its grounded and ungrounded entities and its window.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from vcot_assets.core.grounding.records import Rationale
 from vcot_assets.core.grounding.samples import callee_name
 from vcot_assets.core.grounding.tracing import build_trace
 from vcot_assets.core.sandbox_records import TraceRequest
+from vcot_assets.core.synthesis.reading import read_teacher_text
 from vcot_assets.core.verifier.answers import normalize_backward_answer
 from vcot_assets.core.verifier.verdict import verify_backward, verify_forward
 from vcot_assets.settings import DEFAULT_SETTINGS, SandboxLimits
@@ -41,10 +44,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _from_reply(entry: tuple[str, dict[str, Any] | None, str]) -> tuple[str, dict[str, Any] | None, str]:
+    """A line with `reply` gets its `rationale` and `answer` read from it; others need both."""
+    record_id, record, why = entry
+    if record is None:
+        return entry
+    if isinstance(record.get("reply"), str):
+        reading = read_teacher_text(f"narrate_{record['direction']}", record["reply"])
+        if reading.rejection is not None:
+            return record_id, None, f"{reading.rejection}: {reading.detail}"
+        record = dict(record, rationale=reading.value[0], answer=reading.value[1])
+    if not (isinstance(record.get("rationale"), str) and isinstance(record.get("answer"), str)):
+        return record_id, None, "malformed_input: needs string fields rationale and answer, or reply"
+    return record_id, record, why
+
+
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     try:
-        records = read_records(read_lines(args.rationales), ("code", "call", "direction", "rationale", "answer"))
+        records = [
+            _from_reply(entry) for entry in read_records(read_lines(args.rationales), ("code", "call", "direction"))
+        ]
     except OSError as err:
         print(f"vcot verify: cannot read {args.rationales}: {err.strerror}", file=sys.stderr)
         return 2
@@ -73,7 +93,9 @@ def main(argv: list[str]) -> int:
         if record is not None and record["direction"] not in ("forward", "backward"):
             why, record = "malformed_input: direction must be forward or backward", None
         if record is None:
-            out.write(json.dumps({"id": record_id, "accepted": False, "reasons": [why], "sentences": []}) + "\n")
+            code = why.split(":", 1)[0]
+            line = {"id": record_id, "accepted": False, "reasons": [why], "reason_codes": [code], "sentences": []}
+            out.write(json.dumps(line) + "\n")
             continue
         text = _ANSWER_LINE.sub("", record["rationale"])
         rationale = Rationale(record_id, record_id, record["direction"], text, record["answer"])
@@ -85,6 +107,7 @@ def main(argv: list[str]) -> int:
             report.reasons.insert(
                 0, f"the reference call {record['call']!r} ended with {reference.status}: {reference.detail}"
             )
+            report.reason_codes.insert(0, "reference_call_failed")
         else:
             report = verify_backward(rationale, reference.returned, traces[f"{i}:predicted"], window=args.window)
         out.write(
@@ -93,6 +116,7 @@ def main(argv: list[str]) -> int:
                     "id": record_id,
                     "accepted": report.accepted,
                     "reasons": report.reasons,
+                    "reason_codes": report.reason_codes,
                     "sentences": [s.to_dict() for s in report.sentences],
                 }
             )

@@ -570,29 +570,84 @@ def parse_tests(text: str, instruction_id: str, truncated: bool = False) -> tupl
 
 # --- narration -----------------------------------------------------------------------------
 
-_ANSWER_LINE = re.compile(r"^[\s*_#>-]*answer[*_\s]*:[*_\s]*(.*?)[*_\s]*$", re.IGNORECASE)
+_ANSWER_MARKER = re.compile(
+    r"^[\s*_#>-]*(?:\*\*)?(final\s+answer|answer|predicted\s+(?:output|input)|the\s+answer\s+is)"
+    r"[*_\s]*[:=]?[*_\s]*(.*?)\s*$",
+    re.IGNORECASE,
+)
+_LEAD_IN = re.compile(
+    r"^(?:so\s+|thus\s+|therefore\s+)?(?:the\s+)?(?:function|call|program|method|result|output|return\s+value|answer)?"
+    r"\s*(?:returns|would\s+return|will\s+return|is|evaluates\s+to|gives|=)\s+",
+    re.IGNORECASE,
+)
+
+
+def _boxed(text: str) -> str | None:
+    """The content of the last `\\boxed{...}`, braces balanced."""
+    start = text.rfind("\\boxed{")
+    if start < 0:
+        return None
+    depth, i = 0, start + len("\\boxed")
+    for j in range(i, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[j], 0)
+        if depth == 0:
+            return text[i + 1 : j]
+    return None
+
+
+def _expression_prefix(text: str) -> str | None:
+    """The longest prefix of `text` that is one Python expression (an explanation may follow it)."""
+    text = text.strip().strip("`").strip()
+    if text.startswith("$") and text.endswith("$"):
+        text = text.strip("$").strip()
+    cuts = sorted({len(text)} | {i for i, ch in enumerate(text) if ch in " ,;(" and i > 0}, reverse=True)
+    for cut in cuts:
+        candidate = text[:cut].strip().rstrip(",;").strip().strip("`").strip()
+        if candidate.endswith(".") and not candidate.endswith(".."):
+            candidate = candidate[:-1].rstrip()  # a sentence's full stop, not a float's point
+        if not candidate:
+            continue
+        try:
+            ast.parse(candidate, mode="eval")
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        return candidate
+    return None
 
 
 def parse_narration(text: str) -> tuple[str, str]:
-    """(reasoning, answer): the text before the last `Answer:` line, and that line's value.
+    """(reasoning, answer): the text before the last answer line, and that line's value.
 
-    The answer must be a Python expression (a literal forward, a call backward); which one
-    is the verifier's business.
+    Read as models write it: `Answer: X`, `**Answer:** `X``, `Predicted Output: X`,
+    `Predicted Input: args`, `Answer: The function returns X.`, an answer on the line (or in the
+    fenced block) after `Answer:`, `**Final Answer**` with `\\boxed{X}`. The answer must be a
+    Python expression (a literal forward, a call or bare arguments backward); which one is the
+    verifier's business. A sentence's full stop is not part of it (`Answer: 2.` is 2).
     """
     text = _prepare(text)
     lines = text.splitlines()
-    answer_at = next((i for i in range(len(lines) - 1, -1, -1) if _ANSWER_LINE.match(lines[i])), None)
+    answer_at = next((i for i in range(len(lines) - 1, -1, -1) if _ANSWER_MARKER.match(lines[i])), None)
     if answer_at is None:
-        raise ParseError("no_answer", "expected a last line 'Answer: ...'")
-    answer = _ANSWER_LINE.match(lines[answer_at]).group(1).strip()  # type: ignore[union-attr]
-    if len(answer) >= 2 and answer[0] == answer[-1] == "`":
-        answer = answer.strip("`").strip()
-    if not answer:
-        raise ParseError("empty_answer", "the 'Answer:' line has no value")
-    try:
-        ast.parse(answer, mode="eval")
-    except (SyntaxError, ValueError, RecursionError) as err:
-        raise ParseError("answer_syntax", f"{_clip(answer)!r} is not a Python expression") from err
+        boxed = _boxed(text)
+        if boxed is None:
+            raise ParseError("no_answer", "expected a last line 'Answer: ...'")
+        answer_at = next(i for i in range(len(lines) - 1, -1, -1) if "\\boxed{" in lines[i])
+        raw = boxed
+    else:
+        raw = _ANSWER_MARKER.match(lines[answer_at]).group(2)  # type: ignore[union-attr]
+        after = "\n".join(lines[answer_at + 1 :]).strip()
+        boxed = _boxed(raw + "\n" + after)
+        if boxed is not None:
+            raw = boxed
+        elif not raw.strip("*_` ") and after:
+            blocks = fenced_blocks(after)
+            raw = blocks[0].body.strip() if blocks else after.splitlines()[0]
+    raw = _LEAD_IN.sub("", raw.strip().strip("*_").strip())
+    if not raw.strip():
+        raise ParseError("empty_answer", "the answer line has no value")
+    answer = _expression_prefix(raw)
+    if answer is None:
+        raise ParseError("answer_syntax", f"{_clip(raw)!r} is not a Python expression")
     reasoning = "\n".join(lines[:answer_at]).strip()
     if not reasoning:
         raise ParseError("empty_reasoning", "there is no reasoning before the answer")

@@ -18,7 +18,7 @@ _SAFE_CALLS = frozenset(
 _STRING_PREFIXES = frozenset({"b", "r", "u", "br", "rb"})
 _NUMBER = re.compile(r"-?(?:\d+\.\d+|\.\d+|\d+)(?:[eE][-+]?\d+)?j?")
 IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
-_BINOP = re.compile(r"\s*(\*\*|//|[-+*/%])\s*")
+_BINOP = re.compile(r"\s*(\*\*|//|<<|>>|[-+*/%&|^])\s*")
 
 
 def _primary(s: str, i: int) -> int:
@@ -238,7 +238,8 @@ _SAFE_METHODS = frozenset(
 _BINOPS = {
     ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
     ast.Div: lambda a, b: a / b, ast.FloorDiv: lambda a, b: a // b, ast.Mod: lambda a, b: a % b,
-    ast.Pow: lambda a, b: a**b,
+    ast.Pow: lambda a, b: a**b, ast.BitAnd: lambda a, b: a & b, ast.BitOr: lambda a, b: a | b,
+    ast.BitXor: lambda a, b: a ^ b, ast.LShift: lambda a, b: a << min(b, 4096), ast.RShift: lambda a, b: a >> b,
 }  # fmt: skip
 _CMPOPS = {
     ast.Eq: same_value, ast.NotEq: lambda a, b: not same_value(a, b), ast.Lt: lambda a, b: a < b,

@@ -8,6 +8,10 @@ from typing import NamedTuple
 from vcot_assets.core.grounding.records import Rationale, SentenceReport, Trace, VerificationReport
 from vcot_assets.core.verifier.alignment import DEFAULT_WINDOW, Extractor, ground_sentences
 from vcot_assets.core.verifier.answers import answers_match
+from vcot_assets.core.verifier.prose import check_rationale
+
+# A rationale may have this share of sentences whose values no check could read (a setting).
+DEFAULT_MAX_UNVERIFIABLE = 0.34
 
 
 class Reason(NamedTuple):
@@ -36,6 +40,23 @@ def emptiness_reasons(total: int, tied: int) -> list[Reason]:
     return []
 
 
+def _grounded(text: str, trace: Trace, window: int, backward: bool, extract: Extractor | None,
+              max_unverifiable: float) -> tuple[list[SentenceReport], list[Reason]]:
+    """Check every sentence: by reading its prose (the default), or with a teacher's claims (the paper's way)."""
+    if extract is not None:
+        sentences, total, tied = ground_sentences(text, trace, window, backward, extract)
+        return sentences, ungrounded_reasons(sentences) + emptiness_reasons(total, tied)
+    sentences, total, unverifiable = check_rationale(text, trace, window, backward)
+    reasons = ungrounded_reasons(sentences)
+    if total == 0:
+        reasons.append(Reason("no_claims", "no checkable claim in the rationale"))
+    with_values = sum(1 for s in sentences if s.grounded or s.ungrounded) + unverifiable
+    if with_values and unverifiable / with_values > max_unverifiable:
+        reasons.append(Reason("unverifiable", f"{unverifiable} of {with_values} sentences with values could not "
+                                              f"be checked (at most {max_unverifiable:.0%} may be)"))
+    return sentences, reasons
+
+
 def ungrounded_reasons(reports: list[SentenceReport]) -> list[Reason]:
     return [
         Reason(f"ungrounded_{entity.kind}", f"ungrounded {entity.kind} in sentence {number}: {entity.text!r}")
@@ -45,7 +66,8 @@ def ungrounded_reasons(reports: list[SentenceReport]) -> list[Reason]:
 
 
 def verify_forward(
-    rationale: Rationale, trace: Trace, window: int = DEFAULT_WINDOW, extract: Extractor | None = None
+    rationale: Rationale, trace: Trace, window: int = DEFAULT_WINDOW, extract: Extractor | None = None,
+    max_unverifiable: float = DEFAULT_MAX_UNVERIFIABLE,
 ) -> VerificationReport:
     """Accept a forward rationale when every entity is grounded and the answer is the traced value."""
     reasons: list[Reason] = []
@@ -53,9 +75,8 @@ def verify_forward(
         reasons.append(Reason("trace_failed", f"trace status {trace.status}: {trace.detail}".strip()))
     if trace.truncated:
         reasons.append(Reason("trace_cut", "trace was cut by its caps"))
-    sentences, total, tied = ground_sentences(rationale.text, trace, window, False, extract)
-    reasons.extend(ungrounded_reasons(sentences))
-    reasons.extend(emptiness_reasons(total, tied))
+    sentences, found = _grounded(rationale.text, trace, window, False, extract, max_unverifiable)
+    reasons.extend(found)
     if trace.status == "ok" and not answers_match(rationale.answer, trace.returned):
         reasons.append(
             Reason(
@@ -72,6 +93,7 @@ def verify_backward(
     predicted_trace: Trace | None,
     window: int = DEFAULT_WINDOW,
     extract: Extractor | None = None,
+    max_unverifiable: float = DEFAULT_MAX_UNVERIFIABLE,
 ) -> VerificationReport:
     """Accept a backward rationale when its predicted call reproduces the output and its
     sentences are grounded in that call's trace, walked from the return event back."""
@@ -98,7 +120,6 @@ def verify_backward(
             )
         if predicted_trace.truncated:
             reasons.append(Reason("trace_cut", "trace was cut by its caps"))
-        sentences, total, tied = ground_sentences(rationale.text, predicted_trace, window, True, extract)
-        reasons.extend(ungrounded_reasons(sentences))
-        reasons.extend(emptiness_reasons(total, tied))
+        sentences, found = _grounded(rationale.text, predicted_trace, window, True, extract, max_unverifiable)
+        reasons.extend(found)
     return _report(rationale, "backward", reasons, sentences)

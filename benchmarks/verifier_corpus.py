@@ -1,0 +1,123 @@
+"""How well vcot's verifier judges narrations written the way real teachers write.
+
+    python benchmarks/verifier_corpus.py                  # the development part
+    python benchmarks/verifier_corpus.py --split heldout  # the held-out part: score it once, at the end
+    python benchmarks/verifier_corpus.py --paper          # the paper's own three rationales
+
+The corpus (vcot_assets_tests/data/corpora/narrations/) was written by helpers who saw only
+what a teacher sees (prompt, program, call, trace); every value in it was checked against real
+execution by the writers' own checkers. Each program has a faithful narration and 2-3 copies
+holding one realistic error. This script shares no code with the verifier: it writes the
+teacher replies to a file and runs the public command, `vcot verify`, on it.
+
+Figures: faithful narrations accepted (per style, family, direction, trace length), and error
+copies rejected (per error kind), counting only copies whose faithful version was accepted
+(a copy of a rejected narration says nothing about the error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "vcot_assets_tests" / "data" / "corpora" / "narrations"
+PAPER = REPO / "vcot_assets_tests" / "data" / "corpora" / "paper" / "paper_rationales.jsonl"
+
+
+def band(events: int) -> str:
+    return "<30" if events < 30 else "30-100" if events <= 100 else ">100"
+
+
+def load(split: str) -> list[dict]:
+    rows = []
+    for path in sorted(CORPUS.glob(f"*/{split}.jsonl")):
+        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rows
+
+
+def verify(rows: list[dict], workers: int) -> dict[str, dict]:
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "rationales.jsonl"
+        with open(source, "w", encoding="utf-8") as handle:
+            for row in rows:
+                line = {"id": row["id"], "code": row["code"], "call": row["call"], "direction": row["direction"],
+                        "reply": row["rationale"]}
+                handle.write(json.dumps(line) + "\n")
+        env = dict(os.environ, LITELLM_LOCAL_MODEL_COST_MAP="True")
+        done = subprocess.run([sys.executable, "-m", "vcot_assets.cli", "verify", str(source), "--workers", str(workers)],
+                              capture_output=True, text=True, cwd=REPO, env=env, check=False)
+        if done.returncode != 0:
+            raise SystemExit(f"vcot verify failed ({done.returncode}): {done.stderr[-2000:]}")
+    return {report["id"]: report for report in map(json.loads, done.stdout.splitlines())}
+
+
+def share(accepted: int, total: int) -> str:
+    return f"{accepted}/{total} = {100 * accepted / total:5.1f}%" if total else "-"
+
+
+def table(title: str, counts: dict[str, list[int]]) -> None:
+    print(f"\n{title}")
+    for name in sorted(counts):
+        good, total = counts[name]
+        print(f"  {name:34} {share(good, total)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="dev", choices=("dev", "heldout"))
+    parser.add_argument("--paper", action="store_true", help="score the paper's three published rationales")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--show", type=int, default=0, help="print up to N misjudged items")
+    args = parser.parse_args()
+    rows = [json.loads(line) for line in PAPER.read_text().splitlines()] if args.paper else load(args.split)
+    started = time.perf_counter()
+    reports = verify(rows, args.workers)
+    elapsed = time.perf_counter() - started
+    faithful = {r["id"]: r for r in rows if r["label"] == "faithful"}
+    by: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    shown = 0
+    for row in rows:
+        report = reports[row["id"]]
+        accepted = report["accepted"]
+        if row["label"] == "faithful":
+            for key, value in (("style", row["style"]), ("family", row["family"]), ("direction", row["direction"]),
+                               ("trace length", band(row["trace_events"])), ("all", "faithful")):
+                by[key][value][0] += accepted
+                by[key][value][1] += 1
+            if not accepted and shown < args.show:
+                shown += 1
+                print(f"--- faithful rejected {row['id']} ({row['style']}): {report['reasons'][:3]}")
+            continue
+        base = faithful.get(row.get("faithful_id") or "")
+        if base is None or not reports[base["id"]]["accepted"]:
+            by["error copies of rejected faithful"]["skipped"][1] += 1
+            continue
+        kind = row["error"]["kind"]
+        for key, value in (("error kind", kind), ("errors by style", row["style"]), ("all", "errors")):
+            by[key][value][0] += not accepted
+            by[key][value][1] += 1
+        if accepted and shown < args.show:
+            shown += 1
+            print(f"--- error accepted {row['id']} ({kind}): {row['error']['quote']!r}")
+    print(f"verifier on the narration corpus ({'paper' if args.paper else args.split}): {len(rows)} items, "
+          f"{elapsed:.1f} s including tracing")
+    for title in ("all", "style", "family", "direction", "trace length", "error kind", "errors by style"):
+        label = {"all": "overall (faithful accepted; errors rejected)"}.get(title, title)
+        table(label, by[title])
+    if args.paper:
+        for row in rows:
+            report = reports[row["id"]]
+            print(f"  {row['id']}: accepted={report['accepted']} (paper: {row['paper_verdict']}) "
+                  f"{report['reason_codes'][:4]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,728 @@
+"""Read the claims of a prose rationale and check each against the trace.
+
+Real teachers do not write in a grammar: they restate code, summarise loops, compute inline
+(`mid = (0+3)//2 = 1`), spell numbers as words and walk backwards in plan and reflect sections.
+So instead of matching phrase templates, every value-bearing mention of a sentence is found
+and checked:
+
+- arithmetic     an expression of literals followed by `= value` (`4 * 2 = 8`, `40 & 39 = 32`) is
+                 evaluated; so is every literal step of a chain (`chunk_size = 4 // 2 = 2`);
+- values         `x = V`, `x is/becomes/... V`, `a, b = 1, 2`, `len(x) = V`, `the length/number
+                 of x is V`, `arr[2] = V`, for program variables: the variable takes V somewhere in
+                 the execution, looked for in the window first (the paper's K events from the
+                 pointer), else anywhere, where the pointer then resynchronises;
+- sequences      a loop summary (`total goes 3, 7, 12, 20`, `the sums are 8, 7, 9, 7`) is an
+                 ordered subsequence of the variable's value history (of some variable's, when
+                 none is named);
+- counts         `runs 7 times`, `after 9 iterations`: some loop ran that many times;
+- comparisons    `3 < 5 is true`, `since lo <= hi`: evaluated on literals, or on the traced state;
+- returns        `returns V`: a return event of the program gives V (a method's return, such as
+                 `isalpha() returns False`, is evaluated where it can be, never taken for the
+                 function's);
+- other literals every other number, string, collection or boolean must be grounded: a value the
+                 execution holds (or an element of one), a literal of the code or the call.
+
+Code restated in backticks that the program contains verbatim, and the call itself, are text,
+not claims. A sentence whose every mention is beyond these checks is unverifiable; the verdict
+rejects a rationale with too large a share of those.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+
+from vcot_assets.core.grounding.records import Entity, SentenceReport, Trace
+from vcot_assets.core.verifier.expressions import evaluate, same_value
+from vcot_assets.core.verifier.sentences import split_sentences
+from vcot_assets.core.verifier.trace_index import TraceIndex, index_trace
+
+_NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
+_NUMBER_WORD = re.compile(
+    r"\b(?:(negative|minus)\s+)?((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen)\b",
+    re.IGNORECASE,
+)
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+_LABEL = re.compile(
+    r"^\s*(?:#{1,6}\s*)?(?:[-*+]\s+)?(?:\d{1,3}[.)]\s+|(?:step|iteration|round|pass|case|problem|part)\s+\d+\s*[:.)-]\s*)",
+    re.IGNORECASE,
+)
+_NOT_VALUES = re.compile(
+    r"\b(?:line|lines|sentence|step|steps|index\s+position|chunk|thread|problem|part|section)\s+#?\d+\b", re.IGNORECASE
+)
+_LITERAL = re.compile(
+    r"""(?<![\w.])(?:-?\d+(?:\.\d+)?(?:e-?\d+)?|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|True|False|None)(?![\w.])"""
+)
+_REL = r"(?:==|!=|<=|>=|<|>|\bnot in\b|\bin\b)"
+_COMPARE_WORDS = {
+    "is less than or equal to": "<=", "is greater than or equal to": ">=", "is less than": "<",
+    "is greater than": ">", "is at most": "<=", "is at least": ">=", "is not equal to": "!=",
+    "is smaller than": "<", "is bigger than": ">", "is larger than": ">", "exceeds": ">",
+}  # fmt: skip
+_FALSE_AFTER = re.compile(
+    r"^\s*(?:`)?\s*,?\s*(?:which\s+|that\s+|so\s+it\s+)?(?:is|evaluates to|was|returns|comes out)?\s*"
+    r"(?:false|not true|not satisfied|fails|does not hold|doesn't hold)",
+    re.I,
+)
+_QUESTION_BEFORE = re.compile(r"\b(?:if|whether|check|checks|checking|test|tests|while|until|condition)\s*$", re.I)
+_VALUE_VERBS = (
+    r"(?:=|:|is now|is set to|is updated to|is initialized to|is initialised to|is assigned|is still|is|becomes|became|"
+    r"changes to|holds|now holds|stays|remains|ends up as|ends up|ends at|ends as|starts as|starts at|is initially|"
+    r"goes to|increases to|decreases to|drops to|grows to|rises to|falls to|takes the value|has the value|gets|equals|"
+    r"was|were|are|contains)"
+)
+_SEQUENCE_SEP = re.compile(r"\s*(?:,\s*(?:then\s+|and\s+(?:then\s+|finally\s+)?)?|->|→|\bthen\b|\band\b)\s*")
+_COUNT = re.compile(
+    r"\b(\d+)\s+(?:more\s+)?(?:times|iterations?|passes|rounds|loops)\b|\b(?:runs|iterates|executes|repeats|loops|ran)"
+    r"\s+(once|twice|thrice)\b",
+    re.I,
+)
+_RETURN = re.compile(
+    r"\b(?:returns|returned|return value is|result is|gives back|outputs|produces|the output is)\s*:?\s*(?=\S)", re.I
+)
+
+
+@dataclass
+class Check:
+    kind: str  # value, arith, sequence, count, comparison, return, literal
+    text: str
+    ok: bool | None  # None: could not be evaluated (unverifiable)
+    at: int | None = None  # the event where it was grounded
+
+
+@dataclass
+class TraceFacts:
+    """What checks look up, computed once per trace."""
+
+    index: TraceIndex
+    histories: dict[str, list[tuple[int, object]]] = field(default_factory=dict)  # name -> [(event, value)]
+    returns: list[object] = field(default_factory=list)
+    loop_counts: set[int] = field(default_factory=set)
+    known_values: list[object] = field(default_factory=list)
+    code_literals: list[object] = field(default_factory=list)
+    code_text: str = ""
+    code_lines: list[str] = field(default_factory=list)
+    call: str = ""
+    derived: set = field(default_factory=set)
+
+
+def trace_facts(trace: Trace) -> TraceFacts:
+    index = index_trace(trace)
+    facts = TraceFacts(index=index, code_text=_squash(trace.code), call=_squash(trace.call))
+    facts.code_lines = [_squash(line) for line in trace.code.splitlines() if len(line.strip()) >= 4]
+    for i, event in enumerate(index.events):
+        value = index.values[i]
+        if event.kind in ("new", "modified"):
+            facts.histories.setdefault(event.name, []).append((i, value))
+            facts.known_values.append(value)
+        elif event.kind == "return" and event.source != "Call ended by exception":
+            facts.returns.append(value)
+            facts.known_values.append(value)
+    facts.returns += index.final_returns
+    facts.loop_counts = {count for _, _, count in index.loop_runs}
+    # Counts a narration may state besides loop runs: calls of a function, runs of a line.
+    calls: dict[str, int] = {}
+    lines: dict[tuple[str, int], int] = {}
+    for event in index.events:
+        if event.kind == "call":
+            calls[event.function] = calls.get(event.function, 0) + 1
+        elif event.kind == "line":
+            lines[(event.function, event.line_no)] = lines.get((event.function, event.line_no), 0) + 1
+    facts.loop_counts |= set(calls.values()) | set(lines.values())
+    # Values a narration derives from traced collections in its head: their sums, sizes, extremes.
+    for value in list(facts.known_values):
+        items = list(value.values()) if isinstance(value, dict) else value
+        if isinstance(items, (list, tuple, set)) and items and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in items):
+            facts.derived.update({sum(items), min(items), max(items)})
+    for source in (trace.code, trace.call):
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError):
+            continue
+        facts.code_literals += [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)]
+        facts.code_literals += [-node.operand.value for node in ast.walk(tree) if isinstance(node, ast.UnaryOp)
+                                and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant)
+                                and isinstance(node.operand.value, (int, float))]
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Dict)):
+                try:
+                    facts.code_literals.append(ast.literal_eval(node))
+                except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                    pass
+    return facts
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _literal(text: str) -> object:
+    text = {"true": "True", "false": "False", "none": "None"}.get(text.strip().lower(), text.strip())
+    return ast.literal_eval(text)
+
+
+def _contains(value: object, wanted: object, depth: int = 0) -> bool:
+    """`wanted` is the value, an element (or key) of it, or a word or substring of a string value."""
+    if depth > 3:
+        return False
+    if same_value(value, wanted):
+        return True
+    if isinstance(value, str) and isinstance(wanted, str) and wanted and wanted in value:
+        return True
+    if isinstance(value, dict):
+        return any(_contains(k, wanted, depth + 1) or _contains(v, wanted, depth + 1) for k, v in value.items())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return any(_contains(item, wanted, depth + 1) for item in value)
+    return False
+
+
+def _grounded_literal(facts: TraceFacts, wanted: object) -> bool:
+    if isinstance(wanted, bool) or wanted is None:
+        return True  # truth words are judged by the comparisons and returns they belong to
+    if isinstance(wanted, int) and not isinstance(wanted, bool):
+        if wanted in facts.loop_counts or 0 <= wanted <= 2:
+            return True
+        sizes = {len(v) for v in facts.known_values if isinstance(v, (str, list, tuple, dict, set))}
+        if wanted in sizes or (sizes and 0 <= wanted < max(sizes)) and _any_index(facts, wanted):
+            return True
+    if isinstance(wanted, (int, float)) and wanted in facts.derived:
+        return True
+    pools = (facts.known_values, facts.code_literals, facts.returns)
+    if any(_contains(value, wanted) for pool in pools for value in pool):
+        return True
+    # A collection the narration builds (a slice, the keys in order): each element must be grounded.
+    if isinstance(wanted, (list, tuple, set)) and wanted:
+        return all(_grounded_literal(facts, item) for item in wanted)
+    return False
+
+
+def _any_index(facts: TraceFacts, wanted: int) -> bool:
+    """Small ints that are an index of a traced sequence (positions are talked about freely)."""
+    return any(isinstance(v, (list, tuple, str)) and wanted < len(v) for v in facts.known_values)
+
+
+# --- sentences -----------------------------------------------------------------------------------
+
+
+def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
+    """Markup and restated code out, number words as digits: what the checks read."""
+    text = _LABEL.sub("", sentence)
+    text = text.replace("**", "").replace("__", "")
+
+    def code_span(match: re.Match) -> str:
+        inner = match.group(1).strip()
+        squashed = _squash(inner)
+        if len(squashed) >= 6 and (squashed in facts.code_text or squashed == facts.call) and not _is_claim(inner):
+            return " \x00 "  # restated code or the call: text of the question, not a claim
+        return inner
+
+    text = _CODE_SPAN.sub(code_span, text)
+    for line in facts.code_lines:  # code restated without backticks
+        if len(line) >= 10:
+            text = _mask_squashed(text, line)
+    text = _NOT_VALUES.sub(" \x00 ", text)
+
+    def number_word(match: re.Match) -> str:
+        words = match.group(2).lower().replace("-", " ").split()
+        value = sum(_NUMBER_WORDS[w] for w in words)
+        return str(-value if match.group(1) else value)
+
+    text = _NUMBER_WORD.sub(number_word, text)
+    return text
+
+
+def _is_claim(inner: str) -> bool:
+    """`x = 3` in backticks is a claim even when the code has that line; `if a > b` is not."""
+    return bool(re.search(r"(?<![=!<>])=(?!=)\s*[-\d'\"\[({]", inner)) and not inner.lstrip().startswith(("if ", "while "))
+
+
+def _mask_squashed(text: str, squashed_line: str) -> str:
+    """Mask a code line restated in prose, whitespace ignored."""
+    pattern = r"\s*".join(re.escape(ch) for ch in squashed_line)
+    return re.sub(pattern, " \x00 ", text) if len(squashed_line) < 120 else text
+
+
+# --- the walk over the trace -----------------------------------------------------------------------
+
+
+@dataclass
+class Walk:
+    facts: TraceFacts
+    window: int
+    backward: bool
+    pointer: int
+
+    def window_range(self) -> range:
+        last = len(self.facts.index.events) - 1
+        if self.backward:
+            return range(self.pointer, max(-1, self.pointer - self.window - 1), -1)
+        return range(self.pointer, min(last, self.pointer + self.window) + 1)
+
+    def order(self) -> list[int]:
+        """Events in the order a claim is looked for: the window, then on from it, then the rest."""
+        n = len(self.facts.index.events)
+        near = list(self.window_range())
+        seen = set(near)
+        ahead = range(self.pointer - 1, -1, -1) if self.backward else range(self.pointer + 1, n)
+        behind = range(self.pointer + 1, n) if self.backward else range(self.pointer - 1, -1, -1)
+        return near + [i for i in ahead if i not in seen] + [i for i in behind if i not in seen]
+
+    def moved_to(self, at: int | None) -> None:
+        if at is None:
+            return
+        if self.backward:
+            self.pointer = min(self.pointer, at) if at <= self.pointer + self.window else at
+        else:
+            self.pointer = max(self.pointer, at)
+
+    def find(self, node: ast.expr, wanted: object) -> Check:
+        """The first state, in walk order, where `node` evaluates to `wanted`."""
+        evaluable = opaque = False
+        states = self.facts.index.states
+        for i in self.order():
+            try:
+                value = evaluate(node, states[i])
+            except Exception:  # unknown names, opaque values, or failing like any Python would
+                opaque = True
+                continue
+            evaluable = True
+            if same_value(value, wanted):
+                return Check("value", ast.unparse(node), True, i)
+        # Where some states could not be read (objects pysnooper shows as `<Thread ...>`), a value
+        # never seen in the readable ones is not proof of a wrong claim.
+        return Check("value", ast.unparse(node), None if opaque or not evaluable else False)
+
+
+# --- claims of one sentence --------------------------------------------------------------------------
+
+
+class Sentence:
+    """One normalized sentence, with the spans its claims have used up."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.used = [False] * len(text)
+
+    def use(self, start: int, end: int) -> None:
+        for i in range(max(start, 0), min(end, len(self.text))):
+            self.used[i] = True
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(self.used[max(start, 0) : end])
+
+
+def _expr(text: str) -> ast.expr | None:
+    text = text.strip().strip("`").strip()
+    if not text:
+        return None
+    try:
+        node = ast.parse(text, mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    banned = (ast.Lambda, ast.NamedExpr, ast.Starred, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp,
+              ast.JoinedStr, ast.IfExp, ast.Await)  # fmt: skip
+    return None if any(isinstance(sub, banned) for sub in ast.walk(node)) else node
+
+
+def _names(node: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id not in ("True", "False", "None")}
+
+
+def _literal_value(node: ast.expr) -> tuple[bool, object]:
+    """(True, value) for an expression of literals only (`4 * 2`, `[1, 2]`), else (False, None)."""
+    if _names(node) - _SAFE_CALL_NAMES:
+        return False, None
+    try:
+        return True, evaluate(node, {})
+    except Exception:
+        return False, None
+
+
+_SAFE_CALL_NAMES = {"len", "sum", "min", "max", "abs", "sorted", "str", "int", "float", "bool", "list", "tuple", "set",
+                    "round", "ord", "chr", "reversed", "dict", "any", "all"}  # fmt: skip
+_OPERAND_END = re.compile(r"[\w)\]}'\"]$")
+_BACK_TOKEN = re.compile(r"""(\s*)((?:\*\*|//|<<|>>|[-+*/%&|^~])|(?:[A-Za-z_][\w.]*)|(?:\d+(?:\.\d+)?)|[)\]}]|'[^']*'|"[^"]*")$""")
+
+
+def _left_operand_start(text: str, end: int, known: frozenset[str]) -> int:
+    """Start of the expression that ends at `end` (before an `=`), scanning back token by token."""
+    i = end
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    start = i
+    want_operand = True
+    while i > 0:
+        chunk = text[:i]
+        if chunk.endswith((")", "]", "}")):
+            j = _match_back(chunk)
+            if j < 0 or not want_operand:
+                break
+            i = j
+            while text[:i].endswith(("]", ")")) and _match_back(text[:i]) >= 0:  # `a[0][1]`, `f(x)[0]`
+                i = _match_back(text[:i])
+            # a call or subscript: the name it belongs to comes with it
+            m = re.search(r"[A-Za-z_][\w.]*$", text[:i])
+            if m:
+                i = m.start()
+            start, want_operand = i, False
+            i = len(text[:i].rstrip())
+            continue
+        m = _BACK_TOKEN.search(chunk)
+        if not m:
+            break
+        token = m.group(2)
+        is_operator = bool(re.fullmatch(r"\*\*|//|<<|>>|[-+*/%&|^~]", token))
+        if want_operand and not is_operator:
+            if re.fullmatch(r"[A-Za-z_][\w.]*", token) and token not in known and token.split(".")[-1] not in known:
+                if token not in _SAFE_CALL_NAMES and not token.startswith("self."):
+                    break
+            start, want_operand = m.start(2), False
+        elif not want_operand and is_operator:
+            want_operand = True
+        else:
+            break
+        i = m.start()
+    return start
+
+
+def _match_back(chunk: str) -> int:
+    pairs = {")": "(", "]": "[", "}": "{"}
+    depth, closer = 0, chunk[-1]
+    opener = pairs[closer]
+    for k in range(len(chunk) - 1, -1, -1):
+        if chunk[k] == closer:
+            depth += 1
+        elif chunk[k] == opener:
+            depth -= 1
+            if depth == 0:
+                return k
+    return -1
+
+
+def _right_operand_end(text: str, start: int) -> int:
+    from vcot_assets.core.verifier.expressions import expression_end
+
+    i = start
+    while i < len(text) and text[i] == " ":
+        i += 1
+    end = expression_end(text, i)
+    return end
+
+
+_ASSIGN = re.compile(r"(?<![=!<>+\-*/%&|^:])=(?![=>])")
+
+
+def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`a = b = c`: literal steps are arithmetic; variable steps take the chain's value."""
+    text, known = s.text, walk.facts.index.names
+    marks = [m.start() for m in _ASSIGN.finditer(text)]
+    groups: list[list[int]] = []
+    for pos in marks:
+        between = text[groups[-1][-1] + 1 : pos] if groups else ""
+        if groups and not re.search(r"[,;:]|\band\b|\bso\b|\bthen\b|<|>|!|\bis\b|\bin\b", between):
+            groups[-1].append(pos)
+        else:
+            groups.append([pos])
+    for group in groups:
+        left_start = _left_operand_start(text, group[0], known)
+        pieces = [text[left_start : group[0]]]
+        pieces += [text[a + 1 : b] for a, b in zip(group, group[1:])]
+        right_end = _right_operand_end(text, group[-1] + 1)
+        if right_end < 0:
+            continue
+        pieces.append(text[group[-1] + 1 : right_end])
+        nodes = [_expr(p) for p in pieces]
+        if nodes[-1] is None or not s.free(left_start, right_end):
+            continue
+        is_literal, value = _literal_value(nodes[-1])
+        if not is_literal:
+            continue
+        s.use(left_start, right_end)
+        _tuple_targets(nodes[0], value, walk, checks) or _chain_steps(nodes[:-1], value, walk, checks)
+
+
+def _tuple_targets(node: ast.expr | None, value: object, walk: Walk, checks: list[Check]) -> bool:
+    """`a, b = 1, 2` is two claims, a = 1 and b = 2."""
+    if not isinstance(node, ast.Tuple) or not isinstance(value, tuple) or len(node.elts) != len(value):
+        return False
+    for target, item in zip(node.elts, value):
+        _chain_steps([target], item, walk, checks)
+    return True
+
+
+def _chain_steps(nodes: list[ast.expr | None], value: object, walk: Walk, checks: list[Check]) -> None:
+    for node in nodes:
+        if node is None:
+            continue
+        literal, computed = _literal_value(node)
+        if literal:
+            checks.append(Check("arith", f"{ast.unparse(node)} = {value!r}", same_value(computed, value)))
+            continue
+        unknown = _names(node) - walk.facts.index.names - _SAFE_CALL_NAMES
+        if unknown:
+            continue  # prose words, not program variables
+        found = walk.find(node, value)
+        if found.ok is not None:
+            walk.moved_to(found.at)
+            checks.append(found)
+
+
+_SUBJECT = re.compile(
+    r"(?:(?P<measure>(?:the\s+)?(?:length|number|size|count)\s+of\s+(?:the\s+)?(?:list\s+|string\s+)?)?)"
+    r"(?P<subject>(?:self\.)?[A-Za-z_]\w*(?:\[[^\]]{1,20}\])?)\s+(?P<verb>(?P<has>has (?:a )?(?:length|size)(?: of)?|is of length)|"
+    + _VALUE_VERBS[3:-1] + r")\s+"
+    r"(?:(?:equal\s+to|now|still|the\s+value|the\s+values|values|from)\s+)?(?P<value>\S)",
+    re.IGNORECASE,
+)
+
+
+def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`x is 3`, `total becomes 12`, `the length of xs is 4`, `total goes 3, 7, 12`."""
+    known = walk.facts.index.names
+    for m in _SUBJECT.finditer(s.text):
+        subject = m.group("subject")
+        base = subject.split("[")[0].removeprefix("self.")
+        if base not in known and subject.split("[")[0] not in known:
+            continue
+        if re.search(r"(?:[-+*/%<>=!&|^,(]|\b(?:in|not|and|or|of|if)\b)\s*$", s.text[: m.start("subject")]) and not m.group("measure"):
+            continue  # part of an expression or a phrase (`'c' in new is False`, `p - low are ...`)
+        before = s.text[: m.start("subject")].rstrip().split()
+        if not m.group("measure") and len(before) >= 2 and before[-2].lower() == "the" and before[-1] not in known:
+            continue  # "the full capacity is 35": a prose noun phrase, not the variable
+        start = m.start("value")
+        values, end = _literal_run(s.text, start)
+        if not values or not s.free(m.start("subject"), end):
+            continue
+        measured = m.group("measure") or m.group("has")
+        node = _expr(f"len({subject})" if measured else subject)
+        if node is None:
+            continue
+        s.use(m.start("subject"), end)
+        if len(values) >= 3 or (len(values) == 2 and m.group("verb").lower() in ("goes", "goes to", "are", "were")):
+            checks.append(_sequence(walk, values, subject if not measured else None) if not measured
+                          else Check("sequence", f"len({subject}): {values}", _len_sequence(walk, subject, values)))
+            continue
+        for value in values[-1:]:
+            found = walk.find(node, value)
+            if found.ok is not None:
+                walk.moved_to(found.at)
+                checks.append(found)
+
+
+def _len_sequence(walk: Walk, subject: str, values: list[object]) -> bool:
+    name = subject.removeprefix("self.")
+    history = walk.facts.histories.get(name, []) or walk.facts.histories.get(f"self.{name}", [])
+    lengths = [len(v) for _, v in history if isinstance(v, (str, list, tuple, dict, set))]
+    return _subsequence(values, lengths)
+
+
+def _literal_run(text: str, start: int) -> tuple[list[object], int]:
+    """Literals from `start`, separated by commas, arrows or `then`: (values, end)."""
+    values: list[object] = []
+    i = end = start
+    while i < len(text):
+        stop = _right_operand_end(text, i)
+        if stop < 0:
+            break
+        node = _expr(text[i:stop].rstrip("."))
+        if node is None:
+            break
+        literal, value = _literal_value(node)
+        if not literal:
+            break
+        values.append(value)
+        end = stop
+        sep = _SEQUENCE_SEP.match(text, stop)
+        if not sep or sep.end() == stop:
+            break
+        i = sep.end()
+    return values, end
+
+
+def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
+    """Values in order in one variable's history (a named one, else any)."""
+    histories = walk.facts.histories
+    names = [subject.removeprefix("self.")] if subject else list(histories)
+    for name in names:
+        history = [v for _, v in histories.get(name, []) or histories.get(f"self.{name}", [])]
+        if _subsequence(values, history) or (len(history) == 1 and _subsequence(values, _items(history[0]))):
+            return Check("sequence", f"{subject or 'values'}: {values}", True)
+        if subject is None and any(_subsequence(values, keyed) for keyed in _keyed_histories(history)):
+            return Check("sequence", f"values: {values}", True)
+    if subject is None:  # the elements of one collection the execution holds, in order (the input, say)
+        if any(_subsequence(values, _items(v)) for v in walk.facts.known_values + walk.facts.code_literals):
+            return Check("sequence", f"values: {values}", True)
+        # values of an expression no variable holds (`the gains p - low are ...`): each must be grounded
+        return Check("sequence", f"values: {values}", all(_grounded_literal(walk.facts, v) for v in values))
+    return Check("sequence", f"{subject or 'values'}: {values}", False)
+
+
+def _keyed_histories(history: list) -> list[list]:
+    """For a dict-valued variable, the history of each key's value (`stock['bolt']` over time)."""
+    keyed: dict[object, list] = {}
+    for value in history:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                try:
+                    keyed.setdefault(key, []).append(item)
+                except TypeError:
+                    continue
+    return list(keyed.values())
+
+
+def _items(value: object) -> list:
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
+def _subsequence(wanted: list, history: list) -> bool:
+    position = 0
+    for value in history:
+        if position < len(wanted) and same_value(value, wanted[position]):
+            position += 1
+    return position == len(wanted) and bool(wanted)
+
+
+def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """A run of 3+ literals with no variable named: `the sums are 8, 7, 9, 7`."""
+    for m in re.finditer(r"-?\d", s.text):
+        if not s.free(m.start(), m.end()) or (m.start() > 0 and (s.text[m.start() - 1].isalnum() or s.text[m.start() - 1] in "[(,.")):
+            continue
+        values, end = _literal_run(s.text, m.start())
+        if len(values) >= 3 and all(isinstance(v, (int, float)) for v in values):
+            s.use(m.start(), end)
+            checks.append(_sequence(walk, values, None))
+
+
+def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    for m in _COUNT.finditer(s.text):
+        if not s.free(m.start(), m.end()):
+            continue
+        s.use(m.start(), m.end())
+        count = int(m.group(1)) if m.group(1) else _TIMES_WORDS[m.group(2).lower()]
+        if not walk.facts.loop_counts:
+            continue  # no loop in the program: "times" is prose
+        checks.append(Check("count", m.group(0), count in walk.facts.loop_counts))
+
+
+_COMPARISON = re.compile(
+    r"(?P<left>[^,;:]{1,60}?)\s*(?P<op>" + _REL + "|" + "|".join(_COMPARE_WORDS) + r")\s*(?P<right>[^,;:]{1,60})"
+)
+
+
+def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    text = s.text
+    for m in re.finditer(_REL + "|" + "|".join(_COMPARE_WORDS), text):
+        op = _COMPARE_WORDS.get(m.group(0), m.group(0))
+        left_start = _left_operand_start(text, m.start(), walk.facts.index.names)
+        right_end = _right_operand_end(text, m.end())
+        if right_end < 0 or not text[left_start : m.start()].strip() or not s.free(left_start, right_end):
+            continue
+        node = _expr(f"({text[left_start:m.start()]}) {op} ({text[m.end():right_end]})")
+        if node is None:
+            continue
+        s.use(left_start, right_end)
+        if _QUESTION_BEFORE.search(text[:left_start]) and not re.match(r"\s*(?:is|evaluates)", text[right_end:]):
+            continue  # asked, not claimed
+        claimed = not _FALSE_AFTER.match(text[right_end:])
+        literal, truth = _literal_value(node)
+        if literal:
+            checks.append(Check("comparison", ast.unparse(node), bool(truth) == claimed))
+            continue
+        if _names(node) - walk.facts.index.names - _SAFE_CALL_NAMES:
+            continue
+        found = walk.find(node, claimed)
+        if found.ok is not None:
+            walk.moved_to(found.at)
+            checks.append(Check("comparison", ast.unparse(node), found.ok, found.at))
+
+
+def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    text = s.text
+    for m in _RETURN.finditer(text):
+        end = _right_operand_end(text, m.end())
+        if end < 0 or not s.free(m.end(), end):
+            continue
+        node = _expr(text[m.end() : end].rstrip("."))
+        literal, value = _literal_value(node) if node is not None else (False, None)
+        if not literal:
+            continue
+        s.use(m.start(), end)
+        subject = text[: m.start()].rstrip()
+        if subject.endswith("\x00"):
+            continue  # restated code "returned" something: its value is checked where the program states it
+        call = re.search(r"((?:[A-Za-z_][\w.]*)?\([^()]*\))\s*$", subject)
+        if call and call.group(1).strip():  # `isalpha()` returns False: the method's, not the function's
+            node = _expr(call.group(1) if not call.group(1).startswith("(") else "")
+            if node is not None and not (_names(node) - walk.facts.index.names - _SAFE_CALL_NAMES):
+                found = walk.find(node, value)
+                if found.ok is not None:
+                    checks.append(Check("return", f"{call.group(1)} returns {value!r}", found.ok, found.at))
+            continue
+        ok = any(same_value(r, value) for r in walk.facts.returns)
+        checks.append(Check("return", f"returns {value!r}", ok))
+
+
+def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """Every other literal must be something the execution, the code or the call holds."""
+    text = s.text
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        starts = ch in "[({" or ch in "'\"" or ch.isdigit() or (ch == "-" and i + 1 < len(text) and text[i + 1].isdigit())
+        if not starts or not s.free(i, i + 1) or (i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_.")):
+            i += 1
+            continue
+        end = _right_operand_end(text, i)
+        node = _expr(text[i:end]) if end > i else None
+        literal, value = _literal_value(node) if node is not None else (False, None)
+        if not literal or (isinstance(value, str) and not value.strip()):
+            i += 1
+            continue
+        if isinstance(value, tuple) and ch == "(":  # a parenthesised aside such as "(0, 1)"? a tuple
+            pass
+        s.use(i, end)
+        checks.append(Check("literal", text[i:end], _grounded_literal(walk.facts, value)))
+        i = end
+
+
+def check_sentence(text: str, walk: Walk) -> list[Check]:
+    s = Sentence(normalize_sentence(text, walk.facts))
+    checks: list[Check] = []
+    for step in (_chains, _verb_claims, _counts, _comparisons, _returns, _bare_sequences, _loose_literals):
+        step(s, walk, checks)
+    return checks
+
+
+def check_rationale(text: str, trace: Trace, window: int, backward: bool
+                    ) -> tuple[list[SentenceReport], int, int]:
+    """Per-sentence reports (grounded and ungrounded claims), the number of checked claims, and
+    the number of sentences that had value-bearing mentions none of which could be checked."""
+    facts = trace_facts(trace)
+    n = len(facts.index.events)
+    walk = Walk(facts, window, backward, n - 1 if backward else 0)
+    reports, total, unverifiable = [], 0, 0
+    text = re.sub(r"(?m)^(\s*(?:[-*+]\s+)?)(?:\*\*)?\d{1,3}[.)](?:\*\*)?\s+", r"\1", text)  # list numbering
+    for sentence in split_sentences(text):
+        if not re.search(r"[A-Za-z0-9]", sentence):
+            continue
+        lo = walk.pointer
+        checks = check_sentence(sentence, walk) if n else []
+        report = SentenceReport(sentence=sentence, window_start=min(lo, walk.pointer), window_end=max(lo, walk.pointer))
+        decided = [c for c in checks if c.ok is not None]
+        if checks and not decided:
+            unverifiable += 1
+        for check in decided:
+            total += 1
+            entity = Entity(kind=check.kind, text=check.text)
+            (report.grounded if check.ok else report.ungrounded).append(entity)
+        reports.append(report)
+    return reports, total, unverifiable
