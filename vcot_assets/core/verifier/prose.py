@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 
 from vcot_assets.core.grounding.records import Entity, SentenceReport, Trace
-from vcot_assets.core.verifier.expressions import evaluate, same_value
+from vcot_assets.core.verifier.expressions import Opaque, UnknownValue, evaluate, same_value
 from vcot_assets.core.verifier.sentences import split_sentences
 from vcot_assets.core.verifier.trace_index import TraceIndex, index_trace
 
@@ -51,6 +51,7 @@ _NUMBER_WORD = re.compile(
     r"|seventeen|eighteen|nineteen)\b",
     re.IGNORECASE,
 )
+_UNICODE_OPERATORS = str.maketrans({"−": "-", "–": "-", "×": "*", "÷": "/", "≤": "<=", "≥": ">=", "≠": "!=", "→": "->"})
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 _LABEL = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:[-*+]\s+)?(?:\d{1,3}[.)]\s+|(?:step|iteration|round|pass|case|problem|part)\s+\d+\s*[:.)-]\s*)",
@@ -73,6 +74,7 @@ _FALSE_AFTER = re.compile(
     r"(?:false|not true|not satisfied|fails|does not hold|doesn't hold)",
     re.I,
 )
+_FALSE_WORDS = r"\b(?:both|all|each)?\s*(?:false|not true|not satisfied|fails|does not hold|doesn't hold)\b"
 _QUESTION_BEFORE = re.compile(r"\b(?:if|whether|check|checks|checking|test|tests|while|until|condition)\s*$", re.I)
 _VALUE_VERBS = (
     r"(?:=|:|is now|is set to|is updated to|is initialized to|is initialised to|is assigned|is still|is|becomes|became|"
@@ -80,7 +82,7 @@ _VALUE_VERBS = (
     r"goes to|increases to|decreases to|drops to|grows to|rises to|falls to|takes the value|has the value|gets|equals|"
     r"was|were|are|contains)"
 )
-_SEQUENCE_SEP = re.compile(r"\s*(?:,\s*(?:then\s+|and\s+(?:then\s+|finally\s+)?)?|->|→|\bthen\b|\band\b)\s*")
+_SEQUENCE_SEP = re.compile(r"\s*(?:,\s*(?:then\s+|and\s+(?:then\s+|finally\s+))?|,(?!\s*and\b)|->|→|\bthen\b|\band(?:\s+then|\s+finally)?\b)\s*")
 _COUNT = re.compile(
     r"\b(\d+)\s+(?:more\s+)?(?:times|iterations?|passes|rounds|loops)\b|\b(?:runs|iterates|executes|repeats|loops|ran)"
     r"\s+(once|twice|thrice)\b",
@@ -97,6 +99,7 @@ class Check:
     text: str
     ok: bool | None  # None: could not be evaluated (unverifiable)
     at: int | None = None  # the event where it was grounded
+    events: list[int] = field(default_factory=list)  # every event where it holds (state claims)
 
 
 @dataclass
@@ -113,6 +116,9 @@ class TraceFacts:
     code_lines: list[str] = field(default_factory=list)
     call: str = ""
     derived: set = field(default_factory=set)
+    functions: list[str] = field(default_factory=list)
+    sizes: set = field(default_factory=set)
+    line_counts: set = field(default_factory=set)
 
 
 def trace_facts(trace: Trace) -> TraceFacts:
@@ -137,7 +143,9 @@ def trace_facts(trace: Trace) -> TraceFacts:
             calls[event.function] = calls.get(event.function, 0) + 1
         elif event.kind == "line":
             lines[(event.function, event.line_no)] = lines.get((event.function, event.line_no), 0) + 1
-    facts.loop_counts |= set(calls.values()) | set(lines.values())
+    facts.loop_counts |= set(calls.values())
+    facts.line_counts = set(lines.values())
+    facts.sizes = {len(v) for v in facts.known_values if isinstance(v, (str, list, tuple, dict, set))}
     # Values a narration derives from traced collections in its head: their sums, sizes, extremes.
     for value in list(facts.known_values):
         items = list(value.values()) if isinstance(value, dict) else value
@@ -149,6 +157,7 @@ def trace_facts(trace: Trace) -> TraceFacts:
         except (SyntaxError, ValueError):
             continue
         facts.code_literals += [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)]
+        facts.functions += [n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
         facts.code_literals += [-node.operand.value for node in ast.walk(tree) if isinstance(node, ast.UnaryOp)
                                 and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant)
                                 and isinstance(node.operand.value, (int, float))]
@@ -199,10 +208,25 @@ def _grounded_literal(facts: TraceFacts, wanted: object) -> bool:
     pools = (facts.known_values, facts.code_literals, facts.returns)
     if any(_contains(value, wanted) for pool in pools for value in pool):
         return True
-    # A collection the narration builds (a slice, the keys in order): each element must be grounded.
-    if isinstance(wanted, (list, tuple, set)) and wanted:
-        return all(_grounded_literal(facts, item) for item in wanted)
+    # A collection the narration builds from a traced one: a slice, its keys, its values, sorted.
+    if isinstance(wanted, (list, tuple)) and wanted:
+        return any(_derived_from(value, list(wanted)) for value in facts.known_values + facts.code_literals)
     return False
+
+
+def _derived_from(value: object, wanted: list) -> bool:
+    if isinstance(value, dict):
+        return _derived_from(list(value), wanted) or _derived_from(list(value.values()), wanted)
+    if not isinstance(value, (list, tuple, str, set)):
+        return False
+    items = sorted(value, key=repr) if isinstance(value, set) else list(value)
+    n = len(wanted)
+    if any(all(same_value(a, b) for a, b in zip(items[i : i + n], wanted)) for i in range(len(items) - n + 1)):
+        return True
+    try:
+        return sorted(items) == sorted(wanted) or sorted(items, reverse=True) == wanted
+    except TypeError:
+        return False
 
 
 def _any_index(facts: TraceFacts, wanted: int) -> bool:
@@ -216,6 +240,8 @@ def _any_index(facts: TraceFacts, wanted: int) -> bool:
 def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
+    text = re.sub(r"^\s*(?:[-*+•>]\s+)+", "", text)  # a bullet, not a minus
+    text = text.translate(_UNICODE_OPERATORS)
     text = text.replace("**", "").replace("__", "")
 
     def code_span(match: re.Match) -> str:
@@ -230,6 +256,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         if len(line) >= 10:
             text = _mask_squashed(text, line)
     text = _NOT_VALUES.sub(" \x00 ", text)
+    if facts.functions:  # `f(-123)` in prose: a call the narration considers, not a state of this run
+        text = re.sub(r"\b(?:" + "|".join(map(re.escape, facts.functions)) + r")\([^()]*\)", " \x00 ", text)
 
     def number_word(match: re.Match) -> str:
         words = match.group(2).lower().replace("-", " ").split()
@@ -237,12 +265,18 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         return str(-value if match.group(1) else value)
 
     text = _NUMBER_WORD.sub(number_word, text)
+    text = re.sub(r"\b(\d{1,2}) hundred(?: and)? (\d{1,2})\b", lambda m: str(int(m.group(1)) * 100 + int(m.group(2))), text)
+    text = re.sub(r"\b(\d{1,2}) hundred\b", lambda m: str(int(m.group(1)) * 100), text)
+    # `binary 1011` and `0b1011` are a number written in base 2
+    text = re.sub(r"\b(?:binary|bin)\s+([01]+)\b", lambda m: str(int(m.group(1), 2)), text)
     return text
 
 
 def _is_claim(inner: str) -> bool:
     """`x = 3` in backticks is a claim even when the code has that line; `if a > b` is not."""
-    return bool(re.search(r"(?<![=!<>])=(?!=)\s*[-\d'\"\[({]", inner)) and not inner.lstrip().startswith(("if ", "while "))
+    return bool(re.search(r"(?<![=!<>+\-*/%&|^])=(?!=)\s*[-\d'\"\[({]", inner)) and not inner.lstrip().startswith(
+        ("if ", "while ", "for ", "return ")
+    )
 
 
 def _mask_squashed(text: str, squashed_line: str) -> str:
@@ -267,39 +301,62 @@ class Walk:
             return range(self.pointer, max(-1, self.pointer - self.window - 1), -1)
         return range(self.pointer, min(last, self.pointer + self.window) + 1)
 
-    def order(self) -> list[int]:
-        """Events in the order a claim is looked for: the window, then on from it, then the rest."""
+    def order(self) -> list[tuple[int, bool]]:
+        """(event, in order) as a claim is looked for: the window, then on from it (a summary skipped
+        ahead: the pointer resynchronises), then back from it (out of order: allowed only for
+        restating the input or the result)."""
         n = len(self.facts.index.events)
         near = list(self.window_range())
         seen = set(near)
         ahead = range(self.pointer - 1, -1, -1) if self.backward else range(self.pointer + 1, n)
         behind = range(self.pointer + 1, n) if self.backward else range(self.pointer - 1, -1, -1)
-        return near + [i for i in ahead if i not in seen] + [i for i in behind if i not in seen]
+        return ([(i, True) for i in near] + [(i, True) for i in ahead if i not in seen]
+                + [(i, False) for i in behind if i not in seen])
 
     def moved_to(self, at: int | None) -> None:
         if at is None:
             return
-        if self.backward:
-            self.pointer = min(self.pointer, at) if at <= self.pointer + self.window else at
-        else:
-            self.pointer = max(self.pointer, at)
+        self.pointer = min(self.pointer, at) if self.backward else max(self.pointer, at)
+
+    def restates(self, at: int) -> bool:
+        """The input (the arguments, before the body's first line) or the final state."""
+        index = self.facts.index
+        first_line = next((i for i, e in enumerate(index.events) if e.kind == "line"), 0)
+        return at <= first_line or at >= len(index.events) - 2
+
+    def holds(self, node: ast.expr, wanted: object, i: int) -> bool | None:
+        """Does `node` evaluate to `wanted` at event i? None where it cannot be evaluated there."""
+        try:
+            value = evaluate(node, self.facts.index.states[i])
+        except UnknownValue:
+            return None
+        except Exception:  # failing like any Python would, on values pysnooper shows as objects
+            return None
+        if isinstance(value, Opaque):
+            return None
+        return same_value(value, wanted)
 
     def find(self, node: ast.expr, wanted: object) -> Check:
-        """The first state, in walk order, where `node` evaluates to `wanted`."""
+        """Every event, in walk order, where `node` evaluates to `wanted` (the first is `at`)."""
         evaluable = opaque = False
-        states = self.facts.index.states
-        for i in self.order():
-            try:
-                value = evaluate(node, states[i])
-            except Exception:  # unknown names, opaque values, or failing like any Python would
-                opaque = True
+        events = []
+        for i, _ in self.order():
+            held = self.holds(node, wanted, i)
+            if held is None:
+                opaque = opaque or self._opaque(node, i)
                 continue
             evaluable = True
-            if same_value(value, wanted):
-                return Check("value", ast.unparse(node), True, i)
+            if held:
+                events.append(i)
+        if events:
+            return Check("value", ast.unparse(node), True, events[0], events)
         # Where some states could not be read (objects pysnooper shows as `<Thread ...>`), a value
         # never seen in the readable ones is not proof of a wrong claim.
         return Check("value", ast.unparse(node), None if opaque or not evaluable else False)
+
+    def _opaque(self, node: ast.expr, i: int) -> bool:
+        state = self.facts.index.states[i]
+        return any(isinstance(state.get(name), Opaque) for name in _names(node))
 
 
 # --- claims of one sentence --------------------------------------------------------------------------
@@ -354,44 +411,26 @@ _BACK_TOKEN = re.compile(r"""(\s*)((?:\*\*|//|<<|>>|[-+*/%&|^~])|(?:[A-Za-z_][\w
 
 
 def _left_operand_start(text: str, end: int, known: frozenset[str]) -> int:
-    """Start of the expression that ends at `end` (before an `=`), scanning back token by token."""
-    i = end
-    while i > 0 and text[i - 1] == " ":
-        i -= 1
-    start = i
-    want_operand = True
-    while i > 0:
-        chunk = text[:i]
-        if chunk.endswith((")", "]", "}")):
-            j = _match_back(chunk)
-            if j < 0 or not want_operand:
-                break
-            i = j
-            while text[:i].endswith(("]", ")")) and _match_back(text[:i]) >= 0:  # `a[0][1]`, `f(x)[0]`
-                i = _match_back(text[:i])
-            # a call or subscript: the name it belongs to comes with it
-            m = re.search(r"[A-Za-z_][\w.]*$", text[:i])
-            if m:
-                i = m.start()
-            start, want_operand = i, False
-            i = len(text[:i].rstrip())
+    """Start of the longest expression of program names and literals that ends at `end`."""
+    stop = end
+    while stop > 0 and text[stop - 1] == " ":
+        stop -= 1
+    for begin in range(max(0, stop - 80), stop):
+        if begin and text[begin - 1] not in " `(\x00,:;" or text[begin] == " ":
             continue
-        m = _BACK_TOKEN.search(chunk)
-        if not m:
-            break
-        token = m.group(2)
-        is_operator = bool(re.fullmatch(r"\*\*|//|<<|>>|[-+*/%&|^~]", token))
-        if want_operand and not is_operator:
-            if re.fullmatch(r"[A-Za-z_][\w.]*", token) and token not in known and token.split(".")[-1] not in known:
-                if token not in _SAFE_CALL_NAMES and not token.startswith("self."):
-                    break
-            start, want_operand = m.start(2), False
-        elif not want_operand and is_operator:
-            want_operand = True
-        else:
-            break
-        i = m.start()
-    return start
+        node = _expr(text[begin:stop])
+        if node is None or isinstance(node, (ast.Compare, ast.BoolOp)):
+            continue
+        if isinstance(node, ast.Tuple) and not _tuple_of_names(node, known):
+            continue
+        names = _names(node)
+        if names <= known | _SAFE_CALL_NAMES or {n.removeprefix("self.") for n in names} <= known:
+            return begin
+    return stop
+
+
+def _tuple_of_names(node: ast.Tuple, known: frozenset[str]) -> bool:
+    return all(isinstance(e, ast.Name) and e.id in known for e in node.elts)
 
 
 def _match_back(chunk: str) -> int:
@@ -428,7 +467,8 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     groups: list[list[int]] = []
     for pos in marks:
         between = text[groups[-1][-1] + 1 : pos] if groups else ""
-        if groups and not re.search(r"[,;:]|\band\b|\bso\b|\bthen\b|<|>|!|\bis\b|\bin\b", between):
+        chained = groups and not re.search(r"[,;:]|\band\b|\bso\b|\bthen\b|<|>|!|\bis\b|\bin\b", between)
+        if chained and _expr(between) is not None:
             groups[-1].append(pos)
         else:
             groups.append([pos])
@@ -446,8 +486,34 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         is_literal, value = _literal_value(nodes[-1])
         if not is_literal:
             continue
+        run, run_end = _literal_run(text, group[-1] + 1)
+        if len(group) == 1 and len(run) >= 3 and isinstance(nodes[0], ast.Name | ast.Attribute):
+            s.use(left_start, run_end)  # `p = 2, 3, 4, 5`: the values p takes, a loop summary
+            checks.append(_sequence(walk, run, ast.unparse(nodes[0])))
+            continue
         s.use(left_start, right_end)
         _tuple_targets(nodes[0], value, walk, checks) or _chain_steps(nodes[:-1], value, walk, checks)
+
+
+_IS_VALUE = re.compile(r"\s+(?:is|equals|gives|makes|comes to|evaluates to|yields|results in)\s+(?:exactly\s+)?")
+
+
+def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`1900 % 400 is 300`, `40 & 39 gives 32`: arithmetic written in words."""
+    text = s.text
+    for m in _IS_VALUE.finditer(text):
+        start = _left_operand_start(text, m.start(), frozenset())
+        end = _right_operand_end(text, m.end())
+        if end < 0 or start >= m.start() or not s.free(start, end):
+            continue
+        left, right = _expr(text[start : m.start()]), _expr(text[m.end() : end].rstrip("."))
+        if left is None or right is None or not isinstance(left, (ast.BinOp, ast.UnaryOp, ast.Call)):
+            continue
+        ok_left, computed = _literal_value(left)
+        ok_right, value = _literal_value(right)
+        if ok_left and ok_right:
+            s.use(start, end)
+            checks.append(Check("arith", f"{ast.unparse(left)} = {value!r}", same_value(computed, value)))
 
 
 def _tuple_targets(node: ast.expr | None, value: object, walk: Walk, checks: list[Check]) -> bool:
@@ -472,7 +538,6 @@ def _chain_steps(nodes: list[ast.expr | None], value: object, walk: Walk, checks
             continue  # prose words, not program variables
         found = walk.find(node, value)
         if found.ok is not None:
-            walk.moved_to(found.at)
             checks.append(found)
 
 
@@ -514,7 +579,6 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         for value in values[-1:]:
             found = walk.find(node, value)
             if found.ok is not None:
-                walk.moved_to(found.at)
                 checks.append(found)
 
 
@@ -559,10 +623,12 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
         if subject is None and any(_subsequence(values, keyed) for keyed in _keyed_histories(history)):
             return Check("sequence", f"values: {values}", True)
     if subject is None:  # the elements of one collection the execution holds, in order (the input, say)
-        if any(_subsequence(values, _items(v)) for v in walk.facts.known_values + walk.facts.code_literals):
+        if any(_subsequence(values, _items(v)) or any(_subsequence(values, _items(row)) for row in _items(v))
+               for v in walk.facts.known_values + walk.facts.code_literals):
             return Check("sequence", f"values: {values}", True)
-        # values of an expression no variable holds (`the gains p - low are ...`): each must be grounded
-        return Check("sequence", f"values: {values}", all(_grounded_literal(walk.facts, v) for v in values))
+        # values listed, not a history (`digits 2, 3, 4 and 5 once each`): elements of one collection
+        together = any(_all_elements(values, v) for v in walk.facts.known_values + walk.facts.code_literals)
+        return Check("sequence", f"values: {values}", together)
     return Check("sequence", f"{subject or 'values'}: {values}", False)
 
 
@@ -577,6 +643,15 @@ def _keyed_histories(history: list) -> list[list]:
                 except TypeError:
                     continue
     return list(keyed.values())
+
+
+def _all_elements(values: list, value: object, depth: int = 0) -> bool:
+    items = _items(value)
+    if not items or depth > 2:
+        return False
+    if all(any(same_value(v, item) for item in items) for v in values):
+        return True
+    return any(_all_elements(values, item, depth + 1) for item in items)
 
 
 def _items(value: object) -> list:
@@ -602,15 +677,32 @@ def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(_sequence(walk, values, None))
 
 
+_LENGTH = re.compile(r"\b(?:list|string|tuple|dict|set|array|grid|row)\s+of\s+(\d+)\b|\b(\d+)-(?:element|item|character|entry|long)\b", re.I)
+
+
+def _lengths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`a list of 30 flags`, `an 11-element list`: some traced collection has that size."""
+    for m in _LENGTH.finditer(s.text):
+        if s.free(m.start(), m.end()):
+            s.use(m.start(), m.end())
+            size = int(m.group(1) or m.group(2))
+            checks.append(Check("count", m.group(0), size in walk.facts.sizes))
+
+
 def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     for m in _COUNT.finditer(s.text):
         if not s.free(m.start(), m.end()):
             continue
         s.use(m.start(), m.end())
         count = int(m.group(1)) if m.group(1) else _TIMES_WORDS[m.group(2).lower()]
+        if re.search(r"\b(?:appears?|occurs?|shows? up|is seen)\s*$", s.text[: m.start()]):
+            # how often a value occurs in the data: a count the program holds, not a loop's
+            checks.append(Check("count", m.group(0), _grounded_literal(walk.facts, count)))
+            continue
         if not walk.facts.loop_counts:
             continue  # no loop in the program: "times" is prose
-        checks.append(Check("count", m.group(0), count in walk.facts.loop_counts))
+        totals = walk.facts.line_counts if re.search(r"\b(?:in total|altogether|overall|total)\b", s.text) else set()
+        checks.append(Check("count", m.group(0), count in walk.facts.loop_counts or count in totals))
 
 
 _COMPARISON = re.compile(
@@ -632,7 +724,8 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         s.use(left_start, right_end)
         if _QUESTION_BEFORE.search(text[:left_start]) and not re.match(r"\s*(?:is|evaluates)", text[right_end:]):
             continue  # asked, not claimed
-        claimed = not _FALSE_AFTER.match(text[right_end:])
+        clause = re.split(r"[;.]|,\s*(?:so|and|but)\b|\b(?:so|but|while|because)\b", text[right_end:], maxsplit=1)[0]
+        claimed = not (_FALSE_AFTER.match(text[right_end:]) or re.search(_FALSE_WORDS, clause, re.I))
         literal, truth = _literal_value(node)
         if literal:
             checks.append(Check("comparison", ast.unparse(node), bool(truth) == claimed))
@@ -641,8 +734,7 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         found = walk.find(node, claimed)
         if found.ok is not None:
-            walk.moved_to(found.at)
-            checks.append(Check("comparison", ast.unparse(node), found.ok, found.at))
+            checks.append(Check("comparison", ast.unparse(node), found.ok, found.at, found.events))
 
 
 def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
@@ -678,7 +770,7 @@ def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     while i < len(text):
         ch = text[i]
         starts = ch in "[({" or ch in "'\"" or ch.isdigit() or (ch == "-" and i + 1 < len(text) and text[i + 1].isdigit())
-        if not starts or not s.free(i, i + 1) or (i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_.")):
+        if not starts or not s.free(i, i + 1) or (i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_.])")):
             i += 1
             continue
         end = _right_operand_end(text, i)
@@ -690,16 +782,42 @@ def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if isinstance(value, tuple) and ch == "(":  # a parenthesised aside such as "(0, 1)"? a tuple
             pass
         s.use(i, end)
-        checks.append(Check("literal", text[i:end], _grounded_literal(walk.facts, value)))
+        if isinstance(node, ast.BinOp):  # `a 5 × 5 grid`: prose arithmetic with no result claimed
+            operands = [n.value for n in ast.walk(node) if isinstance(n, ast.Constant)]
+            checks.append(Check("literal", text[i:end], all(_grounded_literal(walk.facts, v) for v in operands)))
+        else:
+            checks.append(Check("literal", text[i:end], _grounded_literal(walk.facts, value)))
         i = end
 
 
 def check_sentence(text: str, walk: Walk) -> list[Check]:
     s = Sentence(normalize_sentence(text, walk.facts))
     checks: list[Check] = []
-    for step in (_chains, _verb_claims, _counts, _comparisons, _returns, _bare_sequences, _loose_literals):
+    for step in (_chains, _literal_claims, _verb_claims, _lengths, _counts, _comparisons, _returns, _bare_sequences, _loose_literals):
         step(s, walk, checks)
+    _together(checks, walk)
     return checks
+
+
+def _together(checks: list[Check], walk: Walk) -> None:
+    """The state claims of one sentence describe one moment: they must hold within 2K events of
+    each other (swapped values each occur somewhere, rarely together). The pointer moves there."""
+    located = [c for c in checks if c.events]
+    if not located:
+        return
+    span = walk.window
+    best, best_anchor = -1, located[0].events[0]
+    for anchor in sorted({e for c in located for e in c.events[:400]}, key=lambda e: abs(e - walk.pointer)):
+        near = sum(1 for c in located if any(abs(e - anchor) <= span for e in c.events))
+        if near > best:
+            best, best_anchor = near, anchor
+        if best == len(located):
+            break
+    for check in located:
+        if not any(abs(e - best_anchor) <= span for e in check.events):
+            check.ok = False
+            check.text += " (not at the same moment as the sentence's other claims)"
+    walk.moved_to(best_anchor)
 
 
 def check_rationale(text: str, trace: Trace, window: int, backward: bool
