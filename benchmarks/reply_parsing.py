@@ -38,9 +38,24 @@ def norm(text: object) -> str:
     return " ".join(text.split()).strip(" .").casefold()
 
 
+class _Fold(ast.NodeTransformer):
+    """Constant arithmetic as its value: `f(3 * 19)` and `f(57)` are the same test."""
+
+    def visit_BinOp(self, node):
+        self.generic_visit(node)
+        if all(
+            isinstance(n, (ast.Constant, ast.BinOp, ast.UnaryOp, ast.operator, ast.unaryop)) for n in ast.walk(node)
+        ):
+            try:
+                return ast.Constant(eval(compile(ast.Expression(node), "<fold>", "eval"), {"__builtins__": {}}))
+            except Exception:
+                return node
+        return node
+
+
 def ast_key(source: str) -> str | None:
     try:
-        return ast.dump(ast.parse(source.strip()))
+        return ast.dump(_Fold().visit(ast.parse(source.strip())))
     except (SyntaxError, ValueError):
         return None
 
@@ -168,10 +183,16 @@ def main() -> None:
             counts = table[name]
             usable = sum(counts[o] for o in ("right", "partly", "rejected_usable", "silently_wrong"))
             share = f"{100 * counts['right'] / usable:.1f}%" if usable else "-"
-            print(f"{name:18} {sum(counts.values()):>4} " + " ".join(f"{counts[o]:>15}" for o in OUTCOMES) + f" {share:>10}")
+            print(
+                f"{name:18} {sum(counts.values()):>4} "
+                + " ".join(f"{counts[o]:>15}" for o in OUTCOMES)
+                + f" {share:>10}"
+            )
     total = sum(by_template.values(), Counter())
-    print(f"\nsilently wrong: {total['silently_wrong']}; truncations recorded {truncations['recorded']} of "
-          f"{truncations['recorded'] + truncations['missed']}")
+    print(
+        f"\nsilently wrong: {total['silently_wrong']}; truncations recorded {truncations['recorded']} of "
+        f"{truncations['recorded'] + truncations['missed']}"
+    )
 
 
 if __name__ == "__main__":

@@ -48,12 +48,23 @@ def verify(rows: list[dict], workers: int) -> dict[str, dict]:
         source = Path(tmp) / "rationales.jsonl"
         with open(source, "w", encoding="utf-8") as handle:
             for row in rows:
-                line = {"id": row["id"], "code": row["code"], "call": row["call"], "direction": row["direction"],
-                        "reply": row["rationale"]}
+                line = {
+                    "id": row["id"],
+                    "code": row["code"],
+                    "call": row["call"],
+                    "direction": row["direction"],
+                    "reply": row["rationale"],
+                }
                 handle.write(json.dumps(line) + "\n")
         env = dict(os.environ, LITELLM_LOCAL_MODEL_COST_MAP="True")
-        done = subprocess.run([sys.executable, "-m", "vcot_assets.cli", "verify", str(source), "--workers", str(workers)],
-                              capture_output=True, text=True, cwd=REPO, env=env, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "vcot_assets.cli", "verify", str(source), "--workers", str(workers)],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            env=env,
+            check=False,
+        )
         if done.returncode != 0:
             raise SystemExit(f"vcot verify failed ({done.returncode}): {done.stderr[-2000:]}")
     return {report["id"]: report for report in map(json.loads, done.stdout.splitlines())}
@@ -88,8 +99,13 @@ def main() -> None:
         report = reports[row["id"]]
         accepted = report["accepted"]
         if row["label"] == "faithful":
-            for key, value in (("style", row["style"]), ("family", row["family"]), ("direction", row["direction"]),
-                               ("trace length", band(row["trace_events"])), ("all", "faithful")):
+            for key, value in (
+                ("style", row["style"]),
+                ("family", row["family"]),
+                ("direction", row["direction"]),
+                ("trace length", band(row["trace_events"])),
+                ("all", "faithful"),
+            ):
                 by[key][value][0] += accepted
                 by[key][value][1] += 1
             if not accepted and shown < args.show:
@@ -107,16 +123,20 @@ def main() -> None:
         if accepted and shown < args.show:
             shown += 1
             print(f"--- error accepted {row['id']} ({kind}): {row['error']['quote']!r}")
-    print(f"verifier on the narration corpus ({'paper' if args.paper else args.split}): {len(rows)} items, "
-          f"{elapsed:.1f} s including tracing")
+    print(
+        f"verifier on the narration corpus ({'paper' if args.paper else args.split}): {len(rows)} items, "
+        f"{elapsed:.1f} s including tracing"
+    )
     for title in ("all", "style", "family", "direction", "trace length", "error kind", "errors by style"):
         label = {"all": "overall (faithful accepted; errors rejected)"}.get(title, title)
         table(label, by[title])
     if args.paper:
         for row in rows:
             report = reports[row["id"]]
-            print(f"  {row['id']}: accepted={report['accepted']} (paper: {row['paper_verdict']}) "
-                  f"{report['reason_codes'][:4]}")
+            print(
+                f"  {row['id']}: accepted={report['accepted']} (paper: {row['paper_verdict']}) "
+                f"{report['reason_codes'][:4]}"
+            )
 
 
 if __name__ == "__main__":

@@ -79,5 +79,6 @@ def test_verify_command(tmp_path, capsys):
     assert not reports["bw-bad"]["accepted"] and "returns '[4, 5, 8]'" in reports["bw-bad"]["reasons"][0]
     assert not reports["odd"]["accepted"] and "direction" in reports["odd"]["reasons"][0]
     sentence = reports["fw"]["sentences"][1]
-    assert [e["text"] for e in sentence["grounded"]] == ["total = 4", "total = 3", "total = 6"]
+    assert [e["text"] for e in sentence["grounded"]] == ["total: [4, 3, 6]"]  # a loop summary, in order
+    assert reports["fw"]["reason_codes"] == [] and reports["fw-bad"]["reason_codes"][0] == "ungrounded_value"
     assert sentence["window_end"] - sentence["window_start"] <= 15

@@ -58,6 +58,7 @@ def parse_test(source: str, test_id: str, instruction_id: str, entry_points: Col
     if isinstance(right, ast.Call) and not isinstance(left, ast.Call):
         left, right = right, left  # `assert 3 == f(1)` reads the same as `assert f(1) == 3`
     operator = _operator(op, right)
+    left, right = _fold_constants(left), _fold_constants(right)
     _check_call(left, entry_points)
     if not _is_literal(right):
         raise InvalidTest("non_literal_expected", "the expected value must be a literal")
@@ -144,6 +145,67 @@ def _check_arguments(call: ast.Call) -> None:
     for keyword in call.keywords:
         if keyword.arg is None or not _is_literal(keyword.value):
             raise InvalidTest("non_literal_argument", ast.unparse(keyword)[:200])
+
+
+_FOLDABLE = (ast.Constant, ast.BinOp, ast.UnaryOp, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.operator,
+             ast.unaryop, ast.expr_context)  # fmt: skip
+_RANGE_LIMIT = 10_000
+
+
+def _fold_range(node: ast.expr) -> ast.expr | None:
+    """`list(range(10))` (or tuple/set of a small range of int literals) as its literal."""
+    if not (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in ("list", "tuple", "set")
+        and len(node.args) == 1
+        and not node.keywords
+    ):
+        return None
+    inner = node.args[0]
+    if not (
+        isinstance(inner, ast.Call)
+        and isinstance(inner.func, ast.Name)
+        and inner.func.id == "range"
+        and 1 <= len(inner.args) <= 3
+        and not inner.keywords
+    ):
+        return None
+    try:
+        bounds = [_build(a) for a in inner.args]
+    except NotALiteral:
+        return None
+    if not all(type(b) is int for b in bounds) or len(range(*bounds)) > _RANGE_LIMIT:
+        return None
+    value = {"list": list, "tuple": tuple, "set": set}[node.func.id](range(*bounds))
+    return ast.parse(repr(value), mode="eval").body
+
+
+def _fold_constants(node: ast.expr) -> ast.expr:
+    """`factorize(3 * 19)` -> `factorize(57)`: arithmetic on literals is folded, not rejected.
+
+    Only operators over literals are folded (no names, no calls), by the verifier's bounded
+    evaluator, so a test cannot make the trusted side build something huge."""
+    from vcot_assets.core.verifier.expressions import evaluate
+
+    ranged = _fold_range(node)
+    if ranged is not None:
+        return ranged
+    if isinstance(node, ast.Call):
+        node.args = [_fold_constants(a) for a in node.args]
+        for keyword in node.keywords:
+            keyword.value = _fold_constants(keyword.value)
+        if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call):
+            node.func.value = _fold_constants(node.func.value)
+        return node
+    if _is_literal(node) or not all(isinstance(sub, _FOLDABLE) for sub in ast.walk(node)):
+        return node
+    try:
+        value = evaluate(node, {})
+        folded = ast.parse(repr(value), mode="eval").body
+    except Exception:  # not foldable: left as written, and judged (rejected) as a non-literal
+        return node
+    return folded if _is_literal(folded) else node
 
 
 def _is_literal(node: ast.expr) -> bool:

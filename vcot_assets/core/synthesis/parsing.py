@@ -462,9 +462,47 @@ def _python_block(text: str) -> str:
     return block.body.strip("\n")
 
 
+def _solution_block(text: str) -> str:
+    """The block that holds the solution: of the blocks with a top-level `def`/`class`, the one
+    with the most of them (a formula or an example call before it is not the solution)."""
+    blocks = [b for b in fenced_blocks(text) if b.lang in _PYTHON_LANGS or not b.lang]
+    scored = []
+    for order, block in enumerate(blocks):
+        try:
+            module = ast.parse(block.body)
+        except (SyntaxError, ValueError, RecursionError):
+            continue
+        defs = sum(isinstance(n, (ast.FunctionDef, ast.ClassDef)) for n in module.body)
+        if defs and block.closed:
+            scored.append((defs, len(block.body), -order, block))
+    if not scored:
+        return _python_block(text)
+    return max(scored, key=lambda s: s[:3])[3].body.strip("\n")
+
+
+def _without_demo(code: str) -> str:
+    """The solution without what the template asked to leave out: a main block, demo prints."""
+    try:
+        module = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError):
+        return code
+    lines = code.splitlines()
+    drop = []
+    for node in module.body:
+        is_main = isinstance(node, ast.If) and "__name__" in ast.unparse(node.test)
+        is_demo = (
+            isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and ast.unparse(node.value.func) == "print"
+        )
+        if is_main or is_demo:
+            drop.append((node.lineno, node.end_lineno or node.lineno))
+    for start, end in reversed(drop):
+        del lines[start - 1 : end]
+    return "\n".join(lines).rstrip() + "\n" if drop else code
+
+
 def extract_code_block(text: str) -> str:
-    """The first ```python block (an untagged one if none is tagged), syntax-checked."""
-    code = _python_block(_prepare(text))
+    """The solution's ```python block, chosen by content, syntax-checked, demo code removed."""
+    code = _without_demo(_solution_block(_prepare(text)))
     try:
         ast.parse(code)
     except SyntaxError as err:
@@ -530,6 +568,29 @@ def _top_level_chunks(code: str) -> list[str]:
     return texts
 
 
+def _tests_source(text: str, truncated: bool) -> str:
+    """All test code of a reply: every python block (one block per test is common), or the
+    test strings of a JSON reply; a block cut by the token limit is read up to the cut."""
+    data = reply_text.load_json(text) if text.lstrip()[:1] in "[{" else None
+    entries = reply_text.json_list(data, ("tests", "test_cases", "unit_tests"))
+    if entries is not None:
+        sources = [
+            e
+            if isinstance(e, str)
+            else reply_text.first_text(e, ("code", "test_code", "test", "source", "assert", "body"))
+            for e in entries
+            if isinstance(e, (str, dict))
+        ]
+        return "\n\n".join(s.strip() for s in sources if s.strip())
+    blocks = [b for b in fenced_blocks(text) if b.lang in _PYTHON_LANGS or not b.lang]
+    usable = [b for b in blocks if b.closed or truncated]
+    if not blocks:
+        raise ParseError("no_code_block", "expected a ```python fenced block")
+    if not usable:
+        raise ParseError("unterminated_code_block", "the ```python block is not closed (output cut short?)")
+    return "\n\n".join(b.body.strip("\n") for b in usable if "assert" in b.body)
+
+
 def parse_tests(text: str, instruction_id: str, truncated: bool = False) -> tuple[list[TestCase], list[Rejection]]:
     """Split the fenced block into top-level test functions and check each one.
 
@@ -541,14 +602,19 @@ def parse_tests(text: str, instruction_id: str, truncated: bool = False) -> tupl
     from vcot_assets.core.consensus.testcases import InvalidTest, parse_test
 
     try:
-        code = _python_block(_prepare(text))
+        code = _tests_source(_prepare(text) if isinstance(text, str) else text, truncated)
     except ParseError as err:
         return [], [Rejection(TESTS_STAGE, instruction_id, err.reason, err.detail)]
     tests: list[TestCase] = []
     rejections: list[Rejection] = []
     seen: dict[tuple[str, str, str], str] = {}
-    for index, chunk in enumerate(_top_level_chunks(code)):
+    chunks = _top_level_chunks(code)
+    if truncated and chunks:
+        chunks = chunks[:-1]  # the test being written at the cut
+    for index, chunk in enumerate(chunks):
         test_id = f"{instruction_id}-t{index:02d}"
+        if chunk.startswith("assert "):
+            chunk = f"def test_{index:02d}():\n    " + chunk.replace("\n", "\n    ")
         if not re.match(r"^(?:@.*\n)*def\s+test", chunk):
             rejections.append(Rejection(TESTS_STAGE, test_id, "not_a_test", _clip(chunk)))
             continue
@@ -597,7 +663,7 @@ def _boxed(text: str) -> str | None:
 
 def _expression_prefix(text: str) -> str | None:
     """The longest prefix of `text` that is one Python expression (an explanation may follow it)."""
-    text = text.strip().strip("`").strip()
+    text = text.strip().strip("`").strip().replace("\\_", "_").replace("\\{", "{").replace("\\}", "}")
     if text.startswith("$") and text.endswith("$"):
         text = text.strip("$").strip()
     cuts = sorted({len(text)} | {i for i, ch in enumerate(text) if ch in " ,;(" and i > 0}, reverse=True)
@@ -615,6 +681,49 @@ def _expression_prefix(text: str) -> str | None:
     return None
 
 
+def _narration_from_json(text: str) -> tuple[str, str] | None:
+    """A JSON-mode reply: the reasoning under a steps/reasoning key, the answer under an answer key."""
+    if text.lstrip()[:1] != "{":
+        return None
+    data = reply_text.load_json(text)
+    if not isinstance(data, dict):
+        return None
+    answer = next(
+        (
+            data[k]
+            for k in (
+                "answer",
+                "final_answer",
+                "return_value",
+                "output",
+                "call",
+                "predicted_call",
+                "predicted_input",
+                "predicted_output",
+                "result",
+            )
+            if k in data
+        ),
+        None,
+    )
+    steps = next(
+        (
+            data[k]
+            for k in ("steps", "step_by_step", "reasoning", "explanation", "rationale", "thoughts", "analysis")
+            if k in data
+        ),
+        None,
+    )
+    if answer is None or steps is None:
+        return None
+    reasoning = "\n".join(map(str, steps)) if isinstance(steps, list) else str(steps)
+    answer_text = answer if isinstance(answer, str) else repr(answer)
+    expression = _expression_prefix(_LEAD_IN.sub("", answer_text.strip()))
+    if expression is None or not reasoning.strip():
+        raise ParseError("answer_syntax", f"{_clip(answer_text)!r} is not a Python expression")
+    return reasoning.strip(), expression
+
+
 def parse_narration(text: str) -> tuple[str, str]:
     """(reasoning, answer): the text before the last answer line, and that line's value.
 
@@ -625,6 +734,9 @@ def parse_narration(text: str) -> tuple[str, str]:
     verifier's business. A sentence's full stop is not part of it (`Answer: 2.` is 2).
     """
     text = _prepare(text)
+    from_json = _narration_from_json(text)
+    if from_json is not None:
+        return from_json
     lines = text.splitlines()
     answer_at = next((i for i in range(len(lines) - 1, -1, -1) if _ANSWER_MARKER.match(lines[i])), None)
     if answer_at is None:

@@ -82,7 +82,9 @@ _VALUE_VERBS = (
     r"goes to|increases to|decreases to|drops to|grows to|rises to|falls to|takes the value|has the value|gets|equals|"
     r"was|were|are|contains)"
 )
-_SEQUENCE_SEP = re.compile(r"\s*(?:,\s*(?:then\s+|and\s+(?:then\s+|finally\s+))?|,(?!\s*and\b)|->|→|\bthen\b|\band(?:\s+then|\s+finally)?\b)\s*")
+_SEQUENCE_SEP = re.compile(
+    r"\s*(?:,\s*(?:then\s+|and\s+(?:then\s+|finally\s+))?|,(?!\s*and\b)|->|→|\bthen\b|\band(?:\s+then|\s+finally)?\b)\s*"
+)
 _COUNT = re.compile(
     r"\b(\d+)\s+(?:more\s+)?(?:times|iterations?|passes|rounds|loops)\b|\b(?:runs|iterates|executes|repeats|loops|ran)"
     r"\s+(once|twice|thrice)\b",
@@ -149,7 +151,11 @@ def trace_facts(trace: Trace) -> TraceFacts:
     # Values a narration derives from traced collections in its head: their sums, sizes, extremes.
     for value in list(facts.known_values):
         items = list(value.values()) if isinstance(value, dict) else value
-        if isinstance(items, (list, tuple, set)) and items and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in items):
+        if (
+            isinstance(items, (list, tuple, set))
+            and items
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in items)
+        ):
             facts.derived.update({sum(items), min(items), max(items)})
     for source in (trace.code, trace.call):
         try:
@@ -158,9 +164,14 @@ def trace_facts(trace: Trace) -> TraceFacts:
             continue
         facts.code_literals += [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)]
         facts.functions += [n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
-        facts.code_literals += [-node.operand.value for node in ast.walk(tree) if isinstance(node, ast.UnaryOp)
-                                and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant)
-                                and isinstance(node.operand.value, (int, float))]
+        facts.code_literals += [
+            -node.operand.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.UnaryOp)
+            and isinstance(node.op, ast.USub)
+            and isinstance(node.operand, ast.Constant)
+            and isinstance(node.operand.value, (int, float))
+        ]
         for node in ast.walk(tree):
             if isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Dict)):
                 try:
@@ -265,7 +276,9 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         return str(-value if match.group(1) else value)
 
     text = _NUMBER_WORD.sub(number_word, text)
-    text = re.sub(r"\b(\d{1,2}) hundred(?: and)? (\d{1,2})\b", lambda m: str(int(m.group(1)) * 100 + int(m.group(2))), text)
+    text = re.sub(
+        r"\b(\d{1,2}) hundred(?: and)? (\d{1,2})\b", lambda m: str(int(m.group(1)) * 100 + int(m.group(2))), text
+    )
     text = re.sub(r"\b(\d{1,2}) hundred\b", lambda m: str(int(m.group(1)) * 100), text)
     # `binary 1011` and `0b1011` are a number written in base 2
     text = re.sub(r"\b(?:binary|bin)\s+([01]+)\b", lambda m: str(int(m.group(1), 2)), text)
@@ -310,8 +323,11 @@ class Walk:
         seen = set(near)
         ahead = range(self.pointer - 1, -1, -1) if self.backward else range(self.pointer + 1, n)
         behind = range(self.pointer + 1, n) if self.backward else range(self.pointer - 1, -1, -1)
-        return ([(i, True) for i in near] + [(i, True) for i in ahead if i not in seen]
-                + [(i, False) for i in behind if i not in seen])
+        return (
+            [(i, True) for i in near]
+            + [(i, True) for i in ahead if i not in seen]
+            + [(i, False) for i in behind if i not in seen]
+        )
 
     def moved_to(self, at: int | None) -> None:
         if at is None:
@@ -349,10 +365,10 @@ class Walk:
             if held:
                 events.append(i)
         if events:
-            return Check("value", ast.unparse(node), True, events[0], events)
+            return Check("value", f"{ast.unparse(node)} = {wanted!r}", True, events[0], events)
         # Where some states could not be read (objects pysnooper shows as `<Thread ...>`), a value
         # never seen in the readable ones is not proof of a wrong claim.
-        return Check("value", ast.unparse(node), None if opaque or not evaluable else False)
+        return Check("value", f"{ast.unparse(node)} = {wanted!r}", None if opaque or not evaluable else False)
 
     def _opaque(self, node: ast.expr, i: int) -> bool:
         state = self.facts.index.states[i]
@@ -407,7 +423,9 @@ def _literal_value(node: ast.expr) -> tuple[bool, object]:
 _SAFE_CALL_NAMES = {"len", "sum", "min", "max", "abs", "sorted", "str", "int", "float", "bool", "list", "tuple", "set",
                     "round", "ord", "chr", "reversed", "dict", "any", "all"}  # fmt: skip
 _OPERAND_END = re.compile(r"[\w)\]}'\"]$")
-_BACK_TOKEN = re.compile(r"""(\s*)((?:\*\*|//|<<|>>|[-+*/%&|^~])|(?:[A-Za-z_][\w.]*)|(?:\d+(?:\.\d+)?)|[)\]}]|'[^']*'|"[^"]*")$""")
+_BACK_TOKEN = re.compile(
+    r"""(\s*)((?:\*\*|//|<<|>>|[-+*/%&|^~])|(?:[A-Za-z_][\w.]*)|(?:\d+(?:\.\d+)?)|[)\]}]|'[^']*'|"[^"]*")$"""
+)
 
 
 def _left_operand_start(text: str, end: int, known: frozenset[str]) -> int:
@@ -544,7 +562,8 @@ def _chain_steps(nodes: list[ast.expr | None], value: object, walk: Walk, checks
 _SUBJECT = re.compile(
     r"(?:(?P<measure>(?:the\s+)?(?:length|number|size|count)\s+of\s+(?:the\s+)?(?:list\s+|string\s+)?)?)"
     r"(?P<subject>(?:self\.)?[A-Za-z_]\w*(?:\[[^\]]{1,20}\])?)\s+(?P<verb>(?P<has>has (?:a )?(?:length|size)(?: of)?|is of length)|"
-    + _VALUE_VERBS[3:-1] + r")\s+"
+    + _VALUE_VERBS[3:-1]
+    + r")\s+"
     r"(?:(?:equal\s+to|now|still|the\s+value|the\s+values|values|from)\s+)?(?P<value>\S)",
     re.IGNORECASE,
 )
@@ -556,9 +575,13 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     for m in _SUBJECT.finditer(s.text):
         subject = m.group("subject")
         base = subject.split("[")[0].removeprefix("self.")
-        if base not in known and subject.split("[")[0] not in known:
+        if base not in known and f"self.{base}" in known:
+            subject = f"self.{subject.removeprefix('self.')}"  # `total` for the attribute `self.total`
+        elif base not in known and subject.split("[")[0] not in known:
             continue
-        if re.search(r"(?:[-+*/%<>=!&|^,(]|\b(?:in|not|and|or|of|if)\b)\s*$", s.text[: m.start("subject")]) and not m.group("measure"):
+        if re.search(
+            r"(?:[-+*/%<>=!&|^,(]|\b(?:in|not|and|or|of|if)\b)\s*$", s.text[: m.start("subject")]
+        ) and not m.group("measure"):
             continue  # part of an expression or a phrase (`'c' in new is False`, `p - low are ...`)
         before = s.text[: m.start("subject")].rstrip().split()
         if not m.group("measure") and len(before) >= 2 and before[-2].lower() == "the" and before[-1] not in known:
@@ -573,8 +596,11 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         s.use(m.start("subject"), end)
         if len(values) >= 3 or (len(values) == 2 and m.group("verb").lower() in ("goes", "goes to", "are", "were")):
-            checks.append(_sequence(walk, values, subject if not measured else None) if not measured
-                          else Check("sequence", f"len({subject}): {values}", _len_sequence(walk, subject, values)))
+            checks.append(
+                _sequence(walk, values, subject if not measured else None)
+                if not measured
+                else Check("sequence", f"len({subject}): {values}", _len_sequence(walk, subject, values))
+            )
             continue
         for value in values[-1:]:
             found = walk.find(node, value)
@@ -623,8 +649,10 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
         if subject is None and any(_subsequence(values, keyed) for keyed in _keyed_histories(history)):
             return Check("sequence", f"values: {values}", True)
     if subject is None:  # the elements of one collection the execution holds, in order (the input, say)
-        if any(_subsequence(values, _items(v)) or any(_subsequence(values, _items(row)) for row in _items(v))
-               for v in walk.facts.known_values + walk.facts.code_literals):
+        if any(
+            _subsequence(values, _items(v)) or any(_subsequence(values, _items(row)) for row in _items(v))
+            for v in walk.facts.known_values + walk.facts.code_literals
+        ):
             return Check("sequence", f"values: {values}", True)
         # values listed, not a history (`digits 2, 3, 4 and 5 once each`): elements of one collection
         together = any(_all_elements(values, v) for v in walk.facts.known_values + walk.facts.code_literals)
@@ -669,7 +697,9 @@ def _subsequence(wanted: list, history: list) -> bool:
 def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """A run of 3+ literals with no variable named: `the sums are 8, 7, 9, 7`."""
     for m in re.finditer(r"-?\d", s.text):
-        if not s.free(m.start(), m.end()) or (m.start() > 0 and (s.text[m.start() - 1].isalnum() or s.text[m.start() - 1] in "[(,.")):
+        if not s.free(m.start(), m.end()) or (
+            m.start() > 0 and (s.text[m.start() - 1].isalnum() or s.text[m.start() - 1] in "[(,.")
+        ):
             continue
         values, end = _literal_run(s.text, m.start())
         if len(values) >= 3 and all(isinstance(v, (int, float)) for v in values):
@@ -677,7 +707,10 @@ def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(_sequence(walk, values, None))
 
 
-_LENGTH = re.compile(r"\b(?:list|string|tuple|dict|set|array|grid|row)\s+of\s+(\d+)\b|\b(\d+)-(?:element|item|character|entry|long)\b", re.I)
+_LENGTH = re.compile(
+    r"\b(?:list|string|tuple|dict|set|array|grid|row)\s+of\s+(\d+)\b|\b(\d+)-(?:element|item|character|entry|long)\b",
+    re.I,
+)
 
 
 def _lengths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
@@ -701,7 +734,11 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         if not walk.facts.loop_counts:
             continue  # no loop in the program: "times" is prose
-        totals = walk.facts.line_counts if re.search(r"\b(?:in total|altogether|overall|total)\b", s.text) else set()
+        totals = (
+            walk.facts.line_counts
+            if re.search(r"\b(?:in total|altogether|overall|all told|in all)\b", s.text)
+            else set()
+        )
         checks.append(Check("count", m.group(0), count in walk.facts.loop_counts or count in totals))
 
 
@@ -718,7 +755,7 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         right_end = _right_operand_end(text, m.end())
         if right_end < 0 or not text[left_start : m.start()].strip() or not s.free(left_start, right_end):
             continue
-        node = _expr(f"({text[left_start:m.start()]}) {op} ({text[m.end():right_end]})")
+        node = _expr(f"({text[left_start : m.start()]}) {op} ({text[m.end() : right_end]})")
         if node is None:
             continue
         s.use(left_start, right_end)
@@ -769,7 +806,9 @@ def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     i = 0
     while i < len(text):
         ch = text[i]
-        starts = ch in "[({" or ch in "'\"" or ch.isdigit() or (ch == "-" and i + 1 < len(text) and text[i + 1].isdigit())
+        starts = (
+            ch in "[({" or ch in "'\"" or ch.isdigit() or (ch == "-" and i + 1 < len(text) and text[i + 1].isdigit())
+        )
         if not starts or not s.free(i, i + 1) or (i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_.])")):
             i += 1
             continue
@@ -793,7 +832,17 @@ def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 def check_sentence(text: str, walk: Walk) -> list[Check]:
     s = Sentence(normalize_sentence(text, walk.facts))
     checks: list[Check] = []
-    for step in (_chains, _literal_claims, _verb_claims, _lengths, _counts, _comparisons, _returns, _bare_sequences, _loose_literals):
+    for step in (
+        _chains,
+        _literal_claims,
+        _verb_claims,
+        _lengths,
+        _counts,
+        _comparisons,
+        _returns,
+        _bare_sequences,
+        _loose_literals,
+    ):
         step(s, walk, checks)
     _together(checks, walk)
     return checks
@@ -820,14 +869,14 @@ def _together(checks: list[Check], walk: Walk) -> None:
     walk.moved_to(best_anchor)
 
 
-def check_rationale(text: str, trace: Trace, window: int, backward: bool
-                    ) -> tuple[list[SentenceReport], int, int]:
-    """Per-sentence reports (grounded and ungrounded claims), the number of checked claims, and
-    the number of sentences that had value-bearing mentions none of which could be checked."""
+def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tuple[list[SentenceReport], int, int, int]:
+    """Per-sentence reports (grounded and ungrounded claims), the number of checked claims, the
+    number of sentences that had value-bearing mentions none of which could be checked, and the
+    number of grounded claims about this execution (not arithmetic on literals alone)."""
     facts = trace_facts(trace)
     n = len(facts.index.events)
     walk = Walk(facts, window, backward, n - 1 if backward else 0)
-    reports, total, unverifiable = [], 0, 0
+    reports, total, unverifiable, tied = [], 0, 0, 0
     text = re.sub(r"(?m)^(\s*(?:[-*+]\s+)?)(?:\*\*)?\d{1,3}[.)](?:\*\*)?\s+", r"\1", text)  # list numbering
     for sentence in split_sentences(text):
         if not re.search(r"[A-Za-z0-9]", sentence):
@@ -840,7 +889,8 @@ def check_rationale(text: str, trace: Trace, window: int, backward: bool
             unverifiable += 1
         for check in decided:
             total += 1
+            tied += check.ok is True and (check.kind in ("value", "sequence", "count", "return") or bool(check.events))
             entity = Entity(kind=check.kind, text=check.text)
             (report.grounded if check.ok else report.ungrounded).append(entity)
         reports.append(report)
-    return reports, total, unverifiable
+    return reports, total, unverifiable, tied

@@ -40,20 +40,24 @@ def emptiness_reasons(total: int, tied: int) -> list[Reason]:
     return []
 
 
-def _grounded(text: str, trace: Trace, window: int, backward: bool, extract: Extractor | None,
-              max_unverifiable: float) -> tuple[list[SentenceReport], list[Reason]]:
+def _grounded(
+    text: str, trace: Trace, window: int, backward: bool, extract: Extractor | None, max_unverifiable: float
+) -> tuple[list[SentenceReport], list[Reason]]:
     """Check every sentence: by reading its prose (the default), or with a teacher's claims (the paper's way)."""
     if extract is not None:
         sentences, total, tied = ground_sentences(text, trace, window, backward, extract)
         return sentences, ungrounded_reasons(sentences) + emptiness_reasons(total, tied)
-    sentences, total, unverifiable = check_rationale(text, trace, window, backward)
-    reasons = ungrounded_reasons(sentences)
-    if total == 0:
-        reasons.append(Reason("no_claims", "no checkable claim in the rationale"))
+    sentences, total, unverifiable, tied = check_rationale(text, trace, window, backward)
+    reasons = ungrounded_reasons(sentences) + emptiness_reasons(total, tied)
     with_values = sum(1 for s in sentences if s.grounded or s.ungrounded) + unverifiable
     if with_values and unverifiable / with_values > max_unverifiable:
-        reasons.append(Reason("unverifiable", f"{unverifiable} of {with_values} sentences with values could not "
-                                              f"be checked (at most {max_unverifiable:.0%} may be)"))
+        reasons.append(
+            Reason(
+                "unverifiable",
+                f"{unverifiable} of {with_values} sentences with values could not "
+                f"be checked (at most {max_unverifiable:.0%} may be)",
+            )
+        )
     return sentences, reasons
 
 
@@ -66,7 +70,10 @@ def ungrounded_reasons(reports: list[SentenceReport]) -> list[Reason]:
 
 
 def verify_forward(
-    rationale: Rationale, trace: Trace, window: int = DEFAULT_WINDOW, extract: Extractor | None = None,
+    rationale: Rationale,
+    trace: Trace,
+    window: int = DEFAULT_WINDOW,
+    extract: Extractor | None = None,
     max_unverifiable: float = DEFAULT_MAX_UNVERIFIABLE,
 ) -> VerificationReport:
     """Accept a forward rationale when every entity is grounded and the answer is the traced value."""

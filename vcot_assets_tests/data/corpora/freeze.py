@@ -40,7 +40,11 @@ def main(kind: str, writer: str, source: str, brief: str) -> None:
         (target / f"{name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     digest = hashlib.sha256((target / "heldout.jsonl").read_bytes()).hexdigest()
     ledger = HERE / "HELDOUT.sha256"
-    entries = [line for line in (ledger.read_text().splitlines() if ledger.exists() else []) if not line.endswith(f"{kind}/{writer}/heldout.jsonl")]
+    entries = [
+        line
+        for line in (ledger.read_text().splitlines() if ledger.exists() else [])
+        if not line.endswith(f"{kind}/{writer}/heldout.jsonl")
+    ]
     entries.append(f"{digest}  {kind}/{writer}/heldout.jsonl")
     ledger.write_text("\n".join(sorted(entries, key=lambda e: e.split()[1])) + "\n")
     print(f"{kind}/{writer}: {len(parts['dev'])} dev, {len(parts['heldout'])} held out; sha256 {digest[:16]}")
