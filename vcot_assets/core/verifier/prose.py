@@ -148,8 +148,15 @@ def trace_facts(trace: Trace) -> TraceFacts:
     facts.loop_counts |= set(calls.values())
     facts.line_counts = set(lines.values())
     facts.sizes = {len(v) for v in facts.known_values if isinstance(v, (str, list, tuple, dict, set))}
-    # Values a narration derives from traced collections in its head: their sums, sizes, extremes.
+    # Values a narration derives in its head: sums, sizes and extremes of traced collections, the
+    # lengths of traced strings and of their words, the codes of their characters.
     for value in list(facts.known_values):
+        strings = [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)] if isinstance(
+            value, (list, tuple)) else []
+        for text in strings[:200]:
+            facts.derived.add(len(text))
+            facts.derived.update(len(word) for word in re.findall(r"\w+", text)[:200])
+            facts.derived.update(ord(ch) for ch in text[:200])
         items = list(value.values()) if isinstance(value, dict) else value
         if (
             isinstance(items, (list, tuple, set))
@@ -216,6 +223,10 @@ def _grounded_literal(facts: TraceFacts, wanted: object) -> bool:
             return True
     if isinstance(wanted, (int, float)) and wanted in facts.derived:
         return True
+    if isinstance(wanted, (int, float)) and not isinstance(wanted, bool):  # `1.2` in the version string "1.2.2"
+        digits = repr(wanted)
+        if any(isinstance(v, str) and digits in v for v in facts.known_values + facts.code_literals):
+            return True
     pools = (facts.known_values, facts.code_literals, facts.returns)
     if any(_contains(value, wanted) for pool in pools for value in pool):
         return True
@@ -280,7 +291,9 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         r"\b(\d{1,2}) hundred(?: and)? (\d{1,2})\b", lambda m: str(int(m.group(1)) * 100 + int(m.group(2))), text
     )
     text = re.sub(r"\b(\d{1,2}) hundred\b", lambda m: str(int(m.group(1)) * 100), text)
-    # `binary 1011` and `0b1011` are a number written in base 2
+    text = re.sub(r"\b0[xX]([0-9a-fA-F]+)\b", lambda m: str(int(m.group(1), 16)), text)
+    text = re.sub(r"\b0[bB]([01]+)\b", lambda m: str(int(m.group(1), 2)), text)
+    # `binary 1011` is a number written in base 2
     text = re.sub(r"\b(?:binary|bin)\s+([01]+)\b", lambda m: str(int(m.group(1), 2)), text)
     return text
 
@@ -307,6 +320,7 @@ class Walk:
     window: int
     backward: bool
     pointer: int
+    sentence: str = ""
 
     def window_range(self) -> range:
         last = len(self.facts.index.events) - 1
@@ -734,6 +748,11 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         if not walk.facts.loop_counts:
             continue  # no loop in the program: "times" is prose
+        # `flushes num three times`: how often a variable the sentence names was set
+        named = [n for n in re.findall(r"[A-Za-z_][\w.]*", s.text) if n in walk.facts.histories]
+        if any(count in (len(walk.facts.histories[n]), len(walk.facts.histories[n]) - 1) for n in named):
+            checks.append(Check("count", m.group(0), True))
+            continue
         totals = (
             walk.facts.line_counts
             if re.search(r"\b(?:in total|altogether|overall|all told|in all)\b", s.text)
@@ -825,12 +844,15 @@ def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             operands = [n.value for n in ast.walk(node) if isinstance(n, ast.Constant)]
             checks.append(Check("literal", text[i:end], all(_grounded_literal(walk.facts, v) for v in operands)))
         else:
-            checks.append(Check("literal", text[i:end], _grounded_literal(walk.facts, value)))
+            # A literal no claim gives a role: grounded, or else unverifiable (prose numbers such as
+            # "a 5 × 5 grid gives 70 paths" are not states); a claimed value that is wrong fails above.
+            checks.append(Check("literal", text[i:end], True if _grounded_literal(walk.facts, value) else None))
         i = end
 
 
 def check_sentence(text: str, walk: Walk) -> list[Check]:
     s = Sentence(normalize_sentence(text, walk.facts))
+    walk.sentence = s.text
     checks: list[Check] = []
     for step in (
         _chains,
@@ -866,7 +888,25 @@ def _together(checks: list[Check], walk: Walk) -> None:
         if not any(abs(e - best_anchor) <= span for e in check.events):
             check.ok = False
             check.text += " (not at the same moment as the sentence's other claims)"
+    _one_state(located, walk)
     walk.moved_to(best_anchor)
+
+
+_SEQUENCING = re.compile(r"\b(?:then|after|afterwards|later|next|before|becomes|became|goes|went|moves|moved|"
+                         r"until|while|from|to|each|every|loop|iteration|again)\b|->", re.I)
+
+
+def _one_state(located: list[Check], walk: Walk) -> None:
+    """`lo = 9 and hi = 2`: values of different variables stated side by side hold in one state."""
+    plain = [c for c in located if c.ok and c.kind == "value" and re.fullmatch(r"(?:self\.)?\w+ = .+", c.text)]
+    names = {c.text.split(" = ")[0] for c in plain}
+    if len(plain) < 2 or len(names) != len(plain) or _SEQUENCING.search(walk.sentence):
+        return
+    shared = set(plain[0].events).intersection(*(c.events for c in plain[1:]))
+    if not shared:
+        for check in plain[1:]:
+            check.ok = False
+            check.text += " (never together with " + plain[0].text + ")"
 
 
 def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tuple[list[SentenceReport], int, int, int]:
