@@ -264,7 +264,9 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = _LABEL.sub("", sentence)
     text = re.sub(r"^\s*(?:[-*+•>]\s+)+", "", text)  # a bullet, not a minus
     text = text.translate(_UNICODE_OPERATORS)
-    text = text.replace("**", "").replace("__", "")
+    # bold markers, not the `**` of a power or the stars inside a string such as '***'
+    text = re.sub(r"\*\*(?=[A-Za-z0-9_(`\[])|(?<=[A-Za-z0-9_.:)`\]])\*\*(?![*'\"])|^\*\*|\*\*$", "", text)
+    text = text.replace("__", "")
 
     def code_span(match: re.Match) -> str:
         inner = match.group(1).strip()
@@ -594,7 +596,7 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         elif base not in known and subject.split("[")[0] not in known:
             continue
         if re.search(
-            r"(?:[-+*/%<>=!&|^,(]|\b(?:in|not|and|or|of|if)\b)\s*$", s.text[: m.start("subject")]
+            r"(?:[-+*/%<>=!&|^(]|\b(?:in|not|and|or|of|if)\b)\s*$", s.text[: m.start("subject")]
         ) and not m.group("measure"):
             continue  # part of an expression or a phrase (`'c' in new is False`, `p - low are ...`)
         before = s.text[: m.start("subject")].rstrip().split()
@@ -669,7 +671,10 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
         ):
             return Check("sequence", f"values: {values}", True)
         # values listed, not a history (`digits 2, 3, 4 and 5 once each`): elements of one collection
-        together = any(_all_elements(values, v) for v in walk.facts.known_values + walk.facts.code_literals)
+        digits = [[int(d) for d in str(abs(v))] for v in walk.facts.known_values
+                  if isinstance(v, int) and not isinstance(v, bool)]
+        pool = walk.facts.known_values + walk.facts.code_literals + digits
+        together = any(_all_elements(values, v) or _subsequence(values, _items(v)) for v in pool)
         return Check("sequence", f"values: {values}", together)
     return Check("sequence", f"{subject or 'values'}: {values}", False)
 
@@ -701,6 +706,9 @@ def _items(value: object) -> list:
 
 
 def _subsequence(wanted: list, history: list) -> bool:
+    """`wanted` in order within `history`; a value repeated in a row counts once (pysnooper shows a
+    variable only when it changes, so `31, 31` in a summary is one traced 31)."""
+    wanted = [v for i, v in enumerate(wanted) if i == 0 or not same_value(v, wanted[i - 1])]
     position = 0
     for value in history:
         if position < len(wanted) and same_value(value, wanted[position]):
@@ -722,7 +730,8 @@ def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 
 
 _LENGTH = re.compile(
-    r"\b(?:list|string|tuple|dict|set|array|grid|row)\s+of\s+(\d+)\b|\b(\d+)-(?:element|item|character|entry|long)\b",
+    r"\b(?:list|string|tuple|dict|set|array|grid|row)\s+of\s+(\d+)\b|\b(\d+)-(?:element|item|character|entry|long)\b"
+    r"|\b(?:all|the|its|of)\s+(\d+)\s+(?:characters|letters|elements|items|entries|chars|words|digits)\b",
     re.I,
 )
 
@@ -732,7 +741,7 @@ def _lengths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     for m in _LENGTH.finditer(s.text):
         if s.free(m.start(), m.end()):
             s.use(m.start(), m.end())
-            size = int(m.group(1) or m.group(2))
+            size = int(m.group(1) or m.group(2) or m.group(3))
             checks.append(Check("count", m.group(0), size in walk.facts.sizes))
 
 
@@ -748,9 +757,13 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         if not walk.facts.loop_counts:
             continue  # no loop in the program: "times" is prose
-        # `flushes num three times`: how often a variable the sentence names was set
+        # `flushes num three times`: how often a variable the sentence names was set (but a sentence
+        # about a loop counts that loop's runs)
         named = [n for n in re.findall(r"[A-Za-z_][\w.]*", s.text) if n in walk.facts.histories]
-        if any(count in (len(walk.facts.histories[n]), len(walk.facts.histories[n]) - 1) for n in named):
+        about_loop = re.search(r"\b(?:loop|while|for|iterations?|passes)\b", s.text, re.I)
+        if not about_loop and any(
+            count in (len(walk.facts.histories[n]), len(walk.facts.histories[n]) - 1) for n in named
+        ):
             checks.append(Check("count", m.group(0), True))
             continue
         totals = (
