@@ -46,10 +46,14 @@ def _forward(model, rows: list[PackedRow], row_len: int, attention: str = "sdpa"
     table = row_table(rows, pad_id=0, row_len=row_len)
     batch = table.micro_batch(torch.arange(len(rows)), row_len, "cpu")
     mask = document_attention_mask(batch.document_ids, attention)
-    if embeddings is not None:
-        embed = model.causal_lm.get_input_embeddings()
-        embed.register_forward_hook(lambda _m, _i, out: embeddings.append(out) or out.retain_grad())
-    return model(batch.input_ids, batch.position_ids, mask, batch.targets)
+    if embeddings is None:
+        return model(batch.input_ids, batch.position_ids, mask, batch.targets)
+    embed = model.causal_lm.get_input_embeddings()
+    hook = embed.register_forward_hook(lambda _m, _i, out: embeddings.append(out) or out.retain_grad())
+    try:
+        return model(batch.input_ids, batch.position_ids, mask, batch.targets)
+    finally:
+        hook.remove()
 
 
 def _only_loss_of(row: PackedRow, keep: slice) -> PackedRow:
