@@ -15,7 +15,10 @@ import torch.nn.functional as F
 
 from vcot_assets.training.loss import chunked_linear_cross_entropy
 
-SHAPES = {"qwen2.5-0.5b 16x2048": (16 * 2048, 896, 151936), "qwen2.5-7b 1x4096": (4096, 3584, 152064)}
+SHAPES = {
+    "qwen2.5-0.5b 16x2048": (16 * 2048, 896, 151936),
+    "qwen2.5-7b 1x4096": (4096, 3584, 152064),
+}
 
 
 def full_logits_loss(hidden, weight, targets):
@@ -37,7 +40,9 @@ def measure(fn, hidden, weight, targets, repeats: int, device) -> tuple[float, f
         hidden.grad = weight.grad = None
     synchronize(device)
     ms = (time.perf_counter() - start) / repeats * 1e3
-    peak = (torch.cuda.max_memory_allocated(device) - base) / 2**30 if device.type == "cuda" else 0.0
+    peak = (
+        (torch.cuda.max_memory_allocated(device) - base) / 2**30 if device.type == "cuda" else 0.0
+    )
     return ms, peak
 
 
@@ -54,18 +59,27 @@ def main() -> None:
     device = torch.device(args.device)
     compiled_full = torch.compile(full_logits_loss)
     for name, (tokens, hidden_size, vocab) in SHAPES.items():
-        hidden = torch.randn(tokens, hidden_size, device=device, dtype=torch.bfloat16, requires_grad=True)
+        hidden = torch.randn(
+            tokens, hidden_size, device=device, dtype=torch.bfloat16, requires_grad=True
+        )
         weight = torch.randn(vocab, hidden_size, device=device, dtype=torch.bfloat16) * 0.02
         weight.requires_grad_(True)
         targets = torch.randint(0, vocab, (tokens,), device=device)
         targets[::3] = -100
         runs = [("full logits, compiled", compiled_full)]
         for chunk in (4096, 8192):
-            runs.append((f"chunked {chunk}", lambda h, w, t, c=chunk: chunked_linear_cross_entropy(h, w, t, c, True)))
+            runs.append(
+                (
+                    f"chunked {chunk}",
+                    lambda h, w, t, c=chunk: chunked_linear_cross_entropy(h, w, t, c, True),
+                )
+            )
         for label, fn in runs:
             try:
                 ms, peak = measure(fn, hidden, weight, targets, args.repeats, device)
-                print(f"loss {name}: {label}: {ms:.1f} ms fwd+bwd, peak +{peak:.1f} GiB", flush=True)
+                print(
+                    f"loss {name}: {label}: {ms:.1f} ms fwd+bwd, peak +{peak:.1f} GiB", flush=True
+                )
             except torch.OutOfMemoryError:
                 print(f"loss {name}: {label}: out of memory", flush=True)
             if device.type == "cuda":

@@ -88,9 +88,14 @@ def main() -> int:
         net = model(kernel, compiled, device)
         embeddings: list = []
         start = row.lengths[0]
-        loss(net, [only(row, start, start + row.lengths[1])], kernel, embeddings=embeddings).backward()
+        loss(
+            net, [only(row, start, start + row.lengths[1])], kernel, embeddings=embeddings
+        ).backward()
         grad = embeddings[0].grad[0].float()
-        leak, own = grad[:start].abs().max().item(), grad[start : start + row.lengths[1]].abs().max().item()
+        leak, own = (
+            grad[:start].abs().max().item(),
+            grad[start : start + row.lengths[1]].abs().max().item(),
+        )
         check(f"{tag}: no gradient from sample A into sample B's loss", leak < 1e-6 and own > 0,
               f"max |grad| on A {leak:.2e}, on B {own:.2e}")  # fmt: skip
         with torch.no_grad():

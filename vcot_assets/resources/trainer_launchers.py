@@ -113,7 +113,9 @@ def k8s_pod_spec(gpus: int, claim: str, mount_path: str, service_account: str = 
     }
     if claim:
         container["volume_mounts"].append({"name": "vcot-data", "mount_path": mount_path})
-        spec["volumes"].append({"name": "vcot-data", "persistent_volume_claim": {"claim_name": claim}})
+        spec["volumes"].append(
+            {"name": "vcot-data", "persistent_volume_claim": {"claim_name": claim}}
+        )
     if service_account:
         spec["service_account_name"] = service_account
     return spec
@@ -150,13 +152,17 @@ class TrainerResource(ConfigurableResource):
         default_factory=lambda: int(os.environ.get("VCOT_TRAINER_NODES", "1")),
         description="k8s: pods of `gpus` GPUs each, joined by torchrun's rendezvous",
     )
-    namespace: str = Field(default_factory=lambda: os.environ.get("VCOT_TRAINER_NAMESPACE", "default"))
+    namespace: str = Field(
+        default_factory=lambda: os.environ.get("VCOT_TRAINER_NAMESPACE", "default")
+    )
     data_claim: str = Field(
         default_factory=lambda: os.environ.get("VCOT_TRAINER_DATA_CLAIM", ""),
         description="k8s PersistentVolumeClaim holding the vcot data directory "
         "(ReadWriteMany when nodes > 1)",
     )
-    python: str = Field(default=sys.executable, description="interpreter for the subprocess launcher")
+    python: str = Field(
+        default=sys.executable, description="interpreter for the subprocess launcher"
+    )
     learning_rate: float = 2e-6
     epochs: float = 10.0
     batch_size: int = 32
@@ -207,7 +213,9 @@ class TrainerResource(ConfigurableResource):
         worker = torchrun_command("python", args, self.gpus, self.nodes, rendezvous_host, None)
         # The Indexed Job numbers its pods from 0; they are nodes 1..N-1. "$@" is torchrun's
         # options, the trainer module and its arguments, passed as words (no shell quoting).
-        script = 'exec python -m torch.distributed.run --node-rank="$((JOB_COMPLETION_INDEX + 1))" "$@"'
+        script = (
+            'exec python -m torch.distributed.run --node-rank="$((JOB_COMPLETION_INDEX + 1))" "$@"'
+        )
         return node0, ["sh", "-c", script, "torchrun", *worker[3:]]
 
     def launch(self, context, data: Path, out: Path, base_model: str, data_dir: Path):
@@ -231,7 +239,9 @@ class TrainerResource(ConfigurableResource):
         try:
             from dagster_docker import PipesDockerClient
         except ImportError as err:
-            raise RuntimeError("the docker trainer launcher needs dagster-docker installed") from err
+            raise RuntimeError(
+                "the docker trainer launcher needs dagster-docker installed"
+            ) from err
         mounts = {str(data_dir): str(data_dir)}
         return PipesDockerClient(env=dict(self.env)).run(
             context=context,
@@ -278,7 +288,9 @@ class K8sRunPlan:
     job: dict | None
 
 
-def render_k8s_run(resource: TrainerResource, args: list[str], data_dir: Path, name: str) -> K8sRunPlan:
+def render_k8s_run(
+    resource: TrainerResource, args: list[str], data_dir: Path, name: str
+) -> K8sRunPlan:
     """What the k8s launcher creates for these trainer arguments (for review and tests)."""
     host = f"{name}-rdzv.{resource.namespace}.svc.cluster.local"
     node0_command, worker_command = resource.k8s_commands(args, host)

@@ -43,7 +43,10 @@ class RowTable:
             return table.index_select(0, rows)[:, :width].to(device, non_blocking=True)
 
         return MicroBatch(
-            take(self.input_ids), take(self.position_ids), take(self.document_ids), take(self.targets)
+            take(self.input_ids),
+            take(self.position_ids),
+            take(self.document_ids),
+            take(self.targets),
         )
 
 

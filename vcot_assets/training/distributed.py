@@ -41,7 +41,7 @@ def init_cluster(device: str = "auto") -> Cluster:
 
     device "auto" is this process's GPU (LOCAL_RANK) where CUDA is available, else the CPU."""
     launched = "RANK" in os.environ and "WORLD_SIZE" in os.environ
-    local_rank = int(os.environ.get("LOCAL_RANK", 0)) if launched else 0
+    local_rank = int(os.environ.get("LOCAL_RANK", "0")) if launched else 0
     if device == "auto":
         device = "cuda" if torch.cuda.is_available() else "cpu"
     chosen = torch.device(device)
@@ -68,7 +68,7 @@ def decoder_layers(causal_lm) -> torch.nn.ModuleList:
     base = causal_lm.get_base_model() if hasattr(causal_lm, "get_base_model") else causal_lm
     layers = getattr(getattr(base, "model", None), "layers", None)
     if not isinstance(layers, torch.nn.ModuleList):
-        raise ValueError(
+        raise TypeError(
             f"{type(base).__name__} does not keep its blocks at .model.layers; the trainer shards "
             "and compiles per block and knows only that (Llama/Qwen/Mistral-style) layout"
         )
@@ -161,9 +161,13 @@ def latest_resume_state(out: Path) -> Path | None:
     return target if (target / "progress.json").exists() else None
 
 
-def load_resume_state(target: Path, model: torch.nn.Module, optimizer) -> dict:
-    """Load what save_resume_state wrote into the (already sharded) model and optimizer;
-    returns its progress record (step, losses, settings)."""
+def resume_progress(target: Path) -> dict:
+    """The progress record save_resume_state wrote beside the state: step, losses, settings."""
+    return json.loads((target / "progress.json").read_text())
+
+
+def load_resume_state(target: Path, model: torch.nn.Module, optimizer) -> None:
+    """Load what save_resume_state wrote into the (already sharded) model and optimizer."""
     import torch.distributed.checkpoint as dcp
     from torch.distributed.checkpoint.state_dict import get_state_dict, set_state_dict
 
@@ -173,7 +177,6 @@ def load_resume_state(target: Path, model: torch.nn.Module, optimizer) -> dict:
     set_state_dict(
         model, optimizer, model_state_dict=state["model"], optim_state_dict=state["optimizer"]
     )
-    return json.loads((target / "progress.json").read_text())
 
 
 def drop_resume_state(out: Path) -> None:

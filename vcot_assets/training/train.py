@@ -90,15 +90,21 @@ def parse_args(argv: list[str] | None) -> TrainConfig:
     parser.add_argument("--out", type=Path, required=True, help="checkpoint directory")
     parser.add_argument("--lr", dest="learning_rate", type=float, default=2e-6)
     parser.add_argument("--epochs", type=float, default=10.0)
-    parser.add_argument("--batch-size", type=int, default=32, help="sequences per step, all processes")
-    parser.add_argument("--micro-batch-size", type=int, default=2, help="sequences per pass, per process")
+    parser.add_argument(
+        "--batch-size", type=int, default=32, help="sequences per step, all processes"
+    )
+    parser.add_argument(
+        "--micro-batch-size", type=int, default=2, help="sequences per pass, per process"
+    )
     parser.add_argument("--max-seq-len", type=int, default=8192)
     parser.add_argument("--lr-schedule", choices=["linear", "constant"], default="linear")
     parser.add_argument("--warmup-ratio", type=float, default=0.0)
     parser.add_argument("--weight-decay", type=float, default=0.0)
     parser.add_argument("--max-grad-norm", type=float, default=1.0)
     parser.add_argument("--max-steps", type=int)
-    parser.add_argument("--lora", action="store_true", help="train LoRA adapters (peft), merged on save")
+    parser.add_argument(
+        "--lora", action="store_true", help="train LoRA adapters (peft), merged on save"
+    )
     parser.add_argument("--lora-r", type=int, default=16)
     parser.add_argument("--lora-alpha", type=int, default=32)
     parser.add_argument("--lora-dropout", type=float, default=0.0)
@@ -261,6 +267,44 @@ def _resume_settings(config: TrainConfig) -> dict:
     return {key: str(values[key]) for key in RESUME_KEYS}
 
 
+def _resume(config: TrainConfig, model, optimizer, log) -> tuple[int, list[float]]:
+    """(steps done, their losses) of the unfinished run in config.out, loaded into the model and
+    optimizer; (0, []) when there is none or --no-resume."""
+    from vcot_assets.training import distributed
+
+    target = distributed.latest_resume_state(config.out) if config.resume else None
+    if target is None:
+        return 0, []
+    progress = distributed.resume_progress(target)
+    settings = _resume_settings(config)
+    changed = sorted(k for k in RESUME_KEYS if progress["settings"].get(k) != settings[k])
+    if changed:
+        raise ValueError(
+            f"{target} holds an unfinished run with other settings ({', '.join(changed)}); "
+            "delete it or pass --no-resume to start over"
+        )
+    distributed.load_resume_state(target, model, optimizer)
+    log(f"resuming from {target} after step {progress['step']}")
+    return progress["step"], list(progress["losses"])
+
+
+def _configure_backends(
+    config: TrainConfig, on_gpu: bool, attention: str, compile_model: bool
+) -> None:
+    import torch
+
+    if on_gpu:
+        torch.backends.cuda.matmul.allow_tf32 = True
+        torch.backends.cudnn.allow_tf32 = True
+        if attention == "sdpa" and config.sdpa_backend != "auto":
+            torch.backends.cuda.enable_flash_sdp(config.sdpa_backend == "flash")
+            torch.backends.cuda.enable_cudnn_sdp(config.sdpa_backend == "cudnn")
+            torch.backends.cuda.enable_mem_efficient_sdp(config.sdpa_backend == "efficient")
+    if compile_model:
+        # Every block is a separate compiled call site; let them share one graph.
+        torch._dynamo.config.cache_size_limit = max(torch._dynamo.config.cache_size_limit, 64)
+
+
 def train(config: TrainConfig, log=print, cluster=None) -> dict:
     """Run the fine-tuning described by config; returns the metrics also written to metrics.json.
 
@@ -297,16 +341,7 @@ def _train(config: TrainConfig, log, cluster) -> dict:
     compile_model = config.compile if config.compile is not None else on_gpu
     attention = config.attention or ("flex" if on_gpu else "sdpa")
     accumulation = config.accumulation(world)
-    if on_gpu:
-        torch.backends.cuda.matmul.allow_tf32 = True
-        torch.backends.cudnn.allow_tf32 = True
-        if attention == "sdpa" and config.sdpa_backend != "auto":
-            torch.backends.cuda.enable_flash_sdp(config.sdpa_backend == "flash")
-            torch.backends.cuda.enable_cudnn_sdp(config.sdpa_backend == "cudnn")
-            torch.backends.cuda.enable_mem_efficient_sdp(config.sdpa_backend == "efficient")
-    if compile_model:
-        # Every block is a separate compiled call site; let them share one graph.
-        torch._dynamo.config.cache_size_limit = max(torch._dynamo.config.cache_size_limit, 64)
+    _configure_backends(config, on_gpu, attention, compile_model)
 
     samples = read_chat_samples(config.data)
     if not samples:
@@ -334,9 +369,13 @@ def _train(config: TrainConfig, log, cluster) -> dict:
     )  # fmt: skip
 
     steps_per_epoch = max(1, math.ceil(len(rows) / config.batch_size))
-    total_steps = config.max_steps or max(1, math.ceil(config.epochs * len(rows) / config.batch_size))
+    total_steps = config.max_steps or max(
+        1, math.ceil(config.epochs * len(rows) / config.batch_size)
+    )
     warmup_steps = math.ceil(config.warmup_ratio * total_steps)
-    checkpoint_every = steps_per_epoch if config.checkpoint_every is None else config.checkpoint_every
+    checkpoint_every = (
+        steps_per_epoch if config.checkpoint_every is None else config.checkpoint_every
+    )
 
     def lr_factor(step: int) -> float:
         if step < warmup_steps:
@@ -345,19 +384,7 @@ def _train(config: TrainConfig, log, cluster) -> dict:
             return 1.0
         return max(0.0, (total_steps - step) / max(1, total_steps - warmup_steps))
 
-    start_step, losses_read = 0, []
-    resume_from = distributed.latest_resume_state(config.out) if config.resume else None
-    if resume_from is not None:
-        saved = json.loads((resume_from / "progress.json").read_text())
-        if saved["settings"] != _resume_settings(config):
-            changed = sorted(k for k in RESUME_KEYS if saved["settings"].get(k) != _resume_settings(config)[k])
-            raise ValueError(
-                f"{resume_from} holds an unfinished run with other settings ({', '.join(changed)}); "
-                "delete it or pass --no-resume to start over"
-            )
-        progress = distributed.load_resume_state(resume_from, model, optimizer)
-        start_step, losses_read = progress["step"], list(progress["losses"])
-        log(f"resuming from {resume_from} after step {start_step}")
+    start_step, losses_read = _resume(config, model, optimizer, log)
 
     def sync():
         if on_gpu:
@@ -375,7 +402,9 @@ def _train(config: TrainConfig, log, cluster) -> dict:
     stream = _index_stream(len(rows), config.micro_batch_size * world, config.seed)
     for _ in range(start_step * accumulation):
         next(stream)
-    mine = slice(cluster.rank * config.micro_batch_size, (cluster.rank + 1) * config.micro_batch_size)
+    mine = slice(
+        cluster.rank * config.micro_batch_size, (cluster.rank + 1) * config.micro_batch_size
+    )
     end_step = total_steps
     if config.stop_after_steps:
         end_step = min(total_steps, start_step + config.stop_after_steps)
@@ -405,7 +434,9 @@ def _train(config: TrainConfig, log, cluster) -> dict:
         tokens = int(data.lengths[every_row].sum())
         total_tokens += tokens
         timed_tokens += tokens
-        timed_flops += 6 * shape.matmul_parameters * tokens + float(data.attention_flops[every_row].sum())
+        timed_flops += 6 * shape.matmul_parameters * tokens + float(
+            data.attention_flops[every_row].sum()
+        )
         if config.max_grad_norm > 0:
             torch.nn.utils.clip_grad_norm_(trainable, config.max_grad_norm)
         optimizer.step()
@@ -419,7 +450,9 @@ def _train(config: TrainConfig, log, cluster) -> dict:
             elapsed = time.perf_counter() - timer_start if timer_start else 0.0
             rate = timed_tokens / elapsed if elapsed > 0 else 0.0
             honest = timed_flops / elapsed / (world * config.peak_flops) if elapsed > 0 else 0.0
-            log(f"step {done}/{total_steps} loss {losses_read[-1]:.4f} tokens/s {rate:,.0f} mfu {honest:.1%}")
+            log(
+                f"step {done}/{total_steps} loss {losses_read[-1]:.4f} tokens/s {rate:,.0f} mfu {honest:.1%}"
+            )
         if done < total_steps and (
             done == end_step or (checkpoint_every and done % checkpoint_every == 0)
         ):
@@ -505,7 +538,7 @@ def _save_consolidated(state: dict, causal_lm, tokenizer, config: TrainConfig, b
         from peft import get_peft_model
 
         model = get_peft_model(model, _lora_config(config))
-    missing, unexpected = model.load_state_dict(state, strict=False, assign=True)
+    _, unexpected = model.load_state_dict(state, strict=False, assign=True)
     model.tie_weights()
     still_missing = [name for name, p in model.named_parameters() if p.is_meta]
     if unexpected or still_missing:

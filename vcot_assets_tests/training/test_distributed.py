@@ -32,11 +32,16 @@ def _args(base: Path, data: Path, out: Path, *extra: str) -> list[str]:
 
 
 def _torchrun(args: list[str], processes: int = 2) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")])}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
     env.pop("DAGSTER_PIPES_CONTEXT", None)
     command = [sys.executable, "-m", "torch.distributed.run", "--standalone",
                f"--nproc-per-node={processes}", "-m", "vcot_assets.training.train", *args]  # fmt: skip
-    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return result
 
@@ -76,7 +81,20 @@ def test_two_processes_interrupted_and_resumed_match_one_process(setup, tmp_path
 
 def test_lora_under_two_processes_saves_a_merged_checkpoint(setup, tmp_path: Path):
     base, data = setup
-    _torchrun(_args(base, data, tmp_path / "lora", "--lora", "--lora-r", "8", "--lr", "5e-2", "--max-steps", "3"))
+    _torchrun(
+        _args(
+            base,
+            data,
+            tmp_path / "lora",
+            "--lora",
+            "--lora-r",
+            "8",
+            "--lr",
+            "5e-2",
+            "--max-steps",
+            "3",
+        )
+    )
     assert _metrics(tmp_path / "lora")["lora"] is True
     assert not (tmp_path / "lora" / "adapter_config.json").exists()
     merged, original = _weights(tmp_path / "lora"), _weights(base)
