@@ -28,7 +28,6 @@ class Cluster:
 
     rank: int
     world_size: int
-    local_rank: int
     device: torch.device
 
     @property
@@ -55,7 +54,7 @@ def init_cluster(device: str = "auto") -> Cluster:
             dist.init_process_group(backend)
         else:
             dist.init_process_group(backend, store=dist.HashStore(), rank=0, world_size=1)
-    return Cluster(dist.get_rank(), dist.get_world_size(), local_rank, chosen)
+    return Cluster(dist.get_rank(), dist.get_world_size(), chosen)
 
 
 def close_cluster() -> None:
