@@ -126,7 +126,7 @@ else
   figure c_7b_2gpu_checkpointing "(c) 7B, 2 GPUs FSDP2, s=4096, micro-batch 2, activation checkpointing"
 fi
 
-run_part masking_check 90 "$python" benchmarks/sft_masking_check.py
+run_part masking_check 120 "$python" benchmarks/sft_masking_check.py
 say "FIGURE masking on GPU: $(grep -h "^masking check" "$logs/masking_check.log" 2>/dev/null || echo 'no result')"
 grep -h "^FAIL" "$logs/masking_check.log" 2>/dev/null | tee -a "$summary"
 

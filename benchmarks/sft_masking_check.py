@@ -102,7 +102,7 @@ def main() -> int:
             start = 0
             for length in row.lengths:
                 packed = loss(net, [only(row, start, start + length)], kernel).item()
-                single = loss(net, [alone[length]], kernel, width=length).item()
+                single = loss(net, [alone[length]], kernel).item()  # padded: one shape
                 check(f"{tag}: sample of {length} tokens packed = alone",
                       abs(packed - single) <= 2e-2 * abs(single), f"{packed:.4f} vs {single:.4f}")  # fmt: skip
                 start += length
