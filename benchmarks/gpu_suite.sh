@@ -130,7 +130,7 @@ run_part masking_check 120 "$python" benchmarks/sft_masking_check.py
 say "FIGURE masking on GPU: $(grep -h "^masking check" "$logs/masking_check.log" 2>/dev/null || echo 'no result')"
 grep -h "^FAIL" "$logs/masking_check.log" 2>/dev/null | tee -a "$summary"
 
-run_part loss 60 "$python" benchmarks/sft_loss.py
+run_part loss 60 "$python" benchmarks/sft_loss.py --repeats 5
 grep -h "^loss " "$logs/loss.log" 2>/dev/null | sed 's/^/FIGURE /' | tee -a "$summary"
 
 for name in a_05b_1gpu b_05b_2gpu c_7b_2gpu c_7b_2gpu_checkpointing; do

@@ -80,7 +80,7 @@ def main() -> None:
                 print(
                     f"loss {name}: {label}: {ms:.1f} ms fwd+bwd, peak +{peak:.1f} GiB", flush=True
                 )
-            except torch.OutOfMemoryError:
+            except torch.cuda.OutOfMemoryError:
                 print(f"loss {name}: {label}: out of memory", flush=True)
             if device.type == "cuda":
                 torch.cuda.empty_cache()
