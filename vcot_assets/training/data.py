@@ -1,5 +1,8 @@
 """Chat samples -> token rows for causal-LM training: loss on assistant tokens only, packed.
 
+A packed row remembers the length of each sample in it, so the trainer can give every sample its
+own positions and keep its attention inside the sample (`vcot_assets.training.masking`).
+
 Assistant spans are found by rendering the chat template twice per assistant turn (the history
 with a generation prompt, then with the turn) and keeping the tokens whose characters fall between
 the two renderings. This works with any fast tokenizer and any chat template whose renderings
@@ -23,10 +26,12 @@ class TokenizedSample:
 
 @dataclass
 class PackedRow:
-    """One training row: samples concatenated, targets already shifted by one position."""
+    """One training row: samples concatenated, targets already shifted by one position;
+    `lengths` are the samples' token counts in order (they sum to len(input_ids))."""
 
     input_ids: list[int] = field(default_factory=list)
     targets: list[int] = field(default_factory=list)
+    lengths: list[int] = field(default_factory=list)
 
     @property
     def target_count(self) -> int:
@@ -98,7 +103,7 @@ def pack_samples(samples: list[TokenizedSample], max_len: int, packing: bool) ->
         if any(t != IGNORE_INDEX for t in targets):
             pieces.append((ids, targets))
     if not packing:
-        return [PackedRow(list(ids), list(targets)) for ids, targets in pieces]
+        return [PackedRow(list(ids), list(targets), [len(ids)]) for ids, targets in pieces]
     rows: list[PackedRow] = []
     free: list[int] = []
     for ids, targets in sorted(pieces, key=lambda piece: len(piece[0]), reverse=True):
@@ -111,6 +116,7 @@ def pack_samples(samples: list[TokenizedSample], max_len: int, packing: bool) ->
             best = len(rows) - 1
         rows[best].input_ids.extend(ids)
         rows[best].targets.extend(targets)
+        rows[best].lengths.append(len(ids))
         free[best] -= len(ids)
     return rows
 
