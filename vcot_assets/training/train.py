@@ -24,9 +24,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from vcot_assets.training.throughput import H100_BF16_DENSE_FLOPS, mfu, model_flops_per_token
-
-__all__ = ["TrainConfig", "main", "mfu", "model_flops_per_token", "parse_args", "train"]
+from vcot_assets.training.throughput import H100_BF16_DENSE_FLOPS, mfu
 
 # Settings a resumed run must share with the run that saved the state.
 RESUME_KEYS = (
