@@ -40,9 +40,7 @@ def measure(fn, hidden, weight, targets, repeats: int, device) -> tuple[float, f
         hidden.grad = weight.grad = None
     synchronize(device)
     ms = (time.perf_counter() - start) / repeats * 1e3
-    peak = (
-        (torch.cuda.max_memory_allocated(device) - base) / 2**30 if device.type == "cuda" else 0.0
-    )
+    peak = (torch.cuda.max_memory_allocated(device) - base) / 2**30 if device.type == "cuda" else 0.0
     return ms, peak
 
 
@@ -59,9 +57,7 @@ def main() -> None:
     device = torch.device(args.device)
     compiled_full = torch.compile(full_logits_loss)
     for name, (tokens, hidden_size, vocab) in SHAPES.items():
-        hidden = torch.randn(
-            tokens, hidden_size, device=device, dtype=torch.bfloat16, requires_grad=True
-        )
+        hidden = torch.randn(tokens, hidden_size, device=device, dtype=torch.bfloat16, requires_grad=True)
         weight = torch.randn(vocab, hidden_size, device=device, dtype=torch.bfloat16) * 0.02
         weight.requires_grad_(True)
         targets = torch.randint(0, vocab, (tokens,), device=device)
@@ -77,9 +73,7 @@ def main() -> None:
         for label, fn in runs:
             try:
                 ms, peak = measure(fn, hidden, weight, targets, args.repeats, device)
-                print(
-                    f"loss {name}: {label}: {ms:.1f} ms fwd+bwd, peak +{peak:.1f} GiB", flush=True
-                )
+                print(f"loss {name}: {label}: {ms:.1f} ms fwd+bwd, peak +{peak:.1f} GiB", flush=True)
             except torch.cuda.OutOfMemoryError:
                 print(f"loss {name}: {label}: out of memory", flush=True)
             if device.type == "cuda":

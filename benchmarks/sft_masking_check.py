@@ -88,9 +88,7 @@ def main() -> int:
         net = model(kernel, compiled, device)
         embeddings: list = []
         start = row.lengths[0]
-        loss(
-            net, [only(row, start, start + row.lengths[1])], kernel, embeddings=embeddings
-        ).backward()
+        loss(net, [only(row, start, start + row.lengths[1])], kernel, embeddings=embeddings).backward()
         grad = embeddings[0].grad[0].float()
         leak, own = (
             grad[:start].abs().max().item(),

@@ -113,9 +113,7 @@ def k8s_pod_spec(gpus: int, claim: str, mount_path: str, service_account: str = 
     }
     if claim:
         container["volume_mounts"].append({"name": "vcot-data", "mount_path": mount_path})
-        spec["volumes"].append(
-            {"name": "vcot-data", "persistent_volume_claim": {"claim_name": claim}}
-        )
+        spec["volumes"].append({"name": "vcot-data", "persistent_volume_claim": {"claim_name": claim}})
     if service_account:
         spec["service_account_name"] = service_account
     return spec
@@ -152,17 +150,12 @@ class TrainerResource(ConfigurableResource):
         default_factory=lambda: int(os.environ.get("VCOT_TRAINER_NODES", "1")),
         description="k8s: pods of `gpus` GPUs each, joined by torchrun's rendezvous",
     )
-    namespace: str = Field(
-        default_factory=lambda: os.environ.get("VCOT_TRAINER_NAMESPACE", "default")
-    )
+    namespace: str = Field(default_factory=lambda: os.environ.get("VCOT_TRAINER_NAMESPACE", "default"))
     data_claim: str = Field(
         default_factory=lambda: os.environ.get("VCOT_TRAINER_DATA_CLAIM", ""),
-        description="k8s PersistentVolumeClaim holding the vcot data directory "
-        "(ReadWriteMany when nodes > 1)",
+        description="k8s PersistentVolumeClaim holding the vcot data directory (ReadWriteMany when nodes > 1)",
     )
-    python: str = Field(
-        default=sys.executable, description="interpreter for the subprocess launcher"
-    )
+    python: str = Field(default=sys.executable, description="interpreter for the subprocess launcher")
     learning_rate: float = 2e-6
     epochs: float = 10.0
     batch_size: int = 32
@@ -213,9 +206,7 @@ class TrainerResource(ConfigurableResource):
         worker = torchrun_command("python", args, self.gpus, self.nodes, rendezvous_host, None)
         # The Indexed Job numbers its pods from 0; they are nodes 1..N-1. "$@" is torchrun's
         # options, the trainer module and its arguments, passed as words (no shell quoting).
-        script = (
-            'exec python -m torch.distributed.run --node-rank="$((JOB_COMPLETION_INDEX + 1))" "$@"'
-        )
+        script = 'exec python -m torch.distributed.run --node-rank="$((JOB_COMPLETION_INDEX + 1))" "$@"'
         return node0, ["sh", "-c", script, "torchrun", *worker[3:]]
 
     def launch(self, context, data: Path, out: Path, base_model: str, data_dir: Path):
@@ -239,9 +230,7 @@ class TrainerResource(ConfigurableResource):
         try:
             from dagster_docker import PipesDockerClient
         except ImportError as err:
-            raise RuntimeError(
-                "the docker trainer launcher needs dagster-docker installed"
-            ) from err
+            raise RuntimeError("the docker trainer launcher needs dagster-docker installed") from err
         mounts = {str(data_dir): str(data_dir)}
         return PipesDockerClient(env=dict(self.env)).run(
             context=context,
@@ -288,9 +277,7 @@ class K8sRunPlan:
     job: dict | None
 
 
-def render_k8s_run(
-    resource: TrainerResource, args: list[str], data_dir: Path, name: str
-) -> K8sRunPlan:
+def render_k8s_run(resource: TrainerResource, args: list[str], data_dir: Path, name: str) -> K8sRunPlan:
     """What the k8s launcher creates for these trainer arguments (for review and tests)."""
     host = f"{name}-rdzv.{resource.namespace}.svc.cluster.local"
     node0_command, worker_command = resource.k8s_commands(args, host)
@@ -341,8 +328,7 @@ def _camel_case(value):
     """snake_case keys (as PipesK8sClient's base_pod_spec takes them) as the API's camelCase."""
     if isinstance(value, dict):
         return {
-            re.sub(r"_([a-z])", lambda m: m.group(1).upper(), key): _camel_case(item)
-            for key, item in value.items()
+            re.sub(r"_([a-z])", lambda m: m.group(1).upper(), key): _camel_case(item) for key, item in value.items()
         }
     if isinstance(value, list):
         return [_camel_case(item) for item in value]

@@ -64,9 +64,7 @@ def _assistant_char_spans(tokenizer, messages: list[dict]) -> tuple[str, list[tu
     for index, message in enumerate(messages):
         if message.get("role") != "assistant":
             continue
-        before = tokenizer.apply_chat_template(
-            messages[:index], tokenize=False, add_generation_prompt=True
-        )
+        before = tokenizer.apply_chat_template(messages[:index], tokenize=False, add_generation_prompt=True)
         through = tokenizer.apply_chat_template(messages[: index + 1], tokenize=False)
         if not (through.startswith(before) and full.startswith(through)):
             raise SampleError(

@@ -105,9 +105,7 @@ def shard(
     from torch.distributed.fsdp import MixedPrecisionPolicy, fully_shard
 
     mesh = init_device_mesh(cluster.device.type, (cluster.world_size,))
-    policy = MixedPrecisionPolicy(
-        param_dtype=torch.bfloat16 if bf16 else None, reduce_dtype=torch.float32
-    )
+    policy = MixedPrecisionPolicy(param_dtype=torch.bfloat16 if bf16 else None, reduce_dtype=torch.float32)
     # Alone, re-gathering a shard in backward saves no memory; across GPUs it saves the most.
     reshard = cluster.world_size > 1
     for block in blocks:
@@ -121,15 +119,11 @@ def full_state_dict(model: torch.nn.Module, prefix: str = "") -> dict[str, torch
     A collective: every rank calls it."""
     from torch.distributed.checkpoint.state_dict import StateDictOptions, get_model_state_dict
 
-    state = get_model_state_dict(
-        model, options=StateDictOptions(full_state_dict=True, cpu_offload=True)
-    )
+    state = get_model_state_dict(model, options=StateDictOptions(full_state_dict=True, cpu_offload=True))
     return {key.removeprefix(prefix): value for key, value in state.items()}
 
 
-def save_resume_state(
-    out: Path, model: torch.nn.Module, optimizer, step: int, progress: dict
-) -> Path:
+def save_resume_state(out: Path, model: torch.nn.Module, optimizer, step: int, progress: dict) -> Path:
     """Sharded model and optimizer state after `step` steps, by every rank, into out/resume.
 
     Written to a new folder and named in `latest` only once complete, so an interruption while
@@ -173,9 +167,7 @@ def load_resume_state(target: Path, model: torch.nn.Module, optimizer) -> None:
     model_state, optimizer_state = get_state_dict(model, optimizer)
     state = {"model": model_state, "optimizer": optimizer_state}
     dcp.load(state, checkpoint_id=str(target))
-    set_state_dict(
-        model, optimizer, model_state_dict=state["model"], optim_state_dict=state["optimizer"]
-    )
+    set_state_dict(model, optimizer, model_state_dict=state["model"], optim_state_dict=state["optimizer"])
 
 
 def drop_resume_state(out: Path) -> None:

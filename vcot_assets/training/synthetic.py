@@ -67,7 +67,9 @@ _PROGRAMS: list[tuple[str, Callable[[random.Random], tuple]]] = [
         "    for word in sentence.split():\n"
         "        lengths[word] = len(word)\n"
         "    return lengths\n",
-        lambda r: (" ".join(r.choice(["map", "reduce", "a", "lambda", "zip", "iter"]) for _ in range(r.randint(2, 5))),),
+        lambda r: (
+            " ".join(r.choice(["map", "reduce", "a", "lambda", "zip", "iter"]) for _ in range(r.randint(2, 5))),
+        ),
     ),
     (
         "def max_gap(values):\n"
@@ -134,10 +136,7 @@ def make_sample(rng: random.Random, index: int) -> dict:
         question = f"What does `{call}` return? Reason step by step through the execution."
         answer = repr(result)
     else:
-        question = (
-            f"Find an input such that `{name}(??) == {result!r}`. "
-            "Reason step by step through the execution."
-        )
+        question = f"Find an input such that `{name}(??) == {result!r}`. Reason step by step through the execution."
         answer = call
     reasoning = "\n".join(steps)
     assistant = (

@@ -154,9 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build a base model locally, with no download.")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--shape", choices=sorted(SHAPES), default="tiny")
-    parser.add_argument(
-        "--corpus", type=Path, help="chat-sample JSONL to train the tokenizer on (default: synthetic)"
-    )
+    parser.add_argument("--corpus", type=Path, help="chat-sample JSONL to train the tokenizer on (default: synthetic)")
     parser.add_argument("--vocab-size", type=int, default=1024)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(

@@ -88,21 +88,15 @@ def parse_args(argv: list[str] | None) -> TrainConfig:
     parser.add_argument("--out", type=Path, required=True, help="checkpoint directory")
     parser.add_argument("--lr", dest="learning_rate", type=float, default=2e-6)
     parser.add_argument("--epochs", type=float, default=10.0)
-    parser.add_argument(
-        "--batch-size", type=int, default=32, help="sequences per step, all processes"
-    )
-    parser.add_argument(
-        "--micro-batch-size", type=int, default=2, help="sequences per pass, per process"
-    )
+    parser.add_argument("--batch-size", type=int, default=32, help="sequences per step, all processes")
+    parser.add_argument("--micro-batch-size", type=int, default=2, help="sequences per pass, per process")
     parser.add_argument("--max-seq-len", type=int, default=8192)
     parser.add_argument("--lr-schedule", choices=["linear", "constant"], default="linear")
     parser.add_argument("--warmup-ratio", type=float, default=0.0)
     parser.add_argument("--weight-decay", type=float, default=0.0)
     parser.add_argument("--max-grad-norm", type=float, default=1.0)
     parser.add_argument("--max-steps", type=int)
-    parser.add_argument(
-        "--lora", action="store_true", help="train LoRA adapters (peft), merged on save"
-    )
+    parser.add_argument("--lora", action="store_true", help="train LoRA adapters (peft), merged on save")
     parser.add_argument("--lora-r", type=int, default=16)
     parser.add_argument("--lora-alpha", type=int, default=32)
     parser.add_argument("--lora-dropout", type=float, default=0.0)
@@ -229,13 +223,9 @@ def _load_model(config: TrainConfig, device, attn_implementation: str):
     if config.random_init:
         torch.manual_seed(config.seed)  # the same weights on every rank
         with device:
-            model = AutoModelForCausalLM.from_config(
-                AutoConfig.from_pretrained(config.base_model), **options
-            )
+            model = AutoModelForCausalLM.from_config(AutoConfig.from_pretrained(config.base_model), **options)
     elif device.type == "cuda":
-        model = AutoModelForCausalLM.from_pretrained(
-            config.base_model, device_map={"": device}, **options
-        )
+        model = AutoModelForCausalLM.from_pretrained(config.base_model, device_map={"": device}, **options)
     else:
         model = AutoModelForCausalLM.from_pretrained(config.base_model, **options)
     model = model.to(device)
@@ -286,9 +276,7 @@ def _resume(config: TrainConfig, model, optimizer, log) -> tuple[int, list[float
     return progress["step"], list(progress["losses"])
 
 
-def _configure_backends(
-    config: TrainConfig, on_gpu: bool, attention: str, compile_model: bool
-) -> None:
+def _configure_backends(config: TrainConfig, on_gpu: bool, attention: str, compile_model: bool) -> None:
     import torch
 
     if on_gpu:
@@ -334,10 +322,7 @@ def _train(config: TrainConfig, log, cluster) -> dict:
         torch.set_num_threads(config.threads)
     device, world = cluster.device, cluster.world_size
     on_gpu = device.type == "cuda"
-    bf16 = config.bf16 if config.bf16 is not None else on_gpu and torch.cuda.is_bf16_supported()
-    packing = config.packing if config.packing is not None else on_gpu
-    compile_model = config.compile if config.compile is not None else on_gpu
-    attention = config.attention or ("flex" if on_gpu else "sdpa")
+    bf16, packing, compile_model, attention = _resolved_options(config, on_gpu)
     accumulation = config.accumulation(world)
     _configure_backends(config, on_gpu, attention, compile_model)
 
@@ -367,13 +352,9 @@ def _train(config: TrainConfig, log, cluster) -> dict:
     )  # fmt: skip
 
     steps_per_epoch = max(1, math.ceil(len(rows) / config.batch_size))
-    total_steps = config.max_steps or max(
-        1, math.ceil(config.epochs * len(rows) / config.batch_size)
-    )
+    total_steps = config.max_steps or max(1, math.ceil(config.epochs * len(rows) / config.batch_size))
     warmup_steps = math.ceil(config.warmup_ratio * total_steps)
-    checkpoint_every = (
-        steps_per_epoch if config.checkpoint_every is None else config.checkpoint_every
-    )
+    checkpoint_every = steps_per_epoch if config.checkpoint_every is None else config.checkpoint_every
 
     def lr_factor(step: int) -> float:
         if step < warmup_steps:
@@ -400,9 +381,7 @@ def _train(config: TrainConfig, log, cluster) -> dict:
     stream = _index_stream(len(rows), config.micro_batch_size * world, config.seed)
     for _ in range(start_step * accumulation):
         next(stream)
-    mine = slice(
-        cluster.rank * config.micro_batch_size, (cluster.rank + 1) * config.micro_batch_size
-    )
+    mine = slice(cluster.rank * config.micro_batch_size, (cluster.rank + 1) * config.micro_batch_size)
     end_step = total_steps
     if config.stop_after_steps:
         end_step = min(total_steps, start_step + config.stop_after_steps)
@@ -432,9 +411,7 @@ def _train(config: TrainConfig, log, cluster) -> dict:
         tokens = int(data.lengths[every_row].sum())
         total_tokens += tokens
         timed_tokens += tokens
-        timed_flops += 6 * shape.matmul_parameters * tokens + float(
-            data.attention_flops[every_row].sum()
-        )
+        timed_flops += 6 * shape.matmul_parameters * tokens + float(data.attention_flops[every_row].sum())
         if config.max_grad_norm > 0:
             torch.nn.utils.clip_grad_norm_(trainable, config.max_grad_norm)
         optimizer.step()
@@ -448,12 +425,8 @@ def _train(config: TrainConfig, log, cluster) -> dict:
             elapsed = time.perf_counter() - timer_start if timer_start else 0.0
             rate = timed_tokens / elapsed if elapsed > 0 else 0.0
             honest = timed_flops / elapsed / (world * config.peak_flops) if elapsed > 0 else 0.0
-            log(
-                f"step {done}/{total_steps} loss {losses_read[-1]:.4f} tokens/s {rate:,.0f} mfu {honest:.1%}"
-            )
-        if done < total_steps and (
-            done == end_step or (checkpoint_every and done % checkpoint_every == 0)
-        ):
+            log(f"step {done}/{total_steps} loss {losses_read[-1]:.4f} tokens/s {rate:,.0f} mfu {honest:.1%}")
+        if done < total_steps and (done == end_step or (checkpoint_every and done % checkpoint_every == 0)):
             distributed.save_resume_state(
                 config.out, model, optimizer, done,
                 {"losses": losses_read, "settings": _resume_settings(config)},
@@ -504,6 +477,25 @@ def _train(config: TrainConfig, log, cluster) -> dict:
         f"{old_flops_per_token / 1e9:.3f} GFLOP/token, N = {shape.parameters / 1e6:.1f}M, s = {row_len}); "
         f"peak memory {metrics['peak_memory_gb']:.1f} GiB per device"
     )
+    _finish(config, metrics, model, causal_lm, tokenizer, bf16, cluster)
+    return metrics
+
+
+def _resolved_options(config: TrainConfig, on_gpu: bool) -> tuple[bool, bool, bool, str]:
+    """bf16, packing, compile and the attention kernel: what the config says, else what the device suits."""
+    import torch
+
+    bf16 = config.bf16 if config.bf16 is not None else on_gpu and torch.cuda.is_bf16_supported()
+    packing = config.packing if config.packing is not None else on_gpu
+    compile_model = config.compile if config.compile is not None else on_gpu
+    attention = config.attention or ("flex" if on_gpu else "sdpa")
+    return bf16, packing, compile_model, attention
+
+
+def _finish(config: TrainConfig, metrics: dict, model, causal_lm, tokenizer, bf16: bool, cluster) -> None:
+    """A completed run leaves a plain transformers checkpoint (rank 0) and no resume state; every run its metrics."""
+    from vcot_assets.training import distributed
+
     if cluster.is_main:
         config.out.mkdir(parents=True, exist_ok=True)
     if metrics["completed"]:
@@ -513,12 +505,9 @@ def _train(config: TrainConfig, log, cluster) -> dict:
                 _save_consolidated(state, causal_lm, tokenizer, config, bf16)
         distributed.drop_resume_state(config.out)
     metrics["checkpoint_dir"] = str(config.out.resolve())
-    metrics["hyperparameters"] = {
-        k: str(v) if isinstance(v, Path) else v for k, v in asdict(config).items()
-    }
+    metrics["hyperparameters"] = {k: str(v) if isinstance(v, Path) else v for k, v in asdict(config).items()}
     if cluster.is_main:
         (config.out / "metrics.json").write_text(json.dumps(metrics, indent=2))
-    return metrics
 
 
 def _save_consolidated(state: dict, causal_lm, tokenizer, config: TrainConfig, bf16: bool) -> None:

@@ -20,9 +20,7 @@ from vcot_assets.resources.trainer_launchers import (
 
 
 def _resource(**fields) -> TrainerResource:
-    return TrainerResource(
-        base_model="/models/base", image="registry.example/vcot-trainer:1", **fields
-    )
+    return TrainerResource(base_model="/models/base", image="registry.example/vcot-trainer:1", **fields)
 
 
 def _args(resource: TrainerResource) -> list[str]:
@@ -54,16 +52,10 @@ def test_paper_hyperparameters_are_the_defaults():
     resource = TrainerResource(base_model="/m")
     args = resource.trainer_args(Path("d.jsonl"), "/m", Path("o"))
     pairs = dict(zip(args[::2], args[1::2]))
-    assert (
-        pairs["--lr"] == "2e-06"
-        and pairs["--epochs"] == "10.0"
-        and pairs["--max-seq-len"] == "8192"
-    )
+    assert pairs["--lr"] == "2e-06" and pairs["--epochs"] == "10.0" and pairs["--max-seq-len"] == "8192"
     assert int(pairs["--batch-size"]) == 32 and "--max-steps" not in pairs
     assert "--compile" not in args and "--no-compile" not in args  # the trainer decides by device
-    no_compile = TrainerResource(base_model="/m", compile=False).trainer_args(
-        Path("d"), "/m", Path("o")
-    )
+    no_compile = TrainerResource(base_model="/m", compile=False).trainer_args(Path("d"), "/m", Path("o"))
     assert "--no-compile" in no_compile
 
 
@@ -101,9 +93,7 @@ def test_docker_launcher_requests_gpus_and_mounts_the_data_directory():
 def test_k8s_pod_spec_renders_with_the_gpu_request():
     pytest.importorskip("dagster_k8s")
     resource = _resource(gpus=2, data_claim="vcot-data", env={"HF_HOME": "/cache"})
-    pod = render_k8s_pod(
-        resource, _args(resource), Path("/srv/data"), pod_name="train-full-forward"
-    )
+    pod = render_k8s_pod(resource, _args(resource), Path("/srv/data"), pod_name="train-full-forward")
     [container] = pod.spec.containers
     assert container.image == "registry.example/vcot-trainer:1"
     assert container.command[:3] == ["python", "-m", "torch.distributed.run"]
@@ -139,10 +129,7 @@ def test_k8s_multi_node_run_renders_node_0_a_rendezvous_service_and_workers():
     # The headless Service resolves the master address to node 0's pod.
     service = plan.service
     assert service["metadata"]["name"] == "vcot-train-ab12cd34-full-forward-rdzv"
-    assert (
-        service["spec"]["clusterIP"] == "None"
-        and service["spec"]["selector"] == plan.node0_meta["labels"]
-    )
+    assert service["spec"]["clusterIP"] == "None" and service["spec"]["selector"] == plan.node0_meta["labels"]
     assert service["spec"]["ports"][0]["port"] == RENDEZVOUS_PORT
 
     # Nodes 1 and 2: an Indexed Job whose pods take node rank index + 1.
@@ -150,14 +137,10 @@ def test_k8s_multi_node_run_renders_node_0_a_rendezvous_service_and_workers():
     assert job["completionMode"] == "Indexed" and job["completions"] == job["parallelism"] == 2
     pod = job["template"]["spec"]
     [container] = pod["containers"]
-    assert (
-        container["image"] == "registry.example/vcot-trainer:1" and pod["restartPolicy"] == "Never"
-    )
+    assert container["image"] == "registry.example/vcot-trainer:1" and pod["restartPolicy"] == "Never"
     assert container["resources"]["limits"] == {"nvidia.com/gpu": "8"}
     assert {"name": "vcot-data", "mountPath": "/srv/data"} in container["volumeMounts"]
-    assert {"name": "vcot-data", "persistentVolumeClaim": {"claimName": "vcot-data"}} in pod[
-        "volumes"
-    ]
+    assert {"name": "vcot-data", "persistentVolumeClaim": {"claimName": "vcot-data"}} in pod["volumes"]
     assert pod["tolerations"][0]["key"] == "nvidia.com/gpu"
     assert container["env"] == [{"name": "A", "value": "1"}]
     assert RUN_LABEL in job["template"]["metadata"]["labels"]
@@ -168,9 +151,9 @@ def test_k8s_worker_command_gives_each_pod_its_node_rank(tmp_path: Path):
     """Run the worker's shell line with a stand-in `python` that prints its arguments."""
     resource = _resource(gpus=4, nodes=3)
     args = _args(resource) + ["--note", 'it\'s a "quoted" $value']
-    command = render_k8s_run(resource, args, Path("/srv/data"), "run").job["spec"]["template"][
-        "spec"
-    ]["containers"][0]["command"]
+    command = render_k8s_run(resource, args, Path("/srv/data"), "run").job["spec"]["template"]["spec"]["containers"][0][
+        "command"
+    ]
     stub = tmp_path / "python"
     stub.write_text('#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done\n')
     stub.chmod(0o755)
@@ -179,9 +162,7 @@ def test_k8s_worker_command_gives_each_pod_its_node_rank(tmp_path: Path):
         "PATH": f"{tmp_path}{os.pathsep}{os.environ['PATH']}",
         "JOB_COMPLETION_INDEX": "1",
     }
-    words = subprocess.run(
-        command, env=env, capture_output=True, text=True, check=True
-    ).stdout.splitlines()
+    words = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout.splitlines()
     assert words[:3] == ["-m", "torch.distributed.run", "--node-rank=2"]
     assert "--nnodes=3" in words and "--master-addr=run-rdzv.default.svc.cluster.local" in words
     assert _trainer_part(words) == ["-m", "vcot_assets.training.train", *args]
@@ -211,9 +192,7 @@ def test_k8s_spec_without_a_claim_mounts_only_shared_memory():
 
 def test_op_tags_ask_the_k8s_executor_for_gpus():
     tags = gpu_op_tags(4)
-    assert tags["dagster-k8s/config"]["container_config"]["resources"]["limits"] == {
-        "nvidia.com/gpu": "4"
-    }
+    assert tags["dagster-k8s/config"]["container_config"]["resources"]["limits"] == {"nvidia.com/gpu": "4"}
 
 
 def test_torchrun_command_for_one_node_uses_a_free_local_port():
@@ -252,13 +231,9 @@ def test_two_processes_through_pipes_report_once(tmp_path: Path):
         base_model=str(base), gpus=2, learning_rate=5e-3, max_steps=4, batch_size=4,
         micro_batch_size=1, max_seq_len=1024, extra_args=["--packing", "--log-every", "2"],
     )  # fmt: skip
-    result = materialize(
-        [checkpoint], resources={"trainer": trainer}, instance=DagsterInstance.ephemeral()
-    )
+    result = materialize([checkpoint], resources={"trainer": trainer}, instance=DagsterInstance.ephemeral())
     assert result.success
     [materialization] = result.asset_materializations_for_node("checkpoint")
     metadata = {k: v.value for k, v in materialization.metadata.items()}
-    assert (
-        metadata["world_size"] == 2 and metadata["steps"] == 4 and len(metadata["loss_curve"]) == 4
-    )
+    assert metadata["world_size"] == 2 and metadata["steps"] == 4 and len(metadata["loss_curve"]) == 4
     assert metadata["completed"] is True and (out / "model.safetensors").exists()

@@ -39,9 +39,7 @@ def _torchrun(args: list[str], processes: int = 2) -> subprocess.CompletedProces
     env.pop("DAGSTER_PIPES_CONTEXT", None)
     command = [sys.executable, "-m", "torch.distributed.run", "--standalone",
                f"--nproc-per-node={processes}", "-m", "vcot_assets.training.train", *args]  # fmt: skip
-    result = subprocess.run(
-        command, env=env, capture_output=True, text=True, timeout=300, check=False
-    )
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     return result
 

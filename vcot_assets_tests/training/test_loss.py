@@ -18,9 +18,7 @@ def _case(tokens: int = 50, hidden: int = 16, vocab: int = 37):
 
 def _reference(h, w, targets):
     logits = (h @ w.t()).float()
-    return torch.nn.functional.cross_entropy(
-        logits, targets, ignore_index=IGNORE_INDEX, reduction="sum"
-    )
+    return torch.nn.functional.cross_entropy(logits, targets, ignore_index=IGNORE_INDEX, reduction="sum")
 
 
 @pytest.mark.parametrize("chunk", [7, 16, 50, 4096])
@@ -31,9 +29,7 @@ def test_value_and_gradients_match_the_full_logits(chunk):
     got = chunked_linear_cross_entropy(h, w, targets, chunk=chunk)
     got_h, got_w = torch.autograd.grad(got * 0.5, (h, w))
     assert got.item() == pytest.approx(expected.item(), rel=1e-6)
-    assert torch.allclose(got_h, expected_h, atol=1e-6) and torch.allclose(
-        got_w, expected_w, atol=1e-5
-    )
+    assert torch.allclose(got_h, expected_h, atol=1e-6) and torch.allclose(got_w, expected_w, atol=1e-5)
 
 
 def test_frozen_weight_gets_no_gradient_and_ignored_tokens_none():

@@ -49,9 +49,7 @@ def _forward(model, rows: list[PackedRow], row_len: int, attention: str = "sdpa"
     if embeddings is None:
         return model(batch.input_ids, batch.position_ids, mask, batch.targets)
     embed = model.causal_lm.get_input_embeddings()
-    hook = embed.register_forward_hook(
-        lambda _m, _i, out: embeddings.append(out) or out.retain_grad()
-    )
+    hook = embed.register_forward_hook(lambda _m, _i, out: embeddings.append(out) or out.retain_grad())
     try:
         return model(batch.input_ids, batch.position_ids, mask, batch.targets)
     finally:
@@ -60,9 +58,7 @@ def _forward(model, rows: list[PackedRow], row_len: int, attention: str = "sdpa"
 
 def _only_loss_of(row: PackedRow, keep: slice) -> PackedRow:
     """The row with targets outside `keep` ignored: the loss of one sample of it."""
-    targets = [
-        t if keep.start <= i < keep.stop else IGNORE_INDEX for i, t in enumerate(row.targets)
-    ]
+    targets = [t if keep.start <= i < keep.stop else IGNORE_INDEX for i, t in enumerate(row.targets)]
     return PackedRow(row.input_ids, targets, row.lengths)
 
 
@@ -138,12 +134,8 @@ def test_flex_block_mask_gives_the_same_losses_as_the_dense_mask():
         for keep in (slice(0, 70), slice(70, 110), slice(110, 119)):
             masked_rows = [_only_loss_of(rows[0], keep)]
             expected = _forward(dense, masked_rows, 128, "sdpa").item()
-            assert _forward(flex, masked_rows, 128, "flex").item() == pytest.approx(
-                expected, rel=1e-4
-            )
+            assert _forward(flex, masked_rows, 128, "flex").item() == pytest.approx(expected, rel=1e-4)
 
 
 def test_attention_flops_count_each_document_not_the_row():
-    assert attention_flops_per_row([100, 50], layers=2, attention_width=8) == 12 * 2 * 8 * (
-        100**2 + 50**2
-    )
+    assert attention_flops_per_row([100, 50], layers=2, attention_width=8) == 12 * 2 * 8 * (100**2 + 50**2)

@@ -151,8 +151,13 @@ def trace_facts(trace: Trace) -> TraceFacts:
     # Values a narration derives in its head: sums, sizes and extremes of traced collections, the
     # lengths of traced strings and of their words, the codes of their characters.
     for value in list(facts.known_values):
-        strings = [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)] if isinstance(
-            value, (list, tuple)) else []
+        strings = (
+            [value]
+            if isinstance(value, str)
+            else [v for v in value if isinstance(v, str)]
+            if isinstance(value, (list, tuple))
+            else []
+        )
         for text in strings[:200]:
             facts.derived.add(len(text))
             facts.derived.update(len(word) for word in re.findall(r"\w+", text)[:200])
@@ -671,8 +676,11 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
         ):
             return Check("sequence", f"values: {values}", True)
         # values listed, not a history (`digits 2, 3, 4 and 5 once each`): elements of one collection
-        digits = [[int(d) for d in str(abs(v))] for v in walk.facts.known_values
-                  if isinstance(v, int) and not isinstance(v, bool)]
+        digits = [
+            [int(d) for d in str(abs(v))]
+            for v in walk.facts.known_values
+            if isinstance(v, int) and not isinstance(v, bool)
+        ]
         pool = walk.facts.known_values + walk.facts.code_literals + digits
         together = any(_all_elements(values, v) or _subsequence(values, _items(v)) for v in pool)
         return Check("sequence", f"values: {values}", together)
@@ -905,8 +913,11 @@ def _together(checks: list[Check], walk: Walk) -> None:
     walk.moved_to(best_anchor)
 
 
-_SEQUENCING = re.compile(r"\b(?:then|after|afterwards|later|next|before|becomes|became|goes|went|moves|moved|"
-                         r"until|while|from|to|each|every|loop|iteration|again)\b|->", re.I)
+_SEQUENCING = re.compile(
+    r"\b(?:then|after|afterwards|later|next|before|becomes|became|goes|went|moves|moved|"
+    r"until|while|from|to|each|every|loop|iteration|again)\b|->",
+    re.I,
+)
 
 
 def _one_state(located: list[Check], walk: Walk) -> None:
