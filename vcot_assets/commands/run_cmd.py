@@ -211,12 +211,33 @@ def run_stage_d(args, definitions, instance, graph, upstream_changed: bool) -> l
     return launched
 
 
+def read_batch_samples(home: Path, batches: list[str]) -> list[dict]:
+    """Per-batch `verified_dataset` samples (before deduplication and decontamination)."""
+    samples = []
+    for batch in batches:
+        path = home / "data" / "verified_dataset" / f"{batch}.jsonl"
+        if path.exists():
+            samples.extend(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return samples
+
+
+def training_set_counts(home: Path) -> dict[str, int]:
+    """Samples per view of the `full` training set as written (what `vcot export` gives)."""
+    from vcot_assets.core.training_data.subsets import training_set_path
+
+    counts = {}
+    for view in ("forward", "backward", "bidirectional"):
+        path = training_set_path(home / "data", "full", view)
+        counts[view] = (
+            sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip()) if path.is_file() else 0
+        )
+    return counts
+
+
 def print_summary(
     home: Path, keys: list[str], launched: Counter, cross: list[str], teacher_calls: int, seconds: float
 ) -> None:
-    from vcot_assets.commands.export_cmd import read_samples
-
-    views = Counter(sample["view"] for sample in read_samples(home, keys))
+    views = Counter(sample["view"] for sample in read_batch_samples(home, keys))
     if not launched and not cross:
         print("up to date: every asset is current; nothing materialized, no teacher calls made")
     else:
@@ -227,4 +248,5 @@ def print_summary(
         + json.dumps({v: views.get(v, 0) for v in ("forward", "backward", "bidirectional")})
         + f" over {len(keys)} batches, {seconds:.1f} s"
     )
+    print("training set (deduplicated, decontaminated): " + json.dumps(training_set_counts(home)))
     print(f"see them: vcot ui --home {home}   export: vcot export --home {home} --view forward --out forward.jsonl")

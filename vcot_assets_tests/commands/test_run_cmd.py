@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from vcot_assets.core.records import VIEWS
+
 REPO = Path(__file__).resolve().parents[2]
 DOC = """# Intervals and counting
 
@@ -61,8 +63,11 @@ def test_run_then_rerun_is_up_to_date_then_export_loads(tmp_path):
         if rows:
             loaded = load_dataset("json", data_files=str(out), split="train")
             assert loaded.num_rows == len(rows)
-            assert {"messages", "teacher", "difficulty", "input", "output"} <= set(loaded.column_names)
+            assert set(loaded.column_names) == {"sample_id", "view", "messages", "provenance"}
+            assert {"teacher", "difficulty", "input", "output"} <= set(loaded[0]["provenance"])
     assert total > 0
+    training_set = home / "data" / "training_sets" / "full"
+    assert total == sum(len((training_set / f"{v}.jsonl").read_text().splitlines()) for v in VIEWS)
 
 
 def test_through_must_name_an_asset_and_training_needs_a_base_model(tmp_path):
