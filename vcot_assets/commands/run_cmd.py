@@ -118,7 +118,8 @@ def main(argv: list[str]) -> int:
 
     order = names[: names.index(args.through) + 1] if args.through in names else names
     launched, teacher_calls, failed = run_batches(definitions, instance, graph, per_batch, order, keys)
-    launched_cross = run_stage_d(args, definitions, instance, graph, bool(launched) or bool(removed))
+    launched_cross, failed_cross = run_stage_d(args, definitions, instance, graph, bool(launched) or bool(removed))
+    failed += failed_cross
     print_summary(home, keys, launched, launched_cross, teacher_calls, time.monotonic() - started)
     for line in failed:
         print(f"failed: {line}", file=sys.stderr)
@@ -164,7 +165,8 @@ def describe_failure(result) -> str:
             return f"step {event.step_key} failed: {error.message.strip() if error else 'unknown error'}"
         if event.event_type_value == "ASSET_CHECK_EVALUATION" and not event.event_specific_data.passed:
             data = event.event_specific_data
-            return f"check {data.check_name} on {data.asset_key.to_user_string()} failed"
+            why = f": {data.description}" if data.description else ""
+            return f"check {data.check_name} on {data.asset_key.to_user_string()} failed{why}"
     return "the run did not succeed"
 
 
@@ -177,13 +179,13 @@ def count_teacher_calls(result) -> int:
     return calls
 
 
-def run_stage_d(args, definitions, instance, graph, upstream_changed: bool) -> list[str]:
+def run_stage_d(args, definitions, instance, graph, upstream_changed: bool) -> tuple[list[str], list[str]]:
     """Cross-batch assets, in order up to --through: each runs when missing, when its code
     changed, or when anything before it ran in this invocation."""
     from dagster import AssetKey, materialize
 
     wanted = STAGE_D[: STAGE_D.index(args.through) + 1] if args.through in STAGE_D else []
-    launched = []
+    launched, failed = [], []
     for name in wanted:
         key = AssetKey(name)
         node = graph.get(key)
@@ -206,9 +208,9 @@ def run_stage_d(args, definitions, instance, graph, upstream_changed: bool) -> l
             )
             launched.append(label)
             if not result.success:
-                print(f"failed: {label}: {describe_failure(result)}", file=sys.stderr)
+                failed.append(f"{label}: {describe_failure(result)} (run {result.run_id}; see `vcot ui`)")
         upstream_changed = upstream_changed or bool(launched)
-    return launched
+    return launched, failed
 
 
 def read_batch_samples(home: Path, batches: list[str]) -> list[dict]:
