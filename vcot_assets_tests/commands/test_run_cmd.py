@@ -78,7 +78,7 @@ def test_through_must_name_an_asset_and_training_needs_a_base_model(tmp_path):
     assert no_model.returncode == 2 and "--base-model" in no_model.stderr
 
 
-def test_two_runs_on_one_home_share_the_batches_and_batches_run_in_parallel(tmp_path):
+def test_two_runs_on_one_home_share_the_batches_and_batches_run_in_parallel(tmp_path, monkeypatch):
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "intervals.md").write_text(DOC)
@@ -103,6 +103,7 @@ def test_two_runs_on_one_home_share_the_batches_and_batches_run_in_parallel(tmp_
 
     from dagster import DagsterInstance, RunsFilter
 
+    monkeypatch.setenv("DAGSTER_HOME", str(home))  # the home's dagster.yaml reads it
     with DagsterInstance.from_config(str(home)) as instance:
         runs = {
             key: instance.get_run_records(RunsFilter(tags={"vcot/batch": key}))
