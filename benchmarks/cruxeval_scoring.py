@@ -30,7 +30,7 @@ def main() -> int:
     parser.add_argument("--reference", action="store_true")
     args = parser.parse_args()
     problems = cruxeval.load_problems()
-    samples = cruxeval.default_data_path().parent / "samples"
+    samples = cruxeval.published_samples_dir()
     with open_sandbox("local", workers=args.workers) as box:
         print(f"sandbox: local, {args.workers} workers, isolation {box.isolation}")
         for mode in ("input", "output"):

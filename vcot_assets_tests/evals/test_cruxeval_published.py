@@ -12,7 +12,7 @@ from vcot_assets.evals import cruxeval
 from vcot_assets.evals.common import load_generations
 from vcot_assets.sandbox import open_sandbox
 
-SAMPLES = cruxeval.default_data_path().parent / "samples"
+SAMPLES = cruxeval.published_samples_dir()
 PUBLISHED = {"input": {"pass@1": 35.95, "pass@5": 44.99}, "output": {"pass@1": 34.21, "pass@5": 40.29}}
 
 pytestmark = pytest.mark.slow

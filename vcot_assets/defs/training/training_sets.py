@@ -45,7 +45,7 @@ from vcot_assets.core.training_data.subsets import (
 from vcot_assets.defs.automation import SANDBOX_POOL, SANDBOX_RETRY
 from vcot_assets.defs.common import code_version, content_hash, preview_markdown, record_metadata, rejection_table
 from vcot_assets.evals.answerability import ask_base_model, grade_answers, training_questions
-from vcot_assets.evals.programs import benchmark_programs
+from vcot_assets.evals.programs import CHECKED, benchmark_programs, missing_sources
 from vcot_assets.partitions import CONCEPT_BATCHES_NAME
 from vcot_assets.resources.storage import read_jsonl
 
@@ -149,6 +149,8 @@ def training_sets(context: AssetExecutionContext, verified_dataset: dict, base_m
         **{f"contaminated/{bench}": n for bench, n in result.counts_by_benchmark.items()},
         **{f"subset/{key}": n for key, n in counts.items()},
         "benchmarks_checked": MetadataValue.md(_benchmark_table(benchmarks)),
+        **{f"benchmark/{b['name']}": int(b["problems"]) for b in benchmarks if b["status"] == CHECKED},
+        "benchmarks_missing": len(missing_sources(benchmarks)),
         "dataset_dir": MetadataValue.path(str(data_dir / TRAINING_SETS_DIR)),
         "dataset_card": MetadataValue.md(card),
         "files": MetadataValue.json({k: str(p) for k, p in paths.items()}),
@@ -161,8 +163,8 @@ def training_sets(context: AssetExecutionContext, verified_dataset: dict, base_m
 
 
 def _benchmark_table(benchmarks: list[dict[str, str]]) -> str:
-    lines = ["| benchmark | programs | status |", "| --- | --- | --- |"]
-    return "\n".join(lines + [f"| {b['name']} | {b['problems']} | {b['status']} |" for b in benchmarks])
+    lines = ["| benchmark | programs | status | source |", "| --- | --- | --- | --- |"]
+    return "\n".join(lines + [f"| {b['name']} | {b['problems']} | {b['status']} | {b['detail']} |" for b in benchmarks])
 
 
 def _card_facts(
@@ -240,7 +242,8 @@ def _sources(data_dir: Path, batches: list[str]) -> list[dict[str, str]]:
     blocking=True,
     required_resource_keys={"home"},
     description="The files on disk hold what the trainer may use: every subset inside `full`, "
-    "no sample twice, and no benchmark program (re-checked from the written files).",
+    "no sample twice, no benchmark program (re-checked from the written files), and every "
+    "configured benchmark actually loaded.",
 )
 def training_sets_files_are_clean(context: AssetCheckExecutionContext) -> AssetCheckResult:
     data_dir = Path(context.resources.home.data_dir)
@@ -264,7 +267,8 @@ def training_sets_files_are_clean(context: AssetCheckExecutionContext) -> AssetC
         view = key.split("-", 1)[1]
         if not members <= ids.get(f"full-{view}", set()):
             problems.append(f"{key} holds samples that are not in full-{view}")
-    programs, _ = benchmark_programs()
+    programs, benchmarks = benchmark_programs()
+    problems.extend(missing_sources(benchmarks))
     index = BenchmarkIndex(programs)
     leaks = [
         f"{sid}: {hit[1]}"
@@ -275,8 +279,11 @@ def training_sets_files_are_clean(context: AssetCheckExecutionContext) -> AssetC
     return AssetCheckResult(
         passed=not problems,
         severity=AssetCheckSeverity.ERROR,
+        description="; ".join(problems) or None,
         metadata={
             "problems": MetadataValue.md("\n".join(f"- {p}" for p in problems) or "none"),
             "samples_checked": len(questions),
+            "benchmarks_checked": MetadataValue.md(_benchmark_table(benchmarks)),
+            **{f"benchmark/{b['name']}": int(b["problems"]) for b in benchmarks if b["status"] == CHECKED},
         },
     )

@@ -229,3 +229,40 @@ def test_the_check_blocks_a_leak_written_behind_its_back(home):
     [check] = result.get_asset_check_evaluations()
     assert not check.passed
     assert "cruxeval:sample_0" in check.metadata["problems"].value
+
+
+def test_a_configured_benchmark_that_is_missing_fails_the_check_and_export(home, tmp_path, monkeypatch):
+    from vcot_assets.commands import export_cmd
+
+    monkeypatch.setenv("VCOT_CRUXEVAL", str(tmp_path / "no-cruxeval.jsonl"))
+    monkeypatch.setenv("VCOT_HOME", str(home))
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    export_cmd.prepare_home(str(home))
+    instance = DagsterInstance.get()
+    instance.add_dynamic_partitions(CONCEPT_BATCHES_NAME, list(BATCHES))
+    for key in BATCHES:
+        assert materialize(
+            [verified_dataset_stand_in],
+            instance=instance,
+            partition_key=key,
+            resources={"io_manager": VcotIOManager(home=str(home))},
+        ).success
+    everything = [verified_dataset_stand_in, base_model_answers, training_sets, training_sets_files_are_clean]
+    result = materialize(
+        everything,
+        selection=AssetSelection.assets(base_model_answers, training_sets),
+        instance=instance,
+        resources=resources(home),
+        raise_on_error=False,
+    )
+    [check] = result.get_asset_check_evaluations()
+    assert not check.passed
+    problems = check.metadata["problems"].value
+    assert "cruxeval is configured but missing" in problems and "VCOT_CRUXEVAL" in problems
+    assert check.metadata["benchmark/humaneval"].value == 164
+    meta = result.asset_materializations_for_node("training_sets")[0].metadata
+    assert meta["benchmarks_missing"].value == 1 and "benchmark/cruxeval" not in meta
+
+    out = tmp_path / "forward.jsonl"
+    assert export_cmd.main(["--home", str(home), "--view", "forward", "--out", str(out)]) == 1
+    assert not out.exists()
