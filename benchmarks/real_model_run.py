@@ -65,7 +65,6 @@ SETTINGS = {
     "VCOT_MAX_REJECTED_CANDIDATE_CODE": "1.0",
     "VCOT_MAX_REJECTED_CANDIDATE_TESTS": "1.0",
     "VCOT_MAX_REJECTED_VERIFIED_RATIONALES": "1.0",
-    "VCOT_TEACHER_TEMPERATURE": "0.7",
     "VCOT_TEACHER_TIMEOUT_S": "300",
     "VCOT_TEACHER_CONCURRENCY": "2",
 }
@@ -567,6 +566,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--home", help="vcot home to use (default: a fresh temporary folder, removed afterwards)")
     parser.add_argument("--keep-home", action="store_true", help="keep the temporary home and print where it is")
     parser.add_argument("--max-tokens", type=int, default=320, help="the teacher's max_tokens per call")
+    parser.add_argument("--temperature", type=float, default=0.7, help="the teacher's sampling temperature")
     parser.add_argument("--threads", type=int, default=2, help="CPU threads of the model server")
     parser.add_argument("--n-ctx", type=int, default=8192, help="context length of the model server")
     parser.add_argument("--timeout", type=float, default=1500, help="seconds vcot run may take before it is stopped")
@@ -586,7 +586,9 @@ def main(argv: list[str] | None = None) -> int:
     batch = "running-totals-000"
     proxy_log = home / "model_calls.jsonl"
     proxy_log.unlink(missing_ok=True)
-    settings = dict(SETTINGS, VCOT_TEACHER_MAX_TOKENS=str(args.max_tokens))
+    settings = dict(
+        SETTINGS, VCOT_TEACHER_MAX_TOKENS=str(args.max_tokens), VCOT_TEACHER_TEMPERATURE=str(args.temperature)
+    )
     print(f"model {gguf} ({gguf.stat().st_size / 1e6:.0f} MB); home {home}")
     print("settings: " + " ".join(f"{k}={v}" for k, v in settings.items()))
 
