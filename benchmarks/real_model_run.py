@@ -20,7 +20,8 @@ What it does:
 A 135M model writes poor code, so the yield is small (often zero); what the run must show is
 zero crashes, zero silent drops and a reason for every rejection. The exit status is 0 only
 then. With `--save-replies` the real replies are written to
-`vcot_assets_tests/data/corpora/replies/smollm2/real_replies.jsonl` for the parsing corpus.
+`vcot_assets_tests/data/corpora/replies/smollm2/real_replies.jsonl` (added to what is there)
+for the parsing corpus.
 
 The rejected-share checks are opened up (`VCOT_MAX_REJECTED_*=1.0`) and the score floor lowered
 so that every stage sees the real model's output instead of the first blocking check stopping
@@ -524,37 +525,43 @@ def report(home: Path, batch: str, proxy_log: Path, vcot_rc: int, vcot_seconds: 
 
 
 def save_corpus(home: Path, proxy_log: Path, out_dir: Path, gguf: Path) -> int:
-    """Every real reply the model gave (from the response cache), with its prompt and finish_reason."""
-    calls = read_jsonl(proxy_log)
-    by_text: dict[str, list[dict]] = defaultdict(list)
-    for call in calls:
-        by_text[call.get("text")].append(call)
-    rows = []
+    """Add every real reply of this run (from the response cache, with its prompt and
+    finish_reason from the proxy log) to the corpus file; replies already there are kept once."""
+    by_text: dict[str, dict] = {}
+    for call in read_jsonl(proxy_log):
+        by_text.setdefault(call.get("text"), call)
+    path = out_dir / "real_replies.jsonl"
+    rows = read_jsonl(path)
+    seen = {(r.get("template"), r.get("prompt"), r.get("reply"), r.get("temperature"), r.get("seed")) for r in rows}
+    added = 0
     for entry in sorted(cached_replies(home), key=lambda e: (e.get("created") or 0, e["cache_key"])):
-        seen = by_text.get(entry["text"]) or [{}]
-        call = seen[0]
-        rows.append(
-            {
-                "id": f"smollm2-{entry.get('template')}-{len(rows) + 1:03d}",
-                "template": entry.get("template"),
-                "family": "smollm2-135m-instruct",
-                "mode": "text",
-                "served_by": f"llama-cpp-python server, {gguf.name}",
-                "prompt": call.get("prompt"),
-                "reply": entry["text"],
-                "finish_reason": call.get("finish_reason"),
-                "max_tokens": call.get("max_tokens"),
-                "temperature": call.get("temperature"),
-                "seed": entry.get("sample_index"),
-                "prompt_tokens": entry.get("prompt_tokens"),
-                "completion_tokens": entry.get("completion_tokens"),
-            }
-        )
+        call = by_text.get(entry["text"]) or {}
+        row = {
+            "id": f"smollm2-{entry.get('template')}-{len(rows) + 1:03d}",
+            "template": entry.get("template"),
+            "family": "smollm2-135m-instruct",
+            "mode": "text",
+            "served_by": f"llama-cpp-python server, {gguf.name}",
+            "prompt": call.get("prompt"),
+            "reply": entry["text"],
+            "finish_reason": call.get("finish_reason"),
+            "max_tokens": call.get("max_tokens"),
+            "temperature": call.get("temperature"),
+            "seed": entry.get("sample_index"),
+            "prompt_tokens": entry.get("prompt_tokens"),
+            "completion_tokens": entry.get("completion_tokens"),
+        }
+        identity = (row["template"], row["prompt"], row["reply"], row["temperature"], row["seed"])
+        if identity in seen:
+            continue
+        seen.add(identity)
+        rows.append(row)
+        added += 1
     out_dir.mkdir(parents=True, exist_ok=True)
-    with open(out_dir / "real_replies.jsonl", "w", encoding="utf-8") as handle:
+    with open(path, "w", encoding="utf-8") as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return len(rows)
+    return added
 
 
 # --- main -----------------------------------------------------------------------------------------
@@ -646,7 +653,7 @@ def main(argv: list[str] | None = None) -> int:
     ok = report(home, batch, proxy_log, vcot_rc, vcot_seconds, int(settings["VCOT_CANDIDATES_PER_INSTRUCTION"]))
     if args.save_replies:
         count = save_corpus(home, proxy_log, CORPUS_DIR, gguf)
-        print(f"saved {count} real replies to {CORPUS_DIR / 'real_replies.jsonl'}")
+        print(f"added {count} real replies to {CORPUS_DIR / 'real_replies.jsonl'}")
     if temporary and not args.keep_home:
         shutil.rmtree(home, ignore_errors=True)
     elif temporary:
