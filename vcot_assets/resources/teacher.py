@@ -11,22 +11,37 @@ from vcot_assets.llm.client import TeacherClient, TeacherConfig
 from vcot_assets.settings import DEFAULT_TEACHER, TEACHER_ENV
 
 
+def _env_default(field: str, default: float | int) -> float | int:
+    """`$VCOT_TEACHER_<FIELD>` when set, else `default`: how a script sets the teacher's call
+    parameters for every step of a `vcot run` (read when the definitions load)."""
+    name = f"VCOT_TEACHER_{field.upper()}"
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return type(default)(raw)
+    except ValueError as err:
+        raise ValueError(f"{name}={raw!r} is not a valid {type(default).__name__}") from err
+
+
 class TeacherResource(dg.ConfigurableResource):
     """Which model writes the synthetic data, and how it is called.
 
     `model` is any litellm model string; `$VCOT_TEACHER`, when set, overrides it (that is how
     `vcot run --teacher` reaches every step). Leave `api_base` empty to let litellm's own
     provider variables (`OPENAI_API_BASE`, `OLLAMA_API_BASE`, `HOSTED_VLLM_API_BASE`, ...)
-    decide. Spend caps count the whole run when `client()` gets the run id (every step of
+    decide. `temperature`, `max_tokens`, `timeout_s` and `concurrency` default to
+    `$VCOT_TEACHER_TEMPERATURE`, `$VCOT_TEACHER_MAX_TOKENS`, `$VCOT_TEACHER_TIMEOUT_S` and
+    `$VCOT_TEACHER_CONCURRENCY` when set. Spend caps count the whole run when `client()` gets the run id (every step of
     the run shares a ledger file under the cache folder), else one step; empty means no cap.
     """
 
     model: str = DEFAULT_TEACHER
     api_base: Optional[str] = None
-    temperature: float = 0.7
-    max_tokens: int = 2048
-    timeout_s: float = 120.0
-    concurrency: int = 16
+    temperature: float = _env_default("temperature", 0.7)
+    max_tokens: int = _env_default("max_tokens", 2048)
+    timeout_s: float = _env_default("timeout_s", 120.0)
+    concurrency: int = _env_default("concurrency", 16)
     retries: int = 4
     max_calls: Optional[int] = None
     max_total_tokens: Optional[int] = None

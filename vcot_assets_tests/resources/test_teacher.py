@@ -61,3 +61,21 @@ def test_caps_with_a_run_id_share_a_ledger_per_run(tmp_path, monkeypatch):
     assert capped.config(tmp_path, "abc").spend_ledger == os.path.join(tmp_path, "spend", "abc.json")
     assert capped.config(tmp_path).spend_ledger is None
     assert TeacherResource().config(tmp_path, "abc").spend_ledger is None  # no cap, nothing to count
+
+
+def test_call_parameters_default_to_vcot_teacher_variables(monkeypatch):
+    from vcot_assets.resources.teacher import _env_default
+
+    monkeypatch.setenv("VCOT_TEACHER_MAX_TOKENS", "256")
+    monkeypatch.setenv("VCOT_TEACHER_TEMPERATURE", "0.2")
+    monkeypatch.delenv("VCOT_TEACHER_CONCURRENCY", raising=False)
+    assert _env_default("max_tokens", 2048) == 256
+    assert _env_default("temperature", 0.7) == 0.2
+    assert _env_default("concurrency", 16) == 16
+    monkeypatch.setenv("VCOT_TEACHER_MAX_TOKENS", "lots")
+    try:
+        _env_default("max_tokens", 2048)
+    except ValueError as err:
+        assert "VCOT_TEACHER_MAX_TOKENS" in str(err)
+    else:
+        raise AssertionError("a malformed value must be an error")
