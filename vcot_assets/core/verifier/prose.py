@@ -428,7 +428,12 @@ def _expr(text: str) -> ast.expr | None:
 
 
 def _names(node: ast.AST) -> set[str]:
-    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id not in ("True", "False", "None")}
+    """Program names an expression reads; `self.x` is one name, as the trace shows it."""
+    selves = [n for n in ast.walk(node) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
+              and n.value.id == "self"]  # fmt: skip
+    inner = {id(n.value) for n in selves}
+    plain = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and id(n) not in inner}
+    return {f"self.{n.attr}" for n in selves} | (plain - {"True", "False", "None"})
 
 
 def _literal_value(node: ast.expr) -> tuple[bool, object]:
@@ -601,7 +606,7 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         elif base not in known and subject.split("[")[0] not in known:
             continue
         if re.search(
-            r"(?:[-+*/%<>=!&|^(]|\b(?:in|not|and|or|of|if)\b)\s*$", s.text[: m.start("subject")]
+            r"(?:[-+*/%<>=!&|^(]|\b(?:in|not|of|if)\b)\s*$", s.text[: m.start("subject")]
         ) and not m.group("measure"):
             continue  # part of an expression or a phrase (`'c' in new is False`, `p - low are ...`)
         before = s.text[: m.start("subject")].rstrip().split()
@@ -636,6 +641,27 @@ def _len_sequence(walk: Walk, subject: str, values: list[object]) -> bool:
     return _subsequence(values, lengths)
 
 
+_BARE_VALUE = re.compile(
+    r"(?<![\w.])((?:self\.)?[A-Za-z_]\w*)\s+(-?\d+(?:\.\d+)?|'[^']*'|\[[^\]]*\])(?=\s*(?:[.;)]|,(?!\s*[-\d'\[])|$))"
+)
+
+
+def _bare_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`'+10': balance 40.`: a variable named right before a value, in a terse listing."""
+    for m in _BARE_VALUE.finditer(s.text):
+        name = m.group(1)
+        if name not in walk.facts.index.names or not s.free(m.start(), m.end()):
+            continue
+        node, value = _expr(name), _expr(m.group(2))
+        literal, wanted = _literal_value(value) if value is not None else (False, None)
+        if node is None or not literal:
+            continue
+        found = walk.find(node, wanted)
+        if found.ok is not None:
+            s.use(m.start(), m.end())
+            checks.append(found)
+
+
 def _literal_run(text: str, start: int) -> tuple[list[object], int]:
     """Literals from `start`, separated by commas, arrows or `then`: (values, end)."""
     values: list[object] = []
@@ -655,6 +681,8 @@ def _literal_run(text: str, start: int) -> tuple[list[object], int]:
         sep = _SEQUENCE_SEP.match(text, stop)
         if not sep or sep.end() == stop:
             break
+        if len(values) == 1 and re.fullmatch(r"\s*and\s*", sep.group(0)):
+            break  # `x is 2 and 5 <= 2`: a conjunction, not the list `2, 5 and 7`
         i = sep.end()
     return values, end
 
@@ -879,6 +907,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _chains,
         _literal_claims,
         _verb_claims,
+        _bare_values,
         _lengths,
         _counts,
         _comparisons,
