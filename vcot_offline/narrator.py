@@ -17,7 +17,7 @@ from . import slips
 from .prompt import ParsedPrompt
 from .rates import FailureRates, happens, pick
 from .story import Fact, facts, final_return, is_literal, top_calls
-from .styles import STYLES, Voice, backward_sentence, bounded, forward_sentence
+from .styles import MAX_FACTS, STYLES, Voice, backward_sentence, bounded, forward_sentence
 from .trace_reader import read_trace
 
 MAX_SERIES = 3  # variables a loop summary follows
@@ -62,7 +62,12 @@ def _summary(group: list[Fact]) -> LoopSummary:
     targets = _loop_targets(header)
     # The values a loop works on say more than its counter: those first, the loop variable last.
     ranked = sorted(history.items(), key=lambda item: item[0] in targets)
-    series = [(name, values) for name, values in ranked if len(values) >= 2][:MAX_SERIES]
+    # A list that grows each pass is not worth listing pass by pass once it passes a few.
+    series = [
+        (name, values)
+        for name, values in ranked
+        if len(values) >= 2 and (len(values) <= 4 or not values[-1].startswith(("[", "{", "(")))
+    ][:MAX_SERIES]
     final = {name: values[-1] for name, values in series}
     return LoopSummary(header, ends[-1].count if ends else passes, ends[-1] if ends else None, series, final)
 
@@ -141,13 +146,15 @@ class Told:
         ]
 
 
-def _told(all_facts: list[Fact]) -> Told:
-    shown, cut = bounded(all_facts)
+def _told(all_facts: list[Fact], style: str) -> Told:
+    # Summed-up loops are short however long they ran, so that style cuts only very long runs.
+    shown, cut = bounded(all_facts, MAX_FACTS * 10 if style == "loop_summary" else MAX_FACTS)
     summaries = {loop: _summary(group) for loop, group in _groups(shown) if loop is not None}
     return Told(shown, cut, summaries)
 
 
-def _style(p: ParsedPrompt, seed: int) -> str:
+def narration_style(p: ParsedPrompt, seed: int) -> str:
+    """The style a narration prompt is answered in: one per program, call and seed."""
     return pick(STYLES, "style", p.section("program"), p.section("call") or p.section("output"), seed)
 
 
@@ -303,7 +310,7 @@ def _forward_text(told: Told, voice: Voice, code: str, call: str, calls, answer:
     if voice.style == "paper":
         return "\n".join(_paper_forward(told, voice, code, call, calls, answer))
     if voice.style == "steps":
-        intro = voice.choose(f"Let's go through {call} step by step.", f"We trace {call}.")
+        intro = voice.choose(f"Let's go through {call} step by step.", f"We follow {call} one step at a time.")
         return f"{intro}\n\n<Steps>\n{_numbered(lines)}\n</Steps>\n"
     if voice.style == "restated_code":
         return f"We call `{call}`.\n\n{_numbered(lines)}\n"
@@ -316,9 +323,9 @@ def narrate_forward(p: ParsedPrompt, seed: int, rates: FailureRates) -> str:
     events = read_trace(trace)
     call = p.section("call").strip()
     salt = f"{call}|{trace}|{seed}"
-    style = _style(p, seed)
+    style = narration_style(p, seed)
     run = facts(events, p.fenced("program"))
-    told = _told(run)
+    told = _told(run, style)
     answer = final_return(events)
     _slip(told, style, salt, rates)
     if happens(rates.wrong_answer, "wrong_answer", salt):
@@ -416,11 +423,11 @@ def narrate_backward(p: ParsedPrompt, seed: int, rates: FailureRates) -> str:
     events = read_trace(trace)
     output = p.section("output").strip()
     salt = f"{output}|{trace}|{seed}"
-    style = _style(p, seed)
+    style = narration_style(p, seed)
     m = re.search(r"such as\s+(.+?)\(\.\.\.\)", p.section("output format"))
     calls = top_calls(events)
     call = _call_expression(calls, m.group(1).strip() if m else "")
-    told = _told(facts(events, p.fenced("program")))
+    told = _told(facts(events, p.fenced("program")), style)
     _slip(told, style, salt, rates)
     voice = Voice(style, salt)
     if call is None:

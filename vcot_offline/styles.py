@@ -56,7 +56,7 @@ def _args(args: list[tuple[str, str]], voice: Voice) -> str:
 
 
 def _times(n: int, voice: Voice) -> str:
-    return "once" if n == 1 and voice.style == "number_words" else f"{voice.num(str(n))} times"
+    return "once" if n == 1 else f"{voice.num(str(n))} times"
 
 
 def _comparison(fact: Fact, voice: Voice) -> str:
