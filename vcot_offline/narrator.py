@@ -87,6 +87,11 @@ def _summable(s: LoopSummary) -> bool:
     return s.ended is not None or s.passes >= 2
 
 
+def _reflected(s: LoopSummary) -> bool:
+    """Whether a style that tells loops pass by pass also sums this one up afterwards."""
+    return bool(s.series) and len(s.series[0][1]) >= 3 and not s.series[0][0].endswith(" yields")
+
+
 def _values(values: list[str]) -> str:
     if len(values) > 10:
         return ", ".join(values[:6]) + ", and so on up to " + values[-1]
@@ -134,9 +139,12 @@ class Told:
     summaries: dict[int, LoopSummary]  # by loop instance, for the styles that sum loops up
 
     def summary_lists(self, style: str) -> list[list[str]]:
+        if style == "loop_summary":
+            return [values for s in self.summaries.values() if _summable(s) for _, values in s.series]
         if style not in SUMMARY_STYLES:
             return []
-        return [values for s in self.summaries.values() for _, values in s.series]
+        # The other styles state only each loop's main series, after telling the loop pass by pass.
+        return [values for s in self.summaries.values() for _, values in s.series[:1] if _reflected(s)]
 
     def slip_sites(self, style: str) -> list[Fact]:
         if style != "loop_summary":
@@ -180,10 +188,9 @@ def _forward_lines(told: Told, voice: Voice) -> list[str]:
             if f.kind == "loop_pass" and f.count > 1:
                 lines.append("")
             lines.append(forward_sentence(f, voice))
-        if loop is not None and voice.style == "paragraphs" and told.summaries[loop].series:
+        if loop is not None and voice.style == "paragraphs" and _reflected(told.summaries[loop]):
             name, values = told.summaries[loop].series[0]
-            if len(values) >= 3 and not name.endswith(" yields"):
-                lines.append(f"So over the loop, {name} went {_values(values)}.")
+            lines.append(f"So over the loop, {name} went {_values(values)}.")
     if told.cut and not (told.facts and told.facts[-1].kind == "return"):
         lines.append("The remaining steps go on in the same way until the call finishes.")
     return lines
@@ -286,7 +293,7 @@ def _paper_forward(told: Told, voice: Voice, code: str, call: str, calls, answer
             execute.append("")
     reflect = [voice.choose(f"The call returns `{answer}`.", f"So `{main}` gives `{answer}`.")]
     for s in told.summaries.values():
-        if s.series and len(s.series[0][1]) >= 3 and not s.series[0][0].endswith(" yields"):
+        if _reflected(s):
             name, values = s.series[0]
             reflect.append(f"Over the loop, `{name}` went {_values(values)}.")
     return [
