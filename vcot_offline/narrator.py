@@ -1,358 +1,450 @@
 """Narrating a trace forward (input to output) and backward (output to input).
 
-The narrator reads the sanitized trace with the verifier's own parser (`core.tracing`), so
-every value it states is one the trace shows, in the order the trace shows it: variable
-values when they change, the outcome of each branch or loop test, and the return. Long traces
-are cut to a bounded number of steps followed by the final return; the cut states no value.
-At set rates it slips the way a model does: one value the variable never takes, a wrong final
-answer, or no `Answer:` line at all.
+The narrator reads the trace in the prompt with its own reader (`trace_reader`), lists the
+facts of the run (`story`), and words them in one of six styles (`styles`), picked per trace
+by the seed. Loops are told pass by pass, or summed up by the values their variables go
+through. At the configured rates it slips the way a model does (`slips`): one mistake in the
+reasoning, a wrong final answer or input, or no `Answer:` line at all.
 """
 
 from __future__ import annotations
 
 import ast
-import operator
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from vcot_assets.core.grounding.records import TraceEvent
-from vcot_assets.core.grounding.tracing import parse_trace
-
+from . import slips
 from .prompt import ParsedPrompt
-from .rates import FailureRates, happens, roll, stable_int
-from .stage_a_answers import wrong_literal
+from .rates import FailureRates, happens, pick
+from .story import Fact, facts, final_return, is_literal, top_calls
+from .styles import MAX_FACTS, STYLES, Voice, backward_sentence, bounded, forward_sentence
+from .trace_reader import read_trace
 
-MAX_STEPS = 120  # sentences before a long narration is cut
+MAX_SERIES = 3  # variables a loop summary follows
+SUMMARY_STYLES = ("paper", "paragraphs", "loop_summary")
 
 
 @dataclass
-class Step:
-    text: str
-    name: str = ""  # the variable a value step states, for hallucination
-    value: str = ""
+class LoopSummary:
+    header: str
+    passes: int
+    ended: Fact | None  # the loop's end fact; None when the function returned from inside it
+    series: list[tuple[str, list[str]]] = field(default_factory=list)
+    final: dict[str, str] = field(default_factory=dict)
 
 
-_HEADS = ("if ", "elif ", "while ")
-_CMP = {
-    ast.Lt: operator.lt,
-    ast.LtE: operator.le,
-    ast.Gt: operator.gt,
-    ast.GtE: operator.ge,
-    ast.Eq: operator.eq,
-    ast.NotEq: operator.ne,
-}
-_CMP_TEXT = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!="}
-_BIN = {
-    ast.Add: operator.add,
-    ast.Sub: operator.sub,
-    ast.Mult: operator.mul,
-    ast.FloorDiv: operator.floordiv,
-    ast.Mod: operator.mod,
-}
+def _groups(told: list[Fact]) -> list[tuple[int | None, list[Fact]]]:
+    """Runs of consecutive facts that belong to one outermost loop (None: outside loops)."""
+    groups: list[tuple[int | None, list[Fact]]] = []
+    for f in told:
+        if groups and groups[-1][0] == f.loop:
+            groups[-1][1].append(f)
+        else:
+            groups.append((f.loop, [f]))
+    return groups
 
 
-class _Unknown(Exception):
-    """An expression the narrator will not evaluate from the recorded state."""
+def _summary(group: list[Fact]) -> LoopSummary:
+    header = next(
+        (f.loop_source or f.source for f in group if f.kind in ("loop_pass", "loop_end") or f.head == "while"), ""
+    )
+    ends = [f for f in group if f.kind == "loop_end" and f.loop_source == header]
+    passes = sum(
+        1 for f in group if (f.kind == "loop_pass" and f.loop_source == header) or (f.source == header and f.truth)
+    )
+    history: dict[str, list[str]] = {}
+    for f in group:
+        label = f.name if f.kind == "assign" else f"{f.who} yields" if f.kind == "yield" else ""
+        if label and is_literal(f.value):
+            values = history.setdefault(label, [])
+            if not values or values[-1] != f.value:
+                values.append(f.value)
+    targets = _loop_targets(header)
+    # The values a loop works on say more than its counter: those first, the loop variable last.
+    ranked = sorted(history.items(), key=lambda item: item[0] in targets)
+    # A list that grows each pass is not worth listing pass by pass once it passes a few.
+    series = [
+        (name, values)
+        for name, values in ranked
+        if len(values) >= 2 and (len(values) <= 4 or not values[-1].startswith(("[", "{", "(")))
+    ][:MAX_SERIES]
+    final = {name: values[-1] for name, values in series}
+    return LoopSummary(header, ends[-1].count if ends else passes, ends[-1] if ends else None, series, final)
 
 
-def _value(node: ast.AST, state: dict[str, str]):
-    if isinstance(node, ast.Constant):
-        return node.value
-    if isinstance(node, (ast.Name, ast.Attribute)):
-        key = ast.unparse(node)
-        if key not in state:
-            raise _Unknown(key)
-        try:
-            return ast.literal_eval(state[key])
-        except (ValueError, SyntaxError) as err:
-            raise _Unknown(key) from err
-    if isinstance(node, ast.Subscript):
-        container = _value(node.value, state)
-        index = _value(node.slice, state)
-        try:
-            return container[index]
-        except (IndexError, KeyError, TypeError) as err:
-            raise _Unknown(ast.unparse(node)) from err
-    if isinstance(node, ast.BinOp) and type(node.op) in _BIN:
-        try:
-            return _BIN[type(node.op)](_value(node.left, state), _value(node.right, state))
-        except (TypeError, ZeroDivisionError) as err:
-            raise _Unknown(ast.unparse(node)) from err
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        return -_value(node.operand, state)
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" and len(node.args) == 1:
-        try:
-            return len(_value(node.args[0], state))
-        except TypeError as err:
-            raise _Unknown("len") from err
-    raise _Unknown(ast.unparse(node))
-
-
-def _comparison_text(condition: str, state: dict[str, str], truth: bool) -> str | None:
-    """`3 < 5` for `lo < hi` when both sides evaluate and agree with what the program did."""
+def _loop_targets(header: str) -> set[str]:
     try:
-        node = ast.parse(condition, mode="eval").body
-    except SyntaxError:
-        return None
-    if not (isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in _CMP):
-        return None
-    try:
-        left, right = _value(node.left, state), _value(node.comparators[0], state)
-        if bool(_CMP[type(node.ops[0])](left, right)) != truth:
-            return None
-    except (_Unknown, TypeError):
-        return None
-    return f"{left!r} {_CMP_TEXT[type(node.ops[0])]} {right!r}"
+        node = ast.parse(header.strip() + "\n    pass").body[0]
+    except (SyntaxError, IndexError):
+        return set()
+    if not isinstance(node, (ast.For, ast.AsyncFor)):
+        return set()
+    return {n.id for n in ast.walk(node.target) if isinstance(n, ast.Name)}
 
 
-def _block_bodies(code: str) -> dict[int, tuple[int, int]]:
-    """Header line of each if/elif/while/for -> first and last line of its body (not its else)."""
+def _summable(s: LoopSummary) -> bool:
+    """A loop that ran to its end, or several passes of one left by a return: not a generator's pause."""
+    return s.ended is not None or s.passes >= 2
+
+
+def _reflected(s: LoopSummary) -> bool:
+    """Whether a style that tells loops pass by pass also sums this one up afterwards."""
+    return bool(s.series) and len(s.series[0][1]) >= 3 and not s.series[0][0].endswith(" yields")
+
+
+def _values(values: list[str]) -> str:
+    if len(values) > 10:
+        return ", ".join(values[:6]) + ", and so on up to " + values[-1]
+    return ", ".join(values[:-1]) + " and " + values[-1] if len(values) > 1 else values[0]
+
+
+def _summary_sentences(s: LoopSummary, voice: Voice, backward: bool = False) -> list[str]:
+    loop = f"`{s.header.rstrip(':')}`" if s.header else "the loop"
+    count = s.ended.count if s.ended is not None else s.passes
+    times = "once" if count == 1 else f"{voice.num(str(count))} times"
+    if s.ended is None:
+        first = f"The loop {loop} runs until the function returns from inside it, on pass {voice.num(str(count))}."
+    elif backward:
+        first = voice.choose(f"Going back through the loop {loop}: it ran {times}.", f"The loop {loop} ran {times}.")
+    else:
+        first = voice.choose(f"The loop {loop} runs {times}.", f"The loop {loop} goes round {times}.")
+    said = [first]
+    for name, values in s.series:
+        shown = voice.code(name)
+        if name.endswith(" yields"):
+            said.append(f"{name[: -len(' yields')]} yields {_values(values)} in turn.")
+        elif backward:
+            said.append(f"Over those passes {shown} went {_values(values)}.")
+        else:
+            said.append(
+                voice.choose(
+                    f"{shown} goes {_values(values)}.",
+                    f"{shown} takes the values {_values(values)} in turn.",
+                    f"Over the passes, {shown} goes {_values(values)}.",
+                )
+            )
+    if s.series and s.ended is not None and not backward:
+        name, _ = s.series[0]
+        if not name.endswith(" yields"):
+            said.append(f"After the loop, {voice.code(name)} = {s.final[name]}.")
+    return said
+
+
+@dataclass
+class Told:
+    """What one narration tells: its facts in order, and the loop summaries it states."""
+
+    facts: list[Fact]
+    cut: bool
+    summaries: dict[int, LoopSummary]  # by loop instance, for the styles that sum loops up
+
+    def summary_lists(self, style: str) -> list[list[str]]:
+        if style == "loop_summary":
+            return [values for s in self.summaries.values() if _summable(s) for _, values in s.series]
+        if style not in SUMMARY_STYLES:
+            return []
+        # The other styles state only each loop's main series, after telling the loop pass by pass.
+        return [values for s in self.summaries.values() for _, values in s.series[:1] if _reflected(s)]
+
+    def slip_sites(self, style: str) -> list[Fact]:
+        if style != "loop_summary":
+            return self.facts
+        return [f for f in self.facts if f.loop is None] + [
+            s.ended for s in self.summaries.values() if s.ended is not None
+        ]
+
+
+def _told(all_facts: list[Fact], style: str) -> Told:
+    # Summed-up loops are short however long they ran, so that style cuts only very long runs.
+    shown, cut = bounded(all_facts, MAX_FACTS * 10 if style == "loop_summary" else MAX_FACTS)
+    summaries = {loop: _summary(group) for loop, group in _groups(shown) if loop is not None}
+    return Told(shown, cut, summaries)
+
+
+def narration_style(p: ParsedPrompt, seed: int) -> str:
+    """The style a narration prompt is answered in: one per program, call and seed."""
+    return pick(STYLES, "style", p.section("program"), p.section("call") or p.section("output"), seed)
+
+
+def _slip(told: Told, style: str, salt: str, rates: FailureRates) -> str:
+    if not happens(rates.reasoning_slip, "reasoning slip", salt):
+        return ""
+    return slips.slip_reasoning(told.slip_sites(style), list(slips.REASONING_SLIPS), salt, told.summary_lists(style))
+
+
+# Forward
+
+
+def _forward_lines(told: Told, voice: Voice) -> list[str]:
+    """Sentences in order; loop groups summed up in the loop-summary style; '' between paragraphs."""
+    lines: list[str] = []
+    for loop, group in _groups(told.facts):
+        if loop is not None and voice.style == "loop_summary" and _summable(told.summaries[loop]):
+            lines += ["", *_summary_sentences(told.summaries[loop], voice), ""]
+            continue
+        for f in group:
+            if f.kind == "return" and told.cut:
+                lines.append("The remaining steps go on in the same way until the call finishes.")
+            if f.kind == "loop_pass" and f.count > 1:
+                lines.append("")
+            lines.append(forward_sentence(f, voice))
+        if loop is not None and voice.style == "paragraphs" and _reflected(told.summaries[loop]):
+            name, values = told.summaries[loop].series[0]
+            lines.append(f"So over the loop, {name} went {_values(values)}.")
+    if told.cut and not (told.facts and told.facts[-1].kind == "return"):
+        lines.append("The remaining steps go on in the same way until the call finishes.")
+    return lines
+
+
+def _paragraphs(
+    lines: list[str], voice: Voice, size: int = 5, connectors: tuple[str, ...] = ("Then", "Next,", "After that,", "")
+) -> str:
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if not line or len(paragraphs[-1]) >= size:
+            if paragraphs[-1]:
+                paragraphs.append([])
+            if not line:
+                continue
+        if not paragraphs[-1] and len(paragraphs) > 1:
+            line = _joined(voice.choose(*connectors), line) if connectors else line
+        paragraphs[-1].append(line)
+    return "\n\n".join(" ".join(p) for p in paragraphs if p)
+
+
+def _joined(connector: str, sentence: str) -> str:
+    if not connector:
+        return sentence
+    if sentence.startswith("So "):
+        sentence = sentence[3:]
+    if sentence.startswith(("The ", "That ", "Now ", "Pass ", "Over ", "After ", "Going ", "Before ")):
+        sentence = sentence[0].lower() + sentence[1:]
+    return f"{connector} {sentence}"
+
+
+def _numbered(lines: list[str]) -> str:
+    items = [line for line in lines if line]
+    return "\n".join(f"{i}. {line}" for i, line in enumerate(items, 1))
+
+
+def _function_node(code: str, name: str) -> ast.FunctionDef | None:
     try:
         tree = ast.parse(code)
     except SyntaxError:
-        return {}
-    bodies = {}
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.If, ast.While, ast.For)) and node.body:
-            bodies[node.lineno] = (node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno)
-    return bodies
-
-
-def _next_in_frame(events: list[TraceEvent], i: int) -> TraceEvent | None:
-    depth = events[i].depth
-    for later in events[i + 1 :]:
-        if later.depth < depth:
-            return None
-        if later.depth == depth and later.kind in ("line", "return"):
-            return later
-    return None
-
-
-def _entered(events: list[TraceEvent], i: int, bodies: dict[int, tuple[int, int]]) -> bool | None:
-    """Whether the block headed by line event i ran its body next."""
-    body = bodies.get(events[i].line_no)
-    nxt = _next_in_frame(events, i)
-    if body is None or nxt is None:
         return None
-    if nxt.kind == "return" and nxt.line_no == events[i].line_no:
-        return None
-    return body[0] <= nxt.line_no <= body[1]
+    return next((n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == name), None)
 
 
-def _call_args(events: list[TraceEvent], i: int) -> list[TraceEvent]:
-    """The argument events that directly follow call event i."""
-    args = []
-    for later in events[i + 1 :]:
-        if later.kind != "new" or later.line_no != events[i].line_no or later.depth != events[i].depth:
-            break
-        args.append(later)
-    return args
-
-
-def forward_steps(events: list[TraceEvent], code: str) -> list[Step]:
-    bodies = _block_bodies(code)
-    state: dict[str, str] = {}
-    steps: list[Step] = []
-    top = min((e.depth for e in events), default=0)
-    iterations: dict[tuple[int, int], int] = {}
-    names_at: dict[int, str] = {}  # the function running at each depth, for resumed generators
-    called_before: set[str] = set()
-    for i, e in enumerate(events):
-        if e.kind == "call":
-            args = _call_args(events, i)
-            # A generator resumed after a yield shows a call on the yield line, without a name.
-            resumed = not e.source.lstrip().startswith(("def ", "async def "))
-            who = e.function or names_at.get(e.depth, "the function")
-            names_at[e.depth] = who
-            for a in args:
-                state[a.name] = a.value
-            if resumed:
-                steps.append(Step(f"{who} resumes after its yield"))
-                continue
-            shown = [a for a in args if a.name != "self" and _is_literal(a.value)]
-            what = ", ".join(f"{a.name} = {a.value}" for a in shown)
-            called = "is called again" if who in called_before else "is called"
-            called_before.add(who)
-            steps.append(Step(f"{who} {called} with {what}" if what else f"{who} {called}"))
+def _plan(node: ast.FunctionDef | None) -> list[str]:
+    """The function's top-level statements, as a plan."""
+    if node is None:
+        return ["Follow the call line by line.", "Return the result."]
+    plan: list[str] = []
+    for statement in node.body:
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
             continue
-        if e.kind in ("new", "modified"):
-            if e.name in state and state[e.name] == e.value:
+        if isinstance(statement, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+            names = ", ".join(f"`{ast.unparse(t)}`" for t in targets)
+            step = f"Set up {names}."
+            if plan and plan[-1].startswith("Set up "):
+                plan[-1] = plan[-1][:-1] + f" and {names}."
                 continue
-            verb = "=" if e.kind == "new" else "becomes"
-            state[e.name] = e.value
-            if not _is_literal(e.value):  # `deque([1])`, `<Node object>`: nothing checkable to state
+        elif isinstance(statement, ast.For):
+            step = f"Loop over `{ast.unparse(statement.iter)}` with `{ast.unparse(statement.target)}`."
+        elif isinstance(statement, ast.While):
+            step = f"Repeat while `{ast.unparse(statement.test)}`."
+        elif isinstance(statement, ast.If):
+            step = f"Check `{ast.unparse(statement.test)}`."
+        elif isinstance(statement, ast.Return):
+            step = f"Return `{ast.unparse(statement.value)}`." if statement.value is not None else "Return."
+        elif isinstance(statement, ast.FunctionDef):
+            step = f"Define the helper `{statement.name}`."
+        else:
+            step = f"Run `{ast.unparse(statement).splitlines()[0]}`."
+        plan.append(step)
+    return plan[:7]
+
+
+def _main_function(events_calls: list[tuple[str, list[tuple[str, str]]]]) -> tuple[str, list[str]]:
+    names = [name for name, _ in events_calls]
+    main = next((n for n in reversed(names) if n != "__init__"), names[0] if names else "")
+    params = next((a for n, a in events_calls if n == main), [])
+    return main, [n for n, _ in params]
+
+
+def _paper_forward(told: Told, voice: Voice, code: str, call: str, calls, answer: str) -> list[str]:
+    main, params = _main_function(calls)
+    quoted = [f"`{p}`" for p in params]
+    takes = ", ".join(quoted[:-1]) + " and " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
+    understand = f"`{main}` takes {takes}." if takes else f"`{main}` takes no arguments."
+    understand += f" We follow `{call}` and work out what it returns."
+    plan = _plan(_function_node(code, main))
+    execute: list[str] = []
+    for loop, group in _groups(told.facts):
+        for f in group:
+            if f.kind == "loop_pass":
+                execute += ["", f"**Iteration {f.count}:**"]
                 continue
-            steps.append(Step(f"{e.name} {verb} {e.value}", e.name, e.value))
-            continue
-        if e.kind == "line":
-            source = e.source.strip()
-            head = next((h for h in _HEADS if source.startswith(h)), None)
-            if head is not None and source.endswith(":"):
-                truth = _entered(events, i, bodies)
-                if truth is None:
-                    continue
-                condition = source[len(head) : -1].strip()
-                # Only a single comparison is stated with its values; for anything else (a bare
-                # name, `and`/`or`, a call) stating a sub-part could claim what never ran.
-                shown = _comparison_text(condition, state, truth) or f"The {head.strip()} condition"
-                word = "true" if truth else "false"
-                if head == "while ":
-                    then = "so the loop runs again" if truth else "so the loop ends"
-                else:
-                    then = f"so the {head.strip()} branch runs" if truth else f"so the {head.strip()} branch is skipped"
-                steps.append(Step(f"{shown} is {word}, {then}"))
-            elif source.startswith("for ") and source.endswith(":"):
-                entered = _entered(events, i, bodies)
-                key = (e.depth, e.line_no)
-                if entered:
-                    iterations[key] = iterations.get(key, 0) + 1
-                    steps.append(Step(f"The loop starts iteration {iterations[key]}"))
-                elif entered is False:
-                    steps.append(Step(f"The loop ends after {iterations.pop(key, 0)} iterations"))
-            continue
-        if e.kind == "return" and e.value:
-            who = e.function or names_at.get(e.depth, "the function")
-            if e.depth == top:
-                steps.append(Step(f"The function returns {e.value}", "return", e.value))
-            elif e.source.lstrip().startswith("yield"):
-                steps.append(Step(f"{who} yields {e.value}"))
-            elif e.value != "None":  # an inner call's None says nothing a reader needs
-                steps.append(Step(f"That call of {who} returns {e.value}", "return", e.value))
-    return steps
+            if f.kind == "return" and told.cut:
+                execute.append("- The remaining steps go on in the same way until the call finishes.")
+            execute.append("- " + forward_sentence(f, voice))
+        if loop is not None:
+            execute.append("")
+    reflect = [voice.choose(f"The call returns `{answer}`.", f"So `{main}` gives `{answer}`.")]
+    for s in told.summaries.values():
+        if _reflected(s):
+            name, values = s.series[0]
+            reflect.append(f"Over the loop, `{name}` went {_values(values)}.")
+    return [
+        "### Understand",
+        understand,
+        "",
+        "### Plan",
+        _numbered(plan),
+        "",
+        "### Execute",
+        re.sub(r"\n{3,}", "\n\n", "\n".join(execute)).strip(),
+        "",
+        "### Reflect",
+        " ".join(reflect),
+        "",
+    ]
 
 
-def _bounded(steps: list[Step], limit: int = MAX_STEPS) -> list[Step]:
-    """At most `limit` steps: the first ones, a summary that states no value, and the return.
-
-    The final return is the one claim that needs no nearby trace step, so it can follow a cut.
-    """
-    if len(steps) <= limit:
-        return steps
-    tail = [steps[-1]] if steps[-1].name == "return" else []
-    return steps[: limit - 2] + [Step("The remaining steps go on in the same way until the call finishes")] + tail
-
-
-def _trace_events(p: ParsedPrompt) -> list[TraceEvent]:
-    return parse_trace(p.fenced("execution trace"))
-
-
-def _final_return(events: list[TraceEvent]) -> str:
-    top = min((e.depth for e in events), default=0)
-    returns = [e for e in events if e.kind == "return" and e.depth == top and e.value]
-    return returns[-1].value if returns else "None"
-
-
-def _values_taken(events: list[TraceEvent]) -> set[str]:
-    return {e.value for e in events if e.kind in ("new", "modified", "return")}
-
-
-def _hallucinate(steps: list[Step], events: list[TraceEvent], salt: str) -> None:
-    """Replace one stated value by one that no variable in the trace ever takes."""
-    candidates = [s for s in steps if s.name and s.name != "return" and _is_literal(s.value)]
-    if not candidates:
-        return
-    step = candidates[stable_int("which", salt) % len(candidates)]
-    taken = _values_taken(events)
-    wrong = step.value
-    for attempt in range(8):
-        wrong = wrong_literal(wrong, f"{salt}:{attempt}")
-        if wrong not in taken:
-            break
-    else:
-        return
-    step.text = step.text[: len(step.text) - len(step.value)] + wrong
-    step.value = wrong
-
-
-def _is_literal(text: str) -> bool:
-    try:
-        ast.literal_eval(text)
-    except (ValueError, SyntaxError):
-        return False
-    return True
-
-
-def _render(steps: list[Step], answer: str | None) -> str:
-    lines = [s.text for s in steps]
-    if answer is not None:
-        lines.append(f"Answer: {answer}")
-    return "\n".join(lines)
+def _forward_text(told: Told, voice: Voice, code: str, call: str, calls, answer: str) -> str:
+    lines = _forward_lines(told, voice)
+    if voice.style == "paper":
+        return "\n".join(_paper_forward(told, voice, code, call, calls, answer))
+    if voice.style == "steps":
+        intro = voice.choose(f"Let's go through {call} step by step.", f"We follow {call} one step at a time.")
+        return f"{intro}\n\n<Steps>\n{_numbered(lines)}\n</Steps>\n"
+    if voice.style == "restated_code":
+        return f"We call `{call}`.\n\n{_numbered(lines)}\n"
+    intro = voice.choose(f"We run {call}.", f"Let's work out what {call} returns.", f"The call is {call}.")
+    return f"{intro}\n\n{_paragraphs(lines, voice)}\n"
 
 
 def narrate_forward(p: ParsedPrompt, seed: int, rates: FailureRates) -> str:
-    events = _trace_events(p)
-    salt = f"{p.section('call')}|{p.fenced('execution trace')}|{seed}"
-    steps = _bounded(forward_steps(events, p.fenced("program")))
-    answer = _final_return(events)
-    if happens(rates.hallucination, "hallucinate", salt):
-        _hallucinate(steps, events, salt)
-    if happens(rates.wrong_answer, "wrong_answer", salt) and _is_literal(answer):
-        answer = wrong_literal(answer, salt)
+    trace = p.fenced("execution trace")
+    events = read_trace(trace)
+    call = p.section("call").strip()
+    salt = f"{call}|{trace}|{seed}"
+    style = narration_style(p, seed)
+    run = facts(events, p.fenced("program"))
+    told = _told(run, style)
+    answer = final_return(events)
+    _slip(told, style, salt, rates)
+    if happens(rates.wrong_answer, "wrong_answer", salt):
+        wrong = slips.wrong_answer(answer, run, salt)
+        if wrong is not None:
+            answer = wrong
+            for f in told.facts:
+                if f.kind == "return":
+                    f.value = wrong
+    text = _forward_text(told, Voice(style, salt), p.fenced("program"), call, top_calls(events), answer)
     if happens(rates.missing_answer, "missing_answer", salt):
-        return _render(steps, None)
-    return _render(steps, answer)
+        return text.rstrip()
+    return f"{text.rstrip()}\n\nAnswer: {answer}"
 
 
-def _call_expression(events: list[TraceEvent], function: str) -> str | None:
+# Backward
+
+
+def _call_expression(calls: list[tuple[str, list[tuple[str, str]]]], function: str) -> str | None:
     """The traced call rebuilt from the top-level calls' arguments."""
-    top = min((e.depth for e in events), default=0)
-    calls = []
-    for i, e in enumerate(events):
-        if e.kind == "call" and e.depth == top:
-            args = _call_args(events, i)
-            calls.append((e.function, [a for a in args if a.name != "self" and "." not in a.name]))
-    if not calls:
-        return None
-    if any(a.value.startswith("<") for _, args in calls for a in args):
+    if not calls or any(not is_literal(v) for _, args in calls for _, v in args):
         return None
     if calls[0][0] == "__init__" and len(calls) > 1:
-        ctor, method = calls[0][1], calls[-1]
-        return f"{function}({', '.join(a.value for a in ctor)}).{method[0]}({', '.join(a.value for a in method[1])})"
+        ctor, (method, args) = calls[0][1], calls[-1]
+        return f"{function}({', '.join(v for _, v in ctor)}).{method}({', '.join(v for _, v in args)})"
     name, args = calls[0]
-    return f"{function or name}({', '.join(a.value for a in args)})"
+    return f"{function or name}({', '.join(v for _, v in args)})"
 
 
-def backward_steps(events: list[TraceEvent], code: str, output: str) -> list[Step]:
-    forward = forward_steps(events, code)
-    steps = [Step(f"The function returns {output}", "return", output)]
-    values = [s for s in forward if s.name and s.name != "return"]
-    for n, s in enumerate(reversed(values)):
-        lead = "That comes from" if n == 0 else "Before that,"
-        steps.append(Step(f"{lead} {s.name} = {s.value}", s.name, s.value))
-    return steps
+def _backward_lines(told: Told, voice: Voice, output: str) -> list[str]:
+    returned = next((f for f in reversed(told.facts) if f.kind == "return"), None)
+    lines = [voice.choose(f"The output is {output}.", f"We need a call that returns {output}.")]
+    if returned is not None and returned.source.startswith("return"):
+        lines.append(f"It is what `{returned.source}` gives back.")
+    earlier = [f for f in told.facts if f.kind != "return"]
+    for loop, group in reversed(_groups(earlier)):
+        if loop is not None and voice.style == "loop_summary" and _summable(told.summaries[loop]):
+            lines += ["", *_summary_sentences(told.summaries[loop], voice, backward=True), ""]
+            continue
+        for f in reversed(group):
+            sentence = backward_sentence(f, voice)
+            if sentence:
+                lines.append(sentence)
+            if f.kind == "loop_pass" and f.count == 1:
+                lines.append("")
+    if told.cut:
+        lines.append("The steps before these go the same way back to the start.")
+    return lines
+
+
+def _arguments_sentence(calls, voice: Voice) -> str:
+    args = [f"{n} = {v}" for _, a in calls[:1] for n, v in a]
+    if not args:
+        return ""
+    shown = [voice.code(a) for a in args]
+    listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    return f"So the arguments are {listed}."
+
+
+def _backward_text(told: Told, voice: Voice, output: str, calls, call: str, closing: str) -> str:
+    lines = _backward_lines(told, voice, output)
+    if voice.style == "paper":
+        main, _ = _main_function(calls)
+        execute = _numbered(lines[2:] + [closing])
+        return "\n".join(
+            [
+                "### Understand",
+                f"`{main}` returned `{output}`. {lines[1] if len(lines) > 1 else ''}".strip(),
+                "",
+                "### Plan",
+                _numbered(
+                    [
+                        "Start from the returned value.",
+                        "Walk back through the loops and branches that produced it.",
+                        "Read off the arguments.",
+                    ]
+                ),
+                "",
+                "### Execute",
+                execute,
+                "",
+                "### Reflect",
+                f"Running `{call}` forward goes through the same steps and returns `{output}`.",
+            ]
+        )
+    if voice.style == "steps":
+        return f"<Steps>\n{_numbered(lines + [closing])}\n</Steps>\n"
+    if voice.style == "restated_code":
+        return _numbered(lines + [closing]) + "\n"
+    return _paragraphs(lines, voice, connectors=()) + "\n\n" + closing + "\n"
 
 
 def narrate_backward(p: ParsedPrompt, seed: int, rates: FailureRates) -> str:
-    events = _trace_events(p)
+    trace = p.fenced("execution trace")
+    events = read_trace(trace)
     output = p.section("output").strip()
-    salt = f"{output}|{p.fenced('execution trace')}|{seed}"
+    salt = f"{output}|{trace}|{seed}"
+    style = narration_style(p, seed)
     m = re.search(r"such as\s+(.+?)\(\.\.\.\)", p.section("output format"))
-    function = m.group(1).strip() if m else ""
-    call = _call_expression(events, function)
-    steps = _bounded(backward_steps(events, p.fenced("program"), output))
+    calls = top_calls(events)
+    call = _call_expression(calls, m.group(1).strip() if m else "")
+    told = _told(facts(events, p.fenced("program")), style)
+    _slip(told, style, salt, rates)
+    voice = Voice(style, salt)
     if call is None:
-        return _render(steps, None)
-    if happens(rates.hallucination, "hallucinate", salt):
-        _hallucinate(steps, events, salt)
+        return _backward_text(told, voice, output, calls, "the call", _arguments_sentence(calls, voice)).rstrip()
+    stated = call
     if happens(rates.wrong_answer, "wrong_answer", salt):
-        call = _perturbed_call(call, salt)
+        stated = slips.wrong_call(call, salt)
+    # A model that misremembers an input writes the input it believes in.
+    closing = _arguments_sentence(calls, voice) if stated == call else f"So a call such as {stated} gives {output}."
+    text = _backward_text(told, voice, output, calls, stated, closing)
     if happens(rates.missing_answer, "missing_answer", salt):
-        return _render(steps, None)
-    return _render(steps, call)
-
-
-def _perturbed_call(call: str, salt: str) -> str:
-    """The call with one literal argument changed."""
-    tree = ast.parse(call, mode="eval")
-    literals = [n for n in ast.walk(tree) if isinstance(n, ast.Call) for n in n.args]
-    if not literals:
-        return call
-    node = literals[int(roll("arg", salt) * len(literals))]
-    try:
-        replacement = ast.parse(wrong_literal(ast.unparse(node), salt), mode="eval").body
-    except (ValueError, SyntaxError):
-        return call
-    for parent in ast.walk(tree):
-        if isinstance(parent, ast.Call):
-            parent.args = [replacement if a is node else a for a in parent.args]
-    return ast.unparse(tree)
+        return text.rstrip()
+    return f"{text.rstrip()}\n\nAnswer: {stated}"

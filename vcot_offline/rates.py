@@ -30,8 +30,11 @@ class FailureRates:
     wrong_candidate: float = 0.2  # a candidate solution carries a bug
     wrong_expected: float = 0.06  # a test asserts a wrong expected value
     malformed_test: float = 0.04  # a test leaves the single-assert direct-call form
-    hallucination: float = 0.2  # a narration states a value the variable never takes
-    wrong_answer: float = 0.08  # a narration ends in a wrong final answer
+    # A narration makes one mistake in its reasoning: wrong arithmetic, a loop count one off, a
+    # wrong value in a loop summary, a test said to go the way it did not, or a wrong value
+    # (the answer stays right). The kind is picked among those the narration gives room for.
+    reasoning_slip: float = 0.2
+    wrong_answer: float = 0.08  # a narration ends in a wrong final answer, or a backward one in a wrong input
     missing_answer: float = 0.02  # a narration has no `Answer:` line
 
     @classmethod
