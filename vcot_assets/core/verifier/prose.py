@@ -605,9 +605,9 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             subject = f"self.{subject.removeprefix('self.')}"  # `total` for the attribute `self.total`
         elif base not in known and subject.split("[")[0] not in known:
             continue
-        if re.search(
-            r"(?:[-+*/%<>=!&|^(]|\b(?:in|not|of|if)\b)\s*$", s.text[: m.start("subject")]
-        ) and not m.group("measure"):
+        if re.search(r"(?:[-+*/%<>=!&|^(]|\b(?:in|not|of|if)\b)\s*$", s.text[: m.start("subject")]) and not m.group(
+            "measure"
+        ):
             continue  # part of an expression or a phrase (`'c' in new is False`, `p - low are ...`)
         before = s.text[: m.start("subject")].rstrip().split()
         if not m.group("measure") and len(before) >= 2 and before[-2].lower() == "the" and before[-1] not in known:
