@@ -139,5 +139,64 @@ def main() -> None:
             )
 
 
-if __name__ == "__main__":
+if __name__ == "__main__" and "--speed" not in sys.argv:
     main()
+
+
+def speed(rows: list[dict], rounds: int = 3) -> float:
+    """Rationales per second on one core, verification alone, on traces captured once: the public
+    entry points (`vcot trace` for the traces, then `verify_forward`/`verify_backward`)."""
+    sys.path.insert(0, str(REPO))
+    from vcot_assets.core.grounding.records import Rationale, Trace, TraceEvent
+    from vcot_assets.core.synthesis.reading import read_teacher_text
+    from vcot_assets.core.verifier.verdict import verify_backward, verify_forward
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cases = Path(tmp) / "cases.jsonl"
+        cases.write_text(
+            "".join(json.dumps({"id": r["id"], "code": r["code"], "call": r["call"]}) + "\n" for r in rows)
+        )
+        env = dict(os.environ, LITELLM_LOCAL_MODEL_COST_MAP="True")
+        done = subprocess.run(
+            [sys.executable, "-m", "vcot_assets.cli", "trace", str(cases)],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            env=env,
+            check=True,
+        )
+    traces = {}
+    for line in done.stdout.splitlines():
+        d = json.loads(line)
+        traces[d["id"]] = Trace(
+            trace_id=d["id"],
+            code="",
+            call="",
+            status=d["status"],
+            text=d["trace"],
+            events=[TraceEvent(**e) for e in d["events"]],
+            returned=d["returned"],
+            raw_chars=d["raw_chars"],
+            chars=d["chars"],
+            truncated=d["truncated"],
+        )
+    for row in rows:
+        traces[row["id"]].code, traces[row["id"]].call = row["code"], row["call"]
+    work = []
+    for row in rows:
+        reading = read_teacher_text(f"narrate_{row['direction']}", row["rationale"])
+        if reading.rejection is None:
+            work.append((row, Rationale(row["id"], row["id"], row["direction"], *reading.value)))
+    started = time.process_time()
+    for _ in range(rounds):
+        for row, rationale in work:
+            trace = traces[row["id"]]
+            if row["direction"] == "forward":
+                verify_forward(rationale, trace)
+            else:
+                verify_backward(rationale, trace.returned, trace)
+    return rounds * len(work) / (time.process_time() - started)
+
+
+if __name__ == "__main__" and "--speed" in sys.argv:
+    print(f"{speed(load('dev')):,.0f} rationales/s per core (verification alone, dev part, 3 rounds)")

@@ -32,6 +32,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from vcot_assets.core.grounding.records import Entity, SentenceReport, Trace
 from vcot_assets.core.verifier.expressions import Opaque, UnknownValue, evaluate, same_value
@@ -281,8 +282,9 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         return inner
 
     text = _CODE_SPAN.sub(code_span, text)
+    squashed = _squash(text)
     for line in facts.code_lines:  # code restated without backticks
-        if len(line) >= 10:
+        if len(line) >= 10 and line in squashed:
             text = _mask_squashed(text, line)
     text = _NOT_VALUES.sub(" \x00 ", text)
     if facts.functions:  # `f(-123)` in prose: a call the narration considers, not a state of this run
@@ -377,10 +379,11 @@ class Walk:
         """Every event, in walk order, where `node` evaluates to `wanted` (the first is `at`)."""
         evaluable = opaque = False
         events = []
+        names = _names(node)
         for i, _ in self.order():
             held = self.holds(node, wanted, i)
             if held is None:
-                opaque = opaque or self._opaque(node, i)
+                opaque = opaque or self._opaque(names, i)
                 continue
             evaluable = True
             if held:
@@ -391,9 +394,9 @@ class Walk:
         # never seen in the readable ones is not proof of a wrong claim.
         return Check("value", f"{ast.unparse(node)} = {wanted!r}", None if opaque or not evaluable else False)
 
-    def _opaque(self, node: ast.expr, i: int) -> bool:
+    def _opaque(self, names: set[str], i: int) -> bool:
         state = self.facts.index.states[i]
-        return any(isinstance(state.get(name), Opaque) for name in _names(node))
+        return any(isinstance(state.get(name), Opaque) for name in names)
 
 
 # --- claims of one sentence --------------------------------------------------------------------------
@@ -414,7 +417,9 @@ class Sentence:
         return not any(self.used[max(start, 0) : end])
 
 
+@lru_cache(maxsize=65536)
 def _expr(text: str) -> ast.expr | None:
+    """The expression's AST (shared between callers: never mutated), or None."""
     text = text.strip().strip("`").strip()
     if not text:
         return None
