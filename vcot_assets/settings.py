@@ -26,6 +26,8 @@ class PipelineSettings:
     score_floor: float = 15.0  # dual-agreement score below which an instruction is dropped
     score_formula: str = "paper"  # "paper": |C| x |Tp|; "codet": |Tp| x sqrt(|C|)
     verifier_window: int = 15  # K trace events
+    # share of a rationale's sentences with values that no check could read before it is rejected
+    max_unverifiable_share: float = 0.34
     entity_extraction: str = "rules"  # "rules": deterministic extractor; "teacher": the paper's model-based way
 
 

@@ -10,7 +10,7 @@ from vcot_assets.core.grounding.samples import callee_name
 from vcot_assets.core.records import Rejection
 from vcot_assets.core.sandbox_records import TraceRequest
 from vcot_assets.core.verifier.answers import normalize_backward_answer
-from vcot_assets.core.verifier.verdict import verify_backward, verify_forward
+from vcot_assets.core.verifier.verdict import DEFAULT_MAX_UNVERIFIABLE, verify_backward, verify_forward
 
 
 def predicted_call_requests(rationales: list[Rationale], pairs: dict[str, SelectedPair]) -> list[TraceRequest]:
@@ -32,12 +32,16 @@ def verify_rationales(
     predicted: dict[str, Trace],
     window: int,
     extract: Callable[[str], list[Entity]] | None = None,
+    max_unverifiable: float = DEFAULT_MAX_UNVERIFIABLE,
 ) -> tuple[list[VerifiedRationale], list[Rejection]]:
     """Every rationale with its report; the rejected ones also as rejections with a stable reason."""
     verified, rejections = [], []
     for rationale in rationales:
         if rationale.direction == "forward":
-            report = verify_forward(rationale, traces[rationale.instruction_id], window=window, extract=extract)
+            report = verify_forward(
+                rationale, traces[rationale.instruction_id], window=window, extract=extract,
+                max_unverifiable=max_unverifiable,
+            )  # fmt: skip
         else:
             report = verify_backward(
                 rationale,
@@ -45,6 +49,7 @@ def verify_rationales(
                 predicted.get(rationale.rationale_id),
                 window=window,
                 extract=extract,
+                max_unverifiable=max_unverifiable,
             )
         verified.append(VerifiedRationale(rationale=rationale, report=report))
         if not report.accepted:

@@ -177,7 +177,7 @@ def verified_rationales(context: AssetExecutionContext, rationales: list, traces
     metadata: dict = {"entity_extraction": S.entity_extraction}
     extract = teacher_extractor(context, rationales, metadata)
     verified, rejections = verify_rationales(
-        rationales, by_key(traces, "trace_id"), predicted, S.verifier_window, extract
+        rationales, by_key(traces, "trace_id"), predicted, S.verifier_window, extract, S.max_unverifiable_share
     )
     accepted = next((v for v in verified if v.report.accepted), None)
     rejected = next((v for v in verified if not v.report.accepted), None)
