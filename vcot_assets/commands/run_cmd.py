@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from vcot_assets.commands.home import add_home_argument, prepare_home
-from vcot_assets.core.freshness import plan_partition
+from vcot_assets.core.freshness import DATA_VERSION_TAG, plan_partition
 
 # Cross-batch (Stage D) assets in graph order; `--through` picks how far to go.
 STAGE_D = ["base_model_answers", "training_sets", "fine_tuned_checkpoint", "benchmark_scores"]
@@ -117,8 +117,10 @@ def main(argv: list[str]) -> int:
     print(f"home {home}: {len(keys)} batches ({len(added)} new, {len(removed)} removed)")
 
     order = names[: names.index(args.through) + 1] if args.through in names else names
+    datasets_before = dataset_versions(instance, keys)
     launched, teacher_calls, failed = run_batches(definitions, instance, graph, per_batch, order, keys)
-    launched_cross = run_stage_d(args, definitions, instance, graph, bool(launched) or bool(removed))
+    datasets_changed = dataset_versions(instance, keys) != datasets_before
+    launched_cross = run_stage_d(args, definitions, instance, graph, datasets_changed or bool(removed))
     print_summary(home, keys, launched, launched_cross, teacher_calls, time.monotonic() - started)
     for line in failed:
         print(f"failed: {line}", file=sys.stderr)
@@ -126,34 +128,54 @@ def main(argv: list[str]) -> int:
 
 
 def run_batches(definitions, instance, graph, per_batch, order: list[str], keys: list[str]):
-    """One run per batch holding its missing or stale assets (and what depends on them)."""
-    from dagster import materialize
-
+    """Per batch, runs of its missing or stale assets, each planned after the last finished
+    (see `plan_partition`), until nothing is left to run."""
     deps = {k.to_user_string(): [p.to_user_string() for p in graph.get(k).parent_keys] for k in per_batch}
     code_versions = {k.to_user_string(): graph.get(k).code_version for k in per_batch}
     launched, teacher_calls, failed = Counter(), 0, []
     for key in keys:
-        recorded = {k.to_user_string(): latest_tags(instance, k, key) for k in per_batch}
-        plan = plan_partition(order, deps, code_versions, recorded)
-        if not plan:
-            continue
-        first = next(iter(plan))
-        print(f"  {key}: {len(plan)} assets to materialize ({first}: {plan[first]})", flush=True)
-        result = materialize(
-            [*definitions.defs.assets, *(definitions.defs.asset_checks or [])],
-            instance=instance,
-            resources=definitions.defs.resources,
-            partition_key=key,
-            selection=list(plan),
-            tags={"vcot/launched_by": "vcot run"},
-            run_config=QUIET,
-            raise_on_error=False,
-        )
-        launched.update(plan.keys())
-        teacher_calls += count_teacher_calls(result)
-        if not result.success:
-            failed.append(f"{key}: {describe_failure(result)} (run {result.run_id}; see `vcot ui`)")
+        ran: set[str] = set()
+        while True:
+            recorded = {k.to_user_string(): latest_tags(instance, k, key) for k in per_batch}
+            plan = plan_partition(order, deps, code_versions, recorded)
+            if not plan:
+                break
+            again = sorted(ran & set(plan))
+            if again:  # each asset runs once: its upstreams ran before it
+                failed.append(f"{key}: {', '.join(again)} still stale after running ({plan[again[0]]})")
+                break
+            first = next(iter(plan))
+            print(f"  {key}: {len(plan)} assets to materialize ({first}: {plan[first]})", flush=True)
+            result = materialize_selection(definitions, instance, list(plan), key)
+            ran.update(plan)
+            launched.update(plan.keys())
+            teacher_calls += count_teacher_calls(result)
+            if not result.success:
+                failed.append(f"{key}: {describe_failure(result)} (run {result.run_id}; see `vcot ui`)")
+                break
     return launched, teacher_calls, failed
+
+
+def materialize_selection(definitions, instance, selection: list[str], partition: str | None):
+    from dagster import materialize
+
+    return materialize(
+        [*definitions.defs.assets, *(definitions.defs.asset_checks or [])],
+        instance=instance,
+        resources=definitions.defs.resources,
+        partition_key=partition,
+        selection=selection,
+        tags={"vcot/launched_by": "vcot run"},
+        run_config=QUIET,
+        raise_on_error=False,
+    )
+
+
+def dataset_versions(instance, keys: list[str]) -> dict[str, str | None]:
+    """The data version of each batch's `verified_dataset`: what Stage D reads."""
+    from dagster import AssetKey
+
+    return {key: (latest_tags(instance, AssetKey("verified_dataset"), key) or {}).get(DATA_VERSION_TAG) for key in keys}
 
 
 def describe_failure(result) -> str:
@@ -179,8 +201,9 @@ def count_teacher_calls(result) -> int:
 
 def run_stage_d(args, definitions, instance, graph, upstream_changed: bool) -> list[str]:
     """Cross-batch assets, in order up to --through: each runs when missing, when its code
-    changed, or when anything before it ran in this invocation."""
-    from dagster import AssetKey, materialize
+    changed, when a batch's `verified_dataset` changed, or when anything before it ran in this
+    invocation."""
+    from dagster import AssetKey
 
     wanted = STAGE_D[: STAGE_D.index(args.through) + 1] if args.through in STAGE_D else []
     launched = []
@@ -194,16 +217,7 @@ def run_stage_d(args, definitions, instance, graph, upstream_changed: bool) -> l
                 continue
             label = f"{name}[{partition}]" if partition else name
             print(f"  {label}", flush=True)
-            result = materialize(
-                [*definitions.defs.assets, *(definitions.defs.asset_checks or [])],
-                instance=instance,
-                resources=definitions.defs.resources,
-                selection=[name],
-                partition_key=partition,
-                tags={"vcot/launched_by": "vcot run"},
-                run_config=QUIET,
-                raise_on_error=False,
-            )
+            result = materialize_selection(definitions, instance, [name], partition)
             launched.append(label)
             if not result.success:
                 print(f"failed: {label}: {describe_failure(result)}", file=sys.stderr)
