@@ -26,12 +26,13 @@ def code_version_covers(code_version: str | None) -> list[str]:
     return sorted(part.split("=", 1)[0] for part in (code_version or "").split(";") if part)
 
 
-def logic_modules(node) -> list[str]:
-    """The project modules the asset's `logic` part hashes whole."""
+def node_logic(node):
+    """The logic an asset's code version covers, recomputed from its function and the resources
+    its parts name."""
     function = node.assets_def.op.compute_fn.decorated_fn
     covers = code_version_covers(node.code_version)
     resources = tuple(key for key, part in RESOURCE_PARTS.items() if any(c.startswith(part) for c in covers))
-    return list(asset_logic(function.__module__, function.__name__, resources).modules)
+    return asset_logic(function.__module__, function.__name__, resources)
 
 
 def describe(defs) -> dict:
@@ -50,7 +51,7 @@ def describe(defs) -> dict:
             else None,
             "deps": sorted(parent.to_user_string() for parent in node.parent_keys),
             "code_version_covers": code_version_covers(node.code_version),
-            "code_version_logic": logic_modules(node),
+            "code_version_logic": list(node_logic(node).modules),
             "pools": sorted(node.pools or []),
         }
     checks = sorted(
