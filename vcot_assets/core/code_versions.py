@@ -33,34 +33,51 @@ class Logic:
     settings: tuple[str, ...]  # the fields of the settings object the asset's own code reads, sorted
 
 
+@dataclass(frozen=True)
+class Parsed:
+    """One Python file, read once per version of it (callers never mutate the tree)."""
+
+    tree: ast.Module  # without docstrings
+    digest: str  # sha256 of the tree's dump, positions left out
+    table: symtable.SymbolTable  # which names each function reads from the module
+    imports: tuple[ast.Import | ast.ImportFrom, ...]  # every import statement, at any depth
+
+
 @lru_cache(maxsize=1024)
-def _parse(path: str, mtime_ns: int, size: int) -> tuple[ast.Module, str, symtable.SymbolTable]:
-    # Keyed by path and stat, so an edited file is read again; callers never mutate the tree.
+def _parse(path: str, mtime_ns: int, size: int) -> Parsed:
+    # Keyed by path and stat, so an edited file is read again.
     text = Path(path).read_text(encoding="utf-8")
     tree = ast.parse(text, filename=path)
-    _drop_docstrings(tree)
-    return tree, ast.dump(tree), symtable.symtable(text, path, "exec")
+    imports: list[ast.Import | ast.ImportFrom] = []
+    _visit_statements(tree, imports)
+    digest = hashlib.sha256(ast.dump(tree).encode("utf-8")).hexdigest()
+    return Parsed(tree, digest, symtable.symtable(text, path, "exec"), tuple(imports))
 
 
-def _drop_docstrings(tree: ast.AST) -> None:
-    for node in ast.walk(tree):
-        if not isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+def _visit_statements(node: ast.AST, imports: list[ast.Import | ast.ImportFrom]) -> None:
+    """Drops docstrings and collects import statements, walking statements only (an import
+    or a docstring is never inside an expression)."""
+    if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
         body = node.body
         if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
             if isinstance(body[0].value.value, str):
                 node.body = body[1:] or [ast.Pass()]
+    for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+        for child in getattr(node, field, ()):
+            if isinstance(child, (ast.Import, ast.ImportFrom)):
+                imports.append(child)
+            elif isinstance(child, (ast.stmt, ast.excepthandler, ast.match_case)):
+                _visit_statements(child, imports)
 
 
-def parsed(path: Path) -> tuple[ast.Module, str, symtable.SymbolTable]:
-    """The AST of a Python file without docstrings, its dump (positions left out) and its
-    symbol table (which names each function reads from the module)."""
+def parsed(path: Path) -> Parsed:
     stat = path.stat()
     return _parse(str(path), stat.st_mtime_ns, stat.st_size)
 
 
-def normalized_source(path: Path) -> str:
-    return parsed(path)[1]
+def source_digest(path: Path) -> str:
+    """sha256 of a Python file's normalised source: its AST without docstrings."""
+    return parsed(path).digest
 
 
 def directory_digest(directory: Path) -> str:
@@ -69,7 +86,7 @@ def directory_digest(directory: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(directory.rglob("*.py")):
         digest.update(path.relative_to(directory).as_posix().encode("utf-8") + b"\0")
-        digest.update(normalized_source(path).encode("utf-8") + b"\0")
+        digest.update(source_digest(path).encode("ascii") + b"\0")
     return digest.hexdigest()[:16]
 
 
@@ -79,6 +96,7 @@ class ProjectSource:
     def __init__(self, package_dir: Path = PACKAGE_DIR) -> None:
         self.package_dir = package_dir
         self.package = package_dir.name
+        self._imports: dict[tuple[str, str], set[str]] = {}  # (module, source digest) -> imports
 
     def module_file(self, name: str) -> Path | None:
         """The file of a module of this package, or None (another package, or no such module)."""
@@ -135,15 +153,15 @@ class ProjectSource:
         return sorted({parent for name in names if self.module_file(name) for parent in self._with_parents(name)})
 
     def imports(self, module: str) -> set[str]:
+        """The project modules `module` imports anywhere in its source."""
         path = self.module_file(module)
         if path is None:
             return set()
-        tree = parsed(path)[0]
-        found: set[str] = set()
-        for node in ast.walk(tree):
-            if isinstance(node, (ast.Import, ast.ImportFrom)):
-                found.update(self.imported_by(module, node))
-        return found
+        source = parsed(path)
+        key = (module, source.digest)
+        if key not in self._imports:
+            self._imports[key] = {name for node in source.imports for name in self.imported_by(module, node)}
+        return self._imports[key]
 
     def closure(self, modules: list[str] | tuple[str, ...] | set[str]) -> list[str]:
         """The modules and every project module they import, transitively, sorted."""
@@ -175,8 +193,8 @@ class ProjectSource:
         path = self.module_file(module)
         if path is None:
             raise ValueError(f"no module {module} in {self.package}")
-        tree, _, table = parsed(path)
-        reached = _ModuleReach(self, module, tree, table, settings_object)
+        source = parsed(path)
+        reached = _ModuleReach(self, module, source.tree, source.table, settings_object)
         reached.reach_function(function)
         settings = set(all_settings) if reached.passes_settings_on else reached.settings_read
         modules = self.closure(sorted(reached.modules | set(extra_modules)))
@@ -184,7 +202,7 @@ class ProjectSource:
         for name, dump in sorted(reached.nodes.items()):
             digest.update(f"{module}:{name}\0{dump}\0".encode())
         for name in modules:
-            digest.update(f"{name}\0{normalized_source(self.module_file(name))}\0".encode())  # type: ignore[arg-type]
+            digest.update(f"{name}\0{source_digest(self.module_file(name))}\0".encode())  # type: ignore[arg-type]
         return Logic(digest.hexdigest()[:16], tuple(modules), tuple(sorted(settings)))
 
 
