@@ -3,16 +3,19 @@
 Settings shared by several stages live here and nowhere else: the teacher model, the pipeline
 counts and thresholds, the sandbox limits.
 
-Each setting can be overridden by an environment variable `VCOT_<NAME>` (for example
-`VCOT_SCORE_FLOOR=30`), read when the definitions load, so `vcot run`, the UI's code server
-and the daemon agree. Settings that change an asset's output are part of its code version.
+Each setting, sandbox limits included, can be overridden by an environment variable
+`VCOT_<NAME>` (for example `VCOT_SCORE_FLOOR=30`, `VCOT_MEMORY_MB=1024`), read when the
+definitions load, so `vcot run`, the UI's code server and the daemon agree. Settings that
+change an asset's output are part of its code version.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 
 @dataclass(frozen=True)
@@ -45,20 +48,34 @@ class SandboxLimits:
     trace_max_chars: int = 400_000
 
 
-def settings_from_env(environ: dict[str, str] | None = None) -> PipelineSettings:
+Settings = TypeVar("Settings", PipelineSettings, SandboxLimits)
+
+
+def _from_env(kind: type[Settings], environ: Mapping[str, str] | None) -> Settings:
     """Defaults, overridden by `VCOT_<FIELD>` variables; a malformed value is a clear error."""
     environ = os.environ if environ is None else environ
     values = {}
-    for field in dataclasses.fields(PipelineSettings):
-        raw = environ.get(f"VCOT_{field.name.upper()}")
+    for field in dataclasses.fields(kind):
+        name = f"VCOT_{field.name.upper()}"
+        raw = environ.get(name)
         if raw is None:
             continue
-        kind = type(field.default)
+        value_type = type(field.default)
         try:
-            values[field.name] = kind(raw)
+            values[field.name] = value_type(raw)
         except ValueError as err:
-            raise ValueError(f"VCOT_{field.name.upper()}={raw!r} is not a valid {kind.__name__}") from err
-    return PipelineSettings(**values)
+            raise ValueError(f"{name}={raw!r} is not a valid {value_type.__name__}") from err
+    return kind(**values)
+
+
+def settings_from_env(environ: Mapping[str, str] | None = None) -> PipelineSettings:
+    """The pipeline settings: defaults, overridden by `VCOT_<FIELD>` variables."""
+    return _from_env(PipelineSettings, environ)
+
+
+def limits_from_env(environ: Mapping[str, str] | None = None) -> SandboxLimits:
+    """The sandbox limits: defaults, overridden by `VCOT_<FIELD>` variables (`VCOT_CPU_SECONDS=2`)."""
+    return _from_env(SandboxLimits, environ)
 
 
 TEACHER_ENV = "VCOT_TEACHER"

@@ -1,9 +1,10 @@
 """A snapshot of the whole definition set, so an unintended change shows up as a diff.
 
 It records asset keys, groups, kinds, owners, partitions, dependencies, checks, jobs, sensors,
-schedules and resources, and for every asset *what* its code version covers (the names of its
-parts: the algorithm, each prompt template, each setting), not the version string, which changes
-with every edit of a covered part.
+schedules and resources, and for every asset *what* its code version covers, not the version
+string, which changes with every edit of a covered part: the names of its parts (`logic`, each
+`prompt:<template>`, each `setting:<name>`, the teacher, the sandbox backend and each
+`limit:<name>`, ...) and the project modules its `logic` digest hashes whole.
 
 After an intended change, regenerate it and review the diff:
     VCOT_UPDATE_SNAPSHOT=1 .venv/bin/python -m pytest vcot_assets_tests/test_defs_snapshot.py
@@ -13,12 +14,25 @@ import json
 import os
 from pathlib import Path
 
+from vcot_assets.defs.code_versions import asset_logic
+
 SNAPSHOT = Path(__file__).parent / "data" / "defs_snapshot.json"
+# Which resource's code a code version covers, told by the names of its parts.
+RESOURCE_PARTS = {"teacher": "teacher", "sandbox": "sandbox", "base_model": "model:", "trainer": "training:"}
 
 
 def code_version_covers(code_version: str | None) -> list[str]:
-    """`algo=1;cap=10;concepts=ab12;teacher=offline/default` -> ['algo', 'cap', 'concepts', 'teacher']."""
+    """`logic=ab12;prompt:concepts=cd34;setting:concepts_per_batch=10` -> the part names, sorted."""
     return sorted(part.split("=", 1)[0] for part in (code_version or "").split(";") if part)
+
+
+def node_logic(node):
+    """The logic an asset's code version covers, recomputed from its function and the resources
+    its parts name."""
+    function = node.assets_def.op.compute_fn.decorated_fn
+    covers = code_version_covers(node.code_version)
+    resources = tuple(key for key, part in RESOURCE_PARTS.items() if any(c.startswith(part) for c in covers))
+    return asset_logic(function.__module__, function.__name__, resources)
 
 
 def describe(defs) -> dict:
@@ -37,6 +51,7 @@ def describe(defs) -> dict:
             else None,
             "deps": sorted(parent.to_user_string() for parent in node.parent_keys),
             "code_version_covers": code_version_covers(node.code_version),
+            "code_version_logic": list(node_logic(node).modules),
             "pools": sorted(node.pools or []),
         }
     checks = sorted(
@@ -68,10 +83,10 @@ def test_definition_set_matches_its_snapshot(tmp_path, monkeypatch):
 
 
 def test_code_version_covers_names_parts_not_values():
-    assert code_version_covers("algo=1;cap=10;concepts=ab12;teacher=offline/default") == [
-        "algo",
-        "cap",
-        "concepts",
+    assert code_version_covers("logic=ab12;prompt:concepts=cd34;setting:concepts_per_batch=10;teacher=x") == [
+        "logic",
+        "prompt:concepts",
+        "setting:concepts_per_batch",
         "teacher",
     ]
     assert code_version_covers(None) == []

@@ -100,7 +100,6 @@ def test_stage_a_round_trip_parses(difficulty):
 
 
 def test_tests_parse_in_the_direct_call_form():
-    pytest.importorskip("vcot_assets.core.consensus.testcases")
     for _kind, text in _instruction_texts(NONE):
         signature = answer(render("signature", instruction=text), 0, NONE)
         reply = answer(

@@ -14,6 +14,7 @@ from vcot_assets.core.consensus.agreement import best_cluster, clusters_by_instr
 from vcot_assets.core.prompts import render
 from vcot_assets.core.synthesis import parsing
 from vcot_assets.core.synthesis.records import Candidate
+from vcot_assets.sandbox import open_sandbox
 from vcot_assets.settings import DEFAULT_SETTINGS
 from vcot_offline import FailureRates, answer
 from vcot_offline.families import tasks_by_name
@@ -21,8 +22,7 @@ from vcot_offline.families import tasks_by_name
 
 @pytest.fixture(scope="module")
 def sandbox():
-    api = pytest.importorskip("vcot_assets.sandbox.api")
-    with api.open_sandbox("local", workers=2) as box:
+    with open_sandbox("local", workers=2) as box:
         yield box
 
 

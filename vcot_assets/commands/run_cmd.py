@@ -13,7 +13,7 @@ from pathlib import Path
 
 from vcot_assets.commands.home import add_home_argument, prepare_home
 from vcot_assets.commands.home_locks import HomeLocks
-from vcot_assets.core.freshness import plan_partition
+from vcot_assets.core.freshness import DATA_VERSION_TAG, plan_partition
 
 # Cross-batch (Stage D) assets in graph order; `--through` picks how far to go.
 STAGE_D = ["base_model_answers", "training_sets", "fine_tuned_checkpoint", "benchmark_scores"]
@@ -138,9 +138,11 @@ def main(argv: list[str]) -> int:
     try:
         # Held from the start, so a second run's cross-batch step waits for this one's.
         stage_d_free = args.through not in STAGE_D or locks.try_acquire(STAGE_D_LOCK)
+        datasets_before = dataset_versions(instance, keys)
         launched, teacher_calls, failed = run_batches(
             instance, graph, per_batch, order, keys, locks, max(1, args.workers)
         )
+        datasets_changed = dataset_versions(instance, keys) != datasets_before
         batches_done_at = time.time()
         if not stage_d_free:
             print(
@@ -149,9 +151,9 @@ def main(argv: list[str]) -> int:
                 flush=True,
             )
             locks.acquire(STAGE_D_LOCK)
-        upstream_changed = bool(launched) or bool(removed)
+        # Stage D reads the batches' verified datasets: it follows their data, not every run.
         launched_cross, failed_cross = run_stage_d(
-            args, definitions, instance, graph, upstream_changed, batches_done_at
+            args, definitions, instance, graph, datasets_changed or bool(removed), batches_done_at
         )
     finally:
         locks.release_all()
@@ -168,7 +170,8 @@ def run_batches(instance, graph, per_batch, order: list[str], keys: list[str], l
 
     A batch is planned only once this process holds its lock, so a batch that another `vcot run`
     on this home holds is waited for, then planned again (usually finding it up to date), while
-    the batches nobody holds go ahead.
+    the batches nobody holds go ahead. After its run a batch is planned again: an asset whose
+    code changed runs first, and what depends on it runs only if its input data changed.
     """
     import multiprocessing
     import uuid
@@ -181,6 +184,7 @@ def run_batches(instance, graph, per_batch, order: list[str], keys: list[str], l
     launched, teacher_calls, failed = Counter(), 0, []
     invocation = uuid.uuid4().hex
     pending, running, told = list(keys), {}, set()
+    ran: dict[str, set[str]] = {key: set() for key in keys}
     progress = RunProgress(keys, invocation)
     # Spawned, not forked: a worker must not inherit this process's threads or Dagster state.
     context = multiprocessing.get_context("spawn")
@@ -201,9 +205,16 @@ def run_batches(instance, graph, per_batch, order: list[str], keys: list[str], l
                 pending.remove(key)
                 recorded = {k.to_user_string(): latest_tags(instance, k, key) for k in per_batch}
                 plan = plan_partition(order, deps, code_versions, recorded)
+                again = sorted(ran[key] & set(plan))
+                if again:  # each asset runs once per invocation: its upstreams ran before it
+                    locks.release(key)
+                    failed.append(f"{key}: {', '.join(again)} still stale after running ({plan[again[0]]})")
+                    progress.set(key, status="failed")
+                    continue
                 if not plan:
                     locks.release(key)
-                    progress.set(key, status="up to date")
+                    if not ran[key]:
+                        progress.set(key, status="up to date")
                     continue
                 first = next(iter(plan))
                 progress.note(f"  {key}: {len(plan)} assets to materialize ({first}: {plan[first]})")
@@ -218,6 +229,7 @@ def run_batches(instance, graph, per_batch, order: list[str], keys: list[str], l
                 key, plan = running.pop(future)
                 locks.release(key)
                 launched.update(plan.keys())
+                ran[key].update(plan)
                 try:
                     outcome = future.result()
                 except Exception as err:  # a worker process that died takes its batch with it
@@ -226,6 +238,8 @@ def run_batches(instance, graph, per_batch, order: list[str], keys: list[str], l
                 progress.set(key, status="done" if outcome["success"] else "failed", finished=time.monotonic())
                 if not outcome["success"]:
                     failed.append(f"{key}: {outcome['failure']}")
+                else:
+                    pending.insert(0, key)  # planned again: only what its new data made stale runs
         progress.poll(instance)
     return launched, teacher_calls, failed
 
@@ -251,6 +265,28 @@ def materialize_batch(key: str, selection: list[str], invocation: str) -> dict:
     )
     failure = "" if result.success else f"{describe_failure(result)} (run {result.run_id}; see `vcot ui`)"
     return {"success": result.success, "teacher_calls": count_teacher_calls(result), "failure": failure}
+
+
+def materialize_selection(definitions, instance, selection: list[str], partition: str | None):
+    from dagster import materialize
+
+    return materialize(
+        [*definitions.defs.assets, *(definitions.defs.asset_checks or [])],
+        instance=instance,
+        resources=definitions.defs.resources,
+        partition_key=partition,
+        selection=selection,
+        tags={"vcot/launched_by": "vcot run"},
+        run_config=QUIET,
+        raise_on_error=False,
+    )
+
+
+def dataset_versions(instance, keys: list[str]) -> dict[str, str | None]:
+    """The data version of each batch's `verified_dataset`: what Stage D reads."""
+    from dagster import AssetKey
+
+    return {key: (latest_tags(instance, AssetKey("verified_dataset"), key) or {}).get(DATA_VERSION_TAG) for key in keys}
 
 
 def describe_failure(result) -> str:
@@ -279,9 +315,10 @@ def run_stage_d(
     args, definitions, instance, graph, upstream_changed: bool, batches_done_at: float
 ) -> tuple[list[str], list[str]]:
     """Cross-batch assets, in order up to --through: each runs when missing, when its code
-    changed, or when anything before it ran in this invocation, unless another `vcot run` on
-    this home materialized it, with this code, after every batch here was done."""
-    from dagster import AssetKey, materialize
+    changed, when a batch's `verified_dataset` changed, or when anything before it ran in this
+    invocation, unless another `vcot run` on this home materialized it, with this code, after
+    every batch here was done."""
+    from dagster import AssetKey
 
     wanted = STAGE_D[: STAGE_D.index(args.through) + 1] if args.through in STAGE_D else []
     launched, failed = [], []
@@ -296,16 +333,7 @@ def run_stage_d(
                 continue
             label = f"{name}[{partition}]" if partition else name
             print(f"  {label}", flush=True)
-            result = materialize(
-                [*definitions.defs.assets, *(definitions.defs.asset_checks or [])],
-                instance=instance,
-                resources=definitions.defs.resources,
-                selection=[name],
-                partition_key=partition,
-                tags={"vcot/launched_by": "vcot run"},
-                run_config=QUIET,
-                raise_on_error=False,
-            )
+            result = materialize_selection(definitions, instance, [name], partition)
             launched.append(label)
             if not result.success:
                 failed.append(f"{label}: {describe_failure(result)} (run {result.run_id}; see `vcot ui`)")

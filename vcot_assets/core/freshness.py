@@ -1,9 +1,10 @@
 """Is a recorded materialization still current? The rule `vcot run` uses to stay incremental.
 
 A materialization is current when it exists, was made by the asset's present code version
-(prompt template hashes, algorithm version, teacher), and consumed the data versions its
-upstream assets hold now. These are the facts Dagster itself records as tags on every
-materialization; this module only compares them.
+(the source it runs, its prompt templates, the settings it reads, the teacher and sandbox; see
+`defs/code_versions.py`), and consumed the data versions its upstream assets hold now. These
+are the facts Dagster itself records as tags on every materialization; this module only
+compares them.
 """
 
 from __future__ import annotations
@@ -43,17 +44,16 @@ def plan_partition(
     code_versions: dict[str, str | None],
     recorded: dict[str, dict[str, str] | None],
 ) -> dict[str, str]:
-    """Assets of one partition to run (in graph order), each with its reason.
+    """Assets of one partition to run now (in graph order), each with its reason.
 
-    An asset runs when its own record is stale, or when an upstream of it runs in this pass
-    (its input will change underneath it).
+    An asset runs when its own record is stale; it runs after its upstreams of the same plan
+    and reads what they make. An asset whose record is current waits, even below one that
+    runs: whether it must run depends on whether that upstream's data changes, which the next
+    plan, made after this one ran, sees. So a change re-runs the assets it affects, then only
+    those whose input data changed. Run plans until one is empty.
     """
     plan: dict[str, str] = {}
     for name in order:
-        running_upstream = [u for u in deps.get(name, []) if u in plan]
-        if running_upstream:
-            plan[name] = f"upstream {running_upstream[0]} runs"
-            continue
         upstream_versions = {u: (recorded.get(u) or {}).get(DATA_VERSION_TAG) for u in deps.get(name, [])}
         reason = stale_reason(code_versions.get(name), recorded.get(name), upstream_versions)
         if reason:

@@ -6,7 +6,6 @@ the check in the UI, so the check can show the first few.
 
 from __future__ import annotations
 
-import ast
 import dataclasses
 import hashlib
 import json
@@ -15,6 +14,7 @@ import typing
 from functools import lru_cache
 from typing import Any
 
+from vcot_assets.core.equality import equal_texts
 from vcot_assets.core.grounding.records import Sample, Trace
 
 ANSWER_PREFIX = "Answer:"
@@ -129,14 +129,6 @@ def final_answers(sample: Sample) -> list[str]:
     return answers
 
 
-def same_value(left: str, right: str) -> bool:
-    """Equal as Python literals where both parse, else as text."""
-    try:
-        return ast.literal_eval(left) == ast.literal_eval(right)
-    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-        return left.strip() == right.strip()
-
-
 def answer_problems(
     samples: list[Sample], traces_by_id: dict[str, Trace], backward_returns: dict[str, str]
 ) -> list[str]:
@@ -155,7 +147,7 @@ def answer_problems(
             continue
         if sample.provenance.get("trace_sha256") != trace.sha256:
             problems.append(f"{sample.sample_id}: trace hash differs from the trace of {instruction_id}")
-        if not same_value(sample.provenance.get("output", ""), trace.returned):
+        if not equal_texts(sample.provenance.get("output", ""), trace.returned):
             problems.append(f"{sample.sample_id}: recorded output differs from the traced return {trace.returned!r}")
         answers = final_answers(sample)
         expected_turns = {
@@ -167,13 +159,13 @@ def answer_problems(
             problems.append(f"{sample.sample_id}: expected {len(expected_turns)} answer lines, found {answers}")
             continue
         for direction, answer in zip(expected_turns, answers):
-            if direction == "forward" and not same_value(answer, trace.returned):
+            if direction == "forward" and not equal_texts(answer, trace.returned):
                 problems.append(
                     f"{sample.sample_id}: forward answer {answer!r} is not the traced return {trace.returned!r}"
                 )
             if direction == "backward":
                 returned = backward_returns.get(sample.sample_id)
-                if returned is None or not same_value(returned, trace.returned):
+                if returned is None or not equal_texts(returned, trace.returned):
                     problems.append(
                         f"{sample.sample_id}: backward call {answer!r} returns {returned!r}, "
                         f"not the traced {trace.returned!r}"

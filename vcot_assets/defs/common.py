@@ -1,4 +1,4 @@
-"""What every stage asset shares: code versions, metadata, content data versions, teacher calls."""
+"""What every stage asset shares: the settings, metadata, content data versions, teacher calls."""
 
 from __future__ import annotations
 
@@ -9,21 +9,11 @@ from typing import Any
 
 from dagster import AssetExecutionContext, DataVersion, MetadataValue, Output
 
-from vcot_assets.core.prompts import template_version
 from vcot_assets.core.records import Record, Rejection, StageOutput, TeacherReply, TeacherRequest
 from vcot_assets.resources.storage import RECORD_TYPE_KEY, to_row
-from vcot_assets.settings import settings_from_env, teacher_model
+from vcot_assets.settings import settings_from_env
 
 SETTINGS = settings_from_env()
-TEACHER = teacher_model()
-
-
-def code_version(algo_version: str, templates: tuple[str, ...] = (), teacher: str | None = None) -> str:
-    """Templates' content hashes + the stage's ALGO_VERSION (+ teacher): a prompt edit marks the asset stale."""
-    parts = [f"algo={algo_version}"] + [f"{name}={template_version(name)}" for name in templates]
-    if teacher:
-        parts.append(f"teacher={teacher}")
-    return ";".join(parts)
 
 
 def record_metadata(record_type: str) -> dict[str, str]:

@@ -8,33 +8,70 @@ corrupt, no lock to hold.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import importlib.util
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+from vcot_assets.core.code_versions import directory_digest
 
 # Bump when what is sent for a given prompt changes (messages layout, parameters passed), so
 # old entries stop matching instead of answering a different question.
 CACHE_PROTOCOL = 1
 
 
-def cache_key(model: str, prompt: str, temperature: float, max_tokens: int, sample_index: int) -> str:
-    """sha256 of everything that decides the answer; not the endpoint, timeout or retries."""
-    material = json.dumps(
-        {
-            "protocol": CACHE_PROTOCOL,
-            "model": model,
-            "prompt": prompt,
-            "temperature": temperature,
-            "max_tokens": max_tokens,
-            "sample_index": sample_index,
-        },
-        sort_keys=True,
-        ensure_ascii=False,
-    )
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+OFFLINE_PREFIX = "offline/"
+
+
+def teacher_fingerprint(model: str, environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """What decides a reply besides the model string, the prompt and the parameters.
+
+    For the offline teacher: its failure rates (`VCOT_OFFLINE_*`, read from the environment as
+    its provider reads them) and its own source. Nothing for any other model: its weights are
+    its provider's, named by the model string.
+    """
+    if not model.startswith(OFFLINE_PREFIX):
+        return {}
+    spec = importlib.util.find_spec("vcot_offline")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"the offline teacher (package vcot_offline) is not installed; {model} needs it")
+    from vcot_offline.rates import FailureRates
+
+    rates = dataclasses.asdict(FailureRates.from_env(dict(os.environ if environ is None else environ)))
+    rates_text = json.dumps(rates, sort_keys=True)
+    return {
+        "offline_rates": hashlib.sha256(rates_text.encode("utf-8")).hexdigest()[:12],
+        "offline_teacher": directory_digest(Path(spec.submodule_search_locations[0])),
+    }
+
+
+def cache_key(
+    model: str,
+    prompt: str,
+    temperature: float,
+    max_tokens: int,
+    sample_index: int,
+    fingerprint: Mapping[str, str] | None = None,
+) -> str:
+    """sha256 of everything that decides the answer (the teacher's `fingerprint` included);
+    not the endpoint, timeout or retries."""
+    material: dict[str, Any] = {
+        "protocol": CACHE_PROTOCOL,
+        "model": model,
+        "prompt": prompt,
+        "temperature": temperature,
+        "max_tokens": max_tokens,
+        "sample_index": sample_index,
+    }
+    if fingerprint:  # absent for real models, so their cached replies keep their keys
+        material["teacher"] = dict(fingerprint)
+    text = json.dumps(material, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class ResponseCache:

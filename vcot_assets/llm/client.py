@@ -14,7 +14,8 @@ litellm underneath, so any provider works by model string (`ollama/...`, `hosted
   semaphore of `concurrency`; `complete_many` is the synchronous facade assets use.
 - 429, 5xx, timeouts, dropped connections and unreadable bodies are retried with exponential
   backoff; what still fails comes back as a reply with `error` set, never as an exception.
-- Replies are cached on disk by content (model, prompt, parameters, sample index), so a
+- Replies are cached on disk by content (model, prompt, parameters, sample index, and for
+  the offline teacher its failure rates and source), so a
   re-run makes no calls and a template edit pays only for the prompts it changed. Identical
   requests within one batch are sent once.
 - Spend caps (calls, tokens, cost) stop new calls; calls in flight finish and are cached, and
@@ -37,11 +38,10 @@ from typing import Any
 
 from vcot_assets.core.records import TeacherReply, TeacherRequest
 from vcot_assets.core.synthesis.parsing import strip_reasoning_blocks
-from vcot_assets.llm.cache import ResponseCache, cache_key
+from vcot_assets.llm.cache import OFFLINE_PREFIX, ResponseCache, cache_key, teacher_fingerprint
 from vcot_assets.llm.ledger import SpendLedger
 from vcot_assets.llm.transport import TRANSPORTS, Completion, Transport, choose_transport
 
-OFFLINE_PREFIX = "offline/"
 log = logging.getLogger("vcot.teacher")
 
 
@@ -234,6 +234,7 @@ class TeacherClient:
         self.config = config or TeacherConfig()
         self.usage = TeacherUsage()
         self.cache = ResponseCache(self.config.cache_dir) if self.config.cache_dir else None
+        self.fingerprint = teacher_fingerprint(self.config.model)
         self._transport: Transport | None = None
         self.ledger = SpendLedger(self.config.spend_ledger) if self.config.spend_ledger else None
         self._stopped: str | None = None
@@ -245,7 +246,7 @@ class TeacherClient:
 
     def key(self, request: TeacherRequest) -> str:
         c = self.config
-        return cache_key(c.model, request.prompt, c.temperature, c.max_tokens, request.sample_index)
+        return cache_key(c.model, request.prompt, c.temperature, c.max_tokens, request.sample_index, self.fingerprint)
 
     # --- public API ----------------------------------------------------------------------------
 

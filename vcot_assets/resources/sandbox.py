@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from contextlib import AbstractContextManager
 
 from dagster import ConfigurableResource
 from pydantic import Field
 
-from vcot_assets.settings import SandboxLimits
+from vcot_assets.settings import SandboxLimits, limits_from_env
 
 
 def default_backend() -> str:
@@ -18,11 +19,12 @@ def default_backend() -> str:
 class SandboxResource(ConfigurableResource):
     backend: str = Field(default_factory=default_backend, description="local | docker")
     workers: int = Field(default_factory=lambda: os.cpu_count() or 1)
-    cpu_seconds: float = SandboxLimits.cpu_seconds
-    memory_mb: int = SandboxLimits.memory_mb
+    cpu_seconds: float = Field(default_factory=lambda: limits_from_env().cpu_seconds)
+    memory_mb: int = Field(default_factory=lambda: limits_from_env().memory_mb)
 
     def limits(self) -> SandboxLimits:
-        return SandboxLimits(cpu_seconds=self.cpu_seconds, memory_mb=self.memory_mb)
+        """The `VCOT_*` limits (see settings.py), with this resource's CPU and memory."""
+        return dataclasses.replace(limits_from_env(), cpu_seconds=self.cpu_seconds, memory_mb=self.memory_mb)
 
     def open(self) -> AbstractContextManager:
         from vcot_assets.sandbox import open_sandbox

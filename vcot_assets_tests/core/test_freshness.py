@@ -19,13 +19,23 @@ def test_everything_current_plans_nothing():
     assert plan_partition(ORDER, DEPS, CODE, recorded_chain()) == {}
 
 
-def test_missing_asset_and_code_change_propagate_downstream():
+def test_missing_assets_run_together_in_graph_order():
     assert plan_partition(ORDER, DEPS, CODE, {"a": None, "b": None, "c": None}) == {
         "a": "never materialized",
-        "b": "upstream a runs",
-        "c": "upstream b runs",
+        "b": "never materialized",
+        "c": "never materialized",
     }
-    assert list(plan_partition(ORDER, DEPS, dict(CODE, b="v2"), recorded_chain())) == ["b", "c"]
+
+
+def test_a_code_change_runs_that_asset_then_only_consumers_whose_input_changed():
+    code = dict(CODE, b="v2")
+    assert plan_partition(ORDER, DEPS, code, recorded_chain()) == {"b": "code version changed"}
+    same_output = recorded_chain()
+    same_output["b"]["dagster/code_version"] = "v2"  # b ran again and made the same data
+    assert plan_partition(ORDER, DEPS, code, same_output) == {}
+    new_output = recorded_chain()
+    new_output["b"].update({"dagster/code_version": "v2", "dagster/data_version": "B2"})
+    assert plan_partition(ORDER, DEPS, code, new_output) == {"c": "upstream b changed"}
 
 
 def test_upstream_data_change_marks_only_consumers():

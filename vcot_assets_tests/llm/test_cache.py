@@ -1,7 +1,7 @@
 import json
 import threading
 
-from vcot_assets.llm.cache import ResponseCache, cache_key
+from vcot_assets.llm.cache import ResponseCache, cache_key, teacher_fingerprint
 
 BASE = dict(model="openai/m", prompt="p", temperature=0.7, max_tokens=100, sample_index=0)
 
@@ -17,6 +17,19 @@ def test_key_covers_what_decides_the_answer():
         dict(BASE, sample_index=1),
     ]
     assert len({cache_key(**values) for values in changed} | {key}) == 6
+
+
+def test_key_covers_the_offline_teachers_rates_and_leaves_real_models_keys_alone():
+    assert teacher_fingerprint("openai/m") == {}
+    assert cache_key(**BASE, fingerprint={}) == cache_key(**BASE)
+    default = teacher_fingerprint("offline/default", {})
+    assert set(default) == {"offline_rates", "offline_teacher"}
+    assert teacher_fingerprint("offline/default", {"VCOT_OFFLINE_FAILURES": "1"}) == default
+    halved = teacher_fingerprint("offline/default", {"VCOT_OFFLINE_FAILURES": "0.5"})
+    one_rate = teacher_fingerprint("offline/default", {"VCOT_OFFLINE_RATE_HALLUCINATION": "0.9"})
+    offline = dict(BASE, model="offline/default")
+    keys = {cache_key(**offline, fingerprint=f) for f in (default, halved, one_rate)}
+    assert len(keys) == 3
 
 
 def test_put_get_and_unreadable_entries_are_misses(tmp_path):

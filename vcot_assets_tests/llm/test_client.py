@@ -18,6 +18,7 @@ from vcot_assets.core.synthesis.parsing import strip_reasoning_blocks
 from vcot_assets.llm.cache import ResponseCache
 from vcot_assets.llm.client import SpendCapExceeded, TeacherClient, TeacherConfig
 from vcot_assets_tests.testing.wire_server import FaultPlan, echo_answer
+from vcot_offline import answer
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -193,14 +194,31 @@ def test_provider_variables_work_unchanged(server, monkeypatch):
 
 
 def test_offline_teacher_is_registered_as_a_litellm_provider(tmp_path):
-    pytest.importorskip("vcot_offline.provider")
-    from vcot_offline import answer
-
     prompt = prompts.render("signature", instruction="[function] Return the sum of a list of integers.")
     client = TeacherClient(TeacherConfig(model="offline/default", cache_dir=str(tmp_path)))
     replies = client.complete_many([TeacherRequest(f"s{i}", "signature", prompt, i) for i in range(3)])
     assert [r.text for r in replies] == [strip_reasoning_blocks(answer(prompt, i)) for i in range(3)]
     assert client.usage.calls == 3 and all(r.error is None for r in replies)
+
+
+def test_changed_offline_failure_rates_are_not_answered_from_the_cache(tmp_path, monkeypatch):
+    prompt = prompts.render("signature", instruction="[function] Return the sum of a list of integers.")
+    requests = [TeacherRequest(f"s{i}", "signature", prompt, i) for i in range(20)]
+
+    def replies() -> tuple[list[str], TeacherClient]:
+        client = TeacherClient(TeacherConfig(model="offline/default", cache_dir=str(tmp_path)))
+        return [r.text for r in client.complete_many(requests)], client
+
+    monkeypatch.setenv("VCOT_OFFLINE_FAILURES", "0")
+    honest, _ = replies()
+    monkeypatch.setenv("VCOT_OFFLINE_RATE_MALFORMED", "1")
+    malformed, client = replies()
+    assert client.usage.cache_hits == 0 and client.usage.calls == len(requests)
+    assert malformed == [strip_reasoning_blocks(answer(prompt, i)) for i in range(len(requests))]
+    assert malformed != honest
+    monkeypatch.delenv("VCOT_OFFLINE_RATE_MALFORMED")
+    again, client = replies()
+    assert again == honest and client.usage.cache_hits == len(requests)
 
 
 KILLED_RUN = """

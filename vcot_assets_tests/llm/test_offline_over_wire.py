@@ -4,12 +4,11 @@ duplicated, and a second run answered wholly from the cache."""
 
 import pytest
 
+import vcot_offline as offline
+from vcot_assets.core.synthesis import steps as synthesis
 from vcot_assets.core.synthesis.records import Concept
 from vcot_assets.llm.client import TeacherClient, TeacherConfig
 from vcot_assets_tests.testing.wire_server import FaultPlan, WireServer
-
-synthesis = pytest.importorskip("vcot_assets.core.synthesis.steps")
-offline = pytest.importorskip("vcot_offline")
 
 CONCEPTS = [
     Concept(

@@ -9,8 +9,8 @@ A test is accepted only in the single-direct-call form:
 Its call (`solution([1, 2, 3], 2)`) is what the sandbox evaluates; its expected value stays on
 the trusted side. The sandbox returns the call's value as canonical text (plain builtin types
 only, see `vcot_assets/sandbox/harness.py: canonical`); `values_equal` rebuilds both texts with a
-literal-only reader (no `eval`) and compares them with Python's `==`, so a returned object can
-never choose its own equality.
+literal-only reader (no `eval`) and compares them by vcot's one rule (`core/equality.py`: Python's
+`==` on canonical values), so a returned object can never choose its own equality.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import textwrap
 from collections.abc import Collection
 from typing import Any
 
+from vcot_assets.core.equality import same_value
 from vcot_assets.core.synthesis.records import TestCase
 
 # Expected values must be at most this long: they are teacher text, not data dumps.
@@ -279,15 +280,13 @@ def _build_call(name: str, args: list[Any]) -> Any:
 
 
 def values_equal(canonical_a: str, canonical_b: str) -> bool:
-    """Python `==` of two values given as (canonical or literal) text; unreadable text is unequal."""
-    if canonical_a == canonical_b and "nan" not in canonical_a:
-        try:  # same text, same value (nan aside): only check that it is a literal at all
+    """Two values given as (canonical or literal) text, equal by vcot's one rule
+    (`core/equality.py`); text the literal reader rejects is unequal."""
+    try:
+        if canonical_a == canonical_b:  # same text, same value: only check that it is a literal at all
             _cached_literal(canonical_a)
             return True
-        except (NotALiteral, RecursionError, MemoryError):
-            return False
-    try:
-        return bool(literal_value(canonical_a) == _cached_literal(canonical_b))
+        return same_value(literal_value(canonical_a), _cached_literal(canonical_b))
     except (NotALiteral, RecursionError, MemoryError):
         return False
 

@@ -5,20 +5,12 @@ from __future__ import annotations
 import ast
 import re
 
-from vcot_assets.core.verifier.expressions import (
-    NOT_LITERAL,
-    parse_literal,
-    python_literal,
-    same_value,
-)
+from vcot_assets.core.equality import equal_texts
 
 
 def answers_match(predicted: str, actual: str) -> bool:
-    """Compare two literals by value; fall back to exact text for non-literals."""
-    a, b = parse_literal(python_literal(predicted)), parse_literal(python_literal(actual))
-    if a is NOT_LITERAL or b is NOT_LITERAL:
-        return " ".join(predicted.split()) == " ".join(actual.split())
-    return same_value(a, b)
+    """Compare two answers by vcot's one rule (`core/equality.py`): literals by value, other text exactly."""
+    return equal_texts(predicted, actual)
 
 
 _ANSWER_PREFIX = re.compile(r"^\s*(?:answer\s*:|the answer is|assert)\s*", re.IGNORECASE)

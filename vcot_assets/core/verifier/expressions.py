@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import ast
 import keyword
-import math
 import re
 import warnings
 from functools import lru_cache
+
+from vcot_assets.core.equality import same_value
 
 _SAFE_CALLS = frozenset(
     {"len", "sum", "min", "max", "abs", "sorted", "str", "int", "float", "bool", "list", "tuple", "set",
@@ -197,22 +198,6 @@ def value_of(text: str):
     """A traced repr as a Python value (an `Opaque` when it is not a literal)."""
     value = parse_literal(text)
     return Opaque(text.strip()) if value is NOT_LITERAL else value
-
-
-def same_value(a, b) -> bool:
-    """Equality by value: bool is not int, floats compare with a relative tolerance."""
-    if isinstance(a, bool) != isinstance(b, bool):
-        return False
-    if isinstance(a, float) or isinstance(b, float):
-        if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-            return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12) or (math.isnan(a) and math.isnan(b))
-        return False
-    if type(a) is not type(b) and not (isinstance(a, (int, float)) and isinstance(b, (int, float))):
-        return False
-    try:
-        return bool(a == b)
-    except Exception:
-        return False
 
 
 # ---------------------------------------------------------------------------- evaluation

@@ -6,6 +6,7 @@ import ast
 import re
 from dataclasses import dataclass
 
+from vcot_assets.core.equality import same_value
 from vcot_assets.core.grounding.records import Entity
 from vcot_assets.core.verifier.expressions import (
     NOT_LITERAL,
@@ -16,7 +17,6 @@ from vcot_assets.core.verifier.expressions import (
     parse_expression,
     parse_literal,
     python_literal,
-    same_value,
 )
 from vcot_assets.core.verifier.trace_index import TraceIndex
 

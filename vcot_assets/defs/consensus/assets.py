@@ -9,11 +9,11 @@ from vcot_assets.core.consensus.selection import select_canonical_solution, sele
 from vcot_assets.core.records import Rejection
 from vcot_assets.core.sandbox_records import CoverageRequest
 from vcot_assets.defs.automation import SANDBOX_POOL, SANDBOX_RETRY
+from vcot_assets.defs.code_versions import code_version
 from vcot_assets.defs.common import SETTINGS as S
-from vcot_assets.defs.common import by_key, code_version, content_hash, record_metadata, stage_output
+from vcot_assets.defs.common import by_key, content_hash, record_metadata, stage_output
 from vcot_assets.partitions import concept_batches
 
-ALGO_VERSION = "1"
 GROUP = "stage_b_consensus"
 STAGE = dict(partitions_def=concept_batches, group_name=GROUP, owners=["team:vcot"])
 SANDBOX_ASSET = dict(
@@ -32,7 +32,7 @@ def frame_output(frame: pd.DataFrame, metadata: dict) -> Output:
     )
 
 
-@asset(**SANDBOX_ASSET, code_version=code_version(ALGO_VERSION))
+@asset(**SANDBOX_ASSET, code_version=code_version(__name__, "pass_fail_matrix", resources=("sandbox",)))
 def pass_fail_matrix(context: AssetExecutionContext, candidate_code: list, candidate_tests: list) -> Output:
     """M[i, j] with the verdict of every candidate solution on every candidate test (Parquet)."""
     jobs = solution_runs(candidate_code, candidate_tests)
@@ -50,7 +50,7 @@ def pass_fail_matrix(context: AssetExecutionContext, candidate_code: list, candi
     )
 
 
-@asset(**STAGE, kinds={"python", "pandas"}, code_version=code_version(f"{ALGO_VERSION};formula={S.score_formula}"))
+@asset(**STAGE, kinds={"python", "pandas"}, code_version=code_version(__name__, "clusters"))
 def clusters(
     context: AssetExecutionContext, pass_fail_matrix: pd.DataFrame, candidate_code: list, candidate_tests: list
 ) -> Output:
@@ -91,7 +91,7 @@ def clusters_from_frame(frame: pd.DataFrame) -> dict[str, list[Cluster]]:
 
 @asset(
     **SANDBOX_ASSET,
-    code_version=code_version(f"{ALGO_VERSION};select=2;floor={S.score_floor:g}"),
+    code_version=code_version(__name__, "selected_pairs", resources=("sandbox",)),
     metadata=record_metadata("SelectedPair"),
 )
 def selected_pairs(

@@ -11,12 +11,12 @@ from dagster import AssetExecutionContext, AssetKey, DataVersion, MetadataValue,
 
 from vcot_assets.core.records import StageOutput
 from vcot_assets.defs.automation import SANDBOX_POOL
-from vcot_assets.defs.common import code_version, content_hash, record_metadata
+from vcot_assets.defs.code_versions import code_version
+from vcot_assets.defs.common import content_hash, record_metadata
 from vcot_assets.evals.generate import is_local_checkpoint
 from vcot_assets.evals.report import BASE, comparison_markdown, comparison_rows, image_markdown, plot_scores
 from vcot_assets.evals.suite import evaluate_model
 
-ALGO_VERSION = "1"
 CHECKPOINT = AssetKey("fine_tuned_checkpoint")
 TRAINING_SETS = AssetKey("training_sets")
 # Metadata keys under which a checkpoint materialization may name its directory and base model.
@@ -51,7 +51,7 @@ def latest_checkpoints(context: AssetExecutionContext, data_dir: Path) -> list[d
     deps=[TRAINING_SETS, CHECKPOINT],
     required_resource_keys={"sandbox", "base_model", "home"},
     pool=SANDBOX_POOL,
-    code_version=code_version(ALGO_VERSION),
+    code_version=code_version(__name__, "benchmark_scores", resources=("sandbox", "base_model")),
     metadata=record_metadata("BenchmarkScore"),
 )
 def benchmark_scores(context: AssetExecutionContext) -> Output:

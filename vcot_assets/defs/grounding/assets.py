@@ -21,20 +21,18 @@ from vcot_assets.core.verifier.batch import predicted_call_requests, verify_rati
 from vcot_assets.core.verifier.sentences import split_sentences
 from vcot_assets.core.verifier.teacher_claims import extractor_from_replies
 from vcot_assets.defs.automation import SANDBOX_POOL, SANDBOX_RETRY, TEACHER_POOL, TEACHER_RETRY
+from vcot_assets.defs.code_versions import code_version
 from vcot_assets.defs.common import (
     SETTINGS as S,
 )
 from vcot_assets.defs.common import (
-    TEACHER,
     ask_teacher,
     by_key,
-    code_version,
     record_metadata,
     stage_output,
 )
 from vcot_assets.partitions import concept_batches
 
-ALGO_VERSION = "1"
 GROUP = "stage_c_verification"
 STAGE = dict(partitions_def=concept_batches, group_name=GROUP, owners=["team:vcot"])
 PROMPTS = (
@@ -55,7 +53,7 @@ PROMPTS = (
     required_resource_keys={"sandbox"},
     pool=SANDBOX_POOL,
     retry_policy=SANDBOX_RETRY,
-    code_version=code_version(ALGO_VERSION),
+    code_version=code_version(__name__, "traces", resources=("sandbox",)),
     metadata=record_metadata("Trace"),
 )
 def traces(context: AssetExecutionContext, selected_pairs: list) -> Output:
@@ -97,7 +95,7 @@ def traces(context: AssetExecutionContext, selected_pairs: list) -> Output:
     required_resource_keys={"teacher", "home"},
     pool=TEACHER_POOL,
     retry_policy=TEACHER_RETRY,
-    code_version=code_version(ALGO_VERSION, ("narrate_forward", "narrate_backward"), TEACHER),
+    code_version=code_version(__name__, "rationales", ("narrate_forward", "narrate_backward"), ("teacher",)),
     metadata=record_metadata("Rationale"),
 )
 def rationales(context: AssetExecutionContext, selected_pairs: list, traces: list) -> Output:
@@ -163,9 +161,10 @@ EXTRACTION_TEMPLATES = ("extract_entities",) if S.entity_extraction == "teacher"
     retry_policy=SANDBOX_RETRY,
     metadata=record_metadata("VerifiedRationale"),
     code_version=code_version(
-        f"{ALGO_VERSION};K={S.verifier_window};extract={S.entity_extraction}",
+        __name__,
+        "verified_rationales",
         EXTRACTION_TEMPLATES,
-        TEACHER if EXTRACTION_TEMPLATES else None,
+        ("sandbox", "teacher") if EXTRACTION_TEMPLATES else ("sandbox",),
     ),
 )
 def verified_rationales(context: AssetExecutionContext, rationales: list, traces: list, selected_pairs: list) -> Output:
@@ -197,7 +196,7 @@ def verified_rationales(context: AssetExecutionContext, rationales: list, traces
 @asset(
     **STAGE,
     kinds={"python"},
-    code_version=code_version(ALGO_VERSION, PROMPTS, TEACHER),
+    code_version=code_version(__name__, "verified_dataset", PROMPTS),
     metadata=record_metadata("Sample"),
 )
 def verified_dataset(

@@ -17,20 +17,18 @@ from vcot_assets.core.synthesis import steps as synthesis
 from vcot_assets.core.synthesis.keyphrases import mine_keyphrases
 from vcot_assets.core.synthesis.records import BatchText
 from vcot_assets.defs.automation import TEACHER_POOL, TEACHER_RETRY
+from vcot_assets.defs.code_versions import code_version
 from vcot_assets.defs.common import (
     SETTINGS as S,
 )
 from vcot_assets.defs.common import (
-    TEACHER,
     ask_teacher,
     by_key,
-    code_version,
     record_metadata,
     stage_output,
 )
 from vcot_assets.partitions import concept_batches
 
-ALGO_VERSION = "1"
 GROUP = "stage_a_synthesis"
 TEACHER_ASSET = dict(
     partitions_def=concept_batches,
@@ -69,7 +67,7 @@ def locate_batch(
     group_name=GROUP,
     kinds={"python"},
     required_resource_keys={"home"},
-    code_version=code_version(f"{ALGO_VERSION};chars={S.batch_chars}"),
+    code_version=code_version(__name__, "source_docs"),
     metadata=record_metadata("BatchText"),
     owners=["team:vcot"],
 )
@@ -86,7 +84,7 @@ def source_docs(context: AssetExecutionContext) -> Output:
 
 @asset(
     **TEACHER_ASSET,
-    code_version=code_version(f"{ALGO_VERSION};cap={S.concepts_per_batch}", ("concepts",), TEACHER),
+    code_version=code_version(__name__, "concepts", ("concepts",), ("teacher",)),
     metadata=record_metadata("Concept"),
 )
 def concepts(context: AssetExecutionContext, source_docs: list[BatchText]) -> Output:
@@ -110,7 +108,7 @@ def concepts(context: AssetExecutionContext, source_docs: list[BatchText]) -> Ou
 
 @asset(
     **TEACHER_ASSET,
-    code_version=code_version(f"{ALGO_VERSION};n={S.instructions_per_difficulty}", ("instructions",), TEACHER),
+    code_version=code_version(__name__, "instructions", ("instructions",), ("teacher",)),
     metadata=record_metadata("Instruction"),
 )
 def instructions(context: AssetExecutionContext, concepts: list) -> Output:
@@ -126,7 +124,7 @@ def instructions(context: AssetExecutionContext, concepts: list) -> Output:
 
 @asset(
     **TEACHER_ASSET,
-    code_version=code_version(ALGO_VERSION, ("signature",), TEACHER),
+    code_version=code_version(__name__, "signatures", ("signature",), ("teacher",)),
     metadata=record_metadata("Signature"),
 )
 def signatures(context: AssetExecutionContext, instructions: list) -> Output:
@@ -139,7 +137,7 @@ def signatures(context: AssetExecutionContext, instructions: list) -> Output:
 
 @asset(
     **TEACHER_ASSET,
-    code_version=code_version(f"{ALGO_VERSION};n={S.candidates_per_instruction}", ("candidate_code",), TEACHER),
+    code_version=code_version(__name__, "candidate_code", ("candidate_code",), ("teacher",)),
     metadata=record_metadata("Candidate"),
 )
 def candidate_code(context: AssetExecutionContext, instructions: list, signatures: list) -> Output:
@@ -154,7 +152,7 @@ def candidate_code(context: AssetExecutionContext, instructions: list, signature
 
 @asset(
     **TEACHER_ASSET,
-    code_version=code_version(f"{ALGO_VERSION};n={S.scenarios_per_instruction}", ("test_scenarios",), TEACHER),
+    code_version=code_version(__name__, "test_scenarios", ("test_scenarios",), ("teacher",)),
     metadata=record_metadata("TestScenarios"),
 )
 def test_scenarios(context: AssetExecutionContext, instructions: list, signatures: list) -> Output:
@@ -169,7 +167,7 @@ def test_scenarios(context: AssetExecutionContext, instructions: list, signature
 
 @asset(
     **TEACHER_ASSET,
-    code_version=code_version(f"{ALGO_VERSION};n={S.tests_per_instruction}", ("candidate_tests",), TEACHER),
+    code_version=code_version(__name__, "candidate_tests", ("candidate_tests",), ("teacher",)),
     metadata=record_metadata("TestCase"),
 )
 def candidate_tests(

@@ -13,10 +13,9 @@ from dagster import (
 )
 
 from vcot_assets.core.training_data.subsets import subset_view_keys, training_set_path
-from vcot_assets.defs.common import code_version
+from vcot_assets.defs.code_versions import code_version
 from vcot_assets.resources.trainer_launchers import gpu_op_tags
 
-ALGO_VERSION = "1"
 CHECKPOINTS_DIR = "fine_tuned_checkpoint"
 # Keys are `<subset>-<view>` (full-forward, ...), the names of the training sets' dataset configs.
 subset_view_partitions = StaticPartitionsDefinition(subset_view_keys())
@@ -35,7 +34,7 @@ def _split_partition(key: str) -> tuple[str, str]:
     owners=["team:vcot"],
     kinds={"python", "pytorch"},
     op_tags=gpu_op_tags(1),
-    code_version=code_version(ALGO_VERSION),
+    code_version=code_version(__name__, "fine_tuned_checkpoint", resources=("trainer",)),
 )
 def fine_tuned_checkpoint(context: AssetExecutionContext) -> MaterializeResult:
     """Supervised fine-tuning of the base model on one training set (subset x view), launched

@@ -43,13 +43,13 @@ from vcot_assets.core.training_data.subsets import (
     wrong_answers,
 )
 from vcot_assets.defs.automation import SANDBOX_POOL, SANDBOX_RETRY
-from vcot_assets.defs.common import code_version, content_hash, preview_markdown, record_metadata, rejection_table
+from vcot_assets.defs.code_versions import code_version
+from vcot_assets.defs.common import content_hash, preview_markdown, record_metadata, rejection_table
 from vcot_assets.evals.answerability import ask_base_model, grade_answers, training_questions
 from vcot_assets.evals.programs import CHECKED, benchmark_programs, missing_sources
 from vcot_assets.partitions import CONCEPT_BATCHES_NAME
 from vcot_assets.resources.storage import read_jsonl
 
-ALGO_VERSION = "2"
 GROUP = "stage_d_training"
 STAGE_D = dict(group_name=GROUP, owners=["team:vcot"])
 
@@ -74,7 +74,7 @@ def all_samples(context: AssetExecutionContext, by_batch: dict) -> tuple[list[Sa
     required_resource_keys={"sandbox", "base_model"},
     pool=SANDBOX_POOL,
     retry_policy=SANDBOX_RETRY,
-    code_version=code_version(ALGO_VERSION),
+    code_version=code_version(__name__, "base_model_answers", resources=("sandbox", "base_model")),
     ins={"verified_dataset": AssetIn()},
     metadata=record_metadata("BaseModelAnswer"),
 )
@@ -116,7 +116,7 @@ def _records_output(records: list, rejections: list[Rejection], metadata: dict) 
     **STAGE_D,
     kinds={"python", "parquet"},
     required_resource_keys={"home"},
-    code_version=code_version(ALGO_VERSION),
+    code_version=code_version(__name__, "training_sets"),
     ins={"verified_dataset": AssetIn(), "base_model_answers": AssetIn()},
     metadata=record_metadata("Sample"),
 )

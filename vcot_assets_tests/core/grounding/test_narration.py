@@ -11,9 +11,9 @@ from vcot_assets.core.grounding.records import Rationale
 from vcot_assets.core.records import TeacherReply
 from vcot_assets.core.verifier.sentences import split_sentences
 from vcot_assets.core.verifier.teacher_claims import extractor_from_replies
-from vcot_assets.core.verifier.verdict import verify_forward
+from vcot_assets.core.verifier.verdict import verify_backward, verify_forward
 from vcot_assets_tests.core.trace_fixtures import traced
-from vcot_offline import answer
+from vcot_offline import FailureRates, answer
 
 CODE = "def running_total(nums):\n    total = 0\n    out = []\n    for n in nums:\n        total += n\n        out.append(total)\n    return out\n"
 CALL = "running_total([4, -1, 3])"
@@ -38,19 +38,36 @@ def pair() -> SelectedPair:
     )
 
 
-def ask(requests):
-    return {r.key: TeacherReply(r.key, answer(r.prompt, r.sample_index), model="offline/default") for r in requests}
+def ask(requests, rates: FailureRates | None = None):
+    return {
+        r.key: TeacherReply(r.key, answer(r.prompt, r.sample_index, rates), model="offline/default") for r in requests
+    }
 
 
-def test_forward_and_backward_narrations_come_back_as_rationales():
+def test_faithful_narrations_come_back_as_rationales_the_verifier_accepts():
     trace = traced(CODE, CALL, "i1")
     requests = narration_requests([pair()], {"i1": trace})
     assert [r.template for r in requests] == ["narrate_forward", "narrate_backward"]
-    rationales, rejections = rationales_from_replies(requests, ask(requests))
-    assert {r.direction for r in rationales} | {r.item_id.rsplit("-", 1)[1] for r in rejections} == {
-        "forward",
-        "backward",
-    }
+    rationales, rejections = rationales_from_replies(requests, ask(requests, FailureRates.none()))
+    assert rejections == []
+    forward, backward = rationales
+    assert (forward.rationale_id, forward.direction, forward.answer) == ("i1-forward", "forward", "[4, 3, 6]")
+    assert (backward.rationale_id, backward.direction, backward.answer) == ("i1-backward", "backward", CALL)
+    assert {r.teacher for r in rationales} == {"offline/default"}
+    assert verify_forward(forward, trace).accepted
+    assert verify_backward(backward, trace.returned, traced(CODE, backward.answer, "i1-backward")).accepted
+
+
+def test_a_narration_without_an_answer_or_a_reply_is_rejected_with_its_reason():
+    trace = traced(CODE, CALL, "i1")
+    forward_request, _ = narration_requests([pair()], {"i1": trace})
+    replies = {forward_request.key: TeacherReply(forward_request.key, "total becomes 4.", model="offline/default")}
+    rationales, rejections = rationales_from_replies(narration_requests([pair()], {"i1": trace}), replies)
+    assert rationales == []
+    assert [(r.item_id, r.reason) for r in rejections] == [
+        ("i1-forward", "no_answer"),
+        ("i1-backward", "teacher_error"),
+    ]
 
 
 def test_teacher_extraction_grounds_a_faithful_rationale_and_rejects_a_false_one():

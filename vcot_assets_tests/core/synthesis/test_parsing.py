@@ -268,7 +268,6 @@ def test_top_level_chunks_keep_decorators_and_drop_comments():
 
 
 def test_parse_tests_splits_and_rejects_one_by_one():
-    pytest.importorskip("vcot_assets.core.consensus.testcases")
     text = """```python
 import math
 
@@ -302,7 +301,6 @@ def test_class():
 
 
 def test_parse_tests_without_block_is_one_rejection():
-    pytest.importorskip("vcot_assets.core.consensus.testcases")
     tests, rejections = parse_tests("assert solution(1) == 2", "inst")
     assert tests == [] and [(r.item_id, r.reason) for r in rejections] == [("inst", "no_code_block")]
     tests, rejections = parse_tests("```python\n# nothing\n```", "inst")

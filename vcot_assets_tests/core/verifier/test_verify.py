@@ -53,7 +53,7 @@ def test_answers_compare_by_value_not_substring(trace):
     assert verify_forward(forward(FAITHFUL, answer=" 2 "), trace).accepted
     assert answers_match("[1, 2]", "[1,2]") and not answers_match("124", "24")
     assert not answers_match("True", "1") and not answers_match("(1, 2)", "[1, 2]")
-    assert answers_match("0.3", "0.30000000000000004")  # floats compare with a relative tolerance
+    assert not answers_match("0.3", "0.30000000000000004")  # floats compare exactly (core/equality.py)
 
 
 def test_nothing_checkable_is_rejected(trace):
