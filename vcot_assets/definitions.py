@@ -5,6 +5,8 @@ triggers; Dagster's own loader collects them. Here only what applies to every as
 automation condition (off unless `VCOT_AUTOMATION=1`) and the executor chosen by `VCOT_EXECUTOR`.
 """
 
+from pathlib import Path
+
 from dagster import AssetSpec, Definitions, map_asset_specs
 from dagster.components import load_defs
 
@@ -29,4 +31,5 @@ def _adjusted(loaded: Definitions) -> Definitions:
     )
 
 
-defs = _adjusted(load_defs(vcot_assets.defs))
+# project_root is given: an installed wheel has no pyproject.toml for Dagster to find.
+defs = _adjusted(load_defs(vcot_assets.defs, project_root=Path(vcot_assets.__file__).resolve().parent))
