@@ -160,7 +160,7 @@ def test_one_prompt_makes_only_its_assets_stale(made, tmp_path):
     [
         ("VCOT_VERIFIER_WINDOW", "10", {"verified_rationales"}, set()),
         ("VCOT_SCORE_FLOOR", "30", {"clusters", "selected_pairs"}, set()),
-        ("VCOT_OFFLINE_RATE_HALLUCINATION", "0.5", TEACHER_ASSETS, set()),
+        ("VCOT_OFFLINE_RATE_REASONING_SLIP", "0.5", TEACHER_ASSETS, set()),
         ("VCOT_MEMORY_MB", "1024", SANDBOX_ASSETS, {"base_model_answers"}),
         ("VCOT_SANDBOX", "docker", SANDBOX_ASSETS, {"base_model_answers"}),
     ],

@@ -26,7 +26,7 @@ def test_key_covers_the_offline_teachers_rates_and_leaves_real_models_keys_alone
     assert set(default) == {"offline_rates", "offline_teacher"}
     assert teacher_fingerprint("offline/default", {"VCOT_OFFLINE_FAILURES": "1"}) == default
     halved = teacher_fingerprint("offline/default", {"VCOT_OFFLINE_FAILURES": "0.5"})
-    one_rate = teacher_fingerprint("offline/default", {"VCOT_OFFLINE_RATE_HALLUCINATION": "0.9"})
+    one_rate = teacher_fingerprint("offline/default", {"VCOT_OFFLINE_RATE_REASONING_SLIP": "0.9"})
     offline = dict(BASE, model="offline/default")
     keys = {cache_key(**offline, fingerprint=f) for f in (default, halved, one_rate)}
     assert len(keys) == 3
