@@ -351,12 +351,20 @@ def kv_bytes_per_token(config: Any, dtype_bytes: int) -> int:
     return 2 * layers * kv_heads * head_dim * dtype_bytes
 
 
+def token_bytes(config: Any, dtype_bytes: int) -> int:
+    """GPU memory one token of a batch may need: its key/value cache, plus the activations of one
+    layer's prefill (the MLP's gate and up projections and a few hidden-size tensors), counted
+    for every token although only prompt tokens of one layer are in flight at once."""
+    intermediate = getattr(config, "intermediate_size", None) or 4 * config.hidden_size
+    return kv_bytes_per_token(config, dtype_bytes) + (2 * intermediate + 4 * config.hidden_size) * dtype_bytes
+
+
 class TransformersClient:
     """A local checkpoint, generated with transformers (CPU or GPU).
 
     Prompts are sorted by token length and batched by memory (`plan_batches`): on a GPU the token
-    budget is what the free memory after loading holds in key/value cache and per-token
-    activations (`memory_fraction` of it); on a CPU, `cpu_token_budget`. Prompts go through the
+    budget is how many tokens (`token_bytes` each) `memory_fraction` of the free memory after
+    loading holds; on a CPU, `cpu_token_budget`. Prompts go through the
     tokenizer's chat template when it has one, unless `raw` (HumanEval)."""
 
     def __init__(
@@ -404,11 +412,8 @@ class TransformersClient:
         import torch
 
         free, _total = torch.cuda.mem_get_info(torch.device(self.device))
-        config = model.config
         dtype_bytes = next(model.parameters()).element_size()
-        # Key/value cache plus a generous allowance for one token's activations in flight.
-        per_token = kv_bytes_per_token(config, dtype_bytes) + 8 * config.hidden_size * dtype_bytes
-        return max(1024, int(free * self.memory_fraction / per_token))
+        return max(1024, int(free * self.memory_fraction / token_bytes(model.config, dtype_bytes)))
 
     def _render(self, tokenizer, prompt: str, raw: bool) -> str:
         if not raw and getattr(tokenizer, "chat_template", None):

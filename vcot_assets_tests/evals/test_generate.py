@@ -155,6 +155,20 @@ def test_batches_grow_while_the_padded_token_count_fits():
     assert len(plan_batches([20] * 100, samples=1, max_new_tokens=12, token_budget=32 * 100)) == 1
 
 
+def test_memory_per_token_of_a_7b_shape():
+    from types import SimpleNamespace
+
+    from vcot_assets.evals.generate import kv_bytes_per_token, token_bytes
+
+    qwen7b = SimpleNamespace(
+        num_hidden_layers=28, num_attention_heads=28, num_key_value_heads=4, hidden_size=3584, intermediate_size=18944
+    )
+    assert kv_bytes_per_token(qwen7b, 2) == 2 * 28 * 4 * 128 * 2  # 56 KiB of K/V per token in bf16
+    assert token_bytes(qwen7b, 2) == 57344 + (2 * 18944 + 4 * 3584) * 2
+    # 60% of an H200's ~130 GB free after loading 15 GB of weights: about 0.55M tokens in flight.
+    assert 400_000 < int(0.6 * 115e9 / token_bytes(qwen7b, 2)) < 700_000
+
+
 # --- endpoints: through the teacher's client -------------------------------------------------------
 
 
