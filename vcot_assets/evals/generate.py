@@ -365,7 +365,8 @@ class TransformersClient:
     Prompts are sorted by token length and batched by memory (`plan_batches`): on a GPU the token
     budget is how many tokens (`token_bytes` each) `memory_fraction` of the free memory after
     loading holds; on a CPU, `cpu_token_budget`. Prompts go through the
-    tokenizer's chat template when it has one, unless `raw` (HumanEval)."""
+    tokenizer's chat template when it has one, unless `raw` (HumanEval) or `chat_template` is
+    off: then the text is continued as the benchmarks' harnesses do for base models."""
 
     def __init__(
         self,
@@ -374,6 +375,7 @@ class TransformersClient:
         token_budget: int | None = None,
         memory_fraction: float = 0.6,
         cpu_token_budget: int = 16384,
+        chat_template: bool = True,
     ) -> None:
         self.name = str(path)
         self.continues_text = True
@@ -382,6 +384,7 @@ class TransformersClient:
         self.token_budget = token_budget
         self.memory_fraction = memory_fraction
         self.cpu_token_budget = cpu_token_budget
+        self.chat_template = chat_template
         self._model = None
         self._tokenizer = None
         self._stats = GenerationStats()
@@ -416,7 +419,7 @@ class TransformersClient:
         return max(1024, int(free * self.memory_fraction / token_bytes(model.config, dtype_bytes)))
 
     def _render(self, tokenizer, prompt: str, raw: bool) -> str:
-        if not raw and getattr(tokenizer, "chat_template", None):
+        if self.chat_template and not raw and getattr(tokenizer, "chat_template", None):
             return tokenizer.apply_chat_template(
                 [{"role": "user", "content": prompt}], tokenize=False, add_generation_prompt=True
             )
@@ -476,7 +479,9 @@ class TransformersClient:
         return self._stats.to_dict()
 
 
-def open_client(model: str, api_base: str = "", concurrency: int = 8, cache_dir: str | None = None) -> ModelClient:
+def open_client(
+    model: str, api_base: str = "", concurrency: int = 8, cache_dir: str | None = None, chat_template: bool = True
+) -> ModelClient:
     """A local checkpoint when `model` is a directory holding `config.json`, else an endpoint
     through the teacher's client."""
     if not model:
@@ -485,7 +490,7 @@ def open_client(model: str, api_base: str = "", concurrency: int = 8, cache_dir:
             "or a local checkpoint path (for example with VCOT_BASE_MODEL)"
         )
     if is_local_checkpoint(model):
-        return TransformersClient(model)
+        return TransformersClient(model, chat_template=chat_template)
     if Path(model).expanduser().exists():
         raise ValueError(f"{model} exists but is not a transformers checkpoint (no config.json)")
     return EndpointClient(model, api_base=api_base, concurrency=concurrency, cache_dir=cache_dir)

@@ -12,6 +12,7 @@ from vcot_assets.core.training_data.records import BenchmarkScore
 from vcot_assets.evals import cruxeval, humaneval, livecodebench
 from vcot_assets.evals.execution import ScriptRunner
 from vcot_assets.evals.generate import (
+    STYLES,
     ModelClient,
     SamplingParams,
     cruxeval_generations,
@@ -36,6 +37,8 @@ def evaluate_model(
 
     `style`: the benchmarks' chain-of-thought ("cot") or direct prompts. `generation_stats`, when
     given, receives each scored benchmark's generation statistics by name."""
+    if style not in STYLES:
+        raise ValueError(f"prompt style must be one of {STYLES}, not {style!r}")
     unknown = set(benchmarks) - set(BENCHMARKS)
     if unknown:
         raise ValueError(f"unknown benchmarks {sorted(unknown)}: choose from {BENCHMARKS}")

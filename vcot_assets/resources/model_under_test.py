@@ -32,6 +32,11 @@ class ModelUnderTest(ConfigurableResource):
         default_factory=lambda: os.environ.get("VCOT_EVAL_PROMPT_STYLE", "cot"),
         description="the benchmarks' own chain-of-thought (cot) or direct prompts",
     )
+    chat_template: bool = Field(
+        default_factory=lambda: os.environ.get("VCOT_EVAL_CHAT_TEMPLATE", "on").lower() not in ("off", "0", "false"),
+        description="a local checkpoint's prompts go through its tokenizer's chat template (off: raw text, "
+        "as the benchmarks' harnesses prompt base models; HumanEval is always raw)",
+    )
     benchmarks: list[str] = Field(
         default_factory=lambda: [
             b for b in os.environ.get("VCOT_EVAL_BENCHMARKS", ",".join(BENCHMARKS)).split(",") if b
@@ -66,4 +71,5 @@ class ModelUnderTest(ConfigurableResource):
             api_base=self.api_base if chosen == self.model else "",
             concurrency=self.concurrency,
             cache_dir=cache_dir,
+            chat_template=self.chat_template,
         )

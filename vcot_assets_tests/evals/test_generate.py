@@ -249,3 +249,26 @@ def test_local_checkpoint_batches_by_memory_and_reports_tokens_per_s(tmp_path):
     assert stats["sequences"] == 6 and stats["generated_tokens"] > 0 and stats["tokens_per_s"] > 0
     assert stats["token_budget"] == budget
     assert ANSWER_STOP == "[/ANSWER]"
+
+
+def test_chat_template_is_a_choice_and_never_for_humaneval():
+    from vcot_assets.evals.generate import TransformersClient
+
+    class Tokenizer:
+        chat_template = "{{ messages }}"
+
+        def apply_chat_template(self, conversation, tokenize, add_generation_prompt):
+            return f"<user>{conversation[0]['content']}</user><assistant>"
+
+    tokenizer = Tokenizer()
+    chat = TransformersClient("unused")
+    assert chat._render(tokenizer, "Q", raw=False) == "<user>Q</user><assistant>"
+    assert chat._render(tokenizer, "def g():", raw=True) == "def g():"
+    assert TransformersClient("unused", chat_template=False)._render(tokenizer, "Q", raw=False) == "Q"
+
+
+def test_unknown_prompt_style_is_refused_before_generating():
+    from vcot_assets.evals.suite import evaluate_model
+
+    with pytest.raises(ValueError, match="prompt style"):
+        evaluate_model(None, None, SamplingParams(), style="fancy")
