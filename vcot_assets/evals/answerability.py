@@ -78,10 +78,10 @@ def check_program(question: TrainingQuestion, answer: str) -> str | None:
 def ask_base_model(client: ModelClient, questions: Sequence[TrainingQuestion], params: SamplingParams) -> list[str]:
     """One greedy reply per question: whether the base model gets a problem wrong should not be
     a coin toss."""
-    conversations = [[{"role": "user", "content": q.question}] for q in questions]
-    replies = client.chat(
-        conversations,
+    replies = client.complete(
+        [q.question for q in questions],
         SamplingParams(samples=1, temperature=0.0, top_p=1.0, max_new_tokens=params.max_new_tokens, seed=params.seed),
+        task="answerability",
     )
     return [r[0] if r else "" for r in replies]
 

@@ -1,8 +1,9 @@
 """Stage D: benchmark scores of the base model and of every fine-tuned checkpoint.
 
 CRUXEval output and input prediction, HumanEval and (when its file is supplied)
-LiveCodeBench-Exec; pass@1 and pass@5, scored in the sandbox with the official rules. The
-metadata holds the base vs fine-tuned table with deltas and a bar plot.
+LiveCodeBench-Exec, asked with the benchmarks' own prompts; pass@1 and pass@5, scored in the
+sandbox with the official rules. The metadata holds the base vs fine-tuned table with deltas, a
+bar plot, and each generation's throughput (`<label>/<benchmark>/tokens_per_s`).
 """
 
 from pathlib import Path
@@ -67,22 +68,29 @@ def benchmark_scores(context: AssetExecutionContext) -> Output:
         "checkpoints_unusable": MetadataValue.json([c for c in checkpoints if c not in usable]),
     }
     scores, labels = [], []
+    generation: dict[str, dict] = {}
+    cache_dir = str(Path(context.resources.home.cache_dir) / "model_under_test")
     livecodebench = Path(model.livecodebench) if model.livecodebench else None
     with context.resources.sandbox.open() as box:
         for label, name in [(BASE, base_name)] + [(c["label"], c["path"]) for c in usable]:
             if not name:
                 continue
             context.log.info(f"scoring {label}: {name}")
+            stats: dict[str, dict] = {}
             for score in evaluate_model(
-                model.client(name),
+                model.client(name, cache_dir=cache_dir),
                 box.run_scripts,
                 model.sampling(),
                 model.benchmarks,
                 model.problem_limit,
                 livecodebench,
+                style=model.prompt_style,
+                generation_stats=stats,
             ):
                 scores.append(score)
                 labels.append(label)
+            for benchmark, figures in stats.items():
+                generation[f"{label}/{benchmark}"] = figures
     if not scores:
         metadata["note"] = "no base model (VCOT_BASE_MODEL) and no usable checkpoint: nothing scored"
         return Output(
@@ -100,8 +108,12 @@ def benchmark_scores(context: AssetExecutionContext) -> Output:
             "plot_path": MetadataValue.path(str(plot)),
             "problem_limit": model.problem_limit,
             "samples_per_problem": model.samples,
+            "prompt_style": model.prompt_style,
+            "generation": MetadataValue.json(generation),
         }
     )
+    for key, figures in generation.items():
+        metadata[f"{key}/tokens_per_s"] = figures.get("tokens_per_s", 0.0)
     for score, label in zip(scores, labels):
         for metric, value in score.pass_at.items():
             metadata[f"{label}/{score.benchmark}/{metric}"] = value

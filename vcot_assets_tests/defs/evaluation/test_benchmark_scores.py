@@ -28,10 +28,11 @@ PROBLEMS = cruxeval.load_problems()[:2]
 
 
 def knows_the_first_problem(prompt: str, seed: int) -> str:
-    """Right on sample_0's output question, wrong everywhere else."""
-    if PROBLEMS[0].code.strip() in prompt and "What does" in prompt:
-        return f"Step by step...\nAnswer: {PROBLEMS[0].output}"
-    return "Answer: None"
+    """Right on sample_0's output question (CRUXEval's own prompt), wrong everywhere else."""
+    first = PROBLEMS[0]
+    if f"{first.code}\nassert f({first.input}) == ??" in prompt:
+        return f"Step by step...\n[/THOUGHT]\n[ANSWER]\nassert f({first.input}) == {first.output}\n[/ANSWER]"
+    return "[ANSWER]\nassert f(None) == None\n[/ANSWER]"
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +84,10 @@ def test_base_vs_fine_tuned_table_deltas_and_plot(tmp_path, tiny_checkpoint, mon
     assert "| cruxeval-output | pass@5 | full-forward | 50.00 |" in meta["comparison"].value
     assert meta["plot"].value.startswith("![benchmark scores](data:image/png;base64,")
     assert (home / "data" / "benchmark_scores" / "pass_at_1.png").read_bytes()[:4] == b"\x89PNG"
+    # Generation throughput beside the scores: the endpoint through the teacher client, the
+    # checkpoint batched locally.
+    generation = meta["generation"].value
+    assert generation["base/cruxeval-output"]["client"] == "teacher"
+    assert generation["full-forward/cruxeval-output"]["client"] == "transformers"
+    assert meta["full-forward/cruxeval-output/tokens_per_s"].value > 0
+    assert meta["prompt_style"].value == "cot"
