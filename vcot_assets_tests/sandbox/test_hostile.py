@@ -257,8 +257,25 @@ def _descendants(root: int) -> set[int]:
     return found
 
 
+def _parent(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[1])
+
+
+def _cmdline(pid: int) -> bytes:
+    return Path(f"/proc/{pid}/cmdline").read_bytes()
+
+
+def harness_pid(worker) -> int:
+    """The worker's harness process: under bubblewrap it is a grandchild of the launcher."""
+    pids = [worker.process.pid, *_descendants(worker.process.pid)]
+    harnesses = [
+        pid for pid in pids if b"\0-B\0-s\0-P\0-c\0" in _cmdline(pid) and not _cmdline(pid).startswith(b"bwrap")
+    ]
+    return next(pid for pid in harnesses if _parent(pid) not in harnesses)
+
+
 def leftover_processes(box) -> list[str]:
-    """Processes a worker holds besides its own harness (and `unshare`, locally)."""
+    """Processes a worker holds besides its own harness (and bubblewrap, locally)."""
     leftovers = []
     for worker in box._workers:
         if box.backend_name == "docker":
@@ -270,19 +287,13 @@ def leftover_processes(box) -> list[str]:
                 check=False,
             ).stdout.splitlines()[1:]
             leftovers += [line.strip() for line in top if line.strip() and " -B -s -P -c " not in line]
-        else:
-            harness_level = _descendants(worker.process.pid)
-            direct = {
-                pid
-                for pid in harness_level
-                if Path(f"/proc/{pid}/stat").exists()
-                and int(Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[1]) == worker.process.pid
-            }
-            for pid in harness_level - direct:
-                try:
-                    leftovers.append(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:80])
-                except OSError:
-                    pass
+            continue
+        harness = harness_pid(worker)
+        for pid in _descendants(harness):
+            try:
+                leftovers.append(_cmdline(pid).replace(b"\0", b" ").decode()[:80])
+            except OSError:
+                pass
     return leftovers
 
 
@@ -301,13 +312,7 @@ def leftover_files(box) -> list[str]:
             assert listing.returncode == 0, listing.stderr
             names = listing.stdout.split()
         else:
-            harness = [
-                pid
-                for pid in _descendants(worker.process.pid)
-                if int(Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[1]) == worker.process.pid
-            ]
-            root = f"/proc/{harness[0]}/root" if harness and box.isolation == "full" else ""
-            names = os.listdir(root + worker.base)
+            names = os.listdir(f"/proc/{harness_pid(worker)}/root{worker.base}")
         leftovers += [name for name in names if name != "tracer"]
     return leftovers
 

@@ -68,14 +68,14 @@ def benchmark_scores(context: AssetExecutionContext) -> Output:
     }
     scores, labels = [], []
     livecodebench = Path(model.livecodebench) if model.livecodebench else None
-    with context.resources.sandbox.open() as box:
+    with context.resources.sandbox.open(code_from="base model") as box:
         for label, name in [(BASE, base_name)] + [(c["label"], c["path"]) for c in usable]:
             if not name:
                 continue
             context.log.info(f"scoring {label}: {name}")
             for score in evaluate_model(
                 model.client(name),
-                box.run_scripts,
+                box,
                 model.sampling(),
                 model.benchmarks,
                 model.problem_limit,
