@@ -85,10 +85,11 @@ class TraceOutcome(Record):
     trace_id: str
     status: str  # ok, error, timeout, crash, resource, too_long
     raw: str = ""
-    returned: str = ""
+    returned: str = ""  # pysnooper's rendering of the returned value
     detail: str = ""
     python_version: str = ""
     truncated: bool = False
+    value: str = ""  # canonical text of the returned value ("" if it is not a plain value)
 
     @classmethod
     def from_tracer(cls, trace_id: str, found: dict[str, Any]) -> "TraceOutcome":
@@ -101,6 +102,7 @@ class TraceOutcome(Record):
             detail=str(found.get("detail") or ""),
             python_version=str(found.get("python_version") or ""),
             truncated=bool(found.get("truncated")),
+            value=str(found.get("value") or ""),
         )
 
 

@@ -910,7 +910,15 @@ def _run_check(job, channel, workdir):
 def _run_trace_unit(tracer, filename, call, limits):
     if tracer is None:
         return {"status": "error", "detail": "tracer module child_trace is not available"}
-    result = tracer.run_trace(filename, call, limits)
+    limit = int(limits["output_bytes"])
+
+    def canonical_or_blank(value):
+        try:
+            return canonical(value, limit)
+        except (TooLarge, Unserializable, RecursionError):
+            return ""
+
+    result = tracer.run_trace(filename, call, limits, render_value=canonical_or_blank)
     if type(result) is not dict:
         return {"status": "error", "detail": "tracer returned no result"}
     return {"status": "ok", "trace": json.loads(json.dumps(result, default=str))}

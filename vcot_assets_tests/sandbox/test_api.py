@@ -150,7 +150,7 @@ def test_coverage_measures_lines_and_branches_per_call(box):
 
 PLACEHOLDER_TRACER = """
 import json, sys
-def run_trace(code_path, call, limits):
+def run_trace(code_path, call, limits, **options):
     namespace = {}
     exec(compile(open(code_path).read(), code_path, "exec"), namespace)
     value = eval(call, namespace)
