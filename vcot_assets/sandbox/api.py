@@ -165,7 +165,8 @@ class _Worker:
             text = self.errors.read(4000).decode(errors="replace").strip()
         except (OSError, ValueError):
             return ""
-        return f": {text.splitlines()[-1][:300]}" if text else ""
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        return (": " + " / ".join(lines[-3:]))[:500] if lines else ""
 
     def _send(self, obj: dict[str, Any]) -> None:
         body = json.dumps(obj).encode()
@@ -193,7 +194,11 @@ class _Worker:
             if ready:
                 chunk = os.read(fd, 1 << 20)
                 if not chunk:
-                    raise WorkerLost(f"worker exited (status {self.process.poll()})")
+                    try:
+                        status = self.process.wait(timeout=2)
+                    except subprocess.TimeoutExpired:
+                        status = None
+                    raise WorkerLost(f"worker exited (status {status})")
                 self.buffer += chunk
 
     def run(self, jobs: list[dict[str, Any]], timeout_s: float) -> list[list[dict[str, Any]]]:
@@ -408,13 +413,33 @@ class _DockerBackend:
 
     def start(self, index: int, config: dict[str, Any]) -> _Worker:
         name = f"vcot-sandbox-{uuid.uuid4().hex[:12]}"
+        worker_config = dict(config, isolate="container", uid=65534, host_namespaces=host_namespaces())
+        try:
+            return _Worker(self.arguments(name), worker_config, cleanup=["docker", "kill", name])
+        except (WorkerLost, OSError) as err:
+            try:
+                subprocess.run(
+                    ["docker", "kill", name],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    timeout=30,
+                    check=False,
+                )
+            except (OSError, subprocess.TimeoutExpired):
+                pass  # nothing was started, or nothing more can be done about it
+            raise SandboxError(f"docker sandbox worker did not start: {err}") from err
+
+    def arguments(self, name: str) -> list[str]:
+        """`docker run` for one worker container (the harness is its PID 1)."""
         limits = self.limits
         memory_mb = max(2 * limits.memory_mb + 256, 768)
-        argv = [
+        return [
             "docker",
             "run",
             "-i",
             "--rm",
+            "--pull",
+            "never",
             "--name",
             name,
             "--network",
@@ -452,14 +477,6 @@ class _DockerBackend:
             "-c",
             HARNESS_PATH.read_text(encoding="utf-8"),
         ]
-        worker_config = dict(config, isolate="container", uid=65534, host_namespaces=host_namespaces())
-        try:
-            return _Worker(argv, worker_config, cleanup=["docker", "kill", name])
-        except (WorkerLost, OSError) as err:
-            subprocess.run(
-                ["docker", "kill", name], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30, check=False
-            )
-            raise SandboxError(f"docker sandbox worker did not start: {err}") from err
 
 
 # --- the sandbox ------------------------------------------------------------------------------
