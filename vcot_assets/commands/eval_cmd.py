@@ -4,7 +4,9 @@
     vcot eval humaneval --generations FILE [--data FILE]
     vcot eval livecodebench --generations FILE --data FILE
 
-Generations are executed in the sandbox. The last line printed is one JSON object such as
+Output predictions are compared as literals, never run; input predictions and HumanEval
+completions run in the sandbox, never in the process that decides their verdict (see
+`vcot_assets.evals.execution`). The last line printed is one JSON object such as
 `{"pass@1": 35.95, "pass@5": 44.99, "problems": 800}` (percent).
 """
 
@@ -15,6 +17,7 @@ import json
 import sys
 from pathlib import Path
 
+from vcot_assets.commands.isolation import add_isolation_argument, allowance, announce
 from vcot_assets.evals.common import BenchmarkDataError, load_generations
 
 BENCHMARKS = ("cruxeval", "humaneval", "livecodebench")
@@ -46,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--details", type=Path, default=None, help="also write the full score (per-problem n and c) as JSON here"
     )
     parser.add_argument("--home", default=None, help=argparse.SUPPRESS)
+    add_isolation_argument(parser)
     return parser
 
 
@@ -56,10 +60,12 @@ def main(argv: list[str]) -> int:
         parser.error("cruxeval needs --mode input or --mode output")
     if args.benchmark == "livecodebench" and args.data is None:
         parser.error("livecodebench needs --data FILE (the execution-v2 rows as JSONL)")
+    from vcot_assets.sandbox.api import SandboxError
+
     try:
         generations = load_generations(args.generations)
         score = _score(args, generations)
-    except (BenchmarkDataError, ValueError) as err:
+    except (BenchmarkDataError, ValueError, SandboxError) as err:
         print(f"vcot eval: {err}", file=sys.stderr)
         return 2
     if args.details is not None:
@@ -76,7 +82,8 @@ def main(argv: list[str]) -> int:
 def _score(args: argparse.Namespace, generations: dict[str, list[str]]):
     from vcot_assets.evals.execution import sandbox_runner
 
-    with sandbox_runner(backend=args.sandbox, workers=args.workers) as runner:
+    with sandbox_runner(backend=args.sandbox, workers=args.workers, allow_reduced=allowance(args)) as runner:
+        announce("eval", runner.isolation)
         if args.benchmark == "cruxeval":
             from vcot_assets.evals import cruxeval
 

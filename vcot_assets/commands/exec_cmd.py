@@ -13,6 +13,7 @@ import json
 import sys
 from typing import Any
 
+from vcot_assets.commands.isolation import add_isolation_argument, allowance, announce
 from vcot_assets.core.consensus.testcases import InvalidTest, parse_test
 from vcot_assets.core.sandbox_records import SolutionRun
 from vcot_assets.core.synthesis.records import TestCase
@@ -26,6 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--workers", type=int, default=None, help="sandbox workers (default: CPU count)")
     parser.add_argument("--cpu-seconds", type=float, default=SandboxLimits.cpu_seconds, help="CPU-time limit per test")
     parser.add_argument("--home", default=None, help="accepted for symmetry with other commands; unused")
+    add_isolation_argument(parser)
     return parser
 
 
@@ -81,14 +83,12 @@ def main(argv: list[str]) -> int:
 
         limits = SandboxLimits(cpu_seconds=args.cpu_seconds)
         try:
-            with open_sandbox(args.backend, limits, workers=args.workers) as box:
+            with open_sandbox(args.backend, limits, workers=args.workers, allow_reduced=allowance(args)) as box:
+                announce("exec", box.isolation)
                 verdicts = box.run_tests(list(runs.values()))
-                isolation = box.isolation
         except SandboxError as err:
             print(f"vcot exec: {err}", file=sys.stderr)
             return 2
-        if isolation != "full":
-            print(f"vcot exec: {isolation} isolation", file=sys.stderr)
         for verdict in verdicts:
             decided[int(verdict.test_id)] = {"status": verdict.status, "detail": verdict.detail}
 

@@ -13,7 +13,10 @@ from pathlib import Path
 
 from vcot_assets.commands.home import add_home_argument, prepare_home
 from vcot_assets.commands.home_locks import HomeLocks
+from vcot_assets.commands.isolation import add_isolation_argument, check_run_isolation
 from vcot_assets.core.freshness import DATA_VERSION_TAG, plan_partition
+from vcot_assets.sandbox.api import ALLOW_REDUCED_ENV
+from vcot_assets.settings import teacher_model
 
 # Cross-batch (Stage D) assets in graph order; `--through` picks how far to go.
 STAGE_D = ["base_model_answers", "training_sets", "fine_tuned_checkpoint", "benchmark_scores"]
@@ -41,6 +44,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help=f"batches materialized at once, each in its own process (default: $VCOT_RUN_WORKERS, else "
         f"{DEFAULT_WORKERS}); the instance's pools still cap the teacher and sandbox steps across them",
     )
+    add_isolation_argument(parser)
     return parser.parse_args(argv)
 
 
@@ -57,6 +61,8 @@ def configure_environment(args: argparse.Namespace) -> Path:
             os.environ[env] = str(Path(flag).resolve()) if env == "VCOT_DOCS" else flag
     if args.no_stdlib:
         os.environ["VCOT_STDLIB"] = "0"
+    if args.allow_reduced_isolation:
+        os.environ[ALLOW_REDUCED_ENV] = "1"
     return home
 
 
@@ -99,6 +105,8 @@ def main(argv: list[str]) -> int:
         )
         return 2
     home = configure_environment(args)
+    if not check_run_isolation(os.environ.get("VCOT_SANDBOX", "local"), teacher_model()):
+        return 2
     warnings.filterwarnings("ignore", module="dagster")
     warnings.filterwarnings("ignore", message=".*is currently in beta.*")
     from dagster import DagsterInstance

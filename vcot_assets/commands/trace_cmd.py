@@ -13,6 +13,7 @@ import json
 import sys
 from typing import Any
 
+from vcot_assets.commands.isolation import add_isolation_argument, allowance, announce
 from vcot_assets.core.grounding.tracing import build_trace
 from vcot_assets.core.sandbox_records import TraceOutcome, TraceRequest
 from vcot_assets.settings import SandboxLimits
@@ -26,6 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-events", type=int, default=SandboxLimits.trace_max_events, help="trace step cap")
     parser.add_argument("--max-chars", type=int, default=SandboxLimits.trace_max_chars, help="trace size cap")
     parser.add_argument("--home", default=None, help="accepted for symmetry with other commands; unused")
+    add_isolation_argument(parser)
     return parser
 
 
@@ -90,7 +92,8 @@ def main(argv: list[str]) -> int:
 
         limits = SandboxLimits(trace_max_events=args.max_events, trace_max_chars=args.max_chars)
         try:
-            with open_sandbox(args.backend, limits, workers=args.workers) as box:
+            with open_sandbox(args.backend, limits, workers=args.workers, allow_reduced=allowance(args)) as box:
+                announce("trace", box.isolation)
                 for request, outcome in zip(requests, box.trace(requests)):
                     outcomes[request.trace_id] = outcome
         except SandboxError as err:

@@ -17,6 +17,7 @@ import re
 import sys
 from typing import Any
 
+from vcot_assets.commands.isolation import add_isolation_argument, allowance, announce
 from vcot_assets.commands.trace_cmd import read_lines, read_records
 from vcot_assets.core.grounding.records import Rationale
 from vcot_assets.core.grounding.samples import callee_name
@@ -41,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         "--window", type=int, default=DEFAULT_SETTINGS.verifier_window, help="K, trace events per window"
     )
     parser.add_argument("--home", default=None, help="accepted for symmetry with other commands; unused")
+    add_isolation_argument(parser)
     return parser
 
 
@@ -82,7 +84,10 @@ def main(argv: list[str]) -> int:
         from vcot_assets.sandbox.api import SandboxError
 
         try:
-            with open_sandbox(args.backend, SandboxLimits(), workers=args.workers) as box:
+            with open_sandbox(
+                args.backend, SandboxLimits(), workers=args.workers, allow_reduced=allowance(args)
+            ) as box:
+                announce("verify", box.isolation)
                 for request, outcome in zip(requests, box.trace(requests)):
                     traces[request.trace_id] = build_trace(request.trace_id, request.code, request.call, outcome)
         except SandboxError as err:

@@ -21,11 +21,18 @@ class SolutionRun(Record):
 
 @dataclass
 class CallRequest(Record):
-    """Evaluate call expressions in the module namespace of `code`; values come back canonical."""
+    """Evaluate call expressions in the module namespace of `code`; values come back canonical.
+
+    The calls of one request share a child (one program's). `timeout_s` replaces the sandbox's
+    per-call CPU limit when set; `independent` calls each get their own timeout budget (by
+    default two consecutive timeouts skip the rest of a request's calls).
+    """
 
     request_id: str
     code: str
     calls: list[str]
+    timeout_s: float = 0.0
+    independent: bool = False
 
 
 @dataclass
@@ -39,18 +46,27 @@ class CallOutcome(Record):
 
 
 @dataclass
-class ScriptRequest(Record):
-    """Run a whole program; it passes when it exits without an exception (benchmark scoring)."""
+class CheckRequest(Record):
+    """A trusted check program against a solution that runs in another process (HumanEval).
 
-    script_id: str
-    source: str
+    The sandbox runs `solution` in one child and, in a second child that holds no solution code,
+    `setup` (trusted definitions) and then `check` with `entry_point` bound to a stand-in that
+    calls the solution's `entry_point` over a pipe, arguments and values as canonical text. The
+    check passes when `check` runs to its end: a verdict only the second child can give.
+    """
+
+    check_id: str
+    solution: str
+    entry_point: str
+    setup: str
+    check: str
     timeout_s: float = 3.0
 
 
 @dataclass
-class ScriptOutcome(Record):
-    script_id: str
-    status: str  # "pass" | "error" | "timeout" | "crash" | "resource"
+class CheckOutcome(Record):
+    check_id: str
+    status: str  # "pass" | "fail" | "timeout" | "crash" | "resource"
     detail: str = ""
     isolation: str = "full"
 
@@ -69,10 +85,11 @@ class TraceOutcome(Record):
     trace_id: str
     status: str  # ok, error, timeout, crash, resource, too_long
     raw: str = ""
-    returned: str = ""
+    returned: str = ""  # pysnooper's rendering of the returned value
     detail: str = ""
     python_version: str = ""
     truncated: bool = False
+    value: str = ""  # canonical text of the returned value ("" if it is not a plain value)
 
     @classmethod
     def from_tracer(cls, trace_id: str, found: dict[str, Any]) -> "TraceOutcome":
@@ -85,6 +102,7 @@ class TraceOutcome(Record):
             detail=str(found.get("detail") or ""),
             python_version=str(found.get("python_version") or ""),
             truncated=bool(found.get("truncated")),
+            value=str(found.get("value") or ""),
         )
 
 

@@ -1,10 +1,11 @@
 """Which training problems the base model already answers correctly (model-answerability).
 
 Each problem is asked the way its samples ask it (the first user turn of its forward and of its
-backward sample), and graded the way CRUXEval grades: forward, `assert <true output> ==
-<answer>` after the problem's code; backward, `assert <true output> == <predicted call>`, so
-the predicted call itself runs. An answer that repeats the question's call (forward) or names
-no call of the function (backward) is wrong, as CRUXEval skips such generations.
+backward sample), and graded the way CRUXEval is scored here (see `execution`): forward, the
+answer is read as a literal and compared with the true output; backward, the predicted call's
+arguments are turned into literals and the problem's function is called on them in a child
+holding no answer code. An answer that repeats the question's call (forward) or names no call
+of the function (backward) is wrong, as CRUXEval skips such generations.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from vcot_assets.core.grounding.samples import callee_name
 from vcot_assets.core.records import Rejection
 from vcot_assets.core.training_data.decontam import extract_code, first_user_turn, problem_id_of
 from vcot_assets.core.training_data.records import BaseModelAnswer
-from vcot_assets.evals.execution import ScriptRunner, run_checks
+from vcot_assets.evals.execution import CallCheck, Check, LiteralCheck, Runner, judge
 from vcot_assets.evals.generate import ModelClient, SamplingParams, extract_answer, extract_input_answer
 
 STAGE = "base_model_answers"
@@ -63,16 +64,17 @@ def training_questions(samples: Iterable[Sample]) -> tuple[list[TrainingQuestion
     return questions, rejections
 
 
-def check_program(question: TrainingQuestion, answer: str) -> str | None:
-    """The program that grades one answer, or None when the answer is wrong on its face."""
+def check_of(question: TrainingQuestion, answer: str) -> Check | None:
+    """How one answer is graded, or None when the answer is wrong on its face."""
     if not answer.strip():
         return None
     if question.direction == "forward":
         if question.call in answer:
             return None
-    elif f"{question.function}(" not in answer:
+        return LiteralCheck(question.output, answer)
+    if f"{question.function}(" not in answer:
         return None
-    return f"{question.code}\nassert {question.output} == {answer}"
+    return CallCheck(question.code, question.function, answer, question.output)
 
 
 def ask_base_model(client: ModelClient, questions: Sequence[TrainingQuestion], params: SamplingParams) -> list[str]:
@@ -87,17 +89,17 @@ def ask_base_model(client: ModelClient, questions: Sequence[TrainingQuestion], p
 
 
 def grade_answers(
-    questions: Sequence[TrainingQuestion], replies: Sequence[str], runner: ScriptRunner, model: str
+    questions: Sequence[TrainingQuestion], replies: Sequence[str], runner: Runner, model: str
 ) -> list[BaseModelAnswer]:
     answers = [
         extract_answer(reply) if q.direction == "forward" else extract_input_answer(reply, q.function)
         for q, reply in zip(questions, replies, strict=True)
     ]
-    programs = [check_program(q, a) for q, a in zip(questions, answers, strict=True)]
-    verdicts, _ = run_checks([[p] for p in programs if p is not None], runner)
+    checks = [check_of(q, a) for q, a in zip(questions, answers, strict=True)]
+    verdicts, _ = judge((c for c in checks if c is not None), runner)
     graded = []
-    for question, answer, program in zip(questions, answers, programs, strict=True):
-        correct = program is not None and verdicts.get(program, False)
-        detail = "" if program is not None else "no usable answer"
+    for question, answer, check in zip(questions, answers, checks, strict=True):
+        correct = check is not None and verdicts.get(check, False)
+        detail = "" if check is not None else "no usable answer"
         graded.append(BaseModelAnswer(question.instruction_id, question.direction, model, answer, correct, detail))
     return graded

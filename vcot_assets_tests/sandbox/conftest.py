@@ -39,18 +39,28 @@ def require_docker() -> None:
     pytest.skip(reason)
 
 
-def namespaces_available(user: bool = False) -> bool:
-    """Whether this machine lets us make the namespaces the local backend uses."""
-    if shutil.which("unshare") is None:
-        return False
-    flags = ["--user", "--map-root-user"] if user or os.geteuid() != 0 else []
+def bubblewrap_unavailable_reason() -> str | None:
+    """Why the local backend cannot start bubblewrap workers here (None: it can)."""
+    if shutil.which("bwrap") is None:
+        return "bubblewrap is not installed"
     probe = subprocess.run(
-        ["unshare", *flags, "--pid", "--fork", "--mount", "--net", "--mount-proc", "true"],
+        ["bwrap", "--unshare-all", "--unshare-user", "--ro-bind", "/", "/", "true"],
         capture_output=True,
+        text=True,
         timeout=30,
         check=False,
     )
-    return probe.returncode == 0
+    return None if probe.returncode == 0 else f"bwrap refused: {probe.stderr.strip()[:200]}"
+
+
+def require_bubblewrap() -> None:
+    """CI installs bubblewrap (scripts/test.sh): there, a machine without it is a failure."""
+    reason = bubblewrap_unavailable_reason()
+    if reason is None:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"CI needs bubblewrap for the local sandbox: {reason}")
+    pytest.skip(reason)
 
 
 BACKENDS = ["local", pytest.param("docker", marks=pytest.mark.docker)]

@@ -7,6 +7,7 @@ expected values are ones the program cannot know, so only a fooled harness could
 
 from __future__ import annotations
 
+import ctypes
 import os
 import socket
 import subprocess
@@ -19,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from vcot_assets.core.consensus.testcases import parse_test
-from vcot_assets.core.sandbox_records import SolutionRun
+from vcot_assets.core.sandbox_records import CheckRequest, CoverageRequest, SolutionRun, TraceRequest
 from vcot_assets.sandbox import open_sandbox
 from vcot_assets.settings import SandboxLimits
 
@@ -29,6 +30,7 @@ LIMITS = SandboxLimits(
     cpu_seconds=0.3, wall_factor=10.0, memory_mb=256, output_bytes=1 << 16, max_processes=16, max_file_bytes=1 << 20
 )
 SECRET = "sk-vcot-hostile-test-secret-7f3a"
+HOST_SECRET = "vcot-host-secret-5b1e-never-visible"
 MARKER = "vcot-hostile-marker"
 NOT_PASS = {"fail", "error", "timeout", "crash", "resource"}
 
@@ -224,6 +226,51 @@ HOSTILE: dict[str, tuple[str, str, set[str]]] = {
         "1",
         {"fail"},
     ),
+    # What the host holds outside the sandbox: none of it may be visible to a child.
+    "read_world_readable_file_under_var_lib": (
+        "def f():\n    return open('@VARLIB@').read()\n",
+        "'@HOST_SECRET@'",
+        {"error"},
+    ),
+    "read_the_repository": (
+        "def f():\n    return open('@REPO@/pyproject.toml').read()[:40]\n",
+        "@REPO_HEAD@",
+        {"error"},
+    ),
+    "read_host_shared_memory": (
+        "import ctypes\ndef f():\n    libc = ctypes.CDLL(None, use_errno=True)\n    libc.shmat.restype = ctypes.c_void_p\n"
+        "    segment = libc.shmget(@SHMKEY@, 0, 0)\n    if segment < 0:\n        return 'no segment'\n"
+        "    return ctypes.string_at(libc.shmat(segment, None, 0o10000), @SECRET_LEN@)\n",
+        "b'@HOST_SECRET@'",
+        {"fail", "error", "crash"},
+    ),
+    "see_host_processes": (
+        "import os\ndef f():\n    return '@HOLDER_PID@' in os.listdir('/proc')\n",
+        "True",
+        {"fail"},
+    ),
+    # Forgeries: a verdict frame of its own, patched exceptions, a harness rewritten from inside.
+    "forge_a_pass_frame_then_exit": (
+        "import json, os, struct\ndef f():\n    for fd in range(3, 16):\n        for message in ({'i': 0, 'status': 'pass'},"
+        " {'ready': True}, {'i': 0, 'status': 'ok', 'value': '8d1f02c4'}):\n            body = json.dumps(message).encode()\n"
+        "            try:\n                os.write(fd, struct.pack('>I', len(body)) + body)\n            except OSError:\n"
+        "                pass\n    os._exit(0)\n",
+        "'8d1f02c4-unknowable'",
+        {"crash", "fail"},
+    ),
+    "patch_assertion_error_and_equality": (
+        "import builtins\ndef f():\n    builtins.AssertionError = type('Never', (BaseException,), {})\n"
+        "    builtins.ValueError = builtins.TypeError = builtins.AssertionError\n    return 'wrong'\n",
+        "'8d1f02c4-unknowable'",
+        {"fail"},
+    ),
+    "frame_walk_rewrites_the_harness": (
+        "import sys\ndef f():\n    frame = sys._getframe()\n    while frame:\n        g = frame.f_globals\n"
+        "        for name in ('canonical', '_run_call_unit', 'write_frame', '_validate'):\n            if name in g:\n"
+        "                g[name] = lambda *a, **k: \"'8d1f02c4-unknowable'\"\n        frame = frame.f_back\n    return 'wrong'\n",
+        "'8d1f02c4-unknowable'",
+        {"fail", "crash", "error"},
+    ),
     "poison_later_runs": (
         "import os, sys, site\ndef f():\n    body = 'import builtins\\nbuiltins.POISON = True\\n'\n    done = []\n"
         "    dirs = [p for p in sys.path if p] + [os.getcwd(), os.path.expanduser('~'), '/tmp']\n"
@@ -257,8 +304,25 @@ def _descendants(root: int) -> set[int]:
     return found
 
 
+def _parent(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[1])
+
+
+def _cmdline(pid: int) -> bytes:
+    return Path(f"/proc/{pid}/cmdline").read_bytes()
+
+
+def harness_pid(worker) -> int:
+    """The worker's harness process: under bubblewrap it is a grandchild of the launcher."""
+    pids = [worker.process.pid, *_descendants(worker.process.pid)]
+    harnesses = [
+        pid for pid in pids if b"\0-B\0-s\0-P\0-c\0" in _cmdline(pid) and not _cmdline(pid).startswith(b"bwrap")
+    ]
+    return next(pid for pid in harnesses if _parent(pid) not in harnesses)
+
+
 def leftover_processes(box) -> list[str]:
-    """Processes a worker holds besides its own harness (and `unshare`, locally)."""
+    """Processes a worker holds besides its own harness (and bubblewrap, locally)."""
     leftovers = []
     for worker in box._workers:
         if box.backend_name == "docker":
@@ -270,19 +334,13 @@ def leftover_processes(box) -> list[str]:
                 check=False,
             ).stdout.splitlines()[1:]
             leftovers += [line.strip() for line in top if line.strip() and " -B -s -P -c " not in line]
-        else:
-            harness_level = _descendants(worker.process.pid)
-            direct = {
-                pid
-                for pid in harness_level
-                if Path(f"/proc/{pid}/stat").exists()
-                and int(Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[1]) == worker.process.pid
-            }
-            for pid in harness_level - direct:
-                try:
-                    leftovers.append(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:80])
-                except OSError:
-                    pass
+            continue
+        harness = harness_pid(worker)
+        for pid in _descendants(harness):
+            try:
+                leftovers.append(_cmdline(pid).replace(b"\0", b" ").decode()[:80])
+            except OSError:
+                pass
     return leftovers
 
 
@@ -301,20 +359,38 @@ def leftover_files(box) -> list[str]:
             assert listing.returncode == 0, listing.stderr
             names = listing.stdout.split()
         else:
-            harness = [
-                pid
-                for pid in _descendants(worker.process.pid)
-                if int(Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[1]) == worker.process.pid
-            ]
-            root = f"/proc/{harness[0]}/root" if harness and box.isolation == "full" else ""
-            names = os.listdir(root + worker.base)
+            names = os.listdir(f"/proc/{harness_pid(worker)}/root{worker.base}")
         leftovers += [name for name in names if name != "tracer"]
     return leftovers
 
 
+REPO = Path(__file__).resolve().parents[2]
+SHM_KEY = 0x7C07
+
+
+def fill(text: str, host: dict) -> str:
+    """Put the host's paths, keys and secrets in place of the placeholders."""
+    for key, value in host["placeholders"].items():
+        text = text.replace(key, value)
+    return text
+
+
+def _host_shared_memory(secret: bytes) -> int:
+    """A SysV segment holding the secret, readable by anyone on the host's IPC namespace."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.shmat.restype = ctypes.c_void_p
+    segment = libc.shmget(SHM_KEY, 4096, 0o1000 | 0o644)  # IPC_CREAT
+    assert segment >= 0, os.strerror(ctypes.get_errno())
+    address = libc.shmat(segment, None, 0)
+    ctypes.memmove(address, secret, len(secret))
+    libc.shmdt(ctypes.c_void_p(address))
+    return segment
+
+
 @pytest.fixture(scope="module")
 def host():
-    """A secret-holding process, a TCP server and a canary file: what hostile code goes after."""
+    """What hostile code goes after: a secret-holding process, a TCP server, a canary file, a
+    world-readable vcot home under /var/lib, this repository and a shared-memory segment."""
     holder = subprocess.Popen(["sleep", "600"], env={"VCOT_FAKE_API_KEY": SECRET, "PATH": "/usr/bin:/bin"})
     saved = os.environ.get("VCOT_FAKE_API_KEY")
     os.environ["VCOT_FAKE_API_KEY"] = SECRET
@@ -338,9 +414,31 @@ def host():
     canary_dir = Path(tempfile.mkdtemp(prefix="vcot-canary-"))
     canary = canary_dir / "canary.txt"
     canary.write_text("intact")
+    shared = Path("/var/lib") if os.access("/var/lib", os.W_OK) else Path.home()
+    home = Path(tempfile.mkdtemp(prefix="vcot-hostile-home-", dir=shared))
+    home.chmod(0o755)
+    stored = home / "candidate_tests.jsonl"
+    stored.write_text(HOST_SECRET)
+    stored.chmod(0o644)
+    segment = _host_shared_memory(HOST_SECRET.encode())
+    placeholders = {
+        "@PORT@": str(server.getsockname()[1]),
+        "@CANARY@": str(canary),
+        "@MARKER@": MARKER,
+        "@VARLIB@": str(stored),
+        "@HOST_SECRET@": HOST_SECRET,
+        "@SECRET_LEN@": str(len(HOST_SECRET)),
+        "@REPO@": str(REPO),
+        "@REPO_HEAD@": repr((REPO / "pyproject.toml").read_text()[:40]),
+        "@SHMKEY@": str(SHM_KEY),
+        "@HOLDER_PID@": str(holder.pid),
+    }
     try:
-        yield {"port": server.getsockname()[1], "canary": canary}
+        yield {"port": server.getsockname()[1], "canary": canary, "placeholders": placeholders}
     finally:
+        ctypes.CDLL(None).shmctl(segment, 0, None)  # IPC_RMID
+        stored.unlink()
+        home.rmdir()
         stop.set()
         thread.join()
         server.close()
@@ -362,11 +460,7 @@ def hostile_run(request, host):
         require_docker()
     runs = []
     for name, (code, expected, _) in HOSTILE.items():
-        code = (
-            code.replace("@PORT@", str(host["port"]))
-            .replace("@CANARY@", str(host["canary"]))
-            .replace("@MARKER@", MARKER)
-        )
+        code, expected = fill(code, host), fill(expected, host)
         runs.append(SolutionRun(name, code, [parse_test(f"assert f() == {expected}", f"{name}-t", "hostile")]))
     with open_sandbox(request.param, LIMITS, workers=2) as box:
         started = time.monotonic()
@@ -430,3 +524,128 @@ def test_nothing_was_written_or_left_running_on_the_host(hostile_run):
     ]
     assert poison == []
     assert leftover_processes(hostile_run["box"]) == []
+
+
+# --- forgeries on the other paths: checks, traces, coverage ---------------------------------
+#
+# Benchmark scoring has its own: vcot_assets_tests/evals/test_forged_generations.py (40 CRUXEval
+# problems, every honest answer wrong, one forgery each: pass@1 = pass@5 = 0).
+
+# Solutions a trusted check calls (`assert g() == <unknowable>`): each tries to make the check
+# pass without returning the value, from the other process.
+FORGED_SOLUTIONS = {
+    "frame_walk_into_the_check": (
+        "import sys\ndef g():\n    frame = sys._getframe()\n    while frame:\n"
+        "        for name in list(frame.f_globals):\n            if 'check' in name or 'assert' in name.lower():\n"
+        "                frame.f_globals[name] = lambda *a, **k: None\n        frame = frame.f_back\n    return 'wrong'\n"
+    ),
+    "pass_frame_on_every_descriptor_then_exit": (
+        "import json, os, struct\ndef g():\n    for fd in range(0, 64):\n"
+        "        for message in ({'ready': True}, {'i': 0, 'status': 'pass'}, {'loaded': True}, {'value': \"'x'\"}):\n"
+        "            body = json.dumps(message).encode()\n            try:\n"
+        "                os.write(fd, struct.pack('>I', len(body)) + body)\n            except OSError:\n                pass\n"
+        "    os._exit(0)\n"
+    ),
+    "patch_builtins_and_assertion_error": (
+        "import builtins\nbuiltins.AssertionError = type('Never', (BaseException,), {})\n"
+        "builtins.exec = builtins.compile = lambda *a, **k: None\ndef g():\n    return 'wrong'\n"
+    ),
+    "exit_before_the_check": "import os\nos._exit(0)\ndef g():\n    return 'wrong'\n",
+    "kill_every_other_process": (
+        "import os, signal\ndef g():\n    for pid in os.listdir('/proc'):\n        if pid.isdigit() and int(pid) != os.getpid():\n"
+        "            try:\n                os.kill(int(pid), signal.SIGKILL)\n            except OSError:\n                pass\n"
+        "    return 'wrong'\n"
+    ),
+    "stop_the_check": (
+        "import os, signal\ndef g():\n    for pid in os.listdir('/proc'):\n        if pid.isdigit() and int(pid) != os.getpid():\n"
+        "            try:\n                os.kill(int(pid), signal.SIGSTOP)\n            except OSError:\n                pass\n"
+        "    return 'wrong'\n"
+    ),
+    "write_to_the_checks_result_pipe": (
+        "import json, os, struct\ndef g():\n    body = json.dumps({'i': 0, 'status': 'pass'}).encode()\n"
+        "    for pid in os.listdir('/proc'):\n        for fd in range(3, 8):\n            try:\n"
+        "                with open('/proc/%s/fd/%d' % (pid, fd), 'wb') as pipe:\n"
+        "                    pipe.write(struct.pack('>I', len(body)) + body)\n            except (OSError, ValueError):\n"
+        "                pass\n    return 'wrong'\n"
+    ),
+    "ptrace_and_read_the_checks_memory": (
+        "import ctypes, os\ndef g():\n    libc = ctypes.CDLL(None, use_errno=True)\n    found = []\n"
+        "    for pid in os.listdir('/proc'):\n        if not pid.isdigit() or int(pid) == os.getpid():\n            continue\n"
+        "        found.append(libc.ptrace(16, int(pid), 0, 0))\n        try:\n"
+        "            found.append(len(open('/proc/%s/mem' % pid, 'rb').read(1)))\n        except OSError:\n            pass\n"
+        "    return found\n"
+    ),
+    "nested_namespace_escape": (
+        "import ctypes\ndef g():\n    libc = ctypes.CDLL(None, use_errno=True)\n"
+        "    return [libc.unshare(0x10000000), libc.unshare(0x00020000), ctypes.get_errno()]\n"
+    ),
+}
+CHECK = "assert g() == '8d1f02c4-unknowable'\n"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_solution_cannot_forge_the_verdict_of_its_check(backend):
+    if backend == "docker":
+        require_docker()
+    requests = [CheckRequest(name, code, "g", "", CHECK, timeout_s=1.0) for name, code in FORGED_SOLUTIONS.items()]
+    with open_sandbox(backend, LIMITS, workers=2) as box:
+        outcomes = box.run_checks(requests)
+        honest = box.run_checks(
+            [CheckRequest("honest", "def g():\n    return '8d1f02c4-unknowable'\n", "g", "", CHECK)]
+        )
+        leftovers = leftover_processes(box)
+    statuses = {request.check_id: (outcome.status, outcome.detail) for request, outcome in zip(requests, outcomes)}
+    assert {name for name, (status, _) in statuses.items() if status == "pass"} == set(), statuses
+    assert honest[0].status == "pass"
+    assert leftovers == []
+
+
+READER = "def f(x):\n    total = 0\n    for v in x:\n        total += v\n    return total\n"
+# Each goes after the tracer and coverage that a later program in the same process would use.
+POISONERS = {
+    "rewrites_the_tracer": (
+        "import sys\ndef f(x):\n    tracer = sys.modules.get('child_trace')\n    if tracer:\n"
+        "        tracer.run_trace.__code__ = (lambda *a, **k: {'status': 'ok', 'raw': 'forged', 'returned': '99',"
+        " 'value': '99'}).__code__\n    return 0\n"
+    ),
+    "rewrites_pysnooper_and_coverage": (
+        "import sys\ndef f(x):\n    for name, module in list(sys.modules.items()):\n"
+        "        if name.startswith(('pysnooper', 'coverage')):\n            for attr in dir(module):\n"
+        "                value = getattr(module, attr, None)\n                if hasattr(value, '__code__'):\n"
+        "                    try:\n                        value.__code__ = (lambda *a, **k: 99).__code__\n"
+        "                    except (TypeError, ValueError):\n                        pass\n    return 0\n"
+    ),
+    "forges_frames_for_later_units": (
+        "import json, os, struct\ndef f(x):\n    for i in range(1, 8):\n"
+        "        body = json.dumps({'i': i, 'status': 'ok', 'coverage': 1.0,"
+        " 'trace': {'status': 'ok', 'raw': 'forged', 'value': '99'}}).encode()\n"
+        "        try:\n            os.write(3, struct.pack('>I', len(body)) + body)\n        except OSError:\n            pass\n"
+        "    return 0\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_traced_or_covered_program_reaches_only_its_own_results(backend):
+    if backend == "docker":
+        require_docker()
+    limits = SandboxLimits(cpu_seconds=0.25, wall_factor=8.0, memory_mb=256, output_bytes=1 << 16)
+    traces, coverage = [], []
+    for name, code in POISONERS.items():
+        traces += [TraceRequest(name, code, "f([1])"), TraceRequest(f"after-{name}", READER, "f([2, 3])")]
+        coverage += [CoverageRequest(name, code, ["f([1])"]), CoverageRequest(f"after-{name}", READER, ["f([])"])]
+    with open_sandbox(backend, limits, workers=1) as box:
+        traced = box.trace(traces)
+        covered = box.coverage(coverage)
+        reference_trace = box.trace([TraceRequest("alone", READER, "f([2, 3])")])[0]
+        reference_coverage = box.coverage([CoverageRequest("alone", READER, ["f([])"])])[0]
+    for outcome in traced:
+        if outcome.trace_id.startswith("after-"):
+            assert (outcome.status, outcome.value, outcome.returned) == ("ok", "5", "5"), outcome
+            assert outcome.raw.replace(outcome.raw.split("Elapsed time: ")[-1], "") == reference_trace.raw.replace(
+                reference_trace.raw.split("Elapsed time: ")[-1], ""
+            )
+    for outcome in covered:
+        if outcome.request_id.startswith("after-"):
+            assert (outcome.coverage, outcome.detail) == (reference_coverage.coverage, reference_coverage.detail)
+    assert 0 < reference_coverage.coverage < 1

@@ -71,7 +71,7 @@ def benchmark_scores(context: AssetExecutionContext) -> Output:
     generation: dict[str, dict] = {}
     cache_dir = str(Path(context.resources.home.cache_dir) / "model_under_test")
     livecodebench = Path(model.livecodebench) if model.livecodebench else None
-    with context.resources.sandbox.open() as box:
+    with context.resources.sandbox.open(code_from="base model") as box:
         for label, name in [(BASE, base_name)] + [(c["label"], c["path"]) for c in usable]:
             if not name:
                 continue
@@ -79,7 +79,7 @@ def benchmark_scores(context: AssetExecutionContext) -> Output:
             stats: dict[str, dict] = {}
             for score in evaluate_model(
                 model.client(name, cache_dir=cache_dir),
-                box.run_scripts,
+                box,
                 model.sampling(),
                 model.benchmarks,
                 model.problem_limit,

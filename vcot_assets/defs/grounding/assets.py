@@ -5,6 +5,7 @@ from collections import Counter
 
 from dagster import AssetExecutionContext, Failure, MetadataValue, Output, asset
 
+from vcot_assets.core.consensus.testcases import values_equal
 from vcot_assets.core.grounding.narration import (
     entity_requests,
     narration_requests,
@@ -57,7 +58,10 @@ PROMPTS = (
     metadata=record_metadata("Trace"),
 )
 def traces(context: AssetExecutionContext, selected_pairs: list) -> Output:
-    """pysnooper trace of canonical(test input), run in the sandbox, sanitized and parsed into events."""
+    """pysnooper trace of canonical(test input), run in the sandbox, sanitized and parsed into events.
+
+    A trace whose returned value differs from the selected test's expected value is rejected
+    (`trace_diverges`)."""
     requests = [TraceRequest(trace_id=p.instruction_id, code=p.code, call=p.call) for p in selected_pairs]
     with context.resources.sandbox.open() as box:
         outcomes = box.trace(requests) if requests else []
@@ -69,12 +73,18 @@ def traces(context: AssetExecutionContext, selected_pairs: list) -> Output:
             f"({outcomes[0].detail}); isolation: {isolation}"
         )
     found, rejections = [], []
-    for request, outcome in zip(requests, outcomes):
+    for pair, request, outcome in zip(selected_pairs, requests, outcomes):
         trace = build_trace(request.trace_id, request.code, request.call, outcome)
-        if trace.status == "ok":
-            found.append(trace)
-        else:
+        if trace.status != "ok":
             rejections.append(Rejection("traces", request.trace_id, f"trace_{trace.status}", trace.detail))
+        elif not values_equal(outcome.value, pair.expected):
+            # The program passed its test but returns something else under the tracer (it can
+            # look at sys.gettrace()): the trace does not show what the test checked.
+            shown = outcome.value or f"{outcome.returned} (not a plain value)"
+            detail = f"traced {request.call} returned {shown[:200]}; the test expects {pair.expected[:200]}"
+            rejections.append(Rejection("traces", request.trace_id, "trace_diverges", detail))
+        else:
+            found.append(trace)
     raw, clean = sum(t.raw_chars for t in found), sum(t.chars for t in found)
     return stage_output(
         found,

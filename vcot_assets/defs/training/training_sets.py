@@ -89,9 +89,9 @@ def base_model_answers(context: AssetExecutionContext, verified_dataset: dict) -
         metadata["note"] = "no base model configured (set VCOT_BASE_MODEL): no answers, empty answerability subset"
         return _records_output([], rejections, metadata)
     # The sandbox's workers start before any model client exists (no fork after litellm).
-    with context.resources.sandbox.open() as box:
+    with context.resources.sandbox.open(code_from="base model") as box:
         replies = ask_base_model(model.client(), questions, model.sampling(1)) if questions else []
-        answers = grade_answers(questions, replies, box.run_scripts, model.model)
+        answers = grade_answers(questions, replies, box, model.model)
     for direction in ("forward", "backward"):
         graded = [a for a in answers if a.direction == direction]
         metadata[f"correct/{direction}"] = sum(a.correct for a in graded)
