@@ -92,6 +92,7 @@ class TeacherReply(Record):
     completion_tokens: int = 0
     cost: float | None = None
     model: str = ""
+    finish_reason: str | None = None  # as the provider said; "length" means cut by max_tokens
 
 
 _RECORD_MODULES = (

@@ -348,6 +348,7 @@ class TeacherClient:
             completion_tokens=int(entry.get("completion_tokens", 0)),
             cost=entry.get("cost"),
             model=str(entry.get("model", self.config.model)),
+            finish_reason=entry.get("finish_reason"),
         )
 
     def _reserve_call(self) -> None:
@@ -425,6 +426,7 @@ class TeacherClient:
                     "prompt_tokens": done.prompt_tokens,
                     "completion_tokens": done.completion_tokens,
                     "cost": done.cost,
+                    "finish_reason": done.finish_reason,
                     "template": request.template,
                     "created": time.time(),
                 },
@@ -438,6 +440,7 @@ class TeacherClient:
             completion_tokens=done.completion_tokens,
             cost=done.cost,
             model=self.config.model,
+            finish_reason=done.finish_reason,
         )
 
 
@@ -454,4 +457,5 @@ def _for_key(reply: TeacherReply | None, request_key: str) -> TeacherReply | Non
         completion_tokens=reply.completion_tokens,
         cost=reply.cost,
         model=reply.model,
+        finish_reason=reply.finish_reason,
     )

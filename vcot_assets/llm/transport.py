@@ -33,6 +33,7 @@ class Completion:
     completion_tokens: int
     cost: float | None
     served_model: str
+    finish_reason: str | None = None  # "length": cut by max_tokens; the reply must not be read as whole
 
 
 class Transport(Protocol):
@@ -49,6 +50,14 @@ def _text_of(response: Any) -> str:
     if not isinstance(content, str):
         raise ValueError("reply without text content")
     return content
+
+
+def _finish_reason(response: Any) -> str | None:
+    try:
+        reason = response.choices[0].finish_reason
+    except (AttributeError, IndexError, TypeError):
+        return None
+    return str(reason) if reason else None
 
 
 def _tokens(response: Any) -> tuple[int, int]:
@@ -88,6 +97,7 @@ class LitellmTransport:
             completion_tokens,
             self._cost(response),
             str(getattr(response, "model", None) or self.model),
+            _finish_reason(response),
         )
 
     def _cost(self, response: Any) -> float | None:
@@ -131,6 +141,7 @@ class OpenAICompatibleTransport:
             completion_tokens,
             None,
             str(getattr(response, "model", None) or self.label),
+            _finish_reason(response),
         )
 
 

@@ -380,3 +380,15 @@ def test_ollama_models_reach_the_server_named_by_ollama_api_base(make_server, tm
             assert seed == request.sample_index
             assert reply.text == strip_reasoning_blocks(echo_answer(prompt, seed)) and reply.error is None
         assert client.usage.completion_tokens > 0
+
+
+@pytest.mark.parametrize("transport", ["auto", "litellm"])
+def test_finish_reason_comes_back_and_is_cached(server, tmp_path, transport):
+    """A reply cut at max_tokens says so (`finish_reason == "length"`), from the server and from the cache."""
+    requests = requests_for(2, samples=1)
+    cut = TeacherClient(config(server, tmp_path, transport=transport, max_tokens=3)).complete_many(requests)
+    assert [r.finish_reason for r in cut] == ["length", "length"] and all(len(r.text) <= 12 for r in cut)
+    again = TeacherClient(config(server, tmp_path, transport=transport, max_tokens=3)).complete_many(requests)
+    assert [(r.cached, r.finish_reason) for r in again] == [(True, "length"), (True, "length")]
+    whole = TeacherClient(config(server, tmp_path, transport=transport)).complete_many(requests)
+    assert [r.finish_reason for r in whole] == ["stop", "stop"]

@@ -289,6 +289,11 @@ class WireServer:
 
     @staticmethod
     def _body(request: dict, prompt: str, text: str, seed: int) -> bytes:
+        # Like a real server, a reply longer than max_tokens (4 characters a token here) is cut there.
+        limit = request.get("max_tokens")
+        finish = "stop"
+        if isinstance(limit, int) and len(text) > 4 * limit:
+            text, finish = text[: 4 * limit], "length"
         prompt_tokens, completion_tokens = len(prompt) // 4 + 1, len(text) // 4 + 1
         model = request.get("model", "wire")
         if request["_shape"] != "openai":
@@ -311,7 +316,7 @@ class WireServer:
                 "object": "chat.completion",
                 "created": int(time.time()),
                 "model": model,
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": finish}],
                 "usage": {
                     "prompt_tokens": prompt_tokens,
                     "completion_tokens": completion_tokens,

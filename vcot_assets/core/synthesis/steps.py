@@ -7,6 +7,7 @@ other turns the replies into records plus rejections (malformed output never rai
 from __future__ import annotations
 
 import ast
+import inspect
 import re
 from collections.abc import Callable
 from typing import TypeVar
@@ -36,12 +37,21 @@ def read_reply(
     reply: TeacherReply | None,
     parse: Callable[[str], T],
 ) -> tuple[T | None, Rejection | None]:
-    """A reply's parsed content, or the rejection saying why there is none (failed call or bad format)."""
+    """A reply's parsed content, or the rejection saying why there is none (failed call or bad format).
+
+    A reply cut by the token limit (`finish_reason == "length"`) is never read as if whole: a
+    parser of lists (`parse(text, truncated=True)`) keeps the items completed before the cut, and
+    any other reply is rejected as `truncated`."""
     if reply is None or reply.text is None:
         detail = reply.error if reply is not None and reply.error else "no reply"
         return None, Rejection(stage, item_id, "teacher_error", detail)
     try:
-        return parse(reply.text), None
+        if reply.finish_reason != "length":
+            return parse(reply.text), None
+        if "truncated" not in inspect.signature(parse).parameters:
+            detail = "the reply was cut by the token limit (finish_reason=length): raise the teacher's max_tokens"
+            return None, Rejection(stage, item_id, "truncated", detail)
+        return parse(reply.text, truncated=True), None
     except parsing.ParseError as err:
         return None, Rejection(stage, item_id, err.reason, err.detail)
 
@@ -345,7 +355,7 @@ def tests_from_replies(
             "candidate_tests",
             instruction.instruction_id,
             reply,
-            lambda text, item=instruction.instruction_id: parsing.parse_tests(text, item),
+            lambda text, truncated=False, item=instruction.instruction_id: parsing.parse_tests(text, item, truncated),
         )
         if failure:
             rejections.append(failure)

@@ -58,3 +58,19 @@ def test_tests_calling_another_function_are_rejected():
     tests, rejections = synthesis.tests_from_replies([instruction], {"i": signature}, {"i": reply}, 25)
     assert [t.call for t in tests] == ["add(1, 2)"]
     assert sorted(r.reason for r in rejections) == ["duplicate_test", "wrong_target"]
+
+
+def test_a_reply_cut_by_the_token_limit_is_never_read_as_whole():
+    """`finish_reason == "length"`: a list keeps its complete items, one value is a `truncated` rejection."""
+    from vcot_assets.core.synthesis import parsing
+
+    cut = TeacherReply(key="k", text="1. [function] Sum a list.\n2. [class] A counter wi", finish_reason="length")
+    items, failure = synthesis.read_reply("instructions", "i1", cut, parsing.parse_instructions)
+    assert failure is None and items == [("function", "Sum a list.")]
+    signature = TeacherReply(key="k", text="Function: f(xs: list[int]) -> int", finish_reason="length")
+    value, failure = synthesis.read_reply(
+        "signatures", "i1", signature, lambda text: parsing.parse_signature(text, "i1")
+    )
+    assert value is None and failure.reason == "truncated"
+    whole = TeacherReply(key="k", text="Function: f(xs: list[int]) -> int", finish_reason="stop")
+    assert synthesis.read_reply("signatures", "i1", whole, lambda text: parsing.parse_signature(text, "i1"))[1] is None
