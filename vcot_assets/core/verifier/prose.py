@@ -365,6 +365,12 @@ class Walk:
 
     def holds(self, node: ast.expr, wanted: object, i: int) -> bool | None:
         """Does `node` evaluate to `wanted` at event i? None where it cannot be evaluated there."""
+        if isinstance(node, ast.Name) and node.id not in ("True", "False", "None"):  # common case, no dispatch
+            state = self.facts.index.states[i]
+            if node.id not in state and f"self.{node.id}" not in state:
+                return None
+            value = state.get(node.id, state.get(f"self.{node.id}"))
+            return None if isinstance(value, Opaque) else same_value(value, wanted)
         try:
             value = evaluate(node, self.facts.index.states[i])
         except UnknownValue:
