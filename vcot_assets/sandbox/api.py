@@ -6,9 +6,10 @@ sandbox opens, so this process never forks itself after litellm's threads exist.
 spread over the workers by one thread each; results come back in request order.
 
 Backends (what "full" isolation means for each: `harness.FULL_ISOLATION`):
-- local: each worker is PID 1 of a bubblewrap sandbox (own user, PID, mount, network, IPC and
-  UTS namespaces, no capabilities, read-only binds of only what the interpreter and the
-  harness's imports need, private /tmp). Where bubblewrap cannot start, plain processes, whose
+- local: each worker is PID 1 of a bubblewrap sandbox (own PID, mount, network, IPC and UTS
+  namespaces; children in a user namespace of their own, or as root at a host uid of the
+  worker's own; no capabilities in children; read-only binds of only what the interpreter and
+  the harness's imports need; private /tmp). Where bubblewrap cannot start, plain processes, whose
   isolation is "reduced: ..." unless a Kubernetes pod declares itself the boundary.
 - docker: each worker is a long-lived hardened container (no network, read-only root, tmpfs,
   pids/memory/cpu limits, no capabilities, no-new-privileges, non-root user) running the same
@@ -257,9 +258,10 @@ def _tracer_source() -> str | None:
 class _LocalBackend:
     """Workers on this machine: in a bubblewrap sandbox when it starts, else plain processes.
 
-    bubblewrap gives each worker its own user, PID, mount, network, IPC and UTS namespaces, no
-    capabilities, no further user namespaces, and a filesystem of read-only binds of only what
-    the interpreter needs (/usr, the interpreter's prefix without its site-packages, and the
+    bubblewrap gives each worker its own PID, mount, network, IPC and UTS namespaces, a user
+    namespace (or, as root, a host uid per worker for its children, see `bwrap_arguments`), no
+    capabilities in children, and a filesystem of read-only binds of only what the interpreter
+    needs (/usr, the interpreter's prefix without its site-packages, and the
     packages the harness imports, pysnooper and coverage) plus a private /tmp. A Kubernetes pod
     that refuses namespaces declares itself the boundary (`VCOT_SANDBOX_BOUNDARY=pod`): workers
     are then plain processes, and full isolation is the pod's (see harness.FULL_ISOLATION).

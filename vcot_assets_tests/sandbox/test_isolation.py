@@ -3,9 +3,10 @@ fall back or fail clearly; and below full isolation, model-written code does not
 the user allows it.
 
 Definitions (`harness.FULL_ISOLATION`):
-- local: a bubblewrap sandbox per worker: own user, PID, mount, network, IPC and UTS namespaces,
-  no capabilities, a filesystem of read-only binds of only what the interpreter and the
-  harness's imports need plus a private /tmp, loopback network only;
+- local: a bubblewrap sandbox per worker: own PID, mount, network, IPC and UTS namespaces;
+  children in a user namespace of the worker's own (as root: at a host uid of the worker's own,
+  so the process limit binds); no capabilities in children; a filesystem of read-only binds of
+  only what the interpreter and the harness's imports need plus a private /tmp; loopback only;
 - docker: a hardened container per worker: own PID, mount, network, IPC and UTS namespaces, not
   root, no capabilities, read-only root filesystem, loopback network only;
 - pod (Kubernetes, namespaces refused): the pod is the boundary: declared as such, no
