@@ -36,9 +36,10 @@ How it holds (see `harness.py` and `api.py` for the mechanics):
   machines give the same verdicts), a wall-clock backstop, two consecutive timeouts skip the
   rest; address space, processes, open files, file size, output bytes. Every job ends with the
   child's whole process tree killed and reaped and its directory removed.
-- Local backend: each worker runs in a bubblewrap sandbox (own user, PID, mount, network, IPC
-  and UTS namespaces, no capabilities, read-only binds of only what the interpreter and the
-  harness import need, private /tmp, --die-with-parent, --new-session). Docker backend: hardened
+- Local backend: each worker runs in a bubblewrap sandbox (own PID, mount, network, IPC and UTS
+  namespaces; its children in a user namespace of their own, or, where the orchestrator is root,
+  at a host uid of the worker's own; no capabilities; read-only binds of only what the
+  interpreter and the harness import need; private /tmp; --die-with-parent, --new-session). Docker backend: hardened
   long-lived containers running the same harness. In a Kubernetes pod that refuses namespaces
   the pod is the boundary. Every child loads a seccomp filter. `harness.FULL_ISOLATION` defines
   "full" per backend; a worker short of it says "reduced: <what is missing>".

@@ -5,14 +5,16 @@ forks one isolated child per job. Workers are started with subprocess (fork+exec
 sandbox opens, so this process never forks itself after litellm's threads exist. Jobs are
 spread over the workers by one thread each; results come back in request order.
 
-Backends:
-- local: as root, each worker is PID 1 of its own PID, mount and network namespaces
-  (`unshare`), with private tmpfs dirs and hidden home dirs, and its children run as an
-  unprivileged uid of their own. Not root: a user namespace if the kernel allows one, else
-  plain processes; `isolation` then says "reduced: ...".
+Backends (what "full" isolation means for each: `harness.FULL_ISOLATION`):
+- local: each worker is PID 1 of a bubblewrap sandbox (own PID, mount, network, IPC and UTS
+  namespaces; children in a user namespace of their own, or as root at a host uid of the
+  worker's own; no capabilities in children; read-only binds of only what the interpreter and
+  the harness's imports need; private /tmp). Where bubblewrap cannot start, plain processes, whose
+  isolation is "reduced: ..." unless a Kubernetes pod declares itself the boundary.
 - docker: each worker is a long-lived hardened container (no network, read-only root, tmpfs,
   pids/memory/cpu limits, no capabilities, no-new-privileges, non-root user) running the same
   harness as PID 1.
+Below full isolation a sandbox does not start unless the caller allows it (`allow_reduced`).
 """
 
 from __future__ import annotations
@@ -256,9 +258,10 @@ def _tracer_source() -> str | None:
 class _LocalBackend:
     """Workers on this machine: in a bubblewrap sandbox when it starts, else plain processes.
 
-    bubblewrap gives each worker its own user, PID, mount, network, IPC and UTS namespaces, no
-    capabilities, no further user namespaces, and a filesystem of read-only binds of only what
-    the interpreter needs (/usr, the interpreter's prefix without its site-packages, and the
+    bubblewrap gives each worker its own PID, mount, network, IPC and UTS namespaces, a user
+    namespace (or, as root, a host uid per worker for its children, see `bwrap_arguments`), no
+    capabilities in children, and a filesystem of read-only binds of only what the interpreter
+    needs (/usr, the interpreter's prefix without its site-packages, and the
     packages the harness imports, pysnooper and coverage) plus a private /tmp. A Kubernetes pod
     that refuses namespaces declares itself the boundary (`VCOT_SANDBOX_BOUNDARY=pod`): workers
     are then plain processes, and full isolation is the pod's (see harness.FULL_ISOLATION).
@@ -281,7 +284,8 @@ class _LocalBackend:
         if mode != "bwrap":
             return [sys.executable, *harness]
         python, prefix = _interpreter()
-        return [*bwrap_arguments(prefix, _site_packages(prefix), _harness_imports()), "--", python, *harness]
+        options = bwrap_arguments(prefix, _site_packages(prefix), _harness_imports(), as_root=os.geteuid() == 0)
+        return [*options, "--", python, *harness]
 
     def start(self, index: int, config: dict[str, Any]) -> _Worker:
         errors = [] if shutil.which("bwrap") else ["bubblewrap is not installed (apt-get install bubblewrap)"]
@@ -312,19 +316,28 @@ _HARNESS_PACKAGES = ("pysnooper", "coverage")
 SANDBOX_HOSTNAME = "vcot-sandbox"
 
 
-def bwrap_arguments(prefix: str, covered: list[str], packages: dict[str, str]) -> list[str]:
-    """bubblewrap's options for a worker (the command follows `--`)."""
-    args = [
-        "bwrap",
-        "--unshare-all",  # user (as root too), IPC, PID, network, UTS, cgroup namespaces
-        "--unshare-user",
-        "--disable-userns",
-        "--uid",
-        "65534",
-        "--gid",
-        "65534",
-        "--cap-drop",
-        "ALL",
+# What a root worker keeps inside bubblewrap: enough to run each child as its own uid and to
+# clean up after it, nothing else. Its children drop every capability with the uid change.
+ROOT_WORKER_CAPABILITIES = ("CAP_SETUID", "CAP_SETGID", "CAP_CHOWN", "CAP_FOWNER", "CAP_DAC_OVERRIDE", "CAP_KILL")
+
+
+def bwrap_arguments(prefix: str, covered: list[str], packages: dict[str, str], as_root: bool = False) -> list[str]:
+    """bubblewrap's options for a worker (the command follows `--`).
+
+    The namespaces are `--unshare-all`'s, spelled out. Not root: in a user namespace of its
+    own (no further ones), as uid 65534, without capabilities. Root: a user namespace would
+    map every child to root, which RLIMIT_NPROC exempts (a fork bomb would reach the host's
+    process table), so a root worker gets none and instead runs each child as a host uid of
+    the worker's own (`harness`: drop_uid), keeping only `ROOT_WORKER_CAPABILITIES`.
+    """
+    args = ["bwrap", "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try"]
+    if as_root:
+        args += ["--cap-drop", "ALL"]
+        for capability in ROOT_WORKER_CAPABILITIES:
+            args += ["--cap-add", capability]
+    else:
+        args += ["--unshare-user", "--disable-userns", "--uid", "65534", "--gid", "65534", "--cap-drop", "ALL"]
+    args += [
         "--as-pid-1",  # the harness is PID 1: children cannot signal it, kill(-1) cleans up after them
         "--die-with-parent",
         "--new-session",
@@ -341,14 +354,27 @@ def bwrap_arguments(prefix: str, covered: list[str], packages: dict[str, str]) -
             args += ["--ro-bind", top, top]
     args += ["--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache"]
     if not (prefix == "/usr" or prefix.startswith("/usr/")):
-        args += ["--ro-bind", prefix, prefix]
+        args += _traversable_parents(prefix) + ["--ro-bind", prefix, prefix]
     for path in covered:
         args += ["--tmpfs", path]
+    args += _traversable_parents(f"{HARNESS_SITE}/-")
     for name, path in sorted(packages.items()):
         args += ["--ro-bind", path, f"{HARNESS_SITE}/{name}"]
     args += ["--proc", "/proc", "--dev", "/dev", "--size", str(256 << 20), "--tmpfs", "/tmp"]
     args += ["--remount-ro", "/", "--chdir", "/"]
     return args
+
+
+def _traversable_parents(path: str) -> list[str]:
+    """Options making each directory above `path` in the sandbox, searchable by every uid
+    (bubblewrap would make them 0700 like the orchestrator's /root, shutting out the children)."""
+    parents = Path(path).parents
+    return [
+        option
+        for parent in reversed(parents)
+        if str(parent) != "/"
+        for option in ("--perms", "0755", "--dir", str(parent))
+    ]
 
 
 def _interpreter() -> tuple[str, str]:
@@ -510,7 +536,7 @@ class Sandbox:
         }
         self._lock = threading.Lock()  # one request list at a time: workers speak one protocol stream
         count = max(1, workers or os.cpu_count() or 1)
-        # Two pools: "light" workers run tests, calls and scripts; "heavy" ones (started on the
+        # Two pools: "light" workers run tests, calls and checks; "heavy" ones (started on the
         # first trace or coverage request) also hold pysnooper and coverage, which make forks dearer.
         self._pools: dict[str, list[_Worker | None]] = {"light": [None] * count, "heavy": [None] * count}
         try:

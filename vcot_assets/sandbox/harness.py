@@ -99,13 +99,22 @@ _libc = ctypes.CDLL(None, use_errno=True)
 # `clone`. A system call of another ABI (x32, or 32-bit calls on a 64-bit kernel) kills the child.
 
 _AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
+# name: (x86_64 number, aarch64 number); None where the call does not exist.
 _DENIED_SYSCALLS = {
-    "x86_64": (101, 310, 311, 312, 438, 272, 308, 165, 166, 428, 429, 430, 431, 432, 433, 442, 161, 155, 248, 249,
-               250, 321, 298, 323, 425, 426, 427, 303, 304, 175, 313, 176, 246, 320, 169, 167, 168, 163, 179, 103,
-               212, 134, 153, 172, 173),
-    "aarch64": (117, 270, 271, 272, 438, 97, 268, 40, 39, 428, 429, 430, 431, 432, 433, 442, 51, 41, 217, 218, 219,
-                280, 241, 282, 425, 426, 427, 264, 265, 105, 273, 106, 104, 294, 142, 224, 225, 89, 60, 116, 18, 58),
+    "ptrace": (101, 117), "process_vm_readv": (310, 270), "process_vm_writev": (311, 271), "kcmp": (312, 272),
+    "pidfd_getfd": (438, 438), "unshare": (272, 97), "setns": (308, 268), "mount": (165, 40), "umount2": (166, 39),
+    "open_tree": (428, 428), "move_mount": (429, 429), "fsopen": (430, 430), "fsconfig": (431, 431),
+    "fsmount": (432, 432), "fspick": (433, 433), "mount_setattr": (442, 442), "chroot": (161, 51),
+    "pivot_root": (155, 41), "add_key": (248, 217), "request_key": (249, 218), "keyctl": (250, 219),
+    "bpf": (321, 280), "perf_event_open": (298, 241), "userfaultfd": (323, 282), "io_uring_setup": (425, 425),
+    "io_uring_enter": (426, 426), "io_uring_register": (427, 427), "name_to_handle_at": (303, 264),
+    "open_by_handle_at": (304, 265), "init_module": (175, 105), "finit_module": (313, 273),
+    "delete_module": (176, 106), "kexec_load": (246, 104), "kexec_file_load": (320, 294), "reboot": (169, 142),
+    "swapon": (167, 224), "swapoff": (168, 225), "acct": (163, 89), "quotactl": (179, 60), "syslog": (103, 116),
+    "lookup_dcookie": (212, 18), "vhangup": (153, 58), "uselib": (134, None), "iopl": (172, None),
+    "ioperm": (173, None),
 }  # fmt: skip
+_MACHINES = ("x86_64", "aarch64")
 _CLONE = {"x86_64": 56, "aarch64": 220}
 _CLONE3 = 435
 _X32_BIT = 0x40000000
@@ -118,9 +127,10 @@ def seccomp_program(machine):
     if machine not in _AUDIT_ARCH:
         return None
     load, jeq, jge, jset, ret = 0x20, 0x15, 0x35, 0x45, 0x06
-    denied = _DENIED_SYSCALLS[machine]
+    column = _MACHINES.index(machine)
+    denied = [numbers[column] for numbers in _DENIED_SYSCALLS.values() if numbers[column] is not None]
     # Layout: arch check, syscall number, [x32 check], one test per denied call, clone3, clone
-    # (then its flags), and the five returns at the end; jumps count instructions to skip.
+    # (then its flags), and the four returns at the end; jumps count instructions to skip.
     body = [(load, 0, 0, 4), None, (load, 0, 0, 0)]
     if machine == "x86_64":
         body.append(None)
@@ -156,13 +166,18 @@ class _SockFprog(ctypes.Structure):
     _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
 
 
-def install_seccomp(program):
-    """Load the filter into this process (needs no_new_privs); raises OSError if refused."""
-    buffer = ctypes.create_string_buffer(program, len(program))
-    fprog = _SockFprog(len(program) // 8, ctypes.addressof(buffer))
-    if _libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(fprog), 0, 0) != 0:
-        err = ctypes.get_errno()
-        raise OSError(err, "seccomp filter refused: " + os.strerror(err))
+class SeccompFilter:
+    """A filter ready to load: built once in the worker, loaded by each child with one prctl."""
+
+    def __init__(self, program):
+        self.buffer = ctypes.create_string_buffer(program, len(program))
+        self.fprog = _SockFprog(len(program) // 8, ctypes.addressof(self.buffer))
+
+    def install(self):
+        """Load it into this process (needs no_new_privs); raises OSError if refused."""
+        if _libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(self.fprog), 0, 0) != 0:
+            err = ctypes.get_errno()
+            raise OSError(err, "seccomp filter refused: " + os.strerror(err))
 
 
 # --- framing ---------------------------------------------------------------------------------
@@ -924,7 +939,7 @@ def _run_trace_unit(tracer, filename, call, limits):
     return {"status": "ok", "trace": json.loads(json.dumps(result, default=str))}
 
 
-def _apply_child_limits(limits, units_left, drop_uid):
+def _apply_child_limits(limits, units_left, limit_processes):
     cpu_total = int(limits["unit_cpu"] * units_left + 2)
     plan = [
         (resource.RLIMIT_CORE, 0),
@@ -932,9 +947,9 @@ def _apply_child_limits(limits, units_left, drop_uid):
         (resource.RLIMIT_FSIZE, int(limits["max_file_bytes"])),
         (resource.RLIMIT_AS, int(limits["memory_mb"]) << 20),
     ]
-    if drop_uid is not None:
-        # RLIMIT_NPROC counts the processes of a uid, and root is exempt: it only binds once
-        # the child runs as the worker's own unprivileged uid.
+    if limit_processes:
+        # RLIMIT_NPROC counts the processes of a uid (in a user namespace: of that namespace),
+        # and root is exempt: it binds only where the child's uid is the worker's own.
         plan.append((resource.RLIMIT_NPROC, int(limits["max_processes"])))
     for which, value in plan:
         try:
@@ -951,14 +966,14 @@ def _confine_child(limits, units, config, workdir, fds):
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     drop_uid = config.get("drop_uid")
-    _apply_child_limits(limits, units, drop_uid)
+    _apply_child_limits(limits, units, config.get("limit_processes"))
     if drop_uid is not None:
         os.setgroups([])
         os.setresgid(drop_uid, drop_uid, drop_uid)
         os.setresuid(drop_uid, drop_uid, drop_uid)
     _libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
     if config.get("seccomp"):
-        install_seccomp(config["seccomp"])
+        config["seccomp"].install()
     os.chdir(workdir)
     null = os.open(os.devnull, os.O_RDWR)
     # Moved out of the way first, so placing one cannot overwrite another still to be placed.
@@ -1184,7 +1199,8 @@ class _FrameReader:
 # measures: a seccomp filter, no_new_privs, limits, a clean environment, no inherited descriptors.
 FULL_ISOLATION = {
     # local backend: bubblewrap (see api._LocalBackend)
-    "bwrap": "own user, PID, mount, network, IPC and UTS namespaces; no capabilities; read-only view of the "
+    "bwrap": "own PID, mount, network, IPC and UTS namespaces, and a user namespace of its own (as root instead: "
+    "each child at a host uid of the worker's own); no capabilities in children; read-only view of the "
     "interpreter and the harness's imports only, private /tmp; loopback network only",
     # docker backend: one long-lived hardened container per worker
     "container": "own PID, mount, network, IPC and UTS namespaces; not root; no capabilities; read-only root "
@@ -1198,6 +1214,28 @@ _OWN_NAMESPACES = {
     "container": ("pid", "mnt", "net", "ipc", "uts"),
 }
 _OWN_NAMESPACES["pod"] = ()
+_PRIVATE_DIRS = {"bwrap": ("/tmp", "/dev/shm"), "container": ("/tmp", "/var/tmp", "/dev/shm"), "pod": ("/dev/shm",)}
+
+
+# CAP_CHOWN 0, CAP_DAC_OVERRIDE 1, CAP_FOWNER 3, CAP_KILL 5, CAP_SETGID 6, CAP_SETUID 7: what a
+# root bubblewrap worker keeps (api.ROOT_WORKER_CAPABILITIES).
+_ROOT_WORKER_CAPABILITIES = (1 << 0) | (1 << 1) | (1 << 3) | (1 << 5) | (1 << 6) | (1 << 7)
+
+
+def _capabilities():
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith("CapEff:"):
+                return int(line.split()[1], 16)
+    return 0
+
+
+def _writable_by(path, uid):
+    """Whether a child can write in `path`: this process's uid, or `uid` when children drop to it."""
+    if uid is None:
+        return os.access(path, os.W_OK)
+    info = os.stat(path)
+    return bool(info.st_mode & 0o002) or (info.st_uid == uid and bool(info.st_mode & 0o200))
 
 
 def _namespace(name):
@@ -1241,19 +1279,24 @@ class Worker:
             sys.path.insert(0, path)
         mode = config.get("isolate", "plain")
         config["drop_uid"] = None
-        config["seccomp"] = seccomp_program(os.uname().machine)
+        program = seccomp_program(os.uname().machine)
+        config["seccomp"] = SeccompFilter(program) if program else None
+        if mode in ("plain", "bwrap") and os.geteuid() == 0:  # never run untrusted code as root
+            config["drop_uid"] = int(config["uid"])
+        # Where children run as a uid of the worker's own (or in its user namespace), a limit on
+        # that uid's processes counts only theirs; in a container or a pod it would count others'.
+        config["limit_processes"] = config["drop_uid"] is not None or mode == "bwrap"
         if mode in FULL_ISOLATION:
             self.notes.extend(self._isolation_gaps(mode))
             if mode in ("bwrap", "container") and not self.is_init:
                 self.notes.append("not PID 1 of its own PID namespace")
         else:
             self.notes.append(config.get("note") or "no namespaces")
-        if mode == "plain" and os.geteuid() == 0:  # still never run untrusted code as root
-            config["drop_uid"] = int(config["uid"])
-        # Children share a uid with each other: what they leave in writable shared dirs is removed
-        # after each job (what was there before the worker started stays).
-        self.sweep_dirs = [d for d in ("/tmp", "/var/tmp", "/dev/shm") if os.path.isdir(d) and os.access(d, os.W_OK)]
-        self.keep = {os.path.join(d, entry) for d in self.sweep_dirs for entry in os.listdir(d)}
+        # Children share a uid with each other: what they leave in the sandbox's own writable dirs
+        # is removed after each job. Only dirs no one else uses: never the host's /tmp (plain
+        # workers), nor the /tmp a pod shares with the orchestrator.
+        private = [d for d in _PRIVATE_DIRS.get(mode, ()) if os.path.isdir(d)]
+        self.sweep_dirs = [d for d in private if _writable_by(d, config["drop_uid"])]
         self.base = os.path.join("/tmp", "vcot-sandbox-%d-%s" % (os.getpid(), os.urandom(6).hex()))
         os.makedirs(self.base, 0o711, exist_ok=True)
         os.chmod(self.base, 0o711)
@@ -1282,57 +1325,70 @@ class Worker:
     def _isolation_gaps(self, mode):
         """What this worker lacks of its backend's definition of full isolation (FULL_ISOLATION)."""
         gaps = []
-        host = self.config.get("host_namespaces") or {}
-        shared = [
-            name for name in _OWN_NAMESPACES[mode] if not host.get(name) or _namespace(name) in (None, host[name])
-        ]
+        config = self.config
+        host = config.get("host_namespaces") or {}
+        required = _OWN_NAMESPACES[mode]
+        if mode == "bwrap" and config["drop_uid"] is not None:
+            required = tuple(n for n in required if n != "user")  # root: children get a uid of their own
+        shared = [name for name in required if not host.get(name) or _namespace(name) in (None, host[name])]
         if shared:
             gaps.append("namespaces shared with the orchestrator: " + ", ".join(shared))
-        status = {}
-        with open("/proc/self/status") as handle:
-            for line in handle:
-                key, _, value = line.partition(":")
-                status[key] = value.strip()
-        if int(status.get("CapEff", "1"), 16):
+        allowed = _ROOT_WORKER_CAPABILITIES if config["drop_uid"] is not None else 0
+        if _capabilities() & ~allowed:
             gaps.append("capabilities held")
-        if status.get("NoNewPrivs") != "1":
-            gaps.append("no_new_privs not set")
-        if os.geteuid() == 0:
-            gaps.append("runs as root")
         if not os.statvfs("/").f_flag & os.ST_RDONLY:
             gaps.append("root filesystem writable")
         if mode != "pod" and not self._network_isolated():
             gaps.append("network reachable")
         if mode == "pod":
-            if self.config.get("boundary") != "pod":
+            if config.get("boundary") != "pod":
                 gaps.append("no pod boundary declared")
             if any(os.path.exists(d + "/kubernetes.io/serviceaccount") for d in ("/var/run/secrets", "/run/secrets")):
                 gaps.append("service-account token mounted")
-        why = self._seccomp_refused()
-        if why:
-            gaps.append("no seccomp filter (%s)" % why)
+        gaps.extend(self._child_gaps())
         return gaps
 
-    def _seccomp_refused(self):
-        program = self.config.get("seccomp")
-        if program is None:
-            return "unsupported machine " + os.uname().machine
+    def _child_gaps(self):
+        """Confine a child as every job's child is confined, and see what it still has."""
+        seccomp = self.config.get("seccomp")
+        if seccomp is None:
+            return ["no seccomp filter for " + os.uname().machine]
         read_fd, write_fd = os.pipe()
         pid = os.fork()
         if pid == 0:
+            found = []
             try:
+                os.close(read_fd)
+                drop_uid = self.config.get("drop_uid")
+                if drop_uid is not None:
+                    os.setgroups([])
+                    os.setresgid(drop_uid, drop_uid, drop_uid)
+                    os.setresuid(drop_uid, drop_uid, drop_uid)
                 _libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
-                install_seccomp(program)
-                refused = _libc.unshare(0x10000000) != 0
-                os.write(write_fd, b"" if refused else b"filter loaded but unshare allowed")
+                seccomp.install()
+                if _capabilities():
+                    found.append("children hold capabilities")
+                if os.geteuid() == 0:
+                    found.append("children run as root")
+                if _libc.unshare(0x10000000) == 0:
+                    found.append("seccomp filter loaded but namespaces allowed")
             except BaseException as err:
-                os.write(write_fd, str(err).encode()[:200] or b"error")
+                found.append("no seccomp filter (%s)" % _exception_detail(err))
+            os.write(write_fd, json.dumps(found).encode())
             os._exit(0)
         os.close(write_fd)
-        why = os.read(read_fd, 256).decode(errors="replace")
+        chunks = []
+        while True:
+            chunk = os.read(read_fd, 4096)
+            if not chunk:
+                break
+            chunks.append(chunk)
         os.close(read_fd)
         os.waitpid(pid, 0)
-        return why
+        try:
+            return json.loads(b"".join(chunks) or b'["the confinement probe died"]')
+        except ValueError:
+            return ["the confinement probe died"]
 
     def _network_isolated(self):
         try:

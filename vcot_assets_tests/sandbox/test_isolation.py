@@ -3,9 +3,10 @@ fall back or fail clearly; and below full isolation, model-written code does not
 the user allows it.
 
 Definitions (`harness.FULL_ISOLATION`):
-- local: a bubblewrap sandbox per worker: own user, PID, mount, network, IPC and UTS namespaces,
-  no capabilities, a filesystem of read-only binds of only what the interpreter and the
-  harness's imports need plus a private /tmp, loopback network only;
+- local: a bubblewrap sandbox per worker: own PID, mount, network, IPC and UTS namespaces;
+  children in a user namespace of the worker's own (as root: at a host uid of the worker's own,
+  so the process limit binds); no capabilities in children; a filesystem of read-only binds of
+  only what the interpreter and the harness's imports need plus a private /tmp; loopback only;
 - docker: a hardened container per worker: own PID, mount, network, IPC and UTS namespaces, not
   root, no capabilities, read-only root filesystem, loopback network only;
 - pod (Kubernetes, namespaces refused): the pod is the boundary: declared as such, no
@@ -20,6 +21,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -93,10 +95,14 @@ def test_local_full_isolation_is_a_bubblewrap_sandbox_with_nothing_of_the_host(t
         assert box.isolation == "full"
         seen = probe(box)
     common_definition(seen)
-    assert seen["uid"] == 65534 and seen["hostname"] == api.SANDBOX_HOSTNAME
+    assert seen["hostname"] == api.SANDBOX_HOSTNAME
     assert seen["interfaces"] == ["lo"] and seen["network"] == "unreachable"
     ours = api.host_namespaces()
-    assert all(seen["namespaces"][name] != ours[name] for name in ("user", "pid", "mnt", "net", "ipc", "uts"))
+    assert all(seen["namespaces"][name] != ours[name] for name in ("pid", "mnt", "net", "ipc", "uts"))
+    if os.geteuid() == 0:  # children at a host uid of the worker's own, not root
+        assert seen["uid"] == api.SANDBOX_UID_BASE and seen["namespaces"]["user"] == ours["user"]
+    else:  # children in a user namespace of the worker's own
+        assert seen["uid"] == 65534 and seen["namespaces"]["user"] != ours["user"]
     allowed = ("/usr/", "/etc/ld.so.cache", interpreter_prefix + "/", api.HARNESS_SITE + "/", "/tmp/")
     outside = [path for path in seen["visible"] if not path.startswith(allowed)]
     assert outside == []
@@ -114,8 +120,8 @@ def _bwrap_without(monkeypatch, dropped: list[list[str]], added: list[str] | Non
     """bubblewrap's arguments without the `dropped` runs of options, with `added` ones."""
     real = api.bwrap_arguments
 
-    def arguments(*args):
-        found = real(*args)
+    def arguments(*args, **kwargs):
+        found = real(*args, **kwargs)
         for run in dropped:
             at = next(i for i in range(len(found)) if found[i : i + len(run)] == run)
             del found[at : at + len(run)]
@@ -124,30 +130,35 @@ def _bwrap_without(monkeypatch, dropped: list[list[str]], added: list[str] | Non
     monkeypatch.setattr(api, "bwrap_arguments", arguments)
 
 
-EXPLICIT = ["--unshare-user", "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts"]
-
-
 @pytest.mark.parametrize(
-    ("dropped", "added", "gap"),
+    ("dropped", "gap"),
     [
-        ([["--unshare-all"]], [o for o in EXPLICIT if o != "--unshare-ipc"], "shared with the orchestrator: ipc"),
-        (
-            [["--unshare-all"], ["--hostname", api.SANDBOX_HOSTNAME]],
-            [o for o in EXPLICIT if o != "--unshare-uts"],
-            "shared with the orchestrator: uts",
-        ),
-        ([["--unshare-all"]], [o for o in EXPLICIT if o != "--unshare-net"], "network reachable"),
-        ([["--remount-ro", "/"]], [], "root filesystem writable"),
-        ([["--uid", "65534"], ["--gid", "65534"], ["--cap-drop", "ALL"]], [], "capabilities held"),
+        ([["--unshare-ipc"]], "shared with the orchestrator: ipc"),
+        ([["--unshare-uts"], ["--hostname", api.SANDBOX_HOSTNAME]], "shared with the orchestrator: uts"),
+        ([["--unshare-net"]], "network reachable"),
+        ([["--remount-ro", "/"]], "root filesystem writable"),
+        ([["--cap-drop", "ALL"]], "capabilities held"),
     ],
 )
-def test_a_local_worker_short_of_the_definition_is_reduced(monkeypatch, dropped, added, gap):
+def test_a_local_worker_short_of_the_definition_is_reduced(monkeypatch, dropped, gap):
     require_bubblewrap()
     if gap == "capabilities held" and os.geteuid() != 0:
         pytest.skip("bubblewrap leaves capabilities only to root")
-    _bwrap_without(monkeypatch, dropped, added)
+    _bwrap_without(monkeypatch, dropped)
     with pytest.raises(ReducedIsolation, match=gap):
         open_sandbox("local", TEST_LIMITS, workers=1)
+
+
+def test_a_fork_bomb_stops_at_the_process_limit():
+    require_bubblewrap()
+    code = (
+        "import os, time\ndef f():\n    made = 0\n    for _ in range(200):\n        try:\n            pid = os.fork()\n"
+        "        except OSError:\n            return made\n        if pid == 0:\n            time.sleep(2)\n"
+        "            os._exit(0)\n        made += 1\n    return made\n"
+    )
+    with open_sandbox("local", TEST_LIMITS, workers=1) as box:
+        outcome = box.run_calls([CallRequest("bomb", code, ["f()"])])[0]
+    assert outcome.status == "ok" and int(outcome.value) < TEST_LIMITS.max_processes
 
 
 # --- docker ------------------------------------------------------------------------------------
@@ -324,3 +335,13 @@ def test_vcot_run_says_how_isolated_at_the_start_and_stops_when_not_allowed(monk
     assert "--allow-reduced-isolation" in capsys.readouterr().err
     assert check_run_isolation("local", "offline/default") is True
     assert "reduced" in capsys.readouterr().out
+
+
+def test_plain_workers_leave_the_hosts_tmp_alone(monkeypatch):
+    # Children's leftovers are swept only from dirs the sandbox owns: on the host, /tmp is everyone's.
+    monkeypatch.setattr(api._LocalBackend, "_modes", lambda self: ["plain"])
+    with open_sandbox("local", TEST_LIMITS, workers=1, allow_reduced="the test") as plain:
+        with tempfile.NamedTemporaryFile(prefix="vcot-someone-elses-", dir="/tmp") as other:
+            code = "def f():\n    return 1\n"
+            plain.run_tests([SolutionRun("s", code, [parse_test("assert f() == 1", "t", "i")])])
+            assert os.path.exists(other.name)
