@@ -61,9 +61,6 @@ _LABEL = re.compile(
 _NOT_VALUES = re.compile(
     r"\b(?:line|lines|sentence|step|steps|index\s+position|chunk|thread|problem|part|section)\s+#?\d+\b", re.IGNORECASE
 )
-_LITERAL = re.compile(
-    r"""(?<![\w.])(?:-?\d+(?:\.\d+)?(?:e-?\d+)?|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|True|False|None)(?![\w.])"""
-)
 _REL = r"(?:==|!=|<=|>=|<|>|\bnot in\b|\bin\b)"
 _COMPARE_WORDS = {
     "is less than or equal to": "<=", "is greater than or equal to": ">=", "is less than": "<",
@@ -459,10 +456,6 @@ def _literal_value(node: ast.expr) -> tuple[bool, object]:
 
 _SAFE_CALL_NAMES = {"len", "sum", "min", "max", "abs", "sorted", "str", "int", "float", "bool", "list", "tuple", "set",
                     "round", "ord", "chr", "reversed", "dict", "any", "all"}  # fmt: skip
-_OPERAND_END = re.compile(r"[\w)\]}'\"]$")
-_BACK_TOKEN = re.compile(
-    r"""(\s*)((?:\*\*|//|<<|>>|[-+*/%&|^~])|(?:[A-Za-z_][\w.]*)|(?:\d+(?:\.\d+)?)|[)\]}]|'[^']*'|"[^"]*")$"""
-)
 
 
 def _left_operand_start(text: str, end: int, known: frozenset[str]) -> int:
@@ -486,20 +479,6 @@ def _left_operand_start(text: str, end: int, known: frozenset[str]) -> int:
 
 def _tuple_of_names(node: ast.Tuple, known: frozenset[str]) -> bool:
     return all(isinstance(e, ast.Name) and e.id in known for e in node.elts)
-
-
-def _match_back(chunk: str) -> int:
-    pairs = {")": "(", "]": "[", "}": "{"}
-    depth, closer = 0, chunk[-1]
-    opener = pairs[closer]
-    for k in range(len(chunk) - 1, -1, -1):
-        if chunk[k] == closer:
-            depth += 1
-        elif chunk[k] == opener:
-            depth -= 1
-            if depth == 0:
-                return k
-    return -1
 
 
 def _right_operand_end(text: str, start: int) -> int:
@@ -821,11 +800,6 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("count", m.group(0), count in walk.facts.loop_counts or count in totals))
 
 
-_COMPARISON = re.compile(
-    r"(?P<left>[^,;:]{1,60}?)\s*(?P<op>" + _REL + "|" + "|".join(_COMPARE_WORDS) + r")\s*(?P<right>[^,;:]{1,60})"
-)
-
-
 def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     text = s.text
     for m in re.finditer(_REL + "|" + "|".join(_COMPARE_WORDS), text):
@@ -897,8 +871,6 @@ def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if not literal or (isinstance(value, str) and not value.strip()):
             i += 1
             continue
-        if isinstance(value, tuple) and ch == "(":  # a parenthesised aside such as "(0, 1)"? a tuple
-            pass
         s.use(i, end)
         if isinstance(node, ast.BinOp):  # `a 5 × 5 grid`: prose arithmetic with no result claimed
             operands = [n.value for n in ast.walk(node) if isinstance(n, ast.Constant)]
