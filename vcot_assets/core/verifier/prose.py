@@ -809,8 +809,8 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if right_end < 0 or not text[left_start : m.start()].strip() or not s.free(left_start, right_end):
             continue
         node = _expr(f"({text[left_start : m.start()]}) {op} ({text[m.end() : right_end]})")
-        if node is None:
-            continue
+        if node is None or _names(node) - walk.facts.index.names - _SAFE_CALL_NAMES:
+            continue  # prose such as "a 9 in it": its literals are judged as literals
         s.use(left_start, right_end)
         if _QUESTION_BEFORE.search(text[:left_start]) and not re.match(r"\s*(?:is|evaluates)", text[right_end:]):
             continue  # asked, not claimed
@@ -819,8 +819,6 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         literal, truth = _literal_value(node)
         if literal:
             checks.append(Check("comparison", ast.unparse(node), bool(truth) == claimed))
-            continue
-        if _names(node) - walk.facts.index.names - _SAFE_CALL_NAMES:
             continue
         found = walk.find(node, claimed)
         if found.ok is not None:

@@ -1,0 +1,56 @@
+"""Reading prose claims, one kind at a time, on real traces (the programs are traced in a child)."""
+
+import pytest
+
+from vcot_assets.core.verifier.prose import Walk, check_sentence, trace_facts
+from vcot_assets_tests.core.trace_fixtures import traced
+
+WINDOW = """\
+def window_sums(xs, k):
+    total = sum(xs[:k])
+    sums = [total]
+    for i in range(k, len(xs)):
+        total += xs[i] - xs[i - k]
+        sums.append(total)
+    return sums
+"""
+CALL = "window_sums([3, 1, 4, 1, 5, 9], 3)"  # sums 8, 6, 10, 15
+
+
+@pytest.fixture(scope="module")
+def facts():
+    return trace_facts(traced(WINDOW, CALL))
+
+
+def verdicts(facts, sentence: str) -> list[tuple[str, bool | None]]:
+    return [(check.kind, check.ok) for check in check_sentence(sentence, Walk(facts, 15, False, 0))]
+
+
+def test_inline_arithmetic_is_evaluated_not_read_as_assignment(facts):
+    assert verdicts(facts, "The first window is 3 + 1 + 4 = 8.") == [("arith", True)]
+    assert ("arith", False) in verdicts(facts, "The first window is 3 + 1 + 4 = 9.")
+    assert verdicts(facts, "`40 & 39 = 32` and `7 ^ 2 = 5`.") == [("arith", True), ("arith", True)]
+
+
+def test_values_and_loop_summaries_are_checked_against_the_history(facts):
+    assert ("value", True) in verdicts(facts, "So `total = 8` before the loop.")
+    assert ("value", False) in verdicts(facts, "So `total = 99` before the loop.")
+    assert verdicts(facts, "The running total goes 8, 6, 10 and 15.")[0] == ("sequence", True)
+    assert verdicts(facts, "total goes 8, 6, 11 and 15.")[0] == ("sequence", False)
+
+
+def test_loop_counts_are_the_loops_runs(facts):
+    assert ("count", True) in verdicts(facts, "The loop runs 3 times.")
+    assert ("count", False) in verdicts(facts, "The loop runs 4 times.")
+
+
+def test_restated_code_is_text_and_a_made_up_value_is_not_grounded(facts):
+    assert verdicts(facts, "Each step does `total += xs[i] - xs[i - k]`.") == []
+    assert ("literal", True) in verdicts(facts, "The input has a 9 in it.")
+    # a literal no claim gives a role and the execution never holds: unverifiable, not proof of an error
+    assert ("literal", None) in verdicts(facts, "Then 77 appears.")
+
+
+def test_values_stated_side_by_side_hold_at_one_moment(facts):
+    assert all(ok for _, ok in verdicts(facts, "Now i = 3 and total = 6."))
+    assert not all(ok for _, ok in verdicts(facts, "Now i = 5 and total = 6."))
