@@ -72,7 +72,7 @@ def main(argv: list[str]) -> int:
         args.details.write_text(json.dumps(score.to_dict(), indent=1), encoding="utf-8")
     print(
         f"{score.benchmark}: {score.problems} problems, {score.generations} generations, "
-        f"{score.executions} distinct programs executed",
+        f"{score.executions} distinct checks judged",
         file=sys.stderr,
     )
     print(json.dumps({**score.pass_at, "problems": score.problems}))

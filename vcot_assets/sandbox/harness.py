@@ -1026,7 +1026,8 @@ def _child_main(job, start, result_fd, workdir, config, compiled_calls):
         random.seed(0)  # `random` reseeds itself from the OS in a forked child; every unit starts here
         state = config["pristine"]
         state.cwd = workdir
-        guard = config.get("guard") if codes is not None else None
+        # Only units after this one can be affected by what it leaves behind.
+        guard = config.get("guard") if codes is not None and len(job["items"]) - start > 1 else None
         if guard is not None:
             guard.arm()
         write_frame(result_fd, {"ready": True})

@@ -1,5 +1,6 @@
-"""Several traces (and coverage runs) share one forked child: a hostile one in the middle of a chunk costs only
-itself, and every trace comes out exactly as it does with one child per trace."""
+"""Traces (and coverage runs) are sent in chunks: a hostile one in the middle of a chunk costs only itself,
+and every trace comes out exactly as it does with one child per trace. Two programs never share a child
+(see test_hostile.py for programs that try to reach another's trace); units of one program may."""
 
 import dataclasses
 import re
