@@ -383,8 +383,9 @@ def test_ollama_models_reach_the_server_named_by_ollama_api_base(make_server, tm
 
 
 @pytest.mark.parametrize("transport", ["auto", "litellm"])
-def test_finish_reason_comes_back_and_is_cached(server, tmp_path, transport):
+def test_finish_reason_comes_back_and_is_cached(make_server, tmp_path, transport):
     """A reply cut at max_tokens says so (`finish_reason == "length"`), from the server and from the cache."""
+    server = make_server(cut_at_max_tokens=True)
     requests = requests_for(2, samples=1)
     cut = TeacherClient(config(server, tmp_path, transport=transport, max_tokens=3)).complete_many(requests)
     assert [r.finish_reason for r in cut] == ["length", "length"] and all(len(r.text) <= 12 for r in cut)

@@ -97,8 +97,10 @@ class WireServer:
         latency_s: float = 0.0,
         answer: AnswerFn = echo_answer,
         faults: FaultPlan | None = None,
+        cut_at_max_tokens: bool = False,
     ) -> None:
         self.host, self.port = host, port
+        self.cut_at_max_tokens = cut_at_max_tokens  # cut replies at max_tokens, as real servers do
         self.latency_s = latency_s
         self.answer = answer
         self.faults = faults or FaultPlan()
@@ -273,7 +275,7 @@ class WireServer:
             return False
         await asyncio.sleep(self.latency_s + (self.faults.slow_s if fault == "slow" else 0.0))
         text = self.answer(prompt, seed)
-        payload = self._body(request, prompt, text, seed)
+        payload = self._body(request, prompt, text, seed, self.cut_at_max_tokens)
         if fault == "truncated":
             # Promise the whole body, send half, hang up: the client sees a short read.
             self._write(writer, "200 OK", payload[: len(payload) // 2], length=len(payload))
@@ -288,11 +290,11 @@ class WireServer:
         return True
 
     @staticmethod
-    def _body(request: dict, prompt: str, text: str, seed: int) -> bytes:
+    def _body(request: dict, prompt: str, text: str, seed: int, cut: bool = False) -> bytes:
         # Like a real server, a reply longer than max_tokens (4 characters a token here) is cut there.
         limit = request.get("max_tokens")
         finish = "stop"
-        if isinstance(limit, int) and len(text) > 4 * limit:
+        if cut and isinstance(limit, int) and len(text) > 4 * limit:
             text, finish = text[: 4 * limit], "length"
         prompt_tokens, completion_tokens = len(prompt) // 4 + 1, len(text) // 4 + 1
         model = request.get("model", "wire")
