@@ -38,19 +38,35 @@ def norm(text: object) -> str:
     return " ".join(text.split()).strip(" .").casefold()
 
 
-class _Fold(ast.NodeTransformer):
-    """Constant arithmetic as its value: `f(3 * 19)` and `f(57)` are the same test."""
+_FOLDABLE_CALLS = {"list": list, "range": range, "tuple": tuple, "set": set, "dict": dict, "str": str, "int": int,
+                   "float": float, "sorted": sorted, "reversed": reversed, "frozenset": frozenset}  # fmt: skip
+_FOLDABLE_NODES = (ast.Constant, ast.BinOp, ast.UnaryOp, ast.operator, ast.unaryop, ast.List, ast.Tuple, ast.Set,
+                   ast.Dict, ast.Call, ast.Name, ast.Load, ast.keyword)  # fmt: skip
 
-    def visit_BinOp(self, node):
-        self.generic_visit(node)
-        if all(
-            isinstance(n, (ast.Constant, ast.BinOp, ast.UnaryOp, ast.operator, ast.unaryop)) for n in ast.walk(node)
-        ):
+
+class _Fold(ast.NodeTransformer):
+    """Constant expressions as their value: `f(3 * 19)` and `f(57)`, `f([0] * 3)` and `f([0, 0, 0])`,
+    `f(list(range(3)))` and `f([0, 1, 2])` are the same test (a pipeline may fold them, as vcot's does)."""
+
+    def visit(self, node):
+        if isinstance(node, ast.expr) and not isinstance(node, ast.Constant) and self._constant(node):
             try:
-                return ast.Constant(eval(compile(ast.Expression(node), "<fold>", "eval"), {"__builtins__": {}}))
+                value = eval(compile(ast.Expression(node), "<fold>", "eval"), {"__builtins__": _FOLDABLE_CALLS})
+                return ast.parse(repr(value), mode="eval").body  # the literal as if written out
             except Exception:
-                return node
-        return node
+                pass
+        return super().visit(node)
+
+    @staticmethod
+    def _constant(node) -> bool:
+        for n in ast.walk(node):
+            if not isinstance(n, _FOLDABLE_NODES):
+                return False
+            if isinstance(n, ast.Name) and n.id not in _FOLDABLE_CALLS:
+                return False
+            if isinstance(n, ast.Call) and not (isinstance(n.func, ast.Name) and n.func.id in _FOLDABLE_CALLS):
+                return False
+        return True
 
 
 def ast_key(source: str) -> str | None:
@@ -150,9 +166,14 @@ def judge(row: dict) -> tuple[str, bool, str]:
 
 
 def load(split: str) -> list[dict]:
+    """The split's items as `SPLITS.json` lists them (round 1's spent held-out part is development data now)."""
+    splits = json.loads((CORPUS.parent / "SPLITS.json").read_text(encoding="utf-8"))
     rows = []
-    for path in sorted(CORPUS.glob(f"*/{split}.jsonl")):
+    for name in splits[split]["replies"]:
+        path = CORPUS.parent / name
         rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not rows:
+        raise SystemExit(f"no replies in the {split} split of SPLITS.json")
     return rows
 
 

@@ -27,15 +27,20 @@ def count_tokens(text: str) -> int:
     return len(_TOKEN.findall(text))
 
 
-def _prompt_text(messages: list) -> str:
-    parts = []
-    for message in messages:
-        content = message.get("content") if isinstance(message, dict) else getattr(message, "content", None)
-        if isinstance(content, list):  # OpenAI content parts
-            content = "".join(p.get("text", "") for p in content if isinstance(p, dict))
-        if content:
-            parts.append(str(content))
-    return "\n\n".join(parts)
+def _content(message: Any) -> str:
+    content = message.get("content") if isinstance(message, dict) else getattr(message, "content", None)
+    if isinstance(content, list):  # OpenAI content parts
+        content = "".join(p.get("text", "") for p in content if isinstance(p, dict))
+    return str(content) if content else ""
+
+
+def _prompt_and_attempt(messages: list) -> tuple[str, int]:
+    """The task prompt (the first message) and how many replies came before this one.
+
+    A re-ask continues the conversation with the earlier reply and a note on what was wrong
+    with it; the offline teacher answers the task again, with fresh dice."""
+    prompt = _content(messages[0]) if messages else ""
+    return prompt, sum(1 for m in messages[1:] if (m.get("role") if isinstance(m, dict) else None) == "assistant")
 
 
 def _seed(optional_params: dict | None, litellm_params: dict | None) -> int:
@@ -64,8 +69,8 @@ class OfflineTeacherLLM(CustomLLM):
         optional_params: dict | None,
         litellm_params: dict | None,
     ) -> ModelResponse:
-        prompt = _prompt_text(messages)
-        text = answer(prompt, _seed(optional_params, litellm_params), self.rates)
+        prompt, attempt = _prompt_and_attempt(messages)
+        text = answer(prompt, _seed(optional_params, litellm_params) + 7919 * attempt, self.rates)
         response = model_response if model_response is not None else ModelResponse()
         response.choices = [Choices(index=0, finish_reason="stop", message=Message(role="assistant", content=text))]
         response.model = model if model.startswith("offline/") else f"offline/{model}"

@@ -80,6 +80,10 @@ class TeacherRequest(Record):
     template: str  # the prompt template's name, for accounting by template
     prompt: str  # the rendered prompt
     sample_index: int = 0  # sent as the request's seed, so n candidates differ yet repeat
+    # A re-ask continues the conversation: the model's earlier replies and the messages that
+    # answered them, alternating (assistant, user, assistant, user, ...), after `prompt`.
+    turns: list[str] = field(default_factory=list)
+    max_tokens: int | None = None  # this call's completion budget; None: the client's setting
 
 
 @dataclass
@@ -93,6 +97,7 @@ class TeacherReply(Record):
     cost: float | None = None
     model: str = ""
     finish_reason: str | None = None  # as the provider said; "length" means cut by max_tokens
+    schema: str | None = None  # the template whose JSON schema the provider enforced; None: a text reply
 
 
 _RECORD_MODULES = (

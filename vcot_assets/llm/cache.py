@@ -57,9 +57,11 @@ def cache_key(
     max_tokens: int,
     sample_index: int,
     fingerprint: Mapping[str, str] | None = None,
+    extra: Mapping[str, Any] | None = None,
 ) -> str:
-    """sha256 of everything that decides the answer (the teacher's `fingerprint` included);
-    not the endpoint, timeout or retries."""
+    """sha256 of everything that decides the answer (the teacher's `fingerprint`, and in
+    `extra` a re-ask's turns and the response schema, included); not the endpoint, timeout or
+    retries."""
     material: dict[str, Any] = {
         "protocol": CACHE_PROTOCOL,
         "model": model,
@@ -70,6 +72,8 @@ def cache_key(
     }
     if fingerprint:  # absent for real models, so their cached replies keep their keys
         material["teacher"] = dict(fingerprint)
+    if extra:  # absent for a plain text request, so existing entries keep their keys
+        material["request"] = dict(extra)
     text = json.dumps(material, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -37,12 +37,33 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vcot_assets.core.records import TeacherReply, TeacherRequest
+from vcot_assets.core.reply_schemas import json_schema, structured_prompt
 from vcot_assets.core.synthesis.parsing import strip_reasoning_blocks
 from vcot_assets.llm.cache import OFFLINE_PREFIX, ResponseCache, cache_key, teacher_fingerprint
 from vcot_assets.llm.ledger import SpendLedger
+from vcot_assets.llm.reask import ProblemFn, ReaskCounts, complete_with_reasks
 from vcot_assets.llm.transport import TRANSPORTS, Completion, Transport, choose_transport
 
 log = logging.getLogger("vcot.teacher")
+
+
+# How a template with a reply schema (`core.reply_schemas`) is asked for its data:
+# - "auto": OpenAI's `json_schema` response format where litellm says the model supports
+#   response schemas, else the text prompt;
+# - "off": always the text prompt and the tolerant text parsers;
+# - "json_schema": OpenAI's format, for servers litellm cannot vouch for that take it (vLLM,
+#   SGLang; ollama through litellm, which turns it into ollama's `format` schema);
+# - "json_object_schema": `{"type": "json_object", "schema": ...}`, llama-cpp-python's server.
+STRUCTURED_MODES = ("auto", "off", "json_schema", "json_object_schema")
+
+
+def response_format(mode: str, template: str, schema: dict) -> dict:
+    """The request's `response_format` for a resolved structured mode."""
+    if mode == "json_schema":
+        return {"type": "json_schema", "json_schema": {"name": template, "schema": schema, "strict": True}}
+    if mode == "json_object_schema":
+        return {"type": "json_object", "schema": schema}
+    raise ValueError(f"no response format for structured mode {mode!r}")
 
 
 @dataclass
@@ -62,10 +83,20 @@ class TeacherConfig:
     cache_dir: str | None = None  # None: no cache
     transport: str = "auto"  # "auto": self-hosted OpenAI-compatible servers direct; "litellm": always litellm
     spend_ledger: str | None = None  # a file shared by a run's clients: caps count the whole run, not one client
+    # How templates that return data ask for it (see `STRUCTURED_MODES`).
+    structured: str = "auto"
+    reasks: int = 1  # times an unreadable or cut reply is asked again (see `reask.py`); 0: never
+    max_tokens_cap: int | None = None  # the largest budget a cut reply is re-asked with; None: 4 x max_tokens
 
     def __post_init__(self) -> None:
         if self.transport not in TRANSPORTS:
             raise ValueError(f"teacher transport must be one of {', '.join(TRANSPORTS)}, got {self.transport!r}")
+        if self.reasks < 0:
+            raise ValueError(f"teacher reasks must be 0 or more, got {self.reasks}")
+        if self.structured not in STRUCTURED_MODES:
+            raise ValueError(
+                f"teacher structured mode must be one of {', '.join(STRUCTURED_MODES)}, got {self.structured!r}"
+            )
         if self.concurrency < 1:
             raise ValueError(f"teacher concurrency must be at least 1, got {self.concurrency}")
         if self.retries < 0:
@@ -239,14 +270,59 @@ class TeacherClient:
         self.ledger = SpendLedger(self.config.spend_ledger) if self.config.spend_ledger else None
         self._stopped: str | None = None
         self._lock = threading.Lock()
+        self._structured_mode: str | None = None
 
     @property
     def model(self) -> str:
         return self.config.model
 
+    @property
+    def structured_mode(self) -> str:
+        """The structured mode in force: "off", "json_schema" or "json_object_schema"."""
+        if self._structured_mode is None:
+            mode = self.config.structured
+            if mode == "auto":
+                mode = "off"
+                if not self.config.model.startswith(OFFLINE_PREFIX):
+                    try:
+                        if _import_litellm().supports_response_schema(model=self.config.model):
+                            mode = "json_schema"
+                    except Exception:  # litellm raises for a model string it cannot map
+                        mode = "off"
+            self._structured_mode = mode
+        return self._structured_mode
+
+    def response_format(self, request: TeacherRequest) -> dict | None:
+        """What the request is sent with as `response_format`, or None for a text request."""
+        schema = json_schema(request.template) if self.structured_mode != "off" else None
+        return response_format(self.structured_mode, request.template, schema) if schema is not None else None
+
+    def messages(self, request: TeacherRequest) -> list[dict]:
+        prompt = request.prompt
+        if self.response_format(request) is not None:
+            prompt = structured_prompt(prompt, request.template)
+        messages = [{"role": "user", "content": prompt}]
+        for n, turn in enumerate(request.turns):
+            messages.append({"role": "assistant" if n % 2 == 0 else "user", "content": turn})
+        return messages
+
     def key(self, request: TeacherRequest) -> str:
         c = self.config
-        return cache_key(c.model, request.prompt, c.temperature, c.max_tokens, request.sample_index, self.fingerprint)
+        extra: dict[str, Any] = {}
+        if request.turns:
+            extra["turns"] = list(request.turns)
+        shaped = self.response_format(request)
+        if shaped is not None:
+            extra["response_format"] = shaped
+        return cache_key(
+            c.model,
+            request.prompt,
+            c.temperature,
+            request.max_tokens or c.max_tokens,
+            request.sample_index,
+            self.fingerprint,
+            extra,
+        )
 
     # --- public API ----------------------------------------------------------------------------
 
@@ -276,6 +352,16 @@ class TeacherClient:
 
     def complete(self, request: TeacherRequest) -> TeacherReply:
         return self.complete_many([request])[0]
+
+    def complete_with_reasks(
+        self, requests: list[TeacherRequest], problem: ProblemFn
+    ) -> tuple[list[TeacherReply], ReaskCounts]:
+        """`complete_many`, then each reply `problem` finds fault with asked again, at most
+        `reasks` times (see `reask.py`)."""
+        c = self.config
+        return complete_with_reasks(
+            self.complete_many, requests, problem, c.reasks, c.max_tokens, c.max_tokens_cap or 4 * c.max_tokens
+        )
 
     async def acomplete_many(self, requests: list[TeacherRequest]) -> list[TeacherReply]:
         keys = [self.key(r) for r in requests]
@@ -349,6 +435,7 @@ class TeacherClient:
             cost=entry.get("cost"),
             model=str(entry.get("model", self.config.model)),
             finish_reason=entry.get("finish_reason"),
+            schema=request.template if self.response_format(request) is not None else None,
         )
 
     def _reserve_call(self) -> None:
@@ -382,7 +469,10 @@ class TeacherClient:
             try:
                 # The transport enforces timeout_s; this backstop catches a provider that ignores it.
                 completion = await asyncio.wait_for(
-                    transport.send(request.prompt, request.sample_index), c.timeout_s + 5.0
+                    transport.send(
+                        self.messages(request), request.sample_index, request.max_tokens, self.response_format(request)
+                    ),
+                    c.timeout_s + 5.0,
                 )
                 return self._accept(key, request, completion)
             except asyncio.CancelledError:
@@ -441,6 +531,7 @@ class TeacherClient:
             cost=done.cost,
             model=self.config.model,
             finish_reason=done.finish_reason,
+            schema=request.template if self.response_format(request) is not None else None,
         )
 
 
@@ -458,4 +549,5 @@ def _for_key(reply: TeacherReply | None, request_key: str) -> TeacherReply | Non
         cost=reply.cost,
         model=reply.model,
         finish_reason=reply.finish_reason,
+        schema=reply.schema,
     )

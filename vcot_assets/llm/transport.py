@@ -39,7 +39,9 @@ class Completion:
 class Transport(Protocol):
     name: str
 
-    async def send(self, prompt: str, seed: int) -> Completion: ...
+    async def send(
+        self, messages: list[dict], seed: int, max_tokens: int | None = None, response_format: dict | None = None
+    ) -> Completion: ...
 
 
 def _text_of(response: Any) -> str:
@@ -77,13 +79,17 @@ class LitellmTransport:
         self.temperature, self.max_tokens, self.timeout_s = temperature, max_tokens, timeout_s
         self.priced = True  # until litellm says it has no price for this model
 
-    async def send(self, prompt: str, seed: int) -> Completion:
+    async def send(
+        self, messages: list[dict], seed: int, max_tokens: int | None = None, response_format: dict | None = None
+    ) -> Completion:
+        shaped = {"response_format": response_format} if response_format is not None else {}
         response = await self.litellm.acompletion(
             model=self.model,
-            messages=[{"role": "user", "content": prompt}],
+            messages=messages,
             temperature=self.temperature,
-            max_tokens=self.max_tokens,
+            max_tokens=max_tokens or self.max_tokens,
             seed=seed,
+            **shaped,
             timeout=self.timeout_s,
             num_retries=0,
             max_retries=0,  # retries are the client's: one policy, counted once
@@ -125,13 +131,19 @@ class OpenAICompatibleTransport:
         self.label = label
         self.temperature, self.max_tokens = temperature, max_tokens
 
-    async def send(self, prompt: str, seed: int) -> Completion:
+    async def send(
+        self, messages: list[dict], seed: int, max_tokens: int | None = None, response_format: dict | None = None
+    ) -> Completion:
+        # Sent as body fields, not SDK arguments: llama-cpp-python's `{"type": "json_object",
+        # "schema": ...}` is not a shape the SDK's types know.
+        shaped = {"extra_body": {"response_format": response_format}} if response_format is not None else {}
         response = await self.client.chat.completions.create(
             model=self.model_name,
-            messages=[{"role": "user", "content": prompt}],
+            messages=messages,
             temperature=self.temperature,
-            max_tokens=self.max_tokens,
+            max_tokens=max_tokens or self.max_tokens,
             seed=seed,
+            **shaped,
         )
         prompt_tokens, completion_tokens = _tokens(response)
         # A self-hosted server has no price.

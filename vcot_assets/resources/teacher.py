@@ -11,7 +11,7 @@ from vcot_assets.llm.client import TeacherClient, TeacherConfig
 from vcot_assets.settings import DEFAULT_TEACHER, TEACHER_ENV
 
 
-def _env_default(field: str, default: float | int) -> float | int:
+def _env_default(field: str, default: float | int | str) -> float | int | str:
     """`$VCOT_TEACHER_<FIELD>` when set, else `default`: how a script sets the teacher's call
     parameters for every step of a `vcot run` (read when the definitions load)."""
     name = f"VCOT_TEACHER_{field.upper()}"
@@ -49,6 +49,11 @@ class TeacherResource(dg.ConfigurableResource):
     transport: str = (
         "auto"  # "auto": self-hosted OpenAI-compatible servers via the openai SDK; "litellm": always litellm
     )
+    # Structured outputs for templates that return data: "auto" (where litellm knows the model
+    # takes a JSON schema), "off", "json_schema" (vLLM, SGLang, ollama via litellm) or
+    # "json_object_schema" (llama-cpp-python's server); `$VCOT_TEACHER_STRUCTURED` sets it.
+    structured: str = _env_default("structured", "auto")
+    reasks: int = _env_default("reasks", 1)  # an unreadable or cut reply is asked again this many times
 
     @property
     def model_name(self) -> str:
@@ -73,6 +78,8 @@ class TeacherResource(dg.ConfigurableResource):
             cache_dir=os.fspath(cache_dir) if cache_dir is not None else None,
             spend_ledger=ledger,
             transport=self.transport,
+            structured=self.structured,
+            reasks=self.reasks,
         )
 
     def client(self, cache_dir: str | os.PathLike[str] | None, run_id: str | None = None) -> TeacherClient:

@@ -105,6 +105,7 @@ class WireServer:
         self.answer = answer
         self.faults = faults or FaultPlan()
         self.stats = ServerStats()
+        self.bodies: list[dict] = []  # the parsed request bodies, in arrival order, for tests to inspect
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -229,12 +230,18 @@ class WireServer:
             return True
         try:
             request = json.loads(body)
+            earlier_replies = 0
             if shape == "ollama_generate":
                 prompt = str(request["prompt"])
             else:
-                prompt = next(m["content"] for m in reversed(request["messages"]) if m.get("role") == "user")
+                # The task is the first user message; a re-ask adds the earlier reply and a note,
+                # and is answered afresh (the seed moves on), as the offline provider does.
+                prompt = next(m["content"] for m in request["messages"] if m.get("role") == "user")
+                earlier_replies = sum(1 for m in request["messages"] if m.get("role") == "assistant")
             seed_source = request if shape == "openai" else (request.get("options") or {})
-            seed = int(seed_source.get("seed") or 0)
+            seed = int(seed_source.get("seed") or 0) + 7919 * earlier_replies
+            with self._lock:
+                self.bodies.append(dict(request))
             request["_shape"] = shape
         except (ValueError, KeyError, StopIteration, TypeError, AttributeError):
             self._write(writer, "400 Bad Request", b'{"error": {"message": "bad request"}}')

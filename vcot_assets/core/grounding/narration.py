@@ -54,7 +54,8 @@ def rationales_from_replies(
         instruction_id, direction = request.key.split("|")
         rationale_id = f"{instruction_id}-{direction}"
         reply = replies.get(request.key)
-        narration, failure = read_reply("rationales", rationale_id, reply, parsing.parse_narration)
+        parse = parsing.parse_backward_narration if direction == "backward" else parsing.parse_narration
+        narration, failure = read_reply("rationales", rationale_id, reply, parse)
         if failure:
             rejections.append(failure)
             continue

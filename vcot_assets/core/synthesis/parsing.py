@@ -112,6 +112,8 @@ def parse_concepts(text: str, truncated: bool = False) -> list[dict]:
     text = _prepare(text)
     data = reply_text.load_json(text)
     if data is None:
+        data = _concepts_from_markdown(text)
+    if data is None:
         raise ParseError("no_json", "expected a JSON array of concepts")
     if isinstance(data, dict) and "name" in data and "description" in data:
         data = [data]
@@ -134,6 +136,34 @@ def parse_concepts(text: str, truncated: bool = False) -> list[dict]:
     if truncated and items and concepts and _cut_inside_last_object(text):
         concepts = concepts[:-1] if len(concepts) == len(items) else concepts
     return concepts
+
+
+_CONCEPT_HEAD = re.compile(r"(?m)^\s*(?:#{1,6}\s*)?(?:\*\*)?\s*\d{1,2}[.)]\s*(?P<name>[^\n*]+?)\s*(?:\*\*)?\s*:?\s*$")
+_CONCEPT_FIELD = re.compile(
+    r"(?im)^\s*(?:[-*+]\s+)?(?:\*\*)?(?P<field>keyphrase|description|examples?|difficulty)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?P<value>.+)$"
+)
+
+
+def _concepts_from_markdown(text: str) -> list[dict] | None:
+    """Concepts written as a Markdown list instead of JSON: a numbered heading per concept with
+    `Keyphrase:`, `Description:`, `Examples:` and `Difficulty:` lines under it; None if not that."""
+    heads = list(_CONCEPT_HEAD.finditer(text))
+    concepts = []
+    for head, following in zip(heads, heads[1:] + [None]):
+        body = text[head.end() : following.start() if following else len(text)]
+        fields = {m.group("field").lower().rstrip("s"): m.group("value").strip() for m in _CONCEPT_FIELD.finditer(body)}
+        if "description" not in fields:
+            continue
+        concepts.append(
+            {
+                "name": head.group("name").strip(),
+                "keyphrase": fields.get("keyphrase", ""),
+                "description": fields["description"],
+                "examples": [e.strip() for e in re.split(r";|\s\|\s", fields.get("example", "")) if e.strip()],
+                "difficulty": fields.get("difficulty", "medium").strip(" .*").lower(),
+            }
+        )
+    return concepts or None
 
 
 def _cut_inside_last_object(text: str) -> bool:
@@ -310,6 +340,8 @@ def parse_signature(text: str, instruction_id: str) -> Signature:
         raise ParseError("multiple_signatures", f"{len(found)} signature lines; the format asks for exactly one")
     index, match = found[0]
     kind, body = match.group(1).lower(), match.group(2).strip().rstrip(":").strip()
+    if body.endswith(".") and not body.endswith(".."):
+        body = body[:-1].rstrip()  # the sentence's full stop, not part of a type
     if kind == "function":
         return _function_signature(instruction_id, body)
     # A class spread over several lines (one method a line) means the same as the one-line form.
@@ -334,7 +366,18 @@ def _signature_from_json(text: str) -> str | None:
     line = reply_text.first_text(data, ("signature", "line"))
     if line:
         return line
+    for key in ("Function", "function", "Class", "class"):  # `{"Function": "choose(n: int) -> int"}`
+        value = data.get(key)
+        if isinstance(value, str) and ("(" in value or key.lower() == "class"):
+            return f"{key.capitalize()}: {value}"
     kind, name = reply_text.first_text(data, ("kind", "type")).lower(), reply_text.first_text(data, ("name",))
+    if not kind and isinstance(data.get("function"), str):  # `{"function": "f", "parameters": [...], "returns": T}`
+        kind, name = "function", data["function"]
+    if isinstance(data.get("parameters"), list):
+        data = dict(data, parameters=", ".join(
+            f"{p.get('name')}: {p.get('type')}" if p.get("type") else str(p.get("name"))
+            for p in data["parameters"] if isinstance(p, dict) and p.get("name")
+        ))  # fmt: skip
     methods = (
         [m for m in data.get("methods", []) if isinstance(m, str)] if isinstance(data.get("methods"), list) else []
     )
@@ -492,7 +535,7 @@ def _without_demo(code: str) -> str:
         is_main = isinstance(node, ast.If) and "__name__" in ast.unparse(node.test)
         is_demo = (
             isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and ast.unparse(node.value.func) == "print"
-        )
+        ) or isinstance(node, ast.Assert)  # tests appended to the solution, which the template leaves out
         if is_main or is_demo:
             drop.append((node.lineno, node.end_lineno or node.lineno))
     for start, end in reversed(drop):
@@ -500,9 +543,30 @@ def _without_demo(code: str) -> str:
     return "\n".join(lines).rstrip() + "\n" if drop else code
 
 
+def _solution_from_json(text: str) -> str | None:
+    """A JSON-mode reply (`{"solution": "def ..."}`): the string value that defines the most
+    top-level functions and classes, under whatever key the model chose."""
+    if text.lstrip()[:1] not in "[{":
+        return None
+    scored = []
+    for order, value in enumerate(reply_text.json_strings(reply_text.load_json(text))):
+        if "```" in value:  # `{"solution": "```python\ndef ...```"}`
+            blocks = [b.body for b in fenced_blocks(value) if b.closed and (b.lang in _PYTHON_LANGS or not b.lang)]
+            value = blocks[0] if blocks else value
+        try:
+            module = ast.parse(value)
+        except (SyntaxError, ValueError, RecursionError):
+            continue
+        defs = sum(isinstance(n, (ast.FunctionDef, ast.ClassDef)) for n in module.body)
+        if defs:
+            scored.append((defs, len(value), -order, value))
+    return max(scored)[3].strip("\n") if scored else None
+
+
 def extract_code_block(text: str) -> str:
     """The solution's ```python block, chosen by content, syntax-checked, demo code removed."""
-    code = _without_demo(_solution_block(_prepare(text)))
+    prepared = _prepare(text)
+    code = _without_demo(_solution_from_json(prepared) or _solution_block(prepared))
     try:
         ast.parse(code)
     except SyntaxError as err:
@@ -577,7 +641,8 @@ def _tests_source(text: str, truncated: bool) -> str:
         sources = [
             e
             if isinstance(e, str)
-            else reply_text.first_text(e, ("code", "test_code", "test", "source", "assert", "body"))
+            else reply_text.first_text(e, ("code", "test_code", "test", "source", "assert", "assertion", "body"))
+            or next((t for t in reply_text.json_strings(e) if "assert " in t), "")
             for e in entries
             if isinstance(e, (str, dict))
         ]
@@ -681,6 +746,9 @@ def _expression_prefix(text: str) -> str | None:
     return None
 
 
+_ANSWER_KEY = re.compile(r"answer|output|call|result|return|predict|input", re.I)
+
+
 def _narration_from_json(text: str) -> tuple[str, str] | None:
     """A JSON-mode reply: the reasoning under a steps/reasoning key, the answer under an answer key."""
     if text.lstrip()[:1] != "{":
@@ -688,36 +756,18 @@ def _narration_from_json(text: str) -> tuple[str, str] | None:
     data = reply_text.load_json(text)
     if not isinstance(data, dict):
         return None
-    answer = next(
-        (
-            data[k]
-            for k in (
-                "answer",
-                "final_answer",
-                "return_value",
-                "output",
-                "call",
-                "predicted_call",
-                "predicted_input",
-                "predicted_output",
-                "result",
-            )
-            if k in data
-        ),
-        None,
-    )
-    steps = next(
-        (
-            data[k]
-            for k in ("steps", "step_by_step", "reasoning", "explanation", "rationale", "thoughts", "analysis")
-            if k in data
-        ),
-        None,
-    )
-    if answer is None or steps is None:
+    # The answer under the key that names it (`answer`, `final_answer`, `function_call`,
+    # `predicted_output`, ...), the reasoning under any other key. JSON null is Python's None.
+    answer_keys = [k for k in data if isinstance(k, str) and _ANSWER_KEY.search(k)]
+    if not answer_keys:
         return None
-    reasoning = "\n".join(map(str, steps)) if isinstance(steps, list) else str(steps)
-    answer_text = answer if isinstance(answer, str) else repr(answer)
+    answer_key = min(answer_keys, key=lambda k: (not re.search(r"answer", k, re.I), len(k)))
+    answer = data[answer_key]
+    steps = [data[k] for k in data if k != answer_key and isinstance(data[k], (str, list))]
+    if not steps:
+        return None
+    reasoning = "\n".join("\n".join(map(str, part)) if isinstance(part, list) else str(part) for part in steps)
+    answer_text = answer if isinstance(answer, str) else repr(answer)  # null -> None, true -> True
     expression = _expression_prefix(_LEAD_IN.sub("", answer_text.strip()))
     if expression is None or not reasoning.strip():
         raise ParseError("answer_syntax", f"{_clip(answer_text)!r} is not a Python expression")
@@ -763,4 +813,17 @@ def parse_narration(text: str) -> tuple[str, str]:
     reasoning = "\n".join(lines[:answer_at]).strip()
     if not reasoning:
         raise ParseError("empty_reasoning", "there is no reasoning before the answer")
+    return reasoning, answer
+
+
+def parse_backward_narration(text: str) -> tuple[str, str]:
+    """`parse_narration` for a backward narration, whose answer must be a call `f(...)`: a value
+    there (`Answer: 'dctn'`, the output restated) answers a different question."""
+    reasoning, answer = parse_narration(text)
+    try:
+        node = ast.parse(answer.strip(), mode="eval").body
+    except (SyntaxError, ValueError, RecursionError):
+        node = None
+    if not isinstance(node, ast.Call):
+        raise ParseError("answer_not_a_call", f"a backward answer is a call f(...), got {_clip(answer)!r}")
     return reasoning, answer

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from vcot_assets.core.records import TeacherReply
+from vcot_assets.core.reply_schemas import SchemaMismatch, canonical_text
 from vcot_assets.core.synthesis import parsing
 from vcot_assets.core.verifier.teacher_claims import parse_claims_reply
 
@@ -40,18 +42,29 @@ def _parse(template: str, text: str, truncated: bool) -> Any:
         return parsing.extract_code_block(text)
     if template == "test_scenarios":
         return parsing.parse_scenarios(text, truncated=truncated)
-    if template in ("narrate_forward", "narrate_backward"):
+    if template == "narrate_forward":
         return parsing.parse_narration(text)
+    if template == "narrate_backward":
+        return parsing.parse_backward_narration(text)
     if template == "extract_entities":
         return parse_claims_reply(text, truncated=truncated)
     raise ValueError(f"unknown template {template!r}")
 
 
 def read_teacher_text(
-    template: str, text: object, finish_reason: str | None = "stop", item_id: str = "reply"
+    template: str, text: object, finish_reason: str | None = "stop", item_id: str = "reply", schema: str | None = None
 ) -> Reading:
-    """Read one reply to `template`; see the module docstring for truncation."""
+    """Read one reply to `template`; see the module docstring for truncation. `schema` names
+    the template whose JSON schema the provider enforced: such a reply is validated against it
+    and read as the template's canonical text."""
     truncated = finish_reason == "length"
+    if schema is not None:
+        if truncated:
+            return Reading(template, None, "truncated", "a structured reply was cut by the token limit", True)
+        try:
+            text = canonical_text(schema, text if isinstance(text, str) else "")
+        except SchemaMismatch as err:
+            return Reading(template, None, "schema_mismatch", str(err), truncated)
     if template == "candidate_tests":
         tests, rejections = parsing.parse_tests(text, item_id, truncated=truncated)
         if not tests and rejections and rejections[0].item_id == item_id:
@@ -63,3 +76,18 @@ def read_teacher_text(
         return Reading(template, _parse(template, text, truncated), truncated=truncated)
     except parsing.ParseError as err:
         return Reading(template, None, err.reason, err.detail, truncated)
+
+
+def reply_problem(template: str, reply: TeacherReply | None) -> tuple[str, str] | None:
+    """Why a reply is worth asking again, as (reason, detail), or None.
+
+    A reply that could not be read, or was cut by the token limit, is; a failed call is not
+    (the client has retried it already), nor is a reply to a template this module does not read."""
+    if template not in TEMPLATES or reply is None or reply.text is None:
+        return None
+    reading = read_teacher_text(template, reply.text, reply.finish_reason, schema=reply.schema)
+    if reading.truncated:
+        return "truncated", "the reply was cut by the token limit (finish_reason=length)"
+    if reading.rejection is not None:
+        return reading.rejection, reading.detail
+    return None

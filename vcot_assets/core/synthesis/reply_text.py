@@ -138,7 +138,7 @@ def _tidy(text: str) -> str:
 
 def cut_off_last(items: list, text: str) -> list:
     """Drop the last item of a reply cut by the token limit unless it visibly ended."""
-    if items and not re.search(r"[.!?)`\"'\]]\s*$", text.rstrip()):
+    if items and not re.search(r"[.!?][)`\"'\]*]*\s*$", text.rstrip()):  # `(name, score)` may be cut mid-sentence
         return items[:-1]
     return items
 
@@ -234,6 +234,8 @@ def json_list(data: object, keys: tuple[str, ...] = ()) -> list | None:
         lists = [value for value in data.values() if isinstance(value, list)]
         if len(lists) == 1:
             return lists[0]
+        if data and all(str(key).strip().isdigit() for key in data):  # `{"1": ..., "2": ...}`
+            return list(data.values())
     return None
 
 
@@ -243,3 +245,16 @@ def first_text(item: dict, keys: tuple[str, ...]) -> str:
         if isinstance(value, str) and value.strip():
             return value.strip()
     return ""
+
+
+def json_strings(data: object, depth: int = 0) -> list[str]:
+    """Every string inside a JSON value, in document order (keys excluded)."""
+    if depth > 6:
+        return []
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [text for value in data.values() for text in json_strings(value, depth + 1)]
+    if isinstance(data, list):
+        return [text for value in data for text in json_strings(value, depth + 1)]
+    return []

@@ -15,6 +15,7 @@ from typing import TypeVar
 from vcot_assets.core.grounding.samples import callee_name
 from vcot_assets.core.prompts import render
 from vcot_assets.core.records import DIFFICULTIES, Rejection, TeacherReply, TeacherRequest
+from vcot_assets.core.reply_schemas import SchemaMismatch, canonical_text
 from vcot_assets.core.synthesis import parsing
 from vcot_assets.core.synthesis.records import (
     BatchText,
@@ -45,13 +46,21 @@ def read_reply(
     if reply is None or reply.text is None:
         detail = reply.error if reply is not None and reply.error else "no reply"
         return None, Rejection(stage, item_id, "teacher_error", detail)
+    text = reply.text
+    if reply.schema is not None:
+        if reply.finish_reason == "length":
+            return None, Rejection(stage, item_id, "truncated", "a structured reply was cut by the token limit")
+        try:
+            text = canonical_text(reply.schema, text)
+        except SchemaMismatch as err:
+            return None, Rejection(stage, item_id, "schema_mismatch", str(err))
     try:
         if reply.finish_reason != "length":
-            return parse(reply.text), None
+            return parse(text), None
         if "truncated" not in inspect.signature(parse).parameters:
             detail = "the reply was cut by the token limit (finish_reason=length): raise the teacher's max_tokens"
             return None, Rejection(stage, item_id, "truncated", detail)
-        return parse(reply.text, truncated=True), None
+        return parse(text, truncated=True), None
     except parsing.ParseError as err:
         return None, Rejection(stage, item_id, err.reason, err.detail)
 

@@ -88,6 +88,15 @@ _COUNT = re.compile(
     r"\s+(once|twice|thrice)\b",
     re.I,
 )
+# `the loop goes over 7 operations`, `after checking all 12 cells`: how many items a loop handled
+_ITEMS_HANDLED = re.compile(
+    r"\b(?:goes|went|gone|walks|walked|iterates|iterated|runs|ran|loops|looped|steps|stepped)\s+(?:over|through)\s+"
+    r"(?:all\s+|the\s+|only\s+|each\s+of\s+the\s+)?(\d+)\s+(?:\w+\s+)?[a-z]+s\b"
+    r"|\b(?:handled|handles|processed|processes|checked|checks|checking|visited|visits|examined|examines|"
+    r"scanned|scans|consumed|consumes)\s+(?:all\s+|the\s+|only\s+)?(\d+)\s+(?:\w+\s+)?[a-z]+s\b"
+    r"|\b(?:breaks|stops|stopped|broke|ends|ended)\s+after\s+(\d+)\s+[a-z]+s\b",
+    re.I,
+)
 _RETURN = re.compile(
     r"\b(?:returns|returned|return value is|result is|gives back|outputs|produces|the output is)\s*:?\s*(?=\S)", re.I
 )
@@ -274,9 +283,14 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     def code_span(match: re.Match) -> str:
         inner = match.group(1).strip()
         squashed = _squash(inner)
-        if len(squashed) >= 6 and (squashed in facts.code_text or squashed == facts.call) and not _is_claim(inner):
+        if (
+            len(squashed) >= 6
+            and (squashed in facts.code_text or squashed == facts.call)
+            and not _is_claim(inner)
+            and not (_TRUTH_AFTER.match(match.string, match.end()) and _plain_comparison(inner))
+        ):
             return " \x00 "  # restated code or the call: text of the question, not a claim
-        return inner
+        return _plain_comparison(inner) or inner
 
     text = _CODE_SPAN.sub(code_span, text)
     squashed = _squash(text)
@@ -302,6 +316,23 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     # `binary 1011` is a number written in base 2
     text = re.sub(r"\b(?:binary|bin)\s+([01]+)\b", lambda m: str(int(m.group(1), 2)), text)
     return text
+
+
+# A restated condition followed by its truth (`if len(body) != 6` is True) is a claim about this run.
+_TRUTH_AFTER = re.compile(
+    r"\s*(?:is|was|evaluates to|comes out|returns|gives)?\s*(?:`)?(?:true|false)\b|\s*(?:holds|fails|passes|is satisfied)\b",
+    re.IGNORECASE,
+)
+
+
+def _plain_comparison(code: str) -> str | None:
+    """`if len(body) != 6:` -> `len(body) != 6`: a condition that is one comparison (no `and`,
+    `or`, `not`, `is`), or None."""
+    condition = re.sub(r"^(?:if|elif|while)\s+", "", code.strip()).rstrip(":").strip()
+    node = _expr(condition)
+    if not isinstance(node, ast.Compare) or any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
+        return None
+    return condition
 
 
 def _is_claim(inner: str) -> bool:
@@ -529,25 +560,74 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         _tuple_targets(nodes[0], value, walk, checks) or _chain_steps(nodes[:-1], value, walk, checks)
 
 
+_SEQUENCE_VERBS = (
+    r"(?:goes|went|going|grows|grew|growing|runs|ran|steps|stepped|moves|moved|climbs|climbed|cycles|"
+    r"takes(?:\s+on)?|took(?:\s+on)?|passes|passed|progresses|evolves|is\s+successively|changes|changed|"
+    r"rises|rose|falls|fell|drops|dropped|increases|increased|decreases|decreased|jumps|jumped|shrinks|shrank)"
+)
+_FROM_TO = re.compile(r"\s*from\s+")
+_NAMED_SEQUENCE = re.compile(
+    r"(?<![\w.])(?P<subject>(?:self\.)?[A-Za-z_]\w*(?:\[[^\]]{1,20}\])?)\s+" + _SEQUENCE_VERBS + r"\s+"
+    r"(?:(?:through|over|across|as|like|from|the\s+values?|values?|on)\s+)*:?\s*(?P<value>\S)"
+    r"|\b(?:walks|steps|moves|iterates|runs|loops|sweeps)\s+(?P<looped>(?:self\.)?[A-Za-z_]\w*)\s+"
+    r"(?:over|through|across|along)\s+(?:the\s+values?\s+)?(?P<looped_value>\S)",
+    re.IGNORECASE,
+)
+
+
+def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`cur goes 1, 1, 2, 3`, `shifted grows 'C', 'Cr'`, `walks j over 3, 6, 9`: the values a
+    named variable takes, in order (a loop summary); the named variable's history decides."""
+    known = walk.facts.index.names
+    for m in _NAMED_SEQUENCE.finditer(s.text):
+        subject = m.group("subject") or m.group("looped")
+        start = m.start("value") if m.group("subject") else m.start("looped_value")
+        base = subject.split("[")[0]
+        if base not in known and f"self.{base}" not in known and base.removeprefix("self.") not in known:
+            continue
+        values, end = _literal_run(s.text, start)
+        if len(values) == 1 and re.search(r"\bfrom\s*$", s.text[:start]):  # `goes from 552 to 536`
+            to = re.match(r"\s+to\s+", s.text[end:])
+            if to:
+                more, end = _literal_run(s.text, end + to.end())
+                values += more
+        if len(values) < 2 or not s.free(m.start(), end):
+            continue
+        s.use(m.start(), end)
+        checks.append(_sequence(walk, values, subject if "[" not in subject else None))
+
+
 _IS_VALUE = re.compile(r"\s+(?:is|equals|gives|makes|comes to|evaluates to|yields|results in)\s+(?:exactly\s+)?")
 
 
 def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
-    """`1900 % 400 is 300`, `40 & 39 gives 32`: arithmetic written in words."""
-    text = s.text
+    """`1900 % 400 is 300`, `40 & 39 gives 32`: arithmetic written in words; `len(name) is 6`,
+    `names.index('Fri') is 5`: an expression of program variables, evaluated on the trace."""
+    text, known = s.text, walk.facts.index.names
     for m in _IS_VALUE.finditer(text):
-        start = _left_operand_start(text, m.start(), frozenset())
+        start = _left_operand_start(text, m.start(), known)
         end = _right_operand_end(text, m.end())
         if end < 0 or start >= m.start() or not s.free(start, end):
             continue
         left, right = _expr(text[start : m.start()]), _expr(text[m.end() : end].rstrip("."))
-        if left is None or right is None or not isinstance(left, (ast.BinOp, ast.UnaryOp, ast.Call)):
+        if left is None or right is None:
+            continue
+        ok_right, value = _literal_value(right)
+        if not ok_right:
             continue
         ok_left, computed = _literal_value(left)
-        ok_right, value = _literal_value(right)
-        if ok_left and ok_right:
+        if ok_left and isinstance(left, (ast.BinOp, ast.UnaryOp, ast.Call)):
             s.use(start, end)
             checks.append(Check("arith", f"{ast.unparse(left)} = {value!r}", same_value(computed, value)))
+        elif not ok_left and isinstance(left, (ast.BinOp, ast.Call, ast.Subscript)) and _names(left):
+            if {n.removeprefix("self.") for n in _names(left)} - known - _SAFE_CALL_NAMES - {"self"}:
+                continue
+            if isinstance(value, int) and re.match(r"\s+(?:\w+\s+)?[a-z]+s\b", text[end:]):
+                left = ast.Call(ast.Name("len", ast.Load()), [left], [])  # `s.split() gives 3 words`
+            found = walk.find(left, value)
+            if found.ok is not None:
+                s.use(start, end)
+                checks.append(found)
 
 
 def _tuple_targets(node: ast.expr | None, value: object, walk: Walk, checks: list[Check]) -> bool:
@@ -680,11 +760,15 @@ def _literal_run(text: str, start: int) -> tuple[list[object], int]:
 def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
     """Values in order in one variable's history (a named one, else any)."""
     histories = walk.facts.histories
-    names = [subject.removeprefix("self.")] if subject else list(histories)
+    # a local and an attribute can share a name (`floor` the argument, `self.floor` the state)
+    names = [subject.removeprefix("self."), "self." + subject.removeprefix("self.")] if subject else list(histories)
     for name in names:
-        history = [v for _, v in histories.get(name, []) or histories.get(f"self.{name}", [])]
+        history = [v for _, v in histories.get(name, [])]
         if _subsequence(values, history) or (len(history) == 1 and _subsequence(values, _items(history[0]))):
             return Check("sequence", f"{subject or 'values'}: {values}", True)
+        if subject and history and _subsequence(values, _items(history[-1])):
+            # `order grows 3, 6, 2`: the elements a collection gained, in order
+            return Check("sequence", f"{subject}: {values}", True)
         if subject is None and any(_subsequence(values, keyed) for keyed in _keyed_histories(history)):
             return Check("sequence", f"values: {values}", True)
     if subject is None:  # the elements of one collection the execution holds, in order (the input, say)
@@ -762,6 +846,59 @@ _LENGTH = re.compile(
 )
 
 
+_HAS_SIZE = re.compile(
+    r"(?:(?P<subject>(?:self\.)?[A-Za-z_]\w*)\s+(?:now\s+|still\s+)?(?:ends\s+with|ends\s+up\s+with|has|holds|contains|keeps)"
+    r"|(?P<after>[\]})'\"])\s*,?\s*(?:which\s+|that\s+)?(?:has|holds|contains|with))\s+(?:only\s+|exactly\s+)?"
+    r"(?P<n>\d+)\s+(?:(?!distinct|different|unique|other|more|new)\w+\s+)?(?:elements|items|entries|cells|keys|values|characters|chars|letters|words|numbers|"
+    r"strings|pairs|members|rows|names|digits)\b",
+    re.IGNORECASE,
+)
+
+
+def _sizes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`seen ends with 7 cells`: len(seen) is 7 at some point; `[1, 7, 21], which has 3
+    elements`: the collection just written has that many."""
+    text, known = s.text, walk.facts.index.names
+    for m in _HAS_SIZE.finditer(text):
+        if not s.free(m.start("n"), m.end()):
+            continue
+        size = int(m.group("n"))
+        if m.group("after"):
+            begin = _literal_start(text, m.start("after") + 1)
+            literal, value = _literal_value(_expr(text[begin : m.start("after") + 1]) or ast.Constant(None))
+            if begin < 0 or not literal or not hasattr(value, "__len__"):
+                continue
+            s.use(m.start("n"), m.end())
+            checks.append(Check("count", f"len({value!r}) = {size}", len(value) == size))
+            continue
+        subject = m.group("subject")
+        if re.search(r"\b(?:one|each|every|a|an|any|some|no|first|last|that|this|\d+)\s*$", text[: m.start()], re.I):
+            continue  # `at least one row has 3 cells`: a row, not the variable `row`
+        if subject not in known and f"self.{subject}" in known:
+            subject = f"self.{subject}"
+        if subject not in known:
+            continue
+        found = walk.find(ast.parse(f"len({subject})", mode="eval").body, size)
+        if found.ok is not None:
+            s.use(m.start(), m.end())
+            checks.append(found)
+
+
+def _literal_start(text: str, end: int) -> int:
+    """Start of the literal collection or string that ends at `end` (its closing bracket), or -1."""
+    closer = text[end - 1]
+    opener = {"]": "[", "}": "{", ")": "("}.get(closer)
+    if opener is None:  # a string: its opening quote
+        begin = text.rfind(closer, 0, end - 1)
+        return begin
+    depth = 0
+    for i in range(end - 1, -1, -1):
+        depth += (text[i] == closer) - (text[i] == opener)
+        if depth == 0:
+            return i
+    return -1
+
+
 def _lengths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`a list of 30 flags`, `an 11-element list`: some traced collection has that size."""
     for m in _LENGTH.finditer(s.text):
@@ -769,6 +906,20 @@ def _lengths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             s.use(m.start(), m.end())
             size = int(m.group(1) or m.group(2) or m.group(3))
             checks.append(Check("count", m.group(0), size in walk.facts.sizes))
+
+
+def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`goes over 7 operations`: some loop ran that many times, or stopped after that many."""
+    if not walk.facts.loop_counts:
+        return
+    for m in _ITEMS_HANDLED.finditer(s.text):
+        if not s.free(m.start(), m.end()):
+            continue
+        s.use(m.start(), m.end())
+        count = int(m.group(1) or m.group(2) or m.group(3))
+        facts = walk.facts  # a `for` header runs once more than its body; nested loops count in total
+        ok = count in facts.loop_counts or count + 1 in facts.loop_counts or count in facts.index.loop_totals
+        checks.append(Check("count", m.group(0), ok))
 
 
 def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
@@ -885,11 +1036,14 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
     walk.sentence = s.text
     checks: list[Check] = []
     for step in (
+        _named_sequences,
         _chains,
         _literal_claims,
         _verb_claims,
         _bare_values,
+        _sizes,
         _lengths,
+        _items_handled,
         _counts,
         _comparisons,
         _returns,

@@ -41,6 +41,7 @@ class TraceIndex:
     names: frozenset[str]  # every variable name the program has or the trace shows
     branch_events: list[tuple[int, str]] = field(default_factory=list)  # (event index, if/elif/else/skip)
     loop_runs: list[tuple[int, int, int]] = field(default_factory=list)  # (first, last, iterations)
+    loop_totals: set[int] = field(default_factory=set)  # a loop's iterations over all its runs (an inner loop's total)
     final_returns: list[object] = field(default_factory=list)  # values the traced call returned
     returned: object = None
 
@@ -186,8 +187,10 @@ def _find_branches(index: TraceIndex, ifs: dict[int, _If]) -> None:
 def _find_loops(index: TraceIndex, loops: list[_Loop]) -> None:
     if not loops:
         return
+    totals: dict[int, int] = {}
     for positions in _line_events_by_frame(index).values():
         for loop in loops:
+            runs_before = len(index.loop_runs)
             first = last = -1
             count = 0
             for k, i in enumerate(positions):
@@ -210,6 +213,8 @@ def _find_loops(index: TraceIndex, loops: list[_Loop]) -> None:
                             count += 1
             if first >= 0:
                 index.loop_runs.append((first, last, count - 1 if loop.same_line_body and count else count))
+            totals[loop.header] = totals.get(loop.header, 0) + sum(n for _, _, n in index.loop_runs[runs_before:])
+    index.loop_totals = set(totals.values())
 
 
 # ---------------------------------------------------------------------------- grounding

@@ -54,3 +54,44 @@ def test_restated_code_is_text_and_a_made_up_value_is_not_grounded(facts):
 def test_values_stated_side_by_side_hold_at_one_moment(facts):
     assert all(ok for _, ok in verdicts(facts, "Now i = 3 and total = 6."))
     assert not all(ok for _, ok in verdicts(facts, "Now i = 5 and total = 6."))
+
+
+def test_a_named_loop_summary_is_checked_against_that_variables_history(facts):
+    assert verdicts(facts, "`sums` grows 8, 6, 10.") == [("sequence", True)]
+    assert verdicts(facts, "So `total` goes 8, 6, 10, 15.") == [("sequence", True)]
+    # a value another variable holds does not rescue a wrong one in this variable's summary
+    assert verdicts(facts, "So `total` goes 8, 6, 3, 15.") == [("sequence", False)]
+    assert verdicts(facts, "The loop walks i over 3, 4, 5.") == [("sequence", True)]
+    assert verdicts(facts, "The loop walks i over 3, 4, 6.") == [("sequence", False)]
+    assert verdicts(facts, "total goes from 8 to 6.") == [("sequence", True)]
+    assert verdicts(facts, "total goes from 8 to 7.") == [("sequence", False)]
+
+
+def test_expressions_of_program_variables_and_sizes_are_evaluated(facts):
+    assert ("value", True) in verdicts(facts, "Here len(xs) is 6.")
+    assert ("value", False) in verdicts(facts, "Here len(xs) is 5.")
+    assert ("value", True) in verdicts(facts, "`xs[1:]` gives 5 numbers.")
+    assert ("value", True) in verdicts(facts, "sums ends with 4 entries.")
+    assert ("value", False) in verdicts(facts, "sums ends with 5 entries.")
+    assert ("count", False) in verdicts(facts, "It returns [8, 6, 10, 15], which has 5 elements.")
+    assert ("count", True) in verdicts(facts, "It returns [8, 6, 10, 15], which has 4 elements.")
+    # one of several, not the variable: no claim about `sums`'s size
+    assert all(kind == "literal" for kind, _ in verdicts(facts, "At least one sums has 9 entries."))
+
+
+ELEVATOR = """\
+class Elevator:
+    def __init__(self, floor):
+        self.floor = floor
+
+    def go(self, target):
+        while self.floor != target:
+            self.floor += 1 if target > self.floor else -1
+        return self.floor
+"""
+
+
+def test_an_attribute_summary_is_not_read_from_the_argument_of_the_same_name():
+    facts = trace_facts(traced(ELEVATOR, "Elevator(2).go(5)"))
+    assert verdicts(facts, "self.floor goes 3, 4, 5.") == [("sequence", True)]
+    assert verdicts(facts, "self.floor goes 3, 5, 4.") == [("sequence", False)]

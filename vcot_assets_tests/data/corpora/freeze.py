@@ -1,8 +1,10 @@
 """Freeze one writer's corpus into the test data: copy it with its brief and checker, split it.
 
     python vcot_assets_tests/data/corpora/freeze.py replies r1 /work/corpus/replies/r1 /work/corpus/REPLIES_BRIEF.md
+    python vcot_assets_tests/data/corpora/freeze.py replies r3 /work/corpus/replies/r3 BRIEF.md --all-heldout
 
-The split is fixed by the items' ids alone (sha256 of the id, or of the program id for
+With `--all-heldout` (round 2, written after round 1's held-out part was spent) the whole corpus
+is held out and listed in SPLITS.json's held-out split. Otherwise the split is fixed by the items' ids alone (sha256 of the id, or of the program id for
 narrations, so a program's faithful version and its error copies stay on one side): about half
 becomes `dev` (parsers and the verifier may be tuned on it), the rest `heldout` (scored once,
 at the end). The held-out file's sha256 goes into HELDOUT.sha256 so a later edit shows.
@@ -21,7 +23,7 @@ def side(key: str) -> str:
     return "heldout" if int(hashlib.sha256(key.encode()).hexdigest(), 16) % 2 else "dev"
 
 
-def main(kind: str, writer: str, source: str, brief: str) -> None:
+def main(kind: str, writer: str, source: str, brief: str, all_heldout: bool = False) -> None:
     source_dir = Path(source)
     data_file = source_dir / ("replies.jsonl" if kind == "replies" else "narrations.jsonl")
     rows = [json.loads(line) for line in data_file.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -35,9 +37,17 @@ def main(kind: str, writer: str, source: str, brief: str) -> None:
     for row in rows:
         key = row.get("program_id") or row["id"]
         row["writer"] = writer
-        parts[side(key)].append(json.dumps(row, ensure_ascii=False))
+        parts["heldout" if all_heldout else side(key)].append(json.dumps(row, ensure_ascii=False))
     for name, lines in parts.items():
-        (target / f"{name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        if lines:
+            (target / f"{name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    splits_path = HERE / "SPLITS.json"
+    splits = json.loads(splits_path.read_text(encoding="utf-8"))
+    for name, lines in parts.items():
+        listed = splits[name][kind]
+        if lines and f"{kind}/{writer}/{name}.jsonl" not in listed:
+            listed.append(f"{kind}/{writer}/{name}.jsonl")
+    splits_path.write_text(json.dumps(splits, indent=2) + "\n", encoding="utf-8")
     digest = hashlib.sha256((target / "heldout.jsonl").read_bytes()).hexdigest()
     ledger = HERE / "HELDOUT.sha256"
     entries = [
@@ -51,4 +61,4 @@ def main(kind: str, writer: str, source: str, brief: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:5])
+    main(*sys.argv[1:5], all_heldout="--all-heldout" in sys.argv[5:])
