@@ -454,13 +454,16 @@ def report(home: Path, batch: str, proxy_log: Path, vcot_rc: int, vcot_seconds: 
 
     accounting = expected_requests(home, batch, candidates)
     print()
-    print(f"{'stage':<20} {'calls':>5} {'reqs':>5} {'kept':>5} {'rej':>5} {'cut':>4} {'wall s':>7}  rejected by reason")
+    print(
+        f"{'stage':<20} {'calls':>5} {'reqs':>5} {'reask':>5} {'kept':>5} {'rej':>5} {'cut':>4} {'wall s':>7}  "
+        "rejected by reason"
+    )
     problems: list[str] = []
     for stage in STAGES:
         meta = metadata.get(stage)
         records, rejections = stage_rows(home, stage, batch)
         if meta is None and records is None:
-            print(f"{stage:<20} {'':>5} {'':>5} {'-':>5}  (not materialized)")
+            print(f"{stage:<20} {'':>5} {'':>5} {'':>5} {'-':>5}  (not materialized)")
             continue
         meta = meta or {}
         kept = len(records) if records is not None else int(meta.get("dagster/row_count", 0))
@@ -477,8 +480,9 @@ def report(home: Path, batch: str, proxy_log: Path, vcot_rc: int, vcot_seconds: 
         cut = truncated.get(stage, 0) if stage in TEMPLATE_STAGE.values() else ""
         wall = seconds.get(stage)
         by_reason = ", ".join(f"{reason} {n}" for reason, n in reasons.most_common()) or "-"
+        reasked = meta.get("teacher/reasked", "")
         print(
-            f"{stage:<20} {teacher_calls!s:>5} {request_count!s:>5} {kept:>5} {len(rejections):>5} {cut!s:>4} "
+            f"{stage:<20} {teacher_calls!s:>5} {request_count!s:>5} {reasked!s:>5} {kept:>5} {len(rejections):>5} {cut!s:>4} "
             f"{(f'{wall:.1f}' if wall is not None else ''):>7}  {by_reason}"
         )
     checks = sum(v for k, v in seconds.items() if k not in STAGES)
@@ -578,6 +582,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--n-ctx", type=int, default=8192, help="context length of the model server")
     parser.add_argument("--timeout", type=float, default=1500, help="seconds vcot run may take before it is stopped")
     parser.add_argument("--save-replies", action="store_true", help=f"write the real replies to {CORPUS_DIR}")
+    parser.add_argument(
+        "--structured",
+        default="json_object_schema",
+        choices=("off", "json_object_schema", "json_schema"),
+        help="how data templates ask for JSON (llama-cpp-python's server takes json_object_schema); off: text prompts",
+    )
     return parser.parse_args(argv)
 
 
@@ -594,7 +604,10 @@ def main(argv: list[str] | None = None) -> int:
     proxy_log = home / "model_calls.jsonl"
     proxy_log.unlink(missing_ok=True)
     settings = dict(
-        SETTINGS, VCOT_TEACHER_MAX_TOKENS=str(args.max_tokens), VCOT_TEACHER_TEMPERATURE=str(args.temperature)
+        SETTINGS,
+        VCOT_TEACHER_MAX_TOKENS=str(args.max_tokens),
+        VCOT_TEACHER_TEMPERATURE=str(args.temperature),
+        VCOT_TEACHER_STRUCTURED=args.structured,
     )
     print(f"model {gguf} ({gguf.stat().st_size / 1e6:.0f} MB); home {home}")
     print("settings: " + " ".join(f"{k}={v}" for k, v in settings.items()))

@@ -88,8 +88,15 @@ def canonical(value: Any) -> Any:
     return value
 
 
+_SCALARS = frozenset({int, str, float, type(None)})
+
+
 def same_value(a: Any, b: Any) -> bool:
     """Python `==` on canonical values: bool is not int, NaN is NaN, floats compare exactly."""
+    if type(a) in _SCALARS and type(b) in _SCALARS:  # the common case, without building canonical forms
+        if a != a or b != b:  # NaN
+            return a != a and b != b
+        return a == b
     try:
         return bool(canonical(a) == canonical(b))
     except Exception:  # a value whose comparison raises (or nests too deep) equals nothing

@@ -1,4 +1,4 @@
-"""What every stage asset shares: the settings, metadata, content data versions, teacher calls."""
+"""What every stage asset shares: the settings, metadata, content data versions."""
 
 from __future__ import annotations
 
@@ -7,11 +7,9 @@ import json
 from collections import Counter
 from typing import Any
 
-from dagster import AssetExecutionContext, DataVersion, MetadataValue, Output
+from dagster import DataVersion, MetadataValue, Output
 
-from vcot_assets.core.records import Record, Rejection, StageOutput, TeacherReply, TeacherRequest
-from vcot_assets.core.synthesis.reading import reply_problem
-from vcot_assets.llm.reask import ReaskCounts
+from vcot_assets.core.records import Record, Rejection, StageOutput
 from vcot_assets.resources.storage import RECORD_TYPE_KEY, to_row
 from vcot_assets.settings import settings_from_env
 
@@ -60,23 +58,6 @@ def stage_output(records: list[Any], rejections: list[Rejection], extra: dict[st
         metadata["preview"] = MetadataValue.md(preview_markdown(records[0]))
     metadata.update(extra or {})
     return Output(StageOutput(records, rejections), metadata=metadata, data_version=DataVersion(content_hash(rows)))
-
-
-def ask_teacher(
-    context: AssetExecutionContext, requests: list[TeacherRequest], metadata: dict[str, Any]
-) -> dict[str, TeacherReply]:
-    """Send requests through the teacher resource, re-asking replies that cannot be read
-    (`reading.reply_problem`); usage and re-asks go into `metadata` (tokens always)."""
-    teacher = context.resources.teacher
-    client = teacher.client(str(context.resources.home.cache_dir / "teacher"), run_id=context.run_id)
-    replies, reasks = client.complete_with_reasks(requests, reply_problem) if requests else ([], ReaskCounts())
-    usage = client.usage.to_metadata()
-    metadata.update({f"teacher/{k}": v for k, v in usage.items() if v is not None})
-    metadata.update({f"teacher/{k}": v for k, v in reasks.to_metadata().items()})
-    metadata["teacher/model"] = teacher.model_name
-    if requests:
-        metadata["teacher/structured"] = client.structured_mode
-    return {reply.key: reply for reply in replies}
 
 
 def by_key(records: list[Record], attribute: str) -> dict[str, Any]:

@@ -237,9 +237,9 @@ _CMPOPS = {
 def _lookup(name: str, state: dict):
     if name in state:
         return state[name]
-    if name.startswith("self.") and name[5:] in state:
-        return state[name[5:]]
-    if f"self.{name}" in state:
+    if (
+        f"self.{name}" in state
+    ):  # `total` said of the attribute `self.total`; never the reverse (an argument `lo` is not `self.lo`)
         return state[f"self.{name}"]
     raise UnknownValue(name)
 

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from vcot_assets.core.equality import canonical
 from vcot_assets.core.grounding.records import Entity, SentenceReport, Trace
 from vcot_assets.core.verifier.expressions import Opaque, UnknownValue, evaluate, same_value
 from vcot_assets.core.verifier.sentences import split_sentences
@@ -109,6 +110,7 @@ class Check:
     ok: bool | None  # None: could not be evaluated (unverifiable)
     at: int | None = None  # the event where it was grounded
     events: list[int] = field(default_factory=list)  # every event where it holds (state claims)
+    position: int = -1  # where in the sentence it was read
 
 
 @dataclass
@@ -128,6 +130,22 @@ class TraceFacts:
     functions: list[str] = field(default_factory=list)
     sizes: set = field(default_factory=set)
     line_counts: set = field(default_factory=set)
+    atoms: set = field(default_factory=set)  # hashable values the execution, code or call hold, at any depth
+    _changes: dict = field(default_factory=dict)
+
+    def changes(self, names: set[str]) -> list[int]:
+        """The events at which any of `names` (or its `self.` attribute) takes a new value: the
+        starts of the stretches over which an expression of them keeps its value (0 always)."""
+        key = frozenset(names)
+        if key not in self._changes:
+            starts = {0}
+            watched = names | {f"self.{n}" for n in names} | {n.removeprefix("self.") for n in names}
+            for i, event in enumerate(self.index.events):
+                if event.kind in ("new", "modified", "call", "return") and (event.name in watched or not event.name):
+                    starts.add(i)
+                    starts.add(min(i + 1, len(self.index.events) - 1))
+            self._changes[key] = sorted(starts)
+        return self._changes[key]
 
 
 def trace_facts(trace: Trace) -> TraceFacts:
@@ -155,6 +173,9 @@ def trace_facts(trace: Trace) -> TraceFacts:
     facts.loop_counts |= set(calls.values())
     facts.line_counts = set(lines.values())
     facts.sizes = {len(v) for v in facts.known_values if isinstance(v, (str, list, tuple, dict, set))}
+    facts.sizes |= {len(v.split()) for v in facts.known_values if isinstance(v, str)}  # `all 20 words` of a text
+    for value in facts.known_values + facts.returns:
+        _add_atoms(value, facts.atoms)
     # Values a narration derives in its head: sums, sizes and extremes of traced collections, the
     # lengths of traced strings and of their words, the codes of their characters.
     for value in list(facts.known_values):
@@ -197,7 +218,26 @@ def trace_facts(trace: Trace) -> TraceFacts:
                     facts.code_literals.append(ast.literal_eval(node))
                 except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
                     pass
+    for value in facts.code_literals:
+        _add_atoms(value, facts.atoms)
     return facts
+
+
+def _add_atoms(value: object, atoms: set, depth: int = 0) -> None:
+    """`value` and what it holds (items, keys, values), in canonical form, where hashable."""
+    if depth > 3:
+        return
+    try:
+        atoms.add(canonical(value))
+    except TypeError:
+        pass
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _add_atoms(key, atoms, depth + 1)
+            _add_atoms(item, atoms, depth + 1)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            _add_atoms(item, atoms, depth + 1)
 
 
 def _squash(text: str) -> str:
@@ -230,7 +270,7 @@ def _grounded_literal(facts: TraceFacts, wanted: object) -> bool:
     if isinstance(wanted, int) and not isinstance(wanted, bool):
         if wanted in facts.loop_counts or 0 <= wanted <= 2:
             return True
-        sizes = {len(v) for v in facts.known_values if isinstance(v, (str, list, tuple, dict, set))}
+        sizes = facts.sizes
         if wanted in sizes or (sizes and 0 <= wanted < max(sizes)) and _any_index(facts, wanted):
             return True
     if isinstance(wanted, (int, float)) and wanted in facts.derived:
@@ -239,9 +279,14 @@ def _grounded_literal(facts: TraceFacts, wanted: object) -> bool:
         digits = repr(wanted)
         if any(isinstance(v, str) and digits in v for v in facts.known_values + facts.code_literals):
             return True
+    try:
+        if canonical(wanted) in facts.atoms:
+            return True
+    except TypeError:  # unhashable: a collection, looked for below
+        pass
     pools = (facts.known_values, facts.code_literals, facts.returns)
-    if any(_contains(value, wanted) for pool in pools for value in pool):
-        return True
+    if not isinstance(wanted, (int, float)) and any(_contains(value, wanted) for pool in pools for value in pool):
+        return True  # (a number the atoms lack is in no value; text may be a substring of one)
     # A collection the narration builds from a traced one: a slice, its keys, its values, sorted.
     if isinstance(wanted, (list, tuple)) and wanted:
         return any(_derived_from(value, list(wanted)) for value in facts.known_values + facts.code_literals)
@@ -275,6 +320,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
     text = re.sub(r"^\s*(?:[-*+•>]\s+)+", "", text)  # a bullet, not a minus
+    text = re.sub(r"(\d)\s*[×x]\s*(\d+)(?!\s*(?:=|is\b|gives\b|equals\b|[\d.]))", r"\1 by \2", text)  # a 3 × 3 grid
     text = text.translate(_UNICODE_OPERATORS)
     # bold markers, not the `**` of a power or the stars inside a string such as '***'
     text = re.sub(r"\*\*(?=[A-Za-z0-9_(`\[])|(?<=[A-Za-z0-9_.:)`\]])\*\*(?![*'\"])|^\*\*|\*\*$", "", text)
@@ -327,9 +373,11 @@ _TRUTH_AFTER = re.compile(
 
 def _plain_comparison(code: str) -> str | None:
     """`if len(body) != 6:` -> `len(body) != 6`: a condition that is one comparison (no `and`,
-    `or`, `not`, `is`), or None."""
+    `or`, `not`, `is`) or one call (`ch.isalpha()`), or None."""
     condition = re.sub(r"^(?:if|elif|while)\s+", "", code.strip()).rstrip(":").strip()
     node = _expr(condition)
+    if isinstance(node, (ast.Call, ast.Attribute, ast.Subscript)):
+        return condition  # `ch.isalpha()` is False: a condition's truth too
     if not isinstance(node, ast.Compare) or any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
         return None
     return condition
@@ -380,6 +428,13 @@ class Walk:
             + [(i, False) for i in behind if i not in seen]
         )
 
+    def _walk_rank(self, i: int) -> tuple[int, int]:
+        """Where event i comes in `order()`: the window, then on from it, then back from it."""
+        distance = self.pointer - i if self.backward else i - self.pointer
+        if 0 <= distance <= self.window:
+            return (0, distance)
+        return (1, distance) if distance > 0 else (2, -distance)
+
     def moved_to(self, at: int | None) -> None:
         if at is None:
             return
@@ -410,18 +465,24 @@ class Walk:
         return same_value(value, wanted)
 
     def find(self, node: ast.expr, wanted: object) -> Check:
-        """Every event, in walk order, where `node` evaluates to `wanted` (the first is `at`)."""
+        """Every event, in walk order, where `node` evaluates to `wanted` (the first is `at`).
+
+        The expression is evaluated once per stretch of events over which none of its variables
+        changes (`_changes`), not at every event: the verdict is the same, at a fraction of the cost."""
         evaluable = opaque = False
-        events = []
+        matched: list[int] = []
         names = _names(node)
-        for i, _ in self.order():
-            held = self.holds(node, wanted, i)
+        starts = self.facts.changes(names)
+        n = len(self.facts.index.events)
+        for k, start in enumerate(starts):
+            held = self.holds(node, wanted, start)
             if held is None:
-                opaque = opaque or self._opaque(names, i)
+                opaque = opaque or self._opaque(names, start)
                 continue
             evaluable = True
             if held:
-                events.append(i)
+                matched.extend(range(start, starts[k + 1] if k + 1 < len(starts) else n))
+        events = sorted(matched, key=self._walk_rank)
         if events:
             return Check("value", f"{ast.unparse(node)} = {wanted!r}", True, events[0], events)
         # Where some states could not be read (objects pysnooper shows as `<Thread ...>`), a value
@@ -442,8 +503,10 @@ class Sentence:
     def __init__(self, text: str) -> None:
         self.text = text
         self.used = [False] * len(text)
+        self.starts: list[int] = []  # where each use began, in order
 
     def use(self, start: int, end: int) -> None:
+        self.starts.append(start)
         for i in range(max(start, 0), min(end, len(self.text))):
             self.used[i] = True
 
@@ -528,7 +591,8 @@ _ASSIGN = re.compile(r"(?<![=!<>+\-*/%&|^:])=(?![=>])")
 def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`a = b = c`: literal steps are arithmetic; variable steps take the chain's value."""
     text, known = s.text, walk.facts.index.names
-    marks = [m.start() for m in _ASSIGN.finditer(text)]
+    quoted = [m.span() for m in re.finditer(r"'[^'\n]{1,10}'|\"[^\"\n]{1,10}\"", text)]  # `'='` is a string
+    marks = [m.start() for m in _ASSIGN.finditer(text) if not any(a < m.start() < b for a, b in quoted)]
     groups: list[list[int]] = []
     for pos in marks:
         between = text[groups[-1][-1] + 1 : pos] if groups else ""
@@ -552,6 +616,12 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if not is_literal:
             continue
         run, run_end = _literal_run(text, group[-1] + 1)
+        targets = nodes[0].elts if len(group) == 1 and isinstance(nodes[0], ast.Tuple) else []
+        if targets and len(run) >= len(targets) and not isinstance(value, tuple):
+            # `dx, dy = 0, 1`: the right side is the run of values, one per target
+            s.use(left_start, run_end)
+            _tuple_targets(nodes[0], tuple(run[: len(targets)]), walk, checks)
+            continue
         if len(group) == 1 and len(run) >= 3 and isinstance(nodes[0], ast.Name | ast.Attribute):
             s.use(left_start, run_end)  # `p = 2, 3, 4, 5`: the values p takes, a loop summary
             checks.append(_sequence(walk, run, ast.unparse(nodes[0])))
@@ -570,18 +640,28 @@ _NAMED_SEQUENCE = re.compile(
     r"(?<![\w.])(?P<subject>(?:self\.)?[A-Za-z_]\w*(?:\[[^\]]{1,20}\])?)\s+" + _SEQUENCE_VERBS + r"\s+"
     r"(?:(?:through|over|across|as|like|from|the\s+values?|values?|on)\s+)*:?\s*(?P<value>\S)"
     r"|\b(?:walks|steps|moves|iterates|runs|loops|sweeps)\s+(?P<looped>(?:self\.)?[A-Za-z_]\w*)\s+"
-    r"(?:over|through|across|along)\s+(?:the\s+values?\s+)?(?P<looped_value>\S)",
+    r"(?:over|through|across|along)\s+(?:the\s+values?\s+)?(?P<looped_value>\S)"
+    # `Running total after each step: 7, 10, 14`
+    r"|(?<![\w.])(?P<listed>(?:self\.)?[A-Za-z_]\w*)(?:\s+[a-z]+){0,4}\s*:\s*(?P<listed_value>-?\d)",
     re.IGNORECASE,
 )
+
+
+def _overlapping(pattern: re.Pattern, text: str):
+    """Matches starting at every position (a prose word before a variable must not hide it)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1
 
 
 def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`cur goes 1, 1, 2, 3`, `shifted grows 'C', 'Cr'`, `walks j over 3, 6, 9`: the values a
     named variable takes, in order (a loop summary); the named variable's history decides."""
     known = walk.facts.index.names
-    for m in _NAMED_SEQUENCE.finditer(s.text):
-        subject = m.group("subject") or m.group("looped")
-        start = m.start("value") if m.group("subject") else m.start("looped_value")
+    for m in _overlapping(_NAMED_SEQUENCE, s.text):
+        subject = m.group("subject") or m.group("looped") or m.group("listed")
+        start = m.start("value" if m.group("subject") else "looped_value" if m.group("looped") else "listed_value")
         base = subject.split("[")[0]
         if base not in known and f"self.{base}" not in known and base.removeprefix("self.") not in known:
             continue
@@ -591,7 +671,7 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             if to:
                 more, end = _literal_run(s.text, end + to.end())
                 values += more
-        if len(values) < 2 or not s.free(m.start(), end):
+        if len(values) < (3 if m.group("listed") else 2) or not s.free(m.start(), end):
             continue
         s.use(m.start(), end)
         checks.append(_sequence(walk, values, subject if "[" not in subject else None))
@@ -615,6 +695,8 @@ def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         ok_right, value = _literal_value(right)
         if not ok_right:
             continue
+        if re.search(r"(?:[<>=!]=?|\bin|\bnot|\band|\bor)\s*$", text[:start]) or isinstance(value, bool):
+            continue  # `len(a) > len(b) is True`: the comparison's truth, read by `_comparisons`
         ok_left, computed = _literal_value(left)
         if ok_left and isinstance(left, (ast.BinOp, ast.UnaryOp, ast.Call)):
             s.use(start, end)
@@ -647,9 +729,10 @@ def _chain_steps(nodes: list[ast.expr | None], value: object, walk: Walk, checks
         if literal:
             checks.append(Check("arith", f"{ast.unparse(node)} = {value!r}", same_value(computed, value)))
             continue
-        unknown = _names(node) - walk.facts.index.names - _SAFE_CALL_NAMES
+        known = walk.facts.index.names
+        unknown = {n for n in _names(node) - known - _SAFE_CALL_NAMES if f"self.{n}" not in known}
         if unknown:
-            continue  # prose words, not program variables
+            continue  # prose words, not program variables (`passed` for `self.passed` is the attribute)
         found = walk.find(node, value)
         if found.ok is not None:
             checks.append(found)
@@ -727,6 +810,10 @@ def _bare_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if node is None or not literal:
             continue
         found = walk.find(node, wanted)
+        if found.ok is False and not isinstance(wanted, (list, tuple, dict, set)):
+            # `the third customer waits 2`: an element of the list `waits`
+            history = walk.facts.histories.get(name, [])
+            found.ok = any(_contains(v, wanted) for _, v in history) or found.ok
         if found.ok is not None:
             s.use(m.start(), m.end())
             checks.append(found)
@@ -784,9 +871,31 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
             if isinstance(v, int) and not isinstance(v, bool)
         ]
         pool = walk.facts.known_values + walk.facts.code_literals + digits
-        together = any(_all_elements(values, v) or _subsequence(values, _items(v)) for v in pool)
-        return Check("sequence", f"values: {values}", together)
+        if any(_all_elements(values, v) or _subsequence(values, _items(v)) for v in pool):
+            return Check("sequence", f"values: {values}", True)
+        # Values of no variable named: derived in the head (digits, spaces, hypotheticals) they
+        # cannot be checked; but one that differs in a single place from a run of a variable's
+        # history is that summary with a wrong value in it.
+        runs = [[v for _, v in h] for h in histories.values()]
+        runs += [_items(v) for v in walk.facts.known_values if len(_items(v)) >= len(values)]
+        return Check("sequence", f"values: {values}", False if any(_one_off(values, r) for r in runs) else None)
     return Check("sequence", f"{subject or 'values'}: {values}", False)
+
+
+def _one_off(values: list, run: list) -> bool:
+    """`values` equals some stretch of `run` except in exactly one place (3 values or more)."""
+    n = len(values)
+    if n < 3 or len(run) < n:
+        return False
+    for start in range(len(run) - n + 1):
+        misses = 0
+        for wanted, held in zip(values, run[start : start + n]):
+            misses += not same_value(wanted, held)
+            if misses > 1:
+                break
+        if misses == 1:
+            return True
+    return False
 
 
 def _keyed_histories(history: list) -> list[list]:
@@ -917,15 +1026,15 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         s.use(m.start(), m.end())
         count = int(m.group(1) or m.group(2) or m.group(3))
-        facts = walk.facts  # a `for` header runs once more than its body; nested loops count in total
-        ok = count in facts.loop_counts or count + 1 in facts.loop_counts or count in facts.index.loop_totals
+        facts = walk.facts  # a loop's runs, or an inner loop's runs in total
+        ok = count in facts.loop_counts or count in facts.index.loop_totals
         checks.append(Check("count", m.group(0), ok))
 
 
 def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     for m in _COUNT.finditer(s.text):
-        if not s.free(m.start(), m.end()):
-            continue
+        if not s.free(m.start(), m.end()) or re.search(r"[<>=]\s*$", s.text[: m.start()]):
+            continue  # `9 <= 11 passes`: a comparison that holds, not 11 passes of a loop
         s.use(m.start(), m.end())
         count = int(m.group(1)) if m.group(1) else _TIMES_WORDS[m.group(2).lower()]
         if re.search(r"\b(?:appears?|occurs?|shows? up|is seen)\s*$", s.text[: m.start()]):
@@ -945,10 +1054,11 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         totals = (
             walk.facts.line_counts
-            if re.search(r"\b(?:in total|altogether|overall|all told|in all)\b", s.text)
+            if re.search(r"\b(?:in total|altogether|overall|all told|in all|line|lines)\b", s.text)
             else set()
-        )
-        checks.append(Check("count", m.group(0), count in walk.facts.loop_counts or count in totals))
+        )  # `the dec line ran four times`: how often a line ran
+        ok = count in walk.facts.loop_counts or count in walk.facts.index.loop_totals or count in totals
+        checks.append(Check("count", m.group(0), ok))
 
 
 def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
@@ -963,7 +1073,9 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if node is None or _names(node) - walk.facts.index.names - _SAFE_CALL_NAMES:
             continue  # prose such as "a 9 in it": its literals are judged as literals
         s.use(left_start, right_end)
-        if _QUESTION_BEFORE.search(text[:left_start]) and not re.match(r"\s*(?:is|evaluates)", text[right_end:]):
+        if _QUESTION_BEFORE.search(text[:left_start]) and not re.match(
+            r"\s*(?:is|evaluates|holds|fails|passes|succeeds)", text[right_end:]
+        ):
             continue  # asked, not claimed
         clause = re.split(r"[;.]|,\s*(?:so|and|but)\b|\b(?:so|but|while|because)\b", text[right_end:], maxsplit=1)[0]
         claimed = not (_FALSE_AFTER.match(text[right_end:]) or re.search(_FALSE_WORDS, clause, re.I))
@@ -974,6 +1086,39 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         found = walk.find(node, claimed)
         if found.ok is not None:
             checks.append(Check("comparison", ast.unparse(node), found.ok, found.at, found.events))
+
+
+_TRUTH = re.compile(
+    r"\s+(?:is|was|evaluates\s+to|returns|returned|gives|comes\s+out(?:\s+as)?)\s+(?P<word>true|false)\b"
+    r"|\s+(?P<verb>holds|held|fails|failed|is\s+satisfied|is\s+not\s+satisfied)\b",
+    re.IGNORECASE,
+)
+
+
+def _truth_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`'!'.isalpha()` is True, `cur` is False (as a condition), `ch.isdigit()` returns False:
+    the truth of a condition that is a call or a variable, evaluated (comparisons are `_comparisons`')."""
+    text, known = s.text, walk.facts.index.names
+    for m in _TRUTH.finditer(text):
+        start = _left_operand_start(text, m.start(), known)
+        if start >= m.start() or not s.free(start, m.end()):
+            continue
+        node = _expr(text[start : m.start()])
+        if not isinstance(node, (ast.Call, ast.Attribute, ast.Subscript)) or isinstance(node, ast.Compare):
+            continue
+        if {n.removeprefix("self.") for n in _names(node)} - known - _SAFE_CALL_NAMES - {"self"}:
+            continue
+        word = (m.group("word") or m.group("verb")).lower()
+        claimed = word in ("true", "holds", "held", "is satisfied")
+        truth = ast.Call(ast.Name("bool", ast.Load()), [node], [])
+        literal, value = _literal_value(truth)
+        s.use(start, m.end())
+        if literal:
+            checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", value is claimed))
+            continue
+        found = walk.find(truth, claimed)
+        if found.ok is not None:
+            checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", found.ok, found.at, found.events))
 
 
 def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
@@ -1046,11 +1191,16 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _items_handled,
         _counts,
         _comparisons,
+        _truth_claims,
         _returns,
         _bare_sequences,
         _loose_literals,
     ):
+        before, uses = len(checks), len(s.starts)
         step(s, walk, checks)
+        new_starts = s.starts[uses:]
+        for n, check in enumerate(checks[before:]):
+            check.position = new_starts[min(n, len(new_starts) - 1)] if new_starts else -1
     _together(checks, walk)
     return checks
 
@@ -1079,22 +1229,34 @@ def _together(checks: list[Check], walk: Walk) -> None:
 
 _SEQUENCING = re.compile(
     r"\b(?:then|after|afterwards|later|next|before|becomes|became|goes|went|moves|moved|"
-    r"until|while|from|to|each|every|loop|iteration|again)\b|->",
+    r"until|while|from|to|each|every|loop|iteration|again|so|thus|therefore|hence|gives|giving|"
+    r"pass|step|round|when|once|now)\b|->|→|;|:",
     re.I,
 )
 
 
 def _one_state(located: list[Check], walk: Walk) -> None:
-    """`lo = 9 and hi = 2`: values of different variables stated side by side hold in one state."""
+    """`lo = 9 and hi = 2`: values of different variables stated side by side (no `then`, `so`,
+    `after` between them) hold in one state."""
     plain = [c for c in located if c.ok and c.kind == "value" and re.fullmatch(r"(?:self\.)?\w+ = .+", c.text)]
-    names = {c.text.split(" = ")[0] for c in plain}
-    if len(plain) < 2 or len(names) != len(plain) or _SEQUENCING.search(walk.sentence):
-        return
-    shared = set(plain[0].events).intersection(*(c.events for c in plain[1:]))
-    if not shared:
-        for check in plain[1:]:
-            check.ok = False
-            check.text += " (never together with " + plain[0].text + ")"
+    plain.sort(key=lambda c: c.position)
+    groups: list[list[Check]] = []
+    for check in plain:
+        previous = groups[-1][-1] if groups else None
+        between = walk.sentence[previous.position : check.position] if previous is not None else ""
+        if previous is None or previous.position < 0 or check.position < 0 or _SEQUENCING.search(between):
+            groups.append([check])
+        else:
+            groups[-1].append(check)
+    for group in groups:
+        names = {c.text.split(" = ")[0] for c in group}
+        if len(group) < 2 or len(names) != len(group):
+            continue
+        shared = set(group[0].events).intersection(*(c.events for c in group[1:]))
+        if not shared:
+            for check in group[1:]:
+                check.ok = False
+                check.text += " (never together with " + group[0].text + ")"
 
 
 def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tuple[list[SentenceReport], int, int, int]:

@@ -22,11 +22,11 @@ from vcot_assets.defs.common import (
     SETTINGS as S,
 )
 from vcot_assets.defs.common import (
-    ask_teacher,
     by_key,
     record_metadata,
     stage_output,
 )
+from vcot_assets.defs.teacher_calls import ask_teacher
 from vcot_assets.partitions import concept_batches
 
 GROUP = "stage_a_synthesis"

@@ -95,3 +95,34 @@ def test_an_attribute_summary_is_not_read_from_the_argument_of_the_same_name():
     facts = trace_facts(traced(ELEVATOR, "Elevator(2).go(5)"))
     assert verdicts(facts, "self.floor goes 3, 4, 5.") == [("sequence", True)]
     assert verdicts(facts, "self.floor goes 3, 5, 4.") == [("sequence", False)]
+
+
+PARSE = """\
+def parse(lines):
+    out = {}
+    for line in lines:
+        if '=' in line:
+            k, v = line.split('=', 1)
+            out[k] = v
+    return out
+"""
+
+
+def test_a_conditions_truth_is_evaluated_whatever_form_it_takes():
+    facts = trace_facts(traced(PARSE, "parse(['a=1', 'debug'])"))
+    # an `=` inside a string is not an assignment
+    assert verdicts(facts, "`'=' in 'debug'` is `True`, so nothing is stored.") == [("comparison", False)]
+    assert verdicts(facts, "`'=' in 'a=1'` is True.") == [("comparison", True)]
+    assert verdicts(facts, "`'debug'.isalpha()` is True.") == [("comparison", True)]
+    assert verdicts(facts, "`'a=1'.isalpha()` is True.") == [("comparison", False)]
+    # restated code followed by its truth is a claim about this run, not text of the program
+    assert ("comparison", True) in verdicts(facts, "For 'debug', `if '=' in line:` is False.")
+    assert verdicts(facts, "`line.isalpha()` returns False for 'a=1'.")[0] == ("comparison", True)
+
+
+def test_tuple_targets_take_one_value_each_and_dimensions_are_not_products(facts):
+    assert verdicts(facts, "`i, total = 3, 8` at the start of the loop.")[:2] == [("value", True), ("value", True)]
+    assert ("value", False) in verdicts(facts, "`i, total = 3, 99` at the start of the loop.")
+    # `a 3 × 2 grid` names a shape; `3 × 2 = 6` is arithmetic
+    assert ("value", False) not in verdicts(facts, "So xs is a 3 × 2 grid of numbers.")
+    assert verdicts(facts, "3 × 2 = 6.") == [("arith", True)]
