@@ -133,6 +133,40 @@ class TraceFacts:
     atoms: set = field(default_factory=set)  # hashable values the execution, code or call hold, at any depth
     _changes: dict = field(default_factory=dict)
 
+    def final_values(self, name: str) -> list[object]:
+        """The values `name` (or `self.name`) holds when a call returns, and its last value."""
+        names = (name, f"self.{name.removeprefix('self.')}", name.removeprefix("self."))
+        finals = []
+        for i, event in enumerate(self.index.events):
+            if event.kind == "return":
+                state = self.index.states[i]
+                finals += [state[n] for n in names if n in state]
+        for n in names:
+            if self.histories.get(n):
+                finals.append(self.histories[n][-1][1])
+        return finals
+
+    def assigned_values(self, name: str) -> list[object]:
+        """`name`'s value after each run of a line that assigns it (`cur = ...`, `cur += 1`),
+        repeats included: what a loop summary lists, where the trace shows only changes."""
+        bare = name.removeprefix("self.")
+        target = re.compile(r"(?<![\w.])(?:self\.)?" + re.escape(bare) + r"\s*(?:[-+*/%&|^]|//|<<|>>|\*\*)?=(?!=)")
+        events, states = self.index.events, self.index.states
+        values = []
+        for i, event in enumerate(events):
+            if event.kind != "line" or not target.search(event.source):
+                continue
+            for j in range(i + 1, min(len(events), i + 400)):
+                after = events[j]
+                if after.kind in ("line", "return") and after.function == event.function and after.depth == event.depth:
+                    state = states[j]
+                    for n in (name, f"self.{bare}", bare):
+                        if n in state:
+                            values.append(state[n])
+                            break
+                    break
+        return values
+
     def changes(self, names: set[str]) -> list[int]:
         """The events at which any of `names` (or its `self.` attribute) takes a new value: the
         starts of the stretches over which an expression of them keeps its value (0 always)."""
@@ -783,6 +817,12 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         for value in values[-1:]:
             found = walk.find(node, value)
+            if found.ok and re.fullmatch(r"ends(?: up)?(?: as| at)?", m.group("verb").lower()) and not measured:
+                # `self.turn ends at 6`: the value a call leaves behind, not one it passes through
+                finals = walk.facts.final_values(subject)
+                if finals and not any(same_value(v, value) for v in finals):
+                    found.ok = False
+                    found.text += " (not its final value)"
             if found.ok is not None:
                 checks.append(found)
 
@@ -849,8 +889,14 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
     histories = walk.facts.histories
     # a local and an attribute can share a name (`floor` the argument, `self.floor` the state)
     names = [subject.removeprefix("self."), "self." + subject.removeprefix("self.")] if subject else list(histories)
+    repeats = any(same_value(a, b) for a, b in zip(values, values[1:]))
     for name in names:
         history = [v for _, v in histories.get(name, [])]
+        samples = walk.facts.assigned_values(name) if subject and repeats else []
+        if len(samples) >= len(values):  # `cur goes 1, 1, 2`: a repeated value is a second assignment of it
+            if _subsequence(values, samples, collapse=False):
+                return Check("sequence", f"{subject}: {values}", True)
+            continue
         if _subsequence(values, history) or (len(history) == 1 and _subsequence(values, _items(history[0]))):
             return Check("sequence", f"{subject or 'values'}: {values}", True)
         if subject and history and _subsequence(values, _items(history[-1])):
@@ -924,10 +970,12 @@ def _items(value: object) -> list:
     return list(value) if isinstance(value, (list, tuple)) else []
 
 
-def _subsequence(wanted: list, history: list) -> bool:
+def _subsequence(wanted: list, history: list, collapse: bool = True) -> bool:
     """`wanted` in order within `history`; a value repeated in a row counts once (pysnooper shows a
-    variable only when it changes, so `31, 31` in a summary is one traced 31)."""
-    wanted = [v for i, v in enumerate(wanted) if i == 0 or not same_value(v, wanted[i - 1])]
+    variable only when it changes, so `31, 31` in a summary is one traced 31) unless `collapse`
+    is off (a history of every assignment, repeats included)."""
+    if collapse:
+        wanted = [v for i, v in enumerate(wanted) if i == 0 or not same_value(v, wanted[i - 1])]
     position = 0
     for value in history:
         if position < len(wanted) and same_value(value, wanted[position]):
@@ -944,6 +992,14 @@ def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         values, end = _literal_run(s.text, m.start())
         if len(values) >= 3 and all(isinstance(v, (int, float)) for v in values):
+            s.use(m.start(), end)
+            checks.append(_sequence(walk, values, None))
+    # `picks up 'P', 'N' and 'R'`, `goes ['a'], ['a', 'b'], ...`: a run of strings or collections
+    for m in re.finditer(r"['\"\[(]", s.text):
+        if not s.free(m.start(), m.end()) or (m.start() > 0 and s.text[m.start() - 1].isalnum()):
+            continue
+        values, end = _literal_run(s.text, m.start())
+        if len(values) >= 3 and all(isinstance(v, (str, list, tuple)) for v in values) and s.free(m.start(), end):
             s.use(m.start(), end)
             checks.append(_sequence(walk, values, None))
 

@@ -126,3 +126,32 @@ def test_tuple_targets_take_one_value_each_and_dimensions_are_not_products(facts
     # `a 3 × 2 grid` names a shape; `3 × 2 = 6` is arithmetic
     assert ("value", False) not in verdicts(facts, "So xs is a 3 × 2 grid of numbers.")
     assert verdicts(facts, "3 × 2 = 6.") == [("arith", True)]
+
+
+RUNS = """\
+def longest_run(xs):
+    best = cur = 0
+    prev = None
+    for x in xs:
+        cur = cur + 1 if x == prev else 1
+        best = max(best, cur)
+        prev = x
+    return best
+"""
+
+
+def test_a_summary_that_repeats_a_value_is_read_per_assignment_and_ends_at_means_the_last_value():
+    facts = trace_facts(traced(RUNS, "longest_run([4, 4, 1, 1, 1, 2])"))  # cur is 1, 2, 1, 2, 3, 1
+    assert verdicts(facts, "cur goes 1, 2, 1, 2, 3, 1.") == [("sequence", True)]
+    # the history shows only changes; the repeated 3 is the slip
+    assert verdicts(facts, "cur goes 1, 2, 1, 2, 3, 3.") == [("sequence", False)]
+    assert ("value", True) in verdicts(facts, "best ends at 3.")
+    assert ("value", False) in verdicts(facts, "cur ends at 3.")  # it held 3, but ends at 1
+
+
+def test_a_run_of_strings_with_one_wrong_value_is_caught():
+    facts = trace_facts(
+        traced("def initials(ws):\n    return [w[0].upper() for w in ws]\n", "initials(['ab', 'cd', 'ef'])")
+    )
+    assert verdicts(facts, "It picks up 'A', 'C' and 'E'.") == [("sequence", True)]
+    assert verdicts(facts, "It picks up 'A', 'C' and 'F'.") == [("sequence", False)]
