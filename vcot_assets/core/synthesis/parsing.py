@@ -816,14 +816,18 @@ def parse_narration(text: str) -> tuple[str, str]:
     return reasoning, answer
 
 
+_INPUT_LABEL = re.compile(r"(?im)^\W*(?:predicted\s+)?inputs?\W*:")
+
+
 def parse_backward_narration(text: str) -> tuple[str, str]:
-    """`parse_narration` for a backward narration, whose answer must be a call `f(...)`: a value
-    there (`Answer: 'dctn'`, the output restated) answers a different question."""
+    """`parse_narration` for a backward narration, whose answer is a call `f(...)`, or the
+    arguments under an input label (the paper's `Predicted Input: [-2, 3, -1, 0], 2`). A bare
+    value as the answer (`Answer: 'dctn'`, the output restated) answers a different question."""
     reasoning, answer = parse_narration(text)
     try:
         node = ast.parse(answer.strip(), mode="eval").body
     except (SyntaxError, ValueError, RecursionError):
         node = None
-    if not isinstance(node, ast.Call):
+    if not isinstance(node, ast.Call) and not (node is not None and _INPUT_LABEL.search(text)):
         raise ParseError("answer_not_a_call", f"a backward answer is a call f(...), got {_clip(answer)!r}")
     return reasoning, answer

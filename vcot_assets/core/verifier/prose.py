@@ -73,7 +73,10 @@ _FALSE_AFTER = re.compile(
     r"(?:false|not true|not satisfied|fails|does not hold|doesn't hold)",
     re.I,
 )
-_FALSE_WORDS = r"\b(?:both|all|each)?\s*(?:false|not true|not satisfied|fails|does not hold|doesn't hold)\b"
+_FALSE_WORDS = (
+    r"\b(?:both|all|each)?\s*(?:false|not true|not satisfied|fails|does not hold|doesn't hold)\b"
+    r"|\b(?:do|does)\s*(?:not|n't)\s*(?:hold)?\s*$"  # `5 > 8, 5 > 7 and 5 > 9 do not`
+)
 _QUESTION_BEFORE = re.compile(r"\b(?:if|whether|check|checks|checking|test|tests|while|until|condition)\s*$", re.I)
 _VALUE_VERBS = (
     r"(?:=|:|is now|is set to|is updated to|is initialized to|is initialised to|is assigned|is still|is|becomes|became|"
@@ -1093,6 +1096,10 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `9 <= 11 passes`: a comparison that holds, not 11 passes of a loop
         s.use(m.start(), m.end())
         count = int(m.group(1)) if m.group(1) else _TIMES_WORDS[m.group(2).lower()]
+        if re.search(
+            r"\b(?:other|remaining|first|last|next|final|previous|later|earlier)\s*$", s.text[: m.start()], re.I
+        ):
+            continue  # `the other four passes`: some of a loop's runs, not their number
         if re.search(r"\b(?:appears?|occurs?|shows? up|is seen)\s*$", s.text[: m.start()]):
             # how often a value occurs in the data: a count the program holds, not a loop's
             checks.append(Check("count", m.group(0), _grounded_literal(walk.facts, count)))
@@ -1133,6 +1140,10 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             r"\s*(?:is|evaluates|holds|fails|passes|succeeds)", text[right_end:]
         ):
             continue  # asked, not claimed
+        if re.match(r"\s*\)?\s*(?:and|or)\b", text[right_end:]) or re.search(
+            r"\b(?:and|or|not)\s*\(?\s*$", text[:left_start]
+        ):
+            continue  # one operand of `a and (b or c)`: the claim is about the whole condition
         clause = re.split(r"[;.]|,\s*(?:so|and|but)\b|\b(?:so|but|while|because)\b", text[right_end:], maxsplit=1)[0]
         claimed = not (_FALSE_AFTER.match(text[right_end:]) or re.search(_FALSE_WORDS, clause, re.I))
         literal, truth = _literal_value(node)
@@ -1191,6 +1202,13 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         subject = text[: m.start()].rstrip()
         if subject.endswith("\x00"):
             continue  # restated code "returned" something: its value is checked where the program states it
+        after = text[end:]
+        if re.match(
+            r"\s*(?:early\s+|right away\s+|immediately\s+)?(?:when|if|whenever|unless|as soon as|once)\b", after
+        ) or (re.search(r"\b(?:otherwise|else|if|when|whenever)\b[^.;]*$", subject, re.I)):
+            continue  # `returns False early when ...`: what the code does in a case, not this run's result
+        if isinstance(value, int) and re.match(r"\s+(?:[\w-]+\s+)?[a-z]+s\b", after):
+            continue  # `the result is four 8-bit octets`: how many, not the value
         call = re.search(r"((?:[A-Za-z_][\w.]*)?\([^()]*\))\s*$", subject)
         if call and call.group(1).strip():  # `isalpha()` returns False: the method's, not the function's
             node = _expr(call.group(1) if not call.group(1).startswith("(") else "")

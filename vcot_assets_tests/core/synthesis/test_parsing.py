@@ -360,3 +360,60 @@ def test_parsers_never_raise_anything_but_parse_error():
                 call(text)
             except ParseError:
                 pass
+
+
+def test_a_backward_answer_is_a_call_or_labelled_arguments():
+    assert parsing.parse_backward_narration("f takes it back.\nAnswer: f([1, 2], 3)")[1] == "f([1, 2], 3)"
+    # the paper's form: the arguments under an input label
+    assert parsing.parse_backward_narration("Reasoning.\nPredicted Input: [-2, 3, -1, 0], 2")[1] == "[-2, 3, -1, 0], 2"
+    with pytest.raises(parsing.ParseError) as err:
+        parsing.parse_backward_narration("The consonants are kept.\n\nAnswer: 'dctn'")  # the output restated
+    assert err.value.reason == "answer_not_a_call"
+
+
+def test_json_mode_replies_are_read_by_content():
+    code = parsing.extract_code_block(
+        '{"thoughts": "peel bytes", "solution": "```python\\ndef f(x):\\n    return x\\n```"}'
+    )
+    assert code == "def f(x):\n    return x\n"
+    assert parsing.extract_code_block('{"function_name": "g", "code": "def g():\\n    return 1"}').startswith("def g")
+    tests, rejections = parsing.parse_tests(
+        '{"test_cases": [{"name": "t1", "assertion": "assert f(1) == 1"}, {"name": "t2", "assertion": "assert f(2) == 2"}]}',
+        "i0",
+    )
+    assert [t.call for t in tests] == ["f(1)", "f(2)"] and not rejections
+    reasoning, answer = parsing.parse_narration('{"trace_summary": ["x is 3", "loop ends"], "answer": null}')
+    assert answer == "None" and "loop ends" in reasoning
+    assert parsing.parse_narration('{"analysis": ["count = 3"], "function_call": "f(3)"}')[1] == "f(3)"
+    assert parsing.parse_instructions('{"1": "[class] A counter.", "2": "[function] Sum a list."}') == [
+        ("class", "A counter."),
+        ("function", "Sum a list."),
+    ]
+    assert parsing.parse_signature('{"Function": "choose(n: int, k: int) -> int"}', "i").name == "choose"
+    signature = parsing.parse_signature(
+        '{"function": "span", "parameters": [{"name": "a", "type": "str"}], "returns": "int"}', "i"
+    )
+    assert signature.name == "span" and [p.name for p in signature.params] == ["a"]
+
+
+def test_concepts_written_as_a_markdown_list_are_read():
+    text = """Here are the concepts:
+
+**1. Frequency counting**
+* Keyphrase: counting hashable items
+* Description: Counting how often each value occurs.
+* Examples: letters in a word; votes per candidate
+* Difficulty: Easy
+
+**2. Multiset operations**
+* Keyphrase: multiset
+* Description: Adding and subtracting counts of bags.
+* Examples: merging inventories
+* Difficulty: Medium
+"""
+    concepts = parsing.parse_concepts(text)
+    assert [(c["name"], c["difficulty"]) for c in concepts] == [
+        ("Frequency counting", "easy"),
+        ("Multiset operations", "medium"),
+    ]
+    assert concepts[0]["examples"] == ["letters in a word", "votes per candidate"]
