@@ -389,11 +389,20 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         value = sum(_NUMBER_WORDS[w] for w in words)
         return str(-value if match.group(1) else value)
 
-    text = _NUMBER_WORD.sub(number_word, text)
+    # number words become digits outside quoted strings ('saves nine so' is text of the program)
+    text = "".join(
+        part if part[:1] in ("'", '"') else _NUMBER_WORD.sub(number_word, part)
+        for part in re.split(r"((?<!\w)'[^'\n]*'(?!\w)|(?<!\w)\"[^\"\n]*\"(?!\w))", text)
+    )
     text = re.sub(
         r"\b(\d{1,2}) hundred(?: and)? (\d{1,2})\b", lambda m: str(int(m.group(1)) * 100 + int(m.group(2))), text
     )
     text = re.sub(r"\b(\d{1,2}) hundred\b", lambda m: str(int(m.group(1)) * 100), text)
+    text = re.sub(
+        r"\b(\d{1,3}) (thousand|million)\b",
+        lambda m: str(int(m.group(1)) * (1000 if m.group(2) == "thousand" else 10**6)),
+        text,
+    )
     text = re.sub(r"\b0[xX]([0-9a-fA-F]+)\b", lambda m: str(int(m.group(1), 16)), text)
     text = re.sub(r"\b0[bB]([01]+)\b", lambda m: str(int(m.group(1), 2)), text)
     # `binary 1011` is a number written in base 2
@@ -736,6 +745,12 @@ def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `len(a) > len(b) is True`: the comparison's truth, read by `_comparisons`
         ok_left, computed = _literal_value(left)
         if ok_left and isinstance(left, (ast.BinOp, ast.UnaryOp, ast.Call)):
+            run, run_end = _literal_run(text, m.end())
+            if len(run) >= 2 and not isinstance(computed, (str, int, float)):  # `reversed('3a7') yields '7', 'a', '3'`
+                try:
+                    computed, value, end = list(computed), run, run_end
+                except TypeError:
+                    pass
             s.use(start, end)
             checks.append(Check("arith", f"{ast.unparse(left)} = {value!r}", same_value(computed, value)))
         elif not ok_left and isinstance(left, (ast.BinOp, ast.Call, ast.Subscript)) and _names(left):
@@ -806,7 +821,10 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         values, end = _literal_run(s.text, start)
         if not values or not s.free(m.start("subject"), end):
             continue
-        measured = m.group("measure") or m.group("has")
+        if re.match(r"\s*(?:by|x)\s+\d", s.text[end:]):
+            continue  # `a and b are 2 by 2 matrices`: a shape
+        counted = len(values) == 1 and isinstance(values[0], int) and re.match(r"\s+(?:\w+\s+)?[a-z]+s\b", s.text[end:])
+        measured = m.group("measure") or m.group("has") or counted  # `parts[1:] holds 2 words`
         node = _expr(f"len({subject})" if measured else subject)
         if node is None:
             continue

@@ -155,3 +155,14 @@ def test_a_run_of_strings_with_one_wrong_value_is_caught():
     )
     assert verdicts(facts, "It picks up 'A', 'C' and 'E'.") == [("sequence", True)]
     assert verdicts(facts, "It picks up 'A', 'C' and 'F'.") == [("sequence", False)]
+
+
+def test_prose_forms_that_are_not_claims_or_need_reading_as_counts(facts):
+    assert verdicts(facts, "So xs and sums are 2 by 2 tables.") == [("literal", True), ("literal", True)]
+    assert ("value", True) in verdicts(facts, "`xs[1:]` holds 5 numbers.")
+    assert ("value", False) in verdicts(facts, "`xs[1:]` holds 4 numbers.")
+    assert verdicts(facts, "`reversed('3a7')` yields `'7'`, `'a'`, `'3'`.") == [("arith", True)]
+    assert verdicts(facts, "`reversed('3a7')` yields `'7'`, `'3'`, `'a'`.") == [("arith", False)]
+    # number words inside a quoted string are text of the program, not values
+    facts_text = trace_facts(traced("def f(s):\n    return s.split()\n", "f('saves nine so')"))
+    assert all(ok for _, ok in verdicts(facts_text, "It returns ['saves', 'nine', 'so'] from 'saves nine so'."))
