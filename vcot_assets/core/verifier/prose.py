@@ -77,7 +77,9 @@ _FALSE_WORDS = (
     r"\b(?:both|all|each)?\s*(?:false|not true|not satisfied|fails|does not hold|doesn't hold)\b"
     r"|\b(?:do|does)\s*(?:not|n't)\s*(?:hold)?\s*$"  # `5 > 8, 5 > 7 and 5 > 9 do not`
 )
-_QUESTION_BEFORE = re.compile(r"\b(?:if|whether|check|checks|checking|test|tests|while|until|condition)\s*$", re.I)
+_QUESTION_BEFORE = re.compile(
+    r"\b(?:if|whether|check|checks|checking|test|tests|while|until|condition|when|whenever|unless|at)\s*$", re.I
+)
 _VALUE_VERBS = (
     r"(?:=|:|is now|is set to|is updated to|is initialized to|is initialised to|is assigned|is still|is|becomes|became|"
     r"changes to|holds|now holds|stays|remains|ends up as|ends up|ends at|ends as|starts as|starts at|is initially|"
@@ -1158,8 +1160,8 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             r"\s*(?:is|evaluates|holds|fails|passes|succeeds)", text[right_end:]
         ):
             continue  # asked, not claimed
-        if re.match(r"\s*\)?\s*(?:and|or)\b", text[right_end:]) or re.search(
-            r"\b(?:and|or|not)\s*\(?\s*$", text[:left_start]
+        if re.match(r"\s*\)|\s*or\b|\s*and\s+(?:\(|not\b)", text[right_end:]) or re.search(
+            r"(?:\b(?:or|not)|\band\s*\()\s*$", text[:left_start]
         ):
             continue  # one operand of `a and (b or c)`: the claim is about the whole condition
         clause = re.split(r"[;.]|,\s*(?:so|and|but)\b|\b(?:so|but|while|because)\b", text[right_end:], maxsplit=1)[0]
