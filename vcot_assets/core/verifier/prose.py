@@ -1013,6 +1013,9 @@ def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             m.start() > 0 and (s.text[m.start() - 1].isalnum() or s.text[m.start() - 1] in "[(,.")
         ):
             continue
+        before = s.text[: m.start()]
+        if before.count("[") > before.count("]") or before.count("{") > before.count("}"):
+            continue  # items of a written collection (`[8, 6, 15, 10]`), read as that collection
         values, end = _literal_run(s.text, m.start())
         if len(values) >= 3 and all(isinstance(v, (int, float)) for v in values):
             s.use(m.start(), end)
@@ -1266,8 +1269,36 @@ def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         else:
             # A literal no claim gives a role: grounded, or else unverifiable (prose numbers such as
             # "a 5 × 5 grid gives 70 paths" are not states); a claimed value that is wrong fails above.
-            checks.append(Check("literal", text[i:end], True if _grounded_literal(walk.facts, value) else None))
+            grounded = True if _grounded_literal(walk.facts, value) else None
+            if grounded is None and _near_miss(value, walk.facts.known_values):
+                grounded = False  # `{0: 3, 1: 8}` where the run held {0: 3, 1: 7}: a wrong state, not prose
+            checks.append(Check("literal", text[i:end], grounded))
         i = end
+
+
+def _near_miss(value: object, known: list) -> bool:
+    """A collection of 2+ items that differs from one the execution held in exactly one entry,
+    or only in the order of two of them: a slip in a stated state."""
+    if not isinstance(value, (dict, list, tuple)) or len(value) < 2 or any(v is Ellipsis for v in value):
+        return False  # (`[1, 10, ...]` is abbreviated, not wrong)
+    for held in known:
+        if type(held) is not type(value) or len(held) != len(value):
+            continue
+        if isinstance(value, dict):
+            if set(map(repr, held)) == set(map(repr, value)):
+                if sum(not same_value(held[k], value[k]) for k in value if k in held) == 1:
+                    return True
+            continue
+        differ = [n for n, (a, b) in enumerate(zip(held, value)) if not same_value(a, b)]
+        if len(differ) == 1:
+            return True
+        if (
+            len(differ) == 2
+            and same_value(held[differ[0]], value[differ[1]])
+            and same_value(held[differ[1]], value[differ[0]])
+        ):
+            return True
+    return False
 
 
 def check_sentence(text: str, walk: Walk) -> list[Check]:

@@ -166,3 +166,10 @@ def test_prose_forms_that_are_not_claims_or_need_reading_as_counts(facts):
     # number words inside a quoted string are text of the program, not values
     facts_text = trace_facts(traced("def f(s):\n    return s.split()\n", "f('saves nine so')"))
     assert all(ok for _, ok in verdicts(facts_text, "It returns ['saves', 'nine', 'so'] from 'saves nine so'."))
+
+
+def test_a_stated_collection_one_entry_off_a_traced_one_is_wrong_not_prose(facts):
+    assert ("literal", False) in verdicts(facts, "At that point the list is [8, 6, 11].")  # sums was [8, 6, 10]
+    assert ("literal", False) in verdicts(facts, "Then comes [8, 6, 10, 16] out.")  # the sums, one off
+    assert ("literal", None) in verdicts(facts, "Something like [7, 7, 7] could come out.")  # unrelated: unverifiable
+    assert ("literal", None) not in verdicts(facts, "It starts [8, 6, ...].")  # abbreviated, not wrong
