@@ -83,6 +83,7 @@ _QUESTION_BEFORE = re.compile(
 _VALUE_VERBS = (
     r"(?:=|:|is now|is set to|is updated to|is initialized to|is initialised to|is assigned|is still|is|becomes|became|"
     r"changes to|holds|now holds|stays|remains|ends up as|ends up|ends at|ends as|starts as|starts at|is initially|"
+    r"equal to|is equal to|"
     r"goes to|increases to|decreases to|drops to|grows to|rises to|falls to|takes the value|has the value|gets|equals|"
     r"was|were|are|contains)"
 )
