@@ -343,7 +343,7 @@ def _derived_from(value: object, wanted: list) -> bool:
     if any(all(same_value(a, b) for a, b in zip(items[i : i + n], wanted)) for i in range(len(items) - n + 1)):
         return True
     try:
-        return sorted(items) == sorted(wanted) or sorted(items, reverse=True) == wanted
+        return sorted(items) == wanted or sorted(items, reverse=True) == wanted  # sorted, not any order
     except TypeError:
         return False
 
@@ -661,6 +661,15 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         nodes = [_expr(p) for p in pieces]
         if nodes[-1] is None or not s.free(left_start, right_end):
             continue
+        if not any(
+            node is not None
+            and (
+                _literal_value(node)[0]
+                or not {n.removeprefix("self.") for n in _names(node)} - known - _SAFE_CALL_NAMES - {"self"}
+            )
+            for node in nodes[:-1]
+        ):
+            continue  # `points = {...}` where no variable is called points: prose; the literal is judged alone
         is_literal, value = _literal_value(nodes[-1])
         if not is_literal:
             continue
@@ -1280,6 +1289,12 @@ def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 def _near_miss(value: object, known: list) -> bool:
     """A collection of 2+ items that differs from one the execution held in exactly one entry,
     or only in the order of two of them: a slip in a stated state."""
+    if isinstance(value, str) and len(value) >= 3:  # `'Crs'` where the run held 'Crr' (case aside: `.lower()`)
+        for held in known:
+            if isinstance(held, str) and len(held) == len(value) and held.lower() != value.lower():
+                if sum(a.lower() != b.lower() for a, b in zip(held, value)) == 1:
+                    return True
+        return False
     if not isinstance(value, (dict, list, tuple)) or len(value) < 2 or any(v is Ellipsis for v in value):
         return False  # (`[1, 10, ...]` is abbreviated, not wrong)
     for held in known:

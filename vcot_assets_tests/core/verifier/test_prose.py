@@ -173,3 +173,10 @@ def test_a_stated_collection_one_entry_off_a_traced_one_is_wrong_not_prose(facts
     assert ("literal", False) in verdicts(facts, "Then comes [8, 6, 10, 16] out.")  # the sums, one off
     assert ("literal", None) in verdicts(facts, "Something like [7, 7, 7] could come out.")  # unrelated: unverifiable
     assert ("literal", False) not in verdicts(facts, "It starts [8, 6, 11, ...].")  # abbreviated, not wrong
+
+
+def test_a_permutation_is_not_a_derived_list_and_prose_names_do_not_swallow_literals(facts):
+    assert ("literal", True) in verdicts(facts, "Sorted, that is [6, 8, 10, 15].")
+    assert ("literal", True) not in verdicts(facts, "So that is [6, 10, 8, 15].")  # any order is not 'sorted'
+    # `windows` is no variable of the program: the literal after it is judged on its own
+    assert ("literal", False) in verdicts(facts, "So windows = [8, 6, 10, 16].")
