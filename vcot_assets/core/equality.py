@@ -97,6 +97,11 @@ def same_value(a: Any, b: Any) -> bool:
         if a != a or b != b:  # NaN
             return a != a and b != b
         return a == b
+    if type(a) is type(b) and type(a) in (list, tuple):  # item by item, stopping at the first difference
+        try:
+            return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))
+        except RecursionError:
+            return False
     try:
         return bool(canonical(a) == canonical(b))
     except Exception:  # a value whose comparison raises (or nests too deep) equals nothing

@@ -30,7 +30,9 @@ rejects a rationale with too large a share of those.
 from __future__ import annotations
 
 import ast
+import copy
 import re
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -578,23 +580,41 @@ def _expr(text: str) -> ast.expr | None:
     return None if any(isinstance(sub, banned) for sub in ast.walk(node)) else node
 
 
+# Per-node results, kept as long as the node lives (`_expr` shares nodes between its callers, and
+# the same expressions are asked about again and again): these walks were a fifth of the time.
+_NAMES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_LITERALS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _names(node: ast.AST) -> set[str]:
     """Program names an expression reads; `self.x` is one name, as the trace shows it."""
-    selves = [n for n in ast.walk(node) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
-              and n.value.id == "self"]  # fmt: skip
-    inner = {id(n.value) for n in selves}
-    plain = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and id(n) not in inner}
-    return {f"self.{n.attr}" for n in selves} | (plain - {"True", "False", "None"})
+    found = _NAMES.get(node)
+    if found is None:
+        selves = [n for n in ast.walk(node) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
+                  and n.value.id == "self"]  # fmt: skip
+        inner = {id(n.value) for n in selves}
+        plain = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and id(n) not in inner}
+        found = frozenset({f"self.{n.attr}" for n in selves} | (plain - {"True", "False", "None"}))
+        _NAMES[node] = found
+    return set(found)
 
 
 def _literal_value(node: ast.expr) -> tuple[bool, object]:
     """(True, value) for an expression of literals only (`4 * 2`, `[1, 2]`), else (False, None)."""
-    if _names(node) - _SAFE_CALL_NAMES:
-        return False, None
-    try:
-        return True, evaluate(node, {})
-    except Exception:
-        return False, None
+    found = _LITERALS.get(node)
+    if found is None:
+        found = (False, None)
+        if not _names(node) - _SAFE_CALL_NAMES:
+            try:
+                found = (True, evaluate(node, {}))
+            except Exception:
+                found = (False, None)
+        if not isinstance(found[1], (int, float, str, type(None), list, tuple, dict, set, frozenset, bytes)):
+            return found  # an iterator (`reversed(...)`) is consumed by its reader: never shared
+        _LITERALS[node] = found
+    literal, value = found
+    # a fresh copy of a mutable value: callers may keep or change what they get
+    return literal, (copy.deepcopy(value) if isinstance(value, (list, dict, set)) else value)
 
 
 _SAFE_CALL_NAMES = {"len", "sum", "min", "max", "abs", "sorted", "str", "int", "float", "bool", "list", "tuple", "set",
