@@ -1312,12 +1312,24 @@ def _near_miss(value: object, known: list) -> bool:
     if isinstance(value, str) and len(value) >= 3:  # `'Crs'` where the run held 'Crr' (case aside: `.lower()`)
         for held in known:
             if isinstance(held, str) and len(held) == len(value) and held.lower() != value.lower():
-                if sum(a.lower() != b.lower() for a, b in zip(held, value)) == 1:
+                differ = [n for n, (a, b) in enumerate(zip(held.lower(), value.lower())) if a != b]
+                if len(differ) == 1 or (  # one letter wrong, or two neighbours swapped
+                    len(differ) == 2 and differ[1] == differ[0] + 1 and held[differ[0]] == value[differ[1]]
+                ):
                     return True
         return False
-    if not isinstance(value, (dict, list, tuple)) or len(value) < 2 or any(v is Ellipsis for v in value):
+    if not isinstance(value, (dict, list, tuple)) or len(value) < (2 if isinstance(value, dict) else 3):
+        return False  # (a pair such as `(0, 1)` is as often a coordinate the narration considers)
+    if any(v is Ellipsis for v in value):
         return False  # (`[1, 10, ...]` is abbreviated, not wrong)
-    for held in known:
+    rows = [
+        row
+        for held in known
+        if isinstance(held, (list, tuple))
+        for row in held[:200]
+        if isinstance(row, (list, tuple, dict))
+    ]
+    for held in list(known) + rows:  # a row of a grid is held too
         if type(held) is not type(value) or len(held) != len(value):
             continue
         if isinstance(value, dict):
