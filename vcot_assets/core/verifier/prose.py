@@ -870,6 +870,11 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         for value in values[-1:]:
             found = walk.find(node, value)
+            if found.ok is False and m.group("verb").lower() in ("gets", "contains") and not measured:
+                # `log gets 'g'`: an item the collection gains
+                history = walk.facts.histories.get(subject, []) or walk.facts.histories.get(f"self.{subject}", [])
+                if any(isinstance(v, (list, set, tuple, dict)) and _contains(v, value) for _, v in history):
+                    found.ok, found.text = True, f"{subject} gets {value!r}"
             if found.ok and re.fullmatch(r"ends(?: up)?(?: as| at)?", m.group("verb").lower()) and not measured:
                 # `self.turn ends at 6`: the value a call leaves behind, not one it passes through
                 finals = walk.facts.final_values(subject)
@@ -1197,8 +1202,12 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             r"(?:\b(?:or|not)|\band\s*\()\s*$", text[:left_start]
         ):
             continue  # one operand of `a and (b or c)`: the claim is about the whole condition
-        clause = re.split(r"[;.]|,\s*(?:so|and|but)\b|\b(?:so|but|while|because)\b", text[right_end:], maxsplit=1)[0]
+        clause = re.split(r"[;.]|\s\(|,\s*(?:so|and|but)\b|\b(?:so|but|while|because)\b", text[right_end:], maxsplit=1)[
+            0
+        ]  # up to the next clause or an aside (`2 > 0 only (2 > 3 is false)`)
         claimed = not (_FALSE_AFTER.match(text[right_end:]) or re.search(_FALSE_WORDS, clause, re.I))
+        if re.search(r"\b(?:fails?|failed|failing)\s*$", text[:left_start], re.I):
+            claimed = False  # `failed 10 < 10`
         literal, truth = _literal_value(node)
         if literal:
             checks.append(Check("comparison", ast.unparse(node), bool(truth) == claimed))
@@ -1295,15 +1304,21 @@ def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         s.use(i, end)
         if isinstance(node, ast.BinOp):  # `a 5 × 5 grid`: prose arithmetic with no result claimed
             operands = [n.value for n in ast.walk(node) if isinstance(n, ast.Constant)]
-            checks.append(Check("literal", text[i:end], all(_grounded_literal(walk.facts, v) for v in operands)))
+            # its operands are grounded, or it is a computation of the narration's own (unverifiable)
+            checks.append(
+                Check("literal", text[i:end], True if all(_grounded_literal(walk.facts, v) for v in operands) else None)
+            )
         else:
             # A literal no claim gives a role: grounded, or else unverifiable (prose numbers such as
             # "a 5 × 5 grid gives 70 paths" are not states); a claimed value that is wrong fails above.
             grounded = True if _grounded_literal(walk.facts, value) else None
-            if grounded is None and _near_miss(value, walk.facts.known_values):
+            if grounded is None and not _HYPOTHETICAL.search(text) and _near_miss(value, walk.facts.known_values):
                 grounded = False  # `{0: 3, 1: 8}` where the run held {0: 3, 1: 7}: a wrong state, not prose
             checks.append(Check("literal", text[i:end], grounded))
         i = end
+
+
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|suppose|imagine|hypothetical(?:ly)?|were to)\b", re.I)
 
 
 def _near_miss(value: object, known: list) -> bool:

@@ -180,3 +180,13 @@ def test_a_permutation_is_not_a_derived_list_and_prose_names_do_not_swallow_lite
     assert ("literal", True) not in verdicts(facts, "So that is [6, 10, 8, 15].")  # any order is not 'sorted'
     # `windows` is no variable of the program: the literal after it is judged on its own
     assert ("literal", False) in verdicts(facts, "So windows = [8, 6, 10, 16].")
+
+
+def test_negated_comparisons_asides_and_collections_gaining_items(facts):
+    assert ("comparison", True) in verdicts(facts, "The index became 6, failed `6 < 6`, and the loop ended.")
+    assert ("comparison", True) in verdicts(facts, "`3 > 0` only (`3 > 5` is false).")
+    assert ("comparison", True) in verdicts(facts, "Both `4 < 3` and `4 < 4` are False.")
+    assert ("value", True) in verdicts(facts, "`sums` gets 10.")
+    assert ("value", False) in verdicts(facts, "`sums` gets 11.")
+    # what would happen is not a claim about this run
+    assert ("literal", False) not in verdicts(facts, "With other input, [8, 6, 11] could come out.")
