@@ -988,6 +988,8 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
 
 def _one_off(values: list, run: list) -> bool:
     """`values` equals some stretch of `run` except in exactly one place (3 values or more)."""
+    run = [v for i, v in enumerate(run) if i == 0 or not same_value(v, run[i - 1])]  # as the narration sees it
+    values = [v for i, v in enumerate(values) if i == 0 or not same_value(v, values[i - 1])]
     n = len(values)
     if n < 3 or len(run) < n:
         return False
