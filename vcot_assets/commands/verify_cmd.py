@@ -26,7 +26,7 @@ from vcot_assets.core.sandbox_records import TraceRequest
 from vcot_assets.core.synthesis.reading import read_teacher_text
 from vcot_assets.core.verifier.answers import normalize_backward_answer
 from vcot_assets.core.verifier.verdict import verify_backward, verify_forward
-from vcot_assets.settings import DEFAULT_SETTINGS, SandboxLimits
+from vcot_assets.settings import SandboxLimits, settings_from_env
 
 _ANSWER_LINE = re.compile(r"\n\s*Answer\s*:.*\Z", re.IGNORECASE | re.DOTALL)
 
@@ -38,8 +38,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--backend", choices=("local", "docker"), default="local")
     parser.add_argument("--workers", type=int, default=None, help="sandbox workers (default: CPU count)")
+    settings = settings_from_env()  # the pipeline's own settings (`VCOT_VERIFIER_WINDOW`, ...), so both judge alike
+    parser.add_argument("--window", type=int, default=settings.verifier_window, help="K, trace events per window")
     parser.add_argument(
-        "--window", type=int, default=DEFAULT_SETTINGS.verifier_window, help="K, trace events per window"
+        "--max-unverifiable",
+        type=float,
+        default=settings.max_unverifiable_share,
+        help="largest share of value-bearing sentences that may be unverifiable",
     )
     parser.add_argument("--home", default=None, help="accepted for symmetry with other commands; unused")
     add_isolation_argument(parser)
@@ -106,15 +111,23 @@ def main(argv: list[str]) -> int:
         rationale = Rationale(record_id, record_id, record["direction"], text, record["answer"])
         reference = traces[f"{i}:call"]
         if record["direction"] == "forward":
-            report = verify_forward(rationale, reference, window=args.window)
+            report = verify_forward(rationale, reference, window=args.window, max_unverifiable=args.max_unverifiable)
         elif reference.status != "ok":
-            report = verify_backward(rationale, reference.returned, None, window=args.window)
+            report = verify_backward(
+                rationale, reference.returned, None, window=args.window, max_unverifiable=args.max_unverifiable
+            )
             report.reasons.insert(
                 0, f"the reference call {record['call']!r} ended with {reference.status}: {reference.detail}"
             )
             report.reason_codes.insert(0, "reference_call_failed")
         else:
-            report = verify_backward(rationale, reference.returned, traces[f"{i}:predicted"], window=args.window)
+            report = verify_backward(
+                rationale,
+                reference.returned,
+                traces[f"{i}:predicted"],
+                window=args.window,
+                max_unverifiable=args.max_unverifiable,
+            )
         out.write(
             json.dumps(
                 {
