@@ -776,6 +776,16 @@ def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if re.search(r"(?:[<>=!]=?|\bin|\bnot|\band|\bor)\s*$", text[:start]) or isinstance(value, bool):
             continue  # `len(a) > len(b) is True`: the comparison's truth, read by `_comparisons`
         ok_left, computed = _literal_value(left)
+        if ok_left and isinstance(computed, int) and re.fullmatch(r"[01]{4,}", text[m.end() : end].strip(" .")):
+            s.use(start, end)  # `164 = 10100100`: the number in binary
+            checks.append(
+                Check(
+                    "arith",
+                    f"bin({computed}) = {text[m.end() : end].strip()}",
+                    bin(computed)[2:] == text[m.end() : end].strip(" .").lstrip("0"),
+                )
+            )
+            continue
         if ok_left and isinstance(left, (ast.BinOp, ast.UnaryOp, ast.Call)):
             run, run_end = _literal_run(text, m.end())
             if len(run) >= 2 and not isinstance(computed, (str, int, float)):  # `reversed('3a7') yields '7', 'a', '3'`
@@ -824,7 +834,7 @@ def _chain_steps(nodes: list[ast.expr | None], value: object, walk: Walk, checks
 
 _SUBJECT = re.compile(
     r"(?:(?P<measure>(?:the\s+)?(?:length|number|size|count)\s+of\s+(?:the\s+)?(?:list\s+|string\s+)?)?)"
-    r"(?P<subject>(?:self\.)?[A-Za-z_]\w*(?:\[[^\]]{1,20}\])?)\s+(?P<verb>(?P<has>has (?:a )?(?:length|size)(?: of)?|is of length)|"
+    r"(?<![\w.])(?P<subject>(?:self\.)?[A-Za-z_]\w*(?:\[[^\]]{1,20}\])?)\s+(?P<verb>(?P<has>has (?:a )?(?:length|size)(?: of)?|is of length)|"
     + _VALUE_VERBS[3:-1]
     + r")\s+"
     r"(?:(?:equal\s+to|now|still|the\s+value|the\s+values|values|from)\s+)?(?P<value>\S)",
@@ -842,9 +852,9 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             subject = f"self.{subject.removeprefix('self.')}"  # `total` for the attribute `self.total`
         elif base not in known and subject.split("[")[0] not in known:
             continue
-        if re.search(r"(?:[-+*/%<>=!&|^(]|\b(?:in|not|of|if)\b)\s*$", s.text[: m.start("subject")]) and not m.group(
-            "measure"
-        ):
+        if re.search(
+            r"(?:[-+*/%<>=!&|^(]|\b(?:in|not|of|if|minus|plus|times|by|over)\b)\s*$", s.text[: m.start("subject")]
+        ) and not m.group("measure"):
             continue  # part of an expression or a phrase (`'c' in new is False`, `p - low are ...`)
         before = s.text[: m.start("subject")].rstrip().split()
         if not m.group("measure") and len(before) >= 2 and before[-2].lower() == "the" and before[-1] not in known:
@@ -875,7 +885,13 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 history = walk.facts.histories.get(subject, []) or walk.facts.histories.get(f"self.{subject}", [])
                 if any(isinstance(v, (list, set, tuple, dict)) and _contains(v, value) for _, v in history):
                     found.ok, found.text = True, f"{subject} gets {value!r}"
-            if found.ok and re.fullmatch(r"ends(?: up)?(?: as| at)?", m.group("verb").lower()) and not measured:
+            conditional = re.match(r"\s*(?:when|if|whenever|unless|for)\b", s.text[end:])
+            if (
+                found.ok
+                and re.fullmatch(r"ends(?: up)?(?: as| at)?", m.group("verb").lower())
+                and not measured
+                and not conditional
+            ):
                 # `self.turn ends at 6`: the value a call leaves behind, not one it passes through
                 finals = walk.facts.final_values(subject)
                 if finals and not any(same_value(v, value) for v in finals):
@@ -1077,7 +1093,7 @@ _LENGTH = re.compile(
 _HAS_SIZE = re.compile(
     r"(?:(?P<subject>(?:self\.)?[A-Za-z_]\w*)\s+(?:now\s+|still\s+)?(?:ends\s+with|ends\s+up\s+with|has|holds|contains|keeps)"
     r"|(?P<after>[\]})'\"])\s*,?\s*(?:which\s+|that\s+)?(?:has|holds|contains|with))\s+(?:only\s+|exactly\s+)?"
-    r"(?P<n>\d+)\s+(?:(?!distinct|different|unique|other|more|new)\w+\s+)?(?:elements|items|entries|cells|keys|values|characters|chars|letters|words|numbers|"
+    r"(?P<n>\d+)\s+(?:elements|items|entries|cells|keys|values|characters|chars|letters|words|numbers|"
     r"strings|pairs|members|rows|names|digits)\b",
     re.IGNORECASE,
 )
@@ -1208,8 +1224,12 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             0
         ]  # up to the next clause or an aside (`2 > 0 only (2 > 3 is false)`)
         claimed = not (_FALSE_AFTER.match(text[right_end:]) or re.search(_FALSE_WORDS, clause, re.I))
-        if re.search(r"\b(?:fails?|failed|failing)\s*$", text[:left_start], re.I):
-            claimed = False  # `failed 10 < 10`
+        if re.search(r"\b(?:fails?|failed|failing)\s*$", text[:left_start], re.I) or re.match(
+            r"[^.;()]{0,30}\(\s*(?:false|not true|no)\s*\)", text[right_end:], re.I
+        ):
+            claimed = False  # `failed 10 < 10`, `34 > 37 for 'lee' (False)`
+        if re.match(r"\s*\?", text[right_end:]):
+            continue  # `0 == 27?`: asked
         literal, truth = _literal_value(node)
         if literal:
             checks.append(Check("comparison", ast.unparse(node), bool(truth) == claimed))
@@ -1271,6 +1291,8 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             r"\s*(?:early\s+|right away\s+|immediately\s+)?(?:when|if|whenever|unless|as soon as|once)\b", after
         ) or (re.search(r"\b(?:otherwise|else|if|when|whenever)\b[^.;]*$", subject, re.I)):
             continue  # `returns False early when ...`: what the code does in a case, not this run's result
+        if re.search(r"\b(?:not|never|n't)\s+(?:have\s+|has\s+)?$", subject + " ", re.I):
+            continue  # `must not have returned False`: a return that did not happen
         if isinstance(value, int) and re.match(r"\s+(?:[\w-]+\s+)?[a-z]+s\b", after):
             continue  # `the result is four 8-bit octets`: how many, not the value
         call = re.search(r"((?:[A-Za-z_][\w.]*)?\([^()]*\))\s*$", subject)
