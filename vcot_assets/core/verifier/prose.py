@@ -377,6 +377,11 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
             and not _is_claim(inner)
             and not (_TRUTH_AFTER.match(match.string, match.end()) and _plain_comparison(inner))
         ):
+            target = re.fullmatch(r"((?:self\.)?[A-Za-z_]\w*)\s*=\s*[^=].*", inner)
+            if target and re.match(
+                r"\s*(?:is|gives|evaluates to|equals|comes to|yields)\s", match.string[match.end() :]
+            ):
+                return target.group(1)  # `n = len(grid)` is 3: a claim about n
             return " \x00 "  # restated code or the call: text of the question, not a claim
         return _plain_comparison(inner) or inner
 
