@@ -80,7 +80,7 @@ _FALSE_WORDS = (
     r"|\b(?:do|does)\s*(?:not|n't)\s*(?:hold)?\s*$"  # `5 > 8, 5 > 7 and 5 > 9 do not`
 )
 _QUESTION_BEFORE = re.compile(
-    r"\b(?:if|whether|check|checks|checking|test|tests|while|until|condition|when|whenever|unless|at)\s*$", re.I
+    r"\b(?:if|whether|check|checks|checking|test|tests|while|until|condition|when|whenever|unless|at)\s*:?\s*$", re.I
 )
 _VALUE_VERBS = (
     r"(?:=|:|is now|is set to|is updated to|is initialized to|is initialised to|is assigned|is still|is|becomes|became|"
@@ -362,7 +362,12 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
     text = re.sub(r"^\s*(?:[-*+•>]\s+)+", "", text)  # a bullet, not a minus
-    text = re.sub(r"(\d)\s*[×x]\s*(\d+)(?!\s*(?:=|is\b|gives\b|equals\b|[\d.]))", r"\1 by \2", text)  # a 3 × 3 grid
+    text = "".join(  # a 3 × 3 grid (outside quoted strings: '2x3x4' is text)
+        part
+        if part[:1] in ("'", '"')
+        else re.sub(r"(\d)\s*[×x]\s*(\d+)(?!\s*(?:=|is\b|gives\b|equals\b|[\d.]))", r"\1 by \2", part)
+        for part in re.split(r"((?<!\w)'[^'\n]*'(?!\w)|(?<!\w)\"[^\"\n]*\"(?!\w))", text)
+    )
     text = text.translate(_UNICODE_OPERATORS)
     # bold markers, not the `**` of a power or the stars inside a string such as '***'
     text = re.sub(r"\*\*(?=[A-Za-z0-9_(`\[])|(?<=[A-Za-z0-9_.:)`\]])\*\*(?![*'\"])|^\*\*|\*\*$", "", text)
@@ -826,7 +831,9 @@ def _chain_steps(nodes: list[ast.expr | None], value: object, walk: Walk, checks
             continue
         literal, computed = _literal_value(node)
         if literal:
-            checks.append(Check("arith", f"{ast.unparse(node)} = {value!r}", same_value(computed, value)))
+            binary = isinstance(computed, int) and re.fullmatch(r"[01]{4,}", str(value)) is not None
+            ok = same_value(computed, value) or (binary and bin(computed)[2:] == str(value))  # `164 = 10100100`
+            checks.append(Check("arith", f"{ast.unparse(node)} = {value!r}", ok))
             continue
         known = walk.facts.index.names
         unknown = {n for n in _names(node) - known - _SAFE_CALL_NAMES if f"self.{n}" not in known}
@@ -861,6 +868,11 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             r"(?:[-+*/%<>=!&|^(]|\b(?:in|not|of|if|minus|plus|times|by|over)\b)\s*$", s.text[: m.start("subject")]
         ) and not m.group("measure"):
             continue  # part of an expression or a phrase (`'c' in new is False`, `p - low are ...`)
+        if not m.group("measure") and re.search(
+            r"(?:\bof\s+(?:[a-z]+\s+)?|\b(?:first|last|next|other)\s+(?:\d+\s+)?|\b\d+\s+)$",
+            s.text[: m.start("subject")],
+        ):
+            continue  # `the run of correct answers is 2`, `the first two digits are 1 and 5`: a phrase, not the variable
         before = s.text[: m.start("subject")].rstrip().split()
         if not m.group("measure") and len(before) >= 2 and before[-2].lower() == "the" and before[-1] not in known:
             continue  # "the full capacity is 35": a prose noun phrase, not the variable
@@ -1127,7 +1139,8 @@ def _sizes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             subject = f"self.{subject}"
         if subject not in known:
             continue
-        found = walk.find(ast.parse(f"len({subject})", mode="eval").body, size)
+        measure = f"len({subject}.split())" if m.group(0).rstrip().lower().endswith("words") else f"len({subject})"
+        found = walk.find(ast.parse(measure, mode="eval").body, size)  # `text has 6 words`: its words
         if found.ok is not None:
             s.use(m.start(), m.end())
             checks.append(found)
@@ -1191,9 +1204,10 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         # about a loop counts that loop's runs)
         named = [n for n in re.findall(r"[A-Za-z_][\w.]*", s.text) if n in walk.facts.histories]
         about_loop = re.search(r"\b(?:loop|while|for|iterations?|passes)\b", s.text, re.I)
-        if not about_loop and any(
-            count in (len(walk.facts.histories[n]), len(walk.facts.histories[n]) - 1) for n in named
-        ):
+        if not about_loop and (
+            any(count in (len(walk.facts.histories[n]), len(walk.facts.histories[n]) - 1) for n in named)
+            or any(same_value(v, count) for h in walk.facts.histories.values() for _, v in h[-1:])
+        ):  # (or how many times something happened, which some counter ends holding)
             checks.append(Check("count", m.group(0), True))
             continue
         totals = (
