@@ -111,8 +111,9 @@ def parse_concepts(text: str, truncated: bool = False) -> list[dict]:
     """
     text = _prepare(text)
     data = reply_text.load_json(text)
-    if data is None:
-        data = _concepts_from_markdown(text)
+    markdown = _concepts_from_markdown(text)
+    if markdown and not _concept_like(data):  # (a JSON-looking example inside a Markdown list is not the answer)
+        data = markdown
     if data is None:
         raise ParseError("no_json", "expected a JSON array of concepts")
     if isinstance(data, dict) and "name" in data and "description" in data:
@@ -142,6 +143,11 @@ _CONCEPT_HEAD = re.compile(r"(?m)^\s*(?:#{1,6}\s*)?(?:\*\*)?\s*\d{1,2}[.)]\s*(?P
 _CONCEPT_FIELD = re.compile(
     r"(?im)^\s*(?:[-*+]\s+)?(?:\*\*)?(?P<field>keyphrase|description|examples?|difficulty)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?P<value>.+)$"
 )
+
+
+def _concept_like(data: object) -> bool:
+    items = reply_text.json_list(data, ("concepts",)) if not isinstance(data, dict) or "name" not in data else [data]
+    return bool(items) and all(isinstance(item, dict) and "name" in item for item in items)
 
 
 def _concepts_from_markdown(text: str) -> list[dict] | None:
@@ -352,7 +358,12 @@ def parse_signature(text: str, instruction_id: str) -> Signature:
         line = re.sub(r"^(?:methods|constructor)\s*:\s*", "", line, flags=re.IGNORECASE)
         if not _METHOD_LINE.match(line):
             break
+        line = re.split(r"\s+(?:—|–|--|-)\s+|\s*:\s+(?=[A-Z])", line, maxsplit=1)[0]  # `top(...) -> T — returns ...`
         parts.extend(line.split(";"))
+    if len([p for p in parts if p.strip()]) == 1:  # `Class: Name` and the class written out as a stub below
+        stub = _signature_from_stub(text)
+        if stub is not None and stub.lower().startswith("class"):
+            return parse_signature(stub, instruction_id)
     return _class_signature(instruction_id, [p.strip() for p in parts if p.strip()])
 
 
@@ -708,7 +719,9 @@ _ANSWER_MARKER = re.compile(
 )
 _LEAD_IN = re.compile(
     r"^(?:so\s+|thus\s+|therefore\s+)?(?:the\s+)?(?:function|call|program|method|result|output|return\s+value|answer)?"
-    r"\s*(?:returns|would\s+return|will\s+return|is|evaluates\s+to|gives|=)\s+",
+    r"\s*(?:returns|would\s+return|will\s+return|is|evaluates\s+to|gives|=)\s+"
+    # a backward answer named as such: `The call clamp_all(...) returns ...`, `the input is f(...)`
+    r"|^(?:so\s+|thus\s+)?(?:the\s+)?(?:call|input|inputs|predicted\s+input|original\s+call)\s*(?:is\s+|was\s+|:\s*)?(?=[A-Za-z_][\w.]*\()",
     re.IGNORECASE,
 )
 
@@ -738,6 +751,8 @@ def _expression_prefix(text: str) -> str | None:
             candidate = candidate[:-1].rstrip()  # a sentence's full stop, not a float's point
         if not candidate:
             continue
+        if re.search(r",\s*[A-Za-z_]\w*$", candidate) and re.match(r"\s+[a-z]", text[cut:]):
+            continue  # `f(x), which returns ...`: prose after the expression, not a tuple with a name in it
         try:
             ast.parse(candidate, mode="eval")
         except (SyntaxError, ValueError, RecursionError, MemoryError):

@@ -417,3 +417,37 @@ def test_concepts_written_as_a_markdown_list_are_read():
         ("Multiset operations", "medium"),
     ]
     assert concepts[0]["examples"] == ["letters in a word", "votes per candidate"]
+
+
+def test_answer_lines_with_prose_around_the_call():
+    reply = "Working back.\n\nAnswer: merge_sorted([[1, 4], [2, 3]]), which returns [1, 2, 3, 4] as required."
+    assert parsing.parse_backward_narration(reply)[1] == "merge_sorted([[1, 4], [2, 3]])"
+    reply = "Working back.\n\nAnswer: The call clamp_all([-2, 5, 12], 0, 10) returns [0, 5, 10]."
+    assert parsing.parse_backward_narration(reply)[1] == "clamp_all([-2, 5, 12], 0, 10)"
+    assert parsing.parse_narration("Steps.\nAnswer: (1, 2)")[1] == "(1, 2)"
+
+
+def test_class_signatures_with_explained_methods_or_a_stub_below():
+    reply = """**Class:** TallyBoard
+
+**Constructor:**
+`__init__(self, values: list[int]) -> None`
+
+**Methods:**
+- `top(self, n: int) -> list[int]` — returns the n most common integers.
+"""
+    signature = parsing.parse_signature(reply, "i")
+    assert signature.name == "TallyBoard" and [m.name for m in signature.methods] == ["top"]
+    reply = "Class: LineFiller\n\n```python\nclass LineFiller:\n    def __init__(self, width: int) -> None:\n        ...\n\n    def feed(self, word: str) -> list[str]:\n        ...\n```"
+    signature = parsing.parse_signature(reply, "i")
+    assert signature.name == "LineFiller" and [m.name for m in signature.methods] == ["feed"]
+
+
+def test_markdown_concepts_whose_examples_look_like_json():
+    text = """**1. Searching within bounds**
+* Keyphrase: slice
+* Description: Restrict a search to a[lo:hi] by passing bounds.
+* Examples: `bisect_left(a, x, 0, mid)`; searching [1, 2] only
+* Difficulty: medium
+"""
+    assert [c["name"] for c in parsing.parse_concepts(text)] == ["Searching within bounds"]
