@@ -138,6 +138,9 @@ class TraceFacts:
     functions: list[str] = field(default_factory=list)
     sizes: set = field(default_factory=set)
     line_counts: set = field(default_factory=set)
+    loop_names: dict = field(
+        default_factory=dict
+    )  # header line -> what names the loop (its targets, its header's code)
     atoms: set = field(default_factory=set)  # hashable values the execution, code or call hold, at any depth
     _changes: dict = field(default_factory=dict)
 
@@ -239,6 +242,14 @@ def trace_facts(trace: Trace) -> TraceFacts:
             and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in items)
         ):
             facts.derived.update({sum(items), min(items), max(items)})
+    try:
+        for node in ast.walk(ast.parse(trace.code)):
+            if isinstance(node, (ast.For, ast.While)):
+                names = _names(node.target) if isinstance(node, ast.For) else set()
+                header = trace.code.splitlines()[node.lineno - 1].strip().rstrip(":")
+                facts.loop_names[node.lineno] = ({n for n in names if n != "_"}, _squash(header))
+    except (SyntaxError, ValueError, RecursionError):
+        pass
     for source in (trace.code, trace.call):
         try:
             tree = ast.parse(source)
@@ -467,6 +478,7 @@ class Walk:
     backward: bool
     pointer: int
     sentence: str = ""
+    raw_sentence: str = ""  # as written, restated code included
 
     def window_range(self) -> range:
         last = len(self.facts.index.events) - 1
@@ -1180,14 +1192,32 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         s.use(m.start(), m.end())
         count = int(m.group(1) or m.group(2) or m.group(3))
         facts = walk.facts  # a loop's runs, or an inner loop's runs in total
-        ok = count in facts.loop_counts or count in facts.index.loop_totals
+        ok = count in _loop_counts(walk)
         checks.append(Check("count", m.group(0), ok))
+
+
+def _loop_counts(walk: Walk) -> set[int]:
+    """The counts a count in this sentence may be: of the loop it names (by its variable or its
+    header's code), else of any loop."""
+    facts, raw = walk.facts, walk.raw_sentence
+    named = [
+        header
+        for header, (targets, code) in facts.loop_names.items()
+        if (len(code) >= 8 and code in _squash(raw))
+        or any(
+            re.search(rf"`{re.escape(t)}`|\b{re.escape(t)}\b\s+(?:runs|goes|takes|walks|steps)", raw) for t in targets
+        )
+    ]
+    counts = set().union(*(facts.index.counts_by_loop.get(h, set()) for h in named)) if named else set()
+    return counts or (facts.loop_counts | facts.index.loop_totals)
 
 
 def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     for m in _COUNT.finditer(s.text):
         if not s.free(m.start(), m.end()) or re.search(r"[<>=]\s*$", s.text[: m.start()]):
             continue  # `9 <= 11 passes`: a comparison that holds, not 11 passes of a loop
+        if re.match(r"\s+(?:per|for each|each|every|a|an)\b", s.text[m.end() :]):
+            continue  # `runs once per iteration`: a rate, not a count
         s.use(m.start(), m.end())
         count = int(m.group(1)) if m.group(1) else _TIMES_WORDS[m.group(2).lower()]
         if re.search(
@@ -1203,7 +1233,7 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         # `flushes num three times`: how often a variable the sentence names was set (but a sentence
         # about a loop counts that loop's runs)
         named = [n for n in re.findall(r"[A-Za-z_][\w.]*", s.text) if n in walk.facts.histories]
-        about_loop = re.search(r"\b(?:loop|while|for|iterations?|passes)\b", s.text, re.I)
+        about_loop = re.search(r"\b(?:loop|while|for|iterations?|passes)\b", s.text + " " + walk.raw_sentence, re.I)
         if not about_loop and (
             any(count in (len(walk.facts.histories[n]), len(walk.facts.histories[n]) - 1) for n in named)
             or any(same_value(v, count) for h in walk.facts.histories.values() for _, v in h[-1:])
@@ -1215,7 +1245,7 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             if re.search(r"\b(?:in total|altogether|overall|all told|in all|line|lines)\b", s.text)
             else set()
         )  # `the dec line ran four times`: how often a line ran
-        ok = count in walk.facts.loop_counts or count in walk.facts.index.loop_totals or count in totals
+        ok = count in _loop_counts(walk) or count in totals
         checks.append(Check("count", m.group(0), ok))
 
 
@@ -1409,7 +1439,7 @@ def _near_miss(value: object, known: list) -> bool:
 
 def check_sentence(text: str, walk: Walk) -> list[Check]:
     s = Sentence(normalize_sentence(text, walk.facts))
-    walk.sentence = s.text
+    walk.sentence, walk.raw_sentence = s.text, text
     checks: list[Check] = []
     for step in (
         _named_sequences,

@@ -42,6 +42,7 @@ class TraceIndex:
     branch_events: list[tuple[int, str]] = field(default_factory=list)  # (event index, if/elif/else/skip)
     loop_runs: list[tuple[int, int, int]] = field(default_factory=list)  # (first, last, iterations)
     loop_totals: set[int] = field(default_factory=set)  # a loop's iterations over all its runs (an inner loop's total)
+    counts_by_loop: dict[int, set[int]] = field(default_factory=dict)  # header line -> its runs' counts and total
     final_returns: list[object] = field(default_factory=list)  # values the traced call returned
     returned: object = None
 
@@ -213,8 +214,12 @@ def _find_loops(index: TraceIndex, loops: list[_Loop]) -> None:
                             count += 1
             if first >= 0:
                 index.loop_runs.append((first, last, count - 1 if loop.same_line_body and count else count))
-            totals[loop.header] = totals.get(loop.header, 0) + sum(n for _, _, n in index.loop_runs[runs_before:])
+            runs = [n for _, _, n in index.loop_runs[runs_before:]]
+            totals[loop.header] = totals.get(loop.header, 0) + sum(runs)
+            index.counts_by_loop.setdefault(loop.header, set()).update(runs)
     index.loop_totals = set(totals.values())
+    for header, total in totals.items():
+        index.counts_by_loop.setdefault(header, set()).add(total)
 
 
 # ---------------------------------------------------------------------------- grounding

@@ -190,3 +190,21 @@ def test_negated_comparisons_asides_and_collections_gaining_items(facts):
     assert ("value", False) in verdicts(facts, "`sums` gets 11.")
     # what would happen is not a claim about this run
     assert ("literal", False) not in verdicts(facts, "With other input, [8, 6, 11] could come out.")
+
+
+NESTED = """\
+def pairs(n):
+    found = 0
+    for i in range(n):
+        for j in range(i):
+            found += 1
+    return found
+"""
+
+
+def test_a_count_said_of_a_named_loop_is_that_loops_count():
+    facts = trace_facts(traced(NESTED, "pairs(4)"))  # the i loop runs 4 times, the j loop 0, 1, 2, 3 (6 in all)
+    assert ("count", True) in verdicts(facts, "`for i in range(n)` runs 4 times.")
+    assert ("count", False) in verdicts(facts, "`for i in range(n)` runs 3 times.")  # 3 is a run of the j loop
+    assert ("count", True) in verdicts(facts, "The loop over j runs 6 times in total.")
+    assert verdicts(facts, "`found += 1` runs once per pair.") == []  # a rate, not a count
