@@ -1191,7 +1191,6 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         s.use(m.start(), m.end())
         count = int(m.group(1) or m.group(2) or m.group(3))
-        facts = walk.facts  # a loop's runs, or an inner loop's runs in total
         ok = count in _loop_counts(walk)
         checks.append(Check("count", m.group(0), ok))
 
