@@ -1303,8 +1303,9 @@ def _truth_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if start >= m.start() or not s.free(start, m.end()):
             continue
         node = _expr(text[start : m.start()])
-        if not isinstance(node, (ast.Call, ast.Attribute, ast.Subscript)) or isinstance(node, ast.Compare):
-            continue
+        inner = node.operand if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not) else node
+        if not isinstance(inner, (ast.Call, ast.Attribute, ast.Subscript)):
+            continue  # (`not ch.isalpha()` is read too; comparisons are `_comparisons`')
         if {n.removeprefix("self.") for n in _names(node)} - known - _SAFE_CALL_NAMES - {"self"}:
             continue
         word = (m.group("word") or m.group("verb")).lower()
