@@ -61,5 +61,7 @@ def test_command_line_server_serves_the_offline_teacher():
         )
         assert status == 200 and "vcot" in body["choices"][0]["message"]["content"]
     finally:
-        process.terminate()
-        process.wait(10)
+        # SIGKILL, not SIGTERM: a test runner may pass SIGTERM down as ignored, and the server
+        # has nothing to clean up.
+        process.kill()
+        process.wait(30)
