@@ -218,6 +218,8 @@ def start_daemon(home: Path) -> subprocess.Popen:
 
 
 def stop_daemon(process: subprocess.Popen) -> None:
+    """Stop the daemon and what it started in its process group; returns once they are gone
+    (SIGKILL for whatever is left after 30 s)."""
     try:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
@@ -226,6 +228,19 @@ def stop_daemon(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
+    deadline = time.monotonic() + 30
+    while True:  # the daemon's children (code server, sensors) leave a moment after it
+        try:
+            os.killpg(process.pid, 0)
+        except (ProcessLookupError, PermissionError):
+            return
+        if time.monotonic() > deadline:
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            return
+        time.sleep(0.2)
 
 
 def wait_for(status_of, backfill_id: str, timeout_s: float, interval_s: float = 2.0) -> str:

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -107,6 +108,10 @@ def test_backfill_on_the_instance_starts_its_own_daemon():
         assert "verified_dataset" in done.stdout and "COMPLETED_SUCCESS" in done.stdout
         assert (home / "data" / "verified_dataset" / f"{BATCH}.jsonl").exists()
         assert (home / "backfill-daemon.log").exists()
+        # Processes the daemon launched outside its group (run workers) may take a moment to exit.
+        deadline = time.monotonic() + 30
+        while processes_on_home(home) and time.monotonic() < deadline:
+            time.sleep(0.5)
         assert not processes_on_home(home), "the daemon vcot backfill started is still running"
     finally:
         shutil.rmtree(live, ignore_errors=True)
