@@ -17,6 +17,7 @@ import re
 import textwrap
 
 from vcot_assets.core.records import DIFFICULTIES, Rejection
+from vcot_assets.core.reply_schemas import SchemaMismatch, canonical_text
 from vcot_assets.core.synthesis import reply_text
 from vcot_assets.core.synthesis.records import MethodSignature, Param, Signature, TestCase
 from vcot_assets.core.synthesis.reply_text import FencedBlock, fenced_blocks  # noqa: F401 (re-exported)
@@ -846,3 +847,14 @@ def parse_backward_narration(text: str) -> tuple[str, str]:
     if not isinstance(node, ast.Call) and not (node is not None and _INPUT_LABEL.search(text)):
         raise ParseError("answer_not_a_call", f"a backward answer is a call f(...), got {_clip(answer)!r}")
     return reasoning, answer
+
+
+def structured_text(schema: str, text: object, truncated: bool) -> str:
+    """A reply the provider held to `schema` (a template name), validated and written back as
+    that template's canonical text. A cut structured reply is no JSON at all: `truncated`."""
+    if truncated:
+        raise ParseError("truncated", "a structured reply was cut by the token limit")
+    try:
+        return canonical_text(schema, text if isinstance(text, str) else "")
+    except SchemaMismatch as err:
+        raise ParseError("schema_mismatch", str(err)) from err

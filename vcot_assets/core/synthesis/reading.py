@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vcot_assets.core.records import TeacherReply
-from vcot_assets.core.reply_schemas import SchemaMismatch, canonical_text
 from vcot_assets.core.synthesis import parsing
 from vcot_assets.core.verifier.teacher_claims import parse_claims_reply
 
@@ -59,12 +58,10 @@ def read_teacher_text(
     and read as the template's canonical text."""
     truncated = finish_reason == "length"
     if schema is not None:
-        if truncated:
-            return Reading(template, None, "truncated", "a structured reply was cut by the token limit", True)
         try:
-            text = canonical_text(schema, text if isinstance(text, str) else "")
-        except SchemaMismatch as err:
-            return Reading(template, None, "schema_mismatch", str(err), truncated)
+            text = parsing.structured_text(schema, text, truncated)
+        except parsing.ParseError as err:
+            return Reading(template, None, err.reason, err.detail, truncated)
     if template == "candidate_tests":
         tests, rejections = parsing.parse_tests(text, item_id, truncated=truncated)
         if not tests and rejections and rejections[0].item_id == item_id:

@@ -15,7 +15,6 @@ from typing import TypeVar
 from vcot_assets.core.grounding.samples import callee_name
 from vcot_assets.core.prompts import render
 from vcot_assets.core.records import DIFFICULTIES, Rejection, TeacherReply, TeacherRequest
-from vcot_assets.core.reply_schemas import SchemaMismatch, canonical_text
 from vcot_assets.core.synthesis import parsing
 from vcot_assets.core.synthesis.records import (
     BatchText,
@@ -47,14 +46,9 @@ def read_reply(
         detail = reply.error if reply is not None and reply.error else "no reply"
         return None, Rejection(stage, item_id, "teacher_error", detail)
     text = reply.text
-    if reply.schema is not None:
-        if reply.finish_reason == "length":
-            return None, Rejection(stage, item_id, "truncated", "a structured reply was cut by the token limit")
-        try:
-            text = canonical_text(reply.schema, text)
-        except SchemaMismatch as err:
-            return None, Rejection(stage, item_id, "schema_mismatch", str(err))
     try:
+        if reply.schema is not None:
+            text = parsing.structured_text(reply.schema, text, reply.finish_reason == "length")
         if reply.finish_reason != "length":
             return parse(text), None
         if "truncated" not in inspect.signature(parse).parameters:
