@@ -2,7 +2,8 @@
 
 Going through litellm like any real model means the teacher layer's cache, concurrency, spend
 accounting and retries are exercised in every offline run. The reply is `answer(prompt, seed)`
-where the prompt is the text of the request's messages and the seed the request's `seed`.
+with the prompt and seed `conversation.task_and_seed` takes from the request (a re-ask is
+answered afresh).
 Token counts are a cheap word-and-symbol count: there is no tokenizer to match, and the
 numbers only feed accounting.
 """
@@ -18,6 +19,7 @@ from litellm import CustomLLM
 from litellm.types.utils import Choices, Message, ModelResponse, Usage
 
 from .answer import answer
+from .conversation import task_and_seed
 from .rates import FailureRates
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -25,22 +27,6 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 def count_tokens(text: str) -> int:
     return len(_TOKEN.findall(text))
-
-
-def _content(message: Any) -> str:
-    content = message.get("content") if isinstance(message, dict) else getattr(message, "content", None)
-    if isinstance(content, list):  # OpenAI content parts
-        content = "".join(p.get("text", "") for p in content if isinstance(p, dict))
-    return str(content) if content else ""
-
-
-def _prompt_and_attempt(messages: list) -> tuple[str, int]:
-    """The task prompt (the first message) and how many replies came before this one.
-
-    A re-ask continues the conversation with the earlier reply and a note on what was wrong
-    with it; the offline teacher answers the task again, with fresh dice."""
-    prompt = _content(messages[0]) if messages else ""
-    return prompt, sum(1 for m in messages[1:] if (m.get("role") if isinstance(m, dict) else None) == "assistant")
 
 
 def _seed(optional_params: dict | None, litellm_params: dict | None) -> int:
@@ -69,8 +55,11 @@ class OfflineTeacherLLM(CustomLLM):
         optional_params: dict | None,
         litellm_params: dict | None,
     ) -> ModelResponse:
-        prompt, attempt = _prompt_and_attempt(messages)
-        text = answer(prompt, _seed(optional_params, litellm_params) + 7919 * attempt, self.rates)
+        try:
+            prompt, seed = task_and_seed(messages, _seed(optional_params, litellm_params))
+        except StopIteration:
+            prompt, seed = "", _seed(optional_params, litellm_params)  # no task: answered as an empty prompt
+        text = answer(prompt, seed, self.rates)
         response = model_response if model_response is not None else ModelResponse()
         response.choices = [Choices(index=0, finish_reason="stop", message=Message(role="assistant", content=text))]
         response.model = model if model.startswith("offline/") else f"offline/{model}"

@@ -9,6 +9,7 @@ from vcot_assets.core.reply_schemas import json_schema
 from vcot_assets.core.synthesis.reading import read_teacher_text, reply_problem
 from vcot_assets.llm.client import TeacherClient, TeacherConfig
 from vcot_assets_tests.llm.test_client import config
+from vcot_offline.conversation import REASK_SEED_STEP
 
 INSTRUCTIONS_JSON = {
     "instructions": [
@@ -17,7 +18,6 @@ INSTRUCTIONS_JSON = {
     ]
 }
 INSTRUCTIONS_TEXT = "1. [function] Return the sum of the even numbers in a list.\n2. [class] A counter class."
-REASK_SEED_STEP = 7919  # the test server moves the seed on by this much per earlier reply
 
 
 def structured_or_text(prompt: str, seed: int) -> str:

@@ -28,6 +28,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
+from vcot_offline.conversation import task_and_seed
+
 FAULTS = ("429", "500", "timeout", "truncated", "malformed", "drop", "slow", "400")
 
 AnswerFn = Callable[[str, int], str]
@@ -230,16 +232,12 @@ class WireServer:
             return True
         try:
             request = json.loads(body)
-            earlier_replies = 0
+            seed_source = request if shape == "openai" else (request.get("options") or {})
+            seed = int(seed_source.get("seed") or 0)
             if shape == "ollama_generate":
                 prompt = str(request["prompt"])
-            else:
-                # The task is the first user message; a re-ask adds the earlier reply and a note,
-                # and is answered afresh (the seed moves on), as the offline provider does.
-                prompt = next(m["content"] for m in request["messages"] if m.get("role") == "user")
-                earlier_replies = sum(1 for m in request["messages"] if m.get("role") == "assistant")
-            seed_source = request if shape == "openai" else (request.get("options") or {})
-            seed = int(seed_source.get("seed") or 0) + 7919 * earlier_replies
+            else:  # a re-ask is answered as the offline provider answers it
+                prompt, seed = task_and_seed(request["messages"], seed)
             with self._lock:
                 self.bodies.append(dict(request))
             request["_shape"] = shape
