@@ -144,6 +144,10 @@ class TraceFacts:
     atoms: set = field(default_factory=set)  # hashable values the execution, code or call hold, at any depth
     _changes: dict = field(default_factory=dict)
 
+    def history(self, name: str) -> list[tuple[int, object]]:
+        """(event, value) of `name`, else of the attribute `self.name` (`total` said of `self.total`)."""
+        return self.histories.get(name) or self.histories.get(f"self.{name.removeprefix('self.')}", [])
+
     def final_values(self, name: str) -> list[object]:
         """The values `name` (or `self.name`) holds when a call returns, and its last value."""
         names = (name, f"self.{name.removeprefix('self.')}", name.removeprefix("self."))
@@ -369,15 +373,21 @@ def _any_index(facts: TraceFacts, wanted: int) -> bool:
 # --- sentences -----------------------------------------------------------------------------------
 
 
+_QUOTED = re.compile(r"((?<!\w)'[^'\n]*'(?!\w)|(?<!\w)\"[^\"\n]*\"(?!\w))")
+
+
+def _outside_quotes(text: str, change) -> str:
+    """`change` applied to the text between quoted strings, which stay as written."""
+    return "".join(part if _QUOTED.fullmatch(part) else change(part) for part in _QUOTED.split(text))
+
+
 def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
     text = re.sub(r"^\s*(?:[-*+•>]\s+)+", "", text)  # a bullet, not a minus
-    text = "".join(  # a 3 × 3 grid (outside quoted strings: '2x3x4' is text)
-        part
-        if part[:1] in ("'", '"')
-        else re.sub(r"(\d)\s*[×x]\s*(\d+)(?!\s*(?:=|is\b|gives\b|equals\b|[\d.]))", r"\1 by \2", part)
-        for part in re.split(r"((?<!\w)'[^'\n]*'(?!\w)|(?<!\w)\"[^\"\n]*\"(?!\w))", text)
+    # a 3 × 3 grid is a shape (outside quoted strings: '2x3x4' is text)
+    text = _outside_quotes(
+        text, lambda part: re.sub(r"(\d)\s*[×x]\s*(\d+)(?!\s*(?:=|is\b|gives\b|equals\b|[\d.]))", r"\1 by \2", part)
     )
     text = text.translate(_UNICODE_OPERATORS)
     # bold markers, not the `**` of a power or the stars inside a string such as '***'
@@ -416,10 +426,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         return str(-value if match.group(1) else value)
 
     # number words become digits outside quoted strings ('saves nine so' is text of the program)
-    text = "".join(
-        part if part[:1] in ("'", '"') else _NUMBER_WORD.sub(number_word, part)
-        for part in re.split(r"((?<!\w)'[^'\n]*'(?!\w)|(?<!\w)\"[^\"\n]*\"(?!\w))", text)
-    )
+    text = _outside_quotes(text, lambda part: _NUMBER_WORD.sub(number_word, part))
     text = re.sub(
         r"\b(\d{1,2}) hundred(?: and)? (\d{1,2})\b", lambda m: str(int(m.group(1)) * 100 + int(m.group(2))), text
     )
@@ -911,7 +918,7 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             found = walk.find(node, value)
             if found.ok is False and m.group("verb").lower() in ("gets", "contains") and not measured:
                 # `log gets 'g'`: an item the collection gains
-                history = walk.facts.histories.get(subject, []) or walk.facts.histories.get(f"self.{subject}", [])
+                history = walk.facts.history(subject)
                 if any(isinstance(v, (list, set, tuple, dict)) and _contains(v, value) for _, v in history):
                     found.ok, found.text = True, f"{subject} gets {value!r}"
             conditional = re.match(r"\s*(?:when|if|whenever|unless|for)\b", s.text[end:])
@@ -931,9 +938,7 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 
 
 def _len_sequence(walk: Walk, subject: str, values: list[object]) -> bool:
-    name = subject.removeprefix("self.")
-    history = walk.facts.histories.get(name, []) or walk.facts.histories.get(f"self.{name}", [])
-    lengths = [len(v) for _, v in history if isinstance(v, (str, list, tuple, dict, set))]
+    lengths = [len(v) for _, v in walk.facts.history(subject) if isinstance(v, (str, list, tuple, dict, set))]
     return _subsequence(values, lengths)
 
 
@@ -1031,10 +1036,14 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
     return Check("sequence", f"{subject or 'values'}: {values}", False)
 
 
+def _collapsed(values: list) -> list:
+    """A value repeated in a row, once."""
+    return [v for i, v in enumerate(values) if i == 0 or not same_value(v, values[i - 1])]
+
+
 def _one_off(values: list, run: list) -> bool:
     """`values` equals some stretch of `run` except in exactly one place (3 values or more)."""
-    run = [v for i, v in enumerate(run) if i == 0 or not same_value(v, run[i - 1])]  # as the narration sees it
-    values = [v for i, v in enumerate(values) if i == 0 or not same_value(v, values[i - 1])]
+    run, values = _collapsed(run), _collapsed(values)  # as the narration sees them
     n = len(values)
     if n < 3 or len(run) < n:
         return False
@@ -1080,7 +1089,7 @@ def _subsequence(wanted: list, history: list, collapse: bool = True) -> bool:
     variable only when it changes, so `31, 31` in a summary is one traced 31) unless `collapse`
     is off (a history of every assignment, repeats included)."""
     if collapse:
-        wanted = [v for i, v in enumerate(wanted) if i == 0 or not same_value(v, wanted[i - 1])]
+        wanted = _collapsed(wanted)
     position = 0
     for value in history:
         if position < len(wanted) and same_value(value, wanted[position]):
