@@ -381,6 +381,9 @@ def _outside_quotes(text: str, change) -> str:
     return "".join(part if _QUOTED.fullmatch(part) else change(part) for part in _QUOTED.split(text))
 
 
+_WORD_OPERATORS = {"times": "*", "multiplied by": "*", "plus": "+", "minus": "-", "divided by": "/"}
+
+
 def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
@@ -408,6 +411,9 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
                 r"\s*(?:is|gives|evaluates to|equals|comes to|yields)\s", match.string[match.end() :]
             ):
                 return target.group(1)  # `n = len(grid)` is 3: a claim about n
+            after = match.string[match.end() :]
+            if _IS_VALUE.match(after) and not _TRUTH_AFTER.match(after) and _expr(inner) is not None:
+                return inner  # `len(name)` is 6: an expression of the code, said to have a value
             return " \x00 "  # restated code or the call: text of the question, not a claim
         return _plain_comparison(inner) or inner
 
@@ -434,6 +440,12 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = re.sub(
         r"\b(\d{1,3}) (thousand|million)\b",
         lambda m: str(int(m.group(1)) * (1000 if m.group(2) == "thousand" else 10**6)),
+        text,
+    )
+    # arithmetic in words (`5 times 2 is 10`, `9 minus 4 is 5`): operators, checked as arithmetic
+    text = re.sub(
+        r"\b\d+(?: (?:times|plus|minus|multiplied by|divided by) \d+)+(?= (?:is|equals|gives|makes)\b)",
+        lambda m: re.sub("|".join(_WORD_OPERATORS), lambda op: _WORD_OPERATORS[op.group()], m.group()),
         text,
     )
     text = re.sub(r"\b0[xX]([0-9a-fA-F]+)\b", lambda m: str(int(m.group(1), 16)), text)
@@ -901,6 +913,9 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         if re.match(r"\s*(?:by|x)\s+\d", s.text[end:]):
             continue  # `a and b are 2 by 2 matrices`: a shape
+        if len(values) == 1 and re.match(r"\s+or\s+(?:[a-z]+\b|-?\d)", s.text[end:]):
+            s.use(m.start("subject"), end)  # `n is 0 or positive`: a range the value lies in, not its value
+            continue
         counted = len(values) == 1 and isinstance(values[0], int) and re.match(r"\s+(?:\w+\s+)?[a-z]+s\b", s.text[end:])
         measured = m.group("measure") or m.group("has") or counted  # `parts[1:] holds 2 words`
         node = _expr(f"len({subject})" if measured else subject)
@@ -1033,6 +1048,12 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
         runs = [[v for _, v in h] for h in histories.values()]
         runs += [_items(v) for v in walk.facts.known_values if len(_items(v)) >= len(values)]
         return Check("sequence", f"values: {values}", False if any(_one_off(values, r) for r in runs) else None)
+    named_runs = [[v for _, v in histories.get(name, [])] for name in names]
+    close = any(_one_off(values, run) or _subsequence(values, run) for run in named_runs)
+    if not close and _sequence(walk, values, None).ok:
+        # `only the positive ones count as drops: 5, 4, 7`: values of another variable (`diff`),
+        # the noun naming what they are; a run one value off the named variable's is still wrong
+        return Check("sequence", f"values: {values}", True)
     return Check("sequence", f"{subject or 'values'}: {values}", False)
 
 

@@ -208,3 +208,32 @@ def test_a_count_said_of_a_named_loop_is_that_loops_count():
     assert ("count", False) in verdicts(facts, "`for i in range(n)` runs 3 times.")  # 3 is a run of the j loop
     assert ("count", True) in verdicts(facts, "The loop over j runs 6 times in total.")
     assert verdicts(facts, "`found += 1` runs once per pair.") == []  # a rate, not a count
+
+
+def test_backticked_expressions_with_a_value_arithmetic_in_words_and_ranges(facts):
+    # a backticked expression of the code said to have a value is evaluated, not masked as code
+    assert ("value", True) in verdicts(facts, "Here `len(xs)` is 6.")
+    assert ("value", False) in verdicts(facts, "Here `len(xs)` is 7.")
+    # arithmetic in words, chains included
+    assert verdicts(facts, "Three plus one plus four is eight.") == [("arith", True)]
+    assert verdicts(facts, "Four times two is nine.") == [("arith", False)]
+    # `k is 0 or more`: the range a value lies in, not a claim that it is 0
+    assert verdicts(facts, "So k is zero or positive.") == []
+
+
+def test_a_noun_naming_another_variables_values_is_not_that_variable():
+    code = (
+        "def descents(nums):\n"
+        "    drops = 0\n"
+        "    for i in range(1, len(nums)):\n"
+        "        diff = nums[i - 1] - nums[i]\n"
+        "        if diff > 0:\n"
+        "            drops += 1\n"
+        "    return drops\n"
+    )
+    facts = trace_facts(traced(code, "descents([9, 4, 6, 2, 8, 1])"))  # diffs 5, -2, 4, -6, 7
+    # `drops` counts; the values listed are the positive diffs, in order
+    assert verdicts(facts, "The positive ones count as drops: 5, 4 and 7.") == [("sequence", True)]
+    assert verdicts(facts, "The positive ones count as drops: 5, 4 and 9.") != [("sequence", True)]
+    # one value off the named variable's own run is that summary, wrong
+    assert verdicts(facts, "drops goes 1, 2, 4.") == [("sequence", False)]
