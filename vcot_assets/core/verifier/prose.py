@@ -141,6 +141,7 @@ class TraceFacts:
     loop_names: dict = field(
         default_factory=dict
     )  # header line -> what names the loop (its targets, its header's code)
+    loop_roles: dict = field(default_factory=dict)  # header line -> {"outer", "inner", "for", "while"}
     atoms: set = field(default_factory=set)  # hashable values the execution, code or call hold, at any depth
     _changes: dict = field(default_factory=dict)
 
@@ -252,6 +253,12 @@ def trace_facts(trace: Trace) -> TraceFacts:
                 names = _names(node.target) if isinstance(node, ast.For) else set()
                 header = trace.code.splitlines()[node.lineno - 1].strip().rstrip(":")
                 facts.loop_names[node.lineno] = ({n for n in names if n != "_"}, _squash(header))
+                roles = facts.loop_roles.setdefault(node.lineno, set())
+                roles.add("for" if isinstance(node, ast.For) else "while")
+                for inner in ast.walk(node):
+                    if inner is not node and isinstance(inner, (ast.For, ast.While)):
+                        roles.add("outer")
+                        facts.loop_roles.setdefault(inner.lineno, set()).add("inner")
     except (SyntaxError, ValueError, RecursionError):
         pass
     for source in (trace.code, trace.call):
@@ -1221,14 +1228,21 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         s.use(m.start(), m.end())
         count = int(m.group(1) or m.group(2) or m.group(3))
-        ok = count in _loop_counts(walk)
+        ok = count in _loop_counts(walk, s.text[: m.start()])
         checks.append(Check("count", m.group(0), ok))
 
 
-def _loop_counts(walk: Walk) -> set[int]:
+def _loop_counts(walk: Walk, before: str = "") -> set[int]:
     """The counts a count in this sentence may be: of the loop it names (by its variable or its
-    header's code), else of any loop."""
+    header's code), else of the loops the words just before it point at (`the outer loop`, `the
+    inner while`), else of any loop."""
     facts, raw = walk.facts, walk.raw_sentence
+    said = re.search(r"\b(outer|inner|while|for)\b(?:`)?\s+(?:loop|body)\b[^,;]{0,30}$", before, re.I)
+    if said and not any(len(code) >= 8 and code in _squash(raw) for _, code in facts.loop_names.values()):
+        headers = [h for h, roles in facts.loop_roles.items() if said.group(1).lower() in roles]
+        counts = set().union(*(facts.index.counts_by_loop.get(h, set()) for h in headers))
+        if counts:
+            return counts
     named = [
         header
         for header, (targets, code) in facts.loop_names.items()
@@ -1274,7 +1288,7 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             if re.search(r"\b(?:in total|altogether|overall|all told|in all|line|lines)\b", s.text)
             else set()
         )  # `the dec line ran four times`: how often a line ran
-        ok = count in _loop_counts(walk) or count in totals
+        ok = count in _loop_counts(walk, s.text[: m.start()]) or count in totals
         checks.append(Check("count", m.group(0), ok))
 
 

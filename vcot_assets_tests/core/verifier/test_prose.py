@@ -237,3 +237,20 @@ def test_a_noun_naming_another_variables_values_is_not_that_variable():
     assert verdicts(facts, "The positive ones count as drops: 5, 4 and 9.") != [("sequence", True)]
     # one value off the named variable's own run is that summary, wrong
     assert verdicts(facts, "drops goes 1, 2, 4.") == [("sequence", False)]
+
+
+def test_the_outer_and_the_inner_loop_are_counted_apart():
+    code = (
+        "def pairs(n):\n"
+        "    count = 0\n"
+        "    for a in range(n):\n"
+        "        for b in range(a):\n"
+        "            count += 1\n"
+        "    return count\n"
+    )
+    facts = trace_facts(traced(code, "pairs(4)"))  # outer 4 runs; inner 0, 1, 2, 3 runs, 6 in all
+    assert ("count", True) in verdicts(facts, "The outer loop runs 4 times.")
+    # 3 is how often the inner loop ran once, not the outer loop's count
+    assert ("count", False) in verdicts(facts, "The outer loop runs 3 times.")
+    assert ("count", True) in verdicts(facts, "The inner loop runs 6 times in total.")
+    assert ("count", False) in verdicts(facts, "The inner loop runs 4 times in total.")
