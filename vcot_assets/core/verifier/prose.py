@@ -142,6 +142,7 @@ class TraceFacts:
         default_factory=dict
     )  # header line -> what names the loop (its targets, its header's code)
     loop_roles: dict = field(default_factory=dict)  # header line -> {"outer", "inner", "for", "while"}
+    conditions: dict = field(default_factory=dict)  # an `if`/`while` test (or one operand of it) -> its lines
     atoms: set = field(default_factory=set)  # hashable values the execution, code or call hold, at any depth
     _changes: dict = field(default_factory=dict)
 
@@ -182,6 +183,14 @@ class TraceFacts:
                             break
                     break
         return values
+
+    def condition_events(self, node: ast.expr) -> list[int]:
+        """The events at which the program tests this condition (an `if`/`elif`/`while` test or
+        one operand of it, as the code writes it), or [] when the code tests no such condition."""
+        lines = self.conditions.get(_squash(ast.unparse(node)))
+        if not lines:
+            return []
+        return [i for i, e in enumerate(self.index.events) if e.kind == "line" and e.line_no in lines]
 
     def changes(self, names: set[str]) -> list[int]:
         """The events at which any of `names` (or its `self.` attribute) takes a new value: the
@@ -259,6 +268,15 @@ def trace_facts(trace: Trace) -> TraceFacts:
                     if inner is not node and isinstance(inner, (ast.For, ast.While)):
                         roles.add("outer")
                         facts.loop_roles.setdefault(inner.lineno, set()).add("inner")
+            tested = isinstance(node, (ast.If, ast.While)) or (
+                isinstance(node, ast.Return) and isinstance(node.value, (ast.Compare, ast.BoolOp, ast.UnaryOp))
+            )  # `return i == n - 1` tests a condition too
+            if tested:
+                tests = [node.value if isinstance(node, ast.Return) else node.test]
+                tests += tests[0].values if isinstance(tests[0], ast.BoolOp) else []
+                tests += [t.operand for t in tests if isinstance(t, ast.UnaryOp) and isinstance(t.op, ast.Not)]
+                for test in tests:
+                    facts.conditions.setdefault(_squash(ast.unparse(test)), set()).add(node.lineno)
     except (SyntaxError, ValueError, RecursionError):
         pass
     for source in (trace.code, trace.call):
@@ -587,6 +605,20 @@ class Walk:
         # Where some states could not be read (objects pysnooper shows as `<Thread ...>`), a value
         # never seen in the readable ones is not proof of a wrong claim.
         return Check("value", f"{ast.unparse(node)} = {wanted!r}", None if opaque or not evaluable else False)
+
+    def condition(self, node: ast.expr, claimed: bool) -> Check:
+        """A condition's truth. One the code tests (`if len(a) > len(b)`) is judged where the
+        program tested it, not at any moment its variables happen to make it so; others by `find`."""
+        tested = self.facts.condition_events(node)
+        truth = ast.Call(ast.Name("bool", ast.Load()), [node], [])  # `if line.strip():` holds for 'ab'
+        verdicts = [(i, self.holds(truth, claimed, i)) for i in tested]
+        if not any(held is not None for _, held in verdicts):
+            return self.find(node, claimed)
+        events = sorted((i for i, held in verdicts if held), key=self._walk_rank)
+        text = f"{ast.unparse(node)} = {claimed!r}"
+        if events:
+            return Check("value", text, True, events[0], events)
+        return Check("value", text + " (not where the program tests it)", False)
 
     def _opaque(self, names: set[str], i: int) -> bool:
         state = self.facts.index.states[i]
@@ -1320,13 +1352,15 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             r"[^.;()]{0,30}\(\s*(?:false|not true|no)\s*\)", text[right_end:], re.I
         ):
             claimed = False  # `failed 10 < 10`, `34 > 37 for 'lee' (False)`
+        if re.search(r"\b(?:neither|nor)\s*$", text[:left_start], re.I):
+            claimed = False  # `neither hg > ag nor hg < ag holds`
         if re.match(r"\s*\?", text[right_end:]):
             continue  # `0 == 27?`: asked
         literal, truth = _literal_value(node)
         if literal:
             checks.append(Check("comparison", ast.unparse(node), bool(truth) == claimed))
             continue
-        found = walk.find(node, claimed)
+        found = walk.condition(node, claimed)
         if found.ok is not None:
             checks.append(Check("comparison", ast.unparse(node), found.ok, found.at, found.events))
 
@@ -1360,7 +1394,7 @@ def _truth_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if literal:
             checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", value is claimed))
             continue
-        found = walk.find(truth, claimed)
+        found = walk.condition(node, claimed) if walk.facts.condition_events(node) else walk.find(truth, claimed)
         if found.ok is not None:
             checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", found.ok, found.at, found.events))
 

@@ -254,3 +254,17 @@ def test_the_outer_and_the_inner_loop_are_counted_apart():
     assert ("count", False) in verdicts(facts, "The outer loop runs 3 times.")
     assert ("count", True) in verdicts(facts, "The inner loop runs 6 times in total.")
     assert ("count", False) in verdicts(facts, "The inner loop runs 4 times in total.")
+
+
+def test_a_condition_the_code_tests_is_judged_where_the_program_tested_it():
+    code = "def order(a, b):\n    if len(a) > len(b):\n        a, b = b, a\n    return a + b\n"
+    facts = trace_facts(traced(code, "order('abc', 'x')"))
+    assert ("comparison", True) in verdicts(facts, "`len(a) > len(b)` is True, so they swap.")
+    # after the swap the comparison is False, but that is not when the program tested it
+    assert ("comparison", False) in verdicts(facts, "`len(a) > len(b)` is False, so nothing swaps.")
+    short_first = trace_facts(traced(code, "order('x', 'abc')"))
+    assert verdicts(short_first, "Neither len(a) > len(b) nor len(a) == len(b) holds.") == [
+        ("comparison", True),
+        ("comparison", True),
+    ]
+    assert verdicts(short_first, "Here len(a) > len(b) holds.") == [("comparison", False)]
