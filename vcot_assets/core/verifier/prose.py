@@ -144,6 +144,7 @@ class TraceFacts:
     loop_roles: dict = field(default_factory=dict)  # header line -> {"outer", "inner", "for", "while"}
     conditions: dict = field(default_factory=dict)  # an `if`/`while` test (or one operand of it) -> its lines
     atoms: set = field(default_factory=set)  # hashable values the execution, code or call hold, at any depth
+    string_text: str = ""  # the strings among the atoms, joined: a word or substring of any is found in one search
     _changes: dict = field(default_factory=dict)
 
     def history(self, name: str) -> list[tuple[int, object]]:
@@ -207,7 +208,27 @@ class TraceFacts:
         return self._changes[key]
 
 
+_FACTS_CACHE: dict[tuple, TraceFacts] = {}
+_FACTS_CACHE_SIZE = 64
+
+
 def trace_facts(trace: Trace) -> TraceFacts:
+    """The facts of one trace, computed once however many rationales are judged on it (a pipeline
+    judges a trace's forward, backward and bidirectional samples; the checks only add caches)."""
+    key = (trace.code, trace.call, trace.text, trace.returned, len(trace.events))
+    facts = _FACTS_CACHE.pop(key, None) or _trace_facts(trace)
+    _FACTS_CACHE[key] = facts  # most recently used last
+    while len(_FACTS_CACHE) > _FACTS_CACHE_SIZE:
+        del _FACTS_CACHE[next(iter(_FACTS_CACHE))]
+    return facts
+
+
+def forget_trace_facts() -> None:
+    """Drop the cached facts (benchmarks start each pass cold)."""
+    _FACTS_CACHE.clear()
+
+
+def _trace_facts(trace: Trace) -> TraceFacts:
     index = index_trace(trace)
     facts = TraceFacts(index=index, code_text=_squash(trace.code), call=_squash(trace.call))
     facts.code_lines = [_squash(line) for line in trace.code.splitlines() if len(line.strip()) >= 4]
@@ -302,6 +323,7 @@ def trace_facts(trace: Trace) -> TraceFacts:
                     pass
     for value in facts.code_literals:
         _add_atoms(value, facts.atoms)
+    facts.string_text = "\x00".join(atom for atom in facts.atoms if isinstance(atom, str))
     return facts
 
 
@@ -366,6 +388,8 @@ def _grounded_literal(facts: TraceFacts, wanted: object) -> bool:
             return True
     except TypeError:  # unhashable: a collection, looked for below
         pass
+    if isinstance(wanted, str):  # equal to, or a word or substring of, a string the run or code holds
+        return bool(wanted) and wanted in facts.string_text
     pools = (facts.known_values, facts.code_literals, facts.returns)
     if not isinstance(wanted, (int, float)) and any(_contains(value, wanted) for pool in pools for value in pool):
         return True  # (a number the atoms lack is in no value; text may be a substring of one)
