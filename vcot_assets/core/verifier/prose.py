@@ -1109,11 +1109,12 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
         # cannot be checked; but one that differs in a single place from a run of a variable's
         # history is that summary with a wrong value in it.
         runs = [[v for _, v in h] for h in histories.values()]
+        runs += [keyed for run in runs[:] for keyed in _keyed_histories(run)]
         runs += [_items(v) for v in walk.facts.known_values if len(_items(v)) >= len(values)]
         return Check("sequence", f"values: {values}", False if any(_one_off(values, r) for r in runs) else None)
     named_runs = [[v for _, v in histories.get(name, [])] for name in names]
     close = any(_one_off(values, run) or _subsequence(values, run) for run in named_runs)
-    if not close and _sequence(walk, values, None).ok:
+    if not close and any(_subsequence(values, [v for _, v in h]) for h in histories.values()):
         # `only the positive ones count as drops: 5, 4, 7`: values of another variable (`diff`),
         # the noun naming what they are; a run one value off the named variable's is still wrong
         return Check("sequence", f"values: {values}", True)
@@ -1143,15 +1144,21 @@ def _one_off(values: list, run: list) -> bool:
 
 
 def _keyed_histories(history: list) -> list[list]:
-    """For a dict-valued variable, the history of each key's value (`stock['bolt']` over time)."""
+    """For a dict- or list-valued variable, the history of each key's or position's value
+    (`stock['bolt']`, `buckets[1]` over time)."""
     keyed: dict[object, list] = {}
     for value in history:
         if isinstance(value, dict):
-            for key, item in value.items():
-                try:
-                    keyed.setdefault(key, []).append(item)
-                except TypeError:
-                    continue
+            items = value.items()
+        elif isinstance(value, list):
+            items = ((("at", i), item) for i, item in enumerate(value))  # positions apart from dict keys
+        else:
+            continue
+        for key, item in items:
+            try:
+                keyed.setdefault(key, []).append(item)
+            except TypeError:
+                continue
     return list(keyed.values())
 
 

@@ -268,3 +268,16 @@ def test_a_condition_the_code_tests_is_judged_where_the_program_tested_it():
         ("comparison", True),
     ]
     assert verdicts(short_first, "Here len(a) > len(b) holds.") == [("comparison", False)]
+
+
+def test_a_run_one_value_off_one_position_of_a_list_is_wrong():
+    code = (
+        "def buckets(nums):\n"
+        "    counts = [0, 0, 0]\n"
+        "    for n in nums:\n"
+        "        counts[n % 3] += n\n"
+        "    return counts\n"
+    )
+    facts = trace_facts(traced(code, "buckets([4, 7, 10, 3])"))  # counts[1] goes 4, 11, 21
+    assert ("sequence", True) in verdicts(facts, "Bucket one goes 4, 11, 21.")
+    assert ("sequence", False) in verdicts(facts, "Bucket one goes 4, 12, 21.")
