@@ -433,6 +433,12 @@ def _outside_quotes(text: str, change) -> str:
 _WORD_OPERATORS = {"times": "*", "multiplied by": "*", "plus": "+", "minus": "-", "divided by": "/"}
 
 
+_VALUE_FOLLOWS = re.compile(
+    r"\s+(?:goes|went|go|grows|grew|climbs|climbed|rises|rose|falls|fell|drops|dropped|moves|moved)\s+"
+    r"(?:from\s+)?[-\d'\"\[({`]|\s+(?:is|was|becomes|became|equals)\s+[-\d'\"\[({`]"
+)
+
+
 def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
@@ -452,6 +458,10 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         if (
             len(squashed) >= 6
             and (squashed in facts.code_text or squashed == facts.call)
+            and not (
+                re.fullmatch(r"(?:self\.)?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*", squashed)
+                and _VALUE_FOLLOWS.match(match.string, match.end())
+            )  # `self.total` went from 1 to 2: a variable named, not code restated
             and not _is_claim(inner)
             and not (_TRUTH_AFTER.match(match.string, match.end()) and _plain_comparison(inner))
         ):
@@ -1027,9 +1037,16 @@ _BARE_VALUE = re.compile(
 
 def _bare_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`'+10': balance 40.`: a variable named right before a value, in a terse listing."""
+    known = walk.facts.index.names
     for m in _BARE_VALUE.finditer(s.text):
         name = m.group(1)
-        if name not in walk.facts.index.names or not s.free(m.start(), m.end()):
+        if (
+            name not in known
+            and f"self.{name.removeprefix('self.')}" in known
+            and not re.search(r"\b(?:of|the|its|their|his|her)\s+$", s.text[: m.start()], re.I)
+        ):
+            name = f"self.{name.removeprefix('self.')}"  # `total 30` of the attribute `self.total`
+        if name not in known or not s.free(m.start(), m.end()):
             continue
         node, value = _expr(name), _expr(m.group(2))
         literal, wanted = _literal_value(value) if value is not None else (False, None)
@@ -1114,7 +1131,7 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
         return Check("sequence", f"values: {values}", False if any(_one_off(values, r) for r in runs) else None)
     named_runs = [[v for _, v in histories.get(name, [])] for name in names]
     close = any(_one_off(values, run) or _subsequence(values, run) for run in named_runs)
-    if not close and any(_subsequence(values, [v for _, v in h]) for h in histories.values()):
+    if not close and len(values) >= 3 and any(_subsequence(values, [v for _, v in h]) for h in histories.values()):
         # `only the positive ones count as drops: 5, 4, 7`: values of another variable (`diff`),
         # the noun naming what they are; a run one value off the named variable's is still wrong
         return Check("sequence", f"values: {values}", True)
@@ -1621,6 +1638,8 @@ def _one_state(located: list[Check], walk: Walk) -> None:
         names = {c.text.split(" = ")[0] for c in group}
         if len(group) < 2 or len(names) != len(group):
             continue
+        if not any(names <= state.keys() for state in walk.facts.index.states):
+            continue  # variables of different calls (an argument of `__init__`, a local of `run`)
         shared = set(group[0].events).intersection(*(c.events for c in group[1:]))
         if not shared:
             for check in group[1:]:

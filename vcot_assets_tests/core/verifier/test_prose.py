@@ -281,3 +281,24 @@ def test_a_run_one_value_off_one_position_of_a_list_is_wrong():
     facts = trace_facts(traced(code, "buckets([4, 7, 10, 3])"))  # counts[1] goes 4, 11, 21
     assert ("sequence", True) in verdicts(facts, "Bucket one goes 4, 11, 21.")
     assert ("sequence", False) in verdicts(facts, "Bucket one goes 4, 12, 21.")
+
+
+def test_a_backticked_attribute_with_a_value_after_it_is_a_claim_not_restated_code():
+    code = (
+        "class Meter:\n"
+        "    def __init__(self):\n"
+        "        self.rollovers = 0\n"
+        "    def tick(self, n):\n"
+        "        if n > 9:\n"
+        "            self.rollovers += 1\n"
+        "        return self.rollovers\n"
+        "def run(ns):\n"
+        "    m = Meter()\n"
+        "    return [m.tick(n) for n in ns]\n"
+    )
+    facts = trace_facts(traced(code, "run([3, 12])"))
+    assert ("sequence", True) in verdicts(facts, "`self.rollovers` went from 0 to 1.")
+    assert ("sequence", False) in verdicts(facts, "`self.rollovers` went from 1 to 2.")
+    # `rollovers 1.` in a terse listing is the attribute `self.rollovers`
+    assert ("value", True) in verdicts(facts, "After the second tick: rollovers 1.")
+    assert ("value", False) in verdicts(facts, "After the second tick: rollovers 3.")
