@@ -277,29 +277,7 @@ def _trace_facts(trace: Trace) -> TraceFacts:
             and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in items)
         ):
             facts.derived.update({sum(items), min(items), max(items)})
-    try:
-        for node in ast.walk(ast.parse(trace.code)):
-            if isinstance(node, (ast.For, ast.While)):
-                names = _names(node.target) if isinstance(node, ast.For) else set()
-                header = trace.code.splitlines()[node.lineno - 1].strip().rstrip(":")
-                facts.loop_names[node.lineno] = ({n for n in names if n != "_"}, _squash(header))
-                roles = facts.loop_roles.setdefault(node.lineno, set())
-                roles.add("for" if isinstance(node, ast.For) else "while")
-                for inner in ast.walk(node):
-                    if inner is not node and isinstance(inner, (ast.For, ast.While)):
-                        roles.add("outer")
-                        facts.loop_roles.setdefault(inner.lineno, set()).add("inner")
-            tested = isinstance(node, (ast.If, ast.While)) or (
-                isinstance(node, ast.Return) and isinstance(node.value, (ast.Compare, ast.BoolOp, ast.UnaryOp))
-            )  # `return i == n - 1` tests a condition too
-            if tested:
-                tests = [node.value if isinstance(node, ast.Return) else node.test]
-                tests += tests[0].values if isinstance(tests[0], ast.BoolOp) else []
-                tests += [t.operand for t in tests if isinstance(t, ast.UnaryOp) and isinstance(t.op, ast.Not)]
-                for test in tests:
-                    facts.conditions.setdefault(_squash(ast.unparse(test)), set()).add(node.lineno)
-    except (SyntaxError, ValueError, RecursionError):
-        pass
+    _read_loops_and_conditions(facts, trace.code)
     for source in (trace.code, trace.call):
         try:
             tree = ast.parse(source)
@@ -325,6 +303,34 @@ def _trace_facts(trace: Trace) -> TraceFacts:
         _add_atoms(value, facts.atoms)
     facts.string_text = "\x00".join(atom for atom in facts.atoms if isinstance(atom, str))
     return facts
+
+
+def _read_loops_and_conditions(facts: TraceFacts, code: str) -> None:
+    """From the code: what names each loop and how it nests (`facts.loop_names`, `loop_roles`),
+    and which lines test which condition (`facts.conditions`)."""
+    try:
+        for node in ast.walk(ast.parse(code)):
+            if isinstance(node, (ast.For, ast.While)):
+                names = _names(node.target) if isinstance(node, ast.For) else set()
+                header = code.splitlines()[node.lineno - 1].strip().rstrip(":")
+                facts.loop_names[node.lineno] = ({n for n in names if n != "_"}, _squash(header))
+                roles = facts.loop_roles.setdefault(node.lineno, set())
+                roles.add("for" if isinstance(node, ast.For) else "while")
+                for inner in ast.walk(node):
+                    if inner is not node and isinstance(inner, (ast.For, ast.While)):
+                        roles.add("outer")
+                        facts.loop_roles.setdefault(inner.lineno, set()).add("inner")
+            tested = isinstance(node, (ast.If, ast.While)) or (
+                isinstance(node, ast.Return) and isinstance(node.value, (ast.Compare, ast.BoolOp, ast.UnaryOp))
+            )  # `return i == n - 1` tests a condition too
+            if tested:
+                tests = [node.value if isinstance(node, ast.Return) else node.test]
+                tests += tests[0].values if isinstance(tests[0], ast.BoolOp) else []
+                tests += [t.operand for t in tests if isinstance(t, ast.UnaryOp) and isinstance(t.op, ast.Not)]
+                for test in tests:
+                    facts.conditions.setdefault(_squash(ast.unparse(test)), set()).add(node.lineno)
+    except (SyntaxError, ValueError, RecursionError):
+        pass
 
 
 def _add_atoms(value: object, atoms: set, depth: int = 0) -> None:
