@@ -3,8 +3,9 @@
     python vcot_assets_tests/data/corpora/freeze.py replies r1 /work/corpus/replies/r1 /work/corpus/REPLIES_BRIEF.md
     python vcot_assets_tests/data/corpora/freeze.py replies r3 /work/corpus/replies/r3 BRIEF.md --all-heldout
 
-With `--all-heldout` (round 2, written after round 1's held-out part was spent) the whole corpus
-is held out and listed in SPLITS.json's held-out split. Otherwise the split is fixed by the items' ids alone (sha256 of the id, or of the program id for
+With `--all-heldout` (round 2 on, written after the previous held-out part was spent) the whole
+corpus is held out and listed in SPLITS.json's held-out split; with `--all-dev` (a round written to
+tune on) it is all development data. Otherwise the split is fixed by the items' ids alone (sha256 of the id, or of the program id for
 narrations, so a program's faithful version and its error copies stay on one side): about half
 becomes `dev` (parsers and the verifier may be tuned on it), the rest `heldout` (scored once,
 at the end). The held-out file's sha256 goes into HELDOUT.sha256 so a later edit shows.
@@ -23,21 +24,23 @@ def side(key: str) -> str:
     return "heldout" if int(hashlib.sha256(key.encode()).hexdigest(), 16) % 2 else "dev"
 
 
-def main(kind: str, writer: str, source: str, brief: str, all_heldout: bool = False) -> None:
+def main(kind: str, writer: str, source: str, brief: str, all_heldout: bool = False, all_dev: bool = False) -> None:
     source_dir = Path(source)
     data_file = source_dir / ("replies.jsonl" if kind == "replies" else "narrations.jsonl")
     rows = [json.loads(line) for line in data_file.read_text(encoding="utf-8").splitlines() if line.strip()]
     target = HERE / kind / writer
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(brief, target / "BRIEF.md")
-    for name in ("NOTES.md", "check.py", "check_report.txt", "programs.jsonl"):
+    # the checker's own sidecars (where a claim holds) travel with it
+    for name in ("NOTES.md", "check.py", "check_report.txt", "programs.jsonl", "check_meta.jsonl", "claim_ctx.jsonl"):
         if (source_dir / name).exists():
             shutil.copy(source_dir / name, target / name)
     parts: dict[str, list[str]] = {"dev": [], "heldout": []}
     for row in rows:
         key = row.get("program_id") or row["id"]
         row["writer"] = writer
-        parts["heldout" if all_heldout else side(key)].append(json.dumps(row, ensure_ascii=False))
+        part = "heldout" if all_heldout else "dev" if all_dev else side(key)
+        parts[part].append(json.dumps(row, ensure_ascii=False))
     for name, lines in parts.items():
         if lines:
             (target / f"{name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -48,6 +51,9 @@ def main(kind: str, writer: str, source: str, brief: str, all_heldout: bool = Fa
         if lines and f"{kind}/{writer}/{name}.jsonl" not in listed:
             listed.append(f"{kind}/{writer}/{name}.jsonl")
     splits_path.write_text(json.dumps(splits, indent=2) + "\n", encoding="utf-8")
+    if not parts["heldout"]:
+        print(f"{kind}/{writer}: {len(parts['dev'])} dev (development data only)")
+        return
     digest = hashlib.sha256((target / "heldout.jsonl").read_bytes()).hexdigest()
     ledger = HERE / "HELDOUT.sha256"
     entries = [
@@ -61,4 +67,4 @@ def main(kind: str, writer: str, source: str, brief: str, all_heldout: bool = Fa
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:5], all_heldout="--all-heldout" in sys.argv[5:])
+    main(*sys.argv[1:5], all_heldout="--all-heldout" in sys.argv[5:], all_dev="--all-dev" in sys.argv[5:])
