@@ -360,6 +360,7 @@ def parse_signature(text: str, instruction_id: str) -> Signature:
         if not _METHOD_LINE.match(line):
             break
         line = re.split(r"\s+(?:—|–|--|-)\s+|\s*:\s+(?=[A-Z])", line, maxsplit=1)[0]  # `top(...) -> T — returns ...`
+        line = re.sub(r"(?<=\S)\s+\((?:[A-Za-z][\w ,'-]*)\)\s*$", "", line)  # `pop(self) -> int (primary method)`
         parts.extend(line.split(";"))
     if len([p for p in parts if p.strip()]) == 1:  # `Class: Name` and the class written out as a stub below
         stub = _signature_from_stub(text)

@@ -441,6 +441,9 @@ def test_class_signatures_with_explained_methods_or_a_stub_below():
     reply = "Class: LineFiller\n\n```python\nclass LineFiller:\n    def __init__(self, width: int) -> None:\n        ...\n\n    def feed(self, word: str) -> list[str]:\n        ...\n```"
     signature = parsing.parse_signature(reply, "i")
     assert signature.name == "LineFiller" and [m.name for m in signature.methods] == ["feed"]
+    reply = "Class: Heap\n\nMethods:\n- `__init__(self) -> None`\n- `pop(self) -> int | None` (primary method)\n"
+    signature = parsing.parse_signature(reply, "i")  # a note after a method is not part of its type
+    assert [m.name for m in signature.methods] == ["pop"] and signature.returns == "int | None"
 
 
 def test_markdown_concepts_whose_examples_look_like_json():
