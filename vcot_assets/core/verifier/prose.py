@@ -477,8 +477,10 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
             ):
                 return target.group(1)  # `n = len(grid)` is 3: a claim about n
             after = match.string[match.end() :]
-            if _IS_VALUE.match(after) and not _TRUTH_AFTER.match(after) and _expr(inner) is not None:
-                return inner  # `len(name)` is 6: an expression of the code, said to have a value
+            if (_IS_VALUE.match(after) and not _TRUTH_AFTER.match(after) or _TRANSFORM_VERB.match(after)) and _expr(
+                inner
+            ) is not None:
+                return inner  # `len(name)` is 6, `s.strip()` turns ...: an expression of the code, given a value
             return " \x00 "  # restated code or the call: text of the question, not a claim
         return _plain_comparison(inner) or inner
 
@@ -513,8 +515,14 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         lambda m: re.sub("|".join(_WORD_OPERATORS), lambda op: _WORD_OPERATORS[op.group()], m.group()),
         text,
     )
-    text = re.sub(r"\b0[xX]([0-9a-fA-F]+)\b", lambda m: str(int(m.group(1), 16)), text)
-    text = re.sub(r"\b0[bB]([01]+)\b", lambda m: str(int(m.group(1), 2)), text)
+    text = _outside_quotes(  # `0x1F` is a number, `'0xBEEF'` a string
+        text,
+        lambda part: re.sub(
+            r"\b0[bB]([01]+)\b",
+            lambda m: str(int(m.group(1), 2)),
+            re.sub(r"\b0[xX]([0-9a-fA-F]+)\b", lambda m: str(int(m.group(1), 16)), part),
+        ),
+    )
     # `binary 1011` is a number written in base 2
     text = re.sub(r"\b(?:binary|bin)\s+([01]+)\b", lambda m: str(int(m.group(1), 2)), text)
     return text
@@ -876,6 +884,36 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 
 
 _IS_VALUE = re.compile(r"\s+(?:is|equals|gives|makes|comes to|evaluates to|yields|results in)\s+(?:exactly\s+)?")
+
+
+# `s.strip().lower()` turns "  Ab " into "ab": a method chain applied to a stated input
+_TRANSFORM_VERB = re.compile(r"\s+(?:turns|converts|changes|maps|makes|transforms|gives)\s+")
+_TRANSFORM = re.compile(
+    r"(?<![\w.])(?P<receiver>(?:self\.)?[A-Za-z_]\w*)(?P<chain>(?:\.[A-Za-z_]\w*\([^()]*\))+)" + _TRANSFORM_VERB.pattern
+)
+
+
+def _transformations(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`t.strip().lower()` turns "#Python" into "#python": the chain evaluated on the input the
+    sentence names (the claim holds or not whatever moment it is said of)."""
+    text = s.text
+    for m in _TRANSFORM.finditer(text):
+        source_end = _right_operand_end(text, m.end())
+        into = re.match(r"\s+(?:into|to)\s+", text[source_end:]) if source_end > 0 else None
+        if into is None:
+            continue
+        result_start = source_end + into.end()
+        result_end = _right_operand_end(text, result_start)
+        if result_end < 0 or not s.free(m.start(), result_end):
+            continue
+        source, result = _expr(text[m.end() : source_end]), _expr(text[result_start:result_end].rstrip(".,"))
+        ok_source, before = _literal_value(source) if source is not None else (False, None)
+        ok_result, after = _literal_value(result) if result is not None else (False, None)
+        applied = _expr(repr(before) + m.group("chain")) if ok_source and ok_result else None
+        ok, computed = _literal_value(applied) if applied is not None else (False, None)
+        if ok:
+            s.use(m.start(), result_end)
+            checks.append(Check("arith", f"{before!r}{m.group('chain')} = {after!r}", same_value(computed, after)))
 
 
 def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
@@ -1575,6 +1613,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
     checks: list[Check] = []
     for step in (
         _named_sequences,
+        _transformations,
         _chains,
         _literal_claims,
         _verb_claims,

@@ -302,3 +302,11 @@ def test_a_backticked_attribute_with_a_value_after_it_is_a_claim_not_restated_co
     # `rollovers 1.` in a terse listing is the attribute `self.rollovers`
     assert ("value", True) in verdicts(facts, "After the second tick: rollovers 1.")
     assert ("value", False) in verdicts(facts, "After the second tick: rollovers 3.")
+
+
+def test_a_method_chain_said_to_turn_one_value_into_another_is_evaluated():
+    code = "def clean(s):\n    t = s.strip().lower()\n    return t\n"
+    facts = trace_facts(traced(code, "clean('  0xBEEF ')"))
+    assert verdicts(facts, '`s.strip().lower()` turns `"  0xBEEF "` into `"0xbeef"`.') == [("arith", True)]
+    # a hex literal inside a string is text, not the number 48879
+    assert verdicts(facts, '`s.strip().lower()` turns `"  0xBEEF "` into `"0xBEEF"`.') == [("arith", False)]
