@@ -87,7 +87,7 @@ _VALUE_VERBS = (
     r"changes to|holds|now holds|stays|remains|ends up as|ends up|ends at|ends as|starts as|starts at|is initially|"
     r"equal to|is equal to|"
     r"goes to|increases to|decreases to|drops to|grows to|rises to|falls to|takes the value|has the value|gets|equals|"
-    r"was|were|are|contains)"
+    r"was|were|are|contains|has|have)"
 )
 _SEQUENCE_SEP = re.compile(
     r"\s*(?:,\s*(?:then\s+|and\s+(?:then\s+|finally\s+))?|,(?!\s*and\b)|->|→|\bthen\b|\band(?:\s+then|\s+finally)?\b)\s*"
@@ -923,6 +923,9 @@ def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     for m in _IS_VALUE.finditer(text):
         start = _left_operand_start(text, m.start(), known)
         end = _right_operand_end(text, m.end())
+        conjunction = list(re.finditer(r"\s(?:and|or)\s", text[start : m.start()]))
+        if conjunction and isinstance(_expr(text[start : m.start()]), ast.BoolOp):
+            start += conjunction[-1].end()  # `gaps = [2, 5] and len(present) is 5`: prose `and`
         if end < 0 or start >= m.start() or not s.free(start, end):
             continue
         left, right = _expr(text[start : m.start()]), _expr(text[m.end() : end].rstrip("."))
@@ -931,7 +934,7 @@ def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         ok_right, value = _literal_value(right)
         if not ok_right:
             continue
-        if re.search(r"(?:[<>=!]=?|\bin|\bnot|\band|\bor)\s*$", text[:start]) or isinstance(value, bool):
+        if re.search(r"(?:[<>=!]=?|\bin|\bnot)\s*$", text[:start]) or isinstance(value, bool):
             continue  # `len(a) > len(b) is True`: the comparison's truth, read by `_comparisons`
         ok_left, computed = _literal_value(left)
         if ok_left and isinstance(computed, int) and re.fullmatch(r"[01]{4,}", text[m.end() : end].strip(" .")):
@@ -1022,7 +1025,13 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         ):
             continue  # `the run of correct answers is 2`, `the first two digits are 1 and 5`: a phrase, not the variable
         before = s.text[: m.start("subject")].rstrip().split()
-        if not m.group("measure") and len(before) >= 2 and before[-2].lower() == "the" and before[-1] not in known:
+        if (
+            not m.group("measure")
+            and len(before) >= 2
+            and before[-2].lower() == "the"
+            and before[-1] not in known
+            and not subject.startswith("self.")  # `the second self.pos is 3` names the attribute
+        ):
             continue  # "the full capacity is 35": a prose noun phrase, not the variable
         start = m.start("value")
         values, end = _literal_run(s.text, start)
@@ -1034,6 +1043,8 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             s.use(m.start("subject"), end)  # `n is 0 or positive`: a range the value lies in, not its value
             continue
         counted = len(values) == 1 and isinstance(values[0], int) and re.match(r"\s+(?:\w+\s+)?[a-z]+s\b", s.text[end:])
+        if m.group("verb").lower() in ("has", "have") and not counted:
+            continue  # `x has 3`: unclear what of x; `seen has 4 words` is its size
         measured = m.group("measure") or m.group("has") or counted  # `parts[1:] holds 2 words`
         node = _expr(f"len({subject})" if measured else subject)
         if node is None:
@@ -1048,6 +1059,10 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         for value in values[-1:]:
             found = walk.find(node, value)
+            if found.ok is False and counted and re.match(r"\s+(?:\w+\s+)?(?:words|tokens)\b", s.text[end:]):
+                words = _expr(f"len({subject}.split())")  # `text has 6 words`: a string's words
+                split = walk.find(words, value) if words is not None else found
+                found = split if split.ok else found
             if found.ok is False and m.group("verb").lower() in ("gets", "contains") and not measured:
                 # `log gets 'g'`: an item the collection gains
                 history = walk.facts.history(subject)

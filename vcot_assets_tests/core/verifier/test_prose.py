@@ -310,3 +310,16 @@ def test_a_method_chain_said_to_turn_one_value_into_another_is_evaluated():
     assert verdicts(facts, '`s.strip().lower()` turns `"  0xBEEF "` into `"0xbeef"`.') == [("arith", True)]
     # a hex literal inside a string is text, not the number 48879
     assert verdicts(facts, '`s.strip().lower()` turns `"  0xBEEF "` into `"0xBEEF"`.') == [("arith", False)]
+
+
+def test_sizes_said_with_has_and_claims_after_a_prose_and(facts):
+    assert ("value", True) in verdicts(facts, "Now `xs` has 6 items.")
+    assert ("value", False) in verdicts(facts, "Now `xs` has 5 items.")
+    assert ("value", False) in verdicts(facts, "So `k = 3` and `len(xs)` is 5.")
+    # `the second self.x`: an attribute named after an ordinal is still the attribute
+    code = "class P:\n    def __init__(self):\n        self.pos = 0\n    def read(self, n):\n        self.pos += n\n        return self.pos\n"
+    attribute = trace_facts(traced(code + "def run():\n    p = P()\n    return [p.read(6), p.read(1)]\n", "run()"))
+    assert ("value", False) in verdicts(attribute, "After the second read the second self.pos is 3.")
+    # a string's words
+    words = trace_facts(traced("def count(text):\n    return len(text.split())\n", "count('a bb c')"))
+    assert ("value", True) in verdicts(words, "So `text` has 3 words.")
