@@ -333,13 +333,31 @@ def _read_loops_and_conditions(facts: TraceFacts, code: str) -> None:
         pass
 
 
+def _frozen(value: object) -> object:
+    """A hashable form of `value`: two forms are equal exactly when `same_value` says the values
+    are (collections tagged by kind, so `[1, 2]` is not `(1, 2)`, and `{1}` is `frozenset({1})`)."""
+    return _freeze(canonical(value))
+
+
+def _freeze(value: object) -> object:
+    if isinstance(value, list):
+        return ("list", tuple(map(_freeze, value)))
+    if isinstance(value, tuple):
+        return ("tuple", tuple(map(_freeze, value)))
+    if isinstance(value, (set, frozenset)):
+        return ("set", frozenset(map(_freeze, value)))
+    if isinstance(value, dict):
+        return ("dict", frozenset((_freeze(k), _freeze(v)) for k, v in value.items()))
+    return value
+
+
 def _add_atoms(value: object, atoms: set, depth: int = 0) -> None:
-    """`value` and what it holds (items, keys, values), in canonical form, where hashable."""
+    """`value` and what it holds (items, keys, values), in hashable form (`_frozen`)."""
     if depth > 3:
         return
     try:
-        atoms.add(canonical(value))
-    except TypeError:
+        atoms.add(_frozen(value))
+    except (TypeError, RecursionError):  # an unhashable object pysnooper showed, or nesting too deep
         pass
     if isinstance(value, dict):
         for key, item in value.items():
@@ -390,15 +408,12 @@ def _grounded_literal(facts: TraceFacts, wanted: object) -> bool:
         if any(isinstance(v, str) and digits in v for v in facts.known_values + facts.code_literals):
             return True
     try:
-        if canonical(wanted) in facts.atoms:
+        if _frozen(wanted) in facts.atoms:  # the value, or an item, key or value of one, at any depth
             return True
-    except TypeError:  # unhashable: a collection, looked for below
+    except (TypeError, RecursionError):
         pass
-    if isinstance(wanted, str):  # equal to, or a word or substring of, a string the run or code holds
+    if isinstance(wanted, str):  # a word or substring of a string the run or code holds
         return bool(wanted) and wanted in facts.string_text
-    pools = (facts.known_values, facts.code_literals, facts.returns)
-    if not isinstance(wanted, (int, float)) and any(_contains(value, wanted) for pool in pools for value in pool):
-        return True  # (a number the atoms lack is in no value; text may be a substring of one)
     # A collection the narration builds from a traced one: a slice, its keys, its values, sorted.
     if isinstance(wanted, (list, tuple)) and wanted:
         return any(_derived_from(value, list(wanted)) for value in facts.known_values + facts.code_literals)
