@@ -1664,7 +1664,21 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         for n, check in enumerate(checks[before:]):
             check.position = new_starts[min(n, len(new_starts) - 1)] if new_starts else -1
     _together(checks, walk)
+    if _COUNTERFACTUAL.search(s.text):
+        for check in checks:
+            literal = check.kind == "arith" or (check.kind == "comparison" and not re.search(r"[A-Za-z_]", check.text))
+            if check.ok is False and not literal:
+                check.ok = None  # `n = 2 would give 4`: a state of another run, not of this one
     return checks
+
+
+# A sentence about a run that did not happen (backward narrations try other inputs). Its states
+# cannot be checked against this trace; its arithmetic and comparisons of literals still can.
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:would(?:n't)?|suppose|imagine|hypothetical(?:ly)?|were to|(?:does|did)\s*(?:not|n't)\s+work|"
+    r"instead of|had been)\b",
+    re.I,
+)
 
 
 def _together(checks: list[Check], walk: Walk) -> None:

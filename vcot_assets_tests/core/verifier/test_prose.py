@@ -323,3 +323,12 @@ def test_sizes_said_with_has_and_claims_after_a_prose_and(facts):
     # a string's words
     words = trace_facts(traced("def count(text):\n    return len(text.split())\n", "count('a bb c')"))
     assert ("value", True) in verdicts(words, "So `text` has 3 words.")
+
+
+def test_states_of_a_run_that_did_not_happen_are_not_judged_against_this_one(facts):
+    # k = 4 is no state of this run; in a counterfactual it is another run's, so unverifiable
+    assert ("value", False) in verdicts(facts, "Here k = 4.")
+    assert ("value", False) not in verdicts(facts, "With k = 4 the first window would be 9.")
+    # its arithmetic and comparisons of literals are still checked
+    assert ("arith", False) in verdicts(facts, "With k = 4 it would be 3 + 1 + 4 + 1 = 10.")
+    assert ("comparison", False) in verdicts(facts, "Then 2 < 2 is true, so it would go on.")
