@@ -456,7 +456,7 @@ _WORD_OPERATORS = {"times": "*", "multiplied by": "*", "plus": "+", "minus": "-"
 
 _VALUE_FOLLOWS = re.compile(
     r"\s+(?:goes|went|go|grows|grew|climbs|climbed|rises|rose|falls|fell|drops|dropped|moves|moved)\s+"
-    r"(?:from\s+)?[-\d'\"\[({`]|\s+(?:is|was|becomes|became|equals)\s+[-\d'\"\[({`]"
+    r"(?:from\s+)?[-\d'\"\[({`]|\s+(?:is|was|becomes|became|equals|has (?:a )?(?:length|size)(?: of)?)\s+[-\d'\"\[({`]"
 )
 
 
@@ -1150,6 +1150,9 @@ def _literal_run(text: str, start: int) -> tuple[list[object], int]:
         literal, value = _literal_value(node)
         if not literal:
             break
+        collection = (list, tuple, dict, set)
+        if values and isinstance(values[-1], collection) != isinstance(value, collection):
+            break  # `the rolls are [(3, 3), ...], ten rolls in all`: a collection, then its size
         values.append(value)
         end = stop
         sep = _SEQUENCE_SEP.match(text, stop)

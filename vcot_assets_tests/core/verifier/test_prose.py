@@ -332,3 +332,10 @@ def test_states_of_a_run_that_did_not_happen_are_not_judged_against_this_one(fac
     # its arithmetic and comparisons of literals are still checked
     assert ("arith", False) in verdicts(facts, "With k = 4 it would be 3 + 1 + 4 + 1 = 10.")
     assert ("comparison", False) in verdicts(facts, "Then 2 < 2 is true, so it would go on.")
+
+
+def test_a_collection_then_its_size_is_not_one_run_and_a_length_history_is_read(facts):
+    # the list, then how many items it has: the list is checked, and 6 is its size
+    assert verdicts(facts, "So xs is [3, 1, 4, 1, 5, 9], six numbers in all.")[0] == ("value", True)
+    assert ("sequence", True) in verdicts(facts, "`sums` has length 1, then 2, then 3.")
+    assert ("sequence", False) in verdicts(facts, "`sums` has length 1, then 2, then 5.")
