@@ -143,6 +143,7 @@ class TraceFacts:
     )  # header line -> what names the loop (its targets, its header's code)
     loop_roles: dict = field(default_factory=dict)  # header line -> {"outer", "inner", "for", "while"}
     conditions: dict = field(default_factory=dict)  # an `if`/`while` test (or one operand of it) -> its lines
+    condition_nodes: list = field(default_factory=list)  # (test's AST, its line), for tests restated with values
     atoms: set = field(default_factory=set)  # hashable values the execution, code or call hold, at any depth
     string_text: str = ""  # the strings among the atoms, joined: a word or substring of any is found in one search
     _changes: dict = field(default_factory=dict)
@@ -187,11 +188,26 @@ class TraceFacts:
 
     def condition_events(self, node: ast.expr) -> list[int]:
         """The events at which the program tests this condition (an `if`/`elif`/`while` test or
-        one operand of it, as the code writes it), or [] when the code tests no such condition."""
+        one operand of it, as the code writes it; or with some variables written as the values
+        they held, `'o' in seen` for `ch in seen`), or [] when the code tests no such condition."""
         lines = self.conditions.get(_squash(ast.unparse(node)))
+        bindings: dict[str, object] = {}
+        if not lines:
+            for test, line in self.condition_nodes:
+                found = _bind(test, node)
+                if found:
+                    lines, bindings = {line}, found
+                    break
         if not lines:
             return []
-        return [i for i, e in enumerate(self.index.events) if e.kind == "line" and e.line_no in lines]
+        return [
+            i
+            for i, e in enumerate(self.index.events)
+            if e.kind == "line"
+            and e.line_no in lines
+            and all(name in self.index.states[i] and same_value(self.index.states[i][name], value)
+                    for name, value in bindings.items())
+        ]  # fmt: skip
 
     def changes(self, names: set[str]) -> list[int]:
         """The events at which any of `names` (or its `self.` attribute) takes a new value: the
@@ -305,6 +321,39 @@ def _trace_facts(trace: Trace) -> TraceFacts:
     return facts
 
 
+def _bind(code: ast.AST, claim: ast.AST) -> dict[str, object] | None:
+    """The variables of `code` that `claim` writes as values (`ch in seen` and `'o' in seen`:
+    {'ch': 'o'}), when the two are otherwise the same expression and at least one is bound."""
+    bindings: dict[str, object] = {}
+
+    def match(a: ast.AST, b: ast.AST) -> bool:
+        if isinstance(a, ast.Name) and isinstance(b, ast.Constant):
+            if a.id in bindings and not same_value(bindings[a.id], b.value):
+                return False
+            bindings[a.id] = b.value
+            return True
+        if type(a) is not type(b):
+            return False
+        for field_name, value in ast.iter_fields(a):
+            other = getattr(b, field_name, None)
+            if isinstance(value, ast.AST):
+                if not isinstance(other, ast.AST) or not match(value, other):
+                    return False
+            elif isinstance(value, list):
+                if not isinstance(other, list) or len(value) != len(other):
+                    return False
+                for x, y in zip(value, other):
+                    if isinstance(x, ast.AST) != isinstance(y, ast.AST):
+                        return False
+                    if (isinstance(x, ast.AST) and not match(x, y)) or (not isinstance(x, ast.AST) and x != y):
+                        return False
+            elif field_name != "ctx" and value != other:
+                return False
+        return True
+
+    return bindings if match(code, claim) and bindings else None
+
+
 def _read_loops_and_conditions(facts: TraceFacts, code: str) -> None:
     """From the code: what names each loop and how it nests (`facts.loop_names`, `loop_roles`),
     and which lines test which condition (`facts.conditions`)."""
@@ -329,6 +378,7 @@ def _read_loops_and_conditions(facts: TraceFacts, code: str) -> None:
                 tests += [t.operand for t in tests if isinstance(t, ast.UnaryOp) and isinstance(t.op, ast.Not)]
                 for test in tests:
                     facts.conditions.setdefault(_squash(ast.unparse(test)), set()).add(node.lineno)
+                    facts.condition_nodes.append((test, node.lineno))
     except (SyntaxError, ValueError, RecursionError):
         pass
 

@@ -339,3 +339,13 @@ def test_a_collection_then_its_size_is_not_one_run_and_a_length_history_is_read(
     assert verdicts(facts, "So xs is [3, 1, 4, 1, 5, 9], six numbers in all.")[0] == ("value", True)
     assert ("sequence", True) in verdicts(facts, "`sums` has length 1, then 2, then 3.")
     assert ("sequence", False) in verdicts(facts, "`sums` has length 1, then 2, then 5.")
+
+
+def test_a_tested_condition_restated_with_a_value_is_judged_where_it_held_that_value():
+    code = "def firsts(word):\n    seen = ''\n    for ch in word:\n        if ch in seen:\n            continue\n        seen += ch\n    return seen\n"
+    facts = trace_facts(traced(code, "firsts('oboe')"))
+    # the program tested `ch in seen` with ch = 'o' twice: False the first time, True the second
+    assert ("comparison", True) in verdicts(facts, "`'o' in seen` is True the second time.")
+    # with ch = 'b' it was tested once, and was False (though 'b' is in seen later on)
+    assert ("comparison", False) in verdicts(facts, "`'b' in seen` is True, so b is skipped.")
+    assert ("comparison", True) in verdicts(facts, "`'b' in seen` is False, so b is added.")
