@@ -144,6 +144,8 @@ class TraceFacts:
     loop_roles: dict = field(default_factory=dict)  # header line -> {"outer", "inner", "for", "while"}
     conditions: dict = field(default_factory=dict)  # an `if`/`while` test (or one operand of it) -> its lines
     condition_nodes: list = field(default_factory=list)  # (test's AST, its line), for tests restated with values
+    calls: dict = field(default_factory=dict)  # a call the code makes (`len(word)`) -> its lines
+    call_nodes: list = field(default_factory=list)  # (call's AST, its line)
     atoms: set = field(default_factory=set)  # hashable values the execution, code or call hold, at any depth
     string_text: str = ""  # the strings among the atoms, joined: a word or substring of any is found in one search
     _changes: dict = field(default_factory=dict)
@@ -190,10 +192,17 @@ class TraceFacts:
         """The events at which the program tests this condition (an `if`/`elif`/`while` test or
         one operand of it, as the code writes it; or with some variables written as the values
         they held, `'o' in seen` for `ch in seen`), or [] when the code tests no such condition."""
-        lines = self.conditions.get(_squash(ast.unparse(node)))
+        return self._events_of(node, self.conditions, self.condition_nodes)
+
+    def call_events(self, node: ast.expr) -> list[int]:
+        """The events at which the program makes this call (as `condition_events`)."""
+        return self._events_of(node, self.calls, self.call_nodes)
+
+    def _events_of(self, node: ast.expr, exact: dict, written: list) -> list[int]:
+        lines = exact.get(_squash(ast.unparse(node)))
         bindings: dict[str, object] = {}
         if not lines:
-            for test, line in self.condition_nodes:
+            for test, line in written:
                 found = _bind(test, node)
                 if found:
                     lines, bindings = {line}, found
@@ -379,6 +388,9 @@ def _read_loops_and_conditions(facts: TraceFacts, code: str) -> None:
                 for test in tests:
                     facts.conditions.setdefault(_squash(ast.unparse(test)), set()).add(node.lineno)
                     facts.condition_nodes.append((test, node.lineno))
+            if isinstance(node, ast.Call):
+                facts.calls.setdefault(_squash(ast.unparse(node)), set()).add(node.lineno)
+                facts.call_nodes.append((node, node.lineno))
     except (SyntaxError, ValueError, RecursionError):
         pass
 
@@ -733,6 +745,18 @@ class Walk:
             return Check("value", text, True, events[0], events)
         return Check("value", text + " (not where the program tests it)", False)
 
+    def call_value(self, node: ast.expr, wanted: object) -> Check:
+        """What a call returned. One the code makes (`len(word)`, `self.counts.get(w, 0)`, also
+        with values written for its variables) is judged where the program made it; others by `find`."""
+        verdicts = [(i, self.holds(node, wanted, i)) for i in self.facts.call_events(node)]
+        if not any(held is not None for _, held in verdicts):
+            return self.find(node, wanted)
+        events = sorted((i for i, held in verdicts if held), key=self._walk_rank)
+        text = f"{ast.unparse(node)} = {wanted!r}"
+        if events:
+            return Check("value", text, True, events[0], events)
+        return Check("value", text + " (not where the program makes the call)", False)
+
     def _opaque(self, names: set[str], i: int) -> bool:
         state = self.facts.index.states[i]
         return any(isinstance(state.get(name), Opaque) for name in names)
@@ -1026,7 +1050,7 @@ def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 continue
             if isinstance(value, int) and re.match(r"\s+(?:\w+\s+)?[a-z]+s\b", text[end:]):
                 left = ast.Call(ast.Name("len", ast.Load()), [left], [])  # `s.split() gives 3 words`
-            found = walk.find(left, value)
+            found = walk.call_value(left, value) if isinstance(left, ast.Call) else walk.find(left, value)
             if found.ok is not None:
                 s.use(start, end)
                 checks.append(found)
@@ -1601,7 +1625,7 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if call and call.group(1).strip():  # `isalpha()` returns False: the method's, not the function's
             node = _expr(call.group(1) if not call.group(1).startswith("(") else "")
             if node is not None and not (_names(node) - walk.facts.index.names - _SAFE_CALL_NAMES):
-                found = walk.find(node, value)
+                found = walk.call_value(node, value)
                 if found.ok is not None:
                     checks.append(Check("return", f"{call.group(1)} returns {value!r}", found.ok, found.at))
             continue

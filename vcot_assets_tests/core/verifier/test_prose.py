@@ -349,3 +349,17 @@ def test_a_tested_condition_restated_with_a_value_is_judged_where_it_held_that_v
     # with ch = 'b' it was tested once, and was False (though 'b' is in seen later on)
     assert ("comparison", False) in verdicts(facts, "`'b' in seen` is True, so b is skipped.")
     assert ("comparison", True) in verdicts(facts, "`'b' in seen` is False, so b is added.")
+
+
+def test_a_call_the_code_makes_is_judged_where_it_was_made():
+    code = (
+        "def tally(words):\n"
+        "    counts = {}\n"
+        "    for w in words:\n"
+        "        counts[w] = counts.get(w, 0) + 1\n"
+        "    return counts\n"
+    )
+    facts = trace_facts(traced(code, "tally(['x', 'y', 'x'])"))
+    assert ("value", True) in verdicts(facts, "The second time, `counts.get('x', 0)` returns `1`.")
+    # when the program called it, counts.get('x', 0) gave 0 then 1, never 2 (though counts['x'] ends at 2)
+    assert ("value", False) in verdicts(facts, "The second time, `counts.get('x', 0)` returns `2`.")
