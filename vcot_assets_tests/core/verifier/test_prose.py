@@ -360,6 +360,6 @@ def test_a_call_the_code_makes_is_judged_where_it_was_made():
         "    return counts\n"
     )
     facts = trace_facts(traced(code, "tally(['x', 'y', 'x'])"))
-    assert ("value", True) in verdicts(facts, "The second time, `counts.get('x', 0)` returns `1`.")
+    assert ("return", True) in verdicts(facts, "The second time, `counts.get('x', 0)` returns `1`.")
     # when the program called it, counts.get('x', 0) gave 0 then 1, never 2 (though counts['x'] ends at 2)
-    assert ("value", False) in verdicts(facts, "The second time, `counts.get('x', 0)` returns `2`.")
+    assert ("return", False) in verdicts(facts, "The second time, `counts.get('x', 0)` returns `2`.")
