@@ -76,7 +76,8 @@ _FALSE_AFTER = re.compile(
     re.I,
 )
 _FALSE_WORDS = (
-    r"\b(?:both|all|each)?\s*(?:false|not true|not satisfied|fails|does not hold|doesn't hold)\b"
+    r"\b(?:both|all|each)?\s*(?:false|not true|not satisfied|fails|does not hold|doesn't hold|never holds|never held|"
+    r"is never true|never true)\b"
     r"|\b(?:do|does)\s*(?:not|n't)\s*(?:hold)?\s*$"  # `5 > 8, 5 > 7 and 5 > 9 do not`
 )
 _QUESTION_BEFORE = re.compile(
@@ -1281,6 +1282,8 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
         runs += [_items(v) for v in walk.facts.known_values if len(_items(v)) >= len(values)]
         return Check("sequence", f"values: {values}", False if any(_one_off(values, r) for r in runs) else None)
     named_runs = [[v for _, v in histories.get(name, [])] for name in names]
+    if not any(named_runs):  # a comprehension's variable, say: pysnooper never shows it
+        return Check("sequence", f"{subject}: {values}", None)
     close = any(_one_off(values, run) or _subsequence(values, run) for run in named_runs)
     if not close and len(values) >= 3 and any(_subsequence(values, [v for _, v in h]) for h in histories.values()):
         # `only the positive ones count as drops: 5, 4, 7`: values of another variable (`diff`),

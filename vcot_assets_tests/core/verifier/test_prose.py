@@ -363,3 +363,13 @@ def test_a_call_the_code_makes_is_judged_where_it_was_made():
     assert ("return", True) in verdicts(facts, "The second time, `counts.get('x', 0)` returns `1`.")
     # when the program called it, counts.get('x', 0) gave 0 then 1, never 2 (though counts['x'] ends at 2)
     assert ("return", False) in verdicts(facts, "The second time, `counts.get('x', 0)` returns `2`.")
+
+
+def test_never_holds_is_false_and_an_untraced_variables_summary_is_unverifiable():
+    code = "def shares(n, extra):\n    return [5 + (1 if i < extra else 0) for i in range(n)]\n"
+    facts = trace_facts(traced(code, "shares(4, 3)"))
+    # `i` lives in the comprehension, which the trace does not show: its values cannot be checked
+    assert ("sequence", False) not in verdicts(facts, "The first three (i = 0, 1, 2) pay 6.")
+    window = trace_facts(traced(WINDOW, CALL))
+    assert ("comparison", True) in verdicts(window, "`total > 100` never holds.")
+    assert ("comparison", False) in verdicts(window, "`total > 1` never holds.")
