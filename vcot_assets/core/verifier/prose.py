@@ -104,7 +104,8 @@ _ITEMS_HANDLED = re.compile(
     r"(?:all\s+|the\s+|only\s+|each\s+of\s+the\s+)?(\d+)\s+(?:\w+\s+)?[a-z]+s\b"
     r"|\b(?:handled|handles|processed|processes|checked|checks|checking|visited|visits|examined|examines|"
     r"scanned|scans|consumed|consumes)\s+(?:all\s+|the\s+|only\s+)?(\d+)\s+(?:\w+\s+)?[a-z]+s\b"
-    r"|\b(?:breaks|stops|stopped|broke|ends|ended)\s+after\s+(\d+)\s+[a-z]+s\b",
+    r"|\b(?:breaks|stops|stopped|broke|ends|ended)\s+after\s+(\d+)\s+[a-z]+s\b"
+    r"|\b(?:after|over|across)\s+all\s+(\d+)\s+(?:\w+\s+)?[a-z]+s\b",  # `after all 6 numbers`
     re.I,
 )
 _RETURN = re.compile(
@@ -1461,7 +1462,7 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if not s.free(m.start(), m.end()):
             continue
         s.use(m.start(), m.end())
-        count = int(m.group(1) or m.group(2) or m.group(3))
+        count = int(m.group(1) or m.group(2) or m.group(3) or m.group(4))
         ok = count in _loop_counts(walk, s.text[: m.start()])
         checks.append(Check("count", m.group(0), ok))
 

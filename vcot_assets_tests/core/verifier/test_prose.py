@@ -42,6 +42,8 @@ def test_values_and_loop_summaries_are_checked_against_the_history(facts):
 def test_loop_counts_are_the_loops_runs(facts):
     assert ("count", True) in verdicts(facts, "The loop runs 3 times.")
     assert ("count", False) in verdicts(facts, "The loop runs 4 times.")
+    assert ("count", True) in verdicts(facts, "After all 3 windows the list is complete.")
+    assert ("count", False) in verdicts(facts, "After all 4 windows the list is complete.")
 
 
 def test_restated_code_is_text_and_a_made_up_value_is_not_grounded(facts):
