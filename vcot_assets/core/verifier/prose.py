@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import math
 import re
 import weakref
 from dataclasses import dataclass, field
@@ -94,7 +95,8 @@ _SEQUENCE_SEP = re.compile(
     r"\s*(?:,\s*(?:then\s+|and\s+(?:then\s+|finally\s+))?|,(?!\s*and\b)|->|→|\bthen\b|\band(?:\s+then|\s+finally)?\b)\s*"
 )
 _COUNT = re.compile(
-    r"\b(\d+)\s+(?:more\s+)?(?:times|iterations?|passes|rounds|loops)\b|\b(?:runs|iterates|executes|repeats|loops|ran)"
+    r"\b(\d+)\s+(?:more\s+)?(?:times|iterations?|passes|rounds|loops)\b(?!\s+(?:down|up|off|to)\b)"
+    r"|\b(?:runs|iterates|executes|repeats|loops|ran)"
     r"\s+(once|twice|thrice)\b",
     re.I,
 )
@@ -157,11 +159,13 @@ class TraceFacts:
         return self.histories.get(name) or self.histories.get(f"self.{name.removeprefix('self.')}", [])
 
     def final_values(self, name: str) -> list[object]:
-        """The values `name` (or `self.name`) holds when a call returns, and its last value."""
+        """The values `name` (or `self.name`) holds when a call returns or a run of a loop ends
+        (`for 5, x goes 2, 1, 0, so n ends at 3`), and its last value."""
         names = (name, f"self.{name.removeprefix('self.')}", name.removeprefix("self."))
         finals = []
+        ends = {last for _, last, _ in self.index.loop_runs}
         for i, event in enumerate(self.index.events):
-            if event.kind == "return":
+            if event.kind == "return" or i in ends:
                 state = self.index.states[i]
                 finals += [state[n] for n in names if n in state]
         for n in names:
@@ -534,7 +538,11 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     )
     text = text.translate(_UNICODE_OPERATORS)
     # bold markers, not the `**` of a power or the stars inside a string such as '***'
-    text = re.sub(r"\*\*(?=[A-Za-z0-9_(`\[])|(?<=[A-Za-z0-9_.:)`\]])\*\*(?![*'\"])|^\*\*|\*\*$", "", text)
+    text = re.sub(
+        r"(?<![A-Za-z0-9_)\]])\*\*(?=[A-Za-z0-9_(`\[])|(?<=[A-Za-z0-9_.:)`\]])\*\*(?![*'\"A-Za-z0-9_(])|^\*\*|\*\*$",
+        "",
+        text,
+    )  # (`2**4` between two operands is a power)
     text = text.replace("__", "")
 
     def code_span(match: re.Match) -> str:
@@ -1046,7 +1054,7 @@ def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 except TypeError:
                     pass
             s.use(start, end)
-            checks.append(Check("arith", f"{ast.unparse(left)} = {value!r}", same_value(computed, value)))
+            checks.append(Check("arith", f"{ast.unparse(left)} = {value!r}", _same_result(computed, value)))
         elif not ok_left and isinstance(left, (ast.BinOp, ast.Call, ast.Subscript)) and _names(left):
             if {n.removeprefix("self.") for n in _names(left)} - known - _SAFE_CALL_NAMES - {"self"}:
                 continue
@@ -1056,6 +1064,18 @@ def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             if found.ok is not None:
                 s.use(start, end)
                 checks.append(found)
+
+
+def _same_result(computed: object, stated: object) -> bool:
+    """A computation's stated result: the value, or a float written to fewer decimals, rounded or
+    cut (`18.0 / 7 = 2.5714...`, `= 2.57`); a whole number is never a float's shortening."""
+    if same_value(computed, stated):
+        return True
+    if not isinstance(computed, float) or not isinstance(stated, float) or math.isnan(computed):
+        return False
+    decimals = len(repr(stated).split(".")[1]) if "." in repr(stated) and "e" not in repr(stated) else 0
+    scale = 10**decimals
+    return decimals >= 2 and stated in (round(computed, decimals), math.trunc(computed * scale) / scale)
 
 
 def _tuple_targets(node: ast.expr | None, value: object, walk: Walk, checks: list[Check]) -> bool:
@@ -1074,7 +1094,7 @@ def _chain_steps(nodes: list[ast.expr | None], value: object, walk: Walk, checks
         literal, computed = _literal_value(node)
         if literal:
             binary = isinstance(computed, int) and re.fullmatch(r"[01]{4,}", str(value)) is not None
-            ok = same_value(computed, value) or (binary and bin(computed)[2:] == str(value))  # `164 = 10100100`
+            ok = _same_result(computed, value) or (binary and bin(computed)[2:] == str(value))  # `164 = 10100100`
             checks.append(Check("arith", f"{ast.unparse(node)} = {value!r}", ok))
             continue
         known = walk.facts.index.names
@@ -1096,83 +1116,101 @@ _SUBJECT = re.compile(
 )
 
 
+_ITEM_NOUNS = r"\s+(?:entries|items|elements|values|keys|words|letters|characters|chars|pairs|names|numbers)\b"
+
+
+def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
+    """The program variable a `_SUBJECT` match names (`total` may be `self.total`), or None where
+    the words are prose: part of an expression, or a noun phrase (`the run of answers is 2`)."""
+    subject = m.group("subject")
+    base = subject.split("[")[0].removeprefix("self.")
+    if base not in known and f"self.{base}" in known:
+        subject = f"self.{subject.removeprefix('self.')}"  # `total` for the attribute `self.total`
+    elif base not in known and subject.split("[")[0] not in known:
+        return None
+    if m.group("measure"):
+        return subject
+    before_text = text[: m.start("subject")]
+    if re.search(r"(?:[-+*/%<>=!&|^(]|\b(?:in|not|of|if|minus|plus|times|by|over)\b)\s*$", before_text):
+        return None  # part of an expression or a phrase (`'c' in new is False`, `p - low are ...`)
+    if re.search(r"(?:\bof\s+(?:[a-z]+\s+)?|\b(?:first|last|next|other)\s+(?:\d+\s+)?|\b\d+\s+)$", before_text):
+        return None  # `the run of correct answers is 2`, `the first two digits are 1 and 5`: a phrase
+    before = before_text.rstrip().split()
+    if len(before) >= 2 and before[-2].lower() == "the" and before[-1] not in known and not subject.startswith("self."):
+        return None  # "the full capacity is 35": a prose noun phrase (but `the second self.pos` is the attribute)
+    return subject
+
+
 def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`x is 3`, `total becomes 12`, `the length of xs is 4`, `total goes 3, 7, 12`."""
     known = walk.facts.index.names
     for m in _SUBJECT.finditer(s.text):
-        subject = m.group("subject")
-        base = subject.split("[")[0].removeprefix("self.")
-        if base not in known and f"self.{base}" in known:
-            subject = f"self.{subject.removeprefix('self.')}"  # `total` for the attribute `self.total`
-        elif base not in known and subject.split("[")[0] not in known:
+        subject = _verb_subject(m, s.text, known)
+        if subject is None:
             continue
-        if re.search(
-            r"(?:[-+*/%<>=!&|^(]|\b(?:in|not|of|if|minus|plus|times|by|over)\b)\s*$", s.text[: m.start("subject")]
-        ) and not m.group("measure"):
-            continue  # part of an expression or a phrase (`'c' in new is False`, `p - low are ...`)
-        if not m.group("measure") and re.search(
-            r"(?:\bof\s+(?:[a-z]+\s+)?|\b(?:first|last|next|other)\s+(?:\d+\s+)?|\b\d+\s+)$",
-            s.text[: m.start("subject")],
-        ):
-            continue  # `the run of correct answers is 2`, `the first two digits are 1 and 5`: a phrase, not the variable
-        before = s.text[: m.start("subject")].rstrip().split()
-        if (
-            not m.group("measure")
-            and len(before) >= 2
-            and before[-2].lower() == "the"
-            and before[-1] not in known
-            and not subject.startswith("self.")  # `the second self.pos is 3` names the attribute
-        ):
-            continue  # "the full capacity is 35": a prose noun phrase, not the variable
         start = m.start("value")
         values, end = _literal_run(s.text, start)
         if not values or not s.free(m.start("subject"), end):
             continue
-        if re.match(r"\s*(?:by|x)\s+\d", s.text[end:]):
+        after = s.text[end:]
+        if re.match(r"\s*(?:by|x)\s+\d", after):
             continue  # `a and b are 2 by 2 matrices`: a shape
-        if len(values) == 1 and re.match(r"\s+or\s+(?:[a-z]+\b|-?\d)", s.text[end:]):
-            s.use(m.start("subject"), end)  # `n is 0 or positive`: a range the value lies in, not its value
+        if len(values) == 1 and re.match(r"\s+or\s+(?:[a-z]+\b|-?\d)|\s+[a-z]+\s+(?:per|for each|each|every)\b", after):
+            s.use(m.start("subject"), end)  # `n is 0 or positive`, `gets 1 item per x`: a range or a rate
             continue
-        counted = len(values) == 1 and isinstance(values[0], int) and re.match(r"\s+(?:\w+\s+)?[a-z]+s\b", s.text[end:])
-        if m.group("verb").lower() in ("has", "have") and not counted:
-            continue  # `x has 3`: unclear what of x; `seen has 4 words` is its size
-        measured = m.group("measure") or m.group("has") or counted  # `parts[1:] holds 2 words`
+        verb = m.group("verb").lower()
+        counted = (
+            len(values) == 1
+            and isinstance(values[0], int)
+            and (
+                re.match(r"\s+(?:\w+\s+)?[a-z]+s\b", after)
+                or (values[0] == 1 and verb in ("holds", "has", "contains") and re.match(r"\s+[a-z]+\b", after))
+            )  # `seen has 4 words`, `kept holds 1 name`
+        )
+        if len(values) >= 2 and all(isinstance(v, int) for v in values) and re.match(_ITEM_NOUNS, after):
+            s.use(m.start("subject"), end)  # `pairs grows to 7, 8 and then 9 entries`: its sizes
+            checks.append(Check("sequence", f"len({subject}): {values}", _len_sequence(walk, subject, values)))
+            continue
+        if verb in ("has", "have") and not counted:
+            continue  # `x has 3`: unclear what of x
+        measured = bool(m.group("measure") or m.group("has") or counted)  # `parts[1:] holds 2 words`
         node = _expr(f"len({subject})" if measured else subject)
         if node is None:
             continue
         s.use(m.start("subject"), end)
-        if len(values) >= 3 or (len(values) == 2 and m.group("verb").lower() in ("goes", "goes to", "are", "were")):
+        if len(values) >= 3 or (len(values) == 2 and verb in ("goes", "goes to", "are", "were")):
             checks.append(
-                _sequence(walk, values, subject if not measured else None)
+                _sequence(walk, values, subject)
                 if not measured
                 else Check("sequence", f"len({subject}): {values}", _len_sequence(walk, subject, values))
             )
             continue
-        for value in values[-1:]:
-            found = walk.find(node, value)
-            if found.ok is False and counted and re.match(r"\s+(?:\w+\s+)?(?:words|tokens)\b", s.text[end:]):
-                words = _expr(f"len({subject}.split())")  # `text has 6 words`: a string's words
-                split = walk.find(words, value) if words is not None else found
-                found = split if split.ok else found
-            if found.ok is False and m.group("verb").lower() in ("gets", "contains") and not measured:
-                # `log gets 'g'`: an item the collection gains
-                history = walk.facts.history(subject)
-                if any(isinstance(v, (list, set, tuple, dict)) and _contains(v, value) for _, v in history):
-                    found.ok, found.text = True, f"{subject} gets {value!r}"
-            conditional = re.match(r"\s*(?:when|if|whenever|unless|for)\b", s.text[end:])
-            if (
-                found.ok
-                and re.fullmatch(r"ends(?: up)?(?: as| at)?", m.group("verb").lower())
-                and not measured
-                and not conditional
-            ):
-                # `self.turn ends at 6`: the value a call leaves behind, not one it passes through
-                finals = walk.facts.final_values(subject)
-                if finals and not any(same_value(v, value) for v in finals):
-                    found.ok = False
-                    found.text += " (not its final value)"
-            if found.ok is not None:
-                checks.append(found)
+        found = _verb_value(walk, subject, node, values[-1], verb, measured, after)
+        if found.ok is not None:
+            checks.append(found)
+
+
+def _verb_value(
+    walk: Walk, subject: str, node: ast.expr, value: object, verb: str, measured: bool, after: str
+) -> Check:
+    """One value said of a variable (or of its size, when `measured`)."""
+    found = walk.find(node, value)
+    if found.ok is False and measured and re.match(r"\s+(?:\w+\s+)?(?:words|tokens)\b", after):
+        words = _expr(f"len({subject}.split())")  # `text has 6 words`: a string's words
+        split = walk.find(words, value) if words is not None else found
+        found = split if split.ok else found
+    if found.ok is False and verb in ("gets", "contains") and not measured:
+        # `log gets 'g'`: an item the collection gains
+        if any(isinstance(v, (list, set, tuple, dict)) and _contains(v, value) for _, v in walk.facts.history(subject)):
+            found.ok, found.text = True, f"{subject} gets {value!r}"
+    conditional = re.match(r"\s*(?:when|if|whenever|unless|for)\b", after)
+    if found.ok and re.fullmatch(r"ends(?: up)?(?: as| at)?", verb) and not measured and not conditional:
+        # `self.turn ends at 6`: the value a call (or a loop's run) leaves behind, not one it passes through
+        finals = walk.facts.final_values(subject)
+        if finals and not any(same_value(v, value) for v in finals):
+            found.ok = False
+            found.text += " (not its final value)"
+    return found
 
 
 def _len_sequence(walk: Walk, subject: str, values: list[object]) -> bool:
@@ -1194,6 +1232,7 @@ def _bare_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             name not in known
             and f"self.{name.removeprefix('self.')}" in known
             and not re.search(r"\b(?:of|the|its|their|his|her)\s+$", s.text[: m.start()], re.I)
+            and not name.endswith("ed")  # `the read returned 'a'`: a verb, not `self.returned`
         ):
             name = f"self.{name.removeprefix('self.')}"  # `total 30` of the attribute `self.total`
         if name not in known or not s.free(m.start(), m.end()):
@@ -1257,6 +1296,11 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
             return Check("sequence", f"{subject or 'values'}: {values}", True)
         if subject and history and _subsequence(values, _items(history[-1])):
             # `order grows 3, 6, 2`: the elements a collection gained, in order
+            return Check("sequence", f"{subject}: {values}", True)
+        if subject and any(
+            isinstance(v, (set, frozenset, dict)) and all(any(same_value(x, item) for item in v) for x in values)
+            for v in history
+        ):  # `taken holds (0, 1), (0, 2) and (2, 3)`: members of a set, in no order
             return Check("sequence", f"{subject}: {values}", True)
         if subject is None and any(_subsequence(values, keyed) for keyed in _keyed_histories(history)):
             return Check("sequence", f"values: {values}", True)
@@ -1550,6 +1594,11 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         clause = re.split(r"[;.]|\s\(|,\s*(?:so|and|but)\b|\b(?:so|but|while|because)\b", text[right_end:], maxsplit=1)[
             0
         ]  # up to the next clause or an aside (`2 > 0 only (2 > 3 is false)`)
+        # `2 >= 2 is true for beach and 1 >= 2 is false for sun`: the second comparison's truth is its own
+        # (but in `both 4 < 3 and 4 < 4 are False` the verdict after the second is both's)
+        own, *rest = re.split(r"\band\s+(?=[\w.()\[\]'\"]+\s(?:[<>]=?|[=!]=)\s)", clause, maxsplit=1)
+        if rest and re.search(r"\b(?:true|false|holds|fails|satisfied)\b", own, re.I):
+            clause = own
         claimed = not (_FALSE_AFTER.match(text[right_end:]) or re.search(_FALSE_WORDS, clause, re.I))
         if re.search(r"\b(?:fails?|failed|failing)\s*$", text[:left_start], re.I) or re.match(
             r"[^.;()]{0,30}\(\s*(?:false|not true|no)\s*\)", text[right_end:], re.I

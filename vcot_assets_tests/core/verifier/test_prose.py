@@ -375,3 +375,22 @@ def test_never_holds_is_false_and_an_untraced_variables_summary_is_unverifiable(
     window = trace_facts(traced(WINDOW, CALL))
     assert ("comparison", True) in verdicts(window, "`total > 100` never holds.")
     assert ("comparison", False) in verdicts(window, "`total > 1` never holds.")
+
+
+def test_powers_shortened_floats_rates_sizes_and_set_members():
+    code = (
+        "def stats(points, n):\n"
+        "    taken = set()\n"
+        "    for p in points:\n"
+        "        taken.add(p)\n"
+        "    return round(sum(points) / n, 2), taken\n"
+    )
+    facts = trace_facts(traced(code, "stats([(0, 1), (2, 3), (4, 5)], 7)"))
+    assert verdicts(facts, "So 2**1 + 2**4 = 18.") == [("arith", True)]  # `**` between operands is a power
+    assert verdicts(facts, "18.0 / 7 = 2.5714..., which rounds to 2.57.")[0] == ("arith", True)
+    assert verdicts(facts, "18.0 / 7 = 2.58.")[0] == ("arith", False)
+    assert ("sequence", True) in verdicts(facts, "By then taken holds (2, 3), (0, 1) and (4, 5).")
+    assert ("sequence", True) in verdicts(facts, "taken grows to 1, 2 and then 3 entries.")
+    assert ("sequence", False) in verdicts(facts, "taken grows to 1, 2 and then 4 entries.")
+    # `gets 1 item per point`: a rate, not the value of taken
+    assert verdicts(facts, "taken gets one item per point.") == []
