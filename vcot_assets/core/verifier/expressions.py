@@ -27,6 +27,8 @@ def _primary(s: str, i: int) -> int:
     if i >= len(s):
         return -1
     ch = s[i]
+    if ch == "~":  # `~old`: a bitwise not, written tight against its operand
+        return _primary(s, i + 1) if i + 1 < len(s) and s[i + 1] != " " else -1
     if ch in "([{":
         j = match_bracket(s, i)
     elif ch in "'\"":
@@ -282,7 +284,7 @@ def _subscript(node: ast.Subscript, state: dict):
         raise UnknownValue("subscript") from err
 
 
-_UNARY = {ast.USub: lambda x: -x, ast.UAdd: lambda x: +x, ast.Not: lambda x: not x}
+_UNARY = {ast.USub: lambda x: -x, ast.UAdd: lambda x: +x, ast.Not: lambda x: not x, ast.Invert: lambda x: ~x}
 
 
 def _unary(node: ast.UnaryOp, state: dict):

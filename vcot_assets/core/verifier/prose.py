@@ -153,6 +153,7 @@ class TraceFacts:
     atoms: set = field(default_factory=set)  # hashable values the execution, code or call hold, at any depth
     string_text: str = ""  # the strings among the atoms, joined: a word or substring of any is found in one search
     _changes: dict = field(default_factory=dict)
+    _per_iteration: dict = field(default_factory=dict)
 
     def history(self, name: str) -> list[tuple[int, object]]:
         """(event, value) of `name`, else of the attribute `self.name` (`total` said of `self.total`)."""
@@ -223,6 +224,18 @@ class TraceFacts:
             and all(name in self.index.states[i] and same_value(self.index.states[i][name], value)
                     for name, value in bindings.items())
         ]  # fmt: skip
+
+    def per_iteration(self, name: str) -> list[list[object]]:
+        """Per loop, `name`'s value each time the loop's header runs (once per iteration, and at
+        the exit): a summary "after each week" lists these, repeats included."""
+        if not self._per_iteration and self.loop_names:  # every variable's, in one pass over the trace
+            by_name: dict[str, dict[int, list]] = {}
+            for i, event in enumerate(self.index.events):
+                if event.kind == "line" and event.line_no in self.loop_names:
+                    for held, value in self.index.states[i].items():
+                        by_name.setdefault(held, {}).setdefault(event.line_no, []).append(value)
+            self._per_iteration = {held: list(runs.values()) for held, runs in by_name.items()}
+        return self._per_iteration.get(name) or self._per_iteration.get(f"self.{name.removeprefix('self.')}", [])
 
     def changes(self, names: set[str]) -> list[int]:
         """The events at which any of `names` (or its `self.` attribute) takes a new value: the
@@ -1108,9 +1121,8 @@ def _chain_steps(nodes: list[ast.expr | None], value: object, walk: Walk, checks
 
 _SUBJECT = re.compile(
     r"(?:(?P<measure>(?:the\s+)?(?:length|number|size|count)\s+of\s+(?:the\s+)?(?:list\s+|string\s+)?)?)"
-    r"(?<![\w.])(?P<subject>(?:self\.)?[A-Za-z_]\w*(?:\[[^\]]{1,20}\])?)\s+(?P<verb>(?P<has>has (?:a )?(?:length|size)(?: of)?|is of length)|"
-    + _VALUE_VERBS[3:-1]
-    + r")\s+"
+    r"(?<![\w.])(?P<subject>(?:self\.)?[A-Za-z_]\w*(?:\[[^\]]{1,20}\])?)\s+(?:(?:now|still|also)\s+)?"
+    r"(?P<verb>(?P<has>has (?:a )?(?:length|size)(?: of)?|is of length)|" + _VALUE_VERBS[3:-1] + r")\s+"
     r"(?:(?:equal\s+to|now|still|the\s+value|the\s+values|values|from)\s+)?(?P<value>\S)",
     re.IGNORECASE,
 )
@@ -1131,7 +1143,7 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
     if m.group("measure"):
         return subject
     before_text = text[: m.start("subject")]
-    if re.search(r"(?:[-+*/%<>=!&|^(]|\b(?:in|not|of|if|minus|plus|times|by|over)\b)\s*$", before_text):
+    if re.search(r"(?:[-+*/%<>=!&|^(~]|\b(?:in|not|of|if|minus|plus|times|by|over)\b)\s*$", before_text):
         return None  # part of an expression or a phrase (`'c' in new is False`, `p - low are ...`)
     if re.search(r"(?:\bof\s+(?:[a-z]+\s+)?|\b(?:first|last|next|other)\s+(?:\d+\s+)?|\b\d+\s+)$", before_text):
         return None  # `the run of correct answers is 2`, `the first two digits are 1 and 5`: a phrase
@@ -1199,7 +1211,7 @@ def _verb_value(
         words = _expr(f"len({subject}.split())")  # `text has 6 words`: a string's words
         split = walk.find(words, value) if words is not None else found
         found = split if split.ok else found
-    if found.ok is False and verb in ("gets", "contains") and not measured:
+    if found.ok is False and verb in ("gets", "contains", "holds") and not measured:
         # `log gets 'g'`: an item the collection gains
         if any(isinstance(v, (list, set, tuple, dict)) and _contains(v, value) for _, v in walk.facts.history(subject)):
             found.ok, found.text = True, f"{subject} gets {value!r}"
@@ -1291,6 +1303,8 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
         if len(samples) >= len(values):  # `cur goes 1, 1, 2`: a repeated value is a second assignment of it
             if _subsequence(values, samples, collapse=False):
                 return Check("sequence", f"{subject}: {values}", True)
+            if any(_subsequence(values, run, collapse=False) for run in walk.facts.per_iteration(name)):
+                return Check("sequence", f"{subject}: {values}", True)  # `jars climbs 0, 2, 3, 3`: week by week
             continue
         if _subsequence(values, history) or (len(history) == 1 and _subsequence(values, _items(history[0]))):
             return Check("sequence", f"{subject or 'values'}: {values}", True)
@@ -1324,6 +1338,7 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
         # history is that summary with a wrong value in it.
         runs = [[v for _, v in h] for h in histories.values()]
         runs += [keyed for run in runs[:] for keyed in _keyed_histories(run)]
+        runs += [run for name in histories for run in walk.facts.per_iteration(name)]  # `after each week: ...`
         runs += [_items(v) for v in walk.facts.known_values if len(_items(v)) >= len(values)]
         return Check("sequence", f"values: {values}", False if any(_one_off(values, r) for r in runs) else None)
     named_runs = [[v for _, v in histories.get(name, [])] for name in names]
@@ -1794,6 +1809,15 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         for n, check in enumerate(checks[before:]):
             check.position = new_starts[min(n, len(new_starts) - 1)] if new_starts else -1
     _together(checks, walk)
+    for check in checks:
+        if (
+            check.kind == "value"
+            and check.ok is not None
+            and check.position >= 0
+            and _NEGATED.search(s.text[: check.position])
+        ):  # `the loop never gets to i = 1`, `reached i = 3 but not i = 5`: a value the run never held
+            check.ok = not check.ok
+            check.text = "never " + check.text
     if _COUNTERFACTUAL.search(s.text):
         for check in checks:
             literal = check.kind == "arith" or (check.kind == "comparison" and not re.search(r"[A-Za-z_]", check.text))
@@ -1802,6 +1826,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
     return checks
 
 
+_NEGATED = re.compile(r"\b(?:not|never)\s+(?:(?:gets?|got|reach(?:es|ed)?|hits?|goes|went)\s+(?:to\s+)?)?$", re.I)
 # A sentence about a run that did not happen (backward narrations try other inputs). Its states
 # cannot be checked against this trace; its arithmetic and comparisons of literals still can.
 _COUNTERFACTUAL = re.compile(

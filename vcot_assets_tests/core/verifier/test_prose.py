@@ -394,3 +394,24 @@ def test_powers_shortened_floats_rates_sizes_and_set_members():
     assert ("sequence", False) in verdicts(facts, "taken grows to 1, 2 and then 4 entries.")
     # `gets 1 item per point`: a rate, not the value of taken
     assert verdicts(facts, "taken gets one item per point.") == []
+
+
+def test_week_by_week_summaries_negated_values_and_bitwise_not():
+    code = (
+        "def fill(weeks):\n"
+        "    jars, honey = 0, 0\n"
+        "    for w in weeks:\n"
+        "        honey += w\n"
+        "        while honey >= 5:\n"
+        "            honey -= 5\n"
+        "            jars += 1\n"
+        "    return jars, honey\n"
+    )
+    facts = trace_facts(traced(code, "fill([3, 1, 12, 6])"))  # jars per week 0, 0, 3, 4
+    # repeats are the value from one iteration to the next, read at each pass of the loop
+    assert ("sequence", True) in verdicts(facts, "Week by week, jars climbs 0, 0, 3, 4.")
+    assert ("sequence", False) in verdicts(facts, "Week by week, jars climbs 0, 0, 3, 5.")
+    assert ("value", True) in verdicts(facts, "jars never gets to jars = 9.")
+    assert ("value", False) in verdicts(facts, "jars never gets to jars = 3.")
+    assert verdicts(facts, "So `5 & ~6 = 1`.") == [("arith", True)]
+    assert verdicts(facts, "So `5 & ~6 = 4`.") == [("arith", False)]
