@@ -630,7 +630,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
 
 # A restated condition followed by its truth (`if len(body) != 6` is True) is a claim about this run.
 _TRUTH_AFTER = re.compile(
-    r"\s*(?:is|was|evaluates to|comes out|returns|gives)?\s*(?:`)?(?:true|false)\b|\s*(?:holds|fails|passes|is satisfied)\b",
+    r"\s*(?:is|was|evaluates to|comes out|returns|returned|gives|gave)?\s*(?:`)?(?:true|false)\b"
+    r"|\s*(?:holds|fails|passes|is satisfied)\b",
     re.IGNORECASE,
 )
 
@@ -905,7 +906,10 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     groups: list[list[int]] = []
     for pos in marks:
         between = text[groups[-1][-1] + 1 : pos] if groups else ""
-        chained = groups and not re.search(r"[,;:]|\band\b|\bso\b|\bthen\b|<|>|!|\bis\b|\bin\b", between)
+        # (a comparison between two `=` ends the chain; a shift `183 >> 4 = 11` does not)
+        chained = groups and not re.search(
+            r"[,;:]|\band\b|\bso\b|\bthen\b|(?<![<>])[<>](?![<>])|!|\bis\b|\bin\b", between
+        )
         if chained and _expr(between) is not None:
             groups[-1].append(pos)
         else:
@@ -1639,6 +1643,27 @@ _TRUTH = re.compile(
 )
 
 
+def _for_value(node: ast.expr, text: str, at: int, known: frozenset[str]) -> tuple[ast.expr, int]:
+    """`ch.isalpha()` is False `for 'x'`: the condition with its one variable set to the value
+    named after it (and where that phrase ends); else the condition as it is."""
+    follows = re.match(r"\s+for\s+", text[at:])
+    names = {n for n in _names(node) if n in known}
+    if not follows or len(names) != 1 or any("." in n for n in names):
+        return node, at
+    end = _right_operand_end(text, at + follows.end())
+    written = _expr(text[at + follows.end() : end].rstrip(".,")) if end > 0 else None
+    literal, value = _literal_value(written) if written is not None else (False, None)
+    if not literal:
+        return node, at
+    name = names.pop()
+
+    class _Bind(ast.NodeTransformer):
+        def visit_Name(self, leaf: ast.Name) -> ast.AST:
+            return ast.Constant(value) if leaf.id == name else leaf
+
+    return ast.fix_missing_locations(_Bind().visit(copy.deepcopy(node))), end
+
+
 def _truth_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`'!'.isalpha()` is True, `cur` is False (as a condition), `ch.isdigit()` returns False:
     the truth of a condition that is a call or a variable, evaluated (comparisons are `_comparisons`')."""
@@ -1655,9 +1680,10 @@ def _truth_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         word = (m.group("word") or m.group("verb")).lower()
         claimed = word in ("true", "holds", "held", "is satisfied")
+        node, end = _for_value(node, text, m.end(), known)
         truth = ast.Call(ast.Name("bool", ast.Load()), [node], [])
         literal, value = _literal_value(truth)
-        s.use(start, m.end())
+        s.use(start, end)
         if literal:
             checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", value is claimed))
             continue

@@ -415,3 +415,12 @@ def test_week_by_week_summaries_negated_values_and_bitwise_not():
     assert ("value", False) in verdicts(facts, "jars never gets to jars = 3.")
     assert verdicts(facts, "So `5 & ~6 = 1`.") == [("arith", True)]
     assert verdicts(facts, "So `5 & ~6 = 4`.") == [("arith", False)]
+
+
+def test_shift_chains_conditions_that_returned_and_truth_for_a_named_value():
+    code = "def split(n, word):\n    high = n >> 4\n    caps = [ch for ch in word if ch.isalpha()]\n    return high, caps\n"
+    facts = trace_facts(traced(code, "split(183, 'x1')"))
+    assert ("arith", False) in verdicts(facts, "high = 183 >> 4 = 12.")
+    assert ("value", True) in verdicts(facts, "high = 183 >> 4 = 11.")
+    assert verdicts(facts, "`ch.isalpha()` returns False for 'x'.") == [("comparison", False)]
+    assert verdicts(facts, "`ch.isalpha()` returned False for '1'.") == [("comparison", True)]
