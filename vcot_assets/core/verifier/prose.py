@@ -1549,6 +1549,8 @@ def _loop_counts(walk: Walk, before: str = "") -> set[int]:
             re.search(rf"`{re.escape(t)}`|\b{re.escape(t)}\b\s+(?:runs|goes|takes|walks|steps)", raw) for t in targets
         )
     ]
+    if not named and len(facts.loop_names) == 1 and re.search(r"\bthe\s+loop\b(?:\s+body)?[^,;]{0,30}$", before, re.I):
+        named = list(facts.loop_names)  # `the loop ran 3 times` where the code has one loop: that loop
     counts = set().union(*(facts.index.counts_by_loop.get(h, set()) for h in named)) if named else set()
     return counts or (facts.loop_counts | facts.index.loop_totals)
 

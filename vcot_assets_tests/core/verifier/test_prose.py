@@ -256,6 +256,15 @@ def test_the_outer_and_the_inner_loop_are_counted_apart():
     assert ("count", False) in verdicts(facts, "The outer loop runs 3 times.")
     assert ("count", True) in verdicts(facts, "The inner loop runs 6 times in total.")
     assert ("count", False) in verdicts(facts, "The inner loop runs 4 times in total.")
+    # with one loop in the code, `the loop` is that loop (3 is this call's count of something else)
+    single = trace_facts(
+        traced(
+            "def twice(xs):\n    out = []\n    for x in xs:\n        out.append(2 * x)\n    return len(out), 3\n",
+            "twice([1, 2, 3, 4])",
+        )
+    )
+    assert ("count", True) in verdicts(single, "The loop ran 4 times.")
+    assert ("count", False) in verdicts(single, "The loop only ran 3 times.")
 
 
 def test_a_condition_the_code_tests_is_judged_where_the_program_tested_it():
