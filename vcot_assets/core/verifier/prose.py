@@ -89,6 +89,7 @@ _VALUE_VERBS = (
     r"changes to|holds|now holds|stays|remains|ends up as|ends up|ends at|ends as|starts as|starts at|is initially|"
     r"equal to|is equal to|"
     r"goes to|increases to|decreases to|drops to|grows to|rises to|falls to|takes the value|has the value|gets|equals|"
+    r"goes up to|goes down to|climbs to|climbs back to|reaches|stays at|stops at|moves to|jumps to|settles at|"
     r"was|were|are|contains|has|have)"
 )
 _SEQUENCE_SEP = re.compile(

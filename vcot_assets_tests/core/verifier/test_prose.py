@@ -34,6 +34,8 @@ def test_inline_arithmetic_is_evaluated_not_read_as_assignment(facts):
 
 def test_values_and_loop_summaries_are_checked_against_the_history(facts):
     assert ("value", True) in verdicts(facts, "So `total = 8` before the loop.")
+    assert ("value", True) in verdicts(facts, "Then total climbs back to 15.")
+    assert ("value", False) in verdicts(facts, "Then total stays at 16.")
     assert ("value", False) in verdicts(facts, "So `total = 99` before the loop.")
     assert verdicts(facts, "The running total goes 8, 6, 10 and 15.")[0] == ("sequence", True)
     assert verdicts(facts, "total goes 8, 6, 11 and 15.")[0] == ("sequence", False)
