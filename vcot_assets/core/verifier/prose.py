@@ -85,11 +85,12 @@ _QUESTION_BEFORE = re.compile(
     r"\b(?:if|whether|check|checks|checking|test|tests|while|until|condition|when|whenever|unless|at)\s*:?\s*$", re.I
 )
 _VALUE_VERBS = (
-    r"(?:=|:|is now|is set to|is updated to|is initialized to|is initialised to|is assigned|is still|is|becomes|became|"
+    r"(?:goes up to|goes down to|climbs to|climbs back to|stays at|stops at|remains at|"  # before `goes`, `stays`
+    r"=|:|is now|is set to|is updated to|is initialized to|is initialised to|is assigned|is still|is|becomes|became|"
     r"changes to|holds|now holds|stays|remains|ends up as|ends up|ends at|ends as|starts as|starts at|is initially|"
     r"equal to|is equal to|"
     r"goes to|increases to|decreases to|drops to|grows to|rises to|falls to|takes the value|has the value|gets|equals|"
-    r"goes up to|goes down to|climbs to|climbs back to|reaches|stays at|stops at|moves to|jumps to|settles at|"
+    r"reaches|moves to|jumps to|settles at|"
     r"was|were|are|contains|has|have)"
 )
 _SEQUENCE_SEP = re.compile(
