@@ -107,7 +107,8 @@ _ITEMS_HANDLED = re.compile(
     r"\b(?:goes|went|gone|walks|walked|iterates|iterated|runs|ran|loops|looped|steps|stepped)\s+(?:over|through)\s+"
     r"(?:all\s+|the\s+|only\s+|each\s+of\s+the\s+)?(\d+)\s+(?:\w+\s+)?[a-z]+s\b"
     r"|\b(?:handled|handles|processed|processes|checked|checks|checking|visited|visits|examined|examines|"
-    r"scanned|scans|consumed|consumes)\s+(?:all\s+|the\s+|only\s+)?(\d+)\s+(?:\w+\s+)?[a-z]+s\b"
+    r"scanned|scans|consumed|consumes|compared|compares|tried|tries|tested|tests)\s+(?:all\s+|the\s+|only\s+)?(\d+)\s+"
+    r"(?:\w+\s+)?[a-z]+s\b"
     r"|\b(?:breaks|stops|stopped|broke|ends|ended)\s+after\s+(\d+)\s+[a-z]+s\b"
     r"|\b(?:after|over|across)\s+all\s+(\d+)\s+(?:\w+\s+)?[a-z]+s\b",  # `after all 6 numbers`
     re.I,

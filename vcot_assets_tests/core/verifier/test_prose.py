@@ -45,6 +45,7 @@ def test_loop_counts_are_the_loops_runs(facts):
     assert ("count", True) in verdicts(facts, "The loop runs 3 times.")
     assert ("count", False) in verdicts(facts, "The loop runs 4 times.")
     assert ("count", True) in verdicts(facts, "After all 3 windows the list is complete.")
+    assert ("count", False) in verdicts(facts, "In total it compared 5 windows.")
     assert ("count", False) in verdicts(facts, "After all 4 windows the list is complete.")
 
 
