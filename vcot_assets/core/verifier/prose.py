@@ -1426,6 +1426,13 @@ def _subsequence(wanted: list, history: list, collapse: bool = True) -> bool:
     return position == len(wanted) and bool(wanted)
 
 
+def _separated(text: str, start: int) -> bool:
+    """Whether the operand at `start` is followed by a run separator (`,`, `->`, `then`, `and`)."""
+    stop = _right_operand_end(text, start)
+    sep = _SEQUENCE_SEP.match(text, stop) if stop > 0 else None
+    return sep is not None and sep.end() > stop
+
+
 def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """A run of 3+ literals with no variable named: `the sums are 8, 7, 9, 7`."""
     for m in re.finditer(r"-?\d", s.text):
@@ -1433,6 +1440,8 @@ def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             m.start() > 0 and (s.text[m.start() - 1].isalnum() or s.text[m.start() - 1] in "[(,.")
         ):
             continue
+        if not _separated(s.text, m.start()):
+            continue  # one value, not a run (most numbers: cheap to tell before parsing anything)
         before = s.text[: m.start()]
         if before.count("[") > before.count("]") or before.count("{") > before.count("}"):
             continue  # items of a written collection (`[8, 6, 15, 10]`), read as that collection
@@ -1443,6 +1452,8 @@ def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     # `picks up 'P', 'N' and 'R'`, `goes ['a'], ['a', 'b'], ...`: a run of strings or collections
     for m in re.finditer(r"['\"\[(]", s.text):
         if not s.free(m.start(), m.end()) or (m.start() > 0 and s.text[m.start() - 1].isalnum()):
+            continue
+        if not _separated(s.text, m.start()):
             continue
         values, end = _literal_run(s.text, m.start())
         if len(values) >= 3 and all(isinstance(v, (str, list, tuple)) for v in values) and s.free(m.start(), end):
