@@ -1150,6 +1150,8 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
     if m.group("measure"):
         return subject
     before_text = text[: m.start("subject")]
+    if re.search(r"\b(?:whether|whenever|when)\s+$", before_text, re.I):
+        return None  # `check whether old is 0`, `None when old is 0`: a condition the code tests, not a state
     if re.search(r"(?:[-+*/%<>=!&|^(~]|\b(?:in|not|of|if|minus|plus|times|by|over)\b)\s*$", before_text):
         return None  # part of an expression or a phrase (`'c' in new is False`, `p - low are ...`)
     if re.search(r"(?:\bof\s+(?:[a-z]+\s+)?|\b(?:first|last|next|other)\s+(?:\d+\s+)?|\b\d+\s+)$", before_text):
@@ -1270,6 +1272,12 @@ def _bare_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(found)
 
 
+def _kind_of(value: object) -> str:
+    if isinstance(value, (list, tuple, dict, set)):
+        return "collection"
+    return "text" if isinstance(value, str) else "scalar"
+
+
 def _literal_run(text: str, start: int) -> tuple[list[object], int]:
     """Literals from `start`, separated by commas, arrows or `then`: (values, end)."""
     values: list[object] = []
@@ -1284,9 +1292,8 @@ def _literal_run(text: str, start: int) -> tuple[list[object], int]:
         literal, value = _literal_value(node)
         if not literal:
             break
-        collection = (list, tuple, dict, set)
-        if values and isinstance(values[-1], collection) != isinstance(value, collection):
-            break  # `the rolls are [(3, 3), ...], ten rolls in all`: a collection, then its size
+        if values and _kind_of(values[-1]) != _kind_of(value):
+            break  # `the rolls are [(3, 3), ...], ten rolls`, `balance is 15, 'w:10' at 5`: not one run
         values.append(value)
         end = stop
         sep = _SEQUENCE_SEP.match(text, stop)
@@ -1731,6 +1738,9 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `must not have returned False`: a return that did not happen
         if isinstance(value, int) and re.match(r"\s+(?:[\w-]+\s+)?[a-z]+s\b", after):
             continue  # `the result is four 8-bit octets`: how many, not the value
+        method = re.search(r"(?<![\w.])((?:self\.)?[A-Za-z_]\w*)\.[A-Za-z_]\w*\s*$", subject)
+        if method and method.group(1) in walk.facts.index.names:
+            continue  # `counts.get returns 1`: a method's result, named without its arguments
         call = re.search(r"((?:[A-Za-z_][\w.]*)?\([^()]*\))\s*$", subject)
         if call and call.group(1).strip():  # `isalpha()` returns False: the method's, not the function's
             node = _expr(call.group(1) if not call.group(1).startswith("(") else "")

@@ -436,3 +436,12 @@ def test_shift_chains_conditions_that_returned_and_truth_for_a_named_value():
     assert ("value", True) in verdicts(facts, "high = 183 >> 4 = 11.")
     assert verdicts(facts, "`ch.isalpha()` returns False for 'x'.") == [("comparison", False)]
     assert verdicts(facts, "`ch.isalpha()` returned False for '1'.") == [("comparison", True)]
+
+
+def test_conditions_in_prose_method_names_and_mixed_runs_are_not_claims(facts):
+    # `when k is 0`: a case the code handles, not a state of this run
+    assert ("value", False) not in verdicts(facts, "It returns [] when k is 0.")
+    # `total.bit_length returns 1`: a method's result, not the function's return
+    assert ("return", False) not in verdicts(facts, "total.bit_length returns 1.")
+    # `total is 15, 'x' at 5`: a number, then a string: not one run
+    assert verdicts(facts, "Refused: total is 15, 'x' at 5.")[0] == ("value", True)
