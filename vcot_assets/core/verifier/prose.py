@@ -580,6 +580,9 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
             ):
                 return target.group(1)  # `n = len(grid)` is 3: a claim about n
             after = match.string[match.end() :]
+            target = _assigned_target(inner)
+            if target is not None and _TRANSFORM_VERB.match(after):
+                return target  # `self.slots[day] += n` turns [0, 0] into [3, 0]: a change of self.slots
             if (_IS_VALUE.match(after) and not _TRUTH_AFTER.match(after) or _TRANSFORM_VERB.match(after)) and _expr(
                 inner
             ) is not None:
@@ -1010,6 +1013,52 @@ _TRANSFORM_VERB = re.compile(r"\s+(?:turns|converts|changes|maps|makes|transform
 _TRANSFORM = re.compile(
     r"(?<![\w.])(?P<receiver>(?:self\.)?[A-Za-z_]\w*)(?P<chain>(?:\.[A-Za-z_]\w*\([^()]*\))+)" + _TRANSFORM_VERB.pattern
 )
+
+
+def _assigned_target(code: str) -> str | None:
+    """`self.slots[day] += n` -> `self.slots[day]`: the target of one assignment statement, or None."""
+    try:
+        body = ast.parse(code.strip()).body
+    except (SyntaxError, ValueError, RecursionError):
+        return None
+    if len(body) != 1:
+        return None
+    node = body[0]
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AugAssign) else []
+    return ast.unparse(targets[0]) if len(targets) == 1 and not isinstance(targets[0], ast.Tuple) else None
+
+
+_STATE_CHANGE = re.compile(
+    r"(?<![\w.])(?P<subject>(?:self\.)?[A-Za-z_]\w*)(?:\[[^\]]{1,20}\])?" + _TRANSFORM_VERB.pattern
+)
+
+
+def _state_changes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`self.slots[day] += n` turns [0, 0] into [3, 0]: one step of a variable's history (or of one
+    of its entries'), the first value followed by the second."""
+    text, known = s.text, walk.facts.index.names
+    for m in _STATE_CHANGE.finditer(text):
+        name = m.group("subject")
+        name = name if name in known else f"self.{name.removeprefix('self.')}"
+        history = [v for _, v in walk.facts.history(name)]
+        source_end = _right_operand_end(text, m.end())
+        into = re.match(r"\s+(?:into|to)\s+", text[source_end:]) if source_end > 0 else None
+        if not history or into is None:
+            continue
+        result_end = _right_operand_end(text, source_end + into.end())
+        before = _expr(text[m.end() : source_end])
+        after = _expr(text[source_end + into.end() : result_end].rstrip(".,")) if result_end > 0 else None
+        ok_before, first = _literal_value(before) if before is not None else (False, None)
+        ok_after, second = _literal_value(after) if after is not None else (False, None)
+        if not (ok_before and ok_after) or not s.free(m.start(), result_end):
+            continue
+        runs = [_collapsed(history)] + [_collapsed(run) for run in _keyed_histories(history)]
+        if any(same_value(v, first) for run in runs for v in run):
+            ok = any(same_value(a, first) and same_value(b, second) for run in runs for a, b in zip(run, run[1:]))
+        else:  # `word = raw.lower()` turns 'The' into 'the': the input mapped, so the new value is what counts
+            ok = any(same_value(v, second) for run in runs for v in run)
+        s.use(m.start(), result_end)
+        checks.append(Check("value", f"{name}: {first!r} -> {second!r}", ok))
 
 
 def _transformations(s: Sentence, walk: Walk, checks: list[Check]) -> None:
@@ -1841,6 +1890,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
     for step in (
         _named_sequences,
         _transformations,
+        _state_changes,
         _chains,
         _literal_claims,
         _verb_claims,
