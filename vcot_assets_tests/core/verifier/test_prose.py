@@ -448,9 +448,9 @@ def test_conditions_in_prose_method_names_and_mixed_runs_are_not_claims(facts):
 
 
 def test_a_statement_said_to_turn_one_state_into_another_is_one_step_of_its_target():
-    code = "def book(n):\n    slots = [0, 0]\n    slots[1] += n\n    word = 'The'.lower()\n    return slots, word\n"
-    facts = trace_facts(traced(code, "book(3)"))
+    code = "def book(n, raw):\n    slots = [0, 0]\n    slots[1] += n\n    word = raw.lower()\n    return slots, word\n"
+    facts = trace_facts(traced(code, "book(3, 'The')"))
     assert verdicts(facts, "`slots[1] += n` turns `[0, 0]` into `[0, 3]`.") == [("value", True)]
     assert verdicts(facts, "`slots[1] += n` turns `[0, 0]` into `[3, 0]`.") == [("value", False)]
     # an input mapped by a plain assignment: the new value is the claim
-    assert verdicts(facts, "`word = 'The'.lower()` turns 'The' into 'the'.") == [("value", True)]
+    assert verdicts(facts, "`word = raw.lower()` turns 'The' into 'the'.") == [("value", True)]
