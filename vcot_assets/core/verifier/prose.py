@@ -85,7 +85,8 @@ _QUESTION_BEFORE = re.compile(
     r"\b(?:if|whether|check|checks|checking|test|tests|while|until|condition|when|whenever|unless|at)\s*:?\s*$", re.I
 )
 _VALUE_VERBS = (
-    r"(?:goes up to|goes down to|climbs to|climbs back to|stays at|stops at|remains at|"  # before `goes`, `stays`
+    r"(?:goes up to|goes down to|goes back to|drops back to|falls back to|climbs to|climbs back to|stays at|stops at|"
+    r"remains at|"  # (before `goes`, `stays`)
     r"=|:|is now|is set to|is updated to|is initialized to|is initialised to|is assigned|is still|is|becomes|became|"
     r"changes to|holds|now holds|stays|remains|ends up as|ends up|ends at|ends as|starts as|starts at|is initially|"
     r"equal to|is equal to|"
@@ -617,10 +618,10 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     )
     # arithmetic in words (`5 times 2 is 10`, `9 minus 4 is 5`): operators, checked as arithmetic
     text = re.sub(
-        r"\b\d+(?: (?:times|plus|minus|multiplied by|divided by) \d+)+(?= (?:is|equals|gives|makes)\b)",
-        lambda m: re.sub("|".join(_WORD_OPERATORS), lambda op: _WORD_OPERATORS[op.group()], m.group()),
+        r"\b(\d+(?: (?:times|plus|minus|multiplied by|divided by) \d+)+)(?:,? which)?(?= (?:is|equals|gives|makes)\b)",
+        lambda m: re.sub("|".join(_WORD_OPERATORS), lambda op: _WORD_OPERATORS[op.group()], m.group(1)),
         text,
-    )
+    )  # (`14 plus 7, which is 22` too)
     text = _outside_quotes(  # `0x1F` is a number, `'0xBEEF'` a string
         text,
         lambda part: re.sub(

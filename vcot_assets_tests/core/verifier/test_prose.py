@@ -222,6 +222,8 @@ def test_backticked_expressions_with_a_value_arithmetic_in_words_and_ranges(fact
     # arithmetic in words, chains included
     assert verdicts(facts, "Three plus one plus four is eight.") == [("arith", True)]
     assert verdicts(facts, "Four times two is nine.") == [("arith", False)]
+    assert verdicts(facts, "That was fourteen plus seven, which is 22.") == [("arith", False)]
+    assert ("value", False) in verdicts(facts, "Then total goes back to 7.")
     # `k is 0 or more`: the range a value lies in, not a claim that it is 0
     assert verdicts(facts, "So k is zero or positive.") == []
 
