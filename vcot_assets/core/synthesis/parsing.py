@@ -15,6 +15,7 @@ import ast
 import json
 import re
 import textwrap
+from collections import Counter
 
 from vcot_assets.core.records import DIFFICULTIES, Rejection
 from vcot_assets.core.reply_schemas import SchemaMismatch, canonical_text
@@ -608,6 +609,9 @@ def parse_scenarios(text: str, truncated: bool = False) -> list[str]:
         items = [i.text for i in reply_text.list_items(text)]
     if truncated:
         items = reply_text.cut_off_last(items, text)
+    repeats = Counter(_normalized(item) for item in items if item.strip())
+    if repeats and max(repeats.values()) >= 3:
+        raise ParseError("repeated_items", "the same item three times or more: a model stuck in a loop")
     scenarios: list[str] = []
     seen: set[str] = set()
     for item in items:

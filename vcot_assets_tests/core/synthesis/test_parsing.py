@@ -251,6 +251,9 @@ def test_parse_scenarios():
     assert parse_scenarios("- Ties.\n- Empty input.\n- <scenario>") == ["Ties.", "Empty input."]
     assert parse_scenarios('{"scenarios": ["Ties.", {"description": "Empty input."}]}') == ["Ties.", "Empty input."]
     assert reason_of(parse_scenarios, "none at all") == "no_list"
+    # a model stuck in a loop (the same item again and again) gave no scenarios
+    looping = "1. <scenario>\n" + "".join(f"{n}. The tracker tracks the run.\n" for n in range(2, 6))
+    assert reason_of(parse_scenarios, looping) == "repeated_items"
 
 
 # --- tests ----------------------------------------------------------------------------------------
