@@ -155,7 +155,7 @@ def speed(rows: list[dict], rounds: int = 3) -> float:
     sys.path.insert(0, str(REPO))
     from vcot_assets.core.grounding.records import Rationale, Trace, TraceEvent
     from vcot_assets.core.synthesis.reading import read_teacher_text
-    from vcot_assets.core.verifier.prose import forget_trace_facts
+    from vcot_assets.core.verifier.trace_facts import forget_trace_facts
     from vcot_assets.core.verifier.verdict import verify_backward, verify_forward
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -14,8 +14,11 @@ and checked:
 - sequences      a loop summary (`total goes 3, 7, 12, 20`, `the sums are 8, 7, 9, 7`) is an
                  ordered subsequence of the variable's value history (of some variable's, when
                  none is named);
-- counts         `runs 7 times`, `after 9 iterations`: some loop ran that many times;
+- counts         `runs 7 times`, `after 9 iterations`: the loop the sentence names (`the outer
+                 loop`, the loop over `ch`, the only loop) ran that many times, else some loop did;
 - comparisons    `3 < 5 is true`, `since lo <= hi`: evaluated on literals, or on the traced state;
+                 a condition the code tests (also written with values: `'o' in seen`) where the
+                 program tested it, and a call it makes where it made it;
 - returns        `returns V`: a return event of the program gives V (a method's return, such as
                  `isalpha() returns False`, is evaluated where it can be, never taken for the
                  function's);
@@ -23,8 +26,10 @@ and checked:
                  execution holds (or an element of one), a literal of the code or the call.
 
 Code restated in backticks that the program contains verbatim, and the call itself, are text,
-not claims. A sentence whose every mention is beyond these checks is unverifiable; the verdict
-rejects a rationale with too large a share of those.
+not claims. A counterfactual sentence (`n = 2 would give 4`) states another run: its states are
+unverifiable. A sentence whose every mention is beyond these checks is unverifiable; the verdict
+rejects a rationale with too large a share of those. What is looked up about the execution is in
+`trace_facts`.
 """
 
 from __future__ import annotations
@@ -37,11 +42,16 @@ import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from vcot_assets.core.equality import canonical
 from vcot_assets.core.grounding.records import Entity, SentenceReport, Trace
 from vcot_assets.core.verifier.expressions import Opaque, UnknownValue, evaluate, same_value
 from vcot_assets.core.verifier.sentences import split_sentences
-from vcot_assets.core.verifier.trace_index import TraceIndex, index_trace
+from vcot_assets.core.verifier.trace_facts import (
+    TraceFacts,
+    contains,
+    grounded_literal,
+    squash,
+    trace_facts,
+)
 
 _NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -129,402 +139,6 @@ class Check:
     position: int = -1  # where in the sentence it was read
 
 
-@dataclass
-class TraceFacts:
-    """What checks look up, computed once per trace."""
-
-    index: TraceIndex
-    histories: dict[str, list[tuple[int, object]]] = field(default_factory=dict)  # name -> [(event, value)]
-    returns: list[object] = field(default_factory=list)
-    loop_counts: set[int] = field(default_factory=set)
-    known_values: list[object] = field(default_factory=list)
-    code_literals: list[object] = field(default_factory=list)
-    code_text: str = ""
-    code_lines: list[str] = field(default_factory=list)
-    call: str = ""
-    derived: set = field(default_factory=set)
-    functions: list[str] = field(default_factory=list)
-    sizes: set = field(default_factory=set)
-    line_counts: set = field(default_factory=set)
-    loop_names: dict = field(
-        default_factory=dict
-    )  # header line -> what names the loop (its targets, its header's code)
-    loop_roles: dict = field(default_factory=dict)  # header line -> {"outer", "inner", "for", "while"}
-    conditions: dict = field(default_factory=dict)  # an `if`/`while` test (or one operand of it) -> its lines
-    condition_nodes: list = field(default_factory=list)  # (test's AST, its line), for tests restated with values
-    calls: dict = field(default_factory=dict)  # a call the code makes (`len(word)`) -> its lines
-    call_nodes: list = field(default_factory=list)  # (call's AST, its line)
-    atoms: set = field(default_factory=set)  # hashable values the execution, code or call hold, at any depth
-    string_text: str = ""  # the strings among the atoms, joined: a word or substring of any is found in one search
-    _changes: dict = field(default_factory=dict)
-    _per_iteration: dict = field(default_factory=dict)
-
-    def history(self, name: str) -> list[tuple[int, object]]:
-        """(event, value) of `name`, else of the attribute `self.name` (`total` said of `self.total`)."""
-        return self.histories.get(name) or self.histories.get(f"self.{name.removeprefix('self.')}", [])
-
-    def final_values(self, name: str) -> list[object]:
-        """The values `name` (or `self.name`) holds when a call returns or a run of a loop ends
-        (`for 5, x goes 2, 1, 0, so n ends at 3`), and its last value."""
-        names = (name, f"self.{name.removeprefix('self.')}", name.removeprefix("self."))
-        finals = []
-        ends = {last for _, last, _ in self.index.loop_runs}
-        for i, event in enumerate(self.index.events):
-            if event.kind == "return" or i in ends:
-                state = self.index.states[i]
-                finals += [state[n] for n in names if n in state]
-        for n in names:
-            if self.histories.get(n):
-                finals.append(self.histories[n][-1][1])
-        return finals
-
-    def assigned_values(self, name: str) -> list[object]:
-        """`name`'s value after each run of a line that assigns it (`cur = ...`, `cur += 1`),
-        repeats included: what a loop summary lists, where the trace shows only changes."""
-        bare = name.removeprefix("self.")
-        target = re.compile(r"(?<![\w.])(?:self\.)?" + re.escape(bare) + r"\s*(?:[-+*/%&|^]|//|<<|>>|\*\*)?=(?!=)")
-        events, states = self.index.events, self.index.states
-        values = []
-        for i, event in enumerate(events):
-            if event.kind != "line" or not target.search(event.source):
-                continue
-            for j in range(i + 1, min(len(events), i + 400)):
-                after = events[j]
-                if after.kind in ("line", "return") and after.function == event.function and after.depth == event.depth:
-                    state = states[j]
-                    for n in (name, f"self.{bare}", bare):
-                        if n in state:
-                            values.append(state[n])
-                            break
-                    break
-        return values
-
-    def condition_events(self, node: ast.expr) -> list[int]:
-        """The events at which the program tests this condition (an `if`/`elif`/`while` test or
-        one operand of it, as the code writes it; or with some variables written as the values
-        they held, `'o' in seen` for `ch in seen`), or [] when the code tests no such condition."""
-        return self._events_of(node, self.conditions, self.condition_nodes)
-
-    def call_events(self, node: ast.expr) -> list[int]:
-        """The events at which the program makes this call (as `condition_events`)."""
-        return self._events_of(node, self.calls, self.call_nodes)
-
-    def _events_of(self, node: ast.expr, exact: dict, written: list) -> list[int]:
-        lines = exact.get(_squash(ast.unparse(node)))
-        bindings: dict[str, object] = {}
-        if not lines:
-            for test, line in written:
-                found = _bind(test, node)
-                if found:
-                    lines, bindings = {line}, found
-                    break
-        if not lines:
-            return []
-        return [
-            i
-            for i, e in enumerate(self.index.events)
-            if e.kind == "line"
-            and e.line_no in lines
-            and all(name in self.index.states[i] and same_value(self.index.states[i][name], value)
-                    for name, value in bindings.items())
-        ]  # fmt: skip
-
-    def per_iteration(self, name: str) -> list[list[object]]:
-        """Per loop, `name`'s value each time the loop's header runs (once per iteration, and at
-        the exit): a summary "after each week" lists these, repeats included."""
-        if not self._per_iteration and self.loop_names:  # every variable's, in one pass over the trace
-            by_name: dict[str, dict[int, list]] = {}
-            for i, event in enumerate(self.index.events):
-                if event.kind == "line" and event.line_no in self.loop_names:
-                    for held, value in self.index.states[i].items():
-                        by_name.setdefault(held, {}).setdefault(event.line_no, []).append(value)
-            self._per_iteration = {held: list(runs.values()) for held, runs in by_name.items()}
-        return self._per_iteration.get(name) or self._per_iteration.get(f"self.{name.removeprefix('self.')}", [])
-
-    def changes(self, names: set[str]) -> list[int]:
-        """The events at which any of `names` (or its `self.` attribute) takes a new value: the
-        starts of the stretches over which an expression of them keeps its value (0 always)."""
-        key = frozenset(names)
-        if key not in self._changes:
-            starts = {0}
-            watched = names | {f"self.{n}" for n in names} | {n.removeprefix("self.") for n in names}
-            for i, event in enumerate(self.index.events):
-                if event.kind in ("new", "modified", "call", "return") and (event.name in watched or not event.name):
-                    starts.add(i)
-                    starts.add(min(i + 1, len(self.index.events) - 1))
-            self._changes[key] = sorted(starts)
-        return self._changes[key]
-
-
-_FACTS_CACHE: dict[tuple, TraceFacts] = {}
-_FACTS_CACHE_SIZE = 64
-
-
-def trace_facts(trace: Trace) -> TraceFacts:
-    """The facts of one trace, computed once however many rationales are judged on it (a pipeline
-    judges a trace's forward, backward and bidirectional samples; the checks only add caches)."""
-    key = (trace.code, trace.call, trace.text, trace.returned, len(trace.events))
-    facts = _FACTS_CACHE.pop(key, None) or _trace_facts(trace)
-    _FACTS_CACHE[key] = facts  # most recently used last
-    while len(_FACTS_CACHE) > _FACTS_CACHE_SIZE:
-        del _FACTS_CACHE[next(iter(_FACTS_CACHE))]
-    return facts
-
-
-def forget_trace_facts() -> None:
-    """Drop the cached facts (benchmarks start each pass cold)."""
-    _FACTS_CACHE.clear()
-
-
-def _trace_facts(trace: Trace) -> TraceFacts:
-    index = index_trace(trace)
-    facts = TraceFacts(index=index, code_text=_squash(trace.code), call=_squash(trace.call))
-    facts.code_lines = [_squash(line) for line in trace.code.splitlines() if len(line.strip()) >= 4]
-    for i, event in enumerate(index.events):
-        value = index.values[i]
-        if event.kind in ("new", "modified"):
-            facts.histories.setdefault(event.name, []).append((i, value))
-            facts.known_values.append(value)
-        elif event.kind == "return" and event.source != "Call ended by exception":
-            facts.returns.append(value)
-            facts.known_values.append(value)
-    facts.returns += index.final_returns
-    facts.loop_counts = {count for _, _, count in index.loop_runs}
-    # Counts a narration may state besides loop runs: calls of a function, runs of a line.
-    calls: dict[str, int] = {}
-    lines: dict[tuple[str, int], int] = {}
-    for event in index.events:
-        if event.kind == "call":
-            calls[event.function] = calls.get(event.function, 0) + 1
-        elif event.kind == "line":
-            lines[(event.function, event.line_no)] = lines.get((event.function, event.line_no), 0) + 1
-    facts.loop_counts |= set(calls.values())
-    facts.line_counts = set(lines.values())
-    facts.sizes = {len(v) for v in facts.known_values if isinstance(v, (str, list, tuple, dict, set))}
-    facts.sizes |= {len(v.split()) for v in facts.known_values if isinstance(v, str)}  # `all 20 words` of a text
-    for value in facts.known_values + facts.returns:
-        _add_atoms(value, facts.atoms)
-    # Values a narration derives in its head: sums, sizes and extremes of traced collections, the
-    # lengths of traced strings and of their words, the codes of their characters.
-    for value in list(facts.known_values):
-        strings = (
-            [value]
-            if isinstance(value, str)
-            else [v for v in value if isinstance(v, str)]
-            if isinstance(value, (list, tuple))
-            else []
-        )
-        for text in strings[:200]:
-            facts.derived.add(len(text))
-            facts.derived.update(len(word) for word in re.findall(r"\w+", text)[:200])
-            facts.derived.update(ord(ch) for ch in text[:200])
-        items = list(value.values()) if isinstance(value, dict) else value
-        if (
-            isinstance(items, (list, tuple, set))
-            and items
-            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in items)
-        ):
-            facts.derived.update({sum(items), min(items), max(items)})
-    _read_loops_and_conditions(facts, trace.code)
-    for source in (trace.code, trace.call):
-        try:
-            tree = ast.parse(source)
-        except (SyntaxError, ValueError):
-            continue
-        facts.code_literals += [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)]
-        facts.functions += [n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
-        facts.code_literals += [
-            -node.operand.value
-            for node in ast.walk(tree)
-            if isinstance(node, ast.UnaryOp)
-            and isinstance(node.op, ast.USub)
-            and isinstance(node.operand, ast.Constant)
-            and isinstance(node.operand.value, (int, float))
-        ]
-        for node in ast.walk(tree):
-            if isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Dict)):
-                try:
-                    facts.code_literals.append(ast.literal_eval(node))
-                except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-                    pass
-    for value in facts.code_literals:
-        _add_atoms(value, facts.atoms)
-    facts.string_text = "\x00".join(atom for atom in facts.atoms if isinstance(atom, str))
-    return facts
-
-
-def _bind(code: ast.AST, claim: ast.AST) -> dict[str, object] | None:
-    """The variables of `code` that `claim` writes as values (`ch in seen` and `'o' in seen`:
-    {'ch': 'o'}), when the two are otherwise the same expression and at least one is bound."""
-    bindings: dict[str, object] = {}
-
-    def match(a: ast.AST, b: ast.AST) -> bool:
-        if isinstance(a, ast.Name) and isinstance(b, ast.Constant):
-            if a.id in bindings and not same_value(bindings[a.id], b.value):
-                return False
-            bindings[a.id] = b.value
-            return True
-        if type(a) is not type(b):
-            return False
-        for field_name, value in ast.iter_fields(a):
-            other = getattr(b, field_name, None)
-            if isinstance(value, ast.AST):
-                if not isinstance(other, ast.AST) or not match(value, other):
-                    return False
-            elif isinstance(value, list):
-                if not isinstance(other, list) or len(value) != len(other):
-                    return False
-                for x, y in zip(value, other):
-                    if isinstance(x, ast.AST) != isinstance(y, ast.AST):
-                        return False
-                    if (isinstance(x, ast.AST) and not match(x, y)) or (not isinstance(x, ast.AST) and x != y):
-                        return False
-            elif field_name != "ctx" and value != other:
-                return False
-        return True
-
-    return bindings if match(code, claim) and bindings else None
-
-
-def _read_loops_and_conditions(facts: TraceFacts, code: str) -> None:
-    """From the code: what names each loop and how it nests (`facts.loop_names`, `loop_roles`),
-    and which lines test which condition (`facts.conditions`)."""
-    try:
-        for node in ast.walk(ast.parse(code)):
-            if isinstance(node, (ast.For, ast.While)):
-                names = _names(node.target) if isinstance(node, ast.For) else set()
-                header = code.splitlines()[node.lineno - 1].strip().rstrip(":")
-                facts.loop_names[node.lineno] = ({n for n in names if n != "_"}, _squash(header))
-                roles = facts.loop_roles.setdefault(node.lineno, set())
-                roles.add("for" if isinstance(node, ast.For) else "while")
-                for inner in ast.walk(node):
-                    if inner is not node and isinstance(inner, (ast.For, ast.While)):
-                        roles.add("outer")
-                        facts.loop_roles.setdefault(inner.lineno, set()).add("inner")
-            tested = isinstance(node, (ast.If, ast.While)) or (
-                isinstance(node, ast.Return) and isinstance(node.value, (ast.Compare, ast.BoolOp, ast.UnaryOp))
-            )  # `return i == n - 1` tests a condition too
-            if tested:
-                tests = [node.value if isinstance(node, ast.Return) else node.test]
-                tests += tests[0].values if isinstance(tests[0], ast.BoolOp) else []
-                tests += [t.operand for t in tests if isinstance(t, ast.UnaryOp) and isinstance(t.op, ast.Not)]
-                for test in tests:
-                    facts.conditions.setdefault(_squash(ast.unparse(test)), set()).add(node.lineno)
-                    facts.condition_nodes.append((test, node.lineno))
-            if isinstance(node, ast.Call):
-                facts.calls.setdefault(_squash(ast.unparse(node)), set()).add(node.lineno)
-                facts.call_nodes.append((node, node.lineno))
-    except (SyntaxError, ValueError, RecursionError):
-        pass
-
-
-def _frozen(value: object) -> object:
-    """A hashable form of `value`: two forms are equal exactly when `same_value` says the values
-    are (collections tagged by kind, so `[1, 2]` is not `(1, 2)`, and `{1}` is `frozenset({1})`)."""
-    return _freeze(canonical(value))
-
-
-def _freeze(value: object) -> object:
-    if isinstance(value, list):
-        return ("list", tuple(map(_freeze, value)))
-    if isinstance(value, tuple):
-        return ("tuple", tuple(map(_freeze, value)))
-    if isinstance(value, (set, frozenset)):
-        return ("set", frozenset(map(_freeze, value)))
-    if isinstance(value, dict):
-        return ("dict", frozenset((_freeze(k), _freeze(v)) for k, v in value.items()))
-    return value
-
-
-def _add_atoms(value: object, atoms: set, depth: int = 0) -> None:
-    """`value` and what it holds (items, keys, values), in hashable form (`_frozen`)."""
-    if depth > 3:
-        return
-    try:
-        atoms.add(_frozen(value))
-    except (TypeError, RecursionError):  # an unhashable object pysnooper showed, or nesting too deep
-        pass
-    if isinstance(value, dict):
-        for key, item in value.items():
-            _add_atoms(key, atoms, depth + 1)
-            _add_atoms(item, atoms, depth + 1)
-    elif isinstance(value, (list, tuple, set, frozenset)):
-        for item in value:
-            _add_atoms(item, atoms, depth + 1)
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def _literal(text: str) -> object:
-    text = {"true": "True", "false": "False", "none": "None"}.get(text.strip().lower(), text.strip())
-    return ast.literal_eval(text)
-
-
-def _contains(value: object, wanted: object, depth: int = 0) -> bool:
-    """`wanted` is the value, an element (or key) of it, or a word or substring of a string value."""
-    if depth > 3:
-        return False
-    if same_value(value, wanted):
-        return True
-    if isinstance(value, str) and isinstance(wanted, str) and wanted and wanted in value:
-        return True
-    if isinstance(value, dict):
-        return any(_contains(k, wanted, depth + 1) or _contains(v, wanted, depth + 1) for k, v in value.items())
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return any(_contains(item, wanted, depth + 1) for item in value)
-    return False
-
-
-def _grounded_literal(facts: TraceFacts, wanted: object) -> bool:
-    if isinstance(wanted, bool) or wanted is None:
-        return True  # truth words are judged by the comparisons and returns they belong to
-    if isinstance(wanted, int) and not isinstance(wanted, bool):
-        if wanted in facts.loop_counts or 0 <= wanted <= 2:
-            return True
-        sizes = facts.sizes
-        if wanted in sizes or (sizes and 0 <= wanted < max(sizes)) and _any_index(facts, wanted):
-            return True
-    if isinstance(wanted, (int, float)) and wanted in facts.derived:
-        return True
-    if isinstance(wanted, (int, float)) and not isinstance(wanted, bool):  # `1.2` in the version string "1.2.2"
-        digits = repr(wanted)
-        if any(isinstance(v, str) and digits in v for v in facts.known_values + facts.code_literals):
-            return True
-    try:
-        if _frozen(wanted) in facts.atoms:  # the value, or an item, key or value of one, at any depth
-            return True
-    except (TypeError, RecursionError):
-        pass
-    if isinstance(wanted, str):  # a word or substring of a string the run or code holds
-        return bool(wanted) and wanted in facts.string_text
-    # A collection the narration builds from a traced one: a slice, its keys, its values, sorted.
-    if isinstance(wanted, (list, tuple)) and wanted:
-        return any(_derived_from(value, list(wanted)) for value in facts.known_values + facts.code_literals)
-    return False
-
-
-def _derived_from(value: object, wanted: list) -> bool:
-    if isinstance(value, dict):
-        return _derived_from(list(value), wanted) or _derived_from(list(value.values()), wanted)
-    if not isinstance(value, (list, tuple, str, set)):
-        return False
-    items = sorted(value, key=repr) if isinstance(value, set) else list(value)
-    n = len(wanted)
-    if any(all(same_value(a, b) for a, b in zip(items[i : i + n], wanted)) for i in range(len(items) - n + 1)):
-        return True
-    try:
-        return sorted(items) == wanted or sorted(items, reverse=True) == wanted  # sorted, not any order
-    except TypeError:
-        return False
-
-
-def _any_index(facts: TraceFacts, wanted: int) -> bool:
-    """Small ints that are an index of a traced sequence (positions are talked about freely)."""
-    return any(isinstance(v, (list, tuple, str)) and wanted < len(v) for v in facts.known_values)
-
-
 # --- sentences -----------------------------------------------------------------------------------
 
 
@@ -564,7 +178,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
 
     def code_span(match: re.Match) -> str:
         inner = match.group(1).strip()
-        squashed = _squash(inner)
+        squashed = squash(inner)
         if (
             len(squashed) >= 6
             and (squashed in facts.code_text or squashed == facts.call)
@@ -592,7 +206,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         return _plain_comparison(inner) or inner
 
     text = _CODE_SPAN.sub(code_span, text)
-    squashed = _squash(text)
+    squashed = squash(text)
     for line in facts.code_lines:  # code restated without backticks
         if len(line) >= 10 and line in squashed:
             text = _mask_squashed(text, line)
@@ -1272,7 +886,7 @@ def _verb_value(
         found = split if split.ok else found
     if found.ok is False and verb in ("gets", "contains", "holds") and not measured:
         # `log gets 'g'`: an item the collection gains
-        if any(isinstance(v, (list, set, tuple, dict)) and _contains(v, value) for _, v in walk.facts.history(subject)):
+        if any(isinstance(v, (list, set, tuple, dict)) and contains(v, value) for _, v in walk.facts.history(subject)):
             found.ok, found.text = True, f"{subject} gets {value!r}"
     conditional = re.match(r"\s*(?:when|if|whenever|unless|for)\b", after)
     if found.ok and re.fullmatch(r"ends(?: up)?(?: as| at)?", verb) and not measured and not conditional:
@@ -1316,7 +930,7 @@ def _bare_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if found.ok is False and not isinstance(wanted, (list, tuple, dict, set)):
             # `the third customer waits 2`: an element of the list `waits`
             history = walk.facts.histories.get(name, [])
-            found.ok = any(_contains(v, wanted) for _, v in history) or found.ok
+            found.ok = any(contains(v, wanted) for _, v in history) or found.ok
         if found.ok is not None:
             s.use(m.start(), m.end())
             checks.append(found)
@@ -1607,7 +1221,7 @@ def _loop_counts(walk: Walk, before: str = "") -> set[int]:
     inner while`), else of any loop."""
     facts, raw = walk.facts, walk.raw_sentence
     said = re.search(r"\b(outer|inner|while|for)\b(?:`)?\s+(?:loop|body)\b[^,;]{0,30}$", before, re.I)
-    if said and not any(len(code) >= 8 and code in _squash(raw) for _, code in facts.loop_names.values()):
+    if said and not any(len(code) >= 8 and code in squash(raw) for _, code in facts.loop_names.values()):
         headers = [h for h, roles in facts.loop_roles.items() if said.group(1).lower() in roles]
         counts = set().union(*(facts.index.counts_by_loop.get(h, set()) for h in headers))
         if counts:
@@ -1615,7 +1229,7 @@ def _loop_counts(walk: Walk, before: str = "") -> set[int]:
     named = [
         header
         for header, (targets, code) in facts.loop_names.items()
-        if (len(code) >= 8 and code in _squash(raw))
+        if (len(code) >= 8 and code in squash(raw))
         or any(
             re.search(rf"`{re.escape(t)}`|\b{re.escape(t)}\b\s+(?:runs|goes|takes|walks|steps)", raw) for t in targets
         )
@@ -1640,7 +1254,7 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `the other four passes`: some of a loop's runs, not their number
         if re.search(r"\b(?:appears?|occurs?|shows? up|is seen)\s*$", s.text[: m.start()]):
             # how often a value occurs in the data: a count the program holds, not a loop's
-            checks.append(Check("count", m.group(0), _grounded_literal(walk.facts, count)))
+            checks.append(Check("count", m.group(0), grounded_literal(walk.facts, count)))
             continue
         if not walk.facts.loop_counts:
             continue  # no loop in the program: "times" is prose
@@ -1826,12 +1440,12 @@ def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             operands = [n.value for n in ast.walk(node) if isinstance(n, ast.Constant)]
             # its operands are grounded, or it is a computation of the narration's own (unverifiable)
             checks.append(
-                Check("literal", text[i:end], True if all(_grounded_literal(walk.facts, v) for v in operands) else None)
+                Check("literal", text[i:end], True if all(grounded_literal(walk.facts, v) for v in operands) else None)
             )
         else:
             # A literal no claim gives a role: grounded, or else unverifiable (prose numbers such as
             # "a 5 × 5 grid gives 70 paths" are not states); a claimed value that is wrong fails above.
-            grounded = True if _grounded_literal(walk.facts, value) else None
+            grounded = True if grounded_literal(walk.facts, value) else None
             if grounded is None and not _HYPOTHETICAL.search(text) and _near_miss(value, walk.facts.known_values):
                 grounded = False  # `{0: 3, 1: 8}` where the run held {0: 3, 1: 7}: a wrong state, not prose
             checks.append(Check("literal", text[i:end], grounded))

@@ -2,7 +2,8 @@
 
 import pytest
 
-from vcot_assets.core.verifier.prose import Walk, check_sentence, trace_facts
+from vcot_assets.core.verifier.prose import Walk, check_sentence
+from vcot_assets.core.verifier.trace_facts import trace_facts
 from vcot_assets_tests.core.trace_fixtures import traced
 
 WINDOW = """\

@@ -1,0 +1,44 @@
+"""What the verifier knows of one execution, on real traces (the programs are traced in a child)."""
+
+import ast
+
+from vcot_assets.core.verifier.trace_facts import forget_trace_facts, grounded_literal, trace_facts
+from vcot_assets_tests.core.trace_fixtures import traced
+
+CODE = """\
+def sweep(words):
+    seen = set()
+    total = 0
+    for w in words:
+        if w in seen:
+            continue
+        seen.add(w)
+        total += len(w)
+    return total, sorted(seen)
+"""
+
+
+def test_facts_are_computed_once_per_trace_until_forgotten():
+    trace = traced(CODE, "sweep(['ab', 'c', 'ab'])")
+    first = trace_facts(trace)
+    assert trace_facts(trace) is first
+    forget_trace_facts()
+    assert trace_facts(trace) is not first
+
+
+def test_values_held_at_any_depth_are_found_by_value():
+    facts = trace_facts(traced(CODE, "sweep(['ab', 'c', 'ab'])"))
+    assert grounded_literal(facts, ["ab", "c"])  # the sorted result
+    assert ("list", ("ab", "c")) in facts.atoms and ("tuple", ("ab", "c")) not in facts.atoms  # kinds kept apart
+    assert grounded_literal(facts, {"ab", "c"})  # the set `seen`
+    assert grounded_literal(facts, "b")  # a substring of a string the run holds
+    assert not grounded_literal(facts, ["c", "ab", "zz"])
+
+
+def test_loop_passes_and_the_lines_that_test_a_condition():
+    facts = trace_facts(traced(CODE, "sweep(['ab', 'c', 'ab'])"))
+    # total at each pass of the loop header: before each word, and at the exit
+    assert [0, 2, 3, 3] in facts.per_iteration("total")
+    tested = facts.condition_events(ast.parse("'ab' in seen", mode="eval").body)
+    assert len(tested) == 2  # `w in seen` was tested with w = 'ab' twice
+    assert all(facts.index.events[i].line_no == 5 for i in tested)
