@@ -379,28 +379,25 @@ class Walk:
     def condition(self, node: ast.expr, claimed: bool) -> Check:
         """A condition's truth. One the code tests (`if len(a) > len(b)`) is judged where the
         program tested it, not at any moment its variables happen to make it so; others by `find`."""
-        tested = self.facts.condition_events(node)
         truth = ast.Call(ast.Name("bool", ast.Load()), [node], [])  # `if line.strip():` holds for 'ab'
-        verdicts = [(i, self.holds(truth, claimed, i)) for i in tested]
-        if not any(held is not None for _, held in verdicts):
-            return self.find(node, claimed)
-        events = sorted((i for i, held in verdicts if held), key=self._walk_rank)
-        text = f"{ast.unparse(node)} = {claimed!r}"
-        if events:
-            return Check("value", text, True, events[0], events)
-        return Check("value", text + " (not where the program tests it)", False)
+        return self._where_run(node, truth, claimed, self.facts.condition_events(node), "tests it")
 
     def call_value(self, node: ast.expr, wanted: object) -> Check:
         """What a call returned. One the code makes (`len(word)`, `self.counts.get(w, 0)`, also
         with values written for its variables) is judged where the program made it; others by `find`."""
-        verdicts = [(i, self.holds(node, wanted, i)) for i in self.facts.call_events(node)]
+        return self._where_run(node, node, wanted, self.facts.call_events(node), "makes the call")
+
+    def _where_run(self, node: ast.expr, evaluated: ast.expr, wanted: object, at: list[int], what: str) -> Check:
+        """`evaluated` is `wanted` at some of the events `at` (where the program ran the code the
+        claim restates), else a wrong claim; `find` where none of them can be evaluated."""
+        verdicts = [(i, self.holds(evaluated, wanted, i)) for i in at]
         if not any(held is not None for _, held in verdicts):
             return self.find(node, wanted)
         events = sorted((i for i, held in verdicts if held), key=self._walk_rank)
         text = f"{ast.unparse(node)} = {wanted!r}"
         if events:
             return Check("value", text, True, events[0], events)
-        return Check("value", text + " (not where the program makes the call)", False)
+        return Check("value", f"{text} (not where the program {what})", False)
 
     def _opaque(self, names: set[str], i: int) -> bool:
         state = self.facts.index.states[i]
