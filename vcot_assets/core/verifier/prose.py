@@ -92,7 +92,9 @@ _FALSE_WORDS = (
     r"|\b(?:do|does)\s*(?:not|n't)\s*(?:hold)?\s*$"  # `5 > 8, 5 > 7 and 5 > 9 do not`
 )
 _QUESTION_BEFORE = re.compile(
-    r"\b(?:if|whether|check|checks|checking|test|tests|while|until|condition|when|whenever|unless|at)\s*:?\s*$", re.I
+    r"\b(?:if|whether|check|checks|checking|test|tests|while|until|condition|when|whenever|unless|at|"
+    r"need|needs|must satisfy|satisfy|check is|test is)\s*:?\s*$",
+    re.I,
 )
 _VALUE_VERBS = (
     r"(?:goes up to|goes down to|goes back to|drops back to|falls back to|climbs to|climbs back to|stays at|stops at|"
@@ -109,7 +111,7 @@ _SEQUENCE_SEP = re.compile(
 )
 _COUNT = re.compile(
     r"\b(\d+)\s+(?:more\s+)?(?:times|iterations?|passes|rounds|loops)\b(?!\s+(?:down|up|off|to)\b)"
-    r"|\b(?:runs|iterates|executes|repeats|loops|ran)"
+    r"|\b(?:runs|iterates|executes|repeats|loops|ran)(?=\s+(?:once|twice|thrice)\b(?!\s+(?:more|again)\b))"
     r"\s+(once|twice|thrice)\b",
     re.I,
 )
@@ -534,6 +536,8 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             groups.append([pos])
     for group in groups:
         left_start = _left_operand_start(text, group[0], known)
+        if re.search(r"[-+*/%&|^]\s*$", text[:left_start]):
+            continue  # `T - T // 5 = 25`, `d2 + d3 + 0 = -2`: an equation in unknowns, not arithmetic
         pieces = [text[left_start : group[0]]]
         pieces += [text[a + 1 : b] for a, b in zip(group, group[1:])]
         right_end = _right_operand_end(text, group[-1] + 1)
@@ -708,6 +712,8 @@ def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             start += conjunction[-1].end()  # `gaps = [2, 5] and len(present) is 5`: prose `and`
         if end < 0 or start >= m.start() or not s.free(start, end):
             continue
+        if re.match(r"\s+or\s+-?\d", text[end:]):
+            continue  # `lo + hi is 12 or 13`: the values it may have, not a claim of one
         left, right = _expr(text[start : m.start()]), _expr(text[m.end() : end].rstrip("."))
         if left is None or right is None:
             continue
@@ -811,11 +817,11 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
     if m.group("measure"):
         return subject
     before_text = text[: m.start("subject")]
-    if re.search(r"\b(?:whether|whenever|when)\s+$", before_text, re.I):
+    if re.search(r"\b(?:whether|whenever|when|if)\s+$", before_text, re.I):
         return None  # `check whether old is 0`, `None when old is 0`: a condition the code tests, not a state
     if re.search(r"(?:[-+*/%<>=!&|^(~]|\b(?:in|not|of|if|minus|plus|times|by|over)\b)\s*$", before_text):
         return None  # part of an expression or a phrase (`'c' in new is False`, `p - low are ...`)
-    if re.search(r"(?:\bof\s+(?:[a-z]+\s+)?|\b(?:first|last|next|other)\s+(?:\d+\s+)?|\b\d+\s+)$", before_text):
+    if re.search(r"(?:\bof\s+(?:[a-z]+\s+){0,2}|\b(?:first|last|next|other)\s+(?:\d+\s+)?|\b\d+\s+)$", before_text):
         return None  # `the run of correct answers is 2`, `the first two digits are 1 and 5`: a phrase
     before = before_text.rstrip().split()
     if len(before) >= 2 and before[-2].lower() == "the" and before[-1] not in known and not subject.startswith("self."):
@@ -881,7 +887,7 @@ def _verb_value(
         words = _expr(f"len({subject}.split())")  # `text has 6 words`: a string's words
         split = walk.find(words, value) if words is not None else found
         found = split if split.ok else found
-    if found.ok is False and verb in ("gets", "contains", "holds") and not measured:
+    if found.ok is False and verb in ("gets", "contains", "holds", "are", "were") and not measured:
         # `log gets 'g'`: an item the collection gains
         if any(isinstance(v, (list, set, tuple, dict)) and contains(v, value) for _, v in walk.facts.history(subject)):
             found.ok, found.text = True, f"{subject} gets {value!r}"
@@ -910,6 +916,8 @@ def _bare_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     known = walk.facts.index.names
     for m in _BARE_VALUE.finditer(s.text):
         name = m.group(1)
+        if re.search(r"\b(?:in|at|on|from|to|by|into|onto)\s+$", s.text[: m.start()], re.I):
+            continue  # `both in row 1`: a place the prose names, not the variable `row`
         if (
             name not in known
             and f"self.{name.removeprefix('self.')}" in known
@@ -1267,7 +1275,7 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         totals = (
             walk.facts.line_counts
-            if re.search(r"\b(?:in total|altogether|overall|all told|in all|line|lines)\b", s.text)
+            if re.search(r"\b(?:in total|altogether|overall|all told|in all|line|lines|branch)\b", s.text)
             else set()
         )  # `the dec line ran four times`: how often a line ran
         ok = count in _loop_counts(walk, s.text[: m.start()]) or count in totals
@@ -1279,6 +1287,8 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     for m in re.finditer(_REL + "|" + "|".join(_COMPARE_WORDS), text):
         op = _COMPARE_WORDS.get(m.group(0), m.group(0))
         left_start = _left_operand_start(text, m.start(), walk.facts.index.names)
+        if re.search(r"[-+*/%&|^]\s*$", text[:left_start]):
+            continue  # `state % 3 == 2` where `state` is no program name: part of a bigger expression
         right_end = _right_operand_end(text, m.end())
         if right_end < 0 or not text[left_start : m.start()].strip() or not s.free(left_start, right_end):
             continue

@@ -457,3 +457,13 @@ def test_a_statement_said_to_turn_one_state_into_another_is_one_step_of_its_targ
     assert verdicts(facts, "`slots[1] += n` turns `[0, 0]` into `[3, 0]`.") == [("value", False)]
     # an input mapped by a plain assignment: the new value is the claim
     assert verdicts(facts, "`word = raw.lower()` turns 'The' into 'the'.") == [("value", True)]
+
+
+def test_equations_in_unknowns_requirements_and_ranges_are_not_claims(facts):
+    # the left operand would be cut at an operator: an equation the narration solves, not arithmetic
+    assert not [v for v in verdicts(facts, "The total T before it satisfies T - T // 5 = 25.") if v[0] == "arith"]
+    assert ("comparison", False) not in verdicts(facts, "We need (x + 10) % 26 == 17.")
+    assert ("comparison", False) not in verdicts(facts, "The check is `4 + 3 > 9`, so it fails.")
+    assert ("value", False) not in verdicts(facts, "So `len(xs) + k` is 8 or 9.")
+    assert ("count", False) not in verdicts(facts, "With a carry left, the loop runs once more.")
+    assert ("value", False) not in verdicts(facts, "If total is 7, it stops.")
