@@ -649,6 +649,22 @@ _STATE_CHANGE = re.compile(
 )
 
 
+def _from_into(text: str, at: int) -> tuple[object, object, int] | None:
+    """`'The' into 'the'` (or `... to ...`) from `at`: the two literals and where the phrase ends,
+    or None when it is not two literals joined so."""
+    source_end = _right_operand_end(text, at)
+    into = re.match(r"\s+(?:into|to)\s+", text[source_end:]) if source_end > 0 else None
+    if into is None:
+        return None
+    result_end = _right_operand_end(text, source_end + into.end())
+    if result_end < 0:
+        return None
+    source, result = _expr(text[at:source_end]), _expr(text[source_end + into.end() : result_end].rstrip(".,"))
+    ok_source, first = _literal_value(source) if source is not None else (False, None)
+    ok_result, second = _literal_value(result) if result is not None else (False, None)
+    return (first, second, result_end) if ok_source and ok_result else None
+
+
 def _state_changes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`self.slots[day] += n` turns [0, 0] into [3, 0]: one step of a variable's history (or of one
     of its entries'), the first value followed by the second."""
@@ -657,46 +673,31 @@ def _state_changes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         name = m.group("subject")
         name = name if name in known else f"self.{name.removeprefix('self.')}"
         history = [v for _, v in walk.facts.history(name)]
-        source_end = _right_operand_end(text, m.end())
-        into = re.match(r"\s+(?:into|to)\s+", text[source_end:]) if source_end > 0 else None
-        if not history or into is None:
+        change = _from_into(text, m.end()) if history else None
+        if change is None or not s.free(m.start(), change[2]):
             continue
-        result_end = _right_operand_end(text, source_end + into.end())
-        before = _expr(text[m.end() : source_end])
-        after = _expr(text[source_end + into.end() : result_end].rstrip(".,")) if result_end > 0 else None
-        ok_before, first = _literal_value(before) if before is not None else (False, None)
-        ok_after, second = _literal_value(after) if after is not None else (False, None)
-        if not (ok_before and ok_after) or not s.free(m.start(), result_end):
-            continue
+        first, second, end = change
         runs = [_collapsed(history)] + [_collapsed(run) for run in _keyed_histories(history)]
         if any(same_value(v, first) for run in runs for v in run):
             ok = any(same_value(a, first) and same_value(b, second) for run in runs for a, b in zip(run, run[1:]))
         else:  # `word = raw.lower()` turns 'The' into 'the': the input mapped, so the new value is what counts
             ok = any(same_value(v, second) for run in runs for v in run)
-        s.use(m.start(), result_end)
+        s.use(m.start(), end)
         checks.append(Check("value", f"{name}: {first!r} -> {second!r}", ok))
 
 
 def _transformations(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`t.strip().lower()` turns "#Python" into "#python": the chain evaluated on the input the
     sentence names (the claim holds or not whatever moment it is said of)."""
-    text = s.text
-    for m in _TRANSFORM.finditer(text):
-        source_end = _right_operand_end(text, m.end())
-        into = re.match(r"\s+(?:into|to)\s+", text[source_end:]) if source_end > 0 else None
-        if into is None:
+    for m in _TRANSFORM.finditer(s.text):
+        change = _from_into(s.text, m.end())
+        if change is None or not s.free(m.start(), change[2]):
             continue
-        result_start = source_end + into.end()
-        result_end = _right_operand_end(text, result_start)
-        if result_end < 0 or not s.free(m.start(), result_end):
-            continue
-        source, result = _expr(text[m.end() : source_end]), _expr(text[result_start:result_end].rstrip(".,"))
-        ok_source, before = _literal_value(source) if source is not None else (False, None)
-        ok_result, after = _literal_value(result) if result is not None else (False, None)
-        applied = _expr(repr(before) + m.group("chain")) if ok_source and ok_result else None
+        before, after, end = change
+        applied = _expr(repr(before) + m.group("chain"))
         ok, computed = _literal_value(applied) if applied is not None else (False, None)
         if ok:
-            s.use(m.start(), result_end)
+            s.use(m.start(), end)
             checks.append(Check("arith", f"{before!r}{m.group('chain')} = {after!r}", same_value(computed, after)))
 
 
