@@ -161,6 +161,16 @@ _VALUE_FOLLOWS = re.compile(
 )
 
 
+_NUMBER_OPERAND = r"\(?-?\d+(?:\.\d+)?\)?"
+_LITERAL_ARITHMETIC = rf"{_NUMBER_OPERAND}(?:\s*(?:\*\*|//|<<|>>|[-+*/%&|^])\s*{_NUMBER_OPERAND})+"
+_GIVES = r"(?:is|gives|equals|makes|comes to)"
+# `23 % 4, which is 2` and `extra = 23 % 4 is 2`: the value of that arithmetic, written as one chain
+_LITERAL_ARITHMETIC_THEN_VALUE = re.compile(
+    rf"({_LITERAL_ARITHMETIC})\s*,?\s*which\s+{_GIVES}\s+(?=-?\d)"
+    rf"|((?<![\w.])[A-Za-z_][\w.]*\s*=\s*{_LITERAL_ARITHMETIC})\s*,?\s*(?:which\s+)?{_GIVES}\s+(?=-?\d)"
+)
+
+
 def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
@@ -238,6 +248,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         lambda m: re.sub("|".join(_WORD_OPERATORS), lambda op: _WORD_OPERATORS[op.group()], m.group(1)),
         text,
     )  # (`14 plus 7, which is 22` too)
+    text = _LITERAL_ARITHMETIC_THEN_VALUE.sub(lambda m: (m.group(1) or m.group(2)) + " = ", text)
     text = _outside_quotes(  # `0x1F` is a number, `'0xBEEF'` a string
         text,
         lambda part: re.sub(
@@ -1240,6 +1251,13 @@ def _loop_counts(walk: Walk, before: str = "") -> set[int]:
             re.search(rf"`{re.escape(t)}`|\b{re.escape(t)}\b\s+(?:runs|goes|takes|walks|steps)", raw) for t in targets
         )
     ]
+    ordinal = re.search(r"\b(first|second|third|fourth)\s+(?:`?(?:for|while)`?\s+)?loop\b[^,;]{0,30}$", before, re.I)
+    in_turn = sorted(h for h, roles in facts.loop_roles.items() if "inner" not in roles)
+    # `the second loop ran 3 times`: of loops that run one after another, in code order
+    if not named and ordinal and len(in_turn) >= 2:
+        place = ("first", "second", "third", "fourth").index(ordinal.group(1).lower())
+        if place < len(in_turn) and facts.index.counts_by_loop.get(in_turn[place]):
+            return facts.index.counts_by_loop[in_turn[place]]
     if not named and len(facts.loop_names) == 1 and re.search(r"\bthe\s+loop\b(?:\s+body)?[^,;]{0,30}$", before, re.I):
         named = list(facts.loop_names)  # `the loop ran 3 times` where the code has one loop: that loop
     counts = set().union(*(facts.index.counts_by_loop.get(h, set()) for h in named)) if named else set()

@@ -467,3 +467,25 @@ def test_equations_in_unknowns_requirements_and_ranges_are_not_claims(facts):
     assert ("value", False) not in verdicts(facts, "So `len(xs) + k` is 8 or 9.")
     assert ("count", False) not in verdicts(facts, "With a carry left, the loop runs once more.")
     assert ("value", False) not in verdicts(facts, "If total is 7, it stops.")
+
+
+TWO_LOOPS = """\
+def tally(words):
+    seen = []
+    for w in words:
+        seen.append(w.upper())
+    marks = 0
+    for i in range(2):
+        marks += i
+    return seen, marks
+"""
+
+
+def test_the_value_after_literal_arithmetic_and_a_loop_named_by_its_place():
+    facts = trace_facts(traced(TWO_LOOPS, "tally(['a', 'b', 'c'])"))  # loops run 3 times, then 2
+    assert verdicts(facts, "`23 % 4`, which is two.") == [("arith", False)]
+    assert ("arith", True) in verdicts(facts, "`extra = 23 % 4` is 3.")
+    assert ("arith", False) in verdicts(facts, "`extra = 23 % 4` is 2.")
+    assert ("count", True) in verdicts(facts, "The second loop ran only two times.")
+    assert ("count", False) in verdicts(facts, "The second loop ran only three times.")
+    assert ("count", True) in verdicts(facts, "The first loop ran three times.")
