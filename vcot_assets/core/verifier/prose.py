@@ -214,8 +214,12 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
                 inner
             ) is not None:
                 return inner  # `len(name)` is 6, `s.strip()` turns ...: an expression of the code, given a value
+            compound = _tested_compound(inner, facts)
+            if compound and _TRUTH_AFTER.match(after):
+                return f"({compound})"  # `not part or '=' not in part` is True: that test's outcome
             return " \x00 "  # restated code or the call: text of the question, not a claim
-        return _plain_comparison(inner) or inner
+        compound = _tested_compound(inner, facts) if _TRUTH_AFTER.match(match.string, match.end()) else None
+        return _plain_comparison(inner) or (f"({compound})" if compound else inner)
 
     text = _CODE_SPAN.sub(code_span, text)
     squashed = squash(text)
@@ -280,6 +284,16 @@ def _plain_comparison(code: str) -> str | None:
     if not isinstance(node, ast.Compare) or any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
         return None
     return condition
+
+
+def _tested_compound(code: str, facts: TraceFacts) -> str | None:
+    """`elif op == 'DUP' and self.stack:` -> its condition, where the code tests exactly that
+    `and`/`or`/`not` condition (a compound one is judged whole, where it was tested), else None."""
+    condition = re.sub(r"^(?:if|elif|while)\s+", "", code.strip()).rstrip(":").strip()
+    node = _expr(condition)
+    if isinstance(node, (ast.BoolOp, ast.UnaryOp)) and facts.condition_events(node):
+        return condition
+    return None
 
 
 def _is_claim(inner: str) -> bool:
@@ -1377,6 +1391,22 @@ def _for_value(node: ast.expr, text: str, at: int, known: frozenset[str]) -> tup
     return ast.fix_missing_locations(_Bind().visit(copy.deepcopy(node))), end
 
 
+def _compound_truths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`(op == 'DUP' and self.stack)` is True, as `normalize_sentence` brackets an `and`/`or`/`not`
+    test the code makes: judged whole where the program tested it (not one comparison of it)."""
+    text = s.text
+    for m in _TRUTH.finditer(text):
+        compound = re.search(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$", text[: m.start()])
+        node = _expr(compound.group(1)) if compound else None
+        if node is None or not s.free(compound.start(), m.end()) or not walk.facts.condition_events(node):
+            continue
+        s.use(compound.start(), m.end())
+        claimed = (m.group("word") or m.group("verb")).lower() in ("true", "holds", "held", "is satisfied")
+        found = walk.condition(node, claimed)
+        if found.ok is not None:
+            checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", found.ok, found.at, found.events))
+
+
 def _truth_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`'!'.isalpha()` is True, `cur` is False (as a condition), `ch.isdigit()` returns False:
     the truth of a condition that is a call or a variable, evaluated (comparisons are `_comparisons`')."""
@@ -1540,6 +1570,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _lengths,
         _items_handled,
         _counts,
+        _compound_truths,
         _comparisons,
         _truth_claims,
         _returns,

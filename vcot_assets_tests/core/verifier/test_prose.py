@@ -489,3 +489,21 @@ def test_the_value_after_literal_arithmetic_and_a_loop_named_by_its_place():
     assert ("count", True) in verdicts(facts, "The second loop ran only two times.")
     assert ("count", False) in verdicts(facts, "The second loop ran only three times.")
     assert ("count", True) in verdicts(facts, "The first loop ran three times.")
+
+
+GUARD = """\
+def pick(items):
+    kept = []
+    for x in items:
+        if x > 2 and x % 2 == 0:
+            kept.append(x)
+    return kept
+"""
+
+
+def test_a_compound_condition_the_code_tests_is_judged_whole():
+    facts = trace_facts(traced(GUARD, "pick([1, 4, 3])"))  # the test is True only for 4
+    assert ("comparison", True) in verdicts(facts, "For 4, `if x > 2 and x % 2 == 0:` is True.")
+    odd = trace_facts(traced(GUARD, "pick([1, 3])"))  # `x > 2` held for 3, the whole test never did
+    assert verdicts(odd, "Then `if x > 2 and x % 2 == 0:` is True.") == [("comparison", False)]
+    assert verdicts(odd, "So `x > 2 and x % 2 == 0` is false.") == [("comparison", True)]
