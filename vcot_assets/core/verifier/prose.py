@@ -349,6 +349,9 @@ class Walk:
             return (0, distance)
         return (1, distance) if distance > 0 else (2, -distance)
 
+    def _in_order(self, i: int) -> bool:
+        return self.backward or self._walk_rank(i)[0] < 2 or self.restates(i)
+
     def moved_to(self, at: int | None) -> None:
         if at is None:
             return
@@ -420,7 +423,9 @@ class Walk:
         verdicts = [(i, self.holds(evaluated, wanted, i)) for i in at]
         if not any(held is not None for _, held in verdicts):
             return self.find(node, wanted)
-        events = sorted((i for i, held in verdicts if held), key=self._walk_rank)
+        # A forward narration tells what the program tests in order: a test that came out so only
+        # before the pointer is another iteration's (a backward one may plan and reflect in any order).
+        events = sorted((i for i, held in verdicts if held and self._in_order(i)), key=self._walk_rank)
         text = f"{ast.unparse(node)} = {wanted!r}"
         if events:
             return Check("value", text, True, events[0], events)

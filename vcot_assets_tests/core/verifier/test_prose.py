@@ -507,3 +507,12 @@ def test_a_compound_condition_the_code_tests_is_judged_whole():
     odd = trace_facts(traced(GUARD, "pick([1, 3])"))  # `x > 2` held for 3, the whole test never did
     assert verdicts(odd, "Then `if x > 2 and x % 2 == 0:` is True.") == [("comparison", False)]
     assert verdicts(odd, "So `x > 2 and x % 2 == 0` is false.") == [("comparison", True)]
+
+
+def test_a_forward_narration_past_a_test_cannot_claim_an_earlier_iterations_outcome():
+    facts = trace_facts(traced(GUARD, "pick([4, 1, 1, 1, 1, 1])"))  # True only for the first x
+    late = len(facts.index.events) - 6  # in the last iterations, before the return
+    claim = "`if x > 2 and x % 2 == 0:` is True."
+    assert [c.ok for c in check_sentence(claim, Walk(facts, 3, False, late))] == [False]
+    assert [c.ok for c in check_sentence(claim, Walk(facts, 3, False, 0))] == [True]
+    assert [c.ok for c in check_sentence(claim, Walk(facts, 3, True, late))] == [True]  # backward: any order
