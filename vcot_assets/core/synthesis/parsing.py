@@ -280,7 +280,9 @@ def parse_instructions(text: str, truncated: bool = False) -> list[tuple[str, st
 
     The template asks for `N. [function] text`; bold or parenthesised tags, `Instruction N:`
     labels, bullets, kinds given by a group header and JSON lists are read the same way.
-    Sub-bullets under an item (examples, notes) are not statements.
+    Sub-bullets under an item (examples, notes) are not statements. An item that names no kind
+    comes back with kind "" (for its reader to record as rejected) when others name theirs; when
+    none does, the reply is rejected as `missing_kind`.
     """
     text = _prepare(text)
     items = _instruction_items(text)
@@ -290,9 +292,12 @@ def parse_instructions(text: str, truncated: bool = False) -> list[tuple[str, st
         raise ParseError("no_list", "expected a numbered list of problem statements")
     parsed: list[tuple[str, str]] = []
     seen: set[str] = set()
+    if not any(kind in KINDS for kind, _ in items):
+        raise ParseError("missing_kind", f"no item says [function] or [class]: {_clip(items[0][1])}")
     for index, (kind, statement) in enumerate(items, start=1):
         if kind not in KINDS:
-            raise ParseError("missing_kind", f"item {index} does not say [function] or [class]: {_clip(statement)}")
+            parsed.append(("", statement))  # (a stub such as `2. The similarity ratio`, or an untagged item)
+            continue
         if not statement:
             raise ParseError("empty_instruction", f"item {index} has a kind but no statement")
         if _normalized(statement) not in seen:
@@ -450,13 +455,15 @@ def _params(node: ast.FunctionDef, where: str, drop_self: bool) -> list[Param]:
     names = [a for a in args.args]
     if drop_self and names and names[0].arg == "self":
         names = names[1:]
+    defaults = dict(zip([a.arg for a in args.args][len(args.args) - len(args.defaults) :], args.defaults))
     params = []
     for arg in names:
         if any(p.name == arg.arg for p in params):
             raise ParseError("duplicate_param", f"{where}: parameter {arg.arg!r} appears twice")
         if arg.annotation is None:
             raise ParseError("missing_type", f"{where}: parameter {arg.arg!r} has no type")
-        params.append(Param(arg.arg, ast.unparse(arg.annotation)))
+        default = defaults.get(arg.arg)
+        params.append(Param(arg.arg, ast.unparse(arg.annotation), ast.unparse(default) if default is not None else ""))
     return params
 
 
@@ -472,7 +479,7 @@ def _function_signature(instruction_id: str, body: str) -> Signature:
     node = _parse_def(body, "function")
     params = _params(node, node.name, drop_self=False)
     returns = _returns(node, node.name, required=True)
-    raw = f"Function: {node.name}({', '.join(f'{p.name}: {p.type}' for p in params)}) -> {returns}"
+    raw = f"Function: {node.name}({', '.join(map(str, params))}) -> {returns}"
     return Signature(instruction_id, raw, "function", node.name, params, returns)
 
 
@@ -495,8 +502,8 @@ def _class_signature(instruction_id: str, parts: list[str]) -> Signature:
         methods.append(MethodSignature(node.name, _params(node, where, drop_self=True), _returns(node, where, True)))
     if not methods:
         raise ParseError("no_methods", f"class {name} has no method besides __init__")
-    pieces = [name, f"__init__(self{''.join(f', {p.name}: {p.type}' for p in init_params)}) -> None"]
-    pieces += [f"{m.name}(self{''.join(f', {p.name}: {p.type}' for p in m.params)}) -> {m.returns}" for m in methods]
+    pieces = [name, f"__init__(self{''.join(f', {p}' for p in init_params)}) -> None"]
+    pieces += [f"{m.name}(self{''.join(f', {p}' for p in m.params)}) -> {m.returns}" for m in methods]
     raw = "Class: " + "; ".join(pieces)
     return Signature(instruction_id, raw, "class", name, init_params, methods[0].returns, methods, methods[0].name)
 

@@ -27,7 +27,7 @@ class Reading:
     rejection: str | None = None  # a reason code when nothing could be read
     detail: str = ""
     truncated: bool = False
-    item_rejections: list[Any] = field(default_factory=list)  # per-item rejections (tests)
+    item_rejections: list[Any] = field(default_factory=list)  # per-item rejections (tests; untagged instructions)
 
 
 def _parse(template: str, text: str, truncated: bool) -> Any:
@@ -70,7 +70,11 @@ def read_teacher_text(
     if truncated and template not in LIST_TEMPLATES:
         return Reading(template, None, "truncated", "the reply was cut by the token limit", True)
     try:
-        return Reading(template, _parse(template, text, truncated), truncated=truncated)
+        value = _parse(template, text, truncated)
+        if template == "instructions":  # an item that names no kind is rejected on its own
+            untagged = [statement for kind, statement in value if not kind]
+            return Reading(template, [item for item in value if item[0]], None, "", truncated, untagged)
+        return Reading(template, value, truncated=truncated)
     except parsing.ParseError as err:
         return Reading(template, None, err.reason, err.detail, truncated)
 

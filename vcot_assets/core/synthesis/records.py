@@ -74,6 +74,10 @@ class Instruction(Record):
 class Param(Record):
     name: str
     type: str = ""
+    default: str = ""  # the default's source (`8` in `tabsize: int = 8`), "" for none
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.type}" + (f" = {self.default}" if self.default else "")
 
 
 @dataclass

@@ -142,6 +142,9 @@ def instructions_from_replies(
                 continue
             kept = 0
             for kind, text in items:
+                if not kind:
+                    rejections.append(Rejection("instructions", key, "missing_kind", text[:200]))
+                    continue
                 if _normalized_name(text) in seen_in_batch:
                     rejections.append(Rejection("instructions", key, "duplicate_instruction", text[:200]))
                     continue

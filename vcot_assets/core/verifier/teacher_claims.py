@@ -28,9 +28,24 @@ def _json_text(value: object) -> str:
     return str(value).strip()
 
 
+def _table_rows(text: str) -> list[dict] | None:
+    """A Markdown table whose header names the columns kind, name and value (some models answer
+    with one instead of JSON): its rows as claims; None when the reply has no such table."""
+    rows = [line.strip().strip("|").split("|") for line in text.splitlines() if line.strip().startswith("|")]
+    if not rows:
+        return None
+    header = [cell.strip().lower() for cell in rows[0]]
+    if not {"kind", "name", "value"} <= set(header):
+        return None
+    body = [row for row in rows[1:] if not all(set(cell.strip()) <= set(":-") for cell in row)]
+    # (a row of the wrong width has no kind: rejected as `bad_claim`, not skipped)
+    return [dict(zip(header, (cell.strip() for cell in row))) if len(row) == len(header) else {} for row in body]
+
+
 def parse_claims_reply(reply: str, truncated: bool = False) -> list[Entity]:
     """The claims of a teacher's `extract_entities` reply, strictly: a JSON array of objects
-    with a known `kind` (in a fence, bare, or under a wrapper key; almost-JSON is repaired).
+    with a known `kind` (in a fence, bare, or under a wrapper key; almost-JSON is repaired), or a
+    Markdown table with kind, name and value columns.
 
     A reply that holds no such array raises `ParseError`: a sentence whose claims cannot be
     read must not pass as a sentence with no claims. In a reply cut by the token limit, the
@@ -40,8 +55,9 @@ def parse_claims_reply(reply: str, truncated: bool = False) -> list[Entity]:
     from vcot_assets.core.synthesis.parsing import ParseError, strip_reasoning_blocks
 
     text = strip_reasoning_blocks(reply if isinstance(reply, str) else "")
-    data = reply_text.load_json(text)
-    items = reply_text.json_list(data, ("claims", "entities", "items"))
+    items = _table_rows(text)
+    if items is None:
+        items = reply_text.json_list(reply_text.load_json(text), ("claims", "entities", "items"))
     if items is None:
         raise ParseError("unreadable_claims", "expected a JSON array of claims")
     complete = items

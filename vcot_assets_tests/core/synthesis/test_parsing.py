@@ -13,6 +13,7 @@ from vcot_assets.core.synthesis.parsing import (
     parse_tests,
     strip_reasoning_blocks,
 )
+from vcot_assets.core.synthesis.reading import read_teacher_text
 
 
 def reason_of(call, *args):
@@ -132,13 +133,32 @@ def test_parse_instructions_kinds_continuations_and_duplicates():
     "text, reason",
     [
         ("Just prose, no list.", "no_list"),
-        ("1. [function] ok\n2. Write something without a kind", "missing_kind"),
+        ("1. Write something without a kind", "missing_kind"),
         ("1. [method] wrong kind", "missing_kind"),
         ("1. [class]   ", "empty_instruction"),
     ],
 )
 def test_parse_instructions_rejections(text, reason):
     assert reason_of(parse_instructions, text) == reason
+
+
+def test_an_untagged_item_among_tagged_ones_is_rejected_on_its_own():
+    text = "1. [function] Write a function that returns the similarity ratio.\n\n2. The similarity ratio"
+    assert parse_instructions(text) == [
+        ("function", "Write a function that returns the similarity ratio."),
+        ("", "The similarity ratio"),
+    ]
+    reading = read_teacher_text("instructions", text)
+    assert reading.value == [("function", "Write a function that returns the similarity ratio.")]
+    assert reading.item_rejections == ["The similarity ratio"]
+
+
+def test_a_default_value_is_kept_in_the_signature():
+    sig = parse_signature("**Function:** `expand_tabs(line: str, tabsize: int = 8) -> str`\n\nThe usual width.", "i")
+    assert sig.raw == "Function: expand_tabs(line: str, tabsize: int = 8) -> str"
+    assert [(p.name, p.default) for p in sig.params] == [("line", ""), ("tabsize", "8")]
+    cls = parse_signature("Class: Tabs; __init__(self, width: int = 4) -> None; expand(self, s: str) -> str", "i")
+    assert cls.raw.startswith("Class: Tabs; __init__(self, width: int = 4) -> None")
 
 
 # --- signatures ------------------------------------------------------------------------------

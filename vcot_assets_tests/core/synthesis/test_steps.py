@@ -25,12 +25,13 @@ def test_failed_and_malformed_replies_become_rejections():
     replies = {
         "b-c00|easy": TeacherReply("b-c00|easy", None, error="rate_limited"),
         "b-c00|medium": TeacherReply("b-c00|medium", "no list here at all"),
-        "b-c00|hard": TeacherReply("b-c00|hard", "1. [function] Write a function that reverses a list."),
+        "b-c00|hard": TeacherReply("b-c00|hard", "1. [function] Write a function that reverses a list.\n2. The list"),
     }
     instructions, rejections = synthesis.instructions_from_replies(concepts, replies, 6, "offline")
     assert [i.difficulty for i in instructions] == ["hard"]
     assert sorted((r.item_id, r.reason) for r in rejections) == [
         ("b-c00|easy", "teacher_error"),
+        ("b-c00|hard", "missing_kind"),  # the untagged stub, recorded; the tagged item is kept
         ("b-c00|medium", "no_list"),
     ]
 

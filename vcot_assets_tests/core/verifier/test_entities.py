@@ -86,6 +86,13 @@ def test_teacher_replies_become_entities():
     for unreadable in ("no json here", '[{"kind": "bogus"}]', '{"note": "nothing"}'):
         with pytest.raises(ParseError):
             parse_claims_reply(unreadable)
+    table = "| kind | name | value |\n|------|------|-------|\n| index | text[4] | 'c' |\n| comparison | text[4] != prev | true |"
+    assert [(e.kind, e.name, e.value) for e in parse_claims_reply(table)] == [
+        ("index", "text[4]", "'c'"),
+        ("comparison", "text[4] != prev", "true"),
+    ]
+    with pytest.raises(ParseError):  # a row of the wrong width is not skipped
+        parse_claims_reply(table + "\n| value | count |")
     extract = extractor_from_replies({"total = 6.": reply})
     assert len(extract("total = 6.")) == 2
     with pytest.raises(ParseError):
