@@ -601,6 +601,8 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(_sequence(walk, run, ast.unparse(nodes[0])))
             continue
         s.use(left_start, right_end)
+        if len(group) == 1 and isinstance(nodes[0], ast.Tuple) and not isinstance(value, tuple):
+            nodes[0] = nodes[0].elts[-1]  # `three are served, queue = 4`: the name before `=` is the target
         _tuple_targets(nodes[0], value, walk, checks) or _chain_steps(nodes[:-1], value, walk, checks)
 
 
@@ -764,7 +766,8 @@ def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 )
             )
             continue
-        if ok_left and isinstance(left, (ast.BinOp, ast.UnaryOp, ast.Call)):
+        negative_literal = isinstance(left, ast.UnaryOp) and isinstance(left.operand, ast.Constant)
+        if ok_left and isinstance(left, (ast.BinOp, ast.UnaryOp, ast.Call)) and not negative_literal:
             run, run_end = _literal_run(text, m.end())
             if len(run) >= 2 and not isinstance(computed, (str, int, float)):  # `reversed('3a7') yields '7', 'a', '3'`
                 try:
@@ -811,7 +814,8 @@ def _chain_steps(nodes: list[ast.expr | None], value: object, walk: Walk, checks
             continue
         literal, computed = _literal_value(node)
         if literal:
-            binary = isinstance(computed, int) and re.fullmatch(r"[01]{4,}", str(value)) is not None
+            binary = isinstance(computed, int) and re.fullmatch(r"[01]{3,}", str(value)) is not None
+            binary = binary and (isinstance(node, ast.Constant) or len(str(value)) >= 4)  # `5 = 101`, not `3 + 1 = 100`
             ok = _same_result(computed, value) or (binary and bin(computed)[2:] == str(value))  # `164 = 10100100`
             checks.append(Check("arith", f"{ast.unparse(node)} = {value!r}", ok))
             continue
@@ -1451,7 +1455,7 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if not literal:
             continue
         s.use(m.start(), end)
-        subject = text[: m.start()].rstrip()
+        subject = re.sub(r",?\s*which\s*$", "", text[: m.start()].rstrip()).rstrip()  # `ch.isdigit()`, which returns
         if subject.endswith("\x00"):
             continue  # restated code "returned" something: its value is checked where the program states it
         after = text[end:]

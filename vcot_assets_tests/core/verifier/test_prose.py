@@ -516,3 +516,13 @@ def test_a_forward_narration_past_a_test_cannot_claim_an_earlier_iterations_outc
     assert [c.ok for c in check_sentence(claim, Walk(facts, 3, False, late))] == [False]
     assert [c.ok for c in check_sentence(claim, Walk(facts, 3, False, 0))] == [True]
     assert [c.ok for c in check_sentence(claim, Walk(facts, 3, True, late))] == [True]  # backward: any order
+
+
+def test_binary_numerals_prose_before_a_target_and_a_restated_calls_result(facts):
+    assert verdicts(facts, "In binary 5 = 101.") == [("arith", True)]
+    assert verdicts(facts, "So 3 + 1 = 100.") == [("arith", False)]  # arithmetic, not a binary numeral
+    assert ("arith", False) not in verdicts(facts, "A balance of -50 gives -45.")  # not arithmetic on -50
+    # `for xs, total = 8`: prose before the comma, the claim is about total
+    assert verdicts(facts, "Starting from xs, total = 8.") == [("value", True)]
+    # the restated call's result, not the function's return
+    assert ("return", False) not in verdicts(facts, "It calls `sum(xs[:k])`, which returns 8.")
