@@ -1287,6 +1287,38 @@ def _loop_counts(walk: Walk, before: str = "") -> set[int]:
     return counts or (facts.loop_counts | facts.index.loop_totals)
 
 
+def _count_of_condition(before: str, walk: Walk) -> set[int] | None:
+    """`the check v % 3 == 0 succeeds 6 times`: how often a test the code makes came out true
+    (or false, for `fails`); None when the words before the count name no such test."""
+    verb = r"\s+(?:(succeeds|holds|is true|fires|passes)|(fails|is false))"
+    said = re.search(r"(\S.*?)" + verb + r"\s*$", before)
+    if not said:
+        return None
+    subject = said.group(1)
+    if subject.rstrip().endswith("\x00"):  # the test in backticks, masked as restated code: as written
+        written = re.search(r"`([^`]+)`" + verb, walk.raw_sentence)
+        subject = written.group(1) if written and bool(written.group(2)) == bool(said.group(2)) else ""
+    for begin in [0] + [m.end() for m in re.finditer(r"[\s(]", subject)]:
+        node = _expr(subject[begin:].strip(" `)"))
+        at = walk.facts.condition_events(node) if node is not None else []
+        if at:
+            truth = ast.Call(ast.Name("bool", ast.Load()), [node], [])
+            outcomes = [walk.holds(truth, said.group(2) is not None, i) for i in at]
+            return {sum(held is True for held in outcomes)} if None not in outcomes else None
+    return None
+
+
+def _count_of_changes(before: str, walk: Walk) -> set[int] | None:
+    """`shape grew 7 times`: how often a named variable took a new value (with or without the first)."""
+    said = re.search(
+        r"(?<![\w.])`?((?:self\.)?[A-Za-z_]\w*)`?\s+(?:grew|grows|changed|changes|was updated|is updated|"
+        r"increased|increases|was incremented|is incremented|went up|goes up|was reassigned)\s*$",
+        before,
+    )
+    history = walk.facts.history(said.group(1)) if said else []
+    return {len(history), len(history) - 1} if history else None
+
+
 def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     for m in _COUNT.finditer(s.text):
         if not s.free(m.start(), m.end()) or re.search(r"[<>=]\s*$", s.text[: m.start()]):
@@ -1302,6 +1334,11 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if re.search(r"\b(?:appears?|occurs?|shows? up|is seen)\s*$", s.text[: m.start()]):
             # how often a value occurs in the data: a count the program holds, not a loop's
             checks.append(Check("count", m.group(0), grounded_literal(walk.facts, count)))
+            continue
+        before = s.text[: m.start()]
+        said_of = _count_of_condition(before, walk) or _count_of_changes(before, walk)
+        if said_of is not None:  # `v % target == 0` succeeds 6 times, `shape` grew 7 times
+            checks.append(Check("count", m.group(0), count in said_of))
             continue
         if not walk.facts.loop_counts:
             continue  # no loop in the program: "times" is prose

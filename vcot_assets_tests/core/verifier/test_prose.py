@@ -526,3 +526,12 @@ def test_binary_numerals_prose_before_a_target_and_a_restated_calls_result(facts
     assert verdicts(facts, "Starting from xs, total = 8.") == [("value", True)]
     # the restated call's result, not the function's return
     assert ("return", False) not in verdicts(facts, "It calls `sum(xs[:k])`, which returns 8.")
+
+
+def test_how_often_a_test_came_out_true_and_how_often_a_variable_changed():
+    facts = trace_facts(traced(GUARD, "pick([1, 4, 3, 6])"))  # the test holds for 4 and 6; kept changes twice
+    assert ("count", True) in verdicts(facts, "The check `x > 2 and x % 2 == 0` succeeds 2 times.")
+    assert ("count", False) in verdicts(facts, "The check `x > 2 and x % 2 == 0` succeeds 3 times.")
+    assert ("count", True) in verdicts(facts, "The check `x > 2 and x % 2 == 0` fails 2 times.")
+    assert ("count", True) in verdicts(facts, "The loop made 4 passes and `kept` grew 2 times.")
+    assert ("count", False) in verdicts(facts, "The loop made 4 passes and `kept` grew 4 times.")
