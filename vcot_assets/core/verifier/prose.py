@@ -1036,7 +1036,14 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
             return Check("sequence", f"{subject}: {values}", True)
         if subject is None and any(_subsequence(values, keyed) for keyed in _keyed_histories(history)):
             return Check("sequence", f"values: {values}", True)
-    if subject is None:  # the elements of one collection the execution holds, in order (the input, say)
+    if subject is None:
+        # values the program computed without naming them (`p - low` each day): that run, or a slip in it
+        computed = walk.facts.expression_runs()
+        if any(_stretch(values, run) for run in computed):
+            return Check("sequence", f"values: {values}", True)
+        if len(values) >= 4 and any(_one_off(values, run) for run in computed):
+            return Check("sequence", f"values: {values} (one off a computed run)", False)
+        # the elements of one collection the execution holds, in order (the input, say)
         if any(
             _subsequence(values, _items(v)) or any(_subsequence(values, _items(row)) for row in _items(v))
             for v in walk.facts.known_values + walk.facts.code_literals
@@ -1073,6 +1080,13 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
 def _collapsed(values: list) -> list:
     """A value repeated in a row, once."""
     return [v for i, v in enumerate(values) if i == 0 or not same_value(v, values[i - 1])]
+
+
+def _stretch(values: list, run: list) -> bool:
+    """`values` is some stretch of `run`, in a row (a value repeated in a row counted once)."""
+    run, values = _collapsed(run), _collapsed(values)
+    n = len(values)
+    return any(all(same_value(a, b) for a, b in zip(values, run[k : k + n])) for k in range(len(run) - n + 1))
 
 
 def _one_off(values: list, run: list) -> bool:
@@ -1157,6 +1171,8 @@ def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if before.count("[") > before.count("]") or before.count("{") > before.count("}"):
             continue  # items of a written collection (`[8, 6, 15, 10]`), read as that collection
         values, end = _literal_run(s.text, m.start())
+        if re.match(r"\s*(?:[<>]=?|[=!]=)", s.text[end:]):
+            values = values[:-1]  # `adds 1, 4 and 9, then 30 <= 20`: the last is a comparison's operand
         if len(values) >= 3 and all(isinstance(v, (int, float)) for v in values):
             s.use(m.start(), end)
             checks.append(_sequence(walk, values, None))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from vcot_assets.core.equality import canonical
 from vcot_assets.core.grounding.records import Trace
-from vcot_assets.core.verifier.expressions import same_value
+from vcot_assets.core.verifier.expressions import evaluate, same_value
 from vcot_assets.core.verifier.trace_index import TraceIndex, index_trace
 
 
@@ -54,8 +54,10 @@ class TraceFacts:
     call_nodes: list = field(default_factory=list)  # (call's AST, its line)
     atoms: set = field(default_factory=set)  # hashable values the execution, code or call hold, at any depth
     string_text: str = ""  # the strings among the atoms, joined: a word or substring of any is found in one search
+    expressions: dict = field(default_factory=dict)  # line -> the computations on it (`p - low`, `max(row)`)
     _changes: dict = field(default_factory=dict)
     _per_iteration: dict = field(default_factory=dict)
+    _expression_runs: list | None = None
 
     def history(self, name: str) -> list[tuple[int, object]]:
         """(event, value) of `name`, else of the attribute `self.name` (`total` said of `self.total`)."""
@@ -138,6 +140,22 @@ class TraceFacts:
                         by_name.setdefault(held, {}).setdefault(event.line_no, []).append(value)
             self._per_iteration = {held: list(runs.values()) for held, runs in by_name.items()}
         return self._per_iteration.get(name) or self._per_iteration.get(f"self.{name.removeprefix('self.')}", [])
+
+    def expression_runs(self) -> list[list[object]]:
+        """Each computation the code makes on a line (`p - low`, `max(row)`, `i * j`), its value every
+        time the line ran, in order: what a narration lists when no variable holds the values
+        ("the gains are 3, 4, 2", "its rows have maxima 9, 6, 9")."""
+        if self._expression_runs is None:
+            runs: dict[tuple[int, str], list] = {}
+            for i, event in enumerate(self.index.events):
+                for node in self.expressions.get(event.line_no, ()) if event.kind == "line" else ():
+                    try:  # the state at a line event is the one the line runs in
+                        value = evaluate(node, self.index.states[i])
+                    except Exception:  # noqa: BLE001 - a name the frame lacks, a type error: no value
+                        continue
+                    runs.setdefault((event.line_no, ast.unparse(node)), []).append(value)
+            self._expression_runs = [run for run in runs.values() if len(run) >= 3]
+        return self._expression_runs
 
     def changes(self, names: set[str]) -> list[int]:
         """The events at which any of `names` (or its `self.` attribute) takes a new value: the
@@ -312,8 +330,38 @@ def _read_loops_and_conditions(facts: TraceFacts, code: str) -> None:
             if isinstance(node, ast.Call):
                 facts.calls.setdefault(squash(ast.unparse(node)), set()).add(node.lineno)
                 facts.call_nodes.append((node, node.lineno))
+            if isinstance(node, ast.stmt):
+                facts.expressions.setdefault(node.lineno, []).extend(_computations(node))
     except (SyntaxError, ValueError, RecursionError):
         pass
+
+
+_PURE_CALLS = frozenset({"len", "sum", "min", "max", "abs", "ord", "chr", "int", "round", "sorted"})
+
+
+def _computations(statement: ast.stmt) -> list[ast.expr]:
+    """The arithmetic and pure builtin calls in a statement's own expressions (a loop's or an
+    `if`'s header, not its body): values the program computes without naming them."""
+    if isinstance(statement, (ast.If, ast.While)):
+        roots = [statement.test]
+    elif isinstance(statement, ast.For):
+        roots = [statement.iter]
+    elif isinstance(statement, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return, ast.Expr)):
+        roots = [statement.value] if statement.value is not None else []
+    else:
+        return []
+    found = []
+    for root in roots:
+        inside_arithmetic = set()  # an operand of a larger computation (`self.pos + 1` in `(...) % n`)
+        for node in ast.walk(root):
+            if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+                break  # names bound inside have no traced value
+            if isinstance(node, ast.BinOp):
+                inside_arithmetic.update(map(id, (node.left, node.right)))
+            pure_call = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _PURE_CALLS
+            if (isinstance(node, ast.BinOp) or pure_call) and id(node) not in inside_arithmetic:
+                found.append(node)
+    return found
 
 
 def _frozen(value: object) -> object:

@@ -535,3 +535,20 @@ def test_how_often_a_test_came_out_true_and_how_often_a_variable_changed():
     assert ("count", True) in verdicts(facts, "The check `x > 2 and x % 2 == 0` fails 2 times.")
     assert ("count", True) in verdicts(facts, "The loop made 4 passes and `kept` grew 2 times.")
     assert ("count", False) in verdicts(facts, "The loop made 4 passes and `kept` grew 4 times.")
+
+
+GAINS = """\
+def best_gain(prices):
+    low = prices[0]
+    best = 0
+    for p in prices:
+        best = max(best, p - low)
+        low = min(low, p)
+    return best
+"""
+
+
+def test_values_the_program_computes_without_naming_them_are_a_run_to_check_against():
+    facts = trace_facts(traced(GAINS, "best_gain([3, 5, 4, 8, 1, 9])"))  # p - low: 0, 2, 1, 5, -2, 8
+    assert verdicts(facts, "The gains are 0, 2, 1, 5, -2 and 8.") == [("sequence", True)]
+    assert verdicts(facts, "The gains are 0, 2, 1, 6, -2 and 8.") == [("sequence", False)]

@@ -42,3 +42,11 @@ def test_loop_passes_and_the_lines_that_test_a_condition():
     tested = facts.condition_events(ast.parse("'ab' in seen", mode="eval").body)
     assert len(tested) == 2  # `w in seen` was tested with w = 'ab' twice
     assert all(facts.index.events[i].line_no == 5 for i in tested)
+
+
+def test_the_computations_on_each_line_have_a_run_of_values():
+    code = "def f(xs):\n    out = 0\n    for x in xs:\n        out = max(out, (x + 1) % 3)\n    return out\n"
+    runs = trace_facts(traced(code, "f([1, 2, 3, 4])")).expression_runs()
+    assert [2, 2, 2, 2] in runs  # max(out, (x + 1) % 3), once per pass
+    assert [2, 0, 1, 2] in runs  # (x + 1) % 3
+    assert [2, 3, 4, 5] not in runs  # x + 1 is an operand of the `%`, not a value of its own
