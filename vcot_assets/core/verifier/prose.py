@@ -88,7 +88,7 @@ _FALSE_AFTER = re.compile(
 )
 _FALSE_WORDS = (
     r"\b(?:both|all|each)?\s*(?:false|not true|not satisfied|fails|does not hold|doesn't hold|never holds|never held|"
-    r"is never true|never true)\b"
+    r"is never true|never true|never (?:fires|triggers|passes|succeeds|applies)|is never met)\b"
     r"|\b(?:do|does)\s*(?:not|n't)\s*(?:hold)?\s*$"  # `5 > 8, 5 > 7 and 5 > 9 do not`
 )
 _QUESTION_BEFORE = re.compile(
@@ -198,7 +198,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
                 re.fullmatch(r"(?:self\.)?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*", squashed)
                 and _VALUE_FOLLOWS.match(match.string, match.end())
             )  # `self.total` went from 1 to 2: a variable named, not code restated
-            and not _is_claim(inner)
+            and not (_is_claim(inner) and not _NOT_RUN.match(match.string, match.end()))
             and not (_TRUTH_AFTER.match(match.string, match.end()) and _plain_comparison(inner))
         ):
             target = re.fullmatch(r"((?:self\.)?[A-Za-z_]\w*)\s*=\s*[^=].*", inner)
@@ -264,6 +264,14 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     # `binary 1011` is a number written in base 2
     text = re.sub(r"\b(?:binary|bin)\s+([01]+)\b", lambda m: str(int(m.group(1), 2)), text)
     return text
+
+
+# `cents = '0'` is skipped: a line of the code that did not run, restated, not a state of this run
+_NOT_RUN = re.compile(
+    r"\s*(?:is|was|gets|got)\s+(?:skipped|bypassed|not (?:run|executed|reached))\b"
+    r"|\s*(?:never|does\s*n[o']t|did\s*n[o']t)\s+(?:runs?|executes?|happens?)\b",
+    re.I,
+)
 
 
 # A restated condition followed by its truth (`if len(body) != 6` is True) is a claim about this run.
@@ -1170,6 +1178,8 @@ def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         before = s.text[: m.start()]
         if before.count("[") > before.count("]") or before.count("{") > before.count("}"):
             continue  # items of a written collection (`[8, 6, 15, 10]`), read as that collection
+        if re.search(r"\d\s+(?:to|through|until|till)\s*$", before):
+            continue  # `for i = 3 to 5, then 62, 9`: a range's end, not the start of a run
         values, end = _literal_run(s.text, m.start())
         if re.match(r"\s*(?:[<>]=?|[=!]=)", s.text[end:]):
             values = values[:-1]  # `adds 1, 4 and 9, then 30 <= 20`: the last is a comparison's operand
@@ -1419,6 +1429,12 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         literal, truth = _literal_value(node)
         if literal:
             checks.append(Check("comparison", ast.unparse(node), bool(truth) == claimed))
+            continue
+        if not claimed and re.search(r"\bnever\b", clause, re.I):
+            # `the x > 10 check never fires`: true at no moment, not false at some moment
+            ever = walk.condition(node, True)
+            if ever.ok is not None:
+                checks.append(Check("comparison", f"never {ast.unparse(node)}", not ever.ok))
             continue
         found = walk.condition(node, claimed)
         if found.ok is not None:

@@ -552,3 +552,12 @@ def test_values_the_program_computes_without_naming_them_are_a_run_to_check_agai
     facts = trace_facts(traced(GAINS, "best_gain([3, 5, 4, 8, 1, 9])"))  # p - low: 0, 2, 1, 5, -2, 8
     assert verdicts(facts, "The gains are 0, 2, 1, 5, -2 and 8.") == [("sequence", True)]
     assert verdicts(facts, "The gains are 0, 2, 1, 6, -2 and 8.") == [("sequence", False)]
+
+
+def test_a_line_said_to_be_skipped_a_check_that_never_fires_and_a_ranges_end(facts):
+    assert verdicts(facts, "The line `total += xs[i] - xs[i - k]` is skipped.") == []
+    assert ("value", False) in verdicts(facts, "Here `total = 99`.")  # a claim, still
+    assert verdicts(facts, "So the total > 20 check never fires.") == [("comparison", True)]
+    assert verdicts(facts, "So the total > 10 check never fires.") == [("comparison", False)]
+    # `i = 3 to 5, then 62, 9, 82`: 5 ends a range, it does not start the run 5, 62, 9, 82
+    assert ("sequence", False) not in verdicts(facts, "For i = 3 to 4, then 62, 9, 82.")
