@@ -214,6 +214,10 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
                 inner
             ) is not None:
                 return inner  # `len(name)` is 6, `s.strip()` turns ...: an expression of the code, given a value
+            if re.match(r"\s+(?:returns|returned)\s+(?!true|false)", after, re.I) and isinstance(
+                _expr(inner), ast.Call
+            ):
+                return inner  # `len(s)` returns 15: the call's result where the program made it
             compound = _tested_compound(inner, facts)
             if compound and _TRUTH_AFTER.match(after):
                 return f"({compound})"  # `not part or '=' not in part` is True: that test's outcome
@@ -853,6 +857,10 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
     the words are prose: part of an expression, or a noun phrase (`the run of answers is 2`)."""
     subject = m.group("subject")
     base = subject.split("[")[0].removeprefix("self.")
+    lowered = base[:1].lower() + base[1:]
+    if base not in known and lowered != base and not text[: m.start("subject")].strip(" *-`"):
+        if lowered in known or f"self.{lowered}" in known:  # `Total becomes 74`: the sentence's first word
+            subject, base = lowered + subject[len(base) :], lowered
     if base not in known and f"self.{base}" in known:
         subject = f"self.{subject.removeprefix('self.')}"  # `total` for the attribute `self.total`
     elif base not in known and subject.split("[")[0] not in known:
@@ -1539,7 +1547,7 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         method = re.search(r"(?<![\w.])((?:self\.)?[A-Za-z_]\w*)\.[A-Za-z_]\w*\s*$", subject)
         if method and method.group(1) in walk.facts.index.names:
             continue  # `counts.get returns 1`: a method's result, named without its arguments
-        call = re.search(r"((?:[A-Za-z_][\w.]*)?\([^()]*\))\s*$", subject)
+        call = re.search(r"((?:[A-Za-z_][\w.]*)?\((?:[^()]|\([^()]*\))*\))\s*$", subject)  # `len(v.strip())` too
         if call and call.group(1).strip():  # `isalpha()` returns False: the method's, not the function's
             node = _expr(call.group(1) if not call.group(1).startswith("(") else "")
             if node is not None and not (_names(node) - walk.facts.index.names - _SAFE_CALL_NAMES):

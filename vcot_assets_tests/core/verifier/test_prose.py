@@ -561,3 +561,11 @@ def test_a_line_said_to_be_skipped_a_check_that_never_fires_and_a_ranges_end(fac
     assert verdicts(facts, "So the total > 10 check never fires.") == [("comparison", False)]
     # `i = 3 to 5, then 62, 9, 82`: 5 ends a range, it does not start the run 5, 62, 9, 82
     assert ("sequence", False) not in verdicts(facts, "For i = 3 to 4, then 62, 9, 82.")
+
+
+def test_a_restated_call_said_to_return_a_value_and_a_capitalised_first_word(facts):
+    assert ("return", True) in verdicts(facts, "First, `len(xs)` returns 6.")
+    assert ("return", False) in verdicts(facts, "First, `len(xs)` returns 5.")
+    assert ("return", False) in verdicts(facts, "So `sum(xs[:k])` returned 9.")  # nested brackets: still the call's
+    assert ("value", True) in verdicts(facts, "Total becomes 15.")
+    assert ("value", False) in verdicts(facts, "Total becomes 16.")
