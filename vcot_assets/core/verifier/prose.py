@@ -1035,9 +1035,9 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
         history = [v for _, v in histories.get(name, [])]
         samples = walk.facts.assigned_values(name) if subject and repeats else []
         if len(samples) >= len(values):  # `cur goes 1, 1, 2`: a repeated value is a second assignment of it
-            if _subsequence(values, samples, collapse=False):
+            if _stretch(values, samples, collapse=False):
                 return Check("sequence", f"{subject}: {values}", True)
-            if any(_subsequence(values, run, collapse=False) for run in walk.facts.per_iteration(name)):
+            if any(_stretch(values, run, collapse=False) for run in walk.facts.per_iteration(name)):
                 return Check("sequence", f"{subject}: {values}", True)  # `jars climbs 0, 2, 3, 3`: week by week
             continue
         if _subsequence(values, history) or (len(history) == 1 and _subsequence(values, _items(history[0]))):
@@ -1098,9 +1098,11 @@ def _collapsed(values: list) -> list:
     return [v for i, v in enumerate(values) if i == 0 or not same_value(v, values[i - 1])]
 
 
-def _stretch(values: list, run: list) -> bool:
-    """`values` is some stretch of `run`, in a row (a value repeated in a row counted once)."""
-    run, values = _collapsed(run), _collapsed(values)
+def _stretch(values: list, run: list, collapse: bool = True) -> bool:
+    """`values` is some stretch of `run`, in a row (a value repeated in a row counted once, unless
+    `collapse` is off: a run of every assignment, repeats included)."""
+    if collapse:
+        run, values = _collapsed(run), _collapsed(values)
     n = len(values)
     return any(all(same_value(a, b) for a, b in zip(values, run[k : k + n])) for k in range(len(run) - n + 1))
 

@@ -151,6 +151,8 @@ def test_a_summary_that_repeats_a_value_is_read_per_assignment_and_ends_at_means
     assert verdicts(facts, "cur goes 1, 2, 1, 2, 3, 1.") == [("sequence", True)]
     # the history shows only changes; the repeated 3 is the slip
     assert verdicts(facts, "cur goes 1, 2, 1, 2, 3, 3.") == [("sequence", False)]
+    # with a repeat the values are assignments in a row: 1, 2, 2 is no stretch of 1, 2, 1, 2, 3, 1
+    assert verdicts(facts, "cur goes 1, 2, 2.") == [("sequence", False)]
     assert ("value", True) in verdicts(facts, "best ends at 3.")
     assert ("value", False) in verdicts(facts, "cur ends at 3.")  # it held 3, but ends at 1
 
