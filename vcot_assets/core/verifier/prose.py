@@ -1296,8 +1296,13 @@ def _loop_counts(walk: Walk, before: str = "") -> set[int]:
     header's code), else of the loops the words just before it point at (`the outer loop`, `the
     inner while`), else of any loop."""
     facts, raw = walk.facts, walk.raw_sentence
-    said = re.search(r"\b(outer|inner|while|for)\b(?:`)?\s+(?:loop|body)\b[^,;]{0,30}$", before, re.I)
-    if said and not any(len(code) >= 8 and code in squash(raw) for _, code in facts.loop_names.values()):
+    said = re.search(
+        r"\b(outer|inner|while|for)\b(?:`)?(?:\s+(?:for|while)\s+[A-Za-z_]\w*`?)?\s+(?:loop|body)\b[^,;]{0,30}$",
+        before,
+        re.I,
+    )  # (`the inner for y loop body runs 49 times`)
+    restated = any(len(code) >= 8 and code in squash(raw) for _, code in facts.loop_names.values())
+    if said and (not restated or before.rfind("\x00") < said.start()):  # a header restated earlier names another loop
         headers = [h for h, roles in facts.loop_roles.items() if said.group(1).lower() in roles]
         counts = set().union(*(facts.index.counts_by_loop.get(h, set()) for h in headers))
         if counts:
@@ -1357,7 +1362,9 @@ def _count_of_changes(before: str, walk: Walk) -> set[int] | None:
 
 def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     for m in _COUNT.finditer(s.text):
-        if not s.free(m.start(), m.end()) or re.search(r"[<>=]\s*$", s.text[: m.start()]):
+        # `runs 11 - 4 = 7 times`: the arithmetic's result is a count too (its digits are used by `_chains`)
+        result = m.group(1) and re.search(r"[-+*/)]\s*\d+\s*=\s*$", s.text[: m.start()]) and s.free(m.end(1), m.end())
+        if not result and (not s.free(m.start(), m.end()) or re.search(r"[<>=]\s*$", s.text[: m.start()])):
             continue  # `9 <= 11 passes`: a comparison that holds, not 11 passes of a loop
         if re.match(r"\s+(?:per|for each|each|every|a|an)\b", s.text[m.end() :]):
             continue  # `runs once per iteration`: a rate, not a count

@@ -571,3 +571,12 @@ def test_a_restated_call_said_to_return_a_value_and_a_capitalised_first_word(fac
     assert ("return", False) in verdicts(facts, "So `sum(xs[:k])` returned 9.")  # nested brackets: still the call's
     assert ("value", True) in verdicts(facts, "Total becomes 15.")
     assert ("value", False) in verdicts(facts, "Total becomes 16.")
+
+
+def test_a_count_that_is_arithmetics_result_and_the_inner_loop_named_after_a_restated_header():
+    facts = trace_facts(traced(NESTED, "pairs(4)"))  # the i loop runs 4 times, the j loop 6 in all
+    assert ("count", True) in verdicts(facts, "The inner loop runs 1 + 2 + 3 = 6 times.")
+    assert ("count", False) in verdicts(facts, "The inner loop runs 2 + 3 = 5 times.")
+    sentence = "`for i in range(n)` runs 4 times, and the inner `for j` loop body runs {} times."
+    assert verdicts(facts, sentence.format(6)) == [("count", True), ("count", True)]
+    assert verdicts(facts, sentence.format(4))[1] == ("count", False)  # the j loop's, not the restated i loop's
