@@ -1395,9 +1395,11 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         ):  # (or how many times something happened, which some counter ends holding)
             checks.append(Check("count", m.group(0), True))
             continue
+        near = s.text[max(0, m.start() - 25) : m.end() + 25]  # (`in total` of another count is not this one's)
         totals = (
             walk.facts.line_counts
-            if re.search(r"\b(?:in total|altogether|overall|all told|in all|line|lines|branch)\b", s.text)
+            if re.search(r"\b(?:line|lines|branch)\b", s.text)
+            or re.search(r"\b(?:in total|altogether|overall|all told|in all)\b", near)
             else set()
         )  # `the dec line ran four times`: how often a line ran
         ok = count in _loop_counts(walk, s.text[: m.start()]) or count in totals

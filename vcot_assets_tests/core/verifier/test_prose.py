@@ -580,3 +580,9 @@ def test_a_count_that_is_arithmetics_result_and_the_inner_loop_named_after_a_res
     sentence = "`for i in range(n)` runs 4 times, and the inner `for j` loop body runs {} times."
     assert verdicts(facts, sentence.format(6)) == [("count", True), ("count", True)]
     assert verdicts(facts, sentence.format(4))[1] == ("count", False)  # the j loop's, not the restated i loop's
+
+
+def test_in_total_said_of_one_count_does_not_make_another_a_line_count():
+    facts = trace_facts(traced(NESTED, "pairs(4)"))  # the `for i` header line runs 5 times (4 passes and the exit)
+    assert ("count", False) in verdicts(facts, "The outer loop runs 5 times and the inner loop 6 times in total.")
+    assert ("count", True) in verdicts(facts, "The outer loop runs 4 times and the inner loop 6 times in total.")
