@@ -215,7 +215,6 @@ def _trace_facts(trace: Trace) -> TraceFacts:
         elif event.kind == "line":
             lines[(event.function, event.line_no)] = lines.get((event.function, event.line_no), 0) + 1
     facts.loop_counts |= set(calls.values())
-    facts.line_counts = set(lines.values())
     facts.sizes = {len(v) for v in facts.known_values if isinstance(v, (str, list, tuple, dict, set))}
     facts.sizes |= {len(v.split()) for v in facts.known_values if isinstance(v, str)}  # `all 20 words` of a text
     for value in facts.known_values + facts.returns:
@@ -242,6 +241,8 @@ def _trace_facts(trace: Trace) -> TraceFacts:
         ):
             facts.derived.update({sum(items), min(items), max(items)})
     _read_loops_and_conditions(facts, trace.code)
+    # (a loop header runs once more than its loop, at the exit: `ran 5 times` is not said of that)
+    facts.line_counts = {count for (_, line), count in lines.items() if line not in facts.loop_names}
     for source in (trace.code, trace.call):
         try:
             tree = ast.parse(source)

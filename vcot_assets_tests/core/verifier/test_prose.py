@@ -586,3 +586,6 @@ def test_in_total_said_of_one_count_does_not_make_another_a_line_count():
     facts = trace_facts(traced(NESTED, "pairs(4)"))  # the `for i` header line runs 5 times (4 passes and the exit)
     assert ("count", False) in verdicts(facts, "The outer loop runs 5 times and the inner loop 6 times in total.")
     assert ("count", True) in verdicts(facts, "The outer loop runs 4 times and the inner loop 6 times in total.")
+    # a loop header's line runs once more than the loop (the exit test): not a count of its runs
+    assert ("count", False) in verdicts(facts, "The outer loop runs 5 times in total.")
+    assert ("count", True) in verdicts(facts, "The `found += 1` line runs 6 times in total.")
