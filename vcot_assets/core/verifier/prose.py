@@ -1291,6 +1291,12 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("count", m.group(0), ok))
 
 
+_NOT_LOOP_NAMES = frozenset(
+    "outer inner while for the main first second third fourth last same whole this that each next other "
+    "nested single only one two three".split()
+)
+
+
 def _loop_counts(walk: Walk, before: str = "") -> set[int]:
     """The counts a count in this sentence may be: of the loop it names (by its variable or its
     header's code), else of the loops the words just before it point at (`the outer loop`, `the
@@ -1322,6 +1328,13 @@ def _loop_counts(walk: Walk, before: str = "") -> set[int]:
         place = ("first", "second", "third", "fourth").index(ordinal.group(1).lower())
         if place < len(in_turn) and facts.index.counts_by_loop.get(in_turn[place]):
             return facts.index.counts_by_loop[in_turn[place]]
+    noun = re.search(r"\b([A-Za-z]{3,})\s+loop\b[^,;]{0,30}$", before)
+    if not named and noun and noun.group(1).lower() not in _NOT_LOOP_NAMES and len(facts.loop_names) > 1:
+        # `the column loop ran 3 times`: the one loop whose header says `col`
+        stem = noun.group(1).lower()[:3]
+        headers = [h for h, (_, code) in facts.loop_names.items() if stem in code.lower()]
+        if len(headers) == 1 and facts.index.counts_by_loop.get(headers[0]):
+            return facts.index.counts_by_loop[headers[0]]
     if not named and len(facts.loop_names) == 1 and re.search(r"\bthe\s+loop\b(?:\s+body)?[^,;]{0,30}$", before, re.I):
         named = list(facts.loop_names)  # `the loop ran 3 times` where the code has one loop: that loop
     counts = set().union(*(facts.index.counts_by_loop.get(h, set()) for h in named)) if named else set()

@@ -589,3 +589,20 @@ def test_in_total_said_of_one_count_does_not_make_another_a_line_count():
     # a loop header's line runs once more than the loop (the exit test): not a count of its runs
     assert ("count", False) in verdicts(facts, "The outer loop runs 5 times in total.")
     assert ("count", True) in verdicts(facts, "The `found += 1` line runs 6 times in total.")
+
+
+GRID = """\
+def cells(rows, cols):
+    seen = 0
+    for row in range(rows):
+        for col in range(cols):
+            seen += 1
+    return seen
+"""
+
+
+def test_a_loop_named_by_a_noun_its_header_holds():
+    facts = trace_facts(traced(GRID, "cells(2, 3)"))  # the row loop runs 2 times, the column loop 3 per row
+    assert ("count", True) in verdicts(facts, "The column loop ran three times.")
+    assert ("count", False) in verdicts(facts, "The column loop ran two times.")
+    assert ("count", True) in verdicts(facts, "The row loop ran two times.")
