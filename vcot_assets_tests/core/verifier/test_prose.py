@@ -593,11 +593,13 @@ def test_in_total_said_of_one_count_does_not_make_another_a_line_count():
 
 GRID = """\
 def cells(rows, cols):
-    seen = 0
+    seen = []
     for row in range(rows):
-        for col in range(cols):
-            seen += 1
-    return seen
+        col = 0
+        while col < cols:
+            seen.append((row, col))
+            col += 1
+    return len(seen)
 """
 
 
