@@ -1373,7 +1373,29 @@ def _count_of_changes(before: str, walk: Walk) -> set[int] | None:
     return {len(history), len(history) - 1} if history else None
 
 
+_ORDINALS = {w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+# `break ends the loop on its second iteration`: the loop stopped after that many passes
+_STOPPED_ON = re.compile(
+    r"\b(?:on|in|at|during)\s+(?:its|the)\s+(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+"
+    r"(?:pass|iteration|time round|round|trip)\b(?:\s+through\s+the\s+loop)?",
+    re.I,
+)
+
+
+def _stopping_passes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    if not re.search(r"\b(?:break|breaks|stops?|stopped|ends?|ended|returns?|returned|exits?|exited)\b", s.text, re.I):
+        return
+    for m in _STOPPED_ON.finditer(s.text):
+        if not s.free(m.start(), m.end()) or not walk.facts.loop_counts:
+            continue
+        s.use(m.start(), m.end())
+        word = m.group(1).lower()
+        passes = _ORDINALS.get(word) or int(re.match(r"\d+", word).group())
+        checks.append(Check("count", m.group(0), passes in _loop_counts(walk, s.text[: m.start()])))
+
+
 def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    _stopping_passes(s, walk, checks)
     for m in _COUNT.finditer(s.text):
         # `runs 11 - 4 = 7 times`: the arithmetic's result is a count too (its digits are used by `_chains`)
         result = m.group(1) and re.search(r"[-+*/)]\s*\d+\s*=\s*$", s.text[: m.start()]) and s.free(m.end(1), m.end())

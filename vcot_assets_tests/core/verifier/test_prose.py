@@ -608,3 +608,20 @@ def test_a_loop_named_by_a_noun_its_header_holds():
     assert ("count", True) in verdicts(facts, "The column loop ran three times.")
     assert ("count", False) in verdicts(facts, "The column loop ran two times.")
     assert ("count", True) in verdicts(facts, "The row loop ran two times.")
+
+
+STOP = """\
+def first_big(xs, limit):
+    total = 0
+    for x in xs:
+        total += x
+        if total > limit:
+            break
+    return total
+"""
+
+
+def test_the_pass_a_loop_stopped_on_is_a_count_of_its_passes():
+    facts = trace_facts(traced(STOP, "first_big([4, 5, 6, 7], 8)"))  # stops on the second pass
+    assert verdicts(facts, "So `break` ends the loop on its second iteration.") == [("count", True)]
+    assert verdicts(facts, "So `break` ends the loop on its third iteration.") == [("count", False)]
