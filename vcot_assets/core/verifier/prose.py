@@ -616,6 +616,24 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if len(group) == 1 and isinstance(nodes[0], ast.Tuple) and not isinstance(value, tuple):
             nodes[0] = nodes[0].elts[-1]  # `three are served, queue = 4`: the name before `=` is the target
         _tuple_targets(nodes[0], value, walk, checks) or _chain_steps(nodes[:-1], value, walk, checks)
+        _worked_steps(nodes, checks)
+
+
+def _worked_steps(nodes: list[ast.expr | None], checks: list[Check]) -> None:
+    """`(130 + 59) // 60 = 199 // 60 = 3`: each step of worked arithmetic writes values the step
+    before computes (189 here); a number that none of its parts gives is a slip, even where both
+    steps happen to come to the same result."""
+    for before, after in zip(nodes, nodes[1:]):
+        if not isinstance(before, ast.BinOp) or not isinstance(after, ast.BinOp):
+            continue
+        parts = [_literal_value(n) for n in ast.walk(before) if isinstance(n, ast.expr)]
+        if not all(literal for literal, _ in parts):
+            continue  # a step of program variables: `_chain_steps` judges it on the trace
+        computed = [value for _, value in parts]
+        written = [n.value for n in ast.walk(after) if isinstance(n, ast.Constant)]
+        stray = [w for w in written if not any(same_value(w, c) for c in computed)]
+        if stray:
+            checks.append(Check("arith", f"{ast.unparse(before)} -> {ast.unparse(after)} ({stray[0]!r})", False))
 
 
 _SEQUENCE_VERBS = (

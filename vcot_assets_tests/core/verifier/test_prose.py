@@ -33,6 +33,12 @@ def test_inline_arithmetic_is_evaluated_not_read_as_assignment(facts):
     assert verdicts(facts, "`40 & 39 = 32` and `7 ^ 2 = 5`.") == [("arith", True), ("arith", True)]
 
 
+def test_each_step_of_worked_arithmetic_writes_values_the_step_before_computes(facts):
+    assert ("arith", False) not in verdicts(facts, "So (130 + 59) // 60 = 189 // 60 = 3.")
+    assert ("arith", False) in verdicts(facts, "So (130 + 59) // 60 = 199 // 60 = 3.")  # 199 // 60 is 3 too
+    assert ("arith", False) not in verdicts(facts, "Then 2 * (3 + 4) = 2 * 7 = 14.")
+
+
 def test_values_and_loop_summaries_are_checked_against_the_history(facts):
     assert ("value", True) in verdicts(facts, "So `total = 8` before the loop.")
     assert ("value", True) in verdicts(facts, "Then total climbs back to 15.")
