@@ -245,6 +245,9 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         r"\b(\d{1,2}) hundred(?: and)? (\d{1,2})\b", lambda m: str(int(m.group(1)) * 100 + int(m.group(2))), text
     )
     text = re.sub(r"\b(\d{1,2}) hundred\b", lambda m: str(int(m.group(1)) * 100), text)
+    text = re.sub(  # `four thousand fifty` is 4050, not 4000 and 50
+        r"\b(\d{1,3}) thousand(?:,? and)? (\d{1,3})\b", lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), text
+    )
     text = re.sub(
         r"\b(\d{1,3}) (thousand|million)\b",
         lambda m: str(int(m.group(1)) * (1000 if m.group(2) == "thousand" else 10**6)),
@@ -898,6 +901,32 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
     return subject
 
 
+# `turns n into 450`, `brings total to 15`, `sets best to 'kim'`: the object takes that value
+_OBJECT_SET = re.compile(
+    r"\b(?:turns|turned|makes|made|sets|set|brings|brought|takes|took|pushes|pushed|changes|changed)\s+"
+    r"(?P<subject>(?:self\.)?[A-Za-z_]\w*)\s+(?:into|to)\s+(?=[-\d'\"\[({])"
+)
+
+
+def _object_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    known = walk.facts.index.names
+    for m in _OBJECT_SET.finditer(s.text):
+        subject = m.group("subject")
+        if subject not in known and f"self.{subject}" in known:
+            subject = f"self.{subject}"
+        end = _right_operand_end(s.text, m.end())
+        value = _expr(s.text[m.end() : end].rstrip(".")) if end > m.end() else None
+        literal, wanted = _literal_value(value) if value is not None else (False, None)
+        if subject not in known or not literal or not s.free(m.start(), end):
+            continue
+        if re.match(r"\s*(?:,\s*)?(?:then|and then|,)\s*-?\d", s.text[end:]):
+            continue  # `pushes inner to 44, 53 and 55`: a run, read as one
+        s.use(m.start(), end)
+        found = walk.find(_expr(subject), wanted)
+        if found.ok is not None:
+            checks.append(found)
+
+
 def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`x is 3`, `total becomes 12`, `the length of xs is 4`, `total goes 3, 7, 12`."""
     known = walk.facts.index.names
@@ -1242,10 +1271,19 @@ _HAS_SIZE = re.compile(
 )
 
 
+_LITERAL_LENGTH = re.compile(
+    r"""("[^"\n]*"|'[^'\n]*')\s+(?:has|is of)\s+(?:a\s+)?(?:length|size)\s+(?:of\s+)?(\d+)\b"""
+)
+
+
 def _sizes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`seen ends with 7 cells`: len(seen) is 7 at some point; `[1, 7, 21], which has 3
-    elements`: the collection just written has that many."""
+    elements`: the collection just written has that many; `"international" has length 13`."""
     text, known = s.text, walk.facts.index.names
+    for m in _LITERAL_LENGTH.finditer(text):
+        if s.free(m.start(), m.end()):
+            s.use(m.start(), m.end())
+            checks.append(Check("count", f"len({m.group(1)}) = {m.group(2)}", len(m.group(1)) - 2 == int(m.group(2))))
     for m in _HAS_SIZE.finditer(text):
         if not s.free(m.start("n"), m.end()):
             continue
@@ -1714,6 +1752,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _state_changes,
         _chains,
         _literal_claims,
+        _object_values,
         _verb_claims,
         _bare_values,
         _sizes,

@@ -631,3 +631,11 @@ def test_the_pass_a_loop_stopped_on_is_a_count_of_its_passes():
     facts = trace_facts(traced(STOP, "first_big([4, 5, 6, 7], 8)"))  # stops on the second pass
     assert verdicts(facts, "So `break` ends the loop on its second iteration.") == [("count", True)]
     assert verdicts(facts, "So `break` ends the loop on its third iteration.") == [("count", False)]
+
+
+def test_an_object_given_a_value_large_number_words_and_a_quoted_strings_length(facts):
+    assert ("value", True) in verdicts(facts, "The next step brings total to 10.")
+    assert ("value", False) in verdicts(facts, "The next step brings total to 11.")
+    assert ("value", False) in verdicts(facts, "That turns total into four thousand fifty.")  # 4050, not 4000 and 50
+    assert verdicts(facts, '"international" has length 13.') == [("count", True)]
+    assert verdicts(facts, '"international" has length 12.') == [("count", False)]
