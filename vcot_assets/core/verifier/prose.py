@@ -1507,7 +1507,13 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         right_end = _right_operand_end(text, m.end())
         if right_end < 0 or not text[left_start : m.start()].strip() or not s.free(left_start, right_end):
             continue
-        node = _expr(f"({text[left_start : m.start()]}) {op} ({text[m.end() : right_end]})")
+        source = f"({text[left_start : m.start()]}) {op} ({text[m.end() : right_end]})"
+        while (chained := re.match(r"\s*([<>]=?|[=!]=)\s*", text[right_end:])) and (
+            (end := _right_operand_end(text, right_end + chained.end())) > right_end + chained.end()
+        ):  # `0 <= 2 < 2`: one chained comparison, not `0 <= 2` and `2 < 2`
+            source += f" {chained.group(1)} ({text[right_end + chained.end() : end]})"
+            right_end = end
+        node = _expr(source)
         if node is None or _names(node) - walk.facts.index.names - _SAFE_CALL_NAMES:
             continue  # prose such as "a 9 in it": its literals are judged as literals
         s.use(left_start, right_end)

@@ -639,3 +639,8 @@ def test_an_object_given_a_value_large_number_words_and_a_quoted_strings_length(
     assert ("value", False) in verdicts(facts, "That turns total into four thousand fifty.")  # 4050, not 4000 and 50
     assert verdicts(facts, '"international" has length 13.') == [("count", True)]
     assert verdicts(facts, '"international" has length 12.') == [("count", False)]
+
+
+def test_a_chained_comparison_is_one_claim(facts):
+    assert verdicts(facts, "It is outside because `0 <= 2 < 2` is false.") == [("comparison", True)]
+    assert verdicts(facts, "It is inside because `0 <= 2 < 2` is true.") == [("comparison", False)]
