@@ -1412,10 +1412,25 @@ def _count_of_condition(before: str, walk: Walk) -> set[int] | None:
         node = _expr(subject[begin:].strip(" `)"))
         at = walk.facts.condition_events(node) if node is not None else []
         if at:
-            truth = ast.Call(ast.Name("bool", ast.Load()), [node], [])
-            outcomes = [walk.holds(truth, said.group(2) is not None, i) for i in at]
-            return {sum(held is True for held in outcomes)} if None not in outcomes else None
+            return _outcome_counts(walk, node, at, said.group(2) is not None)
+    clauses = [c for c in re.split(r"[,;]|\band\b", subject)]
+    clause = (
+        clauses[-1] if clauses[-1].strip() or len(clauses) == 1 else clauses[-2]
+    )  # (`is run 55 times and succeeds`)
+    if re.search(r"\b(?:test|check|condition|comparison)\b", clause):  # `the inner test ... succeeds 33 times`
+        tallies = [
+            _outcome_counts(walk, test, walk.facts.condition_events(test), said.group(2) is not None)
+            for test, _ in walk.facts.condition_nodes
+        ]
+        return set().union(*(t for t in tallies if t)) or None
     return None
+
+
+def _outcome_counts(walk: Walk, test: ast.expr, at: list[int], wanted: bool) -> set[int] | None:
+    """{how many of the events `at` the test came out `wanted`}, or None where one cannot be evaluated."""
+    truth = ast.Call(ast.Name("bool", ast.Load()), [test], [])
+    outcomes = [walk.holds(truth, wanted, i) for i in at]
+    return {sum(held is True for held in outcomes)} if outcomes and None not in outcomes else None
 
 
 def _count_of_changes(before: str, walk: Walk) -> set[int] | None:

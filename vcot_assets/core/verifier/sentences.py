@@ -44,7 +44,11 @@ def split_sentences(text: str) -> list[str]:
             sentences.append(text[start:i])
             start = i + 1
         elif ch != "\\" and depth == 0 and (i + 1 == n or text[i + 1] in " \t\n"):
-            if not (ch == "." and i > 0 and text[i - 1].isdigit() and i + 1 < n and text[i + 1].isdigit()):
+            ellipsis_inside = (
+                ch == "." and text[max(0, i - 2) : i + 1] == "..." and re.match(r"\s*[-+*/,a-z\d]", text[i + 1 :])
+            )
+            number = ch == "." and i > 0 and text[i - 1].isdigit() and i + 1 < n and text[i + 1].isdigit()
+            if not (number or ellipsis_inside):  # (`1 + 2 + ... + 10 = 55` is one sentence)
                 sentences.append(text[start : i + 1])
                 start = i + 1
     sentences.append(text[start:])

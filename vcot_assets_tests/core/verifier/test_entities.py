@@ -70,6 +70,12 @@ def test_a_made_up_variable_in_assignment_form_is_still_a_claim():
 def test_split_sentences_respects_numbers_brackets_and_quotes():
     text = "First, x = 2.5. Then arr = [1. , 2]. It's 'a. b' ok!\nnew line"
     assert split_sentences(text) == ["First, x = 2.5.", "Then arr = [1. , 2].", "It's 'a. b' ok!", "new line"]
+    # an ellipsis inside arithmetic does not end the sentence; one before a new sentence does
+    assert split_sentences("It runs 1 + 2 + ... + 10 = 55 times. And so on... Then 3.") == [
+        "It runs 1 + 2 + ... + 10 = 55 times.",
+        "And so on...",
+        "Then 3.",
+    ]
 
 
 def test_teacher_replies_become_entities():

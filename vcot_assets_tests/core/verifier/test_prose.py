@@ -644,3 +644,9 @@ def test_an_object_given_a_value_large_number_words_and_a_quoted_strings_length(
 def test_a_chained_comparison_is_one_claim(facts):
     assert verdicts(facts, "It is outside because `0 <= 2 < 2` is false.") == [("comparison", True)]
     assert verdicts(facts, "It is inside because `0 <= 2 < 2` is true.") == [("comparison", False)]
+
+
+def test_how_often_an_unnamed_test_succeeded_is_any_tested_conditions_tally():
+    facts = trace_facts(traced(GUARD, "pick([1, 4, 3, 6])"))  # the only test holds for 4 and 6
+    assert ("count", True) in verdicts(facts, "The test is evaluated 4 times and succeeds 2 times.")
+    assert ("count", False) in verdicts(facts, "The test is evaluated 4 times and succeeds 3 times.")
