@@ -1502,12 +1502,18 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("count", m.group(0), True))
             continue
         near = s.text[max(0, m.start() - 25) : m.end() + 25]  # (`in total` of another count is not this one's)
-        totals = (
-            walk.facts.line_counts
-            if re.search(r"\b(?:line|lines|branch)\b", s.text)
+        clause = re.split(r"[,;:]|\band\b|\bso\b", before)[-1]
+        of_lines = (
+            re.search(r"\b(?:line|lines|branch)\b", s.text)
             or re.search(r"\b(?:in total|altogether|overall|all told|in all)\b", near)
-            else set()
-        )  # `the dec line ran four times`: how often a line ran
+            or (
+                re.search(r"times?\b", m.group(0), re.I)  # (`five passes` is a loop's count, whatever comes before)
+                and not re.search(
+                    r"\b(?:loop|loops|while|for|iterations?|pass(?:es)?|runs?|ran|body|repeats?)\b", clause
+                )
+            )
+        )  # `the dec line ran four times`, `the belt was emptied seven times`: how often a line ran
+        totals = walk.facts.line_counts if of_lines else set()
         ok = count in _loop_counts(walk, s.text[: m.start()]) or count in totals
         checks.append(Check("count", m.group(0), ok))
 

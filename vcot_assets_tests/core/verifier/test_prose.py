@@ -650,3 +650,10 @@ def test_how_often_an_unnamed_test_succeeded_is_any_tested_conditions_tally():
     facts = trace_facts(traced(GUARD, "pick([1, 4, 3, 6])"))  # the test (or a part of it) holds 2 or 3 times
     assert ("count", True) in verdicts(facts, "The test is evaluated 4 times and succeeds 2 times.")
     assert ("count", False) in verdicts(facts, "The test is evaluated 4 times and succeeds 4 times.")  # none did
+
+
+def test_how_often_something_happened_is_a_lines_count_and_passes_are_a_loops():
+    facts = trace_facts(traced(GUARD, "pick([1, 4, 3, 6])"))  # the loop runs 4 times; `kept.append` runs twice
+    assert ("count", True) in verdicts(facts, "The loop ran 4 times and a number was kept two times.")
+    assert ("count", False) in verdicts(facts, "The loop ran 4 times and a number was kept three times.")
+    assert ("count", False) in verdicts(facts, "After two passes the loop is done.")  # passes: the loop's, not a line's
