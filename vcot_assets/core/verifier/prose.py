@@ -270,6 +270,10 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     )
     # `binary 1011` is a number written in base 2
     text = re.sub(r"\b(?:binary|bin)\s+([01]+)\b", lambda m: str(int(m.group(1), 2)), text)
+    if re.match(
+        r"\s*in\s+binary\b", text, re.I
+    ):  # `In binary a is 1101 and b is 1011`: 0/1 numerals of 4+ digits (101 may be decimal)
+        text = _outside_quotes(text, lambda part: re.sub(r"\b[01]{4,}\b", lambda m: str(int(m.group(), 2)), part))
     return text
 
 
@@ -1676,6 +1680,13 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         method = re.search(r"(?<![\w.])((?:self\.)?[A-Za-z_]\w*)\.[A-Za-z_]\w*\s*$", subject)
         if method and method.group(1) in walk.facts.index.names:
             continue  # `counts.get returns 1`: a method's result, named without its arguments
+        bare = re.search(r"(?<![\w.])([A-Za-z_]\w*)\s*$", subject)
+        if (
+            bare
+            and bare.group(1) not in walk.facts.functions
+            and re.search(rf"\.{re.escape(bare.group(1))}\(", walk.facts.code_text)
+        ):
+            continue  # `get returns 0 for a new key`: a library method the code calls, named alone
         call = re.search(r"((?:[A-Za-z_][\w.]*)?\((?:[^()]|\([^()]*\))*\))\s*$", subject)  # `len(v.strip())` too
         if call and call.group(1).strip():  # `isalpha()` returns False: the method's, not the function's
             node = _expr(call.group(1) if not call.group(1).startswith("(") else "")

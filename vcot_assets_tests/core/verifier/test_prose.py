@@ -657,3 +657,16 @@ def test_how_often_something_happened_is_a_lines_count_and_passes_are_a_loops():
     assert ("count", True) in verdicts(facts, "The loop ran 4 times and a number was kept two times.")
     assert ("count", False) in verdicts(facts, "The loop ran 4 times and a number was kept three times.")
     assert ("count", False) in verdicts(facts, "After two passes the loop is done.")  # passes: the loop's, not a line's
+
+
+def test_numerals_in_binary_and_a_library_method_named_alone():
+    facts = trace_facts(traced(GAINS, "best_gain([13, 11])"))  # low is 13, then 11
+    assert ("value", True) in verdicts(facts, "In binary low is 1101, then 1011.")
+    assert ("value", False) in verdicts(facts, "In binary low is 1111.")
+    counts = trace_facts(
+        traced(
+            "def tally(ws):\n    c = {}\n    for w in ws:\n        c[w] = c.get(w, 0) + 1\n    return c\n",
+            "tally(['a'])",
+        )
+    )
+    assert ("return", False) not in verdicts(counts, "It stores a with 1, because get returns 0 for a new key.")
