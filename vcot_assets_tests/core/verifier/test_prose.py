@@ -659,14 +659,18 @@ def test_how_often_something_happened_is_a_lines_count_and_passes_are_a_loops():
     assert ("count", False) in verdicts(facts, "After two passes the loop is done.")  # passes: the loop's, not a line's
 
 
+TALLY = """\
+def tally(words):
+    counts = {}
+    for w in words:
+        counts[w] = counts.get(w, 0) + 1
+    return counts
+"""
+
+
 def test_numerals_in_binary_and_a_library_method_named_alone():
     facts = trace_facts(traced(GAINS, "best_gain([13, 11])"))  # low is 13, then 11
     assert ("value", True) in verdicts(facts, "In binary low is 1101, then 1011.")
     assert ("value", False) in verdicts(facts, "In binary low is 1111.")
-    counts = trace_facts(
-        traced(
-            "def tally(ws):\n    c = {}\n    for w in ws:\n        c[w] = c.get(w, 0) + 1\n    return c\n",
-            "tally(['a'])",
-        )
-    )
+    counts = trace_facts(traced(TALLY, "tally(['a'])"))
     assert ("return", False) not in verdicts(counts, "It stores a with 1, because get returns 0 for a new key.")
