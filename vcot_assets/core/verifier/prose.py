@@ -531,6 +531,9 @@ _SAFE_CALL_NAMES = {"len", "sum", "min", "max", "abs", "sorted", "str", "int", "
                     "round", "ord", "chr", "reversed", "dict", "any", "all"}  # fmt: skip
 
 
+_SCALAR_CALLS = frozenset({"len", "sum", "min", "max", "abs", "int", "float", "bool", "str", "ord", "chr", "round"})
+
+
 def _left_operand_start(text: str, end: int, known: frozenset[str]) -> int:
     """Start of the longest expression of program names and literals that ends at `end`."""
     stop = end
@@ -782,8 +785,8 @@ def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             start += conjunction[-1].end()  # `gaps = [2, 5] and len(present) is 5`: prose `and`
         if end < 0 or start >= m.start() or not s.free(start, end):
             continue
-        if re.match(r"\s+or\s+-?\d", text[end:]):
-            continue  # `lo + hi is 12 or 13`: the values it may have, not a claim of one
+        if re.match(r"(?:\s*,\s*-?\d+)*\s*,?\s+or\s+-?\d", text[end:]):
+            continue  # `lo + hi is 12 or 13`, `len(items) is 7, 8 or 9`: the values it may have, not a claim of one
         left, right = _expr(text[start : m.start()]), _expr(text[m.end() : end].rstrip("."))
         if left is None or right is None:
             continue
@@ -818,6 +821,11 @@ def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 continue
             if isinstance(value, int) and re.match(r"\s+(?:\w+\s+)?[a-z]+s\b", text[end:]):
                 left = ast.Call(ast.Name("len", ast.Load()), [left], [])  # `s.split() gives 3 words`
+            run, run_end = _literal_run(text, m.end())
+            scalar = isinstance(left, ast.Call) and isinstance(left.func, ast.Name) and left.func.id in _SCALAR_CALLS
+            if len(run) >= 2 and isinstance(left, ast.Call) and not scalar and not isinstance(value, (list, tuple)):
+                left = ast.Call(ast.Name("list", ast.Load()), [left], [])  # `reversed(words)` gives 'c', 'b', 'a'
+                value, end = run, run_end
             found = walk.call_value(left, value) if isinstance(left, ast.Call) else walk.find(left, value)
             if found.ok is not None:
                 s.use(start, end)

@@ -674,3 +674,10 @@ def test_numerals_in_binary_and_a_library_method_named_alone():
     assert ("value", False) in verdicts(facts, "In binary low is 1111.")
     counts = trace_facts(traced(TALLY, "tally(['a'])"))
     assert ("return", False) not in verdicts(counts, "It stores a with 1, because get returns 0 for a new key.")
+
+
+def test_a_call_said_to_give_a_run_of_values_and_a_size_that_may_be_one_of_several():
+    facts = trace_facts(traced(TALLY, "tally(['a', 'b', 'a'])"))
+    assert verdicts(facts, "`reversed(words)` gives 'a', 'b', 'a'.") == [("value", True)]
+    assert verdicts(facts, "`reversed(words)` gives 'a', 'a', 'a'.") == [("value", False)]
+    assert ("value", False) not in verdicts(facts, "So `len(words)` is 2, 3 or 4.")  # the values it may have
