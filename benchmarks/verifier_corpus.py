@@ -76,6 +76,15 @@ def verify(rows: list[dict], workers: int) -> dict[str, dict]:
     return {report["id"]: report for report in map(json.loads, done.stdout.splitlines())}
 
 
+def in_think_block(text: str, quote: str) -> bool:
+    """Whether `quote` occurs only inside a `<think>...</think>` block of `text`."""
+    at = text.find(quote)
+    if at < 0:
+        return False
+    opened, closed = text.rfind("<think>", 0, at), text.rfind("</think>", 0, at)
+    return opened > closed and text.find("</think>", at) > 0 and quote not in text[text.find("</think>", at) :]
+
+
 def share(accepted: int, total: int) -> str:
     return f"{accepted}/{total} = {100 * accepted / total:5.1f}%" if total else "-"
 
@@ -126,6 +135,9 @@ def main() -> None:
         for key, value in (("error kind", kind), ("errors by style", row["style"]), ("all", "errors")):
             by[key][value][0] += not accepted
             by[key][value][1] += 1
+        if accepted and in_think_block(row["rationale"], row["error"]["quote"]):
+            # vcot strips a `<think>` block before it stores a rationale: this error is not in the sample
+            by["errors accepted"]["inside a <think> block vcot does not store"][0] += 1
         if accepted and shown < args.show:
             shown += 1
             print(f"--- error accepted {row['id']} ({kind}): {row['error']['quote']!r}")
@@ -136,6 +148,11 @@ def main() -> None:
     for title in ("all", "style", "family", "direction", "trace length", "error kind", "errors by style"):
         label = {"all": "overall (faithful accepted; errors rejected)"}.get(title, title)
         table(label, by[title])
+    errors = by["all"]["errors"]
+    in_think = by["errors accepted"]["inside a <think> block vcot does not store"][0]
+    print(
+        f"\nerrors accepted: {errors[1] - errors[0]}, of which inside a <think> block vcot strips before storing: {in_think}"
+    )
     if args.paper:
         for row in rows:
             report = reports[row["id"]]
