@@ -222,9 +222,16 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
             if compound and _TRUTH_AFTER.match(after):
                 return f"({compound})"  # `not part or '=' not in part` is True: that test's outcome
             return " \x00 "  # restated code or the call: text of the question, not a claim
-        compound = _tested_compound(inner, facts) if _TRUTH_AFTER.match(match.string, match.end()) else None
+        truth_after = _TRUTH_AFTER.match(match.string, match.end())
+        compound = _tested_compound(inner, facts) if truth_after else None
+        if truth_after and isinstance(_expr(inner), ast.BoolOp) and _literal_value(_expr(inner))[0]:
+            compound = inner  # `1 < 0 or 1 >= 6` is True: a condition written with this run's values
         return _plain_comparison(inner) or (f"({compound})" if compound else inner)
 
+    # `first = int(code[0])`, which is `58`: the value of what the span computes
+    text = re.sub(
+        r"(`(?:self\.)?[A-Za-z_]\w*\s*=[^=`\n][^`\n]*`)\s*,\s*which\s+(is|gives|equals|evaluates to)\b", r"\1 \2", text
+    )
     text = _CODE_SPAN.sub(code_span, text)
     squashed = squash(text)
     for line in facts.code_lines:  # code restated without backticks
@@ -1625,10 +1632,17 @@ def _compound_truths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     for m in _TRUTH.finditer(text):
         compound = re.search(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$", text[: m.start()])
         node = _expr(compound.group(1)) if compound else None
-        if node is None or not s.free(compound.start(), m.end()) or not walk.facts.condition_events(node):
+        if node is None or not s.free(compound.start(), m.end()):
+            continue
+        claimed = (m.group("word") or m.group("verb")).lower() in ("true", "holds", "held", "is satisfied")
+        literal, truth = _literal_value(node) if isinstance(node, ast.BoolOp) else (False, None)
+        if literal:
+            s.use(compound.start(), m.end())
+            checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", bool(truth) == claimed))
+            continue
+        if not walk.facts.condition_events(node):
             continue
         s.use(compound.start(), m.end())
-        claimed = (m.group("word") or m.group("verb")).lower() in ("true", "holds", "held", "is satisfied")
         found = walk.condition(node, claimed)
         if found.ok is not None:
             checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", found.ok, found.at, found.events))
@@ -1773,7 +1787,12 @@ def _near_miss(value: object, known: list) -> bool:
             continue
         if isinstance(value, dict):
             if set(map(repr, held)) == set(map(repr, value)):
-                if sum(not same_value(held[k], value[k]) for k in value if k in held) == 1:
+                differ = [k for k in value if k in held and not same_value(held[k], value[k])]
+                if len(differ) == 1 or (  # one entry wrong, or two entries' values swapped
+                    len(differ) == 2
+                    and same_value(held[differ[0]], value[differ[1]])
+                    and same_value(held[differ[1]], value[differ[0]])
+                ):
                     return True
             continue
         differ = [n for n, (a, b) in enumerate(zip(held, value)) if not same_value(a, b)]

@@ -681,3 +681,14 @@ def test_a_call_said_to_give_a_run_of_values_and_a_size_that_may_be_one_of_sever
     assert verdicts(facts, "`reversed(words)` gives 'a', 'b', 'a'.") == [("value", True)]
     assert verdicts(facts, "`reversed(words)` gives 'a', 'a', 'a'.") == [("value", False)]
     assert ("value", False) not in verdicts(facts, "So `len(words)` is 2, 3 or 4.")  # the values it may have
+
+
+def test_swapped_dict_values_a_literal_compound_condition_and_which_is_after_an_assignment():
+    facts = trace_facts(traced(TALLY, "tally(['a', 'b', 'b'])"))  # ends {'a': 1, 'b': 2}
+    assert ("literal", False) in verdicts(facts, "The final dictionary is {'a': 2, 'b': 1}.")
+    assert ("literal", True) in verdicts(facts, "The final dictionary is {'a': 1, 'b': 2}.")
+    assert verdicts(facts, "Here `1 < 0 or 1 >= 6` is True.") == [("comparison", False)]
+    assert verdicts(facts, "Here `1 < 0 or 7 >= 6` is True.") == [("comparison", True)]
+    gains = trace_facts(traced(GAINS, "best_gain([3, 5])"))
+    assert ("value", False) in verdicts(gains, "`low = prices[0]`, which is `7`.")  # a claim about low
+    assert ("value", True) in verdicts(gains, "`low = prices[0]`, which is `3`.")
