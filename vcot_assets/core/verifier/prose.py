@@ -275,6 +275,13 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
             re.sub(r"\b0[xX]([0-9a-fA-F]+)\b", lambda m: str(int(m.group(1), 16)), part),
         ),
     )
+    # `moves total from 14 to 16`: total goes from 14 to 16
+    text = re.sub(
+        r"\b(?:moves|moved|takes|took|brings|brought|raises|raised|lowers|lowered|pushes|pushed|bumps|bumped)\s+"
+        r"((?:self\.)?[A-Za-z_]\w*)\s+from\b(?=\s+-?\d)",
+        r"\1 goes from",
+        text,
+    )
     # `binary 1011` is a number written in base 2
     text = re.sub(r"\b(?:binary|bin)\s+([01]+)\b", lambda m: str(int(m.group(1), 2)), text)
     if re.match(
@@ -656,7 +663,8 @@ def _worked_steps(nodes: list[ast.expr | None], checks: list[Check]) -> None:
 _SEQUENCE_VERBS = (
     r"(?:goes|went|going|grows|grew|growing|runs|ran|steps|stepped|moves|moved|climbs|climbed|cycles|"
     r"takes(?:\s+on)?|took(?:\s+on)?|passes|passed|progresses|evolves|is\s+successively|changes|changed|"
-    r"rises|rose|falls|fell|drops|dropped|increases|increased|decreases|decreased|jumps|jumped|shrinks|shrank)"
+    r"rises|rose|falls|fell|drops|dropped|increases|increased|decreases|decreased|jumps|jumped|shrinks|shrank|"
+    r"reads|read)"
 )
 _FROM_TO = re.compile(r"\s*from\s+")
 _NAMED_SEQUENCE = re.compile(

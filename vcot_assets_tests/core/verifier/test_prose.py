@@ -692,3 +692,10 @@ def test_swapped_dict_values_a_literal_compound_condition_and_which_is_after_an_
     gains = trace_facts(traced(GAINS, "best_gain([3, 5])"))
     assert ("value", False) in verdicts(gains, "`low = prices[0]`, which is `7`.")  # a claim about low
     assert ("value", True) in verdicts(gains, "`low = prices[0]`, which is `3`.")
+
+
+def test_moves_x_from_a_to_b_and_a_run_a_variable_reads(facts):
+    assert ("sequence", True) in verdicts(facts, "The next window moves `total` from 8 to 6.")
+    assert ("sequence", False) in verdicts(facts, "The next window moves `total` from 8 to 7.")
+    assert verdicts(facts, "Over the windows `total` reads 8, 6, 10, 15.") == [("sequence", True)]
+    assert verdicts(facts, "Over the windows `total` reads 8, 6, 11, 15.") == [("sequence", False)]
