@@ -935,20 +935,28 @@ _OBJECT_SET = re.compile(
 )
 
 
+# `count climbs to four and k to ten`: the second subject shares the first's verb
+_ELLIPTIC_TO = re.compile(
+    r"\b(?:climbs|climbed|goes|went|rises|rose|falls|fell|drops|dropped|grows|grew|moves|moved|jumps|jumped|"
+    r"increases|increased|decreases|decreased|changes|changed|comes|came)\s+(?:back\s+|up\s+|down\s+)?to\s+"
+    r"[^,;]*?\band\s+(?P<subject>(?:self\.)?[A-Za-z_]\w*)\s+to\s+(?=[-\d'\"\[({])"
+)
+
+
 def _object_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     known = walk.facts.index.names
-    for m in _OBJECT_SET.finditer(s.text):
+    for m in [*_OBJECT_SET.finditer(s.text), *_ELLIPTIC_TO.finditer(s.text)]:
         subject = m.group("subject")
         if subject not in known and f"self.{subject}" in known:
             subject = f"self.{subject}"
         end = _right_operand_end(s.text, m.end())
         value = _expr(s.text[m.end() : end].rstrip(".")) if end > m.end() else None
         literal, wanted = _literal_value(value) if value is not None else (False, None)
-        if subject not in known or not literal or not s.free(m.start(), end):
+        if subject not in known or not literal or not s.free(m.start("subject"), end):
             continue
         if re.match(r"\s*(?:,\s*)?(?:then|and then|,)\s*-?\d", s.text[end:]):
             continue  # `pushes inner to 44, 53 and 55`: a run, read as one
-        s.use(m.start(), end)
+        s.use(m.start("subject"), end)  # (the first subject of `count climbs to 4 and k to 10` stays to read)
         found = walk.find(_expr(subject), wanted)
         if found.ok is not None:
             checks.append(found)

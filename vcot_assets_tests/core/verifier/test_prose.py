@@ -699,3 +699,8 @@ def test_moves_x_from_a_to_b_and_a_run_a_variable_reads(facts):
     assert ("sequence", False) in verdicts(facts, "The next window moves `total` from 8 to 7.")
     assert verdicts(facts, "Over the windows `total` reads 8, 6, 10, 15.") == [("sequence", True)]
     assert verdicts(facts, "Over the windows `total` reads 8, 6, 11, 15.") == [("sequence", False)]
+
+
+def test_a_second_subject_that_shares_the_verb(facts):
+    assert verdicts(facts, "So total climbs to 15 and k to 3.") == [("value", True), ("value", True)]
+    assert ("value", False) in verdicts(facts, "So total climbs to 15 and k to 4.")
