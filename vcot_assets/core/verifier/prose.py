@@ -1600,6 +1600,24 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `0 == 27?`: asked
         literal, truth = _literal_value(node)
         if literal:
+            said = re.search(
+                r"\b(?:true|false|holds?|held|fails?|failed|satisfied|passes|not|never|is less|is greater)\b",
+                clause,
+                re.I,
+            )
+            written = text[left_start:right_end].strip()
+            in_code = any(written in span for span in re.findall(r"`([^`]+)`", walk.raw_sentence))
+            if (
+                claimed
+                and not truth
+                and not said
+                and not in_code  # (a backticked test is the narration's statement of what held)
+                and not re.search(r"\b(?:since|because|as)\s*$", text[:left_start])
+            ):
+                # `5 > 7, so best stays 'red'`: the test written out as the program evaluates it, its
+                # outcome left to what follows; not a claim that it holds
+                checks.append(Check("comparison", ast.unparse(node), None))
+                continue
             checks.append(Check("comparison", ast.unparse(node), bool(truth) == claimed))
             continue
         if not claimed and re.search(r"\bnever\b", clause, re.I):

@@ -704,3 +704,11 @@ def test_moves_x_from_a_to_b_and_a_run_a_variable_reads(facts):
 def test_a_second_subject_that_shares_the_verb(facts):
     assert verdicts(facts, "So total climbs to 15 and k to 3.") == [("value", True), ("value", True)]
     assert ("value", False) in verdicts(facts, "So total climbs to 15 and k to 4.")
+
+
+def test_a_test_written_out_with_its_outcome_left_to_what_follows(facts):
+    # `5 > 7, so best stays`: the comparison as the program evaluates it, not a claim that it holds
+    assert verdicts(facts, "5 > 7, so best stays.") == [("comparison", None)]
+    assert verdicts(facts, "5 > 7 is true, so best changes.") == [("comparison", False)]
+    assert verdicts(facts, "`5 > 7`, so best changes.") == [("comparison", False)]  # backticked: stated to hold
+    assert verdicts(facts, "It changes because 5 > 7.") == [("comparison", False)]
