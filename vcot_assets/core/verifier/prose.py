@@ -1587,7 +1587,10 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         # `2 >= 2 is true for beach and 1 >= 2 is false for sun`: the second comparison's truth is its own
         # (but in `both 4 < 3 and 4 < 4 are False` the verdict after the second is both's)
         own, *rest = re.split(r"\band\s+(?=[\w.()\[\]'\"]+\s(?:[<>]=?|[=!]=)\s)", clause, maxsplit=1)
-        if rest and re.search(r"\b(?:true|false|holds|fails|satisfied)\b", own, re.I):
+        if rest and (
+            re.search(r"\b(?:true|false|holds|fails|satisfied)\b", own, re.I)
+            or not re.search(r"\b(?:are|were|both|all|neither)\b", clause + " " + text[:left_start][-20:], re.I)
+        ):  # (`4 is less than 9 and 4 == 9 is false`: the verdict is the second's alone)
             clause = own
         claimed = not (_FALSE_AFTER.match(text[right_end:]) or re.search(_FALSE_WORDS, clause, re.I))
         if re.search(r"\b(?:fails?|failed|failing)\s*$", text[:left_start], re.I) or re.match(

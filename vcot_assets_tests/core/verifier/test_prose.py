@@ -712,3 +712,9 @@ def test_a_test_written_out_with_its_outcome_left_to_what_follows(facts):
     assert verdicts(facts, "5 > 7 is true, so best changes.") == [("comparison", False)]
     assert verdicts(facts, "`5 > 7`, so best changes.") == [("comparison", False)]  # backticked: stated to hold
     assert verdicts(facts, "It changes because 5 > 7.") == [("comparison", False)]
+    # a verdict after the second of two comparisons is the second's alone, unless both are meant
+    assert verdicts(facts, "Four is less than nine and 4 == 9 is false.") == [
+        ("comparison", True),
+        ("comparison", True),
+    ]
+    assert ("comparison", False) in verdicts(facts, "Both 4 < 9 and 4 == 9 are false.")
