@@ -365,6 +365,7 @@ def parse_signature(text: str, instruction_id: str) -> Signature:
         line = re.sub(r"^(?:methods|constructor)\s*:\s*", "", line, flags=re.IGNORECASE)
         if not _METHOD_LINE.match(line):
             break
+        line = re.sub(r"\s+#.*$", "", line)  # `split(self) -> list[int]  # primary method`: a comment
         line = re.split(r"\s+(?:—|–|--|-)\s+|\s*:\s+(?=[A-Z])", line, maxsplit=1)[0]  # `top(...) -> T — returns ...`
         line = re.sub(r"(?<=\S)\s+\((?:[A-Za-z][\w ,'-]*)\)\s*$", "", line)  # `pop(self) -> int (primary method)`
         parts.extend(line.split(";"))
@@ -398,16 +399,41 @@ def _signature_from_json(text: str) -> str | None:
             for p in data["parameters"] if isinstance(p, dict) and p.get("name")
         ))  # fmt: skip
     methods = (
-        [m for m in data.get("methods", []) if isinstance(m, str)] if isinstance(data.get("methods"), list) else []
+        [
+            m if isinstance(m, str) else _method_from_json(m)
+            for m in data.get("methods", [])
+            if isinstance(m, (str, dict))
+        ]
+        if isinstance(data.get("methods"), list)
+        else []
     )
     if kind == "class" and name:
         constructor = reply_text.first_text(data, ("constructor", "init", "__init__"))
+        for key in ("constructor", "init", "__init__"):  # `"init": {"params": [...]}`
+            if isinstance(data.get(key), dict):
+                constructor = _method_from_json(dict(data[key], name="__init__", returns="None"))
         return "Class: " + "; ".join([name] + ([constructor] if constructor else []) + methods)
     params = reply_text.first_text(data, ("params", "parameters"))
     returns = reply_text.first_text(data, ("returns", "return_type"))
     if kind == "function" and name and returns:
         return f"Function: {name}({params}) -> {returns}"
     return None
+
+
+def _method_from_json(method: dict) -> str:
+    """`{"name": "add", "params": [{"name": "x", "type": "int"}], "returns": "int"}` -> `add(self, x: int) -> int`
+    (a malformed entry comes out malformed, for `parse_signature` to reject with its reason)."""
+    params = method.get("params") or method.get("parameters") or []
+    if isinstance(params, list):
+        params = ", ".join(
+            f"{p.get('name')}: {p.get('type')}"
+            if isinstance(p, dict) and p.get("type")
+            else str(p.get("name") if isinstance(p, dict) else p)
+            for p in params
+        )
+    head = f"{method.get('name', '')}(self{', ' + params if params else ''})"
+    returns = method.get("returns") or method.get("return_type")
+    return head + (f" -> {returns}" if returns else "")
 
 
 def _signature_from_stub(text: str) -> str | None:

@@ -161,6 +161,21 @@ def test_a_default_value_is_kept_in_the_signature():
     assert cls.raw.startswith("Class: Tabs; __init__(self, width: int = 4) -> None")
 
 
+def test_a_class_signature_with_commented_methods_or_as_json_objects():
+    text = "Class: RunSplitter\n__init__(self, nums: list[int]) -> None\n\nMethods:\n- split(self) -> list[int]  # primary method"
+    assert (
+        parse_signature(text, "i").raw
+        == "Class: RunSplitter; __init__(self, nums: list[int]) -> None; split(self) -> list[int]"
+    )
+    as_json = (
+        '{"kind": "class", "name": "SortedBag", "init": {"params": []},'
+        ' "methods": [{"name": "add", "params": [{"name": "x", "type": "int"}], "returns": "int"}]}'
+    )
+    assert parse_signature(as_json, "i").raw == "Class: SortedBag; __init__(self) -> None; add(self, x: int) -> int"
+    with pytest.raises(ParseError):  # a method object without a return type is rejected, not guessed
+        parse_signature('{"kind": "class", "name": "B", "methods": [{"name": "add", "params": []}]}', "i")
+
+
 # --- signatures ------------------------------------------------------------------------------
 
 
