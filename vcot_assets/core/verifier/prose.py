@@ -1328,6 +1328,8 @@ def _sizes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             literal, value = _literal_value(_expr(text[begin : m.start("after") + 1]) or ast.Constant(None))
             if begin < 0 or not literal or not hasattr(value, "__len__"):
                 continue
+            if begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "_.])"):
+                continue  # `s[half:].lower() with four characters`: a call's brackets, not a literal
             s.use(m.start("n"), m.end())
             checks.append(Check("count", f"len({value!r}) = {size}", len(value) == size))
             continue
@@ -1507,8 +1509,12 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         result = m.group(1) and re.search(r"[-+*/)]\s*\d+\s*=\s*$", s.text[: m.start()]) and s.free(m.end(1), m.end())
         if not result and (not s.free(m.start(), m.end()) or re.search(r"[<>=]\s*$", s.text[: m.start()])):
             continue  # `9 <= 11 passes`: a comparison that holds, not 11 passes of a loop
-        if re.match(r"\s+(?:per|for each|each|every|a|an)\b", s.text[m.end() :]):
-            continue  # `runs once per iteration`: a rate, not a count
+        if re.match(r"\s+(?:per|for each|each|every|a|an)\b", s.text[m.end() :]) or (
+            re.search(r"times?$", m.group(0)) and re.match(r"\s+(?:the|its|their|that|this)\b", s.text[m.end() :])
+        ):
+            continue  # `runs once per iteration`: a rate; `adds 50 times the multiplier`: a product
+        if not result and re.search(r"[-+*/%]\s*$", s.text[: m.start()]):
+            continue  # `ran n - 2 times`: a count written as an expression of the input
         s.use(m.start(), m.end())
         count = int(m.group(1)) if m.group(1) else _TIMES_WORDS[m.group(2).lower()]
         if re.search(
@@ -1584,6 +1590,9 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         clause = re.split(r"[;.]|\s\(|,\s*(?:so|and|but)\b|\b(?:so|but|while|because)\b", text[right_end:], maxsplit=1)[
             0
         ]  # up to the next clause or an aside (`2 > 0 only (2 > 3 is false)`)
+        own_verdict = re.search(r",\s*\S+\s(?:[<>]=?|[=!]=)\s\S+\s+(?:is|was)\s+(?:true|false)\b", clause, re.I)
+        if own_verdict:  # `8 > 1 swaps them, 2 > 9 is false`: the next comparison's verdict is its own
+            clause = clause[: own_verdict.start()]
         # `2 >= 2 is true for beach and 1 >= 2 is false for sun`: the second comparison's truth is its own
         # (but in `both 4 < 3 and 4 < 4 are False` the verdict after the second is both's)
         own, *rest = re.split(r"\band\s+(?=[\w.()\[\]'\"]+\s(?:[<>]=?|[=!]=)\s)", clause, maxsplit=1)
@@ -1592,6 +1601,8 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             or not re.search(r"\b(?:are|were|both|all|neither)\b", clause + " " + text[:left_start][-20:], re.I)
         ):  # (`4 is less than 9 and 4 == 9 is false`: the verdict is the second's alone)
             clause = own
+        if re.search(r"\b(?:never|not)\s+(?:reached|evaluated|checked|tested)\b", clause, re.I):
+            continue  # `the cross < 0 check is never reached`: a test that did not run
         claimed = not (_FALSE_AFTER.match(text[right_end:]) or re.search(_FALSE_WORDS, clause, re.I))
         if re.search(r"\b(?:fails?|failed|failing)\s*$", text[:left_start], re.I) or re.match(
             r"[^.;()]{0,30}\(\s*(?:false|not true|no)\s*\)", text[right_end:], re.I
@@ -1604,7 +1615,7 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         literal, truth = _literal_value(node)
         if literal:
             said = re.search(
-                r"\b(?:true|false|holds?|held|fails?|failed|satisfied|passes|not|never|is less|is greater)\b",
+                r"\b(?:true|false|holds?|held|fails?|failed|satisfied|passes|never|is less|is greater)\b",
                 clause,
                 re.I,
             )
@@ -1728,6 +1739,10 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if subject.endswith("\x00"):
             continue  # restated code "returned" something: its value is checked where the program states it
         after = text[end:]
+        if re.match(r"\s*(?:is|was)\s+(?:never|not)\s+(?:reached|run|executed)\b", after) or re.search(
+            r"\b(?:in|of|from)\s*$", text[: m.start()]
+        ):
+            continue  # `the line that returns 'draw' is never reached`, `the largest number in the output is 7`
         if re.match(
             r"\s*(?:early\s+|right away\s+|immediately\s+)?(?:when|if|whenever|unless|as soon as|once)\b", after
         ) or (re.search(r"\b(?:otherwise|else|if|when|whenever)\b[^.;]*$", subject, re.I)):

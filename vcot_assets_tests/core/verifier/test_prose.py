@@ -718,3 +718,14 @@ def test_a_test_written_out_with_its_outcome_left_to_what_follows(facts):
         ("comparison", True),
     ]
     assert ("comparison", False) in verdicts(facts, "Both 4 < 9 and 4 == 9 are false.")
+
+
+def test_tests_and_returns_that_did_not_run_products_and_a_calls_brackets(facts):
+    assert verdicts(facts, "The total > 100 check is never reached.") == []
+    assert verdicts(facts, "14 > 40, still not above 40.")[0] == ("comparison", None)
+    assert ("return", False) not in verdicts(facts, "The line that returns 99 is never reached.")
+    assert ("return", False) not in verdicts(facts, "The largest number in the output is 7.")
+    assert verdicts(facts, "Then `8 > 1` swaps them, `2 > 9` is false.") == [("comparison", True), ("comparison", True)]
+    assert ("count", False) not in verdicts(facts, "The loop ran `k - 2` times.")  # an expression, not 2
+    assert ("count", False) not in verdicts(facts, "It adds 50 times the multiplier.")  # a product
+    assert ("count", False) not in verdicts(facts, "right is xs[k:].copy() with 4 items.")  # a call's (), not ()
