@@ -1180,30 +1180,30 @@ def _collapsed(values: list) -> list:
     return [v for i, v in enumerate(values) if i == 0 or not same_value(v, values[i - 1])]
 
 
-def _stretch(values: list, run: list, collapse: bool = True) -> bool:
-    """`values` is some stretch of `run`, in a row (a value repeated in a row counted once, unless
-    `collapse` is off: a run of every assignment, repeats included)."""
-    if collapse:
-        run, values = _collapsed(run), _collapsed(values)
+def _stretch_misses(values: list, run: list):
+    """For each stretch of `run` as long as `values`, in how many places they differ (counted up to 2)."""
     n = len(values)
-    return any(all(same_value(a, b) for a, b in zip(values, run[k : k + n])) for k in range(len(run) - n + 1))
-
-
-def _one_off(values: list, run: list) -> bool:
-    """`values` equals some stretch of `run` except in exactly one place (3 values or more)."""
-    run, values = _collapsed(run), _collapsed(values)  # as the narration sees them
-    n = len(values)
-    if n < 3 or len(run) < n:
-        return False
     for start in range(len(run) - n + 1):
         misses = 0
         for wanted, held in zip(values, run[start : start + n]):
             misses += not same_value(wanted, held)
             if misses > 1:
                 break
-        if misses == 1:
-            return True
-    return False
+        yield misses
+
+
+def _stretch(values: list, run: list, collapse: bool = True) -> bool:
+    """`values` is some stretch of `run`, in a row (a value repeated in a row counted once, unless
+    `collapse` is off: a run of every assignment, repeats included)."""
+    if collapse:
+        run, values = _collapsed(run), _collapsed(values)
+    return 0 in _stretch_misses(values, run)
+
+
+def _one_off(values: list, run: list) -> bool:
+    """`values` equals some stretch of `run` except in exactly one place (3 values or more)."""
+    run, values = _collapsed(run), _collapsed(values)  # as the narration sees them
+    return len(values) >= 3 and 1 in _stretch_misses(values, run)
 
 
 def _keyed_histories(history: list) -> list[list]:
@@ -1450,7 +1450,7 @@ def _count_of_condition(before: str, walk: Walk) -> set[int] | None:
         at = walk.facts.condition_events(node) if node is not None else []
         if at:
             return _outcome_counts(walk, node, at, said.group(2) is not None)
-    clauses = [c for c in re.split(r"[,;]|\band\b", subject)]
+    clauses = re.split(r"[,;]|\band\b", subject)
     clause = (
         clauses[-1] if clauses[-1].strip() or len(clauses) == 1 else clauses[-2]
     )  # (`is run 55 times and succeeds`)
@@ -1673,6 +1673,11 @@ def _for_value(node: ast.expr, text: str, at: int, known: frozenset[str]) -> tup
     return ast.fix_missing_locations(_Bind().visit(copy.deepcopy(node))), end
 
 
+def _claimed_truth(m: re.Match) -> bool:
+    """What a `_TRUTH` match says of its condition: True for `is true`/`holds`, False for `is false`/`fails`."""
+    return (m.group("word") or m.group("verb")).lower() in ("true", "holds", "held", "is satisfied")
+
+
 def _compound_truths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`(op == 'DUP' and self.stack)` is True, as `normalize_sentence` brackets an `and`/`or`/`not`
     test the code makes: judged whole where the program tested it (not one comparison of it)."""
@@ -1682,7 +1687,7 @@ def _compound_truths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         node = _expr(compound.group(1)) if compound else None
         if node is None or not s.free(compound.start(), m.end()):
             continue
-        claimed = (m.group("word") or m.group("verb")).lower() in ("true", "holds", "held", "is satisfied")
+        claimed = _claimed_truth(m)
         literal, truth = _literal_value(node) if isinstance(node, ast.BoolOp) else (False, None)
         if literal:
             s.use(compound.start(), m.end())
@@ -1710,8 +1715,7 @@ def _truth_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # (`not ch.isalpha()` is read too; comparisons are `_comparisons`')
         if {n.removeprefix("self.") for n in _names(node)} - known - _SAFE_CALL_NAMES - {"self"}:
             continue
-        word = (m.group("word") or m.group("verb")).lower()
-        claimed = word in ("true", "holds", "held", "is satisfied")
+        claimed = _claimed_truth(m)
         node, end = _for_value(node, text, m.end(), known)
         truth = ast.Call(ast.Name("bool", ast.Load()), [node], [])
         literal, value = _literal_value(truth)
@@ -1838,25 +1842,24 @@ def _near_miss(value: object, known: list) -> bool:
         if type(held) is not type(value) or len(held) != len(value):
             continue
         if isinstance(value, dict):
-            if set(map(repr, held)) == set(map(repr, value)):
-                differ = [k for k in value if k in held and not same_value(held[k], value[k])]
-                if len(differ) == 1 or (  # one entry wrong, or two entries' values swapped
-                    len(differ) == 2
-                    and same_value(held[differ[0]], value[differ[1]])
-                    and same_value(held[differ[1]], value[differ[0]])
-                ):
-                    return True
+            if set(map(repr, held)) == set(map(repr, value)) and _one_slip(
+                held, value, [k for k in value if k in held]
+            ):
+                return True
             continue
-        differ = [n for n, (a, b) in enumerate(zip(held, value)) if not same_value(a, b)]
-        if len(differ) == 1:
-            return True
-        if (
-            len(differ) == 2
-            and same_value(held[differ[0]], value[differ[1]])
-            and same_value(held[differ[1]], value[differ[0]])
-        ):
+        if _one_slip(held, value, range(len(value))):
             return True
     return False
+
+
+def _one_slip(held, value, places) -> bool:
+    """`value` differs from `held` at exactly one of `places`, or at two whose entries are swapped."""
+    differ = [p for p in places if not same_value(held[p], value[p])]
+    return len(differ) == 1 or (
+        len(differ) == 2
+        and same_value(held[differ[0]], value[differ[1]])
+        and same_value(held[differ[1]], value[differ[0]])
+    )
 
 
 def check_sentence(text: str, walk: Walk) -> list[Check]:
