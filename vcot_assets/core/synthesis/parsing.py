@@ -393,11 +393,9 @@ def _signature_from_json(text: str) -> str | None:
     kind, name = reply_text.first_text(data, ("kind", "type")).lower(), reply_text.first_text(data, ("name",))
     if not kind and isinstance(data.get("function"), str):  # `{"function": "f", "parameters": [...], "returns": T}`
         kind, name = "function", data["function"]
-    if isinstance(data.get("parameters"), list):
-        data = dict(data, parameters=", ".join(
-            f"{p.get('name')}: {p.get('type')}" if p.get("type") else str(p.get("name"))
-            for p in data["parameters"] if isinstance(p, dict) and p.get("name")
-        ))  # fmt: skip
+    for key in ("params", "parameters"):
+        if isinstance(data.get(key), list):
+            data = dict(data, **{key: _params_from_json(data[key])})
     methods = (
         [
             m if isinstance(m, str) else _method_from_json(m)
@@ -425,15 +423,27 @@ def _method_from_json(method: dict) -> str:
     (a malformed entry comes out malformed, for `parse_signature` to reject with its reason)."""
     params = method.get("params") or method.get("parameters") or []
     if isinstance(params, list):
-        params = ", ".join(
-            f"{p.get('name')}: {p.get('type')}"
-            if isinstance(p, dict) and p.get("type")
-            else str(p.get("name") if isinstance(p, dict) else p)
-            for p in params
-        )
+        params = _params_from_json(params)
     head = f"{method.get('name', '')}(self{', ' + params if params else ''})"
     returns = method.get("returns") or method.get("return_type")
     return head + (f" -> {returns}" if returns else "")
+
+
+def _params_from_json(params: list) -> str:
+    """`[{"name": "tabsize", "type": "int", "default": 8}, "x: int"]` -> `tabsize: int = 8, x: int`.
+    An entry without a name comes out as `?`, so `parse_signature` rejects the signature with its
+    reason instead of dropping the parameter and reading a signature with one fewer."""
+    texts = []
+    for p in params:
+        if not isinstance(p, dict):
+            texts.append(str(p))
+            continue
+        text = str(p.get("name") or "?") + (f": {p['type']}" if p.get("type") else "")
+        if "default" in p:  # `"default": "8"` for an int is source text; for a str it is the value
+            default = p["default"]
+            text += f" = {default if isinstance(default, str) and p.get('type') != 'str' else repr(default)}"
+        texts.append(text)
+    return ", ".join(texts)
 
 
 def _signature_from_stub(text: str) -> str | None:

@@ -176,6 +176,25 @@ def test_a_class_signature_with_commented_methods_or_as_json_objects():
         parse_signature('{"kind": "class", "name": "B", "methods": [{"name": "add", "params": []}]}', "i")
 
 
+def test_a_json_signature_keeps_defaults_and_rejects_a_parameter_without_a_name():
+    tabs = (
+        '{"kind": "function", "name": "expand_tabs", "parameters": [{"name": "line", "type": "str"},'
+        ' {"name": "tabsize", "type": "int", "default": 8}, {"name": "fill", "type": "str", "default": " "}],'
+        ' "returns": "str"}'
+    )
+    sig = parse_signature(tabs, "i")
+    assert sig.raw == "Function: expand_tabs(line: str, tabsize: int = 8, fill: str = ' ') -> str"
+    method = '{"kind": "class", "name": "Tabs", "methods": [{"name": "width", "params": [{"name": "n", "type": "int", "default": "4"}], "returns": "int"}]}'
+    assert parse_signature(method, "i").raw == "Class: Tabs; __init__(self) -> None; width(self, n: int = 4) -> int"
+    for nameless in (  # dropping the entry would read a signature with one parameter fewer
+        '{"kind": "function", "name": "f", "parameters": [{"name": "a", "type": "int"}, {"type": "int"}], "returns": "int"}',
+        '{"kind": "class", "name": "B", "methods": [{"name": "add", "params": [{"type": "int"}], "returns": "int"}]}',
+    ):
+        with pytest.raises(ParseError) as raised:
+            parse_signature(nameless, "i")
+        assert raised.value.reason == "malformed_signature"
+
+
 # --- signatures ------------------------------------------------------------------------------
 
 
