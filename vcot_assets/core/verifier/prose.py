@@ -1937,6 +1937,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
         if best == len(located):
             break
     _one_state(located, walk)
+    _tests_in_their_state(located, walk)
     walk.moved_to(best_anchor)
 
 
@@ -1972,6 +1973,39 @@ def _one_state(located: list[Check], walk: Walk) -> None:
             for check in group[1:]:
                 check.ok = False
                 check.text += " (never together with " + group[0].text + ")"
+
+
+_THEN = re.compile(
+    r"\b(?:then|after|afterwards|later|next|before|becomes|became|until|so|thus|therefore|hence|"
+    r"when|once|now|while|but|earlier|previously)\b|->|→|;",
+    re.I,
+)
+
+
+def _tests_in_their_state(located: list[Check], walk: Walk) -> None:
+    """`ch = '-': not ch.isalpha() is False`: a test's outcome stated right after the values it
+    was tested with (nothing such as `then` or `so` between them) must be its outcome in that
+    state, not at another iteration where it came out so."""
+    if walk.backward:
+        return  # (a backward narration states values it infers, `with frac = '5'`, before the test that set them)
+    values = [c for c in located if c.ok and c.kind == "value" and re.fullmatch(r"(?:self\.)?\w+ = .+", c.text)]
+    for test in located:
+        if not (test.ok and test.kind == "comparison" and test.position >= 0):
+            continue
+        before = sorted((c for c in values if 0 <= c.position < test.position), key=lambda c: c.position)
+        state: list[Check] = []
+        for check in reversed(before):  # the values nearest before the test, up to a sequencing word
+            end = state[0].position if state else test.position
+            if _THEN.search(walk.sentence[check.position : end]):
+                break
+            state.insert(0, check)
+        names = {c.text.split(" = ")[0] for c in state}
+        if not state or not any(names <= walk.facts.index.states[i].keys() for i in test.events):
+            continue  # (`op = 'pop'` of the caller, `not self.outbox` tested inside the method it calls)
+        together = set(state[0].events).intersection(*(c.events for c in state[1:]))
+        if together and not together.intersection(test.events):
+            test.ok = False
+            test.text += " (not with " + ", ".join(c.text for c in state) + ")"
 
 
 def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tuple[list[SentenceReport], int, int, int]:

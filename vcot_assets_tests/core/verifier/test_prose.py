@@ -729,3 +729,24 @@ def test_tests_and_returns_that_did_not_run_products_and_a_calls_brackets(facts)
     assert ("count", False) not in verdicts(facts, "The loop ran `k - 2` times.")  # an expression, not 2
     assert ("count", False) not in verdicts(facts, "It adds 50 times the multiplier.")  # a product
     assert ("count", False) not in verdicts(facts, "right is xs[k:].copy() with 4 items.")  # a call's (), not ()
+
+
+KEYS = """\
+def keys(s):
+    out = []
+    for ch in s:
+        if not ch.isalpha():
+            out.append(ch)
+    return out
+"""
+
+
+def test_a_test_stated_right_after_its_values_is_judged_in_that_state():
+    facts = trace_facts(traced(KEYS, "keys('a-b')"))
+    assert ("comparison", False) in verdicts(facts, "ch = '-': `not ch.isalpha()` is False, so nothing is added.")
+    assert ("comparison", True) in verdicts(facts, "ch = '-': `not ch.isalpha()` is True, so it is added.")
+    assert ("comparison", True) in verdicts(facts, "ch = 'a': `not ch.isalpha()` is False.")
+    # after a sequencing word the test may be another iteration's
+    assert ("comparison", False) not in verdicts(facts, "ch = '-' comes next; `not ch.isalpha()` was False for 'a'.")
+    backward = check_sentence("With ch = '-', `not ch.isalpha()` is False.", Walk(facts, 15, True, 0))
+    assert [c.ok for c in backward if c.kind == "comparison"] == [True]  # a backward premise is not a state
