@@ -1938,6 +1938,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
             break
     _one_state(located, walk)
     _tests_in_their_state(located, walk)
+    _in_the_anchors_iteration(located, walk)
     walk.moved_to(best_anchor)
 
 
@@ -2006,6 +2007,34 @@ def _tests_in_their_state(located: list[Check], walk: Walk) -> None:
         if together and not together.intersection(test.events):
             test.ok = False
             test.text += " (not with " + ", ".join(c.text for c in state) + ")"
+
+
+_ANCHOR = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?(?:(?:for|with|at|when|on)\s+)?")
+
+
+def _in_the_anchors_iteration(located: list[Check], walk: Walk) -> None:
+    """`- k = 3: s becomes 3, sq becomes 14`: a sentence that opens with a loop variable's value
+    tells what happened in that iteration, so its other values must hold while `k = 3`."""
+    opening = _ANCHOR.match(walk.sentence).end()
+    anchor = next((c for c in located if c.position == opening and c.ok and c.kind == "value"), None)
+    if anchor is None or not re.fullmatch(r"\w+ = .+", anchor.text):
+        return
+    name, rest = anchor.text.split(" = ", 1)
+    if not re.match(r"\s*`?\s*[:,]", walk.sentence[opening + len(anchor.text) :]) or not any(
+        name in targets for targets, _ in walk.facts.loop_names.values()
+    ):
+        return
+    held = set(anchor.events)
+    for check in sorted(located, key=lambda c: c.position):
+        if check is anchor or not check.ok or check.kind != "value" or check.position <= opening:
+            continue
+        if check.text.split(" = ")[0] == name:
+            break  # (`i = 5: 'CGG', i = 6: 'GGA'`: the next iteration's anchor)
+        if not any(name in walk.facts.index.states[i] for i in check.events[:50]):
+            continue  # (a value of another call's frame)
+        if not held.intersection(check.events):
+            check.ok = False
+            check.text += f" (not while {anchor.text})"
 
 
 def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tuple[list[SentenceReport], int, int, int]:

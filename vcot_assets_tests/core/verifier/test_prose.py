@@ -750,3 +750,19 @@ def test_a_test_stated_right_after_its_values_is_judged_in_that_state():
     assert ("comparison", False) not in verdicts(facts, "ch = '-' comes next; `not ch.isalpha()` was False for 'a'.")
     backward = check_sentence("With ch = '-', `not ch.isalpha()` is False.", Walk(facts, 15, True, 0))
     assert [c.ok for c in backward if c.kind == "comparison"] == [True]  # a backward premise is not a state
+
+
+DIGITS = """\
+def join_digits(xs):
+    acc = 0
+    for i in range(len(xs)):
+        acc = acc * 10 + xs[i]
+    return acc
+"""
+
+
+def test_values_after_a_loop_variable_that_opens_the_sentence_belong_to_its_iteration():
+    facts = trace_facts(traced(DIGITS, "join_digits([3, 1, 4])"))
+    assert ("value", False) not in verdicts(facts, "- i = 1: acc = 31.")
+    assert ("value", False) in verdicts(facts, "- i = 1: acc = 314.")  # acc is 314 only once i = 2
+    assert ("value", False) not in verdicts(facts, "- i = 0: acc = 3; i = 1: acc = 31.")  # the next anchor
