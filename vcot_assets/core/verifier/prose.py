@@ -1728,6 +1728,42 @@ def _truth_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", found.ok, found.at, found.events))
 
 
+_RESTATED_RETURN = re.compile(
+    r"`return\s+([^`]+)`\s*(?:,?\s*which\s+)?(?:then\s+)?"
+    r"(gives|returns|produces|yields|hands back|sends back|passes back|evaluates to|outputs)\b"
+)
+
+
+def _restated_returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`return months, balance` gives `(4, 541)`: what that return statement handed back, judged
+    where the program ran it (normalizing leaves only `gives (4, 541)` of the sentence)."""
+    found = 0
+    for m in _RESTATED_RETURN.finditer(walk.raw_sentence):
+        node = _expr(m.group(1))
+        # (normalizing masks the code span; the verb and value stay: the k-th verb is this one's)
+        verbs = list(re.finditer(rf"\b{m.group(2)}\b\s*", s.text))
+        verb = verbs[found] if found < len(verbs) else None
+        found += 1
+        if node is None or verb is None or _names(node) - walk.facts.index.names - _SAFE_CALL_NAMES:
+            continue
+        end = _right_operand_end(s.text, verb.end())
+        value_node = _expr(s.text[verb.end() : end].rstrip(".")) if end > verb.end() else None
+        literal, value = _literal_value(value_node) if value_node is not None else (False, None)
+        if not literal or not s.free(verb.start(), end):
+            continue
+        if isinstance(node, ast.Tuple) and not (isinstance(value, tuple) and len(value) == len(node.elts)):
+            continue  # `gives ['K1', 'K2'] and 9 - 7 = 2`: the parts said one by one
+        statement = squash("return " + m.group(1))
+        events = [
+            i for i, e in enumerate(walk.facts.index.events) if e.kind == "line" and squash(e.source) == statement
+        ]
+        if not events:
+            continue
+        s.use(verb.start(), end)
+        check = walk._where_run(node, node, value, events, "returns it")
+        checks.append(Check("return", check.text, check.ok, check.at, check.events))
+
+
 def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     text = s.text
     for m in _RETURN.finditer(text):
@@ -1867,6 +1903,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
     walk.sentence, walk.raw_sentence = s.text, text
     checks: list[Check] = []
     for step in (
+        _restated_returns,
         _named_sequences,
         _transformations,
         _state_changes,

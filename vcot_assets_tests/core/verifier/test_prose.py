@@ -766,3 +766,23 @@ def test_values_after_a_loop_variable_that_opens_the_sentence_belong_to_its_iter
     assert ("value", False) not in verdicts(facts, "- i = 1: acc = 31.")
     assert ("value", False) in verdicts(facts, "- i = 1: acc = 314.")  # acc is 314 only once i = 2
     assert ("value", False) not in verdicts(facts, "- i = 0: acc = 3; i = 1: acc = 31.")  # the next anchor
+
+
+SAVINGS = """\
+def savings(goal, deposit):
+    balance = 0
+    months = 0
+    while balance < goal:
+        balance += deposit
+        months += 1
+    return months, balance
+"""
+
+
+def test_a_restated_return_statement_is_judged_where_it_ran():
+    facts = trace_facts(traced(SAVINGS, "savings(10, 4)"))  # (3, 12)
+    assert verdicts(facts, "`return months, balance` gives `(3, 12)`.") == [("return", True)]
+    assert verdicts(facts, "`return months, balance` gives `(12, 3)`.") == [("return", False)]
+    assert verdicts(facts, "Finally `return months, balance` hands back (3, 11).") == [("return", False)]
+    # the parts said one by one are not the tuple
+    assert ("return", False) not in verdicts(facts, "`return months, balance` gives `3` and `12`.")
