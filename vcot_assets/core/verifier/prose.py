@@ -100,7 +100,8 @@ _VALUE_VERBS = (
     r"(?:goes up to|goes down to|goes back to|drops back to|falls back to|climbs to|climbs back to|stays at|stops at|"
     r"remains at|"  # (before `goes`, `stays`)
     r"=|:|is now|is set to|is updated to|is initialized to|is initialised to|is assigned|is still|is|becomes|became|"
-    r"changes to|holds|now holds|stays|remains|ends up as|ends up|ends at|ends as|starts as|starts at|is initially|"
+    r"become|changes to|holds|now holds|stays|remains|ends up as|ends up|ends at|ends as|ended up as|ended up|"
+    r"ended at|ended as|finishes as|finishes at|finished as|finished at|starts as|starts at|is initially|"
     r"equal to|is equal to|"
     r"goes to|increases to|decreases to|drops to|grows to|rises to|falls to|takes the value|has the value|gets|equals|"
     r"reaches|moves to|jumps to|settles at|"
@@ -157,7 +158,9 @@ _WORD_OPERATORS = {"times": "*", "multiplied by": "*", "plus": "+", "minus": "-"
 
 _VALUE_FOLLOWS = re.compile(
     r"\s+(?:goes|went|go|grows|grew|climbs|climbed|rises|rose|falls|fell|drops|dropped|moves|moved)\s+"
-    r"(?:from\s+)?[-\d'\"\[({`]|\s+(?:is|was|becomes|became|equals|has (?:a )?(?:length|size)(?: of)?)\s+[-\d'\"\[({`]"
+    r"(?:(?:from|to|back\s+to|up\s+to|down\s+to)\s+)?[-\d'\"\[({`]"
+    r"|\s+(?:is|was|becomes|become|became|equals|has (?:a )?(?:length|size)(?: of)?|is now|now holds|"
+    r"stays at|stayed at)\s+[-\d'\"\[({`]"
 )
 
 

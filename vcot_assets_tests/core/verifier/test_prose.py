@@ -786,3 +786,11 @@ def test_a_restated_return_statement_is_judged_where_it_ran():
     assert verdicts(facts, "Finally `return months, balance` hands back (3, 11).") == [("return", False)]
     # the parts said one by one are not the tuple
     assert ("return", False) not in verdicts(facts, "`return months, balance` gives `3` and `12`.")
+
+
+def test_more_verbs_that_give_a_variable_its_value(facts):
+    assert ("value", True) in verdicts(facts, "Then `total` drops to `6`.")  # a named variable, not restated code
+    assert ("value", False) in verdicts(facts, "Then `total` drops to `5`.")
+    assert ("value", True) in verdicts(facts, "sums ended as [8, 6, 10, 15].")
+    assert ("value", False) in verdicts(facts, "sums ended as [8, 6, 10, 16].")
+    assert ("value", False) in verdicts(facts, "The sums become [8, 6, 11].")
