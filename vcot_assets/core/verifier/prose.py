@@ -903,10 +903,18 @@ _SUBJECT = re.compile(
 _ITEM_NOUNS = r"\s+(?:entries|items|elements|values|keys|words|letters|characters|chars|pairs|names|numbers)\b"
 
 
+_CONTAINER_NOUNS = {"list", "dict", "dictionary", "set", "string", "tuple", "stack", "queue", "counter", "array", "map"}
+
+
 def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
     """The program variable a `_SUBJECT` match names (`total` may be `self.total`), or None where
     the words are prose: part of an expression, or a noun phrase (`the run of answers is 2`)."""
     subject = m.group("subject")
+    named = re.search(r"(?<![\w.])((?:self\.)?[A-Za-z_]\w*)\s+$", text[: m.start("subject")])
+    if subject.lower() in _CONTAINER_NOUNS and named:
+        for name in (named.group(1), f"self.{named.group(1).removeprefix('self.')}"):
+            if name in known:
+                return name  # `the issued list finishes as [...]`: the container the program names
     base = subject.split("[")[0].removeprefix("self.")
     lowered = base[:1].lower() + base[1:]
     if base not in known and lowered != base and not text[: m.start("subject")].strip(" *-`"):

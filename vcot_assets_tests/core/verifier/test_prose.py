@@ -794,3 +794,9 @@ def test_more_verbs_that_give_a_variable_its_value(facts):
     assert ("value", True) in verdicts(facts, "sums ended as [8, 6, 10, 15].")
     assert ("value", False) in verdicts(facts, "sums ended as [8, 6, 10, 16].")
     assert ("value", False) in verdicts(facts, "The sums become [8, 6, 11].")
+
+
+def test_the_name_list_is_the_container_the_program_names(facts):
+    assert ("value", True) in verdicts(facts, "The sums list finishes as [8, 6, 10, 15].")
+    assert ("value", False) in verdicts(facts, "The `sums` list ends up as [8, 6, 10, 14].")
+    assert verdicts(facts, "The shopping list is 4 items long.") == [("literal", True)]  # no such name: prose
