@@ -104,7 +104,7 @@ _VALUE_VERBS = (
     r"ended at|ended as|finishes as|finishes at|finished as|finished at|starts as|starts at|is initially|"
     r"equal to|is equal to|"
     r"goes to|increases to|decreases to|drops to|grows to|rises to|falls to|takes the value|has the value|gets|equals|"
-    r"reaches|moves to|jumps to|settles at|"
+    r"reaches|reached|reaching|moves to|jumps to|settles at|"
     r"was|were|are|contains|has|have)"
 )
 _SEQUENCE_SEP = re.compile(
@@ -280,7 +280,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     )
     # `moves total from 14 to 16`: total goes from 14 to 16
     text = re.sub(
-        r"\b(?:moves|moved|takes|took|brings|brought|raises|raised|lowers|lowered|pushes|pushed|bumps|bumped)\s+"
+        r"\b(?:moves|moved|moving|takes|took|taking|brings|brought|bringing|raises|raised|raising|lowers|lowered|"
+        r"lowering|pushes|pushed|pushing|bumps|bumped|bumping|lifts|lifted|lifting)\s+"
         r"((?:self\.)?[A-Za-z_]\w*)\s+from\b(?=\s+-?\d)",
         r"\1 goes from",
         text,
@@ -701,10 +702,12 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         values, end = _literal_run(s.text, start)
         if len(values) == 1 and re.search(r"\bfrom\s*$", s.text[:start]):  # `goes from 552 to 536`
-            to = re.match(r"\s+to\s+", s.text[end:])
-            if to:
-                more, end = _literal_run(s.text, end + to.end())
-                values += more
+            # (`from 0 to 4 and then to 10`: each `to` a next value)
+            while to := re.match(r"\s*,?\s*(?:(?:and\s+)?then\s+)?(?:back\s+|up\s+|down\s+)?to\s+", s.text[end:]):
+                more, stop = _literal_run(s.text, end + to.end())
+                if not more:
+                    break
+                values, end = values + more, stop
         if len(values) < (3 if m.group("listed") else 2) or not s.free(m.start(), end):
             continue
         s.use(m.start(), end)
@@ -927,6 +930,8 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
     if m.group("measure"):
         return subject
     before_text = text[: m.start("subject")]
+    if re.search(r"\b(?:no|none\s+of\s+the)\s+(?:[a-z]+\s+){0,2}$", before_text, re.I):
+        return None  # `no earlier pair reaching 12`: a value nothing held
     if re.search(r"\b(?:whether|whenever|when|if)\s+$", before_text, re.I):
         return None  # `check whether old is 0`, `None when old is 0`: a condition the code tests, not a state
     if re.search(r"(?:[-+*/%<>=!&|^(~]|\b(?:in|not|of|if|minus|plus|times|by|over)\b)\s*$", before_text):

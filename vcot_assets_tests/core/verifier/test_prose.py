@@ -800,3 +800,12 @@ def test_the_name_list_is_the_container_the_program_names(facts):
     assert ("value", True) in verdicts(facts, "The sums list finishes as [8, 6, 10, 15].")
     assert ("value", False) in verdicts(facts, "The `sums` list ends up as [8, 6, 10, 14].")
     assert verdicts(facts, "The shopping list is 4 items long.") == [("literal", True)]  # no such name: prose
+
+
+def test_reached_and_a_change_from_one_value_to_the_next(facts):
+    assert ("value", True) in verdicts(facts, "Finally total reached 15.")
+    assert ("value", False) in verdicts(facts, "Finally total reached 16.")
+    assert verdicts(facts, "So no earlier total reaching 16 exists.") != [("value", False)]  # nothing held it
+    assert verdicts(facts, "Then total goes from 8 to 6 and then to 10.")[0] == ("sequence", True)
+    assert ("sequence", False) in verdicts(facts, "Each step moves total from 8 to 6 and then to 11.")
+    assert ("sequence", True) in verdicts(facts, "The loop runs, taking total from 8 to 6, then to 10.")
