@@ -1400,6 +1400,31 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("count", m.group(0), ok))
 
 
+# `six calls in total`, `all 28 pairs`: how many things there were, as a loop's, a line's or a collection's count
+_TOTAL = re.compile(
+    r"\b(\d+)\s+(?:[a-z]+\s+)?(?!(?:times|passes|iterations|rounds|loops)\b)[a-z]+s\s+(?:in\s+total|in\s+all|altogether)\b",
+    re.I,
+)
+
+
+def _totals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    facts = walk.facts
+    if not facts.loop_counts:
+        return
+    for m in _TOTAL.finditer(s.text):
+        if not s.free(m.start(), m.end()):
+            continue
+        s.use(m.start(), m.end())
+        count = int(m.group(1))
+        ok = (
+            count in facts.loop_counts
+            or count in facts.sizes
+            or count in facts.line_counts
+            or any(any(same_value(v, count) for _, v in history) for history in facts.histories.values())
+        )  # (`thirty tiles in total`: a total the program computed)
+        checks.append(Check("count", m.group(0), ok))
+
+
 _NOT_LOOP_NAMES = frozenset(
     "outer inner while for the main first second third fourth last same whole this that each next other "
     "nested single only one two three".split()
@@ -1931,6 +1956,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _sizes,
         _lengths,
         _items_handled,
+        _totals,
         _counts,
         _compound_truths,
         _comparisons,

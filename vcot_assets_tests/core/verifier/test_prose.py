@@ -809,3 +809,10 @@ def test_reached_and_a_change_from_one_value_to_the_next(facts):
     assert verdicts(facts, "Then total goes from 8 to 6 and then to 10.")[0] == ("sequence", True)
     assert ("sequence", False) in verdicts(facts, "Each step moves total from 8 to 6 and then to 11.")
     assert ("sequence", True) in verdicts(facts, "The loop runs, taking total from 8 to 6, then to 10.")
+
+
+def test_a_total_of_things_is_a_count_the_run_had(facts):
+    assert verdicts(facts, "That is 3 windows in total.") == [("count", True)]  # the loop's passes
+    assert verdicts(facts, "It records 4 sums in all.") == [("count", True)]  # the list's size
+    assert verdicts(facts, "That is 7 windows in total.") == [("count", False)]
+    assert ("count", True) in verdicts(facts, "The loop runs 3 times in all.")  # a loop count, read as one
