@@ -1407,10 +1407,27 @@ _TOTAL = re.compile(
 )
 
 
+# `n from 147 to 157, which is 10 numbers`: how many values a range of integers holds
+_RANGE_SIZE = re.compile(
+    r"(?:\bfrom\s+|(?<![\w.])(?=-?\d+\s+(?:through|thru)\b))(-?\d+)\s+(?:up\s+|down\s+)?(to|through|thru)\s+(-?\d+)\s*,?\s*"
+    r"(?:which\s+is|that\s+is|that's|i\.e\.|so|giving|or|for)\s+(\d+)\s+(?:[a-z]+\s+)?[a-z]+s\b",
+    re.I,
+)
+
+
 def _totals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     facts = walk.facts
     if not facts.loop_counts:
         return
+    for m in _RANGE_SIZE.finditer(s.text):
+        first, last, count = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        inclusive = abs(last - first) + 1
+        # (`from 0 to 10` may mean `range(0, 10)`: then the loop ran the difference)
+        ok = count == inclusive or (
+            m.group(2).lower() == "to" and count == inclusive - 1 and count in facts.loop_counts
+        )
+        s.use(m.start(4), m.end())
+        checks.append(Check("count", m.group(0), ok))
     for m in _TOTAL.finditer(s.text):
         if not s.free(m.start(), m.end()):
             continue

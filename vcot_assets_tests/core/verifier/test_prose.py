@@ -816,3 +816,12 @@ def test_a_total_of_things_is_a_count_the_run_had(facts):
     assert verdicts(facts, "It records 4 sums in all.") == [("count", True)]  # the list's size
     assert verdicts(facts, "That is 7 windows in total.") == [("count", False)]
     assert ("count", True) in verdicts(facts, "The loop runs 3 times in all.")  # a loop count, read as one
+
+
+def test_how_many_values_a_range_of_integers_holds(facts):
+    assert verdicts(facts, "i goes from 3 to 5, which is 3 values.")[-1] == ("count", True)
+    assert verdicts(facts, "i goes from 3 to 5, which is 2 values.")[-1] == ("count", False)
+    assert ("count", False) in verdicts(facts, "The years 1896 through 1906, which is 10 years.")
+    assert ("count", True) in verdicts(facts, "The years 1896 through 1906, which is 11 years.")
+    # `from 3 to 6` may be written for range(3, 6): then it is the loop's count
+    assert ("count", False) not in verdicts(facts, "The loop index runs from 3 to 6, that is 3 windows.")
