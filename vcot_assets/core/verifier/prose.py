@@ -1402,7 +1402,12 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 
 # `six calls in total`, `all 28 pairs`: how many things there were, as a loop's, a line's or a collection's count
 _TOTAL = re.compile(
-    r"\b(\d+)\s+(?:[a-z]+\s+)?(?!(?:times|passes|iterations|rounds|loops)\b)[a-z]+s\s+(?:in\s+total|in\s+all|altogether)\b",
+    r"\b(\d+)\s+(?:[a-z]+\s+)?(?!(?:times|passes|iterations|rounds|loops)\b)[a-z]+s\s+"
+    r"(?:in\s+total|in\s+all|altogether|(?:were|are|got|get)\s+(?:made|used|added|logged|processed|handled|"
+    r"visited|issued|served|placed|skipped|counted|appended|pushed|popped|removed|read|taken)\b)"
+    r"|\b(?:logged|logs|yields|yielded|feeds|fed|issued|issues|served|serves|skipped|skips|placed|places|"
+    r"appended|appends|pushed|pushes|popped|pops|looked\s+at|looks\s+at|read|reads)\s+(?:all\s+|the\s+|only\s+)?"
+    r"(\d+)\s+(?:[a-z]+\s+)?(?!(?:times|passes|iterations|rounds|loops)\b)[a-z]+s\b",
     re.I,
 )
 
@@ -1432,7 +1437,7 @@ def _totals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if not s.free(m.start(), m.end()):
             continue
         s.use(m.start(), m.end())
-        count = int(m.group(1))
+        count = int(m.group(1) or m.group(2))
         ok = (
             count in facts.loop_counts
             or count in facts.sizes

@@ -816,6 +816,8 @@ def test_a_total_of_things_is_a_count_the_run_had(facts):
     assert verdicts(facts, "It records 4 sums in all.") == [("count", True)]  # the list's size
     assert verdicts(facts, "That is 7 windows in total.") == [("count", False)]
     assert ("count", True) in verdicts(facts, "The loop runs 3 times in all.")  # a loop count, read as one
+    assert verdicts(facts, "The loop logged 3 windows.") == [("count", True)]
+    assert verdicts(facts, "So 9 windows were processed.") == [("count", False)]
 
 
 def test_how_many_values_a_range_of_integers_holds(facts):
