@@ -1327,6 +1327,32 @@ _LITERAL_LENGTH = re.compile(
 )
 
 
+# `index 12 becomes 3`: an entry of the list the loop writes, named by its position
+_INDEX_BECOMES = re.compile(
+    r"\b(?:index|position|slot|cell)\s+(\d+)\s+(?:becomes|became|is\s+now|is\s+set\s+to|was\s+set\s+to|"
+    r"changes\s+to|changed\s+to|goes\s+to|went\s+to|gets|got|turns\s+into|turned\s+into)\s+(?=[-\d'\"\[({])",
+    re.I,
+)
+
+
+def _indexed_entries(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    for m in _INDEX_BECOMES.finditer(s.text):
+        end = _right_operand_end(s.text, m.end())
+        node = _expr(s.text[m.end() : end].rstrip(".")) if end > m.end() else None
+        literal, value = _literal_value(node) if node is not None else (False, None)
+        if not literal or not s.free(m.start(), end):
+            continue
+        k = int(m.group(1))
+        entries = [
+            v[k] for history in walk.facts.histories.values() for _, v in history if isinstance(v, list) and len(v) > k
+        ]
+        if not entries:
+            continue  # no list of the run reaches that position: another kind of index
+        s.use(m.start(), end)
+        ok = any(same_value(entry, value) for entry in entries)
+        checks.append(Check("value", f"[{k}] = {value!r}", ok))
+
+
 def _sizes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`seen ends with 7 cells`: len(seen) is 7 at some point; `[1, 7, 21], which has 3
     elements`: the collection just written has that many; `"international" has length 13`."""
@@ -1975,6 +2001,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _object_values,
         _verb_claims,
         _bare_values,
+        _indexed_entries,
         _sizes,
         _lengths,
         _items_handled,

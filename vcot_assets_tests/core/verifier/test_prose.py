@@ -827,3 +827,9 @@ def test_how_many_values_a_range_of_integers_holds(facts):
     assert ("count", True) in verdicts(facts, "The years 1896 through 1906, which is 11 years.")
     # `from 3 to 6` may be written for range(3, 6): then it is the loop's count
     assert ("count", False) not in verdicts(facts, "The loop index runs from 3 to 6, that is 3 windows.")
+
+
+def test_an_entry_named_by_its_position(facts):
+    assert verdicts(facts, "Then index 2 becomes 10.") == [("value", True)]
+    assert verdicts(facts, "Then index 2 becomes 11.") == [("value", False)]
+    assert ("value", False) not in verdicts(facts, "Then index 9 becomes 11.")  # no list of the run is that long
