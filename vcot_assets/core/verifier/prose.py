@@ -81,8 +81,13 @@ _COMPARE_WORDS = {
     "is greater than": ">", "is at most": "<=", "is at least": ">=", "is not equal to": "!=",
     "is smaller than": "<", "is bigger than": ">", "is larger than": ">", "exceeds": ">",
 }  # fmt: skip
+# `plate in self.cars` being True, `cups > 0` turned false: more words for a condition's outcome
+_BECAME = (
+    r"being|turned(?:\s+out)?|turns(?:\s+out)?|came\s+out|comes\s+back|came\s+back|is\s+still|was\s+still|stays|stayed|"
+    r"remains|remained|must\s+have\s+been|had\s+been|has\s+been"
+)
 _FALSE_AFTER = re.compile(
-    r"^\s*(?:`)?\s*,?\s*(?:which\s+|that\s+|so\s+it\s+)?(?:is|evaluates to|was|returns|comes out)?\s*"
+    r"^\s*(?:`)?\s*,?\s*(?:which\s+|that\s+|so\s+it\s+)?(?:is|evaluates to|was|returns|comes out|" + _BECAME + r")?\s*"
     r"(?:false|not true|not satisfied|fails|does not hold|doesn't hold)",
     re.I,
 )
@@ -305,7 +310,7 @@ _NOT_RUN = re.compile(
 
 # A restated condition followed by its truth (`if len(body) != 6` is True) is a claim about this run.
 _TRUTH_AFTER = re.compile(
-    r"\s*(?:is|was|evaluates to|comes out|returns|returned|gives|gave)?\s*(?:`)?(?:true|false)\b"
+    r"\s*(?:is|was|evaluates to|comes out|returns|returned|gives|gave|" + _BECAME + r")?\s*(?:`)?(?:true|false)\b"
     r"|\s*(?:holds|fails|passes|is satisfied)\b",
     re.IGNORECASE,
 )
@@ -1735,7 +1740,9 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 
 
 _TRUTH = re.compile(
-    r"\s+(?:is|was|evaluates\s+to|returns|returned|gives|comes\s+out(?:\s+as)?)\s+(?P<word>true|false)\b"
+    r"\s+(?:is|was|evaluates\s+to|returns|returned|gives|comes\s+out(?:\s+as)?|"
+    + _BECAME
+    + r")\s+`?(?P<word>true|false)\b"
     r"|\s+(?P<verb>holds|held|fails|failed|is\s+satisfied|is\s+not\s+satisfied)\b",
     re.IGNORECASE,
 )

@@ -833,3 +833,10 @@ def test_an_entry_named_by_its_position(facts):
     assert verdicts(facts, "Then index 2 becomes 10.") == [("value", True)]
     assert verdicts(facts, "Then index 2 becomes 11.") == [("value", False)]
     assert ("value", False) not in verdicts(facts, "Then index 9 becomes 11.")  # no list of the run is that long
+
+
+def test_more_words_for_a_conditions_outcome():
+    facts = trace_facts(traced(KEYS, "keys('a-b')"))
+    assert ("comparison", True) in verdicts(facts, "`ch.isalpha()` came out False for '-'.")
+    assert ("comparison", False) in verdicts(facts, "`ch.isalpha()` turned out True for '-'.")
+    assert ("comparison", False) in verdicts(facts, "Because of `ch.isalpha()` being True for '-', it was skipped.")
