@@ -291,6 +291,13 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         r"\1 goes from",
         text,
     )
+    # `num grows by 90 to 260`: num grows to 260 (the value it reaches is the claim)
+    text = re.sub(
+        r"\b(grows|grew|rises|rose|increases|increased|drops|dropped|falls|fell|decreases|decreased|climbs|climbed|"
+        r"jumps|jumped|goes\s+up|went\s+up|goes\s+down|went\s+down)\s+by\s+(-?\d+)\s+to\s+(?=-?\d)",
+        r"\1 to ",
+        text,
+    )
     # `binary 1011` is a number written in base 2
     text = re.sub(r"\b(?:binary|bin)\s+([01]+)\b", lambda m: str(int(m.group(1), 2)), text)
     if re.match(

@@ -794,6 +794,8 @@ def test_more_verbs_that_give_a_variable_its_value(facts):
     assert ("value", True) in verdicts(facts, "sums ended as [8, 6, 10, 15].")
     assert ("value", False) in verdicts(facts, "sums ended as [8, 6, 10, 16].")
     assert ("value", False) in verdicts(facts, "The sums become [8, 6, 11].")
+    assert ("value", True) in verdicts(facts, "Then total drops by 2 to 6.")
+    assert ("value", False) in verdicts(facts, "Then total drops by 3 to 5.")
 
 
 def test_the_name_list_is_the_container_the_program_names(facts):
