@@ -179,6 +179,12 @@ _LITERAL_ARITHMETIC_THEN_VALUE = re.compile(
 )
 
 
+def _number_word(match: re.Match) -> str:
+    words = match.group(2).lower().replace("-", " ").split()
+    value = sum(_NUMBER_WORDS[w] for w in words)
+    return str(-value if match.group(1) else value)
+
+
 def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
@@ -249,13 +255,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     if facts.functions:  # `f(-123)` in prose: a call the narration considers, not a state of this run
         text = re.sub(r"\b(?:" + "|".join(map(re.escape, facts.functions)) + r")\([^()]*\)", " \x00 ", text)
 
-    def number_word(match: re.Match) -> str:
-        words = match.group(2).lower().replace("-", " ").split()
-        value = sum(_NUMBER_WORDS[w] for w in words)
-        return str(-value if match.group(1) else value)
-
     # number words become digits outside quoted strings ('saves nine so' is text of the program)
-    text = _outside_quotes(text, lambda part: _NUMBER_WORD.sub(number_word, part))
+    text = _outside_quotes(text, lambda part: _NUMBER_WORD.sub(_number_word, part))
     text = re.sub(
         r"\b(\d{1,2}) hundred(?: and)? (\d{1,2})\b", lambda m: str(int(m.group(1)) * 100 + int(m.group(2))), text
     )
@@ -1837,6 +1838,26 @@ _RESTATED_RETURN = re.compile(
 )
 
 
+# `n >>= 1` turns fifteen into eight: one update of the code, done on the values the sentence gives
+_UPDATE_TURNS = re.compile(
+    r"`?(?:self\.)?[A-Za-z_]\w*(?:\[[^\]`]*\])?\s*(?P<op>\+|-|\*|//|%|>>|<<|\||&|\^)=\s*(?P<step>-?\d+)`?\s+"
+    r"(?:turns|turned|takes|took|changes|changed|brings|brought|makes|made)\s+(?P<before>[-\w]+)\s+(?:into|to)\s+"
+    r"(?P<after>[-\w]+)",
+    re.I,
+)
+
+
+def _restated_updates(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    for m in _UPDATE_TURNS.finditer(walk.raw_sentence):
+        before, after = (_NUMBER_WORD.sub(_number_word, m.group(g)) for g in ("before", "after"))
+        if not (re.fullmatch(r"-?\d+", before) and re.fullmatch(r"-?\d+", after)):
+            continue  # (`turns n into 4`: the variable named, read by `_object_values`)
+        node = _expr(f"{before} {m.group('op')} {m.group('step')}")
+        literal, value = _literal_value(node) if node is not None else (False, None)
+        if literal:
+            checks.append(Check("arith", f"{before} {m.group('op')} {m.group('step')} = {after}", value == int(after)))
+
+
 def _restated_returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`return months, balance` gives `(4, 541)`: what that return statement handed back, judged
     where the program ran it (normalizing leaves only `gives (4, 541)` of the sentence)."""
@@ -2007,6 +2028,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
     checks: list[Check] = []
     for step in (
         _restated_returns,
+        _restated_updates,
         _named_sequences,
         _transformations,
         _state_changes,

@@ -842,3 +842,9 @@ def test_more_words_for_a_conditions_outcome():
     assert ("comparison", True) in verdicts(facts, "`ch.isalpha()` came out False for '-'.")
     assert ("comparison", False) in verdicts(facts, "`ch.isalpha()` turned out True for '-'.")
     assert ("comparison", False) in verdicts(facts, "Because of `ch.isalpha()` being True for '-', it was skipped.")
+
+
+def test_a_restated_update_done_on_the_values_the_sentence_gives(facts):
+    assert ("arith", True) in verdicts(facts, "`total += 4` turns six into ten.")
+    assert ("arith", False) in verdicts(facts, "`total += 4` turns six into eleven.")
+    assert ("arith", False) not in verdicts(facts, "`total += 4` turns total into 10.")  # the variable named
