@@ -919,6 +919,7 @@ _SUBJECT = re.compile(
 _ITEM_NOUNS = r"\s+(?:entries|items|elements|values|keys|words|letters|characters|chars|pairs|names|numbers)\b"
 
 
+_CLAUSE_WORDS = {"so", "and", "but", "then", "because", "while", "when", "as", "since", "thus", "hence", "therefore"}
 _CONTAINER_NOUNS = {"list", "dict", "dictionary", "set", "string", "tuple", "stack", "queue", "counter", "array", "map"}
 
 
@@ -943,8 +944,9 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
     if m.group("measure"):
         return subject
     before_text = text[: m.start("subject")]
-    if re.search(r"\b(?:no|none\s+of\s+the)\s+(?:[a-z]+\s+){0,2}$", before_text, re.I):
-        return None  # `no earlier pair reaching 12`: a value nothing held
+    nothing = re.search(r"\b(?:no|none\s+of\s+the)\s+((?:[a-z]+\s+){0,4})$", before_text, re.I)
+    if nothing and not set(nothing.group(1).lower().split()) & _CLAUSE_WORDS:
+        return None  # `no earlier pair reaching 12`, `no leaf in the data is -1`: a value nothing held
     if re.search(r"\b(?:whether|whenever|when|if)\s+$", before_text, re.I):
         return None  # `check whether old is 0`, `None when old is 0`: a condition the code tests, not a state
     if re.search(r"(?:[-+*/%<>=!&|^(~]|\b(?:in|not|of|if|minus|plus|times|by|over)\b)\s*$", before_text):
