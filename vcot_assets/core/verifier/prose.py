@@ -944,6 +944,12 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
     if m.group("measure"):
         return subject
     before_text = text[: m.start("subject")]
+    if m.group("verb").lower() == "equal to" and re.search(
+        r"\b(?:counts?|counted|counting|keeps?|kept|finds?|found|filters?|selects?|picks?|skips?)\s+$",
+        before_text,
+        re.I,
+    ):
+        return None  # `counts readings equal to 0`: which items it counts, not a value of readings
     nothing = re.search(r"\b(?:no|none\s+of\s+the)\s+((?:[a-z]+\s+){0,4})$", before_text, re.I)
     if nothing and not set(nothing.group(1).lower().split()) & _CLAUSE_WORDS:
         return None  # `no earlier pair reaching 12`, `no leaf in the data is -1`: a value nothing held

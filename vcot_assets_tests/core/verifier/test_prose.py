@@ -810,6 +810,8 @@ def test_reached_and_a_change_from_one_value_to_the_next(facts):
     assert verdicts(facts, "So no earlier total reaching 16 exists.") != [("value", False)]  # nothing held it
     assert ("value", False) not in verdicts(facts, "No entry in the total is 16, so 15 must be last.")
     assert ("value", False) in verdicts(facts, "There is no change so total is 16.")  # `no` of another clause
+    assert ("value", False) in verdicts(facts, "In the end it stops with total equal to 16.")
+    assert ("value", False) not in verdicts(facts, "The loop counts total equal to 16 as a miss.")  # which it counts
     assert verdicts(facts, "Then total goes from 8 to 6 and then to 10.")[0] == ("sequence", True)
     assert ("sequence", False) in verdicts(facts, "Each step moves total from 8 to 6 and then to 11.")
     assert ("sequence", True) in verdicts(facts, "The loop runs, taking total from 8 to 6, then to 10.")
