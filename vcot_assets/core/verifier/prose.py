@@ -944,6 +944,11 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
     if m.group("measure"):
         return subject
     before_text = text[: m.start("subject")]
+    pair = re.search(r"((?:(?:self\.)?[A-Za-z_]\w*\s*,\s*)+)$", before_text.rstrip("` "))
+    if pair and not m.group("measure") and m.group("value") == "(":
+        names = [n.strip() for n in pair.group(1).split(",") if n.strip()] + [subject]
+        if all(n in known or f"self.{n}" in known for n in names):
+            return "(" + ", ".join(names) + ")"  # `x, y` ends at `(1, -2)`: the pair the code unpacks
     if m.group("verb").lower() == "equal to" and re.search(
         r"\b(?:counts?|counted|counting|keeps?|kept|finds?|found|filters?|selects?|picks?|skips?)\s+$",
         before_text,
@@ -1013,6 +1018,9 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         after = s.text[end:]
         if re.match(r"\s*(?:by|x)\s+\d", after):
             continue  # `a and b are 2 by 2 matrices`: a shape
+        if re.match(r"\s*,?\s*followed\s+by\b", after):
+            s.use(m.start("subject"), end)
+            continue  # `ways starts as [1] followed by 18 zeros`: the start of the value, not all of it
         if len(values) == 1 and re.match(r"\s+or\s+(?:[a-z]+\b|-?\d)|\s+[a-z]+\s+(?:per|for each|each|every)\b", after):
             s.use(m.start("subject"), end)  # `n is 0 or positive`, `gets 1 item per x`: a range or a rate
             continue

@@ -852,3 +852,9 @@ def test_a_restated_update_done_on_the_values_the_sentence_gives(facts):
     assert ("arith", True) in verdicts(facts, "`total += 4` turns six into ten.")
     assert ("arith", False) in verdicts(facts, "`total += 4` turns six into eleven.")
     assert ("arith", False) not in verdicts(facts, "`total += 4` turns total into 10.")  # the variable named
+
+
+def test_an_unpacked_pair_and_a_value_followed_by_more(facts):
+    assert ("value", True) in verdicts(facts, "Then `i, total` ends at `(5, 15)`.")
+    assert ("value", False) in verdicts(facts, "Then `i, total` ends at `(5, 16)`.")
+    assert ("value", False) not in verdicts(facts, "sums starts as [8] followed by three more sums.")
