@@ -352,6 +352,10 @@ def _computations(statement: ast.stmt) -> list[ast.expr]:
     else:
         return []
     found = []
+    if isinstance(statement, ast.AugAssign) and isinstance(statement.target, (ast.Name, ast.Attribute)):
+        # `acc += s` computes `acc + s`: the value acc takes there ("acc after each addition is 3, 8, 10")
+        target = ast.parse(ast.unparse(statement.target), mode="eval").body
+        found.append(ast.fix_missing_locations(ast.BinOp(left=target, op=statement.op, right=statement.value)))
     for root in roots:
         inside_arithmetic = set()  # an operand of a larger computation (`self.pos + 1` in `(...) % n`)
         for node in ast.walk(root):

@@ -858,3 +858,20 @@ def test_an_unpacked_pair_and_a_value_followed_by_more(facts):
     assert ("value", True) in verdicts(facts, "Then `i, total` ends at `(5, 15)`.")
     assert ("value", False) in verdicts(facts, "Then `i, total` ends at `(5, 16)`.")
     assert ("value", False) not in verdicts(facts, "sums starts as [8] followed by three more sums.")
+
+
+HITS = """\
+def hits(sales, target):
+    acc = 0
+    for s in sales:
+        acc += s
+        if acc >= target:
+            acc -= target
+    return acc
+"""
+
+
+def test_the_values_an_update_line_computes_are_a_run():
+    facts = trace_facts(traced(HITS, "hits([3, 5, 2, 7, 1, 4], 10)"))  # after each addition: 3, 8, 10, 7, 8, 12
+    assert verdicts(facts, "After each addition it is 3, 8, 10, 7, 8, 12.")[0] == ("sequence", True)
+    assert verdicts(facts, "After each addition it is 3, 8, 10, 7, 9, 12.")[0] == ("sequence", False)  # one off
