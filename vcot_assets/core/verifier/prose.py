@@ -1477,7 +1477,7 @@ _RANGE_SIZE = re.compile(
 
 def _totals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     facts = walk.facts
-    if not facts.loop_counts:
+    if not facts.loop_counts or not any(ch.isdigit() for ch in s.text):
         return
     for m in _RANGE_SIZE.finditer(s.text):
         first, last, count = int(m.group(1)), int(m.group(3)), int(m.group(4))
@@ -1864,6 +1864,8 @@ _UPDATE_TURNS = re.compile(
 
 
 def _restated_updates(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    if "=" not in walk.raw_sentence:
+        return  # (most sentences restate no update: skip the pattern)
     for m in _UPDATE_TURNS.finditer(walk.raw_sentence):
         before, after = (_NUMBER_WORD.sub(_number_word, m.group(g)) for g in ("before", "after"))
         if not (re.fullmatch(r"-?\d+", before) and re.fullmatch(r"-?\d+", after)):
