@@ -92,6 +92,8 @@ def list_items(text: str) -> list[Item]:
         sub_point = indent > 0 and re.match(r"^[-*+•]\s|^\d+[.)]\s", stripped)
         if sub_point or _TABLE_ROW.match(line):
             continue
+        if indent > 0 and re.match(r"^[a-z][.)]\s", stripped):
+            stripped = stripped[2:].strip()  # `a. one equal element`: a lettered sub-point, its text
         # A header-like item (`### 1. [function]`) holds its statement in the next paragraph.
         if blank_before and indent == 0 and len(" ".join(current).split()) > 3:
             items.append(Item(" ".join(current), marker, context))

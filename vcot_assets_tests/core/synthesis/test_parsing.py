@@ -302,6 +302,14 @@ def test_parse_scenarios():
     # Beside numbered items, bullets are sub-points (examples under a scenario), not scenarios.
     with_examples = "1. Ties.\n   - Example: `f([1, 1])`\n- also an example\n2. Empty input."
     assert parse_scenarios(with_examples) == ["Ties.", "Empty input."]
+    # lettered points under a scenario are wrapped text of it, their letters not part of it
+    lettered = (
+        "1. Equal values go after the others, for example:\n   a. one equal value;\n   b. two equal values.\n2. Empty."
+    )
+    assert parse_scenarios(lettered) == [
+        "Equal values go after the others, for example: one equal value; two equal values.",
+        "Empty.",
+    ]
     assert parse_scenarios("- Ties.\n- Empty input.\n- <scenario>") == ["Ties.", "Empty input."]
     assert parse_scenarios('{"scenarios": ["Ties.", {"description": "Empty input."}]}') == ["Ties.", "Empty input."]
     assert reason_of(parse_scenarios, "none at all") == "no_list"
