@@ -927,8 +927,9 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
     """The program variable a `_SUBJECT` match names (`total` may be `self.total`), or None where
     the words are prose: part of an expression, or a noun phrase (`the run of answers is 2`)."""
     subject = m.group("subject")
-    named = re.search(r"(?<![\w.])((?:self\.)?[A-Za-z_]\w*)\s+$", text[: m.start("subject")])
-    if subject.lower() in _CONTAINER_NOUNS and named:
+    near = text[max(0, m.start("subject") - 80) : m.start("subject")]  # (patterns anchored at the end: search near it)
+    named = re.search(r"(?<![\w.])((?:self\.)?[A-Za-z_]\w*)\s+$", near) if subject.lower() in _CONTAINER_NOUNS else None
+    if named:
         for name in (named.group(1), f"self.{named.group(1).removeprefix('self.')}"):
             if name in known:
                 return name  # `the issued list finishes as [...]`: the container the program names
@@ -944,18 +945,16 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
     if m.group("measure"):
         return subject
     before_text = text[: m.start("subject")]
-    pair = re.search(r"((?:(?:self\.)?[A-Za-z_]\w*\s*,\s*)+)$", before_text.rstrip("` "))
-    if pair and not m.group("measure") and m.group("value") == "(":
+    pair = re.search(r"((?:(?:self\.)?[A-Za-z_]\w*\s*,\s*)+)$", near.rstrip("` ")) if m.group("value") == "(" else None
+    if pair:
         names = [n.strip() for n in pair.group(1).split(",") if n.strip()] + [subject]
         if all(n in known or f"self.{n}" in known for n in names):
             return "(" + ", ".join(names) + ")"  # `x, y` ends at `(1, -2)`: the pair the code unpacks
     if m.group("verb").lower() == "equal to" and re.search(
-        r"\b(?:counts?|counted|counting|keeps?|kept|finds?|found|filters?|selects?|picks?|skips?)\s+$",
-        before_text,
-        re.I,
+        r"\b(?:counts?|counted|counting|keeps?|kept|finds?|found|filters?|selects?|picks?|skips?)\s+$", near, re.I
     ):
         return None  # `counts readings equal to 0`: which items it counts, not a value of readings
-    nothing = re.search(r"\b(?:no|none\s+of\s+the)\s+((?:[a-z]+\s+){0,4})$", before_text, re.I)
+    nothing = re.search(r"\b(?:no|none\s+of\s+the)\s+((?:[a-z]+\s+){0,4})$", near, re.I)
     if nothing and not set(nothing.group(1).lower().split()) & _CLAUSE_WORDS:
         return None  # `no earlier pair reaching 12`, `no leaf in the data is -1`: a value nothing held
     if re.search(r"\b(?:whether|whenever|when|if)\s+$", before_text, re.I):
