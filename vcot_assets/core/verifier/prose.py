@@ -467,6 +467,10 @@ class Walk:
         with values written for its variables) is judged where the program made it; others by `find`."""
         return self._where_run(node, node, wanted, self.facts.call_events(node), "makes the call")
 
+    def returned(self, node: ast.expr, wanted: object, at: list[int]) -> Check:
+        """What a return statement (`return months, balance`) handed back, at the events `at` where it ran."""
+        return self._where_run(node, node, wanted, at, "returns it")
+
     def _where_run(self, node: ast.expr, evaluated: ast.expr, wanted: object, at: list[int], what: str) -> Check:
         """`evaluated` is `wanted` at some of the events `at` (where the program ran the code the
         claim restates), else a wrong claim; `find` where none of them can be evaluated."""
@@ -1454,7 +1458,7 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("count", m.group(0), ok))
 
 
-# `six calls in total`, `all 28 pairs`: how many things there were, as a loop's, a line's or a collection's count
+# `six calls in total`, `the loop logged 7 trips`: how many things there were, a count the run had
 _TOTAL = re.compile(
     r"\b(\d+)\s+(?:[a-z]+\s+)?(?!(?:times|passes|iterations|rounds|loops)\b)[a-z]+s\s+"
     r"(?:in\s+total|in\s+all|altogether|(?:were|are|got|get)\s+(?:made|used|added|logged|processed|handled|"
@@ -1475,6 +1479,8 @@ _RANGE_SIZE = re.compile(
 
 
 def _totals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """How many values a range holds, and totals: a loop's passes, a line's runs, a collection's
+    size or a number the program computed."""
     facts = walk.facts
     if not facts.loop_counts or not any(ch.isdigit() for ch in s.text):
         return
@@ -1901,7 +1907,7 @@ def _restated_returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if not events:
             continue
         s.use(verb.start(), end)
-        check = walk._where_run(node, node, value, events, "returns it")
+        check = walk.returned(node, value, events)
         checks.append(Check("return", check.text, check.ok, check.at, check.events))
 
 
@@ -2200,7 +2206,7 @@ def _in_the_anchors_iteration(located: list[Check], walk: Walk) -> None:
     anchor = next((c for c in located if c.position == opening and c.ok and c.kind == "value"), None)
     if anchor is None or not re.fullmatch(r"\w+ = .+", anchor.text):
         return
-    name, rest = anchor.text.split(" = ", 1)
+    name = anchor.text.split(" = ", 1)[0]
     if not re.match(r"\s*`?\s*[:,]", walk.sentence[opening + len(anchor.text) :]) or not any(
         name in targets for targets, _ in walk.facts.loop_names.values()
     ):
