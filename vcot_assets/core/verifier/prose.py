@@ -1459,13 +1459,14 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 
 
 # `six calls in total`, `the loop logged 7 trips`: how many things there were, a count the run had
+_NOT_PASSES = r"(?!(?:times|passes|iterations|rounds|loops)\b)"  # (those are loop counts, read by `_counts`)
 _TOTAL = re.compile(
-    r"\b(\d+)\s+(?:[a-z]+\s+)?(?!(?:times|passes|iterations|rounds|loops)\b)[a-z]+s\s+"
+    r"\b(\d+)\s+(?:[a-z]+\s+)?" + _NOT_PASSES + r"[a-z]+s\s+"
     r"(?:in\s+total|in\s+all|altogether|(?:were|are|got|get)\s+(?:made|used|added|logged|processed|handled|"
     r"visited|issued|served|placed|skipped|counted|appended|pushed|popped|removed|read|taken)\b)"
     r"|\b(?:logged|logs|yields|yielded|feeds|fed|issued|issues|served|serves|skipped|skips|placed|places|"
     r"appended|appends|pushed|pushes|popped|pops|looked\s+at|looks\s+at|read|reads)\s+(?:all\s+|the\s+|only\s+)?"
-    r"(\d+)\s+(?:[a-z]+\s+)?(?!(?:times|passes|iterations|rounds|loops)\b)[a-z]+s\b",
+    r"(\d+)\s+(?:[a-z]+\s+)?" + _NOT_PASSES + r"[a-z]+s\b",
     re.I,
 )
 
