@@ -462,7 +462,10 @@ class _ChildState:
 
     def tainted(self):
         """Threads or child processes outlive the unit: later units must start afresh."""
-        if len(os.listdir("/proc/self/task")) > 1:
+        try:
+            if len(os.listdir("/proc/self/task")) > 1:
+                return True
+        except OSError:  # (EMFILE: the unit used up the descriptors, so it cannot be trusted either)
             return True
         try:
             pid, _ = os.waitpid(-1, os.WNOHANG)
