@@ -1215,12 +1215,46 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
     named_runs = [[v for _, v in histories.get(name, [])] for name in names]
     if not any(named_runs):  # a comprehension's variable, say: pysnooper never shows it
         return Check("sequence", f"{subject}: {values}", None)
-    close = any(_one_off(values, run) or _subsequence(values, run) for run in named_runs)
+    close = any(_one_off(values, run) or _subsequence(values, run) for run in named_runs) or _one_off_named(
+        walk, values, subject
+    )
     if not close and len(values) >= 3 and any(_subsequence(values, [v for _, v in h]) for h in histories.values()):
         # `only the positive ones count as drops: 5, 4, 7`: values of another variable (`diff`),
         # the noun naming what they are; a run one value off the named variable's is still wrong
         return Check("sequence", f"values: {values}", True)
     return Check("sequence", f"{subject or 'values'}: {values}", False)
+
+
+def _one_off_named(walk: Walk, values: list, name: str) -> bool:
+    """`values` differ in one place from what `name` held after each of its assignments, or at each
+    pass of a loop (repeats included): the variable's summary with one wrong value."""
+    runs = [walk.facts.assigned_values(name)] + walk.facts.per_iteration(name)
+    history = [v for _, v in walk.facts.histories.get(name, walk.facts.histories.get(f"self.{name}", []))]
+    return len(values) >= 3 and (_one_off(values, history) or any(1 in _stretch_misses(values, r) for r in runs))
+
+
+_WORD = re.compile(r"(?:self\.)?[A-Za-z_]\w*")
+
+
+def _variable_before(text: str, start: int, known) -> str | None:
+    """The traced variable named among the few words before `start`, in the same clause."""
+    clause = re.split(r"[;:.!?]\s|,\s+(?:and|but|so|while)\s", text[:start])[-1]
+    for word in reversed(_WORD.findall(clause)[-4:]):
+        if word in known or f"self.{word}" in known:
+            return word
+    return None
+
+
+def _picked_from(walk: Walk, values: list, name: str) -> bool:
+    """`values` are some of `name`'s values in order (`turns them into 3, 1 and 2`), or a stretch
+    of another variable's history, assignments or a computed run."""
+    facts = walk.facts
+    if _subsequence(values, [v for _, v in facts.histories.get(name, facts.histories.get(f"self.{name}", []))]):
+        return True
+    runs = [[v for _, v in h] for h in facts.histories.values()] + facts.expression_runs()
+    if any(_stretch(values, run) for run in runs):
+        return True
+    return any(_stretch(values, facts.assigned_values(name), collapse=False) for name in facts.histories)
 
 
 def _collapsed(values: list) -> list:
@@ -1325,6 +1359,12 @@ def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             values = values[:-1]  # `adds 1, 4 and 9, then 30 <= 20`: the last is a comparison's operand
         if len(values) >= 3 and all(isinstance(v, (int, float)) for v in values):
             s.use(m.start(), end)
+            near = _variable_before(s.text, m.start(), walk.facts.index.names)
+            if near and _one_off_named(walk, values, near) and not _picked_from(walk, values, near):
+                # `hits reads 2, 2, 4, 7`, `push total through 8, 15, 29`: the summary of the variable
+                # just named, one value off, and no other run of the program it could be
+                checks.append(Check("sequence", f"{near}: {values} (one off)", False))
+                continue
             checks.append(_sequence(walk, values, None))
     # `picks up 'P', 'N' and 'R'`, `goes ['a'], ['a', 'b'], ...`: a run of strings or collections
     for m in re.finditer(r"['\"\[(]", s.text):

@@ -875,3 +875,38 @@ def test_the_values_an_update_line_computes_are_a_run():
     facts = trace_facts(traced(HITS, "hits([3, 5, 2, 7, 1, 4], 10)"))  # after each addition: 3, 8, 10, 7, 8, 12
     assert verdicts(facts, "After each addition it is 3, 8, 10, 7, 8, 12.")[0] == ("sequence", True)
     assert verdicts(facts, "After each addition it is 3, 8, 10, 7, 9, 12.")[0] == ("sequence", False)  # one off
+
+
+PAIR_HITS = """\
+def pair_hits(n):
+    hits = 0
+    for i in range(1, n + 1):
+        for j in range(i, n + 1):
+            if (i * j) % 4 == 1:
+                hits += 1
+    return hits
+"""
+
+PEAKS = """\
+def peaks(readings):
+    peak = 0
+    for level in readings:
+        if level > peak:
+            peak = level
+    return peak
+"""
+
+
+def test_a_summary_one_off_the_named_variables_passes_is_wrong_even_if_another_run_holds_it():
+    facts = trace_facts(traced(PAIR_HITS, "pair_hits(7)"))  # hits after each row: 2, 2, 4, 4, 5, 5, 6
+    assert verdicts(facts, "At the end of each row hits reads 2, 2, 4, 4, 5, 5, 6.")[0] == ("sequence", True)
+    # 2, 4, 5, 7, 6 is in the order `j` takes them, but the values are stated as `hits`'s
+    assert verdicts(facts, "At the end of each row hits reads 2, 2, 4, 4, 5, 7, 6.")[0] == ("sequence", False)
+
+
+def test_a_run_of_values_right_after_a_variables_name_is_its_summary():
+    facts = trace_facts(traced(PEAKS, "peaks([2, 6, 7, 3, 5, 9, 1, 4, 8, 2])"))  # peak: 0, 2, 6, 7, 9
+    assert ("sequence", False) not in verdicts(facts, "Over the readings, `peak` is raised to 2, 6, 7 and finally 9.")
+    assert ("sequence", False) in verdicts(facts, "Over the readings, `peak` is raised to 2, 6, 8 and finally 9.")
+    # some of its values, in order, are no slip
+    assert ("sequence", False) not in verdicts(facts, "In the end `peak` went through 2, 6 and 9.")
