@@ -580,6 +580,10 @@ def _left_operand_start(text: str, end: int, known: frozenset[str]) -> int:
         node = _expr(text[begin:stop])
         if node is None or isinstance(node, (ast.Compare, ast.BoolOp)):
             continue
+        if isinstance(node, ast.UnaryOp) and re.search(
+            r"[\w)\]]\s*$" if isinstance(node.op, ast.UAdd) else r"[\d)\]]\s*$", text[:begin]
+        ):
+            continue  # `d3 + 0`, `(a + b) - 1`: the sign joins what comes before, it is an operator
         if isinstance(node, ast.Tuple) and not _tuple_of_names(node, known):
             continue
         names = _names(node)
@@ -623,13 +627,13 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             groups.append([pos])
     for group in groups:
         left_start = _left_operand_start(text, group[0], known)
-        if re.search(r"[-+*/%&|^]\s*$", text[:left_start]):
+        if re.search(r"(?:[-+*/%&|^]|<<|>>)\s*$", text[:left_start]):
             continue  # `T - T // 5 = 25`, `d2 + d3 + 0 = -2`: an equation in unknowns, not arithmetic
         pieces = [text[left_start : group[0]]]
         pieces += [text[a + 1 : b] for a, b in zip(group, group[1:])]
         right_end = _right_operand_end(text, group[-1] + 1)
-        if right_end < 0:
-            continue
+        if right_end < 0 or (right_end < len(text) and (text[right_end].isalnum() or text[right_end] == "_")):
+            continue  # `= 4f in hex`: a word that starts with a digit, not the number 4
         pieces.append(text[group[-1] + 1 : right_end])
         nodes = [_expr(p) for p in pieces]
         if nodes[-1] is None or not s.free(left_start, right_end):
@@ -1445,6 +1449,9 @@ def _sizes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             if begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "_.])"):
                 continue  # `s[half:].lower() with four characters`: a call's brackets, not a literal
             s.use(m.start("n"), m.end())
+            if isinstance(value, str) and m.group(0).rstrip().lower().endswith("words"):
+                checks.append(Check("count", f"len({value!r}.split()) = {size}", len(value.split()) == size))
+                continue  # `' buy milk'` has 2 words
             checks.append(Check("count", f"len({value!r}) = {size}", len(value) == size))
             continue
         subject = m.group("subject")
@@ -1964,7 +1971,9 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         s.use(m.start(), end)
         subject = re.sub(r",?\s*which\s*$", "", text[: m.start()].rstrip()).rstrip()  # `ch.isdigit()`, which returns
-        if subject.endswith("\x00"):
+        if subject.endswith("\x00") or (
+            isinstance(value, bool) and re.search(r"\x00\s*(?:check|test|condition|comparison|guard)$", subject)
+        ):
             continue  # restated code "returned" something: its value is checked where the program states it
         after = text[end:]
         if re.match(r"\s*(?:is|was)\s+(?:never|not)\s+(?:reached|run|executed)\b", after) or re.search(

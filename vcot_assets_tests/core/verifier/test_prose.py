@@ -910,3 +910,20 @@ def test_a_run_of_values_right_after_a_variables_name_is_its_summary():
     assert ("sequence", False) in verdicts(facts, "Over the readings, `peak` is raised to 2, 6, 8 and finally 9.")
     # some of its values, in order, are no slip
     assert ("sequence", False) not in verdicts(facts, "In the end `peak` went through 2, 6 and 9.")
+
+
+def test_an_equation_in_unknowns_and_a_hex_word_are_not_arithmetic(facts):
+    assert ("arith", False) not in verdicts(facts, "So `0 + (-1) + d2 + d3 + 0 = -2`, giving `d2 + d3 = -1`.")
+    assert ("arith", False) not in verdicts(facts, "With 10 ^ 12 = 6, prev << 1 = 6 and so prev was 3.")
+    assert ("arith", False) not in verdicts(facts, "79 is 4 * 16 + 15, which is 4f in hex.")
+    assert ("arith", False) in verdicts(facts, "So 4 * 16 + 15 = 78.")
+    assert ("comparison", False) in verdicts(facts, "Then `-4 > 0` is true.")  # a sign after a word stays a sign
+
+
+def test_words_of_a_quoted_string_and_a_checks_outcome(facts):
+    assert verdicts(facts, "Its body `' buy milk'` has 2 words.")[0] == ("count", True)
+    assert verdicts(facts, "Its body `' buy milk'` has 3 words.")[0] == ("count", False)
+    # a restated test "returns" its outcome: not the function's return value (hits returns 2)
+    sums = trace_facts(traced(HITS, "hits([3, 5, 2, 7, 1, 4], 10)"))
+    assert ("return", False) not in verdicts(sums, "The `if acc >= target:` check returns True, so 10 is taken off.")
+    assert ("return", False) in verdicts(sums, "So the function returns True.")
