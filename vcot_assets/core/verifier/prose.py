@@ -619,7 +619,7 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         between = text[groups[-1][-1] + 1 : pos] if groups else ""
         # (a comparison between two `=` ends the chain; a shift `183 >> 4 = 11` does not)
         chained = groups and not re.search(
-            r"[,;:]|\band\b|\bso\b|\bthen\b|(?<![<>])[<>](?![<>])|!|\bis\b|\bin\b", between
+            r"[,;:]|\band\b|\bor\b|\bso\b|\bthen\b|(?<![<>])[<>](?![<>])|!|\bis\b|\bin\b", between
         )
         if chained and _expr(between) is not None:
             groups[-1].append(pos)
@@ -1775,8 +1775,13 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if re.search(r"\b(?:never|not)\s+(?:reached|evaluated|checked|tested)\b", clause, re.I):
             continue  # `the cross < 0 check is never reached`: a test that did not run
         claimed = not (_FALSE_AFTER.match(text[right_end:]) or re.search(_FALSE_WORDS, clause, re.I))
-        if re.search(r"\b(?:fails?|failed|failing)\s*$", text[:left_start], re.I) or re.match(
-            r"[^.;()]{0,30}\(\s*(?:false|not true|no)\s*\)", text[right_end:], re.I
+        if (
+            re.search(r"\b(?:fails?|failed|failing)\s*$", text[:left_start], re.I)
+            or (
+                re.search(r"\b(?:fails?|failed|failing)\s*[,:]\s*$", text[:left_start], re.I)
+                and not re.search(r"\b(?:true|false|holds?|held|fails?|failed|satisfied|passes|passed)\b", clause, re.I)
+            )
+            or re.match(r"[^.;()]{0,30}\(\s*(?:false|not true|no)\s*\)", text[right_end:], re.I)
         ):
             claimed = False  # `failed 10 < 10`, `34 > 37 for 'lee' (False)`
         if re.search(r"\b(?:neither|nor)\s*$", text[:left_start], re.I):

@@ -927,3 +927,11 @@ def test_words_of_a_quoted_string_and_a_checks_outcome(facts):
     sums = trace_facts(traced(HITS, "hits([3, 5, 2, 7, 1, 4], 10)"))
     assert ("return", False) not in verdicts(sums, "The `if acc >= target:` check returns True, so 10 is taken off.")
     assert ("return", False) in verdicts(sums, "So the function returns True.")
+
+
+def test_two_results_joined_by_or_and_a_test_said_to_fail_before_it(facts):
+    assert verdicts(facts, "Every cell sees 1 ^ 1 = 0 or 0 ^ 0 = 0.")[:2] == [("arith", True), ("arith", True)]
+    assert ("comparison", True) in verdicts(facts, "Both checks failed, `11 <= 10` for A.")
+    assert ("comparison", False) in verdicts(facts, "Both checks held, `11 <= 10` for A.")
+    # a verdict of its own after the comparison is the one that counts
+    assert ("comparison", True) in verdicts(facts, "The first tests fail, `3 > 1` holds.")
