@@ -1751,7 +1751,9 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # prose such as "a 9 in it": its literals are judged as literals
         s.use(left_start, right_end)
         if _QUESTION_BEFORE.search(text[:left_start]) and not re.match(
-            r"\s*(?:is|evaluates|holds|fails|passes|succeeds)", text[right_end:]
+            r"\s*(?:,\s*which\s+(?:is|was)\s+(?:true|false)\b|is|evaluates|holds|fails|passes|succeeds)",
+            text[right_end:],
+            re.I,
         ):
             continue  # asked, not claimed
         if re.match(r"\s*\)|\s*or\b|\s*and\s+(?:\(|not\b)", text[right_end:]) or re.search(

@@ -935,3 +935,9 @@ def test_two_results_joined_by_or_and_a_test_said_to_fail_before_it(facts):
     assert ("comparison", False) in verdicts(facts, "Both checks held, `11 <= 10` for A.")
     # a verdict of its own after the comparison is the one that counts
     assert ("comparison", True) in verdicts(facts, "The first tests fail, `3 > 1` holds.")
+
+
+def test_a_check_introduced_then_given_its_verdict(facts):
+    assert verdicts(facts, "The check is `'r' == 'o'`, which is True.") == [("comparison", False)]
+    assert verdicts(facts, "The check is `'r' == 'o'`, which is False.") == [("comparison", True)]
+    assert verdicts(facts, "The check is `'r' == 'o'`, and then the loop goes on.") == []  # asked, not claimed
