@@ -11,8 +11,9 @@ holding one realistic error. This script shares no code with the verifier: it wr
 teacher replies to a file and runs the public command, `vcot verify`, on it.
 
 Figures: faithful narrations accepted (per style, family, direction, trace length), and error
-copies rejected (per error kind), counting only copies whose faithful version was accepted
-(a copy of a rejected narration says nothing about the error).
+copies rejected (per error kind, and from round 11 on per whether the run holds the wrong value
+at another moment), counting only copies whose faithful version was accepted (a copy of a
+rejected narration says nothing about the error).
 """
 
 from __future__ import annotations
@@ -91,9 +92,10 @@ def share(accepted: int, total: int) -> str:
 
 def table(title: str, counts: dict[str, list[int]]) -> None:
     print(f"\n{title}")
+    width = max([34] + [len(name) + 1 for name in counts])
     for name in sorted(counts):
         good, total = counts[name]
-        print(f"  {name:34} {share(good, total)}")
+        print(f"  {name:{width}} {share(good, total)}")
 
 
 def main() -> None:
@@ -135,6 +137,10 @@ def main() -> None:
         for key, value in (("error kind", kind), ("errors by style", row["style"]), ("all", "errors")):
             by[key][value][0] += not accepted
             by[key][value][1] += 1
+        if "held_elsewhere" in row["error"]:  # (round 11 on: the writer says whether the run holds it elsewhere)
+            where = "held elsewhere" if row["error"]["held_elsewhere"] else "held nowhere/not marked"
+            by["error kind, by where the run holds the wrong value"][f"{kind}: {where}"][0] += not accepted
+            by["error kind, by where the run holds the wrong value"][f"{kind}: {where}"][1] += 1
         if accepted and in_think_block(row["rationale"], row["error"]["quote"]):
             # vcot strips a `<think>` block before it stores a rationale: this error is not in the sample
             by["errors accepted"]["inside a <think> block vcot does not store"][0] += 1
@@ -145,7 +151,10 @@ def main() -> None:
         f"verifier on the narration corpus ({'paper' if args.paper else args.split}): {len(rows)} items, "
         f"{elapsed:.1f} s including tracing"
     )
-    for title in ("all", "style", "family", "direction", "trace length", "error kind", "errors by style"):
+    titles = ("all", "style", "family", "direction", "trace length", "error kind", "errors by style")
+    for title in titles + ("error kind, by where the run holds the wrong value",) * bool(
+        by["error kind, by where the run holds the wrong value"]
+    ):
         label = {"all": "overall (faithful accepted; errors rejected)"}.get(title, title)
         table(label, by[title])
     errors = by["all"]["errors"]
