@@ -88,7 +88,7 @@ _BECAME = (
 )
 _FALSE_AFTER = re.compile(
     r"^\s*(?:`)?\s*,?\s*(?:which\s+|that\s+|so\s+it\s+)?(?:is|evaluates to|was|returns|comes out|" + _BECAME + r")?\s*"
-    r"(?:false|not true|not satisfied|fails|does not hold|doesn't hold)",
+    r"(?:false|not true|not satisfied|fails|failed|does not hold|doesn't hold)",
     re.I,
 )
 _FALSE_WORDS = (
@@ -169,13 +169,19 @@ _VALUE_FOLLOWS = re.compile(
 )
 
 
+_REMAINDER_AFTER = re.compile(
+    r" (?:is|equals|gives|makes) -?\d+,? (?:with|and|remainder|r)\b(?: a)?(?: remainder| -?\d+ (?:left|over|remaining))",
+    re.I,
+)
+# `which is 1 cubed`: a number that is an operand of more arithmetic in words, not the result
+_NOT_A_RESULT = r"(?!\d*(?:\.\d+)?\s+(?:cubed|squared|times|plus|minus|multiplied|divided|to the)\b)"
 _NUMBER_OPERAND = r"\(?-?\d+(?:\.\d+)?\)?"
 _LITERAL_ARITHMETIC = rf"{_NUMBER_OPERAND}(?:\s*(?:\*\*|//|<<|>>|[-+*/%&|^])\s*{_NUMBER_OPERAND})+"
 _GIVES = r"(?:is|gives|equals|makes|comes to)"
 # `23 % 4, which is 2` and `extra = 23 % 4 is 2`: the value of that arithmetic, written as one chain
 _LITERAL_ARITHMETIC_THEN_VALUE = re.compile(
-    rf"({_LITERAL_ARITHMETIC})\s*,?\s*which\s+{_GIVES}\s+(?=-?\d)"
-    rf"|((?<![\w.])[A-Za-z_][\w.]*\s*=\s*{_LITERAL_ARITHMETIC})\s*,?\s*(?:which\s+)?{_GIVES}\s+(?=-?\d)"
+    rf"({_LITERAL_ARITHMETIC})\s*,?\s*which\s+{_GIVES}\s+(?=-?\d){_NOT_A_RESULT}"
+    rf"|((?<![\w.])[A-Za-z_][\w.]*\s*=\s*{_LITERAL_ARITHMETIC})\s*,?\s*(?:which\s+)?{_GIVES}\s+(?=-?\d){_NOT_A_RESULT}"
 )
 
 
@@ -272,9 +278,17 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     # arithmetic in words (`5 times 2 is 10`, `9 minus 4 is 5`): operators, checked as arithmetic
     text = re.sub(
         r"\b(\d+(?: (?:times|plus|minus|multiplied by|divided by) \d+)+)(?:,? which)?(?= (?:is|equals|gives|makes)\b)",
-        lambda m: re.sub("|".join(_WORD_OPERATORS), lambda op: _WORD_OPERATORS[op.group()], m.group(1)),
+        lambda m: re.sub(
+            "|".join(_WORD_OPERATORS),
+            lambda op: (
+                "//"
+                if op.group() == "divided by" and _REMAINDER_AFTER.match(m.string, m.end())
+                else _WORD_OPERATORS[op.group()]
+            ),
+            m.group(1),
+        ),
         text,
-    )  # (`14 plus 7, which is 22` too)
+    )  # (`14 plus 7, which is 22` too; `28 divided by 8 is 3 with 4 left over` is a floor division)
     text = _LITERAL_ARITHMETIC_THEN_VALUE.sub(lambda m: (m.group(1) or m.group(2)) + " = ", text)
     text = _outside_quotes(  # `0x1F` is a number, `'0xBEEF'` a string
         text,
@@ -1780,7 +1794,11 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if (
             re.search(r"\b(?:fails?|failed|failing)\s*$", text[:left_start], re.I)
             or (
-                re.search(r"\b(?:fails?|failed|failing)\s*[,:]\s*$", text[:left_start], re.I)
+                re.search(
+                    r"\b(?:fails?|failed|failing)\s*[,:]\s*$|\b(?:fails?|failed)\s+[^,;.:]*?(?:[=!<>]=|[<>])[^,;.:]*\s(?:and|nor)\s*$",
+                    text[:left_start],
+                    re.I,
+                )
                 and not re.search(r"\b(?:true|false|holds?|held|fails?|failed|satisfied|passes|passed)\b", clause, re.I)
             )
             or re.match(r"[^.;()]{0,30}\(\s*(?:false|not true|no)\s*\)", text[right_end:], re.I)
@@ -1978,6 +1996,7 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         s.use(m.start(), end)
         subject = re.sub(r",?\s*which\s*$", "", text[: m.start()].rstrip()).rstrip()  # `ch.isdigit()`, which returns
+        subject = re.sub(r"\s+(?:now|then|still|again|also|here|first|finally|just|simply)$", "", subject, flags=re.I)
         if subject.endswith("\x00") or (
             isinstance(value, bool) and re.search(r"\x00\s*(?:check|test|condition|comparison|guard)$", subject)
         ):

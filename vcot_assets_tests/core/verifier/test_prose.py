@@ -941,3 +941,26 @@ def test_a_check_introduced_then_given_its_verdict(facts):
     assert verdicts(facts, "The check is `'r' == 'o'`, which is True.") == [("comparison", False)]
     assert verdicts(facts, "The check is `'r' == 'o'`, which is False.") == [("comparison", True)]
     assert verdicts(facts, "The check is `'r' == 'o'`, and then the loop goes on.") == []  # asked, not claimed
+
+
+def test_a_test_said_to_have_failed_after_it_or_two_tests_after_fails(facts):
+    assert ("comparison", True) in verdicts(facts, "So the next test, 4 ** 3 <= 50, failed.")
+    assert ("comparison", False) in verdicts(facts, "So the next test, 3 ** 3 <= 50, failed.")
+    assert verdicts(facts, "The mark fails `'*' == '+'` and `'*' == '-'` both.")[:2] == [
+        ("comparison", True),
+        ("comparison", True),
+    ]
+    assert ("comparison", False) in verdicts(facts, "The mark fails `'*' == '+'` and `'*' == '*'` both.")
+
+
+def test_a_calls_result_with_an_adverb_before_returns():
+    sums = trace_facts(traced(HITS, "hits([3, 5, 2, 7, 1, 4], 10)"))  # acc holds 7 once; the function returns 2
+    assert ("return", True) in verdicts(sums, "Here `abs(acc)` now returns 7.")  # the call's result, not the function's
+    assert ("return", False) in verdicts(sums, "Here `abs(acc)` now returns 6.")
+
+
+def test_arithmetic_in_words_with_a_remainder_or_more_words_after(facts):
+    assert verdicts(facts, "Twenty-eight divided by eight is three with four left over.")[0] == ("arith", True)
+    assert verdicts(facts, "Twenty-eight divided by eight is four with four left over.")[0] == ("arith", False)
+    assert ("arith", False) not in verdicts(facts, "Twenty-eight is 1 + 27, which is one cubed plus three cubed.")
+    assert ("arith", False) in verdicts(facts, "Twenty-eight is 1 + 27, which is 29.")
