@@ -1565,7 +1565,8 @@ def _totals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             or count in facts.sizes
             or count in facts.line_counts
             or any(any(same_value(v, count) for _, v in history) for history in facts.histories.values())
-        )  # (`thirty tiles in total`: a total the program computed)
+            or any(same_value(v, count) for r in facts.returns for v in (r if isinstance(r, tuple) else (r,)))
+        )  # (`thirty tiles in total`, `54 points in total` it returns: a total the program computed)
         checks.append(Check("count", m.group(0), ok))
 
 
@@ -1741,7 +1742,18 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         )  # `the dec line ran four times`, `the belt was emptied seven times`: how often a line ran
         totals = walk.facts.line_counts if of_lines else set()
         ok = count in _loop_counts(walk, s.text[: m.start()]) or count in totals
+        if not ok and _PART_OF_THE_RUNS.search(before) and not _RUN_ENDS.search(s.text):
+            # `in those two iterations`: some of a loop's passes (`after two passes` may be all of them)
+            ok = any(count <= passes for passes in _loop_counts(walk, before))
         checks.append(Check("count", m.group(0), ok))
+
+
+_PART_OF_THE_RUNS = re.compile(r"\b(?:in|during|over)\s+(?:those|these)\s+$", re.I)
+_RUN_ENDS = re.compile(
+    r"\b(?:all|ends?|ended|stops?|stopped|finish(?:es|ed)?|exits?|exited|done|complete[sd]?|terminates?|"
+    r"breaks?|broke|returns?|returned|total|in all|altogether|whole)\b",
+    re.I,
+)
 
 
 def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:

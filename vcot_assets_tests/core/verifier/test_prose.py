@@ -964,3 +964,22 @@ def test_arithmetic_in_words_with_a_remainder_or_more_words_after(facts):
     assert verdicts(facts, "Twenty-eight divided by eight is four with four left over.")[0] == ("arith", False)
     assert ("arith", False) not in verdicts(facts, "Twenty-eight is 1 + 27, which is one cubed plus three cubed.")
     assert ("arith", False) in verdicts(facts, "Twenty-eight is 1 + 27, which is 29.")
+
+
+SCORE = """\
+def score(arrows):
+    marks = []
+    for a in arrows:
+        marks.append(a * 2)
+    return sum(marks), len(marks)
+"""
+
+
+def test_a_returned_total_and_some_of_a_loops_passes(facts):
+    arrows = trace_facts(traced(SCORE, "score([10, 17])"))  # returns (54, 2); no variable holds 54
+    assert ("count", True) in verdicts(arrows, "The arrows scored 54 points in total.")
+    assert ("count", False) in verdicts(arrows, "The arrows scored 56 points in total.")
+    # window_sums' loop runs 3 times
+    assert ("count", True) in verdicts(facts, "In those two iterations the sum grows.")  # some of the 3
+    assert ("count", False) in verdicts(facts, "In those four iterations the sum grows.")
+    assert ("count", False) in verdicts(facts, "The loop runs 2 times.")
