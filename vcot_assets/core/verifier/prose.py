@@ -1034,6 +1034,9 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         start = m.start("value")
         values, end = _literal_run(s.text, start)
+        if len(values) == 2 and re.match(r"\s*(?:[<>]=?|[=!]=)", s.text[end:]):
+            # `held = 100, 30 > 100 is False`: the last is a comparison's operand, not a second value
+            values, end = values[:1], _right_operand_end(s.text, start)
         if not values or not s.free(m.start("subject"), end):
             continue
         after = s.text[end:]

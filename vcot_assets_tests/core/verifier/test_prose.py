@@ -983,3 +983,22 @@ def test_a_returned_total_and_some_of_a_loops_passes(facts):
     assert ("count", True) in verdicts(facts, "In those two iterations the sum grows.")  # some of the 3
     assert ("count", False) in verdicts(facts, "In those four iterations the sum grows.")
     assert ("count", False) in verdicts(facts, "The loop runs 2 times.")
+
+
+TANK = """\
+class Tank:
+    def __init__(self, amount):
+        self.held = amount
+
+    def take(self, part):
+        if part > self.held:
+            part = self.held
+        self.held -= part
+        return self.held
+"""
+
+
+def test_a_value_then_a_comparison_after_a_comma():
+    facts = trace_facts(traced(TANK, "Tank(100).take(30)"))  # held 100, then 70
+    assert verdicts(facts, "Starting from held = 100, 30 > 100 is False.") == [("value", True), ("comparison", True)]
+    assert ("value", False) in verdicts(facts, "Starting from held = 90, 30 > 90 is False.")
