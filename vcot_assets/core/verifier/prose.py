@@ -1094,6 +1094,12 @@ def _verb_value(
         if any(isinstance(v, (list, set, tuple, dict)) and contains(v, value) for _, v in walk.facts.history(subject)):
             found.ok, found.text = True, f"{subject} gets {value!r}"
     conditional = re.match(r"\s*(?:when|if|whenever|unless|for)\b", after)
+    if (
+        found.ok is False
+        and not measured
+        and re.match(r"\s*(?:when|if|whenever|unless)\s+(?:\x00|`?[\w.]+\s*(?:[<>]=?|[=!]=|is\b|in\b))", after)
+    ):
+        found.ok = None  # `a fine is 0 when over <= 0`: what the code gives in a case, not a state of this run
     if found.ok and re.fullmatch(r"ends(?: up)?(?: as| at)?", verb) and not measured and not conditional:
         # `self.turn ends at 6`: the value a call (or a loop's run) leaves behind, not one it passes through
         finals = walk.facts.final_values(subject)

@@ -1002,3 +1002,9 @@ def test_a_value_then_a_comparison_after_a_comma():
     facts = trace_facts(traced(TANK, "Tank(100).take(30)"))  # held 100, then 70
     assert verdicts(facts, "Starting from held = 100, 30 > 100 is False.") == [("value", True), ("comparison", True)]
     assert ("value", False) in verdicts(facts, "Starting from held = 90, 30 > 90 is False.")
+
+
+def test_a_value_the_code_gives_in_a_case_is_not_a_state(facts):
+    assert ("value", False) not in verdicts(facts, "The total is 99 when `i > 30`, otherwise it grows.")
+    assert ("value", False) not in verdicts(facts, "The total is 99 when i > 30.")
+    assert ("value", False) in verdicts(facts, "The total is 99 at the end.")
