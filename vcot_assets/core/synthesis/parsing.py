@@ -272,7 +272,25 @@ def _instruction_items(text: str) -> list[tuple[str, str]]:
                 tagged = _kind_and_statement(statement, "")
                 found.append(tagged if tagged and not kind else (kind, statement))
         return found
-    return [_kind_and_statement(i.text, i.context) or ("", i.text) for i in reply_text.list_items(text)]
+    items = [_kind_and_statement(i.text, i.context) or ("", i.text) for i in reply_text.list_items(text)]
+    return items or [_kind_and_statement(body, header) or ("", body) for header, body in _numbered_sections(text)]
+
+
+_NUMBERED_HEADER = re.compile(r"^#{1,6}\s*(?:\*\*)?\s*(?:[A-Za-z]+\s+)?\d+\b(.*)$")
+
+
+def _numbered_sections(text: str) -> list[tuple[str, str]]:
+    """`### Exercise 1 — [function]` headers, each over its statement: (header, the text under it)."""
+    sections: list[tuple[str, list[str]]] = []
+    for line in reply_text.outside_fences(text):
+        header = _NUMBERED_HEADER.match(line.strip())
+        if header:
+            sections.append((header.group(1), []))
+        elif line.lstrip().startswith("#") and sections:
+            sections.append(("", []))  # another header ends the section
+        elif sections and line.strip():
+            sections[-1][1].append(line.strip())
+    return [(header, " ".join(lines)) for header, lines in sections if header and lines]
 
 
 def parse_instructions(text: str, truncated: bool = False) -> list[tuple[str, str]]:
@@ -572,12 +590,13 @@ def _solution_block(text: str) -> str:
             module = ast.parse(block.body)
         except (SyntaxError, ValueError, RecursionError):
             continue
-        defs = sum(isinstance(n, (ast.FunctionDef, ast.ClassDef)) for n in module.body)
+        defs = [n for n in module.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
+        solution = sum(not n.name.startswith("test") for n in defs)  # (a block of `test_*` functions is the tests)
         if defs and block.closed:
-            scored.append((defs, len(block.body), -order, block))
+            scored.append((solution, len(defs), len(block.body), -order, block))
     if not scored:
         return _python_block(text)
-    return max(scored, key=lambda s: s[:3])[3].body.strip("\n")
+    return max(scored, key=lambda s: s[:4])[4].body.strip("\n")
 
 
 def _without_demo(code: str) -> str:
@@ -588,7 +607,10 @@ def _without_demo(code: str) -> str:
         return code
     lines = code.splitlines()
     drop = []
-    for node in module.body:
+    demo = _trailing_demo(module)
+    for node in module.body[demo:]:
+        drop.append((node.lineno, node.end_lineno or node.lineno))
+    for node in module.body[:demo]:
         is_main = isinstance(node, ast.If) and "__name__" in ast.unparse(node.test)
         is_demo = (
             isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and ast.unparse(node.value.func) == "print"
@@ -597,7 +619,30 @@ def _without_demo(code: str) -> str:
             drop.append((node.lineno, node.end_lineno or node.lineno))
     for start, end in reversed(drop):
         del lines[start - 1 : end]
-    return "\n".join(lines).rstrip() + "\n" if drop else code
+    return "\n".join(lines).rstrip() if drop else code
+
+
+def _trailing_demo(module: ast.Module) -> int:
+    """Where the demo after the last definition starts (`bag = SortedBag()`, `bag.add(3)`): calls,
+    and assignments of calls to what the code defines or the demo made; len(body) if none."""
+    defined = {n.name for n in module.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    last_def = max((i for i, n in enumerate(module.body) if isinstance(n, (ast.FunctionDef, ast.ClassDef))), default=-1)
+    start = len(module.body)
+    made = set(defined)
+    for i in range(last_def + 1, len(module.body)):
+        node = module.body[i]
+        call = node.value if isinstance(node, (ast.Expr, ast.Assign)) else None
+        if not isinstance(call, ast.Call):
+            return len(module.body)  # (a constant after the definitions is part of the solution)
+        root = call.func
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if not (isinstance(root, ast.Name) and (root.id in made or root.id == "print")):
+            return len(module.body)
+        if isinstance(node, ast.Assign):
+            made |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+        start = min(start, i)
+    return start
 
 
 def _solution_from_json(text: str) -> str | None:

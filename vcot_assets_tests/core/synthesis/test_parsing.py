@@ -280,6 +280,20 @@ def test_extract_code_block_prefers_python_block():
     assert extract_code_block("```\nclass A:\n    pass\n```") == "class A:\n    pass\n"
 
 
+def test_the_solution_is_not_a_block_of_test_functions_nor_the_demo_after_it():
+    tests_first = (
+        "Tests:\n```python\ndef test_pop():\n    assert Queue().pop() is None\n\n"
+        "def test_push():\n    q = Queue()\n    q.push(1)\n    assert q.pop() == 1\n```\n"
+        "Solution:\n```python\nclass Queue:\n    def __init__(self):\n        self.items = []\n```"
+    )
+    assert extract_code_block(tests_first) == "class Queue:\n    def __init__(self):\n        self.items = []\n"
+    demo = "```python\nclass Bag:\n    def add(self, x):\n        return x\n\nbag = Bag()\nbag.add(3)\n```"
+    assert extract_code_block(demo) == "class Bag:\n    def add(self, x):\n        return x\n"
+    # a constant after the definitions is the solution's own
+    constant = "```python\ndef f(x):\n    return x * LIMIT\n\nLIMIT = 3\n```"
+    assert extract_code_block(constant) == "def f(x):\n    return x * LIMIT\n\nLIMIT = 3\n"
+
+
 @pytest.mark.parametrize(
     "text, reason",
     [
@@ -291,6 +305,17 @@ def test_extract_code_block_prefers_python_block():
 )
 def test_extract_code_block_rejections(text, reason):
     assert reason_of(extract_code_block, text) == reason
+
+
+def test_instructions_as_numbered_headers_over_their_statements():
+    text = (
+        "## Exercises: Substrings\n\n### Exercise 1 \u2014 [function]\nWrite `f(a, b)` that returns the overlap.\n"
+        'Return "" when there is none.\n\n### Exercise 2 \u2014 [class]\nImplement a class `M` with `overlap(o)`.\n'
+    )
+    assert parse_instructions(text) == [
+        ("function", 'Write `f(a, b)` that returns the overlap. Return "" when there is none.'),
+        ("class", "Implement a class `M` with `overlap(o)`."),
+    ]
 
 
 # --- scenarios --------------------------------------------------------------------------------
