@@ -13,7 +13,7 @@ from vcot_assets.core.equality import same_value
 
 _SAFE_CALLS = frozenset(
     {"len", "sum", "min", "max", "abs", "sorted", "str", "int", "float", "bool", "list", "tuple", "set",
-     "round", "ord", "chr", "reversed", "dict", "any", "all"}
+     "round", "ord", "chr", "reversed", "dict", "any", "all", "divmod", "pow"}
 )  # fmt: skip
 
 _STRING_PREFIXES = frozenset({"b", "r", "u", "br", "rb"})
@@ -216,7 +216,17 @@ _SAFE_FUNCTIONS = {
     "len": len, "sum": sum, "min": min, "max": max, "abs": abs, "sorted": sorted, "str": str, "int": int,
     "float": float, "bool": bool, "list": list, "tuple": tuple, "set": set, "round": round, "ord": ord,
     "chr": chr, "reversed": lambda x: list(reversed(x)), "dict": dict, "any": any, "all": all,
+    "divmod": divmod, "pow": lambda *args: _small_power(*args),
 }  # fmt: skip
+
+
+def _small_power(base, exponent, modulus=None):
+    """`pow` as a claim may write it, never one that would take long (`pow(2, 10**9)`)."""
+    if modulus is None and isinstance(exponent, (int, float)) and abs(exponent) > 64:
+        raise UnknownValue("power too large")
+    return pow(base, exponent) if modulus is None else pow(base, exponent, modulus)
+
+
 _SAFE_METHODS = frozenset(
     {"count", "index", "find", "rfind", "get", "keys", "values", "items", "upper", "lower", "isdigit", "isalpha",
      "isupper", "islower", "isspace", "isalnum", "isdecimal", "isnumeric", "startswith", "endswith", "strip",

@@ -577,7 +577,7 @@ def _literal_value(node: ast.expr) -> tuple[bool, object]:
 
 
 _SAFE_CALL_NAMES = {"len", "sum", "min", "max", "abs", "sorted", "str", "int", "float", "bool", "list", "tuple", "set",
-                    "round", "ord", "chr", "reversed", "dict", "any", "all"}  # fmt: skip
+                    "round", "ord", "chr", "reversed", "dict", "any", "all", "divmod", "pow"}  # fmt: skip
 
 
 _SCALAR_CALLS = frozenset({"len", "sum", "min", "max", "abs", "int", "float", "bool", "str", "ord", "chr", "round"})

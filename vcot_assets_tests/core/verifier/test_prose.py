@@ -1008,3 +1008,10 @@ def test_a_value_the_code_gives_in_a_case_is_not_a_state(facts):
     assert ("value", False) not in verdicts(facts, "The total is 99 when `i > 30`, otherwise it grows.")
     assert ("value", False) not in verdicts(facts, "The total is 99 when i > 30.")
     assert ("value", False) in verdicts(facts, "The total is 99 at the end.")
+
+
+def test_divmod_and_pow_written_out_are_evaluated(facts):
+    assert verdicts(facts, "`divmod(14, 3) = (4, 2)`.") == [("arith", True)]
+    assert verdicts(facts, "`divmod(14, 3) = (4, 1)`.") == [("arith", False)]
+    assert verdicts(facts, "So pow(3, 4, 5) = 1.") == [("arith", True)]
+    assert ("arith", False) not in verdicts(facts, "So pow(2, 100000) = 3.")  # too large to work out: not judged
