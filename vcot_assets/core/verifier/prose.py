@@ -1857,9 +1857,38 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             if ever.ok is not None:
                 checks.append(Check("comparison", f"never {ast.unparse(node)}", not ever.ok))
             continue
-        found = walk.condition(node, claimed)
+        found = _against_stated_values(node, claimed, left_start, checks, text[right_end:]) or walk.condition(
+            node, claimed
+        )
         if found.ok is not None:
             checks.append(Check("comparison", ast.unparse(node), found.ok, found.at, found.events))
+
+
+def _against_stated_values(
+    node: ast.expr, claimed: bool, at: int, checks: list[Check], after: str = ""
+) -> Check | None:
+    """`self.left = ['c']` and `self.right = ['x', 'y']`; `len(self.right) > len(self.left)` is
+    False: a test whose every variable the sentence gave a value before it, which comes out the
+    other way with those values (whatever moment of the run they belong to)."""
+    if re.match(r"[^.;]{0,40}?\b(?:for|with|at|when)\s+[-\d'\"\[(]", after):
+        return None  # `not ch.isalpha()` was False for 'a': the test's own values, given after it
+    state: dict[str, object] = {}
+    for check in sorted(checks, key=lambda c: c.position):
+        stated = re.fullmatch(r"((?:self\.)?[A-Za-z_]\w*) = (.+)", check.text)
+        if check.kind == "value" and check.ok and stated and 0 <= check.position < at:
+            literal, value = _literal_value(_expr(stated.group(2)) or ast.Constant(None))
+            if literal:
+                state[stated.group(1)] = value
+    names = _names(node) - _SAFE_CALL_NAMES
+    if not names or not names <= state.keys():
+        return None
+    try:
+        truth = bool(evaluate(node, state))
+    except Exception:  # noqa: BLE001 - a value the expression cannot take: no verdict from it
+        return None
+    if truth == claimed:
+        return None  # (the run still decides whether the test came out so where it ran)
+    return Check("comparison", f"{ast.unparse(node)} is {claimed} (not with the values the sentence gives)", False)
 
 
 _TRUTH = re.compile(
@@ -1915,7 +1944,9 @@ def _compound_truths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if not walk.facts.condition_events(node):
             continue
         s.use(compound.start(), m.end())
-        found = walk.condition(node, claimed)
+        found = _against_stated_values(node, claimed, compound.start(), checks, text[m.end() :]) or walk.condition(
+            node, claimed
+        )
         if found.ok is not None:
             checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", found.ok, found.at, found.events))
 
@@ -1942,7 +1973,9 @@ def _truth_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if literal:
             checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", value is claimed))
             continue
-        found = walk.condition(node, claimed) if walk.facts.condition_events(node) else walk.find(truth, claimed)
+        found = _against_stated_values(node, claimed, start, checks, text[end:]) or (
+            walk.condition(node, claimed) if walk.facts.condition_events(node) else walk.find(truth, claimed)
+        )
         if found.ok is not None:
             checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", found.ok, found.at, found.events))
 

@@ -748,8 +748,12 @@ def test_a_test_stated_right_after_its_values_is_judged_in_that_state():
     assert ("comparison", True) in verdicts(facts, "ch = 'a': `not ch.isalpha()` is False.")
     # after a sequencing word the test may be another iteration's
     assert ("comparison", False) not in verdicts(facts, "ch = '-' comes next; `not ch.isalpha()` was False for 'a'.")
+    # a backward narration's premise is not a state of the trace, but the test must still come out
+    # so with the values it gives (`not '-'.isalpha()` is True)
+    backward = check_sentence("With ch = '-', `not ch.isalpha()` is True.", Walk(facts, 15, True, 0))
+    assert [c.ok for c in backward if c.kind == "comparison"] == [True]
     backward = check_sentence("With ch = '-', `not ch.isalpha()` is False.", Walk(facts, 15, True, 0))
-    assert [c.ok for c in backward if c.kind == "comparison"] == [True]  # a backward premise is not a state
+    assert [c.ok for c in backward if c.kind == "comparison"] == [False]
 
 
 DIGITS = """\
@@ -1015,3 +1019,14 @@ def test_divmod_and_pow_written_out_are_evaluated(facts):
     assert verdicts(facts, "`divmod(14, 3) = (4, 1)`.") == [("arith", False)]
     assert verdicts(facts, "So pow(3, 4, 5) = 1.") == [("arith", True)]
     assert ("arith", False) not in verdicts(facts, "So pow(2, 100000) = 3.")  # too large to work out: not judged
+
+
+def test_a_test_must_come_out_so_with_the_values_the_sentence_gave_it():
+    drain = (
+        TANK
+        + "\n\ndef drain(amount, parts):\n    t = Tank(amount)\n    for p in parts:\n        t.take(p)\n    return t.held\n"
+    )
+    facts = trace_facts(traced(drain, "drain(50, [30, 30])"))  # `part > self.held`: False at 50, True at 20
+    assert ("comparison", False) in verdicts(facts, "First held = 50 and part = 30; `part > self.held` is True.")
+    assert ("comparison", False) not in verdicts(facts, "First held = 50 and part = 30; `part > self.held` is False.")
+    assert ("comparison", False) not in verdicts(facts, "Then held = 20 and part = 30; `part > self.held` is True.")
