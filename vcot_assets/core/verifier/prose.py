@@ -918,6 +918,10 @@ def _chain_steps(nodes: list[ast.expr | None], value: object, walk: Walk, checks
             binary = isinstance(computed, int) and re.fullmatch(r"[01]{3,}", str(value)) is not None
             binary = binary and (isinstance(node, ast.Constant) or len(str(value)) >= 4)  # `5 = 101`, not `3 + 1 = 100`
             ok = _same_result(computed, value) or (binary and bin(computed)[2:] == str(value))  # `164 = 10100100`
+            # (`^` as a power only where the program does no XOR)
+            ok = (
+                ok or _binary_numeral(node, value) or ("^" not in walk.facts.code_text and _caret_as_power(node, value))
+            )
             checks.append(Check("arith", f"{ast.unparse(node)} = {value!r}", ok))
             continue
         known = walk.facts.index.names
@@ -927,6 +931,21 @@ def _chain_steps(nodes: list[ast.expr | None], value: object, walk: Walk, checks
         found = walk.find(node, value)
         if found.ok is not None:
             checks.append(found)
+
+
+def _binary_numeral(node: ast.expr, value: object) -> bool:
+    """`11111 = 31`: a number written in base 2, then its value."""
+    digits = str(node.value) if isinstance(node, ast.Constant) and isinstance(node.value, int) else ""
+    return len(digits) >= 4 and set(digits) <= {"0", "1"} and int(digits, 2) == value
+
+
+def _caret_as_power(node: ast.expr, value: object) -> bool:
+    """`2^5 * 3^2 = 288`: `^` written as a power, as in mathematics (on literals alone)."""
+    if not any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.BitXor) for n in ast.walk(node)):
+        return False
+    powers = _expr(ast.unparse(node).replace("^", "**"))
+    literal, computed = _literal_value(powers) if powers is not None else (False, None)
+    return literal and _same_result(computed, value)
 
 
 _SUBJECT = re.compile(
