@@ -1032,12 +1032,21 @@ def test_a_test_must_come_out_so_with_the_values_the_sentence_gave_it():
     assert ("comparison", False) not in verdicts(facts, "Then held = 20 and part = 30; `part > self.held` is True.")
 
 
-def test_a_binary_numeral_and_a_caret_written_as_a_power(facts):
-    assert ("arith", True) in verdicts(facts, "23 is 10111 and 24 is 11000, giving 11111 = 31.")
-    assert ("arith", False) in verdicts(facts, "So 11111 = 30.")
-    # window_sums does no XOR: `2^5` may be a power as in mathematics, and is still XOR where it says so
-    assert verdicts(facts, "So 2^5 * 3^2 = 288.") == [("arith", True)]
-    assert verdicts(facts, "So 2^5 * 3^2 = 289.") == [("arith", False)]
-    assert verdicts(facts, "So 7 ^ 2 = 5.") == [("arith", True)]
+@pytest.mark.parametrize(
+    "sentence, verdict",
+    [
+        ("23 is 10111 and 24 is 11000, giving 11111 = 31.", True),  # a base-2 numeral, then its value
+        ("So 11111 = 30.", False),
+        ("So 2^5 * 3^2 = 288.", True),  # window_sums does no XOR: `^` may be a power, as in mathematics
+        ("So 2^5 * 3^2 = 289.", False),
+        ("So 7 ^ 2 = 5.", True),  # and is XOR where that is what it says
+    ],
+)
+def test_a_binary_numeral_and_a_caret_written_as_a_power(facts, sentence, verdict):
+    assert ("arith", verdict) in verdicts(facts, sentence)
+    assert ("arith", not verdict) not in verdicts(facts, sentence)
+
+
+def test_a_caret_is_xor_where_the_program_xors():
     xor = trace_facts(traced("def f(a):\n    return a ^ 12\n", "f(0)"))
-    assert verdicts(xor, "So 0 ^ 12 = 0.") == [("arith", False)]  # a program that XORs means XOR
+    assert verdicts(xor, "So 0 ^ 12 = 0.") == [("arith", False)]
