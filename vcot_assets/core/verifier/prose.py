@@ -2067,6 +2067,10 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         literal, value = _literal_value(node) if node is not None else (False, None)
         if not literal:
             continue
+        if re.search(
+            r"\b(?:comprehension|generator|expression|slice|range|split|join|lookup|loop)\s*$", text[: m.start()], re.I
+        ):
+            continue  # `the comprehension produces 1, 3, 5`: values of a part of the code, read as a run
         s.use(m.start(), end)
         subject = re.sub(r",?\s*which\s*$", "", text[: m.start()].rstrip()).rstrip()  # `ch.isdigit()`, which returns
         subject = re.sub(r"\s+(?:now|then|still|again|also|here|first|finally|just|simply)$", "", subject, flags=re.I)

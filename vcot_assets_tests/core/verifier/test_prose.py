@@ -1050,3 +1050,9 @@ def test_a_binary_numeral_and_a_caret_written_as_a_power(facts, sentence, verdic
 def test_a_caret_is_xor_where_the_program_xors():
     xor = trace_facts(traced("def f(a):\n    return a ^ 12\n", "f(0)"))
     assert verdicts(xor, "So 0 ^ 12 = 0.") == [("arith", False)]
+
+
+def test_what_a_comprehension_produces_is_a_run_not_the_functions_return(facts):
+    # window_sums returns [8, 6, 10, 15]; a comprehension over range(3) would produce 1, 3, 5
+    assert ("return", False) not in verdicts(facts, "The comprehension produces 1, 3, 5 in turn.")
+    assert ("return", False) in verdicts(facts, "The function produces 1, 3, 5 in turn.")
