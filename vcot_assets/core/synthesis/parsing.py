@@ -412,7 +412,7 @@ def _signature_from_json(text: str) -> str | None:
     if not kind and isinstance(data.get("function"), str):  # `{"function": "f", "parameters": [...], "returns": T}`
         kind, name = "function", data["function"]
     for key in ("params", "parameters"):
-        if isinstance(data.get(key), list):
+        if isinstance(data.get(key), (list, dict)):
             data = dict(data, **{key: _params_from_json(data[key])})
     methods = (
         [
@@ -440,17 +440,20 @@ def _method_from_json(method: dict) -> str:
     """`{"name": "add", "params": [{"name": "x", "type": "int"}], "returns": "int"}` -> `add(self, x: int) -> int`
     (a malformed entry comes out malformed, for `parse_signature` to reject with its reason)."""
     params = method.get("params") or method.get("parameters") or []
-    if isinstance(params, list):
+    if isinstance(params, (list, dict)):
         params = _params_from_json(params)
     head = f"{method.get('name', '')}(self{', ' + params if params else ''})"
     returns = method.get("returns") or method.get("return_type")
     return head + (f" -> {returns}" if returns else "")
 
 
-def _params_from_json(params: list) -> str:
-    """`[{"name": "tabsize", "type": "int", "default": 8}, "x: int"]` -> `tabsize: int = 8, x: int`.
+def _params_from_json(params: list | dict) -> str:
+    """`[{"name": "tabsize", "type": "int", "default": 8}, "x: int"]` -> `tabsize: int = 8, x: int`,
+    and `{"old": "list[str]", "tabsize": {"type": "int", "default": 8}}` likewise, name by name.
     An entry without a name comes out as `?`, so `parse_signature` rejects the signature with its
     reason instead of dropping the parameter and reading a signature with one fewer."""
+    if isinstance(params, dict):
+        params = [{"name": k, **(v if isinstance(v, dict) else {"type": v})} for k, v in params.items()]
     texts = []
     for p in params:
         if not isinstance(p, dict):

@@ -24,7 +24,8 @@ _ITEM_START = re.compile(
     (?:
         (?P<number>\d{1,3})\s*[.):]
       | (?P<bullet>[-*+•])(?=\s)
-      | (?P<label>(?:instruction|scenario|problem|exercise|statement|task|item|test|case)\s*\#?\s*\d{1,3})\s*[:.)-]
+      | (?P<label>(?:instruction|scenario|problem|exercise|statement|task|item|test|case)\s*\#?\s*\d{1,3})
+        (?P<tag>\s*[\[(](?:function|class)[\])])?\s*[:.)-]
     )
     (?:[*_]{1,2})?\s*
     (?P<rest>.*)$""",
@@ -74,7 +75,8 @@ def list_items(text: str) -> list[Item]:
             if current is not None:
                 items.append(Item(" ".join(current), marker, context))
             kind = "number" if match.group("number") else "label" if match.group("label") else "bullet"
-            current, marker = [match.group("rest").strip()], kind
+            tag = (match.group("tag") or "").strip()  # `Instruction 1 (function): ...`: the kind, kept with the text
+            current, marker = [f"{tag} {match.group('rest').strip()}".strip()], kind
             blank_before = False
             continue
         if not stripped:

@@ -176,6 +176,21 @@ def test_a_class_signature_with_commented_methods_or_as_json_objects():
         parse_signature('{"kind": "class", "name": "B", "methods": [{"name": "add", "params": []}]}', "i")
 
 
+def test_a_json_signature_with_parameters_as_an_object_of_names():
+    diff = '{"function": "line_diff", "parameters": {"old": "list[str]", "new": "list[str]"}, "returns": "list[str]"}'
+    assert parse_signature(diff, "i").raw == "Function: line_diff(old: list[str], new: list[str]) -> list[str]"
+    tabs = '{"kind": "function", "name": "f", "params": {"n": {"type": "int", "default": 8}}, "returns": "int"}'
+    assert parse_signature(tabs, "i").raw == "Function: f(n: int = 8) -> int"
+
+
+def test_instructions_labelled_with_their_kind_in_brackets():
+    text = "Instruction 1 (function): Write `f(x)` that doubles x.\n\nInstruction 2 (class): Write a class `C` with `get()`."
+    assert parse_instructions(text) == [
+        ("function", "Write `f(x)` that doubles x."),
+        ("class", "Write a class `C` with `get()`."),
+    ]
+
+
 def test_a_json_signature_keeps_defaults_and_rejects_a_parameter_without_a_name():
     tabs = (
         '{"kind": "function", "name": "expand_tabs", "parameters": [{"name": "line", "type": "str"},'
