@@ -746,6 +746,9 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if len(values) < (3 if m.group("listed") else 2) or not s.free(m.start(), end):
             continue
         s.use(m.start(), end)
+        if re.search(r"\b(?:length|size)\s+of\s+(?:the\s+)?$", s.text[: m.start()], re.I):
+            checks.append(Check("sequence", f"len({subject}): {values}", _len_sequence(walk, subject, values)))
+            continue  # `the length of refused went 0, 0, 1, 1, 2`: its sizes
         checks.append(_sequence(walk, values, subject if "[" not in subject else None))
 
 
@@ -1053,8 +1056,8 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         start = m.start("value")
         values, end = _literal_run(s.text, start)
-        if len(values) == 2 and re.match(r"\s*(?:[<>]=?|[=!]=)", s.text[end:]):
-            # `held = 100, 30 > 100 is False`: the last is a comparison's operand, not a second value
+        if len(values) == 2 and re.match(r"\s*(?:[<>]=?|[=!]=|=(?!=)|is\b)", s.text[end:]):
+            # `held = 100, 30 > 100 is False`, `acc is 1, ~1 is -2`: the second starts the next claim
             values, end = values[:1], _right_operand_end(s.text, start)
         if not values or not s.free(m.start("subject"), end):
             continue
@@ -1130,6 +1133,14 @@ def _verb_value(
 
 def _len_sequence(walk: Walk, subject: str, values: list[object]) -> bool:
     lengths = [len(v) for _, v in walk.facts.history(subject) if isinstance(v, (str, list, tuple, dict, set))]
+    # `after each pass the length of ways goes 0, 0, 1, 2`: its size at each pass of a loop, repeats included
+    sized = (str, list, tuple, dict, set)
+    passes = [[len(v) for v in run if isinstance(v, sized)] for run in walk.facts.per_iteration(subject)]
+    if any(_stretch(values, run, collapse=False) for run in passes):
+        return True
+    repeats = any(same_value(a, b) for a, b in zip(values, values[1:]))
+    if repeats and any(len(run) >= len(values) for run in passes):
+        return False  # (a repeated size is a pass that added nothing: the passes decide where it is)
     return _subsequence(values, lengths)
 
 
@@ -1817,8 +1828,10 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         clause = re.split(r"[;.]|\s\(|,\s*(?:so|and|but)\b|\b(?:so|but|while|because)\b", text[right_end:], maxsplit=1)[
             0
         ]  # up to the next clause or an aside (`2 > 0 only (2 > 3 is false)`)
-        own_verdict = re.search(r",\s*\S+\s(?:[<>]=?|[=!]=)\s\S+\s+(?:is|was)\s+(?:true|false)\b", clause, re.I)
-        if own_verdict:  # `8 > 1 swaps them, 2 > 9 is false`: the next comparison's verdict is its own
+        own_verdict = re.search(
+            r",\s*\S+\s(?:[<>]=?|[=!]=)\s\S+\s+(?:is|was)\s+(?:true|false)\b", clause, re.I
+        ) or re.search(r",\s*then\s+[\w.()\[\]'\"]+(?:\s*[-+*/%]\s*[\w.()\[\]'\"]+)*\s(?:[<>]=?|[=!]=)\s", clause)
+        if own_verdict:  # `8 > 1 swaps them, 2 > 9 is false` (or `, then 5 == 24 is False`): the next one's own
             clause = clause[: own_verdict.start()]
         # `2 >= 2 is true for beach and 1 >= 2 is false for sun`: the second comparison's truth is its own
         # (but in `both 4 < 3 and 4 < 4 are False` the verdict after the second is both's)

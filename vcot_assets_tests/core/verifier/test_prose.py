@@ -1056,3 +1056,23 @@ def test_what_a_comprehension_produces_is_a_run_not_the_functions_return(facts):
     # window_sums returns [8, 6, 10, 15]; a comprehension over range(3) would produce 1, 3, 5
     assert ("return", False) not in verdicts(facts, "The comprehension produces 1, 3, 5 in turn.")
     assert ("return", False) in verdicts(facts, "The function produces 1, 3, 5 in turn.")
+
+
+GROW = """\
+def grow(n):
+    ways = []
+    for i in range(n):
+        if i % 2:
+            ways.append(i)
+    return ways
+"""
+
+
+def test_the_sizes_of_a_list_pass_by_pass_a_second_value_that_starts_a_claim_and_a_then(facts):
+    sizes = trace_facts(traced(GROW, "grow(5)"))  # len(ways) at each pass: 0, 0, 1, 1, 2, then 2
+    assert verdicts(sizes, "After each pass the length of ways goes 0, 0, 1, 1, 2.") == [("sequence", True)]
+    assert verdicts(sizes, "After each pass the length of ways goes 0, 1, 1, 2, 2.") == [("sequence", True)]
+    assert verdicts(sizes, "After each pass the length of ways goes 0, 0, 1, 2, 2.") == [("sequence", False)]
+    assert ("value", False) not in verdicts(facts, "Since total is 8, ~1 is -2.")
+    checks = verdicts(facts, "The checks come out True, True, False: 6 == 3 * 2, 12 == 6 * 2, then 5 == 24 is False.")
+    assert checks == [("comparison", True)] * 3
