@@ -1132,9 +1132,9 @@ def _verb_value(
 
 
 def _len_sequence(walk: Walk, subject: str, values: list[object]) -> bool:
-    lengths = [len(v) for _, v in walk.facts.history(subject) if isinstance(v, (str, list, tuple, dict, set))]
-    # `after each pass the length of ways goes 0, 0, 1, 2`: its size at each pass of a loop, repeats included
     sized = (str, list, tuple, dict, set)
+    lengths = [len(v) for _, v in walk.facts.history(subject) if isinstance(v, sized)]
+    # `after each pass the length of ways goes 0, 0, 1, 2`: its size at each pass of a loop, repeats included
     passes = [[len(v) for v in run if isinstance(v, sized)] for run in walk.facts.per_iteration(subject)]
     if any(_stretch(values, run, collapse=False) for run in passes):
         return True
@@ -1311,7 +1311,7 @@ def _picked_from(walk: Walk, values: list, name: str) -> bool:
     runs = [[v for _, v in h] for h in facts.histories.values()] + facts.expression_runs()
     if any(_stretch(values, run) for run in runs):
         return True
-    return any(_stretch(values, facts.assigned_values(name), collapse=False) for name in facts.histories)
+    return any(_stretch(values, facts.assigned_values(other), collapse=False) for other in facts.histories)
 
 
 def _collapsed(values: list) -> list:
@@ -1846,14 +1846,7 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         claimed = not (_FALSE_AFTER.match(text[right_end:]) or re.search(_FALSE_WORDS, clause, re.I))
         if (
             re.search(r"\b(?:fails?|failed|failing)\s*$", text[:left_start], re.I)
-            or (
-                re.search(
-                    r"\b(?:fails?|failed|failing)\s*[,:]\s*$|\b(?:fails?|failed)\s+[^,;.:]*?(?:[=!<>]=|[<>])[^,;.:]*\s(?:and|nor)\s*$",
-                    text[:left_start],
-                    re.I,
-                )
-                and not re.search(r"\b(?:true|false|holds?|held|fails?|failed|satisfied|passes|passed)\b", clause, re.I)
-            )
+            or (_FAILED_BEFORE.search(text[:left_start]) and not _VERDICT_WORD.search(clause))
             or re.match(r"[^.;()]{0,30}\(\s*(?:false|not true|no)\s*\)", text[right_end:], re.I)
         ):
             claimed = False  # `failed 10 < 10`, `34 > 37 for 'lee' (False)`
@@ -1894,6 +1887,14 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         )
         if found.ok is not None:
             checks.append(Check("comparison", ast.unparse(node), found.ok, found.at, found.events))
+
+
+# `both checks failed, 11 <= 10`, `fails '*' == '+' and '*' == '-'`: tests said to fail, before them
+_FAILED_BEFORE = re.compile(
+    r"\b(?:fails?|failed|failing)\s*[,:]\s*$|\b(?:fails?|failed)\s+[^,;.:]*?(?:[=!<>]=|[<>])[^,;.:]*\s(?:and|nor)\s*$",
+    re.I,
+)
+_VERDICT_WORD = re.compile(r"\b(?:true|false|holds?|held|fails?|failed|satisfied|passes|passed)\b", re.I)
 
 
 def _against_stated_values(
