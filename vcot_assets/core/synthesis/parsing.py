@@ -628,24 +628,23 @@ def _without_demo(code: str) -> str:
 def _trailing_demo(module: ast.Module) -> int:
     """Where the demo after the last definition starts (`bag = SortedBag()`, `bag.add(3)`): calls,
     and assignments of calls to what the code defines or the demo made; len(body) if none."""
-    defined = {n.name for n in module.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
-    last_def = max((i for i, n in enumerate(module.body) if isinstance(n, (ast.FunctionDef, ast.ClassDef))), default=-1)
-    start = len(module.body)
-    made = set(defined)
-    for i in range(last_def + 1, len(module.body)):
-        node = module.body[i]
+    kept = len(module.body)
+    defs = [i for i, n in enumerate(module.body) if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
+    if not defs:
+        return kept  # (no definitions: nothing to demonstrate)
+    made = {module.body[i].name for i in defs}
+    for node in module.body[defs[-1] + 1 :]:
         call = node.value if isinstance(node, (ast.Expr, ast.Assign)) else None
         if not isinstance(call, ast.Call):
-            return len(module.body)  # (a constant after the definitions is part of the solution)
+            return kept  # (a constant after the definitions is part of the solution)
         root = call.func
         while isinstance(root, ast.Attribute):
             root = root.value
         if not (isinstance(root, ast.Name) and (root.id in made or root.id == "print")):
-            return len(module.body)
+            return kept
         if isinstance(node, ast.Assign):
             made |= {t.id for t in node.targets if isinstance(t, ast.Name)}
-        start = min(start, i)
-    return start
+    return defs[-1] + 1
 
 
 def _solution_from_json(text: str) -> str | None:
