@@ -34,6 +34,9 @@ CORPUS = REPO / "vcot_assets_tests" / "data" / "corpora" / "narrations"
 PAPER = REPO / "vcot_assets_tests" / "data" / "corpora" / "paper" / "paper_rationales.jsonl"
 
 
+HELD = "error kind, by where the run holds the wrong value"
+
+
 def band(events: int) -> str:
     return "<30" if events < 30 else "30-100" if events <= 100 else ">100"
 
@@ -139,8 +142,8 @@ def main() -> None:
             by[key][value][1] += 1
         if "held_elsewhere" in row["error"]:  # (round 11 on: the writer says whether the run holds it elsewhere)
             where = "held elsewhere" if row["error"]["held_elsewhere"] else "held nowhere/not marked"
-            by["error kind, by where the run holds the wrong value"][f"{kind}: {where}"][0] += not accepted
-            by["error kind, by where the run holds the wrong value"][f"{kind}: {where}"][1] += 1
+            by[HELD][f"{kind}: {where}"][0] += not accepted
+            by[HELD][f"{kind}: {where}"][1] += 1
         if accepted and in_think_block(row["rationale"], row["error"]["quote"]):
             # vcot strips a `<think>` block before it stores a rationale: this error is not in the sample
             by["errors accepted"]["inside a <think> block vcot does not store"][0] += 1
@@ -151,10 +154,8 @@ def main() -> None:
         f"verifier on the narration corpus ({'paper' if args.paper else args.split}): {len(rows)} items, "
         f"{elapsed:.1f} s including tracing"
     )
-    titles = ("all", "style", "family", "direction", "trace length", "error kind", "errors by style")
-    for title in titles + ("error kind, by where the run holds the wrong value",) * bool(
-        by["error kind, by where the run holds the wrong value"]
-    ):
+    titles = ["all", "style", "family", "direction", "trace length", "error kind", "errors by style"]
+    for title in titles + ([HELD] if by[HELD] else []):
         label = {"all": "overall (faithful accepted; errors rejected)"}.get(title, title)
         table(label, by[title])
     errors = by["all"]["errors"]

@@ -11,11 +11,6 @@ from functools import lru_cache
 
 from vcot_assets.core.equality import same_value
 
-_SAFE_CALLS = frozenset(
-    {"len", "sum", "min", "max", "abs", "sorted", "str", "int", "float", "bool", "list", "tuple", "set",
-     "round", "ord", "chr", "reversed", "dict", "any", "all", "divmod", "pow"}
-)  # fmt: skip
-
 _STRING_PREFIXES = frozenset({"b", "r", "u", "br", "rb"})
 _NUMBER = re.compile(r"-?(?:\d+\.\d+|\.\d+|\d+)(?:[eE][-+]?\d+)?j?")
 IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
@@ -120,7 +115,7 @@ def _expression_names(node: ast.AST) -> frozenset[str]:
         elif isinstance(sub, ast.Name) and sub.id not in ("self", "True", "False", "None"):
             names.add(sub.id)
     for sub in ast.walk(node):
-        if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id in _SAFE_CALLS:
+        if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id in SAFE_CALLS:
             names.discard(sub.func.id)
         if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute):
             names.discard(sub.func.attr)
@@ -212,20 +207,20 @@ class UnknownValue(Exception):
     """The expression reads a name the state does not hold, or cannot be evaluated."""
 
 
-_SAFE_FUNCTIONS = {
-    "len": len, "sum": sum, "min": min, "max": max, "abs": abs, "sorted": sorted, "str": str, "int": int,
-    "float": float, "bool": bool, "list": list, "tuple": tuple, "set": set, "round": round, "ord": ord,
-    "chr": chr, "reversed": lambda x: list(reversed(x)), "dict": dict, "any": any, "all": all,
-    "divmod": divmod, "pow": lambda *args: _small_power(*args),
-}  # fmt: skip
-
-
 def _small_power(base, exponent, modulus=None):
     """`pow` as a claim may write it, never one that would take long (`pow(2, 10**9)`)."""
     if modulus is None and isinstance(exponent, (int, float)) and abs(exponent) > 64:
         raise UnknownValue("power too large")
     return pow(base, exponent) if modulus is None else pow(base, exponent, modulus)
 
+
+_SAFE_FUNCTIONS = {
+    "len": len, "sum": sum, "min": min, "max": max, "abs": abs, "sorted": sorted, "str": str, "int": int,
+    "float": float, "bool": bool, "list": list, "tuple": tuple, "set": set, "round": round, "ord": ord,
+    "chr": chr, "reversed": lambda x: list(reversed(x)), "dict": dict, "any": any, "all": all,
+    "divmod": divmod, "pow": _small_power,
+}  # fmt: skip
+SAFE_CALLS = frozenset(_SAFE_FUNCTIONS)  # the builtins a claim may call, by name
 
 _SAFE_METHODS = frozenset(
     {"count", "index", "find", "rfind", "get", "keys", "values", "items", "upper", "lower", "isdigit", "isalpha",

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from vcot_assets.core.grounding.records import Entity, SentenceReport, Trace
-from vcot_assets.core.verifier.expressions import Opaque, UnknownValue, evaluate, same_value
+from vcot_assets.core.verifier.expressions import SAFE_CALLS, Opaque, UnknownValue, evaluate, same_value
 from vcot_assets.core.verifier.sentences import split_sentences
 from vcot_assets.core.verifier.trace_facts import (
     TraceFacts,
@@ -563,7 +563,7 @@ def _literal_value(node: ast.expr) -> tuple[bool, object]:
     found = _LITERALS.get(node)
     if found is None:
         found = (False, None)
-        if not _names(node) - _SAFE_CALL_NAMES:
+        if not _names(node) - SAFE_CALLS:
             try:
                 found = (True, evaluate(node, {}))
             except Exception:
@@ -574,10 +574,6 @@ def _literal_value(node: ast.expr) -> tuple[bool, object]:
     literal, value = found
     # a fresh copy of a mutable value: callers may keep or change what they get
     return literal, (copy.deepcopy(value) if isinstance(value, (list, dict, set)) else value)
-
-
-_SAFE_CALL_NAMES = {"len", "sum", "min", "max", "abs", "sorted", "str", "int", "float", "bool", "list", "tuple", "set",
-                    "round", "ord", "chr", "reversed", "dict", "any", "all", "divmod", "pow"}  # fmt: skip
 
 
 _SCALAR_CALLS = frozenset({"len", "sum", "min", "max", "abs", "int", "float", "bool", "str", "ord", "chr", "round"})
@@ -601,7 +597,7 @@ def _left_operand_start(text: str, end: int, known: frozenset[str]) -> int:
         if isinstance(node, ast.Tuple) and not _tuple_of_names(node, known):
             continue
         names = _names(node)
-        if names <= known | _SAFE_CALL_NAMES or {n.removeprefix("self.") for n in names} <= known:
+        if names <= known | SAFE_CALLS or {n.removeprefix("self.") for n in names} <= known:
             return begin
     return stop
 
@@ -656,7 +652,7 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             node is not None
             and (
                 _literal_value(node)[0]
-                or not {n.removeprefix("self.") for n in _names(node)} - known - _SAFE_CALL_NAMES - {"self"}
+                or not {n.removeprefix("self.") for n in _names(node)} - known - SAFE_CALLS - {"self"}
             )
             for node in nodes[:-1]
         ):
@@ -876,7 +872,7 @@ def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             s.use(start, end)
             checks.append(Check("arith", f"{ast.unparse(left)} = {value!r}", _same_result(computed, value)))
         elif not ok_left and isinstance(left, (ast.BinOp, ast.Call, ast.Subscript)) and _names(left):
-            if {n.removeprefix("self.") for n in _names(left)} - known - _SAFE_CALL_NAMES - {"self"}:
+            if {n.removeprefix("self.") for n in _names(left)} - known - SAFE_CALLS - {"self"}:
                 continue
             if isinstance(value, int) and re.match(r"\s+(?:\w+\s+)?[a-z]+s\b", text[end:]):
                 left = ast.Call(ast.Name("len", ast.Load()), [left], [])  # `s.split() gives 3 words`
@@ -928,7 +924,7 @@ def _chain_steps(nodes: list[ast.expr | None], value: object, walk: Walk, checks
             checks.append(Check("arith", f"{ast.unparse(node)} = {value!r}", ok))
             continue
         known = walk.facts.index.names
-        unknown = {n for n in _names(node) - known - _SAFE_CALL_NAMES if f"self.{n}" not in known}
+        unknown = {n for n in _names(node) - known - SAFE_CALLS if f"self.{n}" not in known}
         if unknown:
             continue  # prose words, not program variables (`passed` for `self.passed` is the attribute)
         found = walk.find(node, value)
@@ -1286,7 +1282,7 @@ def _one_off_named(walk: Walk, values: list, name: str) -> bool:
     """`values` differ in one place from what `name` held after each of its assignments, or at each
     pass of a loop (repeats included): the variable's summary with one wrong value."""
     runs = [walk.facts.assigned_values(name)] + walk.facts.per_iteration(name)
-    history = [v for _, v in walk.facts.histories.get(name, walk.facts.histories.get(f"self.{name}", []))]
+    history = [v for _, v in walk.facts.history(name)]
     return len(values) >= 3 and (_one_off(values, history) or any(1 in _stretch_misses(values, r) for r in runs))
 
 
@@ -1306,7 +1302,7 @@ def _picked_from(walk: Walk, values: list, name: str) -> bool:
     """`values` are some of `name`'s values in order (`turns them into 3, 1 and 2`), or a stretch
     of another variable's history, assignments or a computed run."""
     facts = walk.facts
-    if _subsequence(values, [v for _, v in facts.histories.get(name, facts.histories.get(f"self.{name}", []))]):
+    if _subsequence(values, [v for _, v in facts.history(name)]):
         return True
     runs = [[v for _, v in h] for h in facts.histories.values()] + facts.expression_runs()
     if any(_stretch(values, run) for run in runs):
@@ -1812,7 +1808,7 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             source += f" {chained.group(1)} ({text[right_end + chained.end() : end]})"
             right_end = end
         node = _expr(source)
-        if node is None or _names(node) - walk.facts.index.names - _SAFE_CALL_NAMES:
+        if node is None or _names(node) - walk.facts.index.names - SAFE_CALLS:
             continue  # prose such as "a 9 in it": its literals are judged as literals
         s.use(left_start, right_end)
         if _QUESTION_BEFORE.search(text[:left_start]) and not re.match(
@@ -1912,7 +1908,7 @@ def _against_stated_values(
             literal, value = _literal_value(_expr(stated.group(2)) or ast.Constant(None))
             if literal:
                 state[stated.group(1)] = value
-    names = _names(node) - _SAFE_CALL_NAMES
+    names = _names(node) - SAFE_CALLS
     if not names or not names <= state.keys():
         return None
     try:
@@ -1996,7 +1992,7 @@ def _truth_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         inner = node.operand if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not) else node
         if not isinstance(inner, (ast.Call, ast.Attribute, ast.Subscript)):
             continue  # (`not ch.isalpha()` is read too; comparisons are `_comparisons`')
-        if {n.removeprefix("self.") for n in _names(node)} - known - _SAFE_CALL_NAMES - {"self"}:
+        if {n.removeprefix("self.") for n in _names(node)} - known - SAFE_CALLS - {"self"}:
             continue
         claimed = _claimed_truth(m)
         node, end = _for_value(node, text, m.end(), known)
@@ -2051,7 +2047,7 @@ def _restated_returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         verbs = list(re.finditer(rf"\b{m.group(2)}\b\s*", s.text))
         verb = verbs[found] if found < len(verbs) else None
         found += 1
-        if node is None or verb is None or _names(node) - walk.facts.index.names - _SAFE_CALL_NAMES:
+        if node is None or verb is None or _names(node) - walk.facts.index.names - SAFE_CALLS:
             continue
         end = _right_operand_end(s.text, verb.end())
         value_node = _expr(s.text[verb.end() : end].rstrip(".")) if end > verb.end() else None
@@ -2118,7 +2114,7 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         call = re.search(r"((?:[A-Za-z_][\w.]*)?\((?:[^()]|\([^()]*\))*\))\s*$", subject)  # `len(v.strip())` too
         if call and call.group(1).strip():  # `isalpha()` returns False: the method's, not the function's
             node = _expr(call.group(1) if not call.group(1).startswith("(") else "")
-            if node is not None and not (_names(node) - walk.facts.index.names - _SAFE_CALL_NAMES):
+            if node is not None and not (_names(node) - walk.facts.index.names - SAFE_CALLS):
                 found = walk.call_value(node, value)
                 if found.ok is not None:
                     checks.append(Check("return", f"{call.group(1)} returns {value!r}", found.ok, found.at))
