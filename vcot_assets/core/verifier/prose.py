@@ -115,6 +115,12 @@ _VALUE_VERBS = (
 _SEQUENCE_SEP = re.compile(
     r"\s*(?:,\s*(?:then\s+|and\s+(?:then\s+|finally\s+))?|,(?!\s*and\b)|->|→|\bthen\b|\band(?:\s+then|\s+finally)?\b)\s*"
 )
+# a number that counts passes or bits (`four iterations`, `4 bits`, `two per row`), not one of a run's
+# values (`grows to 7, 8 and then 9 entries` are all sizes)
+_COUNTED = re.compile(
+    r"\s+(?:times|iterations?|passes|rounds|loops|steps|bits|per|in\s+all|in\s+total)\b",
+    re.I,
+)
 _COUNT = re.compile(
     r"\b(\d+)\s+(?:more\s+)?(?:times|iterations?|passes|rounds|loops)\b(?!\s+(?:down|up|off|to)\b)"
     r"|\b(?:runs|iterates|executes|repeats|loops|ran)(?=\s+(?:once|twice|thrice)\b(?!\s+(?:more|again)\b))"
@@ -1197,6 +1203,8 @@ def _literal_run(text: str, start: int) -> tuple[list[object], int]:
             break
         if values and _kind_of(values[-1]) != _kind_of(value):
             break  # `the rolls are [(3, 3), ...], ten rolls`, `balance is 15, 'w:10' at 5`: not one run
+        if values and _COUNTED.match(text, stop):
+            break  # `i takes 0, 1, 2, 3, four iterations in all`, `15 -> 4 bits`: a count, not the next value
         values.append(value)
         end = stop
         sep = _SEQUENCE_SEP.match(text, stop)
@@ -1575,10 +1583,25 @@ _RANGE_SIZE = re.compile(
 )
 
 
+# `rolls 6, 2 and 3, 11 in total`: a run of numbers and then their sum (or how many they are)
+_RUN_TOTAL = re.compile(
+    r"(?<![\w.])(-?\d+(?:\.\d+)?(?:\s*(?:,\s*(?:and\s+)?|\band\s+)-?\d+(?:\.\d+)?)+)\s*,\s*"
+    r"(?:so\s+|that\s+is\s+|which\s+is\s+)?(-?\d+(?:\.\d+)?)\s+(?:[a-z]+\s+)?(?:in\s+total|in\s+all|altogether)\b",
+    re.I,
+)
+
+
 def _totals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
-    """How many values a range holds, and totals: a loop's passes, a line's runs, a collection's
-    size or a number the program computed."""
+    """How many values a range holds, and totals: of a run of numbers just stated, or a loop's
+    passes, a line's runs, a collection's size or a number the program computed."""
     facts = walk.facts
+    for m in _RUN_TOTAL.finditer(s.text):
+        if not s.free(m.start(2), m.end()):
+            continue
+        values = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", m.group(1))]
+        total = float(m.group(2))
+        s.use(m.start(2), m.end())
+        checks.append(Check("arith", m.group(0), math.isclose(total, sum(values)) or total == len(values)))
     if not facts.loop_counts or not any(ch.isdigit() for ch in s.text):
         return
     for m in _RANGE_SIZE.finditer(s.text):

@@ -1076,3 +1076,15 @@ def test_the_sizes_of_a_list_pass_by_pass_a_second_value_that_starts_a_claim_and
     assert ("value", False) not in verdicts(facts, "Since total is 8, ~1 is -2.")
     checks = verdicts(facts, "The checks come out True, True, False: 6 == 3 * 2, 12 == 6 * 2, then 5 == 24 is False.")
     assert checks == [("comparison", True)] * 3
+
+
+def test_a_count_after_a_run_is_not_one_of_its_values_and_a_runs_total_is_its_sum(facts):
+    # window_sums' loop takes i = 3, 4, 5: three passes
+    assert verdicts(facts, "The loop takes i = 3, 4, 5, three iterations in all.") == [
+        ("sequence", True),
+        ("arith", True),
+    ]
+    assert verdicts(facts, "The loop takes i = 3, 4, 5, 6, three iterations in all.")[0] == ("sequence", False)
+    assert ("arith", True) in verdicts(facts, "The first window holds 3, 1 and 4, 8 in total.")
+    assert ("arith", False) in verdicts(facts, "The first window holds 3, 1 and 4, 9 in total.")
+    assert ("arith", True) in verdicts(facts, "The first window holds 3, 1 and 4, three numbers in all.")
