@@ -1725,6 +1725,39 @@ def _count_of_changes(before: str, walk: Walk) -> set[int] | None:
     return {len(history), len(history) - 1} if history else None
 
 
+_STATEMENT_VERB = re.compile(
+    r"\s(?:ran|runs|is\s+run|was\s+run|executes|executed|is\s+executed|was\s+executed|is\s+called|was\s+called)\s*$"
+)
+_STATEMENT_RAN = re.compile(
+    r"(?:`([^`\n]+)`|(?<![\w.`])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?))" + _STATEMENT_VERB.pattern
+)
+
+
+def _count_of_statement(before: str, walk: Walk) -> set[int] | None:
+    """`` `append` ran 4 times ``, `seen.add runs 39 times`: how often the lines holding that code ran
+    (each, or all together); None when the sentence restates no code before the count."""
+    if not _STATEMENT_VERB.search(before):
+        return None
+    raw = walk.raw_sentence
+    # the same `times` in the sentence as written (its code is masked in `before`)
+    nth = len(re.findall(r"\btimes?\b", before, re.I))
+    counted = list(re.finditer(r"\s+\S+\s+(?:more\s+)?times?\b", raw, re.I))
+    said = _STATEMENT_RAN.search(raw[: counted[nth].start()]) if nth < len(counted) else None
+    if said is None or re.search(r"\b(?:in|of|inside|within)\s+$", raw[: said.start()]):
+        return None  # (`the loop in `mode` ran 4 times`: a part of the function, not its calls)
+    code = squash(said.group(1) or said.group(2)).removesuffix("()")
+    runs: dict[int, int] = {}
+    calls = 0
+    for event in walk.facts.index.events:
+        if event.kind == "call" and re.match(rf"def\s+{re.escape(code)}\s*\(", event.source.strip()):
+            calls += 1  # `take` was called 6 times: a function of the program
+        elif event.kind == "line" and code in squash(event.source) and event.line_no not in walk.facts.loop_names:
+            runs[event.line_no] = runs.get(event.line_no, 0) + 1
+    if calls:
+        return {calls}
+    return set(runs.values()) | {sum(runs.values())} if runs else None
+
+
 _ORDINALS = {w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
 # `break ends the loop on its second iteration`: the loop stopped after that many passes
 _STOPPED_ON = re.compile(
@@ -1770,7 +1803,9 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("count", m.group(0), grounded_literal(walk.facts, count)))
             continue
         before = s.text[: m.start()]
-        said_of = _count_of_condition(before, walk) or _count_of_changes(before, walk)
+        said_of = (
+            _count_of_condition(before, walk) or _count_of_changes(before, walk) or _count_of_statement(before, walk)
+        )
         if said_of is not None:  # `v % target == 0` succeeds 6 times, `shape` grew 7 times
             checks.append(Check("count", m.group(0), count in said_of))
             continue

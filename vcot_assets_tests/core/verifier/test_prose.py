@@ -1088,3 +1088,26 @@ def test_a_count_after_a_run_is_not_one_of_its_values_and_a_runs_total_is_its_su
     assert ("arith", True) in verdicts(facts, "The first window holds 3, 1 and 4, 8 in total.")
     assert ("arith", False) in verdicts(facts, "The first window holds 3, 1 and 4, 9 in total.")
     assert ("arith", True) in verdicts(facts, "The first window holds 3, 1 and 4, three numbers in all.")
+
+
+HELPER = """\
+def double(x):
+    return 2 * x
+
+
+def doubles(xs):
+    out = []
+    for x in xs:
+        if x > 0:
+            out.append(double(x))
+    return out
+"""
+
+
+def test_how_often_a_restated_statement_ran_or_a_function_was_called():
+    calls = trace_facts(traced(HELPER, "doubles([3, -1, 4, 5])"))  # append and double: 3 times of 4 passes
+    assert verdicts(calls, "The loop makes 4 passes and `out.append(double(x))` ran 3 times.") == [("count", True)] * 2
+    assert ("count", False) in verdicts(calls, "The loop makes 4 passes and `out.append(double(x))` ran 4 times.")
+    assert ("count", True) in verdicts(calls, "So out.append runs 3 times.")
+    assert ("count", True) in verdicts(calls, "`double` was called 3 times.")
+    assert ("count", False) in verdicts(calls, "`double` was called 4 times.")
