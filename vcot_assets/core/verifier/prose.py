@@ -1546,7 +1546,9 @@ def _lengths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if s.free(m.start(), m.end()):
             s.use(m.start(), m.end())
             size = int(m.group(1) or m.group(2) or m.group(3))
-            checks.append(Check("count", m.group(0), size in walk.facts.sizes))
+            # (`over the six letters`: or the passes of a loop over them; `a list of 20` is a size)
+            passes = walk.facts.loop_counts if m.group(3) else set()
+            checks.append(Check("count", m.group(0), size in walk.facts.sizes or size in passes))
 
 
 def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:

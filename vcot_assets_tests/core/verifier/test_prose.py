@@ -1111,3 +1111,10 @@ def test_how_often_a_restated_statement_ran_or_a_function_was_called():
     assert ("count", True) in verdicts(calls, "So out.append runs 3 times.")
     assert ("count", True) in verdicts(calls, "`double` was called 3 times.")
     assert ("count", False) in verdicts(calls, "`double` was called 4 times.")
+
+
+def test_the_n_items_a_loop_went_over_may_be_its_passes_but_a_list_of_n_is_a_size():
+    sizes = trace_facts(traced(GROW, "grow(5)"))  # five passes; ways holds at most 2 items
+    assert verdicts(sizes, "The loop looks at the five numbers in turn.") == [("count", True)]
+    assert verdicts(sizes, "The loop looks at the seven numbers in turn.") == [("count", False)]
+    assert verdicts(sizes, "Each pass may append to a list of 5.") == [("count", False)]
