@@ -97,7 +97,11 @@ def list_items(text: str) -> list[Item]:
         if indent > 0 and re.match(r"^[a-z][.)]\s", stripped):
             stripped = stripped[2:].strip()  # `a. one equal element`: a lettered sub-point, its text
         # A header-like item (`### 1. [function]`) holds its statement in the next paragraph.
-        if blank_before and indent == 0 and len(" ".join(current).split()) > 3:
+        if (
+            blank_before
+            and indent == 0
+            and (len(" ".join(current).split()) > 3 or re.search(r"[.!?]\**$", current[-1]))
+        ):  # (`4. Negative fractions.` then a paragraph of prose: a whole item and a closing remark)
             items.append(Item(" ".join(current), marker, context))
             current = None
             continue

@@ -351,6 +351,9 @@ def test_parse_scenarios():
         "Empty.",
     ]
     assert parse_scenarios("- Ties.\n- Empty input.\n- <scenario>") == ["Ties.", "Empty input."]
+    # a paragraph after the list is a closing remark, not more of a short last item
+    remark = "1. Two equal fractions.\n2. Negative fractions.\n\nThese scenarios test the function compare fractions."
+    assert parse_scenarios(remark) == ["Two equal fractions.", "Negative fractions."]
     assert parse_scenarios('{"scenarios": ["Ties.", {"description": "Empty input."}]}') == ["Ties.", "Empty input."]
     assert reason_of(parse_scenarios, "none at all") == "no_list"
     # a model stuck in a loop (the same item again and again) gave no scenarios
