@@ -2349,6 +2349,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
     _one_state(located, walk)
     _tests_in_their_state(located, walk)
     _in_the_anchors_iteration(located, walk)
+    _in_the_labelled_pass(located, walk)
     walk.moved_to(best_anchor)
 
 
@@ -2445,6 +2446,77 @@ def _in_the_anchors_iteration(located: list[Check], walk: Walk) -> None:
         if not held.intersection(check.events):
             check.ok = False
             check.text += f" (not while {anchor.text})"
+
+
+# `- 15: ...`, `**'4.5':** ...`, `x = 4 (the first): ...`: a value the loop's header gives its variable
+_PASS_VALUE = re.compile(
+    r"\s*(?:[-*+]\s+)?(?:\*\*)?(?:(?:for|at|on|with)\s+)?(?:(?P<name>[A-Za-z_]\w*)\s*=\s*)?"
+    r"(?P<label>-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\))(?:\*\*)?\s*(?:\([^()\n]{0,40}\)\s*)?:"
+)
+# `**First pass:**`, `Round 3:`, `Second key, 'eli': ...`: the k-th pass of the program's one loop
+_PASS_ORDINAL = re.compile(
+    r"\s*(?:[-*+]\s+)?(?:\*\*)?(?:(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+    r"(?:pass|round|iteration|move|turn|key|item|element|entry|word|number|value|call|visit|trip|letter|character)"
+    r"|(?:pass|round|iteration)\s+(?P<number>\d+))(?:\*\*)?\s*(?:\([^()\n]{0,40}\)\s*)?(?:\*\*)?\s*[:,]",
+    re.I,
+)
+
+
+def _in_the_labelled_pass(located: list[Check], walk: Walk) -> None:
+    """`- 15: self.stamps = 2.`, `**First pass:** self.speed = 1`: a sentence that opens with one
+    pass of a loop (a value its header gives the loop variable, or an ordinal) tells what happened
+    in that pass, so its values must hold at some moment of it (from that step of the header to the
+    next), not only in another pass."""
+    found = _ordinal_pass(walk) or _valued_pass(walk)
+    if found is None:
+        return
+    opening, name, spans = found
+    # (`- i = 0: acc = 3; i = 1: acc = 31`, `- 3: ...; 4: ...`: the next pass's label ends this one)
+    following = re.search(r";\s*(?:[A-Za-z_]\w*\s*=\s*)?[-\w'\"(][^:;,]{0,30}:", walk.sentence[opening:])
+    closing = opening + following.start() if following else len(walk.sentence)
+    for check in sorted(located, key=lambda c: c.position):
+        if check.kind == "value" and check.text.split(" = ")[0] == name and check.position >= opening:
+            break
+        if not check.ok or check.kind != "value" or not opening <= check.position < closing:
+            continue
+        if not any(lo <= e < hi for e in check.events for lo, hi in spans):
+            check.ok = False
+            check.text += " (not in that pass of the loop)"
+
+
+def _ordinal_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
+    """(where the claims start, "", [the pass's events]) for `Round 3:` where the program has one loop, run once."""
+    m = _PASS_ORDINAL.match(walk.sentence)
+    if not m or len(walk.facts.loop_names) != 1 or len(walk.facts.index.loop_runs) != 1:
+        return None
+    k = _ORDINALS[m.group("ordinal").lower()] if m.group("ordinal") else int(m.group("number"))
+    (header,) = walk.facts.loop_names
+    steps = [i for i, e in enumerate(walk.facts.index.events) if e.kind == "line" and e.line_no == header]
+    return (m.end(), "", [(steps[k - 1], steps[k])]) if 0 < k < len(steps) else None
+
+
+def _valued_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
+    """(where the claims start, the loop variable, [each pass where its header gave it the value])
+    for `- 15:` where exactly one loop variable takes that value at its header."""
+    m = _PASS_VALUE.match(walk.sentence)
+    node = _expr(m.group("label")) if m else None
+    literal, label = _literal_value(node) if node is not None else (False, None)
+    if not literal:
+        return None
+    events, n = walk.facts.index.events, len(walk.facts.index.events)
+    passes: dict[str, list[tuple[int, int]]] = {}
+    for header, (targets, _) in walk.facts.loop_names.items():
+        for name in targets & {m.group("name")} if m.group("name") else targets:
+            # (a loop variable the body reassigns, `w = w.strip('.')`, starts its next pass at the header)
+            starts = [e for e, _ in walk.facts.history(name) if events[e].line_no == header]
+            values = dict(walk.facts.history(name))
+            for k, start in enumerate(starts):
+                if same_value(values[start], label):  # (two loops may share a name: `for x in ...` twice)
+                    passes.setdefault(name, []).append((start, starts[k + 1] if k + 1 < len(starts) else n))
+    if len(passes) != 1:
+        return None
+    ((name, spans),) = passes.items()
+    return m.end(), name, spans
 
 
 def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tuple[list[SentenceReport], int, int, int]:

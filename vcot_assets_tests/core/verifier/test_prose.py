@@ -1118,3 +1118,14 @@ def test_the_n_items_a_loop_went_over_may_be_its_passes_but_a_list_of_n_is_a_siz
     assert verdicts(sizes, "The loop looks at the five numbers in turn.") == [("count", True)]
     assert verdicts(sizes, "The loop looks at the seven numbers in turn.") == [("count", False)]
     assert verdicts(sizes, "Each pass may append to a list of 5.") == [("count", False)]
+
+
+def test_a_sentence_that_opens_with_a_pass_of_the_loop_is_held_to_that_pass(facts):
+    # window_sums: i = 3, 4, 5 at the header; total becomes 6, 10 and 15 in those passes
+    assert ("value", True) in verdicts(facts, "- 4: total becomes 10.")
+    assert ("value", False) in verdicts(facts, "- 4: total becomes 15.")  # the next pass's value
+    assert ("value", False) not in verdicts(facts, "- 4: total becomes 10; 5: total becomes 15.")
+    assert verdicts(facts, "- i = 4 (the middle window): total becomes 15.")[-1] == ("value", False)
+    assert verdicts(facts, "**Second pass:** total becomes 10.") == [("value", True)]
+    assert verdicts(facts, "**Second pass:** total becomes 15.") == [("value", False)]
+    assert ("value", True) in verdicts(facts, "- 9: total becomes 15.")  # 9 is no value of the loop's variable
