@@ -2450,12 +2450,12 @@ def _in_the_anchors_iteration(located: list[Check], walk: Walk) -> None:
 
 # `- 15: ...`, `**'4.5':** ...`, `x = 4 (the first): ...`: a value the loop's header gives its variable
 _PASS_VALUE = re.compile(
-    r"\s*(?:[-*+]\s+)?(?:\*\*)?(?:(?:for|at|on|with)\s+)?(?:(?P<name>[A-Za-z_]\w*)\s*=\s*)?"
+    _ANCHOR.pattern + r"(?:(?P<name>[A-Za-z_]\w*)\s*=\s*)?"
     r"(?P<label>-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\))(?:\*\*)?\s*(?:\([^()\n]{0,40}\)\s*)?:"
 )
 # `**First pass:**`, `Round 3:`, `Second key, 'eli': ...`: the k-th pass of the program's one loop
 _PASS_ORDINAL = re.compile(
-    r"\s*(?:[-*+]\s+)?(?:\*\*)?(?:(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+    _ANCHOR.pattern + r"(?:(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
     r"(?:pass|round|iteration|move|turn|key|item|element|entry|word|number|value|call|visit|trip|letter|character)"
     r"|(?:pass|round|iteration)\s+(?P<number>\d+))(?:\*\*)?\s*(?:\([^()\n]{0,40}\)\s*)?(?:\*\*)?\s*[:,]",
     re.I,
