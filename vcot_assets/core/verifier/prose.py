@@ -197,6 +197,22 @@ def _number_word(match: re.Match) -> str:
     return str(-value if match.group(1) else value)
 
 
+# `00001010 XOR 11001000 = 11000010`, `1100 & 1010 = 1000`: a bit operation worked in base 2
+_BINARY_BIT_OPERATION = re.compile(
+    r"(?<![\w.])([01]{4,})(\s*(?:XOR|AND|OR|\^|&|\|)\s*)([01]{4,})(\s*=\s*)([01]{4,})(?!\w|\.\d)"
+)
+_BIT_WORDS = {"XOR": "^", "AND": "&", "OR": "|"}
+
+
+def _binary_bit_operation(m: re.Match) -> str:
+    left, right, result = (int(m.group(k)) for k in (1, 3, 5))
+    op = _BIT_WORDS.get(m.group(2).strip(), m.group(2).strip())
+    decimal = {"^": left ^ right, "&": left & right, "|": left | right}[op]
+    if decimal == result and m.group(1)[0] != "0":
+        return m.group(0)  # (true in decimal as written: read it so)
+    return f"0b{m.group(1)} {op} 0b{m.group(3)}{m.group(4)}0b{m.group(5)}"
+
+
 def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
@@ -206,6 +222,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         text, lambda part: re.sub(r"(\d)\s*[×x]\s*(\d+)(?!\s*(?:=|is\b|gives\b|equals\b|[\d.]))", r"\1 by \2", part)
     )
     text = text.translate(_UNICODE_OPERATORS)
+    text = _BINARY_BIT_OPERATION.sub(_binary_bit_operation, text)
     # bold markers, not the `**` of a power or the stars inside a string such as '***'
     text = re.sub(
         r"(?<![A-Za-z0-9_)\]])\*\*(?=[A-Za-z0-9_(`\[])|(?<=[A-Za-z0-9_.:)`\]])\*\*(?![*'\"A-Za-z0-9_(])|^\*\*|\*\*$",

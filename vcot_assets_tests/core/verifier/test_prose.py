@@ -1129,3 +1129,10 @@ def test_a_sentence_that_opens_with_a_pass_of_the_loop_is_held_to_that_pass(fact
     assert verdicts(facts, "**Second pass:** total becomes 10.") == [("value", True)]
     assert verdicts(facts, "**Second pass:** total becomes 15.") == [("value", False)]
     assert ("value", True) in verdicts(facts, "- 9: total becomes 15.")  # 9 is no value of the loop's variable
+
+
+def test_a_bit_operation_worked_in_base_2(facts):
+    assert verdicts(facts, "In binary, 1100 & 1010 = 1000.") == [("arith", True)]
+    assert verdicts(facts, "Then 00001010 XOR 11001000 = 11000010.") == [("arith", True)]
+    assert verdicts(facts, "In binary, 1100 & 1010 = 1001.") == [("arith", False)]
+    assert verdicts(facts, "Then 1001 | 1001 = 1001.") == [("arith", True)]  # (true as written)
