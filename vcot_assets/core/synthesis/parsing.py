@@ -638,8 +638,8 @@ def _trailing_demo(module: ast.Module) -> int:
         if not isinstance(call, ast.Call):
             return kept  # (a constant after the definitions is part of the solution)
         root = call.func
-        while isinstance(root, ast.Attribute):
-            root = root.value
+        while isinstance(root, (ast.Attribute, ast.Call)):  # (`t.add("a").add("b")`: a chain of calls on t)
+            root = root.value if isinstance(root, ast.Attribute) else root.func
         if not (isinstance(root, ast.Name) and (root.id in made or root.id == "print")):
             return kept
         if isinstance(node, ast.Assign):
@@ -835,6 +835,9 @@ def _boxed(text: str) -> str | None:
     return None
 
 
+_SENTENCE_BREAK = re.compile(r"[\w)\]}'\"]\.\s+[A-Za-z]")
+
+
 def _expression_prefix(text: str) -> str | None:
     """The longest prefix of `text` that is one Python expression (an explanation may follow it)."""
     text = text.strip().strip("`").strip().replace("\\_", "_").replace("\\{", "{").replace("\\}", "}")
@@ -849,6 +852,8 @@ def _expression_prefix(text: str) -> str | None:
             continue
         if re.search(r",\s*[A-Za-z_]\w*$", candidate) and re.match(r"\s+[a-z]", text[cut:]):
             continue  # `f(x), which returns ...`: prose after the expression, not a tuple with a name in it
+        if _SENTENCE_BREAK.search(re.sub(r"'[^']*'|\"[^\"]*\"", "''", candidate)):
+            continue  # `4.5. The result is a float`: a full stop and the next sentence, not `4.5 .The`
         try:
             ast.parse(candidate, mode="eval")
         except (SyntaxError, ValueError, RecursionError, MemoryError):

@@ -304,6 +304,8 @@ def test_the_solution_is_not_a_block_of_test_functions_nor_the_demo_after_it():
     assert extract_code_block(tests_first) == "class Queue:\n    def __init__(self):\n        self.items = []\n"
     demo = "```python\nclass Bag:\n    def add(self, x):\n        return x\n\nbag = Bag()\nbag.add(3)\n```"
     assert extract_code_block(demo) == "class Bag:\n    def add(self, x):\n        return x\n"
+    chained = demo.replace("bag.add(3)", "bag.add(3).add(4)\nprint(bag)")  # a chain of calls on what the demo made
+    assert extract_code_block(chained) == "class Bag:\n    def add(self, x):\n        return x\n"
     # a constant after the definitions is the solution's own
     constant = "```python\ndef f(x):\n    return x * LIMIT\n\nLIMIT = 3\n```"
     assert extract_code_block(constant) == "def f(x):\n    return x * LIMIT\n\nLIMIT = 3\n"
@@ -533,6 +535,9 @@ def test_answer_lines_with_prose_around_the_call():
     reply = "Working back.\n\nAnswer: The call clamp_all([-2, 5, 12], 0, 10) returns [0, 5, 10]."
     assert parsing.parse_backward_narration(reply)[1] == "clamp_all([-2, 5, 12], 0, 10)"
     assert parsing.parse_narration("Steps.\nAnswer: (1, 2)")[1] == "(1, 2)"
+    # a full stop and the next sentence, not the attribute `4.5 .The`
+    assert parsing.parse_narration("Steps.\nAnswer: 4.5. The result is a float.")[1] == "4.5"
+    assert parsing.parse_narration("Steps.\nAnswer: 'a. B'")[1] == "'a. B'"
 
 
 def test_class_signatures_with_explained_methods_or_a_stub_below():
