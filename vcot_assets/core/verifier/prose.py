@@ -223,6 +223,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     )
     text = text.translate(_UNICODE_OPERATORS)
     text = _BINARY_BIT_OPERATION.sub(_binary_bit_operation, text)
+    text = re.sub(r"\b([A-Z][a-z]+ \d+)\s*=\s*(?=[\[({'\"])", r"\1: ", text)  # `Row 1 = [4, 9, 2]`: a label
     # bold markers, not the `**` of a power or the stars inside a string such as '***'
     text = re.sub(
         r"(?<![A-Za-z0-9_)\]])\*\*(?=[A-Za-z0-9_(`\[])|(?<=[A-Za-z0-9_.:)`\]])\*\*(?![*'\"A-Za-z0-9_(])|^\*\*|\*\*$",
@@ -1526,6 +1527,8 @@ def _sizes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             if isinstance(value, str) and m.group(0).rstrip().lower().endswith("words"):
                 checks.append(Check("count", f"len({value!r}.split()) = {size}", len(value.split()) == size))
                 continue  # `' buy milk'` has 2 words
+            if isinstance(value, str) and not re.search(r"(?:characters|chars|letters|digits)\s*$", m.group(0), re.I):
+                continue  # `"strap" has four pairs`: of its letters, not its length
             checks.append(Check("count", f"len({value!r}) = {size}", len(value) == size))
             continue
         subject = m.group("subject")
@@ -1576,6 +1579,8 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if not s.free(m.start(), m.end()):
             continue
         s.use(m.start(), m.end())
+        if re.match(r"\s+(?:per|for each|each|every)\b", s.text[m.end() :]):
+            continue  # `checks two things per token`: a rate, not a loop's count
         count = int(m.group(1) or m.group(2) or m.group(3) or m.group(4))
         ok = count in _loop_counts(walk, s.text[: m.start()])
         checks.append(Check("count", m.group(0), ok))
@@ -1815,8 +1820,11 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         count = int(m.group(1)) if m.group(1) else _TIMES_WORDS[m.group(2).lower()]
         if re.search(
             r"\b(?:other|remaining|first|last|next|final|previous|later|earlier)\s*$", s.text[: m.start()], re.I
+        ) or (
+            m.group(0).lower().endswith("times")
+            and re.search(r"\b(?:its|their|his|her)\s*$", s.text[: m.start()], re.I)
         ):
-            continue  # `the other four passes`: some of a loop's runs, not their number
+            continue  # `the other four passes`: some of a loop's runs; `the smaller of its two times`: a noun
         if re.search(r"\b(?:appears?|occurs?|shows? up|is seen)\s*$", s.text[: m.start()]):
             # how often a value occurs in the data: a count the program holds, not a loop's
             checks.append(Check("count", m.group(0), grounded_literal(walk.facts, count)))
@@ -2470,11 +2478,12 @@ _PASS_VALUE = re.compile(
     _ANCHOR.pattern + r"(?:(?P<name>[A-Za-z_]\w*)\s*=\s*)?"
     r"(?P<label>-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\))(?:\*\*)?\s*(?:\([^()\n]{0,40}\)\s*)?:"
 )
-# `**First pass:**`, `Round 3:`, `Second key, 'eli': ...`: the k-th pass of the program's one loop
+# `**First pass:**`, `Second key, 'eli': ...`: the k-th pass of the program's one loop (`pass 5` may be
+# the pass where a variable is 5)
 _PASS_ORDINAL = re.compile(
     _ANCHOR.pattern + r"(?:(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
     r"(?:pass|round|iteration|move|turn|key|item|element|entry|word|number|value|call|visit|trip|letter|character)"
-    r"|(?:pass|round|iteration)\s+(?P<number>\d+))(?:\*\*)?\s*(?:\([^()\n]{0,40}\)\s*)?(?:\*\*)?\s*[:,]",
+    r")(?:\*\*)?\s*(?:\([^()\n]{0,40}\)\s*)?(?:\*\*)?\s*[:,]",
     re.I,
 )
 
@@ -2502,11 +2511,11 @@ def _in_the_labelled_pass(located: list[Check], walk: Walk) -> None:
 
 
 def _ordinal_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
-    """(where the claims start, "", [the pass's events]) for `Round 3:` where the program has one loop, run once."""
+    """(where the claims start, "", [the pass's events]) for `Third round:` where the program has one loop, run once."""
     m = _PASS_ORDINAL.match(walk.sentence)
     if not m or len(walk.facts.loop_names) != 1 or len(walk.facts.index.loop_runs) != 1:
         return None
-    k = _ORDINALS[m.group("ordinal").lower()] if m.group("ordinal") else int(m.group("number"))
+    k = _ORDINALS[m.group("ordinal").lower()]
     (header,) = walk.facts.loop_names
     steps = [i for i, e in enumerate(walk.facts.index.events) if e.kind == "line" and e.line_no == header]
     return (m.end(), "", [(steps[k - 1], steps[k])]) if 0 < k < len(steps) else None

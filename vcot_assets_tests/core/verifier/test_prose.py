@@ -1136,3 +1136,14 @@ def test_a_bit_operation_worked_in_base_2(facts):
     assert verdicts(facts, "Then 00001010 XOR 11001000 = 11000010.") == [("arith", True)]
     assert verdicts(facts, "In binary, 1100 & 1010 = 1001.") == [("arith", False)]
     assert verdicts(facts, "Then 1001 | 1001 = 1001.") == [("arith", True)]  # (true as written)
+
+
+def test_counts_that_are_rates_nouns_or_letters_and_a_numbered_row_label(facts):
+    # window_sums: the loop runs 3 times
+    assert verdicts(facts, "The loop checks two things per window.") == []
+    assert verdicts(facts, "The loop checks 7 windows.") == [("count", False)]
+    assert verdicts(facts, "It keeps the smaller of its two times.") == []
+    assert verdicts(facts, "The loop runs its 5 iterations.") == [("count", False)]
+    assert ("count", False) not in verdicts(facts, '"strap" has four pairs of letters.')
+    assert ("count", False) in verdicts(facts, '"strap" has 4 letters.')
+    assert ("arith", False) not in verdicts(facts, "Row 1 = [4, 9, 2].")
