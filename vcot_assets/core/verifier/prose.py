@@ -1619,6 +1619,8 @@ def _totals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """How many values a range holds, and totals: of a run of numbers just stated, or a loop's
     passes, a line's runs, a collection's size or a number the program computed."""
     facts = walk.facts
+    if not any(ch.isdigit() for ch in s.text):
+        return
     for m in _RUN_TOTAL.finditer(s.text):
         if not s.free(m.start(2), m.end()):
             continue
@@ -1626,7 +1628,7 @@ def _totals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         total = float(m.group(2))
         s.use(m.start(2), m.end())
         checks.append(Check("arith", m.group(0), math.isclose(total, sum(values)) or total == len(values)))
-    if not facts.loop_counts or not any(ch.isdigit() for ch in s.text):
+    if not facts.loop_counts:
         return
     for m in _RANGE_SIZE.finditer(s.text):
         first, last, count = int(m.group(1)), int(m.group(3)), int(m.group(4))
@@ -2534,8 +2536,9 @@ def _valued_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
     for header, (targets, _) in walk.facts.loop_names.items():
         for name in targets & {m.group("name")} if m.group("name") else targets:
             # (a loop variable the body reassigns, `w = w.strip('.')`, starts its next pass at the header)
-            starts = [e for e, _ in walk.facts.history(name) if events[e].line_no == header]
-            values = dict(walk.facts.history(name))
+            history = walk.facts.history(name)
+            starts = [e for e, _ in history if events[e].line_no == header]
+            values = dict(history)
             for k, start in enumerate(starts):
                 if same_value(values[start], label):  # (two loops may share a name: `for x in ...` twice)
                     passes.setdefault(name, []).append((start, starts[k + 1] if k + 1 < len(starts) else n))
