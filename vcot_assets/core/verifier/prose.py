@@ -1240,6 +1240,8 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
     # a local and an attribute can share a name (`floor` the argument, `self.floor` the state)
     names = [subject.removeprefix("self."), "self." + subject.removeprefix("self.")] if subject else list(histories)
     repeats = any(same_value(a, b) for a, b in zip(values, values[1:]))
+    if subject is None and _slip_in_a_pass_run(walk, values):
+        return Check("sequence", f"values: {values} (one off a pass-by-pass run)", False)
     for name in names:
         history = [v for _, v in histories.get(name, [])]
         samples = walk.facts.assigned_values(name) if subject and repeats else []
@@ -1302,6 +1304,24 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
         # the noun naming what they are; a run one value off the named variable's is still wrong
         return Check("sequence", f"values: {values}", True)
     return Check("sequence", f"{subject or 'values'}: {values}", False)
+
+
+def _slip_in_a_pass_run(walk: Walk, values: list) -> bool:
+    """`the running value at the end of each word is 4, 8, 11, 16, 26, 28`: five or more numbers
+    named by no variable that differ in one place from what some variable held at each pass of a
+    loop, and match no run of the program outright. A counter that steps through every value holds
+    any rising run somewhere, so matching its whole history in order let a slip taken from another
+    pass through."""
+    if len(values) < 5 or not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return False
+    facts = walk.facts
+    per_pass = [run for name in facts.histories for run in facts.per_iteration(name)]
+    if not any(_one_off(values, run) for run in per_pass):
+        return False
+    exact = per_pass + [[v for _, v in h] for h in facts.histories.values()] + facts.expression_runs()
+    exact += [_items(v) for v in facts.known_values + facts.code_literals]
+    exact += [_items(row) for v in facts.known_values + facts.code_literals for row in _items(v)]  # a grid's rows
+    return not any(_stretch(values, run) for run in exact)
 
 
 def _one_off_named(walk: Walk, values: list, name: str) -> bool:

@@ -1147,3 +1147,24 @@ def test_counts_that_are_rates_nouns_or_letters_and_a_numbered_row_label(facts):
     assert ("count", False) not in verdicts(facts, '"strap" has four pairs of letters.')
     assert ("count", False) in verdicts(facts, '"strap" has 4 letters.')
     assert ("arith", False) not in verdicts(facts, "Row 1 = [4, 9, 2].")
+
+
+LETTERS = """\
+def letter_total(words):
+    letters = 0
+    for w in words:
+        for ch in w:
+            letters += 1
+    return letters
+"""
+
+
+def test_a_run_of_a_counter_read_pass_by_pass_is_held_to_those_passes():
+    # letters steps through 0..12, and stands at 2, 5, 6, 10, 12 at the end of each word
+    counter = trace_facts(traced(LETTERS, 'letter_total(["ab", "cde", "f", "ghij", "kl"])'))
+    assert verdicts(counter, "The running value at the end of each word is 2, 5, 6, 10, 12.") == [("sequence", True)]
+    assert verdicts(counter, "It counts 3, 4, 5, 6, 7 along the way.") == [
+        ("sequence", True)
+    ]  # a stretch of every step
+    # 7 is a value the counter takes, but at no word's end: one off the pass-by-pass run
+    assert verdicts(counter, "The running value at the end of each word is 2, 5, 7, 10, 12.") == [("sequence", False)]
