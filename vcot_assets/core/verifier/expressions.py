@@ -218,7 +218,7 @@ _SAFE_FUNCTIONS = {
     "len": len, "sum": sum, "min": min, "max": max, "abs": abs, "sorted": sorted, "str": str, "int": int,
     "float": float, "bool": bool, "list": list, "tuple": tuple, "set": set, "round": round, "ord": ord,
     "chr": chr, "reversed": lambda x: list(reversed(x)), "dict": dict, "any": any, "all": all,
-    "divmod": divmod, "pow": _small_power,
+    "divmod": divmod, "pow": _small_power, "bin": bin, "hex": hex, "oct": oct,
 }  # fmt: skip
 SAFE_CALLS = frozenset(_SAFE_FUNCTIONS)  # the builtins a claim may call, by name
 

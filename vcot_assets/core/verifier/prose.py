@@ -1898,6 +1898,26 @@ _RUN_ENDS = re.compile(
 )
 
 
+_SIGN_WORD = re.compile(r"\s+(?:is|was|comes\s+out|stays)\s+(non-?0|nonzero|not\s+0|positive|negative)\b", re.I)
+
+
+def _sign_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`5 & 2` is non-zero, `3 - 7 is negative`: a computation of literals said to be non-zero,
+    positive or negative (its value is then checked like any arithmetic)."""
+    for m in _SIGN_WORD.finditer(s.text):
+        start = _left_operand_start(s.text, m.start(), walk.facts.index.names)
+        node = _expr(s.text[start : m.start()]) if start < m.start() else None
+        if not isinstance(node, (ast.BinOp, ast.UnaryOp, ast.Call)) or not s.free(start, m.end()):
+            continue
+        literal, value = _literal_value(node)
+        if not literal or isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
+        word = m.group(1).lower()
+        holds = value > 0 if word == "positive" else value < 0 if word == "negative" else value != 0
+        s.use(start, m.end())
+        checks.append(Check("arith", f"{ast.unparse(node)} is {word.replace('0', 'zero')}", holds))
+
+
 def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     text = s.text
     for m in re.finditer(_REL + "|" + "|".join(_COMPARE_WORDS), text):
@@ -1944,6 +1964,9 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             or not re.search(r"\b(?:are|were|both|all|neither)\b", clause + " " + text[:left_start][-20:], re.I)
         ):  # (`4 is less than 9 and 4 == 9 is false`: the verdict is the second's alone)
             clause = own
+        verdict = re.match(r"\s*`?\s*(?:is|was|evaluates\s+to|comes\s+out)\s+(?:true|false)\b", text[right_end:], re.I)
+        if verdict:  # `... == 1 is True, the elif fails`: the verdict written right after the test is its own
+            clause = text[right_end : right_end + verdict.end()]
         if re.search(r"\b(?:never|not)\s+(?:reached|evaluated|checked|tested)\b", clause, re.I):
             continue  # `the cross < 0 check is never reached`: a test that did not run
         claimed = not (_FALSE_AFTER.match(text[right_end:]) or re.search(_FALSE_WORDS, clause, re.I))
@@ -2337,6 +2360,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _totals,
         _counts,
         _compound_truths,
+        _sign_claims,
         _comparisons,
         _truth_claims,
         _returns,

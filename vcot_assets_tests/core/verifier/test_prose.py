@@ -1168,3 +1168,13 @@ def test_a_run_of_a_counter_read_pass_by_pass_is_held_to_those_passes():
     ]  # a stretch of every step
     # 7 is a value the counter takes, but at no word's end: one off the pass-by-pass run
     assert verdicts(counter, "The running value at the end of each word is 2, 5, 7, 10, 12.") == [("sequence", False)]
+
+
+def test_a_test_of_literals_said_non_zero_or_given_its_verdict_right_after_it(facts):
+    assert ("arith", False) in verdicts(facts, "With flag 2, `5 & 2` is non-zero, so the `if` runs.")
+    assert ("arith", False) not in verdicts(facts, "With flag 4, `5 & 4` is non-zero, so the `if` runs.")
+    assert ("arith", True) in verdicts(facts, "With flag 4, `5 & 4` is non-zero, so the `if` runs.")
+    assert verdicts(facts, "Here 3 - 7 is negative.") == [("arith", True)]
+    # the verdict written right after the test is its own, whatever the rest of the sentence says
+    assert ("comparison", False) in verdicts(facts, "So `bin(13).count('1') == 1` is True, the `elif` fails.")
+    assert ("comparison", True) in verdicts(facts, "So `bin(8).count('1') == 1` is True, the `elif` runs.")
