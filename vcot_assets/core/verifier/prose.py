@@ -684,8 +684,8 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         is_literal, value = _literal_value(nodes[-1])
         if not is_literal:
             continue
-        run, run_end = _literal_run(text, group[-1] + 1)
         targets = nodes[0].elts if len(group) == 1 and isinstance(nodes[0], ast.Tuple) else []
+        run, run_end = _literal_run(text, group[-1] + 1, one_kind=not targets)
         if targets and len(run) >= len(targets) and not isinstance(value, tuple):
             # `dx, dy = 0, 1`: the right side is the run of values, one per target
             s.use(left_start, run_end)
@@ -1205,8 +1205,9 @@ def _kind_of(value: object) -> str:
     return "text" if isinstance(value, str) else "scalar"
 
 
-def _literal_run(text: str, start: int) -> tuple[list[object], int]:
-    """Literals from `start`, separated by commas, arrows or `then`: (values, end)."""
+def _literal_run(text: str, start: int, one_kind: bool = True) -> tuple[list[object], int]:
+    """Literals from `start`, separated by commas, arrows or `then`: (values, end); all of one
+    kind unless `one_kind` is off (the right side of `day, temp = 'mon', 14`)."""
     values: list[object] = []
     i = end = start
     while i < len(text):
@@ -1219,7 +1220,7 @@ def _literal_run(text: str, start: int) -> tuple[list[object], int]:
         literal, value = _literal_value(node)
         if not literal:
             break
-        if values and _kind_of(values[-1]) != _kind_of(value):
+        if values and one_kind and _kind_of(values[-1]) != _kind_of(value):
             break  # `the rolls are [(3, 3), ...], ten rolls`, `balance is 15, 'w:10' at 5`: not one run
         if values and _COUNTED.match(text, stop):
             break  # `i takes 0, 1, 2, 3, four iterations in all`, `15 -> 4 bits`: a count, not the next value

@@ -135,6 +135,12 @@ def test_a_conditions_truth_is_evaluated_whatever_form_it_takes():
 def test_tuple_targets_take_one_value_each_and_dimensions_are_not_products(facts):
     assert verdicts(facts, "`i, total = 3, 8` at the start of the loop.")[:2] == [("value", True), ("value", True)]
     assert ("value", False) in verdicts(facts, "`i, total = 3, 99` at the start of the loop.")
+    # values of different kinds, one per target (the string was read as the last target's value)
+    pair = trace_facts(
+        traced("def best(day, temp):\n    d, t = day.strip(), temp\n    return d, t\n", "best(' mon', 14)")
+    )
+    assert verdicts(pair, "So d, t = 'mon', 14.") == [("value", True), ("value", True)]
+    assert verdicts(pair, "So d, t = 'mon', 15.") == [("value", True), ("value", False)]
     # `a 3 × 2 grid` names a shape; `3 × 2 = 6` is arithmetic
     assert ("value", False) not in verdicts(facts, "So xs is a 3 × 2 grid of numbers.")
     assert verdicts(facts, "3 × 2 = 6.") == [("arith", True)]
