@@ -2422,6 +2422,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
     _tests_in_their_state(located, walk)
     _in_the_anchors_iteration(located, walk)
     _in_the_labelled_pass(located, walk)
+    _in_a_named_pass(located, walk)
     walk.moved_to(best_anchor)
 
 
@@ -2568,6 +2569,60 @@ def _ordinal_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
     return (m.end(), "", [(steps[k - 1], steps[k])]) if 0 < k < len(steps) else None
 
 
+def _passes_where(walk: Walk, names: set[str] | None, label: object) -> dict[str, list[tuple[int, int]]]:
+    """For each loop variable (of `names`, else any) that its loop's header sets to `label`: the
+    passes where it did, each from that step of the header to the next."""
+    events, n = walk.facts.index.events, len(walk.facts.index.events)
+    passes: dict[str, list[tuple[int, int]]] = {}
+    for header, (targets, _) in walk.facts.loop_names.items():
+        for name in targets & names if names is not None else targets:
+            # (a loop variable the body reassigns, `w = w.strip('.')`, starts its next pass at the header)
+            history = walk.facts.history(name)
+            starts = [e for e, _ in history if events[e].line_no == header]
+            values = dict(history)
+            for k, start in enumerate(starts):
+                if same_value(values[start], label):  # (two loops may share a name: `for x in ...` twice)
+                    passes.setdefault(name, []).append((start, starts[k + 1] if k + 1 < len(starts) else n))
+    return passes
+
+
+def _in_a_named_pass(located: list[Check], walk: Walk) -> None:
+    """`At i = 3 with n = 12 we take the else branch`: a loop variable's value named anywhere in a
+    sentence (not only at its opening, `_in_the_anchors_iteration`) puts the values stated after
+    it, up to the variable's next value, in a pass where its loop's header gave it that value."""
+    loop_vars = {name for targets, _ in walk.facts.loop_names.values() for name in targets}
+    if not loop_vars:
+        return
+    ordered = sorted((c for c in located if c.kind == "value" and c.ok), key=lambda c: c.position)
+    for k, anchor in enumerate(ordered):
+        m = re.fullmatch(r"(\w+) = (.+)", anchor.text)
+        if not m or m.group(1) not in loop_vars or anchor.position < 0:
+            continue
+        node = _expr(m.group(2))
+        literal, label = _literal_value(node) if node is not None else (False, None)
+        if not literal:
+            continue
+        if re.match(
+            r"\s*`?\s*(?:to|through|thru|until|and|or|-|–|\.\.)\s*-?\d",
+            walk.sentence[anchor.position + len(anchor.text) :],
+        ):
+            continue  # `k = 5 to 8`: a stretch of passes
+        spans = _passes_where(walk, {m.group(1)}, label).get(m.group(1))
+        if not spans or not any(lo <= anchor.at < hi for lo, hi in spans):
+            continue  # (`hour is 9` where a later loop's header sets hour: not a pass of that loop)
+        for check in ordered[k + 1 :]:
+            name = check.text.split(" = ")[0]
+            if name == m.group(1):
+                break
+            if not check.ok or not re.fullmatch(r"(?:self\.)?\w+ = .+", check.text):
+                continue
+            if not any(m.group(1) in walk.facts.index.states[i] for i in check.events[:50]):
+                continue  # (a value of another call's frame)
+            if not any(lo <= e < hi for e in check.events for lo, hi in spans):
+                check.ok = False
+                check.text += f" (not in the pass where {anchor.text})"
+
+
 def _valued_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
     """(where the claims start, the loop variable, [each pass where its header gave it the value])
     for `- 15:` where exactly one loop variable takes that value at its header."""
@@ -2576,17 +2631,7 @@ def _valued_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
     literal, label = _literal_value(node) if node is not None else (False, None)
     if not literal:
         return None
-    events, n = walk.facts.index.events, len(walk.facts.index.events)
-    passes: dict[str, list[tuple[int, int]]] = {}
-    for header, (targets, _) in walk.facts.loop_names.items():
-        for name in targets & {m.group("name")} if m.group("name") else targets:
-            # (a loop variable the body reassigns, `w = w.strip('.')`, starts its next pass at the header)
-            history = walk.facts.history(name)
-            starts = [e for e, _ in history if events[e].line_no == header]
-            values = dict(history)
-            for k, start in enumerate(starts):
-                if same_value(values[start], label):  # (two loops may share a name: `for x in ...` twice)
-                    passes.setdefault(name, []).append((start, starts[k + 1] if k + 1 < len(starts) else n))
+    passes = _passes_where(walk, {m.group("name")} if m.group("name") else None, label)
     if len(passes) != 1:
         return None
     ((name, spans),) = passes.items()

@@ -1184,3 +1184,11 @@ def test_a_test_of_literals_said_non_zero_or_given_its_verdict_right_after_it(fa
     # the verdict written right after the test is its own, whatever the rest of the sentence says
     assert ("comparison", False) in verdicts(facts, "So `bin(13).count('1') == 1` is True, the `elif` fails.")
     assert ("comparison", True) in verdicts(facts, "So `bin(8).count('1') == 1` is True, the `elif` runs.")
+
+
+def test_values_stated_after_a_loop_variables_value_hold_in_that_pass(facts):
+    # window_sums: i = 3, 4, 5 at the header; total becomes 6, 10 and 15 in those passes
+    assert verdicts(facts, "Then at i = 4 the window moves and total becomes 10.")[-1] == ("value", True)
+    assert verdicts(facts, "Then at i = 4 the window moves and total becomes 15.")[-1] == ("value", False)
+    assert ("value", False) not in verdicts(facts, "Then at i = 4 total is 10, and at i = 5 total is 15.")
+    assert ("value", False) not in verdicts(facts, "From i = 3 to 5 the total goes up and total becomes 15.")
