@@ -1581,6 +1581,12 @@ def _literal_start(text: str, end: int) -> int:
     return -1
 
 
+# `the loop has gone through all 6 words`: the loop's passes (a loop that stopped early did not)
+_LOOP_WENT_OVER = re.compile(
+    r"\bloop\b.*\b(?:went|gone|goes|go|ran|run|runs|walked|visited|processed|through|over)\s+(?:\w+\s+){0,2}$", re.I
+)
+
+
 def _lengths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`a list of 30 flags`, `an 11-element list`: some traced collection has that size."""
     for m in _LENGTH.finditer(s.text):
@@ -1589,6 +1595,9 @@ def _lengths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             size = int(m.group(1) or m.group(2) or m.group(3))
             # (`over the six letters`: or the passes of a loop over them; `a list of 20` is a size)
             passes = walk.facts.loop_counts if m.group(3) else set()
+            if passes and _LOOP_WENT_OVER.search(s.text[: m.start()]):
+                checks.append(Check("count", m.group(0), size in passes))  # (what the loop did, not a size)
+                continue
             checks.append(Check("count", m.group(0), size in walk.facts.sizes or size in passes))
 
 

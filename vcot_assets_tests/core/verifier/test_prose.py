@@ -1192,3 +1192,19 @@ def test_values_stated_after_a_loop_variables_value_hold_in_that_pass(facts):
     assert verdicts(facts, "Then at i = 4 the window moves and total becomes 15.")[-1] == ("value", False)
     assert ("value", False) not in verdicts(facts, "Then at i = 4 total is 10, and at i = 5 total is 15.")
     assert ("value", False) not in verdicts(facts, "From i = 3 to 5 the total goes up and total becomes 15.")
+
+
+FIRST_LONG = """\
+def first_long(words):
+    for w in words:
+        if len(w) > 3:
+            return w
+    return None
+"""
+
+
+def test_a_loop_said_to_go_through_all_n_items_made_n_passes():
+    early = trace_facts(traced(FIRST_LONG, 'first_long(["a", "bb", "cccc", "dd"])'))  # 3 passes of 4 words
+    assert verdicts(early, "The loop has gone through all 4 words and exits.") == [("count", False)]
+    assert verdicts(early, "The loop has gone through the 3 words it needed.") == [("count", True)]
+    assert verdicts(early, "The argument is a list of 4 words.") == [("count", True)]  # a size
