@@ -134,8 +134,8 @@ _ITEMS_HANDLED = re.compile(
     r"|\b(?:handled|handles|processed|processes|checked|checks|checking|visited|visits|examined|examines|"
     r"scanned|scans|consumed|consumes|compared|compares|tried|tries|tested|tests)\s+(?:all\s+|the\s+|only\s+)?(\d+)\s+"
     r"(?:\w+\s+)?[a-z]+s\b"
-    r"|\b(?:breaks|stops|stopped|broke|ends|ended)\s+after\s+(\d+)\s+[a-z]+s\b"
-    r"|\b(?:after|over|across)\s+all\s+(\d+)\s+(?:\w+\s+)?[a-z]+s\b",  # `after all 6 numbers`
+    r"|\b(?:breaks|stops|stopped|broke|ends|ended|finishes|finished|exits|exited|is\s+done|was\s+done)\s+after\s+(\d+)\s+[a-z]+s\b"
+    r"|\b(?:after|over|across|runs\s+for|ran\s+for)\s+all\s+(\d+)\s+(?:\w+\s+)?[a-z]+s\b",  # `after all 6 numbers`
     re.I,
 )
 _RETURN = re.compile(

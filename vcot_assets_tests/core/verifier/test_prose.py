@@ -1208,3 +1208,6 @@ def test_a_loop_said_to_go_through_all_n_items_made_n_passes():
     assert verdicts(early, "The loop has gone through all 4 words and exits.") == [("count", False)]
     assert verdicts(early, "The loop has gone through the 3 words it needed.") == [("count", True)]
     assert verdicts(early, "The argument is a list of 4 words.") == [("count", True)]  # a size
+    assert verdicts(early, "The loop is done after 3 words.") == [("count", True)]
+    assert verdicts(early, "The loop is done after 4 words.") == [("count", False)]
+    assert verdicts(early, "The loop body runs for all 4 words.") == [("count", False)]
