@@ -213,9 +213,23 @@ def _binary_bit_operation(m: re.Match) -> str:
     return f"0b{m.group(1)} {op} 0b{m.group(3)}{m.group(4)}0b{m.group(5)}"
 
 
+_ATTRIBUTE = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\.([A-Za-z_]\w*)\b(?!\s*\()")
+
+
+def _attribute(m: re.Match, facts: TraceFacts) -> str:
+    """`rover.x` as `self.x` where rover holds an object whose methods keep `self.x`."""
+    return (
+        f"self.{m.group(2)}"
+        if m.group(1) in facts.instances and f"self.{m.group(2)}" in facts.index.names
+        else m.group(0)
+    )
+
+
 def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
+    if facts.instances:  # `rover.x = 2`: the attribute the trace shows as `self.x`
+        text = _outside_quotes(text, lambda part: _ATTRIBUTE.sub(lambda m: _attribute(m, facts), part))
     text = re.sub(r"^\s*(?:[-*+•>]\s+)+", "", text)  # a bullet, not a minus
     # a 3 × 3 grid is a shape (outside quoted strings: '2x3x4' is text)
     text = _outside_quotes(
@@ -1935,6 +1949,12 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         left_start = _left_operand_start(text, m.start(), walk.facts.index.names)
         if re.search(r"[-+*/%&|^]\s*$", text[:left_start]):
             continue  # `state % 3 == 2` where `state` is no program name: part of a bigger expression
+        if op.endswith("in") and re.search(
+            r"\b(?:the|a|an|each|every|any|biggest|largest|smallest|highest|lowest|first|last)\s+$",
+            text[:left_start],
+            re.I,
+        ):
+            continue  # `the biggest level in mixer.levels`: a noun in prose, not a membership test
         right_end = _right_operand_end(text, m.end())
         if right_end < 0 or not text[left_start : m.start()].strip() or not s.free(left_start, right_end):
             continue

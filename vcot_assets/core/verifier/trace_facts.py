@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from vcot_assets.core.equality import canonical
 from vcot_assets.core.grounding.records import Trace
-from vcot_assets.core.verifier.expressions import evaluate, same_value
+from vcot_assets.core.verifier.expressions import Opaque, evaluate, same_value
 from vcot_assets.core.verifier.trace_index import TraceIndex, index_trace
 
 
@@ -55,6 +55,7 @@ class TraceFacts:
     atoms: set = field(default_factory=set)  # hashable values the execution, code or call hold, at any depth
     string_text: str = ""  # the strings among the atoms, joined: a word or substring of any is found in one search
     expressions: dict = field(default_factory=dict)  # line -> the computations on it (`p - low`, `max(row)`)
+    instances: set = field(default_factory=set)  # names that only ever hold objects of the program's classes
     _changes: dict = field(default_factory=dict)
     _per_iteration: dict = field(default_factory=dict)
     _expression_runs: list | None = None
@@ -192,6 +193,9 @@ def forget_trace_facts() -> None:
     _FACTS_CACHE.clear()
 
 
+_OBJECT = re.compile(r"<[\w.]+ object\b")
+
+
 def _trace_facts(trace: Trace) -> TraceFacts:
     index = index_trace(trace)
     facts = TraceFacts(index=index, code_text=squash(trace.code), call=squash(trace.call))
@@ -205,6 +209,12 @@ def _trace_facts(trace: Trace) -> TraceFacts:
             facts.returns.append(value)
             facts.known_values.append(value)
     facts.returns += index.final_returns
+    # (`rover.x` in a narration is the `self.x` the trace shows inside the methods of rover's class)
+    facts.instances = {
+        name
+        for name, history in facts.histories.items()
+        if "." not in name and all(isinstance(v, Opaque) and _OBJECT.match(v.text) for _, v in history)
+    }
     facts.loop_counts = {count for _, _, count in index.loop_runs}
     # Counts a narration may state besides loop runs: calls of a function, runs of a line.
     calls: dict[str, int] = {}

@@ -1211,3 +1211,33 @@ def test_a_loop_said_to_go_through_all_n_items_made_n_passes():
     assert verdicts(early, "The loop is done after 3 words.") == [("count", True)]
     assert verdicts(early, "The loop is done after 4 words.") == [("count", False)]
     assert verdicts(early, "The loop body runs for all 4 words.") == [("count", False)]
+
+
+ROVER = """\
+class Rover:
+    def __init__(self):
+        self.x = 0
+        self.y = 0
+
+    def step(self, dx, dy):
+        self.x += dx
+        self.y += dy
+
+
+def drive(moves):
+    rover = Rover()
+    for dx, dy in moves:
+        rover.step(dx, dy)
+    return rover.x, rover.y
+"""
+
+
+def test_an_objects_attribute_is_the_self_attribute_its_methods_keep():
+    rover = trace_facts(traced(ROVER, "drive([(1, 0), (1, 0), (0, 1)])"))  # ends at x = 2, y = 1
+    assert verdicts(rover, "So at the end `rover.x = 2` and `rover.y = 1`.") == [("value", True), ("value", True)]
+    assert verdicts(rover, "So at the end `rover.x = 1` and `rover.y = 2`.")[-1] == ("value", False)  # swapped
+
+
+def test_the_biggest_name_in_a_collection_is_prose_not_a_membership_test(facts):
+    assert verdicts(facts, "It reports the biggest total in sums.") == []
+    assert verdicts(facts, "At the end, total in sums is True.") == [("comparison", True)]
