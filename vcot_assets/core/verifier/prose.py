@@ -1942,19 +1942,24 @@ def _sign_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("arith", f"{ast.unparse(node)} is {word.replace('0', 'zero')}", holds))
 
 
+def _no_test_starts_here(before: str, op: str) -> bool:
+    """`state % 3 == 2` where `state` is no program name (part of a bigger expression), and `the
+    biggest level in mixer.levels` (a noun in prose, not a membership test)."""
+    if re.search(r"[-+*/%&|^]\s*$", before):
+        return True
+    return op.endswith("in") and bool(re.search(_DETERMINER_BEFORE, before, re.I))
+
+
+_DETERMINER_BEFORE = r"\b(?:the|a|an|each|every|any|biggest|largest|smallest|highest|lowest|first|last)\s+$"
+
+
 def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     text = s.text
     for m in re.finditer(_REL + "|" + "|".join(_COMPARE_WORDS), text):
         op = _COMPARE_WORDS.get(m.group(0), m.group(0))
         left_start = _left_operand_start(text, m.start(), walk.facts.index.names)
-        if re.search(r"[-+*/%&|^]\s*$", text[:left_start]):
-            continue  # `state % 3 == 2` where `state` is no program name: part of a bigger expression
-        if op.endswith("in") and re.search(
-            r"\b(?:the|a|an|each|every|any|biggest|largest|smallest|highest|lowest|first|last)\s+$",
-            text[:left_start],
-            re.I,
-        ):
-            continue  # `the biggest level in mixer.levels`: a noun in prose, not a membership test
+        if _no_test_starts_here(text[:left_start], op):
+            continue
         right_end = _right_operand_end(text, m.end())
         if right_end < 0 or not text[left_start : m.start()].strip() or not s.free(left_start, right_end):
             continue
