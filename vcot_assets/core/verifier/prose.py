@@ -1124,7 +1124,8 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if node is None:
             continue
         s.use(m.start("subject"), end)
-        if len(values) >= 3 or (len(values) == 2 and verb in ("goes", "goes to", "are", "were")):
+        stepped = len(values) == 2 and re.search(r"\bthen\b|->|→", s.text[start:end])  # `becomes 74, then 97`
+        if len(values) >= 3 or (len(values) == 2 and verb in ("goes", "goes to", "are", "were")) or stepped:
             checks.append(
                 _sequence(walk, values, subject)
                 if not measured

@@ -1241,3 +1241,9 @@ def test_an_objects_attribute_is_the_self_attribute_its_methods_keep():
 def test_the_biggest_name_in_a_collection_is_prose_not_a_membership_test(facts):
     assert verdicts(facts, "It reports the biggest total in sums.") == []
     assert verdicts(facts, "At the end, total in sums is True.") == [("comparison", True)]
+
+
+def test_two_values_one_after_the_other_are_both_checked(facts):
+    # window_sums: total is 8, then 6, 10 and 15; the first of two stepped values was dropped unread
+    assert verdicts(facts, "Then total becomes 10, then 15.") == [("sequence", True)]
+    assert verdicts(facts, "Then total becomes 11, then 15.") == [("sequence", False)]
