@@ -676,7 +676,9 @@ def tally(words):
 
 def test_numerals_in_binary_and_a_library_method_named_alone():
     facts = trace_facts(traced(GAINS, "best_gain([13, 11])"))  # low is 13, then 11
-    assert ("value", True) in verdicts(facts, "In binary low is 1101, then 1011.")
+    assert verdicts(facts, "In binary low is 1101, then 1011.") == [("sequence", True)]  # 13, then 11
+    assert verdicts(facts, "In binary low is 1101, then 1111.") == [("sequence", False)]
+    assert ("value", True) in verdicts(facts, "In binary low is 1011.")
     assert ("value", False) in verdicts(facts, "In binary low is 1111.")
     counts = trace_facts(traced(TALLY, "tally(['a'])"))
     assert ("return", False) not in verdicts(counts, "It stores a with 1, because get returns 0 for a new key.")
