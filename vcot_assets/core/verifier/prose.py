@@ -1109,7 +1109,7 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             len(values) == 1
             and isinstance(values[0], int)
             and (
-                re.match(r"\s+(?:\w+\s+)?[a-z]+s\b", after)
+                re.match(r"\s+(?:(?!(?:and|or|then|so|but)\b)\w+\s+)?[a-z]+s\b", after)
                 or (values[0] == 1 and verb in ("holds", "has", "contains") and re.match(r"\s+[a-z]+\b", after))
             )  # `seen has 4 words`, `kept holds 1 name`
         )

@@ -1249,3 +1249,9 @@ def test_two_values_one_after_the_other_are_both_checked(facts):
     # window_sums: total is 8, then 6, 10 and 15; the first of two stepped values was dropped unread
     assert verdicts(facts, "Then total becomes 10, then 15.") == [("sequence", True)]
     assert verdicts(facts, "Then total becomes 11, then 15.") == [("sequence", False)]
+
+
+def test_a_value_followed_by_and_and_a_plural_word_is_no_count(facts):
+    # `total drops to 6 and sums gets ...`: 6 is total's value, not a count of `and sums`
+    assert verdicts(facts, "Then total drops to 6 and i goes up to 4.") == [("value", True), ("value", True)]
+    assert verdicts(facts, "Then total drops to 7 and i goes up to 4.")[0] == ("value", False)
