@@ -225,6 +225,13 @@ def _attribute(m: re.Match, facts: TraceFacts) -> str:
     )
 
 
+_EMPTY_LITERALS = {"list": "[]", "array": "[]", "dict": "{}", "dictionary": "{}", "string": "''", "str": "''"}
+_EMPTY_VALUE = re.compile(
+    r"(\b(?:is|was|becomes|became|to|as|stays|remains|starts as|starts at)\s+)(?:an\s+)?empty\s+(list|array|dict|dictionary|string|str)\b",
+    re.I,
+)
+
+
 def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
@@ -299,6 +306,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     if facts.functions:  # `f(-123)` in prose: a call the narration considers, not a state of this run
         text = re.sub(r"\b(?:" + "|".join(map(re.escape, facts.functions)) + r")\([^()]*\)", " \x00 ", text)
 
+    # `pumped is set to an empty list`: the value written out
+    text = _EMPTY_VALUE.sub(lambda m: m.group(1) + _EMPTY_LITERALS[m.group(2).lower()], text)
     # number words become digits outside quoted strings ('saves nine so' is text of the program)
     text = _outside_quotes(text, lambda part: _NUMBER_WORD.sub(_number_word, part))
     text = re.sub(

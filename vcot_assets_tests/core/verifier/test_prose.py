@@ -1255,3 +1255,9 @@ def test_a_value_followed_by_and_and_a_plural_word_is_no_count(facts):
     # `total drops to 6 and sums gets ...`: 6 is total's value, not a count of `and sums`
     assert verdicts(facts, "Then total drops to 6 and i goes up to 4.") == [("value", True), ("value", True)]
     assert verdicts(facts, "Then total drops to 7 and i goes up to 4.")[0] == ("value", False)
+
+
+def test_an_empty_collection_written_in_words_is_that_value():
+    calls = trace_facts(traced(HELPER, "doubles([3, -1, 4, 5])"))  # out starts as []
+    assert verdicts(calls, "First out is set to an empty list.") == [("value", True)]
+    assert verdicts(calls, "First out is set to an empty dict.") == [("value", False)]
