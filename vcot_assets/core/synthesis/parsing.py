@@ -622,18 +622,25 @@ def _without_demo(code: str) -> str:
             drop.append((node.lineno, node.end_lineno or node.lineno))
     for start, end in reversed(drop):
         del lines[start - 1 : end]
-    return "\n".join(lines).rstrip() if drop else code
+    if not drop:
+        return code
+    while lines and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
+        lines.pop()  # (`# Tests` over a demo that is gone)
+    return "\n".join(lines).rstrip()
 
 
 def _trailing_demo(module: ast.Module) -> int:
     """Where the demo after the last definition starts (`bag = SortedBag()`, `bag.add(3)`): calls,
-    and assignments of calls to what the code defines or the demo made; len(body) if none."""
+    and assignments of calls to what the code defines or the demo made, and asserts on them;
+    len(body) if none."""
     kept = len(module.body)
     defs = [i for i, n in enumerate(module.body) if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
     if not defs:
         return kept  # (no definitions: nothing to demonstrate)
     made = {module.body[i].name for i in defs}
     for node in module.body[defs[-1] + 1 :]:
+        if isinstance(node, ast.Assert) and any(isinstance(n, ast.Name) and n.id in made for n in ast.walk(node)):
+            continue  # (`assert q.pop_next() == "plan"`: the demo's checks)
         call = node.value if isinstance(node, (ast.Expr, ast.Assign)) else None
         if not isinstance(call, ast.Call):
             return kept  # (a constant after the definitions is part of the solution)

@@ -67,7 +67,7 @@ def list_items(text: str) -> list[Item]:
     items: list[Item] = []
     current: list[str] | None = None
     marker = context = ""
-    blank_before = False
+    blank_before = wrapped = False  # (wrapped: some item went on over a second line)
     for line in lines:
         match = _ITEM_START.match(line)
         stripped = line.strip()
@@ -105,7 +105,13 @@ def list_items(text: str) -> list[Item]:
             items.append(Item(" ".join(current), marker, context))
             current = None
             continue
+        if indent == 0 and items and not wrapped and re.search(r"[.!?]\**$", current[-1]) and stripped[:1].isupper():
+            # (items of one line each, then a sentence at the margin right after the last: a remark)
+            items.append(Item(" ".join(current), marker, context))
+            current = None
+            continue
         current.append(stripped)
+        wrapped = True
         blank_before = False
     if current is not None:
         items.append(Item(" ".join(current), marker, context))

@@ -306,6 +306,8 @@ def test_the_solution_is_not_a_block_of_test_functions_nor_the_demo_after_it():
     assert extract_code_block(demo) == "class Bag:\n    def add(self, x):\n        return x\n"
     chained = demo.replace("bag.add(3)", "bag.add(3).add(4)\nprint(bag)")  # a chain of calls on what the demo made
     assert extract_code_block(chained) == "class Bag:\n    def add(self, x):\n        return x\n"
+    checked = demo.replace("bag.add(3)", "# Tests\nassert bag.add(3) == 3")  # the demo's asserts
+    assert extract_code_block(checked) == "class Bag:\n    def add(self, x):\n        return x\n"
     # a constant after the definitions is the solution's own
     constant = "```python\ndef f(x):\n    return x * LIMIT\n\nLIMIT = 3\n```"
     assert extract_code_block(constant) == "def f(x):\n    return x * LIMIT\n\nLIMIT = 3\n"
@@ -356,6 +358,10 @@ def test_parse_scenarios():
     # a paragraph after the list is a closing remark, not more of a short last item
     remark = "1. Two equal fractions.\n2. Negative fractions.\n\nThese scenarios test the function compare fractions."
     assert parse_scenarios(remark) == ["Two equal fractions.", "Negative fractions."]
+    glued = "1. Two equal fractions.\n2. Negative fractions.\nThe list is sorted so each goes in its place."
+    assert parse_scenarios(glued) == ["Two equal fractions.", "Negative fractions."]  # (no blank line before it)
+    wrapped = "1. Two equal fractions, written\nas 1/2 and 2/4.\n2. Negative fractions.\nAnd zero."
+    assert parse_scenarios(wrapped)[0] == "Two equal fractions, written as 1/2 and 2/4."
     assert parse_scenarios('{"scenarios": ["Ties.", {"description": "Empty input."}]}') == ["Ties.", "Empty input."]
     assert reason_of(parse_scenarios, "none at all") == "no_list"
     # a model stuck in a loop (the same item again and again) gave no scenarios
