@@ -232,6 +232,12 @@ _EMPTY_VALUE = re.compile(
 )
 
 
+# bold markers, not the `**` of a power nor the stars of a string such as '***' or '**21'
+_BOLD = re.compile(
+    r"(?<![A-Za-z0-9_)\]])\*\*(?=[A-Za-z0-9_(`\[])|(?<=[A-Za-z0-9_.:)`\]])\*\*(?![*'\"A-Za-z0-9_(])|^\*\*|\*\*$"
+)
+
+
 def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
@@ -245,12 +251,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = text.translate(_UNICODE_OPERATORS)
     text = _BINARY_BIT_OPERATION.sub(_binary_bit_operation, text)
     text = re.sub(r"\b([A-Z][a-z]+ \d+)\s*=\s*(?=[\[({'\"])", r"\1: ", text)  # `Row 1 = [4, 9, 2]`: a label
-    # bold markers, not the `**` of a power or the stars inside a string such as '***'
-    text = re.sub(
-        r"(?<![A-Za-z0-9_)\]])\*\*(?=[A-Za-z0-9_(`\[])|(?<=[A-Za-z0-9_.:)`\]])\*\*(?![*'\"A-Za-z0-9_(])|^\*\*|\*\*$",
-        "",
-        text,
-    )  # (`2**4` between two operands is a power)
+    text = _outside_quotes(text, lambda part: _BOLD.sub("", part))  # (`2**4` between two operands is a power)
     text = text.replace("__", "")
 
     def code_span(match: re.Match) -> str:
@@ -1110,7 +1111,9 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if re.match(r"\s*,?\s*followed\s+by\b", after):
             s.use(m.start("subject"), end)
             continue  # `ways starts as [1] followed by 18 zeros`: the start of the value, not all of it
-        if len(values) == 1 and re.match(r"\s+or\s+(?:[a-z]+\b|-?\d)|\s+[a-z]+\s+(?:per|for each|each|every)\b", after):
+        if re.match(r"\s*,?\s+or\s+-?\d", after) or (
+            len(values) == 1 and re.match(r"\s+or\s+[a-z]+\b|\s+[a-z]+\s+(?:per|for each|each|every)\b", after)
+        ):
             s.use(m.start("subject"), end)  # `n is 0 or positive`, `gets 1 item per x`: a range or a rate
             continue
         verb = m.group("verb").lower()

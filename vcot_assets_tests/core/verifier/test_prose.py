@@ -1261,3 +1261,10 @@ def test_an_empty_collection_written_in_words_is_that_value():
     calls = trace_facts(traced(HELPER, "doubles([3, -1, 4, 5])"))  # out starts as []
     assert verdicts(calls, "First out is set to an empty list.") == [("value", True)]
     assert verdicts(calls, "First out is set to an empty dict.") == [("value", False)]
+
+
+def test_stars_inside_a_string_and_a_value_among_alternatives(facts):
+    assert verdicts(facts, "Then `'**' + '21'` gives `'**21'`.") == [("arith", True)]  # not bold markers
+    # the values it may have, no claim of one (7 was read as total's value)
+    assert ("value", False) not in verdicts(facts, "So total is 6, 7 or 8 here.")
+    assert ("value", False) in verdicts(facts, "So total is 7 here.")
