@@ -676,8 +676,10 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     for pos in marks:
         between = text[groups[-1][-1] + 1 : pos] if groups else ""
         # (a comparison between two `=` ends the chain; a shift `183 >> 4 = 11` does not)
+        # (a comma inside a call's brackets, `= min(44, 40) =`, does not end it)
+        flat = re.sub(r"\((?:[^()]|\([^()]*\))*\)", "()", between)
         chained = groups and not re.search(
-            r"[,;:]|\band\b|\bor\b|\bso\b|\bthen\b|(?<![<>])[<>](?![<>])|!|\bis\b|\bin\b", between
+            r"[,;:]|\band\b|\bor\b|\bso\b|\bthen\b|(?<![<>])[<>](?![<>])|!|\bis\b|\bin\b", flat
         )
         if chained and _expr(between) is not None:
             groups[-1].append(pos)
@@ -1169,6 +1171,15 @@ def _verb_value(
         and re.match(r"\s*(?:when|if|whenever|unless)\s+(?:\x00|`?[\w.]+\s*(?:[<>]=?|[=!]=|is\b|in\b))", after)
     ):
         found.ok = None  # `a fine is 0 when over <= 0`: what the code gives in a case, not a state of this run
+    if (
+        found.ok
+        and not measured
+        and not walk.backward
+        and _CHANGE_VERB.fullmatch(verb)
+        and not _set_from_here(walk, subject, node, value)
+    ):
+        found.ok = False
+        found.text += " (no change to it from here on)"
     if found.ok and re.fullmatch(r"ends(?: up)?(?: as| at)?", verb) and not measured and not conditional:
         # `self.turn ends at 6`: the value a call (or a loop's run) leaves behind, not one it passes through
         finals = walk.facts.final_values(subject)
@@ -1176,6 +1187,29 @@ def _verb_value(
             found.ok = False
             found.text += " (not its final value)"
     return found
+
+
+_CHANGE_VERB = re.compile(
+    r"goes up to|goes down to|drops to|falls to|rises to|climbs to|increases to|decreases to|grows to|jumps to|"
+    r"becomes|became|changes to|is updated to|goes to|moves to|drops back to|falls back to|climbs back to|goes back to|"
+    r"is now|is set to|now holds"
+)
+
+
+def _set_from_here(walk: Walk, subject: str, node: ast.expr, value: object) -> bool:
+    """`lives goes down to 1`: a change the narration has not told yet, so an event at or after
+    the pointer sets the variable to the value (a value it held before the change is a slip)."""
+    root = re.match(r"(?:self\.)?\w+", subject).group()  # `counts[4]` changes where counts does
+    watched = {root, f"self.{root}", root.removeprefix("self.")}
+    events = walk.facts.index.events
+    later = [
+        i
+        for i in range(walk.pointer, len(events))
+        if events[i].kind in ("new", "modified") and events[i].name in watched
+    ]
+    if not later:  # the change was told already and nothing changes it again: a restatement (a reflection)
+        return bool(walk.holds(node, value, walk.pointer))
+    return any(walk.holds(node, value, i) for i in later)
 
 
 def _len_sequence(walk: Walk, subject: str, values: list[object]) -> bool:

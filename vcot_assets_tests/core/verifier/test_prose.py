@@ -1268,3 +1268,22 @@ def test_stars_inside_a_string_and_a_value_among_alternatives(facts):
     # the values it may have, no claim of one (7 was read as total's value)
     assert ("value", False) not in verdicts(facts, "So total is 6, 7 or 8 here.")
     assert ("value", False) in verdicts(facts, "So total is 7 here.")
+
+
+def test_a_call_on_literals_in_a_chain_is_worked_arithmetic(facts):
+    # `= min(3, 9) =`: the comma inside the call no longer ends the chain, so its value is checked
+    assert ("arith", False) not in verdicts(facts, "So k = min(3, 9) = 3 here.")
+    assert ("arith", False) in verdicts(facts, "So k = min(3, 9) = 9 here.")
+
+
+def test_a_change_said_to_come_is_made_from_the_pointer_on(facts):
+    # total is 8, then 6, 10 and 15; the pointer stands where total has just become 10
+    events = facts.index.events
+    at = next(i for i, e in enumerate(events) if e.name == "total" and e.kind == "modified" and e.value == "10")
+    later = [check.ok for check in check_sentence("Then total goes up to 15.", Walk(facts, 15, False, at))]
+    stale = [check.ok for check in check_sentence("Then total drops to 6.", Walk(facts, 15, False, at))]
+    assert later == [True]
+    assert stale == [False]  # 6 is a value total held before: no change from here on makes it 6
+    # once nothing changes total again, its last change may be told again (a reflection)
+    last = max(i for i, e in enumerate(events) if e.name == "total")
+    assert [c.ok for c in check_sentence("So total becomes 15.", Walk(facts, 15, False, last + 1))] == [True]
