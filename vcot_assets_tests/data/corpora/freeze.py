@@ -32,7 +32,16 @@ def main(kind: str, writer: str, source: str, brief: str, all_heldout: bool = Fa
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(brief, target / "BRIEF.md")
     # the checker's own sidecars (where a claim holds) travel with it
-    for name in ("NOTES.md", "check.py", "check_report.txt", "programs.jsonl", "check_meta.jsonl", "claim_ctx.jsonl"):
+    for name in (
+        "NOTES.md",
+        "check.py",
+        "check_report.txt",
+        "programs.jsonl",
+        "check_meta.jsonl",
+        "claim_ctx.jsonl",
+        "checkspec.json",
+        "claim_checks.jsonl",
+    ):
         if (source_dir / name).exists():
             shutil.copy(source_dir / name, target / name)
     parts: dict[str, list[str]] = {"dev": [], "heldout": []}
