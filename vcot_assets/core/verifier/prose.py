@@ -2607,6 +2607,12 @@ _PASS_VALUE = re.compile(
     _ANCHOR.pattern + r"(?:(?P<name>[A-Za-z_]\w*)\s*=\s*)?"
     r"(?P<label>-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\))(?:\*\*)?\s*(?:\([^()\n]{0,40}\)\s*)?:"
 )
+# `For 'max', user in self.allowed is False`: a pass named by its loop variable's value, with a comma
+_PASS_FOR_VALUE = re.compile(
+    _ANCHOR.pattern + r"(?:for|with|on)\s+(?:(?P<name>[A-Za-z_]\w*)\s*=\s*)?"
+    r"(?P<label>-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\))\s*,",
+    re.I,
+)
 # `**First pass:**`, `Second key, 'eli': ...`: the k-th pass of the program's one loop (`pass 5` may be
 # the pass where a variable is 5)
 _PASS_ORDINAL = re.compile(
@@ -2627,12 +2633,16 @@ def _in_the_labelled_pass(located: list[Check], walk: Walk) -> None:
         return
     opening, name, spans = found
     # (`- i = 0: acc = 3; i = 1: acc = 31`, `- 3: ...; 4: ...`: the next pass's label ends this one)
-    following = re.search(r";\s*(?:[A-Za-z_]\w*\s*=\s*)?[-\w'\"(][^:;,]{0,30}:", walk.sentence[opening:])
+    following = re.search(
+        r";\s*(?:[A-Za-z_]\w*\s*=\s*)?[-\w'\"(][^:;,]{0,30}:|;\s*(?:for|with|on)\s+(?:-?\d+|'[^'\n]*'|\"[^\"\n]*\")",
+        walk.sentence[opening:],
+        re.I,
+    )
     closing = opening + following.start() if following else len(walk.sentence)
     for check in sorted(located, key=lambda c: c.position):
         if check.kind == "value" and check.text.split(" = ")[0] == name and check.position >= opening:
             break
-        if not check.ok or check.kind != "value" or not opening <= check.position < closing:
+        if not check.ok or check.kind not in ("value", "comparison") or not opening <= check.position < closing:
             continue
         if not any(lo <= e < hi for e in check.events for lo, hi in spans):
             check.ok = False
@@ -2674,9 +2684,9 @@ def _in_a_named_pass(located: list[Check], walk: Walk) -> None:
     loop_vars = {name for targets, _ in walk.facts.loop_names.values() for name in targets}
     if not loop_vars:
         return
-    ordered = sorted((c for c in located if c.kind == "value" and c.ok), key=lambda c: c.position)
+    ordered = sorted((c for c in located if c.kind in ("value", "comparison") and c.ok), key=lambda c: c.position)
     for k, anchor in enumerate(ordered):
-        m = re.fullmatch(r"(\w+) = (.+)", anchor.text)
+        m = re.fullmatch(r"(\w+) = (.+)", anchor.text) if anchor.kind == "value" else None
         if not m or m.group(1) not in loop_vars or anchor.position < 0:
             continue
         node = _expr(m.group(2))
@@ -2695,7 +2705,7 @@ def _in_a_named_pass(located: list[Check], walk: Walk) -> None:
             name = check.text.split(" = ")[0]
             if name == m.group(1):
                 break
-            if not check.ok or not re.fullmatch(r"(?:self\.)?\w+ = .+", check.text):
+            if not check.ok or not (check.kind == "comparison" or re.fullmatch(r"(?:self\.)?\w+ = .+", check.text)):
                 continue
             if not any(m.group(1) in walk.facts.index.states[i] for i in check.events[:50]):
                 continue  # (a value of another call's frame)
@@ -2706,8 +2716,8 @@ def _in_a_named_pass(located: list[Check], walk: Walk) -> None:
 
 def _valued_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
     """(where the claims start, the loop variable, [each pass where its header gave it the value])
-    for `- 15:` where exactly one loop variable takes that value at its header."""
-    m = _PASS_VALUE.match(walk.sentence)
+    for `- 15:` or `For 'max',` where exactly one loop variable takes that value at its header."""
+    m = _PASS_VALUE.match(walk.sentence) or _PASS_FOR_VALUE.match(walk.sentence)
     node = _expr(m.group("label")) if m else None
     literal, label = _literal_value(node) if node is not None else (False, None)
     if not literal:
@@ -2716,6 +2726,8 @@ def _valued_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
     if len(passes) != 1:
         return None
     ((name, spans),) = passes.items()
+    if m.re is _PASS_FOR_VALUE and not walk.backward and all(hi <= walk.pointer for _, hi in spans):
+        return None  # `For "mo", marks = [71]` after the loop is over: a later call's argument, not that pass
     return m.end(), name, spans
 
 

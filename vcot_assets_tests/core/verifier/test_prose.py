@@ -1287,3 +1287,12 @@ def test_a_change_said_to_come_is_made_from_the_pointer_on(facts):
     # once nothing changes total again, its last change may be told again (a reflection)
     last = max(i for i, e in enumerate(events) if e.name == "total")
     assert [c.ok for c in check_sentence("So total becomes 15.", Walk(facts, 15, False, last + 1))] == [True]
+
+
+def test_a_pass_named_by_its_value_after_for_holds_its_values_and_tests(facts):
+    # i runs 3, 4, 5 and total becomes 6, 10 and 15 in those passes
+    assert verdicts(facts, "For 4, total becomes 10.")[0] == ("value", True)
+    assert verdicts(facts, "For 4, total becomes 15.")[0] == ("value", False)  # pass 5's value
+    # a test stated in the pass where a loop variable is named is that pass's
+    assert ("comparison", False) in verdicts(facts, "With i = 4, `total > 12` is True.")
+    assert ("comparison", False) not in verdicts(facts, "With i = 5, `total > 12` is True.")
