@@ -2707,6 +2707,8 @@ def _in_a_named_pass(located: list[Check], walk: Walk) -> None:
                 break
             if not check.ok or not (check.kind == "comparison" or re.fullmatch(r"(?:self\.)?\w+ = .+", check.text)):
                 continue
+            if check.kind == "comparison" and _SEQUENCING.search(walk.sentence[anchor.position : check.position]):
+                continue  # `ch = '-' comes next; not ch.isalpha() was False for 'a'`: maybe another pass's test
             if not any(m.group(1) in walk.facts.index.states[i] for i in check.events[:50]):
                 continue  # (a value of another call's frame)
             if not any(lo <= e < hi for e in check.events for lo, hi in spans):
