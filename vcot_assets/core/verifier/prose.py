@@ -1677,6 +1677,29 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("count", m.group(0), ok))
 
 
+# `after 9 calls to tick()`, `five `point` calls`: how often the program called one of its functions
+_CALLS_OF = re.compile(
+    r"\b(\d+)\s+(?:more\s+)?calls?\s+(?:to|of)\s+`?(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)(?:\(\))?`?"
+    r"|\b(\d+)\s+`?(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)(?:\(\))?`?\s+calls\b",
+)
+
+
+def _call_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`after 9 calls to tick()`: the program called that function of its own that many times
+    (read on the sentence as written: normalizing masks the function's name as code)."""
+    raw = _NUMBER_WORD.sub(_number_word, walk.raw_sentence.replace("`", ""))
+    for m in _CALLS_OF.finditer(raw):
+        count, name = (int(m.group(1)), m.group(2)) if m.group(1) else (int(m.group(3)), m.group(4))
+        if re.search(r"\b(?:more|other|remaining|first|last|next)\s+$", raw[: m.start()]):
+            continue  # `the other 3 calls to add`: some of them
+        if f"def{name}(" not in walk.facts.code_text:
+            continue  # `3 calls to append`: not a function of the program
+        defined = re.compile(rf"def\s+{re.escape(name)}\s*\(")
+        calls = sum(1 for e in walk.facts.index.events if e.kind == "call" and defined.match(e.source.strip()))
+        # (a backward narration may count the calls one part of the output came from: some of them)
+        checks.append(Check("count", m.group(0), count <= calls if walk.backward else count == calls))
+
+
 # `six calls in total`, `the loop logged 7 trips`: how many things there were, a count the run had
 _NOT_PASSES = r"(?!(?:times|passes|iterations|rounds|loops)\b)"  # (those are loop counts, read by `_counts`)
 _TOTAL = re.compile(
@@ -2439,6 +2462,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _sizes,
         _lengths,
         _items_handled,
+        _call_counts,
         _totals,
         _counts,
         _compound_truths,

@@ -1296,3 +1296,14 @@ def test_a_pass_named_by_its_value_after_for_holds_its_values_and_tests(facts):
     # a test stated in the pass where a loop variable is named is that pass's
     assert ("comparison", False) in verdicts(facts, "With i = 4, `total > 12` is True.")
     assert ("comparison", False) not in verdicts(facts, "With i = 5, `total > 12` is True.")
+
+
+def test_how_many_calls_to_a_function_of_the_program():
+    calls = trace_facts(traced(HELPER, "doubles([3, -1, 4, 5])"))  # double is called 3 times
+    assert ("count", True) in verdicts(calls, "After 3 calls to `double()` the list is complete.")
+    assert ("count", False) in verdicts(calls, "After 4 calls to `double()` the list is complete.")
+    assert ("count", False) in verdicts(calls, "That makes four `double` calls.")
+    assert not [v for v in verdicts(calls, "It makes 4 calls to append.") if v[0] == "count"]  # not the program's
+    # a backward narration may count the calls one part of the output came from
+    backward = check_sentence("The 6 and the 8 come from 2 calls to `double`.", Walk(calls, 15, True, 0))
+    assert ("count", True) in [(c.kind, c.ok) for c in backward]
