@@ -1656,6 +1656,11 @@ def _lengths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             size = int(m.group(1) or m.group(2) or m.group(3))
             # (`over the six letters`: or the passes of a loop over them; `a list of 20` is a size)
             passes = walk.facts.loop_counts if m.group(3) else set()
+            looped = _counts_of_the_noun(walk, m.group(0).split()[-1]) if m.group(3) else set()
+            if looped and re.search(r"\b(?:after|over|across|through)\s+$", s.text[: m.start()], re.I):
+                # `after all 5 words` where the code loops `for word in ...`: that loop's passes
+                checks.append(Check("count", m.group(0), size in looped))
+                continue
             if passes and _LOOP_WENT_OVER.search(s.text[: m.start()]):
                 checks.append(Check("count", m.group(0), size in passes))  # (what the loop did, not a size)
                 continue
@@ -1673,8 +1678,17 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if re.match(r"\s+(?:per|for each|each|every)\b", s.text[m.end() :]):
             continue  # `checks two things per token`: a rate, not a loop's count
         count = int(m.group(1) or m.group(2) or m.group(3) or m.group(4))
-        ok = count in _loop_counts(walk, s.text[: m.start()])
-        checks.append(Check("count", m.group(0), ok))
+        counts = _counts_of_the_noun(walk, m.group(0).split()[-1]) or _loop_counts(walk, s.text[: m.start()])
+        checks.append(Check("count", m.group(0), count in counts))
+
+
+def _counts_of_the_noun(walk: Walk, noun: str) -> set[int]:
+    """`after all 6 words` where the code loops `for word in ...`: the counts of the loop whose
+    variable the noun names (other loops' counts are not what the sentence counts)."""
+    singular = noun.lower().removesuffix("es") if noun.lower().endswith("ches") else noun.lower().removesuffix("s")
+    facts = walk.facts
+    headers = [h for h, (targets, _) in facts.loop_names.items() if singular in targets]
+    return set().union(*(facts.index.counts_by_loop.get(h, set()) for h in headers)) if headers else set()
 
 
 # `after 9 calls to tick()`, `five `point` calls`: how often the program called one of its functions

@@ -1307,3 +1307,23 @@ def test_how_many_calls_to_a_function_of_the_program():
     # a backward narration may count the calls one part of the output came from
     backward = check_sentence("The 6 and the 8 come from 2 calls to `double`.", Walk(calls, 15, True, 0))
     assert ("count", True) in [(c.kind, c.ok) for c in backward]
+
+
+WORD_VALUES = """\
+def word_values(text):
+    scores = {}
+    for word in text.split():
+        value = 0
+        for ch in word:
+            value += 1
+        scores[word] = value
+    return scores
+"""
+
+
+def test_all_n_nouns_that_name_a_loop_variable_count_that_loops_passes():
+    words = trace_facts(traced(WORD_VALUES, 'word_values("ab cde f ghij")'))  # 4 words of 2, 3, 1, 4 letters
+    assert verdicts(words, "After all 4 words, the loop is over.") == [("count", True)]
+    # 3 is the size of 'cde' and a pass count of the letters loop, not how many words the word loop took
+    assert verdicts(words, "After all 3 words, the loop is over.") == [("count", False)]
+    assert verdicts(words, "The loop went over all 3 words.") == [("count", False)]
