@@ -795,7 +795,8 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if re.search(r"\b(?:length|size)\s+of\s+(?:the\s+)?$", s.text[: m.start()], re.I):
             checks.append(Check("sequence", f"len({subject}): {values}", _len_sequence(walk, subject, values)))
             continue  # `the length of refused went 0, 0, 1, 1, 2`: its sizes
-        checks.append(_sequence(walk, values, subject if "[" not in subject else None))
+        stepwise = m.group("subject") is not None  # `pos climbs 5, 6, 7`: the values it took, one after the other
+        checks.append(_sequence(walk, values, subject if "[" not in subject else None, stepwise))
 
 
 _IS_VALUE = re.compile(r"\s+(?:is|equals|gives|makes|comes to|evaluates to|yields|results in)\s+(?:exactly\s+)?")
@@ -1296,7 +1297,7 @@ def _literal_run(text: str, start: int, one_kind: bool = True) -> tuple[list[obj
     return values, end
 
 
-def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
+def _sequence(walk: Walk, values: list[object], subject: str | None, stepwise: bool = False) -> Check:
     """Values in order in one variable's history (a named one, else any)."""
     histories = walk.facts.histories
     # a local and an attribute can share a name (`floor` the argument, `self.floor` the state)
@@ -1313,6 +1314,8 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
             if any(_stretch(values, run, collapse=False) for run in walk.facts.per_iteration(name)):
                 return Check("sequence", f"{subject}: {values}", True)  # `jars climbs 0, 2, 3, 3`: week by week
             continue
+        if subject and stepwise and _skips_one_value(walk, name, values, history):
+            return Check("sequence", f"{subject}: {values} (one off a stretch of its values)", False)
         if _subsequence(values, history) or (len(history) == 1 and _subsequence(values, _items(history[0]))):
             return Check("sequence", f"{subject or 'values'}: {values}", True)
         if subject and history and _subsequence(values, _items(history[-1])):
@@ -1366,6 +1369,17 @@ def _sequence(walk: Walk, values: list[object], subject: str | None) -> Check:
         # the noun naming what they are; a run one value off the named variable's is still wrong
         return Check("sequence", f"values: {values}", True)
     return Check("sequence", f"{subject or 'values'}: {values}", False)
+
+
+def _skips_one_value(walk: Walk, name: str, values: list, history: list) -> bool:
+    """`pos climbs 5, 6, 8` where pos went 5, 6, 7, 8: values of a named variable in order, but
+    with a gap, that differ in one place from a stretch of its values in a row (nor are they what
+    it held pass by pass). Matching the history only in order let the slip through."""
+    if len(values) < 3 or not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return False
+    if _stretch(values, history) or not _one_off(values, history):
+        return False
+    return not any(_stretch(values, run) for run in walk.facts.per_iteration(name))
 
 
 def _slip_in_a_pass_run(walk: Walk, values: list) -> bool:
