@@ -1335,3 +1335,10 @@ def test_a_named_run_with_a_gap_one_off_a_stretch_of_its_values_is_a_slip(facts)
     # total goes 8, 6, 10, 15: `8, 6, 15` is in order, but one off the stretch 8, 6, 10
     assert verdicts(facts, "So total goes 8, 6, 10, 15.")[0] == ("sequence", True)
     assert verdicts(facts, "So total goes 8, 6, 15.")[0] == ("sequence", False)
+
+
+def test_a_named_counter_said_to_go_through_its_pass_ends_with_one_slip():
+    counter = trace_facts(traced(LETTERS, 'letter_total(["ab", "cde", "f", "ghij", "kl"])'))  # 2, 5, 6, 10, 12
+    assert verdicts(counter, "So letters goes 2, 5, 6, 10, 12.") == [("sequence", True)]
+    # letters steps through 7 too, but 7 is no word's end: one off what it held after each pass
+    assert verdicts(counter, "So letters goes 2, 5, 7, 10, 12.") == [("sequence", False)]
