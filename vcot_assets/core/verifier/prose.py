@@ -2558,6 +2558,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
     _in_the_anchors_iteration(located, walk)
     _in_the_labelled_pass(located, walk)
     _in_a_named_pass(located, walk)
+    _after_the_restated_assignment(located, walk)
     walk.moved_to(best_anchor)
 
 
@@ -2626,6 +2627,47 @@ def _tests_in_their_state(located: list[Check], walk: Walk) -> None:
         if together and not together.intersection(test.events):
             test.ok = False
             test.text += " (not with " + ", ".join(c.text for c in state) + ")"
+
+
+# `a, b = b, a` gives `a = 4` and `b = 9`: values said to come out of a restated assignment
+_RESTATED_ASSIGNMENT = re.compile(
+    r"(?<![\w.])`?((?:self\.)?\w+(?:\s*,\s*(?:self\.)?\w+)*\s*=\s*[^=`\n][^`\n]*?)`?\s*,?\s*"
+    r"(?:gives|makes|sets|leaves|yields|produces|results\s+in|"
+    r"so\s+now|and\s+now|now)\s+(.{0,120})"
+)
+
+
+def _after_the_restated_assignment(located: list[Check], walk: Walk) -> None:
+    """`a, b = b, a` gives `a = 4`, `b = 9`: the values its targets hold once a run of that
+    line of the code is over, not at another moment (before the swap, they held 9 and 4)."""
+    if walk.backward or "=" not in walk.raw_sentence:
+        return
+    events = walk.facts.index.events
+    for m in _RESTATED_ASSIGNMENT.finditer(walk.raw_sentence):
+        code = squash(m.group(1))
+        node = _expr(m.group(1).split("=")[0]) if code in walk.facts.code_lines else None
+        targets = [ast.unparse(t) for t in (node.elts if isinstance(node, ast.Tuple) else [node])] if node else []
+        ran = [i for i, e in enumerate(events) if e.kind == "line" and squash(e.source) == code]
+        if not targets or not ran:
+            continue
+        # the state once the line's changes are shown: the event before the next that is no change
+        after = [
+            next((k for k in range(i + 1, len(events)) if events[k].kind not in ("new", "modified")), len(events)) - 1
+            for i in ran
+        ]
+        said = re.findall(r"`?((?:self\.)?\w+)\s*=\s*([^`,;]+?)`?(?=\s*(?:,|;|\band\b|\.\s|\.?$))", m.group(2))
+        for name, value_text in said:
+            value_node = _expr(value_text.strip())
+            literal, value = _literal_value(value_node) if value_node is not None else (False, None)
+            if name not in targets or not literal:
+                continue
+            target = _expr(name)
+            for check in located:
+                if check.ok and check.kind == "value" and check.text == f"{name} = {value!r}":
+                    held = [walk.holds(target, value, k) for k in after]
+                    if any(h is not None for h in held) and not any(held):
+                        check.ok = False
+                        check.text += f" (not once `{m.group(1)}` has run)"
 
 
 _ANCHOR = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?(?:(?:for|with|at|when|on)\s+)?")

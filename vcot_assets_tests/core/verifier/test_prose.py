@@ -1342,3 +1342,18 @@ def test_a_named_counter_said_to_go_through_its_pass_ends_with_one_slip():
     assert verdicts(counter, "So letters goes 2, 5, 6, 10, 12.") == [("sequence", True)]
     # letters steps through 7 too, but 7 is no word's end: one off what it held after each pass
     assert verdicts(counter, "So letters goes 2, 5, 7, 10, 12.") == [("sequence", False)]
+
+
+SWAP = """\
+def order(a, b):
+    if a > b:
+        a, b = b, a
+    return a, b
+"""
+
+
+def test_values_said_to_come_out_of_a_restated_assignment_hold_once_it_has_run():
+    swap = trace_facts(traced(SWAP, "order(9, 4)"))
+    assert verdicts(swap, "9 > 4, so `a, b = b, a` gives `a = 4` and `b = 9`.").count(("value", True)) == 2
+    # 9 and 4 are what a and b held before the swap
+    assert verdicts(swap, "9 > 4, so a, b = b, a gives a = 9, b = 4.").count(("value", False)) == 2
