@@ -257,6 +257,12 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     def code_span(match: re.Match) -> str:
         inner = match.group(1).strip()
         squashed = squash(inner)
+        branch = _BRANCH_RAN.match(match.string, match.end())
+        tested = re.fullmatch(r"(?:if|elif|while)\s+(.+?):?", inner)
+        node = _expr(tested.group(1)) if tested and branch else None
+        if node is not None and facts.condition_events(node):
+            # the `if missing:` branch runs: that test came out True (`is skipped`: False)
+            return f"({tested.group(1)}) is {branch.group('ran') is not None} and its"
         if (
             len(squashed) >= 6
             and (squashed in facts.code_text or squashed == facts.call)
@@ -386,6 +392,14 @@ _TRUTH_AFTER = re.compile(
 )
 
 
+# `if missing:` branch runs / is skipped: the outcome of that test
+_BRANCH_RAN = re.compile(
+    r"\s*branch\s+(?:(?P<ran>runs|ran|is\s+taken|was\s+taken|fires|fired|executes|is\s+entered|was\s+entered)|"
+    r"(?P<skipped>is\s+skipped|was\s+skipped|does\s*n[o']t\s+run|did\s*n[o']t\s+run|is\s+not\s+taken|was\s+not\s+taken))\b",
+    re.I,
+)
+
+
 def _plain_comparison(code: str) -> str | None:
     """`if len(body) != 6:` -> `len(body) != 6`: a condition that is one comparison (no `and`,
     `or`, `not`, `is`) or one call (`ch.isalpha()`), or None."""
@@ -403,7 +417,8 @@ def _tested_compound(code: str, facts: TraceFacts) -> str | None:
     `and`/`or`/`not` condition (a compound one is judged whole, where it was tested), else None."""
     condition = re.sub(r"^(?:if|elif|while)\s+", "", code.strip()).rstrip(":").strip()
     node = _expr(condition)
-    if isinstance(node, (ast.BoolOp, ast.UnaryOp)) and facts.condition_events(node):
+    # (`if r & (r >> 1)`: a bit test, judged where it was tested, too)
+    if isinstance(node, (ast.BoolOp, ast.UnaryOp, ast.BinOp)) and facts.condition_events(node):
         return condition
     return None
 

@@ -1357,3 +1357,20 @@ def test_values_said_to_come_out_of_a_restated_assignment_hold_once_it_has_run()
     assert verdicts(swap, "9 > 4, so `a, b = b, a` gives `a = 4` and `b = 9`.").count(("value", True)) == 2
     # 9 and 4 are what a and b held before the swap
     assert verdicts(swap, "9 > 4, so a, b = b, a gives a = 9, b = 4.").count(("value", False)) == 2
+
+
+PARITY = """\
+def parity(n):
+    if n & 1:
+        return "odd"
+    return "even"
+"""
+
+
+def test_a_bit_test_and_a_branch_said_to_run_are_the_tests_outcomes():
+    even = trace_facts(traced(PARITY, "parity(6)"))
+    assert ("comparison", True) in verdicts(even, "Here `if n & 1` is False, so it returns 'even'.")
+    assert ("comparison", False) in verdicts(even, "Here `if n & 1` is True, so it returns 'odd'.")
+    swap = trace_facts(traced(SWAP, "order(9, 4)"))  # 9 > 4: the swap runs
+    assert ("comparison", True) in verdicts(swap, "The `if a > b:` branch runs.")
+    assert ("comparison", False) in verdicts(swap, "The `if a > b:` branch is skipped.")
