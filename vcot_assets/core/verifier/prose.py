@@ -2720,7 +2720,7 @@ _PASS_VALUE = re.compile(
 )
 # `For 'max', user in self.allowed is False`: a pass named by its loop variable's value, with a comma
 _PASS_FOR_VALUE = re.compile(
-    _ANCHOR.pattern + r"(?:for|with|on)\s+(?:(?P<name>[A-Za-z_]\w*)\s*=\s*)?"
+    _ANCHOR.pattern + r"(?:for|with|on)\s+(?:(?P<name>[A-Za-z_]\w*)\s*=\s*|the\s+(?P<noun>[A-Za-z_]\w*)\s+(?:of\s+)?)?"
     r"(?P<label>-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\))\s*,",
     re.I,
 )
@@ -2835,7 +2835,9 @@ def _valued_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
     literal, label = _literal_value(node) if node is not None else (False, None)
     if not literal:
         return None
-    passes = _passes_where(walk, {m.group("name")} if m.group("name") else None, label)
+    named = m.group("name") or (m.groupdict().get("noun") or "").removeprefix("self.") or None
+    # (`For the load of 30,` names the loop variable `load`; a noun no loop variable has names nothing)
+    passes = _passes_where(walk, {named} if named else None, label)
     if len(passes) != 1:
         return None
     ((name, spans),) = passes.items()

@@ -1374,3 +1374,9 @@ def test_a_bit_test_and_a_branch_said_to_run_are_the_tests_outcomes():
     swap = trace_facts(traced(SWAP, "order(9, 4)"))  # 9 > 4: the swap runs
     assert ("comparison", True) in verdicts(swap, "The `if a > b:` branch runs.")
     assert ("comparison", False) in verdicts(swap, "The `if a > b:` branch is skipped.")
+
+
+def test_a_pass_named_by_the_loop_variables_noun_and_value():
+    words = trace_facts(traced(WORD_VALUES, 'word_values("ab cde f ghij")'))  # value ends 2, 3, 1, 4
+    assert ("value", True) in verdicts(words, "For the word 'cde', value climbs to 3.")
+    assert ("value", False) in verdicts(words, "For the word 'cde', value climbs to 4.")  # 'ghij' reaches 4
