@@ -447,6 +447,9 @@ class Walk:
     pointer: int
     sentence: str = ""
     raw_sentence: str = ""  # as written, restated code included
+    # the pass a list item's first sentence opened (`3. i = 0, part = 'ab': ...`), for the item's
+    # later sentences (`Now score = 2.`): (loop variable, the pass's spans)
+    item_pass: tuple[str, list[tuple[int, int]]] | None = None
 
     def window_range(self) -> range:
         last = len(self.facts.index.events) - 1
@@ -2740,6 +2743,8 @@ def _in_the_labelled_pass(located: list[Check], walk: Walk) -> None:
     in that pass, so its values must hold at some moment of it (from that step of the header to the
     next), not only in another pass."""
     found = _ordinal_pass(walk) or _valued_pass(walk)
+    if found is None and walk.item_pass is not None:
+        found = (0, *walk.item_pass)  # a later sentence of the list item that opened the pass
     if found is None:
         return
     opening, name, spans = found
@@ -2846,6 +2851,32 @@ def _valued_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
     return m.end(), name, spans
 
 
+_OPENING_VALUE = re.compile(r"\s*(?:(?:for|with|at|when|on)\s+)?`?([A-Za-z_]\w*)\s*=\s*([^,:;`]+)`?\s*[,:;]")
+
+
+def _opened_pass(walk: Walk) -> tuple[str, list[tuple[int, int]]] | None:
+    """The one pass a list item's first sentence opens with (`i = 0, part = 'ab':`, `- 15:`,
+    `Third round:`), or None; an item that names several passes (`i = 5: ..., i = 6: ...`) opens none."""
+    found = _ordinal_pass(walk) or _valued_pass(walk)
+    if found is not None:
+        name, spans = found[1], found[2]
+    else:
+        m = _OPENING_VALUE.match(walk.sentence)
+        loop_vars = {v for targets, _ in walk.facts.loop_names.values() for v in targets}
+        node = _expr(m.group(2).strip()) if m and m.group(1) in loop_vars else None
+        literal, label = _literal_value(node) if node is not None else (False, None)
+        spans = _passes_where(walk, {m.group(1)}, label).get(m.group(1)) if literal else None
+        if not spans:
+            return None
+        name = m.group(1)
+    if name and len(re.findall(rf"(?<![\w.]){re.escape(name)}\s*=\s*[^=]", walk.sentence)) > 1:
+        return None
+    return name, spans
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[-*+]|(?:\*\*)?\d{1,3}[.)])\s")
+
+
 def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tuple[list[SentenceReport], int, int, int]:
     """Per-sentence reports (grounded and ungrounded claims), the number of checked claims, the
     number of sentences that had value-bearing mentions none of which could be checked, and the
@@ -2854,12 +2885,24 @@ def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tup
     n = len(facts.index.events)
     walk = Walk(facts, window, backward, n - 1 if backward else 0)
     reports, total, unverifiable, tied = [], 0, 0, 0
+    item_lines = {k for k, line in enumerate(text.splitlines()) if _LIST_ITEM.match(line)}
     text = re.sub(r"(?m)^(\s*(?:[-*+]\s+)?)(?:\*\*)?\d{1,3}[.)](?:\*\*)?\s+", r"\1", text)  # list numbering
+    cursor, item_opening = 0, False
     for sentence in split_sentences(text):
+        at = text.find(sentence, cursor)
+        if at >= 0:
+            new_line = at == 0 or "\n" in text[cursor:at]
+            cursor = at + len(sentence)
+            if new_line:  # a pass carries over only within one list item
+                walk.item_pass = None
+                item_opening = text.count("\n", 0, at) in item_lines
         if not re.search(r"[A-Za-z0-9]", sentence):
             continue
         lo = walk.pointer
         checks = check_sentence(sentence, walk) if n else []
+        if item_opening and not walk.backward:
+            item_opening = False
+            walk.item_pass = _opened_pass(walk)
         report = SentenceReport(sentence=sentence, window_start=min(lo, walk.pointer), window_end=max(lo, walk.pointer))
         decided = [c for c in checks if c.ok is not None]
         if checks and not decided:

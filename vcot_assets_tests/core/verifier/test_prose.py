@@ -2,7 +2,7 @@
 
 import pytest
 
-from vcot_assets.core.verifier.prose import Walk, check_sentence
+from vcot_assets.core.verifier.prose import Walk, check_rationale, check_sentence
 from vcot_assets.core.verifier.trace_facts import trace_facts
 from vcot_assets_tests.core.trace_fixtures import traced
 
@@ -1380,3 +1380,19 @@ def test_a_pass_named_by_the_loop_variables_noun_and_value():
     words = trace_facts(traced(WORD_VALUES, 'word_values("ab cde f ghij")'))  # value ends 2, 3, 1, 4
     assert ("value", True) in verdicts(words, "For the word 'cde', value climbs to 3.")
     assert ("value", False) in verdicts(words, "For the word 'cde', value climbs to 4.")  # 'ghij' reaches 4
+
+
+def test_a_list_items_opening_pass_holds_for_its_later_sentences():
+    trace = traced(WORD_VALUES, 'word_values("ab cde f ghij")')  # value ends 2, 3, 1, 4
+
+    def ungrounded(text: str) -> list[str]:
+        reports, *_ = check_rationale(text, trace, 15, False)
+        return [entity.text for report in reports for entity in report.ungrounded]
+
+    assert ungrounded("1. `word = 'cde'`: three letters. Now `value = 3`.\n2. Done.") == []
+    # 4 is what value reaches for 'ghij', not in the item's pass
+    assert ungrounded("1. `word = 'cde'`: three letters. Now `value = 4`.\n2. Done.") == [
+        "value = 4 (not in that pass of the loop)"
+    ]
+    # an item that names several passes opens none of them
+    assert ungrounded("1. `word = 'ab'`, then `word = 'cde'`. Now `value = 3`.\n2. Done.") == []
