@@ -2743,8 +2743,12 @@ def _in_the_labelled_pass(located: list[Check], walk: Walk) -> None:
     in that pass, so its values must hold at some moment of it (from that step of the header to the
     next), not only in another pass."""
     found = _ordinal_pass(walk) or _valued_pass(walk)
+    steps_told = ""  # (what the sentence told of the pass before a claim, for `_held_in_the_pass`)
     if found is None and walk.item_pass is not None:
         found = (0, *walk.item_pass)  # a later sentence of the list item that opened the pass
+        # (a plain statement of values after the item's first sentence told what the pass did: its
+        # results; a sentence that tells steps of its own is read like an opening one)
+        steps_told = "" if _CONSEQUENCE.search(walk.sentence) else "then "
     if found is None:
         return
     opening, name, spans = found
@@ -2760,9 +2764,42 @@ def _in_the_labelled_pass(located: list[Check], walk: Walk) -> None:
             break
         if not check.ok or check.kind not in ("value", "comparison") or not opening <= check.position < closing:
             continue
-        if not any(lo <= e < hi for e in check.events for lo, hi in spans):
+        if not _held_in_the_pass(walk, check, spans, steps_told + walk.sentence[opening : check.position]):
             check.ok = False
             check.text += " (not in that pass of the loop)"
+
+
+_CONSEQUENCE = re.compile(
+    r"\b(?:so|gives|giving|now|then|makes|making|leaves|leaving|becomes)\b|->|→|\b(?:true|false)\b\s*[,;:]", re.I
+)
+
+
+def _held_in_the_pass(walk: Walk, check: Check, spans: list[tuple[int, int]], before: str) -> bool:
+    """Whether a claim holds in one of the passes `spans`. In a forward narration, a value told as
+    what a step of the pass led to (after `so`, `gives`, `now`, `is True,` ...) of a variable the pass
+    changes is what the pass made of it, not the value it came in with (`r = 1: 3 == 3 is True,
+    pairs = 1` where that pass takes pairs from 1 to 2); a value stated before any step may be either."""
+    name = check.text.split(" = ")[0]
+    if (
+        check.kind != "value"
+        or walk.backward
+        or not _CONSEQUENCE.search(before)
+        or re.search(rf"(?<![\w.]){re.escape(name)}\b", before)
+    ):
+        return any(lo <= e < hi for e in check.events for lo, hi in spans)
+    m = re.match(r"(?:self\.)?\w+", check.text)
+    if m is None:
+        return any(lo <= e < hi for e in check.events for lo, hi in spans)
+    root = m.group()
+    watched = {root, f"self.{root}", root.removeprefix("self.")}
+    events = walk.facts.index.events
+    for lo, hi in spans:
+        first = next(
+            (i for i in range(lo, hi) if events[i].kind in ("new", "modified") and events[i].name in watched), lo
+        )
+        if any(first <= e < hi for e in check.events):
+            return True
+    return False
 
 
 def _ordinal_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
@@ -2827,7 +2864,7 @@ def _in_a_named_pass(located: list[Check], walk: Walk) -> None:
                 continue  # `ch = '-' comes next; not ch.isalpha() was False for 'a'`: maybe another pass's test
             if not any(m.group(1) in walk.facts.index.states[i] for i in check.events[:50]):
                 continue  # (a value of another call's frame)
-            if not any(lo <= e < hi for e in check.events for lo, hi in spans):
+            if not _held_in_the_pass(walk, check, spans, walk.sentence[anchor.position : check.position]):
                 check.ok = False
                 check.text += f" (not in the pass where {anchor.text})"
 

@@ -1396,3 +1396,18 @@ def test_a_list_items_opening_pass_holds_for_its_later_sentences():
     ]
     # an item that names several passes opens none of them
     assert ungrounded("1. `word = 'ab'`, then `word = 'cde'`. Now `value = 3`.\n2. Done.") == []
+
+
+def test_a_value_told_as_what_a_step_of_the_pass_led_to_is_what_the_pass_made_of_it():
+    trace = traced(WINDOW, CALL)  # total 8 before the loop; the pass i = 3 takes it to 6
+
+    def ungrounded(text: str) -> list[str]:
+        reports, *_ = check_rationale(text, trace, 15, False)
+        return [entity.text for report in reports for entity in report.ungrounded]
+
+    assert ungrounded("- i = 3: total = 8 going in, so total becomes 6.") == []
+    # 8 is what total came into the pass with, not what the step made of it
+    assert ungrounded("- i = 3: 1 - 3 = -2, so total = 8.") == ["total = 8 (not in that pass of the loop)"]
+    # a later sentence of the item that only states values states the pass's results
+    assert ungrounded("- i = 3: 1 - 3 = -2. Now total = 8.") == ["total = 8 (not in that pass of the loop)"]
+    assert ungrounded("- i = 3: 1 - 3 = -2. Total: total = 6.") == []
