@@ -2456,6 +2456,16 @@ def _near_miss(value: object, known: list) -> bool:
                 ):
                     return True
         return False
+    if isinstance(value, (set, frozenset)) and value:
+        if any(isinstance(held, (list, tuple)) and _members(held) == value for held in known):
+            return False  # `[1, 4, 5] gives {1, 4, 5}`: a list the run held, made a set
+        # `{'cal'}` where the run held {'bo', 'cal'}: one member too many, too few or another one
+        return any(
+            isinstance(held, (set, frozenset))
+            and held
+            and len(held ^ value) == (1 if len(held) != len(value) else 2 if len(value) >= 2 else 0)
+            for held in known
+        )
     if not isinstance(value, (dict, list, tuple)) or len(value) < (2 if isinstance(value, dict) else 3):
         return False  # (a pair such as `(0, 1)` is as often a coordinate the narration considers)
     if any(v is Ellipsis for v in value):
@@ -2479,6 +2489,13 @@ def _near_miss(value: object, known: list) -> bool:
         if _one_slip(held, value, range(len(value))):
             return True
     return False
+
+
+def _members(items: list | tuple) -> set | None:
+    try:
+        return set(items)
+    except TypeError:  # (unhashable items: lists in a list)
+        return None
 
 
 def _one_slip(held, value, places) -> bool:

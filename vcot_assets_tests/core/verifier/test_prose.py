@@ -1411,3 +1411,20 @@ def test_a_value_told_as_what_a_step_of_the_pass_led_to_is_what_the_pass_made_of
     # a later sentence of the item that only states values states the pass's results
     assert ungrounded("- i = 3: 1 - 3 = -2. Now total = 8.") == ["total = 8 (not in that pass of the loop)"]
     assert ungrounded("- i = 3: 1 - 3 = -2. Total: total = 6.") == []
+
+
+UNIQUE = """\
+def unique_count(xs):
+    seen = set()
+    for x in xs:
+        seen.add(x)
+    return len(seen)
+"""
+
+
+def test_a_set_one_member_off_one_the_run_held_is_a_slip():
+    facts = trace_facts(traced(UNIQUE, "unique_count([1, 2, 2, 3])"))  # seen: {1}, {1, 2}, {1, 2, 3}
+    assert verdicts(facts, "After that it holds {1, 2}.") == [("literal", True)]
+    assert verdicts(facts, "After that it holds {1, 3}.") == [("literal", False)]  # 2 for 3
+    assert verdicts(facts, "After that it holds {2}.") == [("literal", False)]  # 1 missing
+    assert verdicts(facts, "The list [1, 2, 2, 3] gives {1, 2, 3}.").count(("literal", False)) == 0
