@@ -869,6 +869,7 @@ def _expression_prefix(text: str) -> str | None:
     return None
 
 
+_CONSTANTS = ("True", "False", "None")
 _ANSWER_KEY = re.compile(r"answer|output|call|result|return|predict|input", re.I)
 
 
@@ -891,6 +892,8 @@ def _narration_from_json(text: str) -> tuple[str, str] | None:
         return None
     reasoning = "\n".join("\n".join(map(str, part)) if isinstance(part, list) else str(part) for part in steps)
     answer_text = answer if isinstance(answer, str) else repr(answer)  # null -> None, true -> True
+    if isinstance(answer, str) and re.fullmatch(r"[A-Za-z_]\w*", answer.strip()) and answer.strip() not in _CONSTANTS:
+        answer_text = repr(answer.strip())  # `"answer": "cdb"`: the JSON string is the value, 'cdb', not a name
     expression = _expression_prefix(_LEAD_IN.sub("", answer_text.strip()))
     if expression is None or not reasoning.strip():
         raise ParseError("answer_syntax", f"{_clip(answer_text)!r} is not a Python expression")

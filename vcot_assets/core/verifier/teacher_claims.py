@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from vcot_assets.core.grounding.records import Entity
 
 KINDS = ("value", "index", "comparison", "branch", "loop", "return")
@@ -42,10 +44,27 @@ def _table_rows(text: str) -> list[dict] | None:
     return [dict(zip(header, (cell.strip() for cell in row))) if len(row) == len(header) else {} for row in body]
 
 
+_BULLET_CLAIM = re.compile(
+    r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+[*_`]*(?P<kind>[A-Za-z]+)[*_`]*\s*(?:—|–|-|:)\s*"
+    r"`?(?P<name>[^`=]+?)`?\s*(?:=|→|->)\s*`?(?P<value>[^`]+?)`?\s*\.?$"
+)
+
+
+def _bullet_rows(text: str) -> list[dict] | None:
+    """`- **index** — `arr[0]` = `1``: one claim per bullet, kind first (some models answer so
+    instead of JSON); None when no bullet reads so. A bullet that names no known kind is kept as a
+    row without one, so the reply is rejected as `bad_claim`, not cut short."""
+    rows = [_BULLET_CLAIM.match(line) for line in text.splitlines()]
+    found = [m.groupdict() for m in rows if m is not None]
+    if not found or not any(row["kind"].lower() in KINDS for row in found):
+        return None
+    return [row if row["kind"].lower() in KINDS else {} for row in found]
+
+
 def parse_claims_reply(reply: str, truncated: bool = False) -> list[Entity]:
     """The claims of a teacher's `extract_entities` reply, strictly: a JSON array of objects
-    with a known `kind` (in a fence, bare, or under a wrapper key; almost-JSON is repaired), or a
-    Markdown table with kind, name and value columns.
+    with a known `kind` (in a fence, bare, or under a wrapper key; almost-JSON is repaired), a
+    Markdown table with kind, name and value columns, or one bullet per claim, kind first.
 
     A reply that holds no such array raises `ParseError`: a sentence whose claims cannot be
     read must not pass as a sentence with no claims. In a reply cut by the token limit, the
@@ -56,6 +75,8 @@ def parse_claims_reply(reply: str, truncated: bool = False) -> list[Entity]:
 
     text = strip_reasoning_blocks(reply if isinstance(reply, str) else "")
     items = _table_rows(text)
+    if items is None:
+        items = _bullet_rows(text)
     if items is None:
         items = reply_text.json_list(reply_text.load_json(text), ("claims", "entities", "items"))
     if items is None:

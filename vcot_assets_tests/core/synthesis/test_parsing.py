@@ -501,6 +501,10 @@ def test_json_mode_replies_are_read_by_content():
     reasoning, answer = parsing.parse_narration('{"trace_summary": ["x is 3", "loop ends"], "answer": null}')
     assert answer == "None" and "loop ends" in reasoning
     assert parsing.parse_narration('{"analysis": ["count = 3"], "function_call": "f(3)"}')[1] == "f(3)"
+    # a JSON string holding a word is that string, not a name (`"answer": "cdb"` is 'cdb')
+    assert parsing.parse_narration('{"steps": ["out = \'cdb\'"], "answer": "cdb"}')[1] == "'cdb'"
+    assert parsing.parse_narration('{"steps": ["x"], "answer": "[1, 2]"}')[1] == "[1, 2]"
+    assert parsing.parse_narration('{"steps": ["x"], "answer": "True"}')[1] == "True"
     assert parsing.parse_instructions('{"1": "[class] A counter.", "2": "[function] Sum a list."}') == [
         ("class", "A counter."),
         ("function", "Sum a list."),

@@ -99,6 +99,13 @@ def test_teacher_replies_become_entities():
     ]
     with pytest.raises(ParseError):  # a row of the wrong width is not skipped
         parse_claims_reply(table + "\n| value | count |")
+    bullets = "Three claims:\n\n- **index** — `arr[0]` = `1`\n- **value** — `swapped` = `True`\n\n(No branches.)"
+    assert [(e.kind, e.name, e.value) for e in parse_claims_reply(bullets)] == [
+        ("index", "arr[0]", "1"),
+        ("value", "swapped", "True"),
+    ]
+    with pytest.raises(ParseError):  # a bullet of no known kind is not skipped
+        parse_claims_reply(bullets + "\n- **guess** — `x` = `2`")
     extract = extractor_from_replies({"total = 6.": reply})
     assert len(extract("total = 6.")) == 2
     with pytest.raises(ParseError):
