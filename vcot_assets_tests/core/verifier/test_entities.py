@@ -82,30 +82,22 @@ def test_teacher_replies_become_entities():
     from vcot_assets.core.synthesis.parsing import ParseError
     from vcot_assets.core.verifier.teacher_claims import extractor_from_replies, parse_claims_reply
 
+    def read(reply: str) -> list[tuple[str, str, str]]:
+        return [(e.kind, e.name, e.value) for e in parse_claims_reply(reply)]
+
     reply = 'Claims:\n```json\n[{"kind": "value", "name": "total", "value": 6}, {"kind": "return", "value": null}]\n```'
-    assert [(e.kind, e.name, e.value) for e in parse_claims_reply(reply)] == [
-        ("value", "total", "6"),
-        ("return", "", "None"),
-    ]
+    assert read(reply) == [("value", "total", "6"), ("return", "", "None")]
     assert parse_claims_reply('{"claims": []}') == []
-    # Unreadable is loud: a false claim must not pass as "no claims".
-    for unreadable in ("no json here", '[{"kind": "bogus"}]', '{"note": "nothing"}'):
-        with pytest.raises(ParseError):
-            parse_claims_reply(unreadable)
     table = "| kind | name | value |\n|------|------|-------|\n| index | text[4] | 'c' |\n| comparison | text[4] != prev | true |"
-    assert [(e.kind, e.name, e.value) for e in parse_claims_reply(table)] == [
-        ("index", "text[4]", "'c'"),
-        ("comparison", "text[4] != prev", "true"),
-    ]
-    with pytest.raises(ParseError):  # a row of the wrong width is not skipped
-        parse_claims_reply(table + "\n| value | count |")
+    assert read(table) == [("index", "text[4]", "'c'"), ("comparison", "text[4] != prev", "true")]
     bullets = "Three claims:\n\n- **index** — `arr[0]` = `1`\n- **value** — `swapped` = `True`\n\n(No branches.)"
-    assert [(e.kind, e.name, e.value) for e in parse_claims_reply(bullets)] == [
-        ("index", "arr[0]", "1"),
-        ("value", "swapped", "True"),
-    ]
-    with pytest.raises(ParseError):  # a bullet of no known kind is not skipped
-        parse_claims_reply(bullets + "\n- **guess** — `x` = `2`")
+    assert read(bullets) == [("index", "arr[0]", "1"), ("value", "swapped", "True")]
+    # Unreadable is loud: a false claim must not pass as "no claims"; a row of the wrong width or
+    # a bullet of no known kind is not skipped.
+    unreadable = ("no json here", '[{"kind": "bogus"}]', '{"note": "nothing"}', table + "\n| value | count |")
+    for text in unreadable + (bullets + "\n- **guess** — `x` = `2`",):
+        with pytest.raises(ParseError):
+            parse_claims_reply(text)
     extract = extractor_from_replies({"total = 6.": reply})
     assert len(extract("total = 6.")) == 2
     with pytest.raises(ParseError):
