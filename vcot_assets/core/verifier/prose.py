@@ -757,7 +757,9 @@ def _worked_steps(nodes: list[ast.expr | None], checks: list[Check]) -> None:
         if not all(literal for literal, _ in parts):
             continue  # a step of program variables: `_chain_steps` judges it on the trace
         computed = [value for _, value in parts]
-        written = [n.value for n in ast.walk(after) if isinstance(n, ast.Constant)]
+        negated = {id(n.operand) for n in ast.walk(after) if isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub)}
+        # (`-960 % 1440`: the number written is -960, not the 960 under its minus sign)
+        written = [-n.value if id(n) in negated else n.value for n in ast.walk(after) if isinstance(n, ast.Constant)]
         stray = [w for w in written if not any(same_value(w, c) for c in computed)]
         if stray:
             checks.append(Check("arith", f"{ast.unparse(before)} -> {ast.unparse(after)} ({stray[0]!r})", False))

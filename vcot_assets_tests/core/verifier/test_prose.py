@@ -37,6 +37,9 @@ def test_each_step_of_worked_arithmetic_writes_values_the_step_before_computes(f
     assert ("arith", False) not in verdicts(facts, "So (130 + 59) // 60 = 189 // 60 = 3.")
     assert ("arith", False) in verdicts(facts, "So (130 + 59) // 60 = 199 // 60 = 3.")  # 199 // 60 is 3 too
     assert ("arith", False) not in verdicts(facts, "Then 2 * (3 + 4) = 2 * 7 = 14.")
+    # a negative step is written with its minus sign: -960 is what 420 - 1380 gives
+    assert ("arith", False) not in verdicts(facts, "So (420 - 1380) % 1440 = -960 % 1440 = 480.")
+    assert ("arith", False) in verdicts(facts, "So (420 - 1380) % 1440 = -950 % 1440 = 490.")
 
 
 def test_values_and_loop_summaries_are_checked_against_the_history(facts):
