@@ -594,8 +594,8 @@ class Sentence:
 def _expr(text: str) -> ast.expr | None:
     """The expression's AST (shared between callers: never mutated), or None."""
     text = text.strip().strip("`").strip()
-    if not text:
-        return None
+    if not text or ("#" in text and "#" in re.sub(r"'[^'\n]*'|\"[^\"\n]*\"", "", text)):
+        return None  # (`3 #, so ... 12 - 3`: prose after a `#` is no comment of an expression)
     try:
         node = ast.parse(text, mode="eval").body
     except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -705,8 +705,10 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             groups.append([pos])
     for group in groups:
         left_start = _left_operand_start(text, group[0], known)
-        if re.search(r"(?:[-+*/%&|^]|<<|>>)\s*$", text[:left_start]):
-            continue  # `T - T // 5 = 25`, `d2 + d3 + 0 = -2`: an equation in unknowns, not arithmetic
+        if re.search(r"(?:[-+*/%&|^]|<<|>>)\s*$", text[:left_start]) or (
+            re.match(r"-\s*[A-Za-z_]", text[left_start:]) and re.search(r"[A-Za-z_]\s*$", text[:left_start])
+        ):
+            continue  # `T - T // 5 = 25`, `level - capacity = 3`: an equation in unknowns, not arithmetic
         pieces = [text[left_start : group[0]]]
         pieces += [text[a + 1 : b] for a, b in zip(group, group[1:])]
         right_end = _right_operand_end(text, group[-1] + 1)
@@ -1123,8 +1125,11 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         start = m.start("value")
         values, end = _literal_run(s.text, start)
-        if len(values) == 2 and re.match(r"\s*(?:[<>]=?|[=!]=|=(?!=)|is\b)", s.text[end:]):
-            # `held = 100, 30 > 100 is False`, `acc is 1, ~1 is -2`: the second starts the next claim
+        if len(values) == 2 and re.match(
+            r"\s*(?:[<>]=?|[=!]=|=(?!=)|is\b)|\s+(?!then\b|and\b|or\b)[a-z]{2,}", s.text[end:]
+        ):
+            # `held = 100, 30 > 100 is False`, `acc is 1, ~1 is -2`, `the level is 0, 13 units were
+            # drawn`: the second starts the next claim
             values, end = values[:1], _right_operand_end(s.text, start)
         if not values or not s.free(m.start("subject"), end):
             continue

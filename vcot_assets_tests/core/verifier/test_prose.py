@@ -1431,3 +1431,12 @@ def test_a_set_one_member_off_one_the_run_held_is_a_slip():
     assert verdicts(facts, "After that it holds {1, 3}.") == [("literal", False)]  # 2 for 3
     assert verdicts(facts, "After that it holds {2}.") == [("literal", False)]  # 1 missing
     assert verdicts(facts, "The list [1, 2, 2, 3] gives {1, 2, 3}.").count(("literal", False)) == 0
+
+
+def test_prose_after_a_hash_an_unknown_minuend_and_a_count_after_a_value_are_not_misread(facts):
+    # `3 #, so ... 12 - 3` is not an expression with a comment
+    assert ("arith", False) not in verdicts(facts, "The row has 3 `#`, so the rest hold `12 - 3 = 9`.")
+    # `level - k = 3`, level no name of the program: an equation in unknowns, not a claim `-k = 3`
+    assert ("value", False) not in verdicts(facts, "So level - k = 3 here.")
+    # `total is 8, 3 windows were summed`: 3 counts windows, it is not total's value
+    assert verdicts(facts, "Before the loop the total is 8, 3 windows were summed.")[0] == ("value", True)
