@@ -369,6 +369,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     )
     # `binary 1011` is a number written in base 2
     text = re.sub(r"\b(?:binary|bin)\s+([01]+)\b", lambda m: str(int(m.group(1), 2)), text)
+    # `n is 10101010111001100000 in binary`: that numeral, read in base 2
+    text = re.sub(r"\b([01]{4,})(\s+in\s+(?:binary|base\s+2)\b)", lambda m: str(int(m.group(1), 2)) + m.group(2), text)
     if re.match(
         r"\s*in\s+binary\b", text, re.I
     ):  # `In binary a is 1101 and b is 1011`: 0/1 numerals of 4+ digits (101 may be decimal)

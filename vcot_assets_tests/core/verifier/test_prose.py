@@ -1440,3 +1440,9 @@ def test_prose_after_a_hash_an_unknown_minuend_and_a_count_after_a_value_are_not
     assert ("value", False) not in verdicts(facts, "So level - k = 3 here.")
     # `total is 8, 3 windows were summed`: 3 counts windows, it is not total's value
     assert verdicts(facts, "Before the loop the total is 8, 3 windows were summed.")[0] == ("value", True)
+
+
+def test_a_numeral_said_to_be_in_binary_is_read_in_base_2(facts):
+    # total ends at 15, 0b1111
+    assert verdicts(facts, "So `total = 1111` in binary.")[0] == ("value", True)
+    assert verdicts(facts, "So `total = 1110` in binary.")[0] == ("value", False)
