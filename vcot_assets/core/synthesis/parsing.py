@@ -690,6 +690,16 @@ def extract_code_block(text: str) -> str:
 # --- scenarios -----------------------------------------------------------------------------
 
 
+_BOLD_LABELLED = re.compile(r"^\*\*([^*\n]{1,60}?):?\*\*:?\s+(\S.*)$")
+
+
+def _bold_labelled_lines(text: str) -> list[str]:
+    """`**Empty input:** An empty list is a valid heap.`, one scenario per line with no list marker:
+    the text after each label, where two lines or more read so (one such line is a heading)."""
+    found = [m.group(2).strip() for m in map(_BOLD_LABELLED.match, reply_text.outside_fences(text)) if m]
+    return found if len(found) >= 2 else []
+
+
 def parse_scenarios(text: str, truncated: bool = False) -> list[str]:
     """Scenario hints, one per list item (or JSON string), duplicates dropped; sub-bullets
     (examples under a scenario) and echoed placeholders such as `<scenario>` are not scenarios."""
@@ -703,7 +713,7 @@ def parse_scenarios(text: str, truncated: bool = False) -> list[str]:
             if isinstance(e, (str, dict))
         ]
     else:
-        items = [i.text for i in reply_text.list_items(text)]
+        items = [i.text for i in reply_text.list_items(text)] or _bold_labelled_lines(text)
     if truncated:
         items = reply_text.cut_off_last(items, text)
     repeats = Counter(_normalized(item) for item in items if item.strip())
@@ -854,11 +864,12 @@ def _expression_prefix(text: str) -> str | None:
     for cut in cuts:
         candidate = text[:cut].strip().rstrip(",;").strip().strip("`").strip()
         if candidate.endswith(".") and not candidate.endswith(".."):
-            candidate = candidate[:-1].rstrip()  # a sentence's full stop, not a float's point
+            # a sentence's full stop, not a float's point (`` `f("aBc")`. ``: after the code span too)
+            candidate = candidate[:-1].rstrip().strip("`").strip()
         if not candidate:
             continue
-        if re.search(r",\s*[A-Za-z_]\w*$", candidate) and re.match(r"\s+[a-z]", text[cut:]):
-            continue  # `f(x), which returns ...`: prose after the expression, not a tuple with a name in it
+        if re.search(r",\s*[A-Za-z_]\w*$", candidate) and re.match(r"\s+\w", text[cut:]):
+            continue  # `f(x), which returns ...`, `f(8), since 8 halves`: prose after the expression, not a tuple
         if _SENTENCE_BREAK.search(re.sub(r"'[^']*'|\"[^\"]*\"", "''", candidate)):
             continue  # `4.5. The result is a float`: a full stop and the next sentence, not `4.5 .The`
         try:

@@ -577,3 +577,14 @@ def test_markdown_concepts_whose_examples_look_like_json():
 * Difficulty: medium
 """
     assert [c["name"] for c in parsing.parse_concepts(text)] == ["Searching within bounds"]
+
+
+def test_answers_after_a_code_span_with_a_full_stop_or_before_prose_and_bold_labelled_scenarios():
+    # `` `f("aBc")`. `` is the call, not the name f; `f(8), since 8 halves ...` is f(8) and prose
+    assert parsing.parse_narration('So s = "aBc".\n\nAnswer: `f("aBc")`.')[1] == 'f("aBc")'
+    assert parsing.parse_narration("So n was 8.\nAnswer: f(8), since 8 halves to 1 in three steps.")[1] == "f(8)"
+    # one scenario per line under a bold label, no list marker
+    text = "**Typical input:** A sorted list is a heap.\n**Empty input:** An empty list is a heap."
+    assert parsing.parse_scenarios(text) == ["A sorted list is a heap.", "An empty list is a heap."]
+    with pytest.raises(parsing.ParseError):  # one bold line is a heading, not a list
+        parsing.parse_scenarios("**Scenarios:** none come to mind.")
