@@ -1118,6 +1118,12 @@ def _object_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(found)
 
 
+_COMPARATIVE = (
+    r"\s+(?:[a-z]+\s+)?(?:longer|shorter|more|less|fewer|bigger|smaller|larger|greater|higher|lower|wider|"
+    r"narrower|older|newer|earlier|later)\s+than\b"
+)
+
+
 def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`x is 3`, `total becomes 12`, `the length of xs is 4`, `total goes 3, 7, 12`."""
     known = walk.facts.index.names
@@ -1138,6 +1144,9 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         after = s.text[end:]
         if re.match(r"\s*(?:by|x)\s+\d", after):
             continue  # `a and b are 2 by 2 matrices`: a shape
+        if re.match(_COMPARATIVE, after):
+            s.use(m.start("subject"), end)
+            continue  # `s is one character longer than body`: a difference, not s's value
         if re.match(r"\s*,?\s*followed\s+by\b", after):
             s.use(m.start("subject"), end)
             continue  # `ways starts as [1] followed by 18 zeros`: the start of the value, not all of it
@@ -1583,7 +1592,8 @@ def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 
 
 _LENGTH = re.compile(
-    r"\b(?:list|string|tuple|dict|set|array|grid|row)\s+of\s+(\d+)\b|\b(\d+)-(?:element|item|character|entry|long)\b"
+    r"\b(?:list|string|tuple|dict|set|array|grid|row)\s+of\s+(\d+)\b(?!\s+(?:columns|cols|rows)\b)"
+    r"|\b(\d+)-(?:element|item|character|entry|long)\b"
     r"|\b(?:all|the|its|of)\s+(\d+)\s+(?:characters|letters|elements|items|entries|chars|words|digits)\b",
     re.I,
 )

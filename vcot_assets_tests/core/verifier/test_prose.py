@@ -1446,3 +1446,11 @@ def test_a_numeral_said_to_be_in_binary_is_read_in_base_2(facts):
     # total ends at 15, 0b1111
     assert verdicts(facts, "So `total = 1111` in binary.")[0] == ("value", True)
     assert verdicts(facts, "So `total = 1110` in binary.")[0] == ("value", False)
+
+
+def test_a_difference_and_a_grids_columns_are_no_value_or_size(facts):
+    # `total is 2 more than k`: a difference, not total's value
+    assert ("value", False) not in verdicts(facts, "So total is 2 more than k here.")
+    assert verdicts(facts, "So total is 2 here.")[0] == ("value", False)
+    # `a grid of 6 columns`: its width, not a collection of 6
+    assert ("count", False) not in verdicts(facts, "It lays out a grid of 7 columns and 2 rows.")
