@@ -39,6 +39,7 @@ import copy
 import math
 import re
 import weakref
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1236,14 +1237,8 @@ _CHANGE_VERB = re.compile(
 def _set_from_here(walk: Walk, subject: str, node: ast.expr, value: object) -> bool:
     """`lives goes down to 1`: a change the narration has not told yet, so an event at or after
     the pointer sets the variable to the value (a value it held before the change is a slip)."""
-    root = re.match(r"(?:self\.)?\w+", subject).group()  # `counts[4]` changes where counts does
-    watched = {root, f"self.{root}", root.removeprefix("self.")}
-    events = walk.facts.index.events
-    later = [
-        i
-        for i in range(walk.pointer, len(events))
-        if events[i].kind in ("new", "modified") and events[i].name in watched
-    ]
+    sets = walk.facts.set_events(subject)  # (`counts[4]` changes where counts does)
+    later = sets[bisect_left(sets, walk.pointer) :]
     if not later:  # the change was told already and nothing changes it again: a restatement (a reflection)
         return bool(walk.holds(node, value, walk.pointer))
     return any(walk.holds(node, value, i) for i in later)
@@ -1761,8 +1756,7 @@ def _call_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `the other 3 calls to add`: some of them
         if f"def{name}(" not in walk.facts.code_text:
             continue  # `3 calls to append`: not a function of the program
-        defined = re.compile(rf"def\s+{re.escape(name)}\s*\(")
-        calls = sum(1 for e in walk.facts.index.events if e.kind == "call" and defined.match(e.source.strip()))
+        calls = walk.facts.calls_of.get(name, 0)
         # (a backward narration may count the calls one part of the output came from: some of them)
         checks.append(Check("count", m.group(0), count <= calls if walk.backward else count == calls))
 
@@ -1953,15 +1947,13 @@ def _count_of_statement(before: str, walk: Walk) -> set[int] | None:
     if said is None or re.search(r"\b(?:in|of|inside|within)\s+$", raw[: said.start()]):
         return None  # (`the loop in `mode` ran 4 times`: a part of the function, not its calls)
     code = squash(said.group(1) or said.group(2)).removesuffix("()")
-    runs: dict[int, int] = {}
-    calls = 0
-    for event in walk.facts.index.events:
-        if event.kind == "call" and re.match(rf"def\s+{re.escape(code)}\s*\(", event.source.strip()):
-            calls += 1  # `take` was called 6 times: a function of the program
-        elif event.kind == "line" and code in squash(event.source) and event.line_no not in walk.facts.loop_names:
-            runs[event.line_no] = runs.get(event.line_no, 0) + 1
+    calls = walk.facts.calls_of.get(code, 0)
     if calls:
-        return {calls}
+        return {calls}  # `take` was called 6 times: a function of the program
+    runs: dict[int, int] = {}
+    for event in walk.facts.index.events:
+        if event.kind == "line" and code in squash(event.source) and event.line_no not in walk.facts.loop_names:
+            runs[event.line_no] = runs.get(event.line_no, 0) + 1
     return set(runs.values()) | {sum(runs.values())} if runs else None
 
 
@@ -2823,16 +2815,10 @@ def _held_in_the_pass(walk: Walk, check: Check, spans: list[tuple[int, int]], be
         or re.search(rf"(?<![\w.]){re.escape(name)}\b", before)
     ):
         return any(lo <= e < hi for e in check.events for lo, hi in spans)
-    m = re.match(r"(?:self\.)?\w+", check.text)
-    if m is None:
-        return any(lo <= e < hi for e in check.events for lo, hi in spans)
-    root = m.group()
-    watched = {root, f"self.{root}", root.removeprefix("self.")}
-    events = walk.facts.index.events
+    sets = walk.facts.set_events(name)
     for lo, hi in spans:
-        first = next(
-            (i for i in range(lo, hi) if events[i].kind in ("new", "modified") and events[i].name in watched), lo
-        )
+        changed = bisect_left(sets, lo)
+        first = sets[changed] if changed < len(sets) and sets[changed] < hi else lo  # (its first change in the pass)
         if any(first <= e < hi for e in check.events):
             return True
     return False
@@ -2870,7 +2856,7 @@ def _in_a_named_pass(located: list[Check], walk: Walk) -> None:
     """`At i = 3 with n = 12 we take the else branch`: a loop variable's value named anywhere in a
     sentence (not only at its opening, `_in_the_anchors_iteration`) puts the values stated after
     it, up to the variable's next value, in a pass where its loop's header gave it that value."""
-    loop_vars = {name for targets, _ in walk.facts.loop_names.values() for name in targets}
+    loop_vars = walk.facts.loop_variables
     if not loop_vars:
         return
     ordered = sorted((c for c in located if c.kind in ("value", "comparison") and c.ok), key=lambda c: c.position)
@@ -2935,8 +2921,7 @@ def _opened_pass(walk: Walk) -> tuple[str, list[tuple[int, int]]] | None:
         name, spans = found[1], found[2]
     else:
         m = _OPENING_VALUE.match(walk.sentence)
-        loop_vars = {v for targets, _ in walk.facts.loop_names.values() for v in targets}
-        node = _expr(m.group(2).strip()) if m and m.group(1) in loop_vars else None
+        node = _expr(m.group(2).strip()) if m and m.group(1) in walk.facts.loop_variables else None
         literal, label = _literal_value(node) if node is not None else (False, None)
         spans = _passes_where(walk, {m.group(1)}, label).get(m.group(1)) if literal else None
         if not spans:

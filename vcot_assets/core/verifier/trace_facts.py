@@ -56,6 +56,8 @@ class TraceFacts:
     string_text: str = ""  # the strings among the atoms, joined: a word or substring of any is found in one search
     expressions: dict = field(default_factory=dict)  # line -> the computations on it (`p - low`, `max(row)`)
     instances: set = field(default_factory=set)  # names that only ever hold objects of the program's classes
+    calls_of: dict = field(default_factory=dict)  # a function of the program -> how often it was called
+    loop_variables: set = field(default_factory=set)  # every name a loop's header sets
     _changes: dict = field(default_factory=dict)
     _per_iteration: dict = field(default_factory=dict)
     _expression_runs: list | None = None
@@ -63,6 +65,13 @@ class TraceFacts:
     def history(self, name: str) -> list[tuple[int, object]]:
         """(event, value) of `name`, else of the attribute `self.name` (`total` said of `self.total`)."""
         return self.histories.get(name) or self.histories.get(f"self.{name.removeprefix('self.')}", [])
+
+    def set_events(self, name: str) -> list[int]:
+        """The events, in order, at which the variable `name` (or its `self.` attribute; `counts` for
+        `counts[4]`) takes a new value."""
+        root = re.match(r"(?:self\.)?\w*", name).group()
+        names = {root, f"self.{root}", root.removeprefix("self.")}
+        return sorted(i for n in names for i, _ in self.histories.get(n, []))
 
     def final_values(self, name: str) -> list[object]:
         """The values `name` (or `self.name`) holds when a call returns or a run of a loop ends
@@ -225,6 +234,7 @@ def _trace_facts(trace: Trace) -> TraceFacts:
         elif event.kind == "line":
             lines[(event.function, event.line_no)] = lines.get((event.function, event.line_no), 0) + 1
     facts.loop_counts |= set(calls.values())
+    facts.calls_of = calls
     facts.sizes = {len(v) for v in facts.known_values if isinstance(v, (str, list, tuple, dict, set))}
     facts.sizes |= {len(v.split()) for v in facts.known_values if isinstance(v, str)}  # `all 20 words` of a text
     for value in facts.known_values + facts.returns:
@@ -251,6 +261,7 @@ def _trace_facts(trace: Trace) -> TraceFacts:
         ):
             facts.derived.update({sum(items), min(items), max(items)})
     _read_loops_and_conditions(facts, trace.code)
+    facts.loop_variables = {name for targets, _ in facts.loop_names.values() for name in targets}
     # (a loop header runs once more than its loop, at the exit: `ran 5 times` is not said of that)
     facts.line_counts = {count for (_, line), count in lines.items() if line not in facts.loop_names}
     for source in (trace.code, trace.call):
