@@ -453,6 +453,8 @@ class Walk:
     # the pass a list item's first sentence opened (`3. i = 0, part = 'ab': ...`), for the item's
     # later sentences (`Now score = 2.`): (loop variable, the pass's spans)
     item_pass: tuple[str, list[tuple[int, int]]] | None = None
+    # per variable, the event of the last change a change verb told (`mask becomes 5`)
+    told_changes: dict[str, int] = field(default_factory=dict)
 
     def window_range(self) -> range:
         last = len(self.facts.index.events) - 1
@@ -1241,7 +1243,13 @@ def _set_from_here(walk: Walk, subject: str, node: ast.expr, value: object) -> b
     later = sets[bisect_left(sets, walk.pointer) :]
     if not later:  # the change was told already and nothing changes it again: a restatement (a reflection)
         return bool(walk.holds(node, value, walk.pointer))
-    return any(walk.holds(node, value, i) for i in later)
+    # a change an earlier sentence already told (`mask becomes 5` twice) is not a new one
+    told = walk.told_changes.get(subject, -1)
+    at = next((i for i in later if i > told and walk.holds(node, value, i)), None)
+    if at is None:
+        return False
+    walk.told_changes[subject] = at
+    return True
 
 
 def _len_sequence(walk: Walk, subject: str, values: list[object]) -> bool:

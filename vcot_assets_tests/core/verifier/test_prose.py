@@ -1294,6 +1294,19 @@ def test_a_change_said_to_come_is_made_from_the_pointer_on(facts):
     assert [c.ok for c in check_sentence("So total becomes 15.", Walk(facts, 15, False, last + 1))] == [True]
 
 
+def test_a_change_told_once_is_not_told_again_as_a_new_one(facts):
+    # total becomes 10 and then 15; a walk that told `total becomes 10` and has not moved on
+    # (the sentences between restated no state) cannot tell the same change again
+    events = facts.index.events
+    at = next(i for i, e in enumerate(events) if e.name == "total" and e.kind == "modified" and e.value == "10")
+    walk = Walk(facts, 15, False, at)
+    assert [c.ok for c in check_sentence("Then total becomes 10.", walk)] == [True]
+    walk.pointer = at
+    assert [c.ok for c in check_sentence("Next total becomes 10.", walk)] == [False]
+    walk.pointer = at
+    assert [c.ok for c in check_sentence("Next total becomes 15.", walk)] == [True]
+
+
 def test_a_pass_named_by_its_value_after_for_holds_its_values_and_tests(facts):
     # i runs 3, 4, 5 and total becomes 6, 10 and 15 in those passes
     assert verdicts(facts, "For 4, total becomes 10.")[0] == ("value", True)
