@@ -780,7 +780,11 @@ _SEQUENCE_VERBS = (
 )
 _FROM_TO = re.compile(r"\s*from\s+")
 _NAMED_SEQUENCE = re.compile(
-    r"(?<![\w.])(?P<subject>(?:self\.)?[A-Za-z_]\w*(?:\[[^\]]{1,20}\])?)\s+" + _SEQUENCE_VERBS + r"\s+"
+    r"(?<![\w.])(?P<subject>(?:self\.)?[A-Za-z_]\w*(?:\[[^\]]{1,20}\])?)\s+"
+    # (`swaps after each pass go 5, 7, 8`: the moments named between the variable and its verb)
+    r"(?:(?:after|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:each|every)\s+[a-z]+\s+|over\s+the\s+run\s+)?"
+    + _SEQUENCE_VERBS
+    + r"\s+"
     r"(?:(?:through|over|across|as|like|from|the\s+values?|values?|on)\s+)*:?\s*(?P<value>\S)"
     r"|\b(?:walks|steps|moves|iterates|runs|loops|sweeps)\s+(?P<looped>(?:self\.)?[A-Za-z_]\w*)\s+"
     r"(?:over|through|across|along)\s+(?:the\s+values?\s+)?(?P<looped_value>\S)"
@@ -798,12 +802,20 @@ def _overlapping(pattern: re.Pattern, text: str):
         pos = m.start() + 1
 
 
+_SUBJECT_OPENING = re.compile(
+    r"\s*(?:[Tt]he\s+)?((?:self\.)?[A-Za-z_]\w*)\s+(?:starts|begins|is|was|only|never|keeps)\b"
+)
+
+
 def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`cur goes 1, 1, 2, 3`, `shifted grows 'C', 'Cr'`, `walks j over 3, 6, 9`: the values a
     named variable takes, in order (a loop summary); the named variable's history decides."""
     known = walk.facts.index.names
+    opening = _SUBJECT_OPENING.match(s.text)
     for m in _overlapping(_NAMED_SEQUENCE, s.text):
         subject = m.group("subject") or m.group("looped") or m.group("listed")
+        if subject.lower() == "it" and opening and opening.group(1) in known:
+            subject = opening.group(1)  # `best is replaced ...: it goes 1, 7, 10`: the sentence's subject
         start = m.start("value" if m.group("subject") else "looped_value" if m.group("looped") else "listed_value")
         base = subject.split("[")[0]
         if base not in known and f"self.{base}" not in known and base.removeprefix("self.") not in known:
@@ -823,7 +835,38 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("sequence", f"len({subject}): {values}", _len_sequence(walk, subject, values)))
             continue  # `the length of refused went 0, 0, 1, 1, 2`: its sizes
         stepwise = m.group("subject") is not None  # `pos climbs 5, 6, 7`: the values it took, one after the other
-        checks.append(_sequence(walk, values, subject if "[" not in subject else None, stepwise))
+        entry = _entry_sequence(walk, subject, values, stepwise) if "[" in subject else None
+        checks.append(entry or _sequence(walk, values, subject if "[" not in subject else None, stepwise))
+
+
+def _entry_sequence(walk: Walk, subject: str, values: list, stepwise: bool) -> Check | None:
+    """`counts[0] went 1, 2, 3, 4`: the values one entry of a collection took, read off the
+    collection's states (the trace shows only the whole collection change); None when the entry
+    has no run of values to compare with."""
+    node = _expr(subject)
+    if node is None:
+        return None
+    base = subject.split("[")[0]
+    raw = []
+    for i in walk.facts.changes({base}):
+        try:
+            value = evaluate(node, walk.facts.index.states[i])
+        except Exception:  # noqa: BLE001 - the entry does not exist yet (or the name is out of scope)
+            continue
+        if not isinstance(value, (Opaque, UnknownValue)):
+            raw.append(value)
+    run = _collapsed(raw)
+    if len(run) < 2:
+        return None
+    text = f"{subject}: {values}"
+    if _stretch(values, run) or _stretch(values, raw, collapse=False):
+        return Check("sequence", text, True)
+    # values in a row, one of them not the entry's (`counts[0] went 1, 2, 3, 3, 5, 6`)
+    if stepwise and len(values) >= 3 and (1 in _stretch_misses(values, raw) or _one_off(values, run)):
+        return Check("sequence", text + " (one off a stretch of its values)", False)
+    if _subsequence(values, run):
+        return Check("sequence", text, True)
+    return Check("sequence", text, False) if _one_off(values, raw) else None
 
 
 _IS_VALUE = re.compile(r"\s+(?:is|equals|gives|makes|comes to|evaluates to|yields|results in)\s+(?:exactly\s+)?")

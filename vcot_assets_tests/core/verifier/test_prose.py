@@ -1307,6 +1307,25 @@ def test_a_change_told_once_is_not_told_again_as_a_new_one(facts):
     assert [c.ok for c in check_sentence("Next total becomes 15.", walk)] == [True]
 
 
+def test_a_run_of_one_entry_is_read_off_the_collections_states(facts):
+    # sums grows [8], [8, 6], [8, 6, 10], [8, 6, 10, 15]: its last entry goes 8, 6, 10, 15
+    assert verdicts(facts, "sums[-1] goes 8, 6, 10, 15.") == [("sequence", True)]
+    assert verdicts(facts, "sums[-1] goes 8, 6, 11, 15.") == [("sequence", False)]
+    assert verdicts(facts, "sums[-1] goes 8, 7, 10.") == [("sequence", False)]
+
+
+def test_a_run_names_its_variable_across_the_moments_and_through_it(facts):
+    # total goes 8, 6, 10, 15 and i goes 3, 4, 5: a run said of i is i's, not any variable's
+    def named(sentence):
+        return [(c.text, c.ok) for c in check_sentence(sentence, Walk(facts, 15, False, 0)) if c.kind == "sequence"]
+
+    assert named("total after each pass goes 6, 10, 15.") == [("total: [6, 10, 15]", True)]
+    assert named("total after each pass goes 6, 11, 15.")[0][1] is False
+    assert named("total starts at 8 and then it goes 6, 10, 15.") == [("total: [6, 10, 15]", True)]
+    text, ok = named("i starts at 3 and then it goes 3, 4, 6.")[0]
+    assert text.startswith("i: ") and ok is False
+
+
 def test_a_pass_named_by_its_value_after_for_holds_its_values_and_tests(facts):
     # i runs 3, 4, 5 and total becomes 6, 10 and 15 in those passes
     assert verdicts(facts, "For 4, total becomes 10.")[0] == ("value", True)
