@@ -747,10 +747,30 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(_sequence(walk, run, ast.unparse(nodes[0])))
             continue
         s.use(left_start, right_end)
+        _trailing_test(s, right_end, value, checks)
         if len(group) == 1 and isinstance(nodes[0], ast.Tuple) and not isinstance(value, tuple):
             nodes[0] = nodes[0].elts[-1]  # `three are served, queue = 4`: the name before `=` is the target
         _tuple_targets(nodes[0], value, walk, checks) or _chain_steps(nodes[:-1], value, walk, checks)
         _worked_steps(nodes, checks)
+
+
+_TRAILING_TEST = re.compile(
+    r"\s*(<=|>=|<|>|==|!=)\s*(-?\d+(?:\.\d+)?)\s+(?:(?:is|was)\s+(true|false)|(holds|fails))\b", re.I
+)
+
+
+def _trailing_test(s: Sentence, at: int, value: object, checks: list[Check]) -> None:
+    """`5 * 2 = 10 > 16 is true`: the chain's value compared with a number, and the outcome told."""
+    m = _TRAILING_TEST.match(s.text, at)
+    if m is None or not isinstance(value, int | float) or isinstance(value, bool) or not s.free(at, m.end()):
+        return
+    s.use(at, m.end())
+    bound = float(m.group(2)) if "." in m.group(2) else int(m.group(2))
+    outcome = {"<": value < bound, ">": value > bound, "<=": value <= bound, ">=": value >= bound}.get(
+        m.group(1), same_value(value, bound) == (m.group(1) == "==")
+    )
+    told = (m.group(3) or m.group(4)).lower() in ("true", "holds")
+    checks.append(Check("comparison", f"{value} {m.group(1)} {m.group(2)} is {told}", outcome == told))
 
 
 def _worked_steps(nodes: list[ast.expr | None], checks: list[Check]) -> None:
@@ -2335,8 +2355,9 @@ def _truth_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         node = _expr(text[start : m.start()])
         inner = node.operand if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not) else node
-        if not isinstance(inner, (ast.Call, ast.Attribute, ast.Subscript)):
-            continue  # (`not ch.isalpha()` is read too; comparisons are `_comparisons`')
+        negated_name = inner is not node and isinstance(inner, ast.Name) and inner.id in known
+        if not isinstance(inner, (ast.Call, ast.Attribute, ast.Subscript)) and not negated_name:
+            continue  # (`not ch.isalpha()`, `not parts` are read too; comparisons are `_comparisons`')
         if {n.removeprefix("self.") for n in _names(node)} - known - SAFE_CALLS - {"self"}:
             continue
         claimed = _claimed_truth(m)

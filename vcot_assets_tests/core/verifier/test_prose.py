@@ -1326,6 +1326,18 @@ def test_a_run_names_its_variable_across_the_moments_and_through_it(facts):
     assert text.startswith("i: ") and ok is False
 
 
+def test_tests_of_literals_and_negated_variables_are_evaluated(facts):
+    # a string method no program calls, on a literal: evaluated, not passed over
+    assert ("comparison", False) in verdicts(facts, '"iPhone".istitle() is True, so it goes to other.')
+    assert ("comparison", True) in verdicts(facts, '"iPhone".istitle() is False, so it goes to other.')
+    # worked arithmetic whose result is then compared and the outcome told
+    assert ("comparison", False) in verdicts(facts, "So 5 * 2 = 10 > 16 is true, and the loop goes on.")
+    assert ("comparison", True) in verdicts(facts, "So 5 * 2 = 10 > 16 is false, and the loop goes on.")
+    # `not xs` unquoted: the `not` makes the variable a condition (xs is not empty)
+    assert ("comparison", False) in verdicts(facts, "not xs was True, so the early return ran.")
+    assert ("comparison", True) in verdicts(facts, "not xs was False, so the early return was skipped.")
+
+
 def test_a_pass_named_by_its_value_after_for_holds_its_values_and_tests(facts):
     # i runs 3, 4, 5 and total becomes 6, 10 and 15 in those passes
     assert verdicts(facts, "For 4, total becomes 10.")[0] == ("value", True)
