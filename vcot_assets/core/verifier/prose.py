@@ -1801,13 +1801,50 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("count", m.group(0), count in counts))
 
 
-def _counts_of_the_noun(walk: Walk, noun: str) -> set[int]:
-    """`after all 6 words` where the code loops `for word in ...`: the counts of the loop whose
-    variable the noun names (other loops' counts are not what the sentence counts)."""
+def _counts_of_the_noun(walk: Walk, noun: str, walked_only: bool = False) -> set[int]:
+    """`after all 6 words` where the code loops `for word in ...` (or over `words`): the counts of
+    the loop the noun names (other loops' counts are not what the sentence counts). With
+    `walked_only`, only a loop over a collection the noun names (`all 3 names` may count the
+    distinct values a `for name in ...` loop saw), and the collection's size as the loop starts
+    counts too (`each of the 6 events`, where the loop stopped early)."""
     singular = noun.lower().removesuffix("es") if noun.lower().endswith("ches") else noun.lower().removesuffix("s")
     facts = walk.facts
-    headers = [h for h, (targets, _) in facts.loop_names.items() if singular in targets]
-    return set().union(*(facts.index.counts_by_loop.get(h, set()) for h in headers)) if headers else set()
+    headers = [
+        h
+        for h, (targets, _) in facts.loop_names.items()
+        if (singular in targets and not walked_only) or facts.loop_sources.get(h) == noun.lower()
+    ]
+    counts = set().union(*(facts.index.counts_by_loop.get(h, set()) for h in headers)) if headers else set()
+    events, states = facts.index.events, facts.index.states
+    for h in headers if walked_only else ():
+        walked = _expr(facts.loop_sources.get(h, ""))
+        starts = [i for i, e in enumerate(events) if e.kind == "line" and e.line_no == h][:1]
+        for i in starts if walked is not None else ():
+            try:
+                counts.add(len(evaluate(walked, states[i])))
+            except Exception:  # noqa: BLE001 - not in scope there, or no size
+                pass
+    return counts
+
+
+# `each of the six events`, `all three events are processed`, `After the four events`: as many
+# things as a loop over them took (the noun names the loop's variable or what it walks)
+_LOOPED_NOUN = re.compile(
+    r"\b(?:(?P<passes>after|over|through)\s+(?:all\s+)?the|each\s+of\s+the|all(?:\s+the)?)\s+"
+    r"(?P<n>\d+)\s+(?P<noun>[a-z]+s)\b(?!\s+(?:of|with|that|which|whose|where|from)\b)",
+    re.I,
+)
+
+
+def _looped_nouns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    for m in _LOOPED_NOUN.finditer(s.text):
+        counts = _counts_of_the_noun(walk, m.group("noun"), walked_only=True)
+        if not counts or not s.free(m.start(), m.end()):
+            continue
+        if m.group("passes") or _LOOP_WENT_OVER.search(s.text[: m.start()]):
+            counts = _counts_of_the_noun(walk, m.group("noun"))  # `gone through all 4 words`: its passes
+        s.use(m.start(), m.end())
+        checks.append(Check("count", m.group(0), int(m.group("n")) in counts))
 
 
 # `after 9 calls to tick()`, `five `point` calls`: how often the program called one of its functions
@@ -2608,6 +2645,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _bare_values,
         _indexed_entries,
         _sizes,
+        _looped_nouns,
         _lengths,
         _items_handled,
         _call_counts,

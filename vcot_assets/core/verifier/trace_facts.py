@@ -48,6 +48,7 @@ class TraceFacts:
         default_factory=dict
     )  # header line -> what names the loop (its targets, its header's code)
     loop_roles: dict = field(default_factory=dict)  # header line -> {"outer", "inner", "for", "while"}
+    loop_sources: dict = field(default_factory=dict)  # header line -> the variable a `for` loop walks (`readings`)
     conditions: dict = field(default_factory=dict)  # an `if`/`while` test (or one operand of it) -> its lines
     condition_nodes: list = field(default_factory=list)  # (test's AST, its line), for tests restated with values
     calls: dict = field(default_factory=dict)  # a call the code makes (`len(word)`) -> its lines
@@ -333,6 +334,16 @@ def _read_loops_and_conditions(facts: TraceFacts, code: str) -> None:
                 names = _target_names(node.target) if isinstance(node, ast.For) else set()
                 header = code.splitlines()[node.lineno - 1].strip().rstrip(":")
                 facts.loop_names[node.lineno] = ({n for n in names if n != "_"}, squash(header))
+                walked = node.iter if isinstance(node, ast.For) else None
+                while (  # `enumerate(readings)`, `sorted(words)`: still the readings, the words
+                    isinstance(walked, ast.Call)
+                    and isinstance(walked.func, ast.Name)
+                    and walked.func.id in ("enumerate", "sorted", "reversed", "list", "tuple", "set")
+                    and walked.args
+                ):
+                    walked = walked.args[0]
+                if isinstance(walked, (ast.Name, ast.Attribute)):
+                    facts.loop_sources[node.lineno] = ast.unparse(walked).removeprefix("self.")
                 roles = facts.loop_roles.setdefault(node.lineno, set())
                 roles.add("for" if isinstance(node, ast.For) else "while")
                 for inner in ast.walk(node):

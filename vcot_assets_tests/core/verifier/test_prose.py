@@ -1338,6 +1338,27 @@ def test_tests_of_literals_and_negated_variables_are_evaluated(facts):
     assert ("comparison", True) in verdicts(facts, "not xs was False, so the early return was skipped.")
 
 
+EVENTS = """\
+def busiest(events, cap):
+    seen = 0
+    for who, n in events:
+        seen += n
+        if seen > cap:
+            break
+    return seen
+"""
+
+
+def test_all_the_things_a_loop_walks_are_as_many_as_it_took():
+    # the loop over `events` (4 of them) stops after 3: the events are 4, the loop took 3
+    walked = trace_facts(traced(EVENTS, "busiest([('a', 2), ('b', 3), ('c', 9), ('d', 1)], 10)"))
+    assert ("count", True) in verdicts(walked, "Each of the 4 events has a name and a size.")
+    assert ("count", True) in verdicts(walked, "The loop stops after the 3 events it took.")
+    assert ("count", False) in verdicts(walked, "After all the 4 events the answer is known.")
+    assert ("count", False) in verdicts(walked, "Each of the 5 events adds to seen.")
+    assert ("count", False) in verdicts(walked, "All 2 events are read.")
+
+
 def test_a_pass_named_by_its_value_after_for_holds_its_values_and_tests(facts):
     # i runs 3, 4, 5 and total becomes 6, 10 and 15 in those passes
     assert verdicts(facts, "For 4, total becomes 10.")[0] == ("value", True)
