@@ -436,6 +436,8 @@ def _is_claim(inner: str) -> bool:
 def _mask_squashed(text: str, squashed_line: str) -> str:
     """Mask a code line restated in prose, whitespace ignored."""
     pattern = r"\s*".join(re.escape(ch) for ch in squashed_line)
+    # (`total = sum(nums) = 32`: an assignment followed by its value is a claim, not a restatement)
+    pattern += r"(?!\s*=\s*[-\d'\"\[({])" if "=" in squashed_line else ""
     return re.sub(pattern, " \x00 ", text) if len(squashed_line) < 120 else text
 
 
@@ -2598,6 +2600,11 @@ def _near_miss(value: object, known: list) -> bool:
         if isinstance(row, (list, tuple, dict))
     ]
     for held in list(known) + rows:  # a row of a grid is held too
+        if type(held) is list is type(value) and len(held) >= 2 and abs(len(held) - len(value)) == 1:
+            # `[1, 2, 3, 4]` where the run held [1, 2, 4]: one entry too many, or one missing
+            longer, shorter = (held, value) if len(held) > len(value) else (value, held)
+            if any(same_value(longer[:k] + longer[k + 1 :], shorter) for k in range(len(longer))):
+                return True
         if type(held) is not type(value) or len(held) != len(value):
             continue
         if isinstance(value, dict):

@@ -1338,6 +1338,16 @@ def test_tests_of_literals_and_negated_variables_are_evaluated(facts):
     assert ("comparison", True) in verdicts(facts, "not xs was False, so the early return was skipped.")
 
 
+def test_a_restated_assignment_given_its_value_and_a_list_one_entry_off(facts):
+    # a line of the code followed by `= value` claims the target's value (it was masked as code)
+    assert ("value", True) in verdicts(facts, "First `total = sum(xs[:k]) = 8`.")
+    assert ("value", False) in verdicts(facts, "First `total = sum(xs[:k]) = 9`.")
+    # sums was [8, 6, 10, 15] at the end: a list with one entry more or fewer is a slip, not prose
+    assert verdicts(facts, "That gives [8, 6, 10].") == [("literal", True)]
+    assert verdicts(facts, "That gives [8, 6, 9, 10, 15].") == [("literal", False)]
+    assert verdicts(facts, "That gives [8, 10, 15].") == [("literal", False)]
+
+
 EVENTS = """\
 def busiest(events, cap):
     seen = 0
