@@ -566,11 +566,25 @@ class Walk:
             return self.find(node, wanted)
         # A forward narration tells what the program tests in order: a test that came out so only
         # before the pointer is another iteration's (a backward one may plan and reflect in any order).
-        events = sorted((i for i, held in verdicts if held and self._in_order(i)), key=self._walk_rank)
+        events = sorted(
+            (i for i, held in verdicts if held and (self._in_order(i) or self._still_running(i))), key=self._walk_rank
+        )
         text = f"{ast.unparse(node)} = {wanted!r}"
         if events:
             return Check("value", text, True, events[0], events)
         return Check("value", f"{text} (not where the program {what})", False)
+
+    def _still_running(self, i: int) -> bool:
+        """The line of event i had not finished where the walk stands: `return self.recent(now),
+        len(self.buckets)` computes the len after the call into `recent` the narration walked through."""
+        events = self.facts.index.events
+        depth = events[i].depth
+        for j in range(i + 1, min(len(events), self.pointer + 1)):
+            if events[j].depth == depth and events[j].kind in ("line", "return"):
+                return events[j].kind == "return" and j >= self.pointer
+            if events[j].depth < depth:
+                return False
+        return True
 
     def _opaque(self, names: set[str], i: int) -> bool:
         state = self.facts.index.states[i]
@@ -726,12 +740,7 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if nodes[-1] is None or not s.free(left_start, right_end):
             continue
         if not any(
-            node is not None
-            and (
-                _literal_value(node)[0]
-                or not {n.removeprefix("self.") for n in _names(node)} - known - SAFE_CALLS - {"self"}
-            )
-            for node in nodes[:-1]
+            node is not None and (_literal_value(node)[0] or not _unknown_names(node, known)) for node in nodes[:-1]
         ):
             continue  # `points = {...}` where no variable is called points: prose; the literal is judged alone
         is_literal, value = _literal_value(nodes[-1])
@@ -971,6 +980,20 @@ def _transformations(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("arith", f"{before!r}{m.group('chain')} = {after!r}", same_value(computed, after)))
 
 
+def _unknown_names(node: ast.expr, known: frozenset[str]) -> set[str]:
+    """The names in `node` that are neither the program's (a local, or an attribute `self.kept`,
+    written with or without `self.`) nor a builtin a claim may call."""
+    return (
+        {
+            n
+            for n in _names(node)
+            if n not in known and n.removeprefix("self.") not in known and f"self.{n}" not in known
+        }
+        - SAFE_CALLS
+        - {"self"}
+    )
+
+
 def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`1900 % 400 is 300`, `40 & 39 gives 32`: arithmetic written in words; `len(name) is 6`,
     `names.index('Fri') is 5`: an expression of program variables, evaluated on the trace."""
@@ -1015,7 +1038,7 @@ def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             s.use(start, end)
             checks.append(Check("arith", f"{ast.unparse(left)} = {value!r}", _same_result(computed, value)))
         elif not ok_left and isinstance(left, (ast.BinOp, ast.Call, ast.Subscript)) and _names(left):
-            if {n.removeprefix("self.") for n in _names(left)} - known - SAFE_CALLS - {"self"}:
+            if _unknown_names(left, known):
                 continue
             if isinstance(value, int) and re.match(r"\s+(?:\w+\s+)?[a-z]+s\b", text[end:]):
                 left = ast.Call(ast.Name("len", ast.Load()), [left], [])  # `s.split() gives 3 words`
@@ -2397,7 +2420,7 @@ def _truth_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         negated_name = inner is not node and isinstance(inner, ast.Name) and inner.id in known
         if not isinstance(inner, (ast.Call, ast.Attribute, ast.Subscript)) and not negated_name:
             continue  # (`not ch.isalpha()`, `not parts` are read too; comparisons are `_comparisons`')
-        if {n.removeprefix("self.") for n in _names(node)} - known - SAFE_CALLS - {"self"}:
+        if _unknown_names(node, known):
             continue
         claimed = _claimed_truth(m)
         node, end = _for_value(node, text, m.end(), known)

@@ -1348,6 +1348,39 @@ def test_a_restated_assignment_given_its_value_and_a_list_one_entry_off(facts):
     assert verdicts(facts, "That gives [8, 10, 15].") == [("literal", False)]
 
 
+BAG = """\
+class Bag:
+    def __init__(self):
+        self.items = []
+
+    def total(self):
+        t = 0
+        for x in self.items:
+            t += x
+        return t
+
+    def report(self):
+        return self.total(), len(self.items)
+
+
+def bag_report(xs):
+    bag = Bag()
+    for x in xs:
+        bag.items.append(x)
+    return bag.report()
+"""
+
+
+def test_an_attributes_expression_is_judged_where_its_line_finishes():
+    facts = trace_facts(traced(BAG, "bag_report([4, 1, 6])"))
+    # `len(self.items)` names an attribute: it is read as a claim (it was passed over as unknown)
+    assert verdicts(facts, "`len(self.items)` is 2.") == [("value", False)]
+    # the walk has gone through `total()`, called on the line that then computes the len
+    end = max(i for i, e in enumerate(facts.index.events) if e.kind == "return" and e.function == "total")
+    told = [(c.kind, c.ok) for c in check_sentence("`len(self.items)` is 3.", Walk(facts, 15, False, end))]
+    assert told == [("value", True)]
+
+
 EVENTS = """\
 def busiest(events, cap):
     seen = 0
