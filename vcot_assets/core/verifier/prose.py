@@ -305,6 +305,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = re.sub(
         r"(`(?:self\.)?[A-Za-z_]\w*\s*=[^=`\n][^`\n]*`)\s*,\s*which\s+(is|gives|equals|evaluates to)\b", r"\1 \2", text
     )
+    text = _RESTATED_UPDATE.sub(lambda m: _restated_update(m, facts), text)
     text = _CODE_SPAN.sub(code_span, text)
     squashed = squash(text)
     for line in facts.code_lines:  # code restated without backticks
@@ -431,6 +432,20 @@ def _is_claim(inner: str) -> bool:
     return bool(re.search(r"(?<![=!<>+\-*/%&|^])=(?!=)\s*[-\d'\"\[({]", inner)) and not inner.lstrip().startswith(
         ("if ", "while ", "for ", "return ")
     )
+
+
+# `self.height += cm` gives 26: the statement, restated, said to leave its target at a value
+_RESTATED_UPDATE = re.compile(
+    r"`([^`\n]+)`\s+(?:gives|makes|yields|leaves\s+it\s+at)\s+"
+    r"(?=-?\d+(?:\.\d+)?(?!\d|\.\d|\s*(?:[-+*/%&|^<>=]|\bx\b))|'[^'\n]*'|\"[^\"\n]*\"|\[)"
+)
+
+
+def _restated_update(m: re.Match, facts: TraceFacts) -> str:
+    target = _assigned_target(m.group(1))
+    if target is None or squash(m.group(1)) not in facts.code_text:
+        return m.group(0)  # (`len(s)` gives 3, or code the program does not have: read as written)
+    return f"{target} becomes "
 
 
 def _mask_squashed(text: str, squashed_line: str) -> str:
@@ -1170,7 +1185,13 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
     if re.search(r"(?:\bof\s+(?:[a-z]+\s+){0,2}|\b(?:first|last|next|other)\s+(?:\d+\s+)?|\b\d+\s+)$", before_text):
         return None  # `the run of correct answers is 2`, `the first two digits are 1 and 5`: a phrase
     before = before_text.rstrip().split()
-    if len(before) >= 2 and before[-2].lower() == "the" and before[-1] not in known and not subject.startswith("self."):
+    if (
+        len(before) >= 2
+        and before[-2].lower() == "the"
+        and before[-1] not in known
+        and not subject.startswith("self.")
+        and not before[-1].endswith((",", ";", ":"))  # (`After the loop, failed is 5`: a clause, then the name)
+    ):
         return None  # "the full capacity is 35": a prose noun phrase (but `the second self.pos` is the attribute)
     return subject
 

@@ -1348,6 +1348,15 @@ def test_a_restated_assignment_given_its_value_and_a_list_one_entry_off(facts):
     assert verdicts(facts, "That gives [8, 10, 15].") == [("literal", False)]
 
 
+def test_a_clause_before_the_variable_and_a_restated_update_with_its_value(facts):
+    # `After the loop, total is 15`: the clause's noun does not make `total` part of a noun phrase
+    assert verdicts(facts, "After the loop, total is 15.") == [("value", True)]
+    assert verdicts(facts, "After the loop, total is 14.") == [("value", False)]
+    # a restated update said to give a value: the value its target takes
+    assert ("value", True) in verdicts(facts, "Then `total += xs[i] - xs[i - k]` gives 6.")
+    assert ("value", False) in verdicts(facts, "Then `total += xs[i] - xs[i - k]` gives 7.")
+
+
 BAG = """\
 class Bag:
     def __init__(self):
