@@ -315,6 +315,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     if facts.functions:  # `f(-123)` in prose: a call the narration considers, not a state of this run
         text = re.sub(r"\b(?:" + "|".join(map(re.escape, facts.functions)) + r")\([^()]*\)", " \x00 ", text)
 
+    text = _the_variable_for_it(text, facts)
     # `pumped is set to an empty list`: the value written out
     text = _EMPTY_VALUE.sub(lambda m: m.group(1) + _EMPTY_LITERALS[m.group(2).lower()], text)
     # number words become digits outside quoted strings ('saves nine so' is text of the program)
@@ -434,9 +435,29 @@ def _is_claim(inner: str) -> bool:
     )
 
 
+_MOVES = r"(?:took|takes|brought|brings|moved|moves|sent|sends|dropped|drops|pushed|pushes|raised|raises|set|sets)"
+_MOVED_NAME = re.compile(_MOVES + r"\s+`?((?:self\.)?[A-Za-z_]\w*)`?\s+(?=(?:from|to|down|up|back)\b)")
+_MOVED_IT = re.compile(r"\b" + _MOVES + r"\s+(it)\s+(?=(?:from|to|down|up|back)\b)")
+
+
+def _the_variable_for_it(text: str, facts: TraceFacts) -> str:
+    """`the third pass took n from 8 to 5, and the second took it from 10 to 7`: `it` is the
+    variable the sentence moved last, written out so the second move is read as n's too."""
+    for m in reversed(list(_MOVED_IT.finditer(text))):
+        named = [
+            n
+            for n in _MOVED_NAME.findall(text[: m.start()])
+            if n in facts.index.names or f"self.{n}" in facts.index.names
+        ]
+        if named:
+            text = text[: m.start(1)] + named[-1] + text[m.end(1) :]
+    return text
+
+
 # `self.height += cm` gives 26: the statement, restated, said to leave its target at a value
 _RESTATED_UPDATE = re.compile(
-    r"`([^`\n]+)`\s+(?:gives|makes|yields|leaves\s+it\s+at)\s+"
+    r"`([^`\n]+)`\s+(?:gives|makes|yields|leaves\s+it\s+at|"
+    r"(?:cuts|trims|shortens|brings|takes|sets|turns)\s+(?P<object>[\w.]+)\s+(?:down\s+|back\s+|up\s+)?(?:to|into))\s+"
     r"(?=-?\d+(?:\.\d+)?(?!\d|\.\d|\s*(?:[-+*/%&|^<>=]|\bx\b))|'[^'\n]*'|\"[^\"\n]*\"|\[)"
 )
 
@@ -445,6 +466,8 @@ def _restated_update(m: re.Match, facts: TraceFacts) -> str:
     target = _assigned_target(m.group(1))
     if target is None or squash(m.group(1)) not in facts.code_text:
         return m.group(0)  # (`len(s)` gives 3, or code the program does not have: read as written)
+    if m.group("object") not in (None, "it", target, target.removeprefix("self.")):
+        return m.group(0)  # (`s = s[:-3]` brings the total to 9: another variable)
     return f"{target} becomes "
 
 
@@ -1043,7 +1066,7 @@ def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             )
             continue
         negative_literal = isinstance(left, ast.UnaryOp) and isinstance(left.operand, ast.Constant)
-        if ok_left and isinstance(left, (ast.BinOp, ast.UnaryOp, ast.Call)) and not negative_literal:
+        if ok_left and isinstance(left, (ast.BinOp, ast.UnaryOp, ast.Call, ast.Subscript)) and not negative_literal:
             run, run_end = _literal_run(text, m.end())
             if len(run) >= 2 and not isinstance(computed, (str, int, float)):  # `reversed('3a7') yields '7', 'a', '3'`
                 try:
@@ -1191,7 +1214,12 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
         and before[-1] not in known
         and not subject.startswith("self.")
         and not before[-1].endswith((",", ";", ":"))  # (`After the loop, failed is 5`: a clause, then the name)
-    ):
+        and not re.search(
+            r"\b(?:at|in|by|from|after|before|until|to)\s+the\s+(?:end|start|beginning|moment|time|point|finish)\s*$",
+            before_text,
+            re.I,
+        )
+    ):  # (`At the end total is 15`: a moment, then the name)
         return None  # "the full capacity is 35": a prose noun phrase (but `the second self.pos` is the attribute)
     return subject
 

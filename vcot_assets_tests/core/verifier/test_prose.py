@@ -1357,6 +1357,22 @@ def test_a_clause_before_the_variable_and_a_restated_update_with_its_value(facts
     assert ("value", False) in verdicts(facts, "Then `total += xs[i] - xs[i - k]` gives 7.")
 
 
+def test_moments_slices_of_literals_and_it_for_the_variable_moved_last(facts):
+    # `At the end total is 15`: a moment, not the noun phrase `the end total`
+    assert verdicts(facts, "At the end total is 15 and k is 3.") == [("value", True), ("value", True)]
+    assert ("value", False) in verdicts(facts, "At the end total is 14.")
+    # a slice or an index of a literal, with its result: worked, not a bare literal
+    assert verdicts(facts, "Reversed, `'dra'[::-1]` is `'ard'`.") == [("arith", True)]
+    assert verdicts(facts, "Reversed, `'dra'[::-1]` is `'adr'`.") == [("arith", False)]
+    # `took it from 6 to 11`: it is total, which the sentence moved before
+    told = "Here the second pass took total from 8 to 6, and the third took it from 6 to {}."
+    assert verdicts(facts, told.format(10)) == [("sequence", True), ("sequence", True)]
+    assert ("sequence", False) in verdicts(facts, told.format(11))
+    # a restated update that `cuts` its target down to a value
+    assert ("value", False) in verdicts(facts, "Then `total += xs[i] - xs[i - k]` cuts total down to 5.")
+    assert ("value", True) in verdicts(facts, "Then `total += xs[i] - xs[i - k]` cuts it down to 6.")
+
+
 BAG = """\
 class Bag:
     def __init__(self):
