@@ -110,7 +110,7 @@ _VALUE_VERBS = (
     r"ended at|ended as|finishes as|finishes at|finished as|finished at|starts as|starts at|is initially|"
     r"equal to|is equal to|"
     r"goes to|increases to|decreases to|drops to|grows to|rises to|falls to|takes the value|has the value|gets|equals|"
-    r"reaches|reached|reaching|moves to|jumps to|settles at|"
+    r"reaches|reached|reaching|moves to|jumps to|settles at|shifts to|is shifted to|shifts down to|"
     r"was|were|are|contains|has|have)"
 )
 _SEQUENCE_SEP = re.compile(
@@ -316,6 +316,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         text = re.sub(r"\b(?:" + "|".join(map(re.escape, facts.functions)) + r")\([^()]*\)", " \x00 ", text)
 
     text = _the_variable_for_it(text, facts)
+    # `n = 88, which is 0b1011000`: the same number in another base, so the two must be equal
+    text = re.sub(r"(?<![\w.])(\d+),?\s+which\s+is\s+(?=0[bBxXoO][0-9a-fA-F]+\b)", r"\1 = ", text)
     # `pumped is set to an empty list`: the value written out
     text = _EMPTY_VALUE.sub(lambda m: m.group(1) + _EMPTY_LITERALS[m.group(2).lower()], text)
     # number words become digits outside quoted strings ('saves nine so' is text of the program)
@@ -1369,7 +1371,7 @@ def _verb_value(
 _CHANGE_VERB = re.compile(
     r"goes up to|goes down to|drops to|falls to|rises to|climbs to|increases to|decreases to|grows to|jumps to|"
     r"becomes|became|changes to|is updated to|goes to|moves to|drops back to|falls back to|climbs back to|goes back to|"
-    r"is now|is set to|now holds"
+    r"is now|is set to|now holds|shifts to|is shifted to|shifts down to"
 )
 
 
@@ -2552,6 +2554,19 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         node = _expr(text[m.end() : end].rstrip("."))
         literal, value = _literal_value(node) if node is not None else (False, None)
+        which = re.match(r"\s*,?\s*which\s+(?:is|gives|evaluates\s+to)\s+", text[end:]) if node is not None else None
+        if not literal and which and not _unknown_names(node, walk.facts.index.names):
+            # `returns (fresh, s.pos), which is (6, 4)`: the value of what it returns (or of part of it:
+            # `returns seen, which is 1, together with ...`)
+            stop = _right_operand_end(text, end + which.end())
+            named = _expr(text[end + which.end() : stop].rstrip(".")) if stop > 0 else None
+            literal, value = _literal_value(named) if named is not None else (False, None)
+            closed = stop > 0 and re.match(r"\s*(?:[.;:)]|$|,\s*(?:so|and|then|as|together|since)\b)", text[stop:])
+            found = walk.find(node, value) if literal and closed else None  # (not `which is 1 day, 2 hours`)
+            if found is not None and found.ok is not None and s.free(m.start(), stop):
+                s.use(m.start(), stop)
+                checks.append(found)
+            continue
         if not literal:
             continue
         if re.search(

@@ -1373,6 +1373,18 @@ def test_moments_slices_of_literals_and_it_for_the_variable_moved_last(facts):
     assert ("value", True) in verdicts(facts, "Then `total += xs[i] - xs[i - k]` cuts it down to 6.")
 
 
+def test_what_a_return_names_another_base_and_a_shift(facts):
+    # `returns total, which is 15`: the value of what it returns
+    assert verdicts(facts, "It returns total, which is 15.") == [("value", True)]
+    assert verdicts(facts, "It returns total, which is 14.") == [("value", False)]
+    # the same number written in binary must be the same number
+    assert ("arith", False) in verdicts(facts, "So total = 15, which is 0b1101.")
+    assert ("arith", False) not in verdicts(facts, "So total = 15, which is 0b1111.")
+    # `shifts to` tells a change, like `becomes`
+    assert verdicts(facts, "Then total shifts to 6.") == [("value", True)]
+    assert verdicts(facts, "Then total shifts to 7.") == [("value", False)]
+
+
 BAG = """\
 class Bag:
     def __init__(self):
