@@ -205,6 +205,10 @@ _BINARY_BIT_OPERATION = re.compile(
 _BIT_WORDS = {"XOR": "^", "AND": "&", "OR": "|"}
 
 
+def _same_in_base_2(m: re.Match) -> str:
+    return f"{m.group(1)} = {int(m.group(2), 2)}"
+
+
 def _binary_bit_operation(m: re.Match) -> str:
     left, right, result = (int(m.group(k)) for k in (1, 3, 5))
     op = _BIT_WORDS.get(m.group(2).strip(), m.group(2).strip())
@@ -271,6 +275,10 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
                 re.fullmatch(r"(?:self\.)?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*", squashed)
                 and _VALUE_FOLLOWS.match(match.string, match.end())
             )  # `self.total` went from 1 to 2: a variable named, not code restated
+            and not (
+                re.fullmatch(r"(?:self\.)?[A-Za-z_]\w*(?:\[[^\[\]]+\])+", squashed)
+                and re.match(r"\s+(?:now\s+)?" + _VALUE_VERBS + r"\s", match.string[match.end() :])
+            )  # `ledger["alpha"]` becomes 3: an entry named
             and not (_is_claim(inner) and not _NOT_RUN.match(match.string, match.end()))
             and not (_TRUTH_AFTER.match(match.string, match.end()) and _plain_comparison(inner))
         ):
@@ -371,6 +379,12 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         r"jumps|jumped|goes\s+up|went\s+up|goes\s+down|went\s+down)\s+by\s+(-?\d+)\s+to\s+(?=-?\d)",
         r"\1 to ",
         text,
+    )
+    # `In binary, 182 is 10110100`, `182 is 10110100 in binary`: one number in two bases, so they must agree
+    if re.match(r"\s*in\s+binary\b", text, re.I):
+        text = re.sub(r"(?<![\w.])([2-9]\d*|1\d+)\s+is\s+([01]{4,})\b", _same_in_base_2, text)
+    text = re.sub(
+        r"(?<![\w.])([2-9]\d*|1\d+)\s+is\s+([01]{4,})(?=\s+in\s+(?:binary|base\s+2)\b)", _same_in_base_2, text
     )
     # `binary 1011` is a number written in base 2
     text = re.sub(r"\b(?:binary|bin)\s+([01]+)\b", lambda m: str(int(m.group(1), 2)), text)

@@ -1385,6 +1385,29 @@ def test_what_a_return_names_another_base_and_a_shift(facts):
     assert verdicts(facts, "Then total shifts to 7.") == [("value", False)]
 
 
+LEDGER = """\
+def tally_kinds(text):
+    ledger = {"alpha": 0, "digit": 0}
+    for ch in text:
+        if ch.isalpha():
+            ledger["alpha"] += 1
+        else:
+            ledger["digit"] += 1
+    return ledger
+"""
+
+
+def test_an_entry_in_backticks_named_with_a_value_and_a_number_in_binary():
+    ledger = trace_facts(traced(LEDGER, "tally_kinds('go4')"))
+    # the code has `ledger["alpha"] += 1`, but the span followed by a value names the entry
+    assert verdicts(ledger, 'So `ledger["alpha"]` becomes 2.') == [("value", True)]
+    assert verdicts(ledger, 'So `ledger["alpha"]` becomes 3.') == [("value", False)]
+    # the same number in base 2 must be the same number
+    assert verdicts(ledger, "In binary, 182 is 10110110.") == [("arith", True)]
+    assert verdicts(ledger, "In binary, 182 is 10110100.") == [("arith", False)]
+    assert verdicts(ledger, "182 is 10110100 in binary.") == [("arith", False)]
+
+
 BAG = """\
 class Bag:
     def __init__(self):
