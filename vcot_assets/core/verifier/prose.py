@@ -104,7 +104,7 @@ _QUESTION_BEFORE = re.compile(
 )
 _VALUE_VERBS = (
     r"(?:goes up to|goes down to|goes back to|drops back to|falls back to|climbs to|climbs back to|stays at|stops at|"
-    r"remains at|"  # (before `goes`, `stays`)
+    r"remains at|stay at|remain at|"  # (before `goes`, `stays`)
     r"=|:|is now|is set to|is updated to|is initialized to|is initialised to|is assigned|is still|is|becomes|became|"
     r"become|changes to|holds|now holds|stays|remains|ends up as|ends up|ends at|ends as|ended up as|ended up|"
     r"ended at|ended as|finishes as|finishes at|finished as|finished at|starts as|starts at|is initially|"
@@ -1169,7 +1169,8 @@ def _caret_as_power(node: ast.expr, value: object) -> bool:
 
 _SUBJECT = re.compile(
     r"(?:(?P<measure>(?:the\s+)?(?:length|number|size|count)\s+of\s+(?:the\s+)?(?:list\s+|string\s+)?)?)"
-    r"(?<![\w.])(?P<subject>(?:self\.)?[A-Za-z_]\w*(?:\[[^\]]{1,20}\])?)\s+(?:(?:now|still|also)\s+)?"
+    r"(?<![\w.])(?P<subject>(?:self\.)?[A-Za-z_]\w*(?:\[[^\]]{1,20}\])?)\s+"
+    r"(?:(?:now|still|also|first|later|then|finally|eventually|again)\s+)?"
     r"(?P<verb>(?P<has>has (?:a )?(?:length|size)(?: of)?|is of length)|" + _VALUE_VERBS[3:-1] + r")\s+"
     r"(?:(?:equal\s+to|now|still|the\s+value|the\s+values|values|from)\s+)?(?P<value>\S)",
     re.IGNORECASE,
@@ -2783,13 +2784,18 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
             check.ok = not check.ok
             check.text = "never " + check.text
     if _COUNTERFACTUAL.search(s.text):
+        # (only in the clauses that say so: `X must have been True; otherwise 'front' would have been returned`)
+        bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(s.text)] + [len(s.text) + 1]
+        supposed = [(a, b) for a, b in zip(bounds, bounds[1:]) if _COUNTERFACTUAL.search(s.text[a:b])]
         for check in checks:
             literal = check.kind == "arith" or (check.kind == "comparison" and not re.search(r"[A-Za-z_]", check.text))
-            if check.ok is False and not literal:
+            inside = check.position < 0 or any(a <= check.position < b for a, b in supposed)
+            if check.ok is False and not literal and inside:
                 check.ok = None  # `n = 2 would give 4`: a state of another run, not of this one
     return checks
 
 
+_CLAUSE_BREAK = re.compile(r";|,\s*(?=(?:otherwise|but|whereas|while|though|although)\b)|\s+(?=(?:otherwise)\b)", re.I)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:(?:gets?|got|reach(?:es|ed)?|hits?|goes|went)\s+(?:to\s+)?)?$", re.I)
 # A sentence about a run that did not happen (backward narrations try other inputs). Its states
 # cannot be checked against this trace; its arithmetic and comparisons of literals still can.

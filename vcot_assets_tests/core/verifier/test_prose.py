@@ -1408,6 +1408,17 @@ def test_an_entry_in_backticks_named_with_a_value_and_a_number_in_binary():
     assert verdicts(ledger, "182 is 10110100 in binary.") == [("arith", False)]
 
 
+def test_a_supposed_clause_does_not_excuse_the_clause_before_it_and_adverbs_before_the_verb(facts):
+    # `otherwise ... would` supposes another run in its own clause only
+    told = "Before that, `total > 99` must have been `{}`; otherwise 0 would have been returned."
+    assert ("comparison", False) in verdicts(facts, told.format("True"))  # total never passes 15
+    assert ("comparison", True) in verdicts(facts, told.format("False"))
+    assert ("value", False) not in verdicts(facts, "If the list were longer, total would be 99.")
+    # `total first became 8 and later 6`: an adverb between the variable and its verb
+    assert verdicts(facts, "total first became 8.") == [("value", True)]
+    assert verdicts(facts, "total first became 9.") == [("value", False)]
+
+
 BAG = """\
 class Bag:
     def __init__(self):
