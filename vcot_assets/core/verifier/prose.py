@@ -2775,12 +2775,12 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
             check.position = new_starts[min(n, len(new_starts) - 1)] if new_starts else -1
     _together(checks, walk)
     for check in checks:
-        if (
-            check.kind == "value"
-            and check.ok is not None
-            and check.position >= 0
-            and _NEGATED.search(s.text[: check.position])
-        ):  # `the loop never gets to i = 1`, `reached i = 3 but not i = 5`: a value the run never held
+        if check.ok is None or check.position < 0:
+            continue
+        before = s.text[: check.position]
+        if (check.kind == "value" and _NEGATED.search(before)) or (
+            check.kind in ("value", "comparison") and _NONE_HAS.search(before)
+        ):  # `the loop never gets to i = 1`, `No pair has r = 5`: a value (or test) the run never held
             check.ok = not check.ok
             check.text = "never " + check.text
     if _COUNTERFACTUAL.search(s.text):
@@ -2796,6 +2796,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s*(?=(?:otherwise|but|whereas|while|though|although)\b)|\s+(?=(?:otherwise)\b)", re.I)
+_NONE_HAS = re.compile(r"\bno\s+(?:[a-z]+\s+){1,2}(?:has|had|have|with|gives|gave|reaches|reached|sees|saw)\s+$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:(?:gets?|got|reach(?:es|ed)?|hits?|goes|went)\s+(?:to\s+)?)?$", re.I)
 # A sentence about a run that did not happen (backward narrations try other inputs). Its states
 # cannot be checked against this trace; its arithmetic and comparisons of literals still can.

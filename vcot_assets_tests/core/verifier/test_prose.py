@@ -1419,6 +1419,12 @@ def test_a_supposed_clause_does_not_excuse_the_clause_before_it_and_adverbs_befo
     assert verdicts(facts, "total first became 9.") == [("value", False)]
 
 
+def test_a_value_no_pass_has_is_one_the_run_never_held(facts):
+    # i runs 3, 4, 5: `No pass has i = 6` is true, `No pass has i = 4` is not
+    assert verdicts(facts, "No pass has i = 6, so the loop ends.") == [("value", True)]
+    assert verdicts(facts, "No pass has i = 4, so the loop ends.") == [("value", False)]
+
+
 BAG = """\
 class Bag:
     def __init__(self):
