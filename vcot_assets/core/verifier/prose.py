@@ -324,6 +324,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         text = re.sub(r"\b(?:" + "|".join(map(re.escape, facts.functions)) + r")\([^()]*\)", " \x00 ", text)
 
     text = _the_variable_for_it(text, facts)
+    text = _KEYED_NOUN.sub(lambda m: _keyed_entry(m, facts), text)
     # `n = 88, which is 0b1011000`: the same number in another base, so the two must be equal
     text = re.sub(r"(?<![\w.])(\d+),?\s+which\s+is\s+(?=0[bBxXoO][0-9a-fA-F]+\b)", r"\1 = ", text)
     # `pumped is set to an empty list`: the value written out
@@ -454,6 +455,26 @@ def _is_claim(inner: str) -> bool:
 _MOVES = r"(?:took|takes|brought|brings|moved|moves|sent|sends|dropped|drops|pushed|pushes|raised|raises|set|sets)"
 _MOVED_NAME = re.compile(_MOVES + r"\s+`?((?:self\.)?[A-Za-z_]\w*)`?\s+(?=(?:from|to|down|up|back)\b)")
 _MOVED_IT = re.compile(r"\b" + _MOVES + r"\s+(it)\s+(?=(?:from|to|down|up|back)\b)")
+
+
+# `the count for 'jam'`, `the `py` count`: one key's entry of a dict the program keeps
+_KEYED_NOUN = re.compile(
+    r"\bthe\s+(?:count|total|tally|score|entry|sum)\s+(?:for|of)\s+(?P<quoted>'[^'\n]{1,20}'|\"[^\"\n]{1,20}\")"
+    r"|\bthe\s+(?P<tick>`?)(?P<key>'[^'\n]{1,20}'|\"[^\"\n]{1,20}\"|[A-Za-z_][\w()]*)(?P=tick)\s+(?:count|total|tally|entry)\b",
+    re.I,
+)
+
+
+def _keyed_entry(m: re.Match, facts: TraceFacts) -> str:
+    """`counts['jam']` where exactly one dict of the run has that key, else the words as written."""
+    written = m.group("quoted") or m.group("key")
+    key = written[1:-1] if written[0] in "'\"" else written
+    holders = {
+        name
+        for name, history in facts.histories.items()
+        if any(isinstance(value, dict) and key in value for _, value in history)
+    }
+    return f"{holders.pop()}[{key!r}]" if len(holders) == 1 else m.group(0)
 
 
 def _the_variable_for_it(text: str, facts: TraceFacts) -> str:
@@ -947,7 +968,10 @@ def _entry_sequence(walk: Walk, subject: str, values: list, stepwise: bool) -> C
     if _stretch(values, run) or _stretch(values, raw, collapse=False):
         return Check("sequence", text, True)
     # values in a row, one of them not the entry's (`counts[0] went 1, 2, 3, 3, 5, 6`)
-    if stepwise and len(values) >= 3 and (1 in _stretch_misses(values, raw) or _one_off(values, run)):
+    # (three values with a gap may be a summary that skips one, `goes 2, 4, 5` sentence by sentence)
+    long_enough = len(values) >= 4 or any(same_value(a, b) for a, b in zip(values, values[1:]))
+    slipped = long_enough and (_one_off(values, run) or 1 in _stretch_misses(values, run))
+    if stepwise and len(values) >= 3 and slipped:  # (`1, 2, 3, 3, 5, 6` where it went 1 to 6: a 4 miswritten)
         return Check("sequence", text + " (one off a stretch of its values)", False)
     if _subsequence(values, run):
         return Check("sequence", text, True)

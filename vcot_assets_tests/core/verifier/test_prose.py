@@ -1397,6 +1397,15 @@ def tally_kinds(text):
 """
 
 
+def test_the_count_for_a_key_is_that_entry_of_the_dict_that_has_it():
+    ledger = trace_facts(traced(LEDGER, "tally_kinds('go4x')"))  # alpha goes 1, 2, 3
+    assert verdicts(ledger, "The count for 'alpha' goes 1, 2, 3.") == [("sequence", True)]
+    assert verdicts(ledger, "The count for 'alpha' goes 1, 2, 2, 3.") == [("sequence", True)]  # ("4" changes digit)
+    assert verdicts(ledger, "The count for 'alpha' goes 1, 2, 4, 4.") == [("sequence", False)]
+    assert verdicts(ledger, "The `alpha` count ends at 3.") == [("value", True)]
+    assert verdicts(ledger, "The `alpha` count ends at 4.") == [("value", False)]
+
+
 def test_an_entry_in_backticks_named_with_a_value_and_a_number_in_binary():
     ledger = trace_facts(traced(LEDGER, "tally_kinds('go4')"))
     # the code has `ledger["alpha"] += 1`, but the span followed by a value names the entry
