@@ -3131,8 +3131,10 @@ def _in_a_named_pass(located: list[Check], walk: Walk) -> None:
                 break
             if not check.ok or not (check.kind == "comparison" or re.fullmatch(r"(?:self\.)?\w+ = .+", check.text)):
                 continue
-            if check.kind == "comparison" and _SEQUENCING.search(walk.sentence[anchor.position : check.position]):
+            between = walk.sentence[anchor.position : check.position]
+            if check.kind == "comparison" and _SEQUENCING.search(between.replace(";", ",").replace(":", ",")):
                 continue  # `ch = '-' comes next; not ch.isalpha() was False for 'a'`: maybe another pass's test
+            # (a semicolon alone does not leave the pass: `w = 'noon', rev = 'noon'; rev in seen is True`)
             if not any(m.group(1) in walk.facts.index.states[i] for i in check.events[:50]):
                 continue  # (a value of another call's frame)
             if not _held_in_the_pass(walk, check, spans, walk.sentence[anchor.position : check.position]):

@@ -1497,6 +1497,12 @@ def test_a_pass_named_by_its_value_after_for_holds_its_values_and_tests(facts):
     assert ("comparison", False) not in verdicts(facts, "With i = 5, `total > 12` is True.")
 
 
+def test_a_semicolon_does_not_leave_the_named_pass(facts):
+    # in the pass where i = 4 total is 10: a test after `;` is still that pass's
+    assert ("comparison", False) in verdicts(facts, "Now i = 4; `total > 12` is True.")
+    assert ("comparison", False) not in verdicts(facts, "Now i = 5; `total > 12` is True.")
+
+
 def test_how_many_calls_to_a_function_of_the_program():
     calls = trace_facts(traced(HELPER, "doubles([3, -1, 4, 5])"))  # double is called 3 times
     assert ("count", True) in verdicts(calls, "After 3 calls to `double()` the list is complete.")
