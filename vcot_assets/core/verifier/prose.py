@@ -3089,6 +3089,8 @@ def _passes_where(walk: Walk, names: set[str] | None, label: object) -> dict[str
     passes where it did, each from that step of the header to the next."""
     events, n = walk.facts.index.events, len(walk.facts.index.events)
     passes: dict[str, list[tuple[int, int]]] = {}
+    if names is None and isinstance(label, tuple):
+        passes.update(_tuple_passes(walk, label))
     for header, (targets, _) in walk.facts.loop_names.items():
         for name in targets & names if names is not None else targets:
             # (a loop variable the body reassigns, `w = w.strip('.')`, starts its next pass at the header)
@@ -3098,6 +3100,25 @@ def _passes_where(walk: Walk, names: set[str] | None, label: object) -> dict[str
             for k, start in enumerate(starts):
                 if same_value(values[start], label):  # (two loops may share a name: `for x in ...` twice)
                     passes.setdefault(name, []).append((start, starts[k + 1] if k + 1 < len(starts) else n))
+    return passes
+
+
+def _tuple_passes(walk: Walk, label: tuple) -> dict[str, list[tuple[int, int]]]:
+    """`('stone', 'notes'):` for `for a, b in ...`: the passes where the header gave the names, in
+    order, the label's values (keyed by the first name)."""
+    events, states, n = walk.facts.index.events, walk.facts.index.states, len(walk.facts.index.events)
+    passes: dict[str, list[tuple[int, int]]] = {}
+    for header, names in walk.facts.loop_targets.items():
+        if len(names) != len(label):
+            continue
+        # (each pass runs the header line once; a name that keeps its value logs no new event)
+        starts = [i for i, e in enumerate(events) if e.kind == "line" and e.line_no == header]
+        for k, start in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else n
+            body = next((i for i in range(start + 1, end) if events[i].kind == "line"), None)
+            state = states[body] if body is not None else {}
+            if all(name in state and same_value(state[name], want) for name, want in zip(names, label)):
+                passes.setdefault(names[0], []).append((start, end))
     return passes
 
 

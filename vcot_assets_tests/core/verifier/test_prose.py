@@ -1497,6 +1497,22 @@ def test_a_pass_named_by_its_value_after_for_holds_its_values_and_tests(facts):
     assert ("comparison", False) not in verdicts(facts, "With i = 5, `total > 12` is True.")
 
 
+PAIRS = """\
+def pair_products(pairs):
+    total = 0
+    for a, b in pairs:
+        total += a * b
+    return total
+"""
+
+
+def test_a_pass_labelled_by_the_tuple_its_header_unpacks():
+    facts = trace_facts(traced(PAIRS, "pair_products([(1, 2), (1, 4), (3, 4)])"))  # total 2, 6, 18
+    assert ("value", True) in verdicts(facts, "(1, 4): total = 6.")
+    assert ("value", False) in verdicts(facts, "(1, 4): total = 18.")  # the next pass's total
+    assert ("value", True) in verdicts(facts, "(3, 4): total = 18.")
+
+
 def test_a_semicolon_does_not_leave_the_named_pass(facts):
     # in the pass where i = 4 total is 10: a test after `;` is still that pass's
     assert ("comparison", False) in verdicts(facts, "Now i = 4; `total > 12` is True.")
