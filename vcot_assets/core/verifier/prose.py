@@ -1058,6 +1058,44 @@ def _transformations(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("arith", f"{before!r}{m.group('chain')} = {after!r}", same_value(computed, after)))
 
 
+_STRING = r"'[^'\n]*'|\"[^\"\n]*\""
+# `" id" strips to "id"`, `stripping 'Bob,' gives 'Bob'`, `reversing 132 gives 231`: a string
+# operation the program does, told on a value the sentence writes out
+_TOLD_OPERATION = re.compile(
+    rf"(?P<before>{_STRING})\s+(?:strips|is\s+stripped)\s+to\s+(?P<after>{_STRING})"
+    rf"|\bstripping\s+(?:it\s+)?(?:gives|leaves|yields)\s+(?P<after2>{_STRING})"
+    r"|\breversing\s+(?P<reversed>\d+|" + _STRING + r")\s+(?:gives|yields|makes)\s+(?P<result>\d+|" + _STRING + r")",
+    re.I,
+)
+
+
+def _told_operations(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    code = walk.facts.code_text
+    for m in _TOLD_OPERATION.finditer(s.text):
+        if not s.free(m.start(), m.end()):
+            continue
+        if m.group("reversed"):
+            before, after = _literal_value(_expr(m.group("reversed")))[1], _literal_value(_expr(m.group("result")))[1]
+            ok = str(before)[::-1].lstrip("0" if isinstance(before, int) else "") == str(after)
+            s.use(m.start(), m.end())
+            checks.append(Check("arith", f"reversed({before!r}) = {after!r}", ok))
+            continue
+        if m.group("after2"):  # `stripping gives 'Bob'`: of the last string written before it
+            written = list(re.finditer(_STRING, s.text[: m.start()]))
+            if not written:
+                continue
+            before_text, after_text = written[-1].group(0), m.group("after2")
+        else:
+            before_text, after_text = m.group("before"), m.group("after")
+        before, after = before_text[1:-1], after_text[1:-1]
+        # what the program's own strip calls (and the case changes around them) can make of it
+        calls = re.findall(r"\.strip\((?:'([^'\\]*)'|\"([^\"\\]*)\")?\)", code)
+        strips = [before.strip(a or b or None) for a, b in calls] or [before.strip()]
+        made = {t for x in strips for t in (x, x.lower(), x.upper(), x.capitalize(), x.title(), x.casefold())}
+        s.use(m.start(), m.end())
+        checks.append(Check("arith", f"{before_text} stripped = {after_text}", after in made))
+
+
 def _unknown_names(node: ast.expr, known: frozenset[str]) -> set[str]:
     """The names in `node` that are neither the program's (a local, or an attribute `self.kept`,
     written with or without `self.`) nor a builtin a claim may call."""
@@ -2770,6 +2808,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _restated_updates,
         _named_sequences,
         _transformations,
+        _told_operations,
         _state_changes,
         _chains,
         _literal_claims,

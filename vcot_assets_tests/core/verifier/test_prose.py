@@ -1513,6 +1513,22 @@ def test_a_pass_labelled_by_the_tuple_its_header_unpacks():
     assert ("value", True) in verdicts(facts, "(3, 4): total = 18.")
 
 
+CLEAN = """\
+def clean(words):
+    return [w.strip(".,!").lower() for w in words]
+"""
+
+
+def test_a_strip_or_a_reversal_told_on_a_written_value_is_worked():
+    facts = trace_facts(traced(CLEAN, "clean(['Bob,', 'ann'])"))
+    # the program strips ".,!" and lowercases: what its own calls can make of the value
+    assert verdicts(facts, "The raw word is 'Bob,' and stripping gives 'Bob'.")[0] == ("arith", True)
+    assert verdicts(facts, "The raw word is 'Bob,' and stripping gives 'Bob,'.")[0] == ("arith", False)
+    assert verdicts(facts, "'Bob,' strips to 'bob'.") == [("arith", True)]
+    assert verdicts(facts, "Reversing 132 gives 231.") == [("arith", True)]
+    assert verdicts(facts, "Reversing 132 gives 213.") == [("arith", False)]
+
+
 def test_a_semicolon_does_not_leave_the_named_pass(facts):
     # in the pass where i = 4 total is 10: a test after `;` is still that pass's
     assert ("comparison", False) in verdicts(facts, "Now i = 4; `total > 12` is True.")
