@@ -276,9 +276,18 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
                 and _VALUE_FOLLOWS.match(match.string, match.end())
             )  # `self.total` went from 1 to 2: a variable named, not code restated
             and not (
-                re.fullmatch(r"(?:self\.)?[A-Za-z_]\w*(?:\[[^\[\]]+\])+", squashed)
-                and re.match(r"\s+(?:now\s+)?" + _VALUE_VERBS + r"\s", match.string[match.end() :])
-            )  # `ledger["alpha"]` becomes 3: an entry named
+                (
+                    re.fullmatch(r"(?:self\.)?[A-Za-z_]\w*(?:\[[^\[\]]+\])+", squashed)
+                    and re.match(r"\s+(?:now\s+)?" + _VALUE_VERBS + r"\s", match.string[match.end() :])
+                )
+                or (
+                    re.fullmatch(r"(?:self\.)?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*", squashed)
+                    and re.match(
+                        r"\s+(?:stays|remains|is\s+still|becomes|became)(?:\s+at)?\s+[-\d'\"\[({`]",
+                        match.string[match.end() :],
+                    )
+                )
+            )  # `ledger["alpha"]` becomes 3, `self.mins` stays [5, 3]: a variable or an entry named
             and not (_is_claim(inner) and not _NOT_RUN.match(match.string, match.end()))
             and not (_TRUTH_AFTER.match(match.string, match.end()) and _plain_comparison(inner))
         ):

@@ -1411,6 +1411,9 @@ def test_an_entry_in_backticks_named_with_a_value_and_a_number_in_binary():
     # the code has `ledger["alpha"] += 1`, but the span followed by a value names the entry
     assert verdicts(ledger, 'So `ledger["alpha"]` becomes 2.') == [("value", True)]
     assert verdicts(ledger, 'So `ledger["alpha"]` becomes 3.') == [("value", False)]
+    # a variable the code names, in backticks, said to stay at a value: a claim, not code restated
+    assert verdicts(ledger, "So `ledger` stays `{'alpha': 2, 'digit': 1}`.") == [("value", True)]
+    assert verdicts(ledger, "So `ledger` stays `{'alpha': 9}`.") == [("value", False)]
     # the same number in base 2 must be the same number
     assert verdicts(ledger, "In binary, 182 is 10110110.") == [("arith", True)]
     assert verdicts(ledger, "In binary, 182 is 10110100.") == [("arith", False)]
