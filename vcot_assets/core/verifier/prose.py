@@ -2983,7 +2983,7 @@ _RESTATED_ASSIGNMENT = re.compile(
 def _after_the_restated_assignment(located: list[Check], walk: Walk) -> None:
     """`a, b = b, a` gives `a = 4`, `b = 9`: the values its targets hold once a run of that
     line of the code is over, not at another moment (before the swap, they held 9 and 4)."""
-    if walk.backward or "=" not in walk.raw_sentence:
+    if "=" not in walk.raw_sentence:
         return
     events = walk.facts.index.events
     for m in _RESTATED_ASSIGNMENT.finditer(walk.raw_sentence):

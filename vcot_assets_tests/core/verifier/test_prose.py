@@ -1595,6 +1595,12 @@ def test_values_said_to_come_out_of_a_restated_assignment_hold_once_it_has_run()
     assert verdicts(swap, "9 > 4, so `a, b = b, a` gives `a = 4` and `b = 9`.").count(("value", True)) == 2
     # 9 and 4 are what a and b held before the swap
     assert verdicts(swap, "9 > 4, so a, b = b, a gives a = 9, b = 4.").count(("value", False)) == 2
+    # a backward narration restates the line the same way: what the line gives is after it ran
+    end = len(swap.index.events) - 1
+    told = [
+        (c.kind, c.ok) for c in check_sentence("So `a, b = b, a` gives `a = 9` and `b = 4`.", Walk(swap, 15, True, end))
+    ]
+    assert told.count(("value", False)) == 2
 
 
 PARITY = """\
