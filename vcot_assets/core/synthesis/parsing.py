@@ -700,6 +700,36 @@ def _bold_labelled_lines(text: str) -> list[str]:
     return found if len(found) >= 2 else []
 
 
+_HEADING_ITEM = re.compile(
+    r"^\s{0,3}(?:\*\*|__)?\s*(?:\d{1,3}[.)]|[-*+])\s+(?:\*\*|__)?([^*_\n.!?]{1,40}?)(?:\*\*|__)?:?\s*$"
+)
+_SUB_POINT = re.compile(r"^\s+(?:[-*+•]|\d+[.)])\s+(\S.*)$")
+_EXAMPLE = re.compile(r"(?:for\s+example|for\s+instance|e\.g\.|example:|such\s+as)\b", re.I)
+
+
+def _points_under_headings(text: str) -> list[str]:
+    """`**1. Empty input**` with the scenario in an indented bullet under it (`- An empty list
+    returns [].`), item after item: the points under the headings, examples among them left out.
+    Empty unless every item of the list is such a short heading with points under it."""
+    headings, points, under = 0, [], False
+    for line in reply_text.outside_fences(text):
+        if not line.strip():
+            continue
+        if _HEADING_ITEM.match(line):
+            if headings and not under:
+                return []  # (a heading with nothing under it: a plain list, read as one)
+            headings, under = headings + 1, False
+            continue
+        sub = _SUB_POINT.match(line)
+        if sub and headings:
+            under = True
+            if not _EXAMPLE.match(sub.group(1)):
+                points.append(sub.group(1).strip())
+        elif headings and not under:
+            return []
+    return points if headings >= 2 and under else []
+
+
 def parse_scenarios(text: str, truncated: bool = False) -> list[str]:
     """Scenario hints, one per list item (or JSON string), duplicates dropped; sub-bullets
     (examples under a scenario) and echoed placeholders such as `<scenario>` are not scenarios."""
@@ -713,7 +743,9 @@ def parse_scenarios(text: str, truncated: bool = False) -> list[str]:
             if isinstance(e, (str, dict))
         ]
     else:
-        items = [i.text for i in reply_text.list_items(text)] or _bold_labelled_lines(text)
+        items = (
+            _points_under_headings(text) or [i.text for i in reply_text.list_items(text)] or _bold_labelled_lines(text)
+        )
     if truncated:
         items = reply_text.cut_off_last(items, text)
     repeats = Counter(_normalized(item) for item in items if item.strip())

@@ -588,3 +588,15 @@ def test_answers_after_a_code_span_with_a_full_stop_or_before_prose_and_bold_lab
     assert parsing.parse_scenarios(text) == ["A sorted list is a heap.", "An empty list is a heap."]
     with pytest.raises(parsing.ParseError):  # one bold line is a heading, not a list
         parsing.parse_scenarios("**Scenarios:** none come to mind.")
+
+
+def test_scenarios_in_points_under_short_headings():
+    # each item a bold heading, the scenario in a point under it; an example point is not one
+    text = (
+        "Here are the scenarios:\n\n**1. Empty input**\n   - An empty list returns [].\n"
+        "**2. Typical input**\n   - Positive numbers make the sums rise.\n   - For example, [1, 2] gives [1, 3].\n"
+    )
+    assert parsing.parse_scenarios(text) == ["An empty list returns [].", "Positive numbers make the sums rise."]
+    # items with text of their own keep their sub-bullets as examples, as before
+    plain = "1. An empty list returns [].\n   - e.g. f([]) == []\n2. One element is kept.\n"
+    assert parsing.parse_scenarios(plain) == ["An empty list returns [].", "One element is kept."]
