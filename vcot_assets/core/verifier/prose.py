@@ -1095,6 +1095,10 @@ def _told_operations(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 continue
             before_text, after_text = written[-1].group(0), m.group("after2")
         else:
+            if re.search(
+                r"\b(?:after|before|from|than|of|with|between|like|past|following|by)\s*$", s.text[: m.start()]
+            ):
+                continue  # `the empty piece after '7' strips to ''`: the piece strips, not '7'
             before_text, after_text = m.group("before"), m.group("after")
         before, after = before_text[1:-1], after_text[1:-1]
         # what the program's own strip calls (and the case changes around them) can make of it

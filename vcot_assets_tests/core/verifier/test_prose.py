@@ -1528,6 +1528,7 @@ def test_a_strip_or_a_reversal_told_on_a_written_value_is_worked():
     assert verdicts(facts, "The raw word is 'Bob,' and stripping gives 'Bob'.")[0] == ("arith", True)
     assert verdicts(facts, "The raw word is 'Bob,' and stripping gives 'Bob,'.")[0] == ("arith", False)
     assert verdicts(facts, "'Bob,' strips to 'bob'.") == [("arith", True)]
+    assert ("arith", False) not in verdicts(facts, "The piece after 'Bob,' strips to ''.")  # the piece strips
     assert verdicts(facts, "Reversing 132 gives 231.") == [("arith", True)]
     assert verdicts(facts, "Reversing 132 gives 213.") == [("arith", False)]
 
