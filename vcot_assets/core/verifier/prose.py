@@ -268,6 +268,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         if node is not None and facts.condition_events(node):
             # the `if missing:` branch runs: that test came out True (`is skipped`: False)
             return f"({tested.group(1)}) is {branch.group('ran') is not None} and its"
+        if tested and _TRUTH_AFTER.match(match.string, match.end()) and _expr(tested.group(1)) is not None:
+            return f"({tested.group(1)})"  # `if self.songs:` is True: that test's outcome, not a value of songs
         if (
             len(squashed) >= 6
             and (squashed in facts.code_text or squashed == facts.call)
@@ -1805,6 +1807,8 @@ def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if len(values) >= 3 and all(isinstance(v, (int, float)) for v in values):
             s.use(m.start(), end)
             near = _variable_before(s.text, m.start(), walk.facts.index.names)
+            if re.search(r"\([^()]*$", before):
+                near = None  # `low moves 0 -> 1 -> 3 (values 7, 3, 1)`: an aside about something else
             if near and _one_off_named(walk, values, near) and not _picked_from(walk, values, near):
                 # `hits reads 2, 2, 4, 7`, `push total through 8, 15, 29`: the summary of the variable
                 # just named, one value off, and no other run of the program it could be

@@ -1533,6 +1533,39 @@ def test_a_strip_or_a_reversal_told_on_a_written_value_is_worked():
     assert verdicts(facts, "Reversing 132 gives 213.") == [("arith", False)]
 
 
+SELECTION = """\
+def selection_swaps(nums):
+    nums = list(nums)
+    swaps = 0
+    for i in range(len(nums) - 1):
+        low = i
+        for j in range(i + 1, len(nums)):
+            if nums[j] < nums[low]:
+                low = j
+        if low != i:
+            nums[i], nums[low] = nums[low], nums[i]
+            swaps += 1
+    return nums, swaps
+"""
+
+FIRST_OR_NONE = """\
+def first_or_none(items):
+    if items:
+        return items[0]
+    return None
+"""
+
+
+def test_an_aside_in_brackets_and_a_restated_if_test_said_true():
+    facts = trace_facts(traced(SELECTION, "selection_swaps([7, 3, 9, 1, 6, 2, 8, 5])"))
+    # the values at low's positions, in brackets, are not a run of low
+    assert ("sequence", False) not in verdicts(facts, "i = 0: low moves 0 -> 1 -> 3 (values 7, 3, 1).")
+    guard = trace_facts(traced(FIRST_OR_NONE, "first_or_none([3])"))
+    # `if items:` is True: the test's outcome, not the claim that items is True
+    assert verdicts(guard, "`if items:` is True, so 3 is returned.")[0] == ("comparison", True)
+    assert verdicts(guard, "`if items:` is False, so 3 is returned.")[0] == ("comparison", False)
+
+
 def test_a_semicolon_does_not_leave_the_named_pass(facts):
     # in the pass where i = 4 total is 10: a test after `;` is still that pass's
     assert ("comparison", False) in verdicts(facts, "Now i = 4; `total > 12` is True.")
