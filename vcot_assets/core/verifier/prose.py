@@ -652,9 +652,10 @@ class Walk:
             return self.find(node, wanted)
         # A forward narration tells what the program tests in order: a test that came out so only
         # before the pointer is another iteration's (a backward one may plan and reflect in any order).
-        events = sorted(
-            (i for i, held in verdicts if held and (self._in_order(i) or self._still_running(i))), key=self._walk_rank
-        )
+        events = sorted((i for i, held in verdicts if held and self._in_order(i)), key=self._walk_rank)
+        behind = [i for i, held in verdicts if held and i < self.pointer] if not events else []
+        if behind and self._still_running(max(behind)):  # (only the latest run of the line can be unfinished)
+            events = [max(behind)]
         text = f"{ast.unparse(node)} = {wanted!r}"
         if events:
             return Check("value", text, True, events[0], events)
