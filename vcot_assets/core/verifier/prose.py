@@ -1999,7 +1999,7 @@ def _counts_of_the_noun(walk: Walk, noun: str, walked_only: bool = False) -> set
 
 
 # `each of the six events`, `all three events are processed`, `After the four events`: as many
-# things as a loop over them took (the noun names the loop's variable or what it walks)
+# things as the loop over them took (the noun names the collection the loop walks)
 _LOOPED_NOUN = re.compile(
     r"\b(?:(?P<passes>after|over|through)\s+(?:all\s+)?the|each\s+of\s+the|all(?:\s+the)?)\s+"
     r"(?P<n>\d+)\s+(?P<noun>[a-z]+s)\b(?!\s+(?:of|with|that|which|whose|where|from)\b)",
