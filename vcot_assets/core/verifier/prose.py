@@ -1082,12 +1082,16 @@ _TOLD_OPERATION = re.compile(
 
 
 def _told_operations(s: Sentence, walk: Walk, checks: list[Check]) -> None:
-    code = walk.facts.code_text
+    """A strip or a reversal told on written values: worked, as the program's own calls would."""
+    code = walk.facts.code_source
     for m in _TOLD_OPERATION.finditer(s.text):
         if not s.free(m.start(), m.end()):
             continue
         if m.group("reversed"):
-            before, after = _literal_value(_expr(m.group("reversed")))[1], _literal_value(_expr(m.group("result")))[1]
+            nodes = _expr(m.group("reversed")), _expr(m.group("result"))
+            if None in nodes:
+                continue  # (a quoted text Python cannot read as a string: left as prose)
+            before, after = (_literal_value(node)[1] for node in nodes)
             ok = str(before)[::-1].lstrip("0" if isinstance(before, int) else "") == str(after)
             s.use(m.start(), m.end())
             checks.append(Check("arith", f"reversed({before!r}) = {after!r}", ok))

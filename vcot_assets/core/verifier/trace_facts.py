@@ -37,7 +37,8 @@ class TraceFacts:
     loop_counts: set[int] = field(default_factory=set)
     known_values: list[object] = field(default_factory=list)
     code_literals: list[object] = field(default_factory=list)
-    code_text: str = ""
+    code_text: str = ""  # the program's source, whitespace removed (restated code is found in it)
+    code_source: str = ""  # the program's source as written (string arguments keep their spaces)
     code_lines: list[str] = field(default_factory=list)
     call: str = ""
     derived: set = field(default_factory=set)
@@ -209,7 +210,7 @@ _OBJECT = re.compile(r"<[\w.]+ object\b")
 
 def _trace_facts(trace: Trace) -> TraceFacts:
     index = index_trace(trace)
-    facts = TraceFacts(index=index, code_text=squash(trace.code), call=squash(trace.call))
+    facts = TraceFacts(index=index, code_text=squash(trace.code), code_source=trace.code, call=squash(trace.call))
     facts.code_lines = [squash(line) for line in trace.code.splitlines() if len(line.strip()) >= 4]
     for i, event in enumerate(index.events):
         value = index.values[i]
