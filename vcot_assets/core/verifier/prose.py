@@ -2012,6 +2012,7 @@ _LOOPED_NOUN = re.compile(
 
 
 def _looped_nouns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`each of the 6 events`: the passes of the loop over `events`, or its size as the loop starts."""
     for m in _LOOPED_NOUN.finditer(s.text):
         counts = _counts_of_the_noun(walk, m.group("noun"), walked_only=True)
         if not counts or not s.free(m.start(), m.end()):
