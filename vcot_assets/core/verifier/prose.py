@@ -2686,7 +2686,8 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         ):
             continue  # `the line that returns 'draw' is never reached`, `the largest number in the output is 7`
         if re.match(
-            r"\s*(?:early\s+|right away\s+|immediately\s+)?(?:when|if|whenever|unless|as soon as|once)\b", after
+            r"\s*(?:early\s+|right away\s+|immediately\s+)?(?:only\s+)?(?:when|if|whenever|unless|as soon as|once)\b",
+            after,
         ) or (re.search(r"\b(?:otherwise|else|if|when|whenever)\b[^.;]*$", subject, re.I)):
             continue  # `returns False early when ...`: what the code does in a case, not this run's result
         if re.search(r"\b(?:not|never|n't)\s+(?:have\s+|has\s+)?$", subject + " ", re.I):

@@ -1568,6 +1568,12 @@ def test_an_aside_in_brackets_and_a_restated_if_test_said_true():
     assert verdicts(guard, "`if items:` is False, so 3 is returned.")[0] == ("comparison", False)
 
 
+def test_a_return_said_to_happen_only_in_a_case_is_not_this_runs_result(facts):
+    # window_sums returns [8, 6, 10, 15]: `returns [] only when ...` tells what the code does in a case
+    assert ("return", False) not in verdicts(facts, "The function returns [] only when xs is empty.")
+    assert ("return", False) in verdicts(facts, "The function returns [].")
+
+
 def test_a_semicolon_does_not_leave_the_named_pass(facts):
     # in the pass where i = 4 total is 10: a test after `;` is still that pass's
     assert ("comparison", False) in verdicts(facts, "Now i = 4; `total > 12` is True.")
