@@ -222,52 +222,14 @@ _SAFE_FUNCTIONS = {
 }  # fmt: skip
 SAFE_CALLS = frozenset(_SAFE_FUNCTIONS)  # the builtins a claim may call, by name
 
+# (none of them grows a value much: `ljust`, `center`, `zfill` could be told to)
 _SAFE_METHODS = frozenset(
-    {
-        "count",
-        "index",
-        "find",
-        "rfind",
-        "get",
-        "keys",
-        "values",
-        "items",
-        "upper",
-        "lower",
-        "isdigit",
-        "isalpha",
-        "isupper",
-        "islower",
-        "isspace",
-        "isalnum",
-        "isdecimal",
-        "isnumeric",
-        "startswith",
-        "endswith",
-        "strip",
-        "split",
-        "join",
-        "copy",
-        "istitle",
-        "isascii",
-        "isidentifier",
-        "isprintable",
-        "title",
-        "capitalize",
-        "swapcase",
-        "casefold",
-        "lstrip",
-        "rstrip",
-        "replace",
-        "partition",
-        "rpartition",
-        "rsplit",
-        "rindex",
-        "removeprefix",
-        "removesuffix",
-        "splitlines",
-    }
-)  # fmt: skip (none of them grows a value much: `ljust`, `center`, `zfill` could be told to)
+    {"count", "index", "find", "rfind", "get", "keys", "values", "items", "upper", "lower", "isdigit", "isalpha",
+     "isupper", "islower", "isspace", "isalnum", "isdecimal", "isnumeric", "startswith", "endswith", "strip",
+     "split", "join", "copy", "istitle", "isascii", "isidentifier", "isprintable", "title", "capitalize",
+     "swapcase", "casefold", "lstrip", "rstrip", "replace", "partition", "rpartition", "rsplit", "rindex",
+     "removeprefix", "removesuffix", "splitlines"}
+)  # fmt: skip
 _BINOPS = {
     ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
     ast.Div: lambda a, b: a / b, ast.FloorDiv: lambda a, b: a // b, ast.Mod: lambda a, b: a % b,

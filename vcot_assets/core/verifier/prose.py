@@ -1990,13 +1990,11 @@ def _counts_of_the_noun(walk: Walk, noun: str, walked_only: bool = False) -> set
         if (singular in targets and not walked_only) or facts.loop_sources.get(h) == noun.lower()
     ]
     counts = set().union(*(facts.index.counts_by_loop.get(h, set()) for h in headers)) if headers else set()
-    events, states = facts.index.events, facts.index.states
     for h in headers if walked_only else ():
         walked = _expr(facts.loop_sources.get(h, ""))
-        starts = [i for i, e in enumerate(events) if e.kind == "line" and e.line_no == h][:1]
-        for i in starts if walked is not None else ():
+        for i in facts.line_steps(h)[:1] if walked is not None else ():  # (as the loop starts)
             try:
-                counts.add(len(evaluate(walked, states[i])))
+                counts.add(len(evaluate(walked, facts.index.states[i])))
             except Exception:  # noqa: BLE001 - not in scope there, or no size
                 pass
     return counts
@@ -3143,7 +3141,7 @@ def _ordinal_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
         return None
     k = _ORDINALS[m.group("ordinal").lower()]
     (header,) = walk.facts.loop_names
-    steps = [i for i, e in enumerate(walk.facts.index.events) if e.kind == "line" and e.line_no == header]
+    steps = walk.facts.line_steps(header)
     return (m.end(), "", [(steps[k - 1], steps[k])]) if 0 < k < len(steps) else None
 
 
@@ -3175,7 +3173,7 @@ def _tuple_passes(walk: Walk, label: tuple) -> dict[str, list[tuple[int, int]]]:
         if len(names) != len(label):
             continue
         # (each pass runs the header line once; a name that keeps its value logs no new event)
-        starts = [i for i, e in enumerate(events) if e.kind == "line" and e.line_no == header]
+        starts = walk.facts.line_steps(header)
         for k, start in enumerate(starts):
             end = starts[k + 1] if k + 1 < len(starts) else n
             body = next((i for i in range(start + 1, end) if events[i].kind == "line"), None)

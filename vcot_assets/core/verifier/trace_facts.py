@@ -64,6 +64,16 @@ class TraceFacts:
     _changes: dict = field(default_factory=dict)
     _per_iteration: dict = field(default_factory=dict)
     _expression_runs: list | None = None
+    _line_steps: dict | None = None
+
+    def line_steps(self, line_no: int) -> list[int]:
+        """The events, in order, at which the program runs line `line_no` (a loop's header: each pass)."""
+        if self._line_steps is None:
+            self._line_steps = {}
+            for i, event in enumerate(self.index.events):
+                if event.kind == "line":
+                    self._line_steps.setdefault(event.line_no, []).append(i)
+        return self._line_steps.get(line_no, [])
 
     def history(self, name: str) -> list[tuple[int, object]]:
         """(event, value) of `name`, else of the attribute `self.name` (`total` said of `self.total`)."""
