@@ -1325,8 +1325,9 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
 
 # `turns n into 450`, `brings total to 15`, `sets best to 'kim'`: the object takes that value
 _OBJECT_SET = re.compile(
-    r"\b(?:turns|turned|makes|made|sets|set|brings|brought|takes|took|pushes|pushed|changes|changed)\s+"
-    r"(?P<subject>(?:self\.)?[A-Za-z_]\w*)\s+(?:into|to)\s+(?=[-\d'\"\[({])"
+    r"\b(?:(?:turns|turned|makes|made|sets|set|brings|brought|takes|took|pushes|pushed|changes|changed)\s+"
+    r"(?P<subject>(?:self\.)?[A-Za-z_]\w*)\s+(?:into|to)"
+    r"|(?:leaves|leaving|left)\s+(?P<left>(?:self\.)?[A-Za-z_]\w*)\s+(?:at|as|equal\s+to))\s+(?=[-\d'\"\[({])"
 )
 
 
@@ -1341,17 +1342,18 @@ _ELLIPTIC_TO = re.compile(
 def _object_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     known = walk.facts.index.names
     for m in [*_OBJECT_SET.finditer(s.text), *_ELLIPTIC_TO.finditer(s.text)]:
-        subject = m.group("subject")
+        group = "subject" if m.group("subject") else "left"
+        subject = m.group(group)
         if subject not in known and f"self.{subject}" in known:
             subject = f"self.{subject}"
         end = _right_operand_end(s.text, m.end())
         value = _expr(s.text[m.end() : end].rstrip(".")) if end > m.end() else None
         literal, wanted = _literal_value(value) if value is not None else (False, None)
-        if subject not in known or not literal or not s.free(m.start("subject"), end):
+        if subject not in known or not literal or not s.free(m.start(group), end):
             continue
         if re.match(r"\s*(?:,\s*)?(?:then|and then|,)\s*-?\d", s.text[end:]):
             continue  # `pushes inner to 44, 53 and 55`: a run, read as one
-        s.use(m.start("subject"), end)  # (the first subject of `count climbs to 4 and k to 10` stays to read)
+        s.use(m.start(group), end)  # (the first subject of `count climbs to 4 and k to 10` stays to read)
         found = walk.find(_expr(subject), wanted)
         if found.ok is not None:
             checks.append(found)
@@ -2745,8 +2747,38 @@ def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             grounded = True if grounded_literal(walk.facts, value) else None
             if grounded is None and not _HYPOTHETICAL.search(text) and _near_miss(value, walk.facts.known_values):
                 grounded = False  # `{0: 3, 1: 8}` where the run held {0: 3, 1: 7}: a wrong state, not prose
+            if (
+                grounded is None
+                and type(value) is list
+                and len(value) >= 2
+                and all(isinstance(v, str) for v in value)
+                and not _HYPOTHETICAL.search(text)
+                and not _pieces_of_a_held_string(value, walk.facts)
+            ):
+                grounded = False  # `['DP', 'BC']`: strings the run never held, nor the pieces of one it held
             checks.append(Check("literal", text[i:end], grounded))
         i = end
+
+
+def _pieces_of_a_held_string(value: list, facts: TraceFacts) -> bool:
+    """`['the', 'quick', 'fox']`, `["2", "9", "14"]`: the pieces the code split or picked out of a
+    string the run or the code holds, in their order there."""
+    held_strings = [v for v in facts.known_values + facts.code_literals if isinstance(v, str)]
+    separators = [None, *(c for c in facts.code_literals if isinstance(c, str) and c)]
+    for held in held_strings:
+        at = 0
+        for piece in value:
+            at = held.find(piece, at)
+            if at < 0:
+                break
+            at += len(piece)
+        else:
+            return True
+        for separator in separators:
+            parts = held.split(separator)
+            if [p.strip() for p in parts] == value:
+                return True
+    return False
 
 
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|suppose|imagine|hypothetical(?:ly)?|were to)\b", re.I)
@@ -2774,6 +2806,9 @@ def _near_miss(value: object, known: list) -> bool:
             and len(held ^ value) == (1 if len(held) != len(value) else 2 if len(value) >= 2 else 0)
             for held in known
         )
+    if type(value) is list and len(value) == 2 and value[0] != value[1]:
+        # `[14, 4]` where the run held [4, 14]: a two-entry list the other way round
+        return any(type(held) is list and held == value[::-1] for held in known)
     if not isinstance(value, (dict, list, tuple)) or len(value) < (2 if isinstance(value, dict) else 3):
         return False  # (a pair such as `(0, 1)` is as often a coordinate the narration considers)
     if any(v is Ellipsis for v in value):

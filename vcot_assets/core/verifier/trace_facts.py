@@ -512,6 +512,8 @@ def _derived_from(value: object, wanted: list) -> bool:
     n = len(wanted)
     if any(all(same_value(a, b) for a, b in zip(items[i : i + n], wanted)) for i in range(len(items) - n + 1)):
         return True
+    if n < 3:
+        return False  # (two entries the other way round is a swap slip, `[14, 4]` for [4, 14], not a sort)
     try:
         return sorted(items) == wanted or sorted(items, reverse=True) == wanted  # sorted, not any order
     except TypeError:

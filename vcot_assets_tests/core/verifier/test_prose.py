@@ -1737,3 +1737,30 @@ def test_a_difference_and_a_grids_columns_are_no_value_or_size(facts):
     assert verdicts(facts, "So total is 2 here.")[0] == ("value", False)
     # `a grid of 6 columns`: its width, not a collection of 6
     assert ("count", False) not in verdicts(facts, "It lays out a grid of 7 columns and 2 rows.")
+
+
+def test_leaving_a_variable_at_a_value_claims_that_value(facts):
+    assert verdicts(facts, "It adds up the first window, leaving total at 8.") == [("value", True)]
+    assert verdicts(facts, "It adds up the first window, leaving total at 9.") == [("value", False)]
+
+
+TAGS = """\
+def tags(line):
+    parts = line.split(",")
+    kept = []
+    for part in parts:
+        kept.append(part.strip().upper())
+    return kept
+"""
+
+
+def test_a_list_of_strings_must_be_held_or_the_pieces_of_a_held_string():
+    facts = trace_facts(traced(TAGS, "tags('ab, cd')"))  # parts ['ab', ' cd'], kept ends ['AB', 'CD']
+    assert verdicts(facts, "The pieces are ['ab', ' cd'].") == [("literal", True)]
+    # the pieces of 'ab, cd' the narration made itself: unverifiable, not a slip
+    assert verdicts(facts, "Stripped, they are ['ab', 'cd'].") == [("literal", None)]
+    assert verdicts(facts, "At the end there is ['AB', 'CD'].") == [("literal", True)]
+    assert verdicts(facts, "At the end there is ['AB', 'DC'].") == [("literal", False)]  # held by nothing
+    # two entries the other way round is a swap slip, not a sort
+    assert verdicts(facts, "At the end there is ['CD', 'AB'].") == [("literal", False)]
+    assert verdicts(facts, "If it were ['AB', 'XY'] instead, nothing would change.") == [("literal", None)]
