@@ -104,7 +104,8 @@ _QUESTION_BEFORE = re.compile(
 )
 _VALUE_VERBS = (
     r"(?:goes up to|goes down to|goes back to|drops back to|falls back to|climbs to|climbs back to|stays at|stops at|"
-    r"remains at|stay at|remain at|"  # (before `goes`, `stays`)
+    r"remains at|stay at|remain at|moves on to|moved on to|wraps around to|wraps back to|wraps to|resets to|"
+    r"is reset to|"  # (before `goes`, `stays`, `moves to`, `is`)
     r"=|:|is now|is set to|is updated to|is initialized to|is initialised to|is assigned|is still|is|becomes|became|"
     r"become|changes to|holds|now holds|stays|remains|ends up as|ends up|ends at|ends as|ended up as|ended up|"
     r"ended at|ended as|finishes as|finishes at|finished as|finished at|starts as|starts at|is initially|"
@@ -1339,9 +1340,22 @@ _ELLIPTIC_TO = re.compile(
 )
 
 
+# `with evens at 2 and odds at 3`: the state a step leaves, told as an aside
+_WITH_AT = re.compile(r"\bwith\s+(?P<subject>(?:self\.)?[A-Za-z_]\w*)\s+(?:still\s+|now\s+)?at\s+(?=[-\d'\"\[({])")
+_WITH_AT_AND = re.compile(
+    r"\bwith\s+(?:self\.)?[A-Za-z_]\w*\s+(?:still\s+|now\s+)?at\s+[^,;]*?\band\s+"
+    r"(?P<subject>(?:self\.)?[A-Za-z_]\w*)\s+(?:still\s+|now\s+)?at\s+(?=[-\d'\"\[({])"
+)
+
+
 def _object_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     known = walk.facts.index.names
-    for m in [*_OBJECT_SET.finditer(s.text), *_ELLIPTIC_TO.finditer(s.text)]:
+    for m in [
+        *_OBJECT_SET.finditer(s.text),
+        *_ELLIPTIC_TO.finditer(s.text),
+        *_WITH_AT.finditer(s.text),
+        *_WITH_AT_AND.finditer(s.text),
+    ]:
         group = "subject" if m.group("subject") else "left"
         subject = m.group(group)
         if subject not in known and f"self.{subject}" in known:

@@ -1764,3 +1764,11 @@ def test_a_list_of_strings_must_be_held_or_the_pieces_of_a_held_string():
     # two entries the other way round is a swap slip, not a sort
     assert verdicts(facts, "At the end there is ['CD', 'AB'].") == [("literal", False)]
     assert verdicts(facts, "If it were ['AB', 'XY'] instead, nothing would change.") == [("literal", None)]
+
+
+def test_a_state_told_in_a_with_aside_or_with_moves_on_to_is_claimed(facts):
+    assert verdicts(facts, "The first window is summed, with total at 8.") == [("value", True)]
+    assert verdicts(facts, "The first window is summed, with total at 9.") == [("value", False)]
+    assert ("value", False) in verdicts(facts, "The first window is summed, with k at 3 and total at 9.")
+    assert verdicts(facts, "The window slides and total moves on to 6.") == [("value", True)]
+    assert verdicts(facts, "The window slides and total moves on to 7.") == [("value", False)]
