@@ -2677,6 +2677,12 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             literal, value = _literal_value(named) if named is not None else (False, None)
             closed = stop > 0 and re.match(r"\s*(?:[.;:)]|$|,\s*(?:so|and|then|as|together|since)\b)", text[stop:])
             found = walk.find(node, value) if literal and closed else None  # (not `which is 1 day, 2 hours`)
+            returned = [r for r in walk.facts.returns if isinstance(r, tuple) and isinstance(value, tuple)]
+            if found is not None and found.ok is None and isinstance(node, ast.Tuple) and returned:
+                # `(fresh, s.pos)`: parts no one frame holds together (s.pos is the object's own
+                # self.pos), so the tuple a call returned
+                ok = any(same_value(r, value) for r in returned)
+                found = Check("return", f"returns {value!r}", ok)
             if found is not None and found.ok is not None and s.free(m.start(), stop):
                 s.use(m.start(), stop)
                 checks.append(found)

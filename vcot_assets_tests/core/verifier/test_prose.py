@@ -1772,3 +1772,34 @@ def test_a_state_told_in_a_with_aside_or_with_moves_on_to_is_claimed(facts):
     assert ("value", False) in verdicts(facts, "The first window is summed, with k at 3 and total at 9.")
     assert verdicts(facts, "The window slides and total moves on to 6.") == [("value", True)]
     assert verdicts(facts, "The window slides and total moves on to 7.") == [("value", False)]
+
+
+STEPPER = """\
+class Stepper:
+    def __init__(self):
+        self.pos = 0
+
+    def move(self, delta):
+        self.pos += delta
+
+
+def walk(deltas):
+    s = Stepper()
+    moves = 0
+    for d in deltas:
+        s.move(d)
+        moves += 1
+    return moves, s.pos
+"""
+
+
+def test_a_returned_tuple_of_parts_no_one_frame_holds_is_the_tuple_the_call_returned():
+    trace = traced(STEPPER, "walk([2, 3])")  # returns (2, 5): moves is walk's, s.pos the object's self.pos
+
+    def ungrounded(text: str) -> list[str]:
+        reports, *_ = check_rationale(text, trace, 15, False)
+        return [entity.text for report in reports for entity in report.ungrounded]
+
+    steps = "s.pos goes 2, then 5. moves ends at 2. "
+    assert ungrounded(steps + "The function returns (moves, s.pos), which is (2, 5).") == []
+    assert ungrounded(steps + "The function returns (moves, s.pos), which is (5, 2).") == ["returns (5, 2)"]
