@@ -539,6 +539,7 @@ class Walk:
     pointer: int
     sentence: str = ""
     raw_sentence: str = ""  # as written, restated code included
+    previous_raw_sentence: str = ""  # the sentence before, as written (`the whole condition` it restated)
     # the pass a list item's first sentence opened (`3. i = 0, part = 'ab': ...`), for the item's
     # later sentences (`Now score = 2.`): (loop variable, the pass's spans)
     item_pass: tuple[str, list[tuple[int, int]]] | None = None
@@ -2572,6 +2573,38 @@ def _compound_truths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", found.ok, found.at, found.events))
 
 
+# `the whole condition is False`: the `and`/`or` test the sentence, or the one before, restated
+_WHOLE_TEST = re.compile(
+    r"\bthe\s+(?:whole|entire|full|combined|overall|complete)\s+(?:condition|check|test|guard|expression)(?=\s)", re.I
+)
+
+
+def _whole_tests(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    m = _WHOLE_TEST.search(s.text)
+    truth = _TRUTH.match(s.text, m.end()) if m else None
+    if truth is None or not s.free(m.start(), truth.end()):
+        return
+    raw = _WHOLE_TEST.search(walk.raw_sentence)
+    told = _quotes_alike(squash(walk.previous_raw_sentence + walk.raw_sentence[: raw.start() if raw else 0]))
+    restated = [
+        (told.rfind(_quotes_alike(squash(ast.unparse(node)))), node)
+        for node, _ in walk.facts.condition_nodes
+        if isinstance(node, ast.BoolOp)
+    ]
+    at, node = max(restated, key=lambda found: found[0], default=(-1, None))
+    if at < 0:
+        return
+    claimed = _claimed_truth(truth)
+    s.use(m.start(), truth.end())
+    found = walk.condition(node, claimed)
+    if found.ok is not None:
+        checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", found.ok, found.at, found.events))
+
+
+def _quotes_alike(text: str) -> str:
+    return text.replace('"', "'").replace("`", "")
+
+
 def _truth_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`'!'.isalpha()` is True, `cur` is False (as a condition), `ch.isdigit()` returns False:
     the truth of a condition that is a call or a variable, evaluated (comparisons are `_comparisons`')."""
@@ -2878,7 +2911,7 @@ def _one_slip(held, value, places) -> bool:
 
 def check_sentence(text: str, walk: Walk) -> list[Check]:
     s = Sentence(normalize_sentence(text, walk.facts))
-    walk.sentence, walk.raw_sentence = s.text, text
+    walk.previous_raw_sentence, walk.sentence, walk.raw_sentence = walk.raw_sentence, s.text, text
     checks: list[Check] = []
     for step in (
         _restated_returns,
@@ -2901,6 +2934,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _totals,
         _counts,
         _compound_truths,
+        _whole_tests,
         _sign_claims,
         _comparisons,
         _truth_claims,
@@ -3124,8 +3158,9 @@ _PASS_FOR_VALUE = re.compile(
 # the pass where a variable is 5)
 _PASS_ORDINAL = re.compile(
     _ANCHOR.pattern + r"(?:(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
-    r"(?:pass|round|iteration|move|turn|key|item|element|entry|word|number|value|call|visit|trip|letter|character)"
-    r")(?:\*\*)?\s*(?:\([^()\n]{0,40}\)\s*)?(?:\*\*)?\s*[:,]",
+    r"(?:pass|round|iteration|move|turn|key|item|element|entry|word|number|value|call|visit|trip|letter|character|"
+    r"line|part|piece|token|command|event|record|row|chunk|field|string|name|step|day|tick|reading|order|op)"
+    r")(?:\s+(?:'[^'\n]*'|\"[^\"\n]*\"|-?\d+))?(?:\*\*)?\s*(?:\([^()\n]{0,40}\)\s*)?(?:\*\*)?\s*[:,]",
     re.I,
 )
 

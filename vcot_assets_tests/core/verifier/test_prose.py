@@ -1803,3 +1803,39 @@ def test_a_returned_tuple_of_parts_no_one_frame_holds_is_the_tuple_the_call_retu
     steps = "s.pos goes 2, then 5. moves ends at 2. "
     assert ungrounded(steps + "The function returns (moves, s.pos), which is (2, 5).") == []
     assert ungrounded(steps + "The function returns (moves, s.pos), which is (5, 2).") == ["returns (5, 2)"]
+
+
+PARTS = """\
+def keep(parts):
+    kept = []
+    for p in parts:
+        p = p.strip()
+        if not p or p.startswith('#'):
+            continue
+        kept.append(p)
+    return kept
+"""
+
+
+def ungrounded_in(trace, text: str) -> list[str]:
+    reports, *_ = check_rationale(text, trace, 15, False)
+    return [entity.text for report in reports for entity in report.ungrounded]
+
+
+def test_a_pass_named_by_an_ordinal_and_a_noun_holds_its_tests_to_that_pass():
+    trace = traced(PARTS, "keep(['a', ' ', 'b'])")  # the second part strips to '', so `not p` is True there
+    assert ungrounded_in(trace, "Second part ' ': it strips to '', so `not p` is True and it is skipped.") == []
+    assert ungrounded_in(trace, "Second part ' ': it strips to '', so `not p` is False and it is skipped.") == [
+        "not p is False (not in that pass of the loop)"
+    ]
+
+
+def test_the_whole_condition_is_the_and_or_test_restated_just_before():
+    trace = traced(PARTS, "keep(['a'])")  # the test comes out False once, never True
+    told = "Next comes the check not p or p.startswith('#'). "
+    assert ungrounded_in(trace, told + "Neither holds, so the whole condition is False.") == []
+    assert ungrounded_in(trace, told + "One holds, so the whole condition is True.") == [
+        "not p or p.startswith('#') is True"
+    ]
+    # nothing restated before it: no test to judge
+    assert ungrounded_in(trace, "So the whole condition is True.") == []
