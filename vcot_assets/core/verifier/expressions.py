@@ -337,8 +337,13 @@ def _compare(node: ast.Compare, state: dict):
 
 
 def _boolop(node: ast.BoolOp, state: dict):
-    values = [evaluate(v, state) for v in node.values]
-    return all(values) if isinstance(node.op, ast.And) else any(values)
+    """As Python does: `best is None or wait < best[1]` never looks at `best[1]` while best is None."""
+    value = None
+    for operand in node.values:
+        value = evaluate(operand, state)
+        if isinstance(node.op, ast.And) != bool(value):  # (`and` stops at a falsy operand, `or` at a truthy one)
+            return value
+    return value
 
 
 def _call(node: ast.Call, state: dict):

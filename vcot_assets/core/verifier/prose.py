@@ -545,6 +545,9 @@ class Walk:
     item_pass: tuple[str, list[tuple[int, int]]] | None = None
     # per variable, the event of the last change a change verb told (`mask becomes 5`)
     told_changes: dict[str, int] = field(default_factory=dict)
+    # the values the sentence before ended on (`At position 1 the name is "write".`), for a test
+    # the next sentence tells before any value or step of its own
+    last_state: list = field(default_factory=list)
 
     def window_range(self) -> range:
         last = len(self.facts.index.events) - 1
@@ -2402,7 +2405,8 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # prose such as "a 9 in it": its literals are judged as literals
         s.use(left_start, right_end)
         if _QUESTION_BEFORE.search(text[:left_start]) and not re.match(
-            r"\s*(?:,\s*which\s+(?:is|was)\s+(?:true|false)\b|is|evaluates|holds|fails|passes|succeeds)",
+            r"\s*(?:,\s*which\s+(?:is|was)\s+(?:true|false)\b|is|was|evaluates|holds|held|fails|failed|passes|"
+            r"passed|succeeds|comes\s+out|came\s+out|turns\s+out)",
             text[right_end:],
             re.I,
         ):
@@ -2988,6 +2992,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
     (`_one_state`); requiring the whole sentence to fit one window rejected faithful summaries
     and caught no error the other checks missed, on the development corpus."""
     located = [c for c in checks if c.events]
+    last_state, walk.last_state = walk.last_state, []
     if not located:
         return
     span = walk.window
@@ -2999,7 +3004,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
         if best == len(located):
             break
     _one_state(located, walk)
-    _tests_in_their_state(located, walk)
+    _tests_in_their_state(located, walk, last_state)
     _in_the_anchors_iteration(located, walk)
     _in_the_labelled_pass(located, walk)
     _in_a_named_pass(located, walk)
@@ -3048,13 +3053,15 @@ _THEN = re.compile(
 )
 
 
-def _tests_in_their_state(located: list[Check], walk: Walk) -> None:
+def _tests_in_their_state(located: list[Check], walk: Walk, last_state: list[Check]) -> None:
     """`ch = '-': not ch.isalpha() is False`: a test's outcome stated right after the values it
     was tested with (nothing such as `then` or `so` between them) must be its outcome in that
     state, not at another iteration where it came out so."""
     if walk.backward:
         return  # (a backward narration states values it infers, `with frac = '5'`, before the test that set them)
     values = [c for c in located if c.ok and c.kind == "value" and re.fullmatch(r"(?:self\.)?\w+ = .+", c.text)]
+    if len(located) == 1 and values and not _THEN.search(walk.sentence[values[0].position :]):
+        walk.last_state = values  # (a sentence that only tells one value: the state the next one starts in)
     for test in located:
         if not (test.ok and test.kind == "comparison" and test.position >= 0):
             continue
@@ -3065,6 +3072,8 @@ def _tests_in_their_state(located: list[Check], walk: Walk) -> None:
             if _THEN.search(walk.sentence[check.position : end]):
                 break
             state.insert(0, check)
+        if not state and not before and not _THEN.search(walk.sentence[: test.position]):
+            state = last_state  # `At position 1 the name is "write". The test name in enabled comes out True`
         names = {c.text.split(" = ")[0] for c in state}
         if not state or not any(names <= walk.facts.index.states[i].keys() for i in test.events):
             continue  # (`op = 'pop'` of the caller, `not self.outbox` tested inside the method it calls)

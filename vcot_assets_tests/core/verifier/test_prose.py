@@ -1839,3 +1839,25 @@ def test_the_whole_condition_is_the_and_or_test_restated_just_before():
     ]
     # nothing restated before it: no test to judge
     assert ungrounded_in(trace, "So the whole condition is True.") == []
+
+
+FLAGS = """\
+def mask_of(names, enabled):
+    mask = 0
+    for position, name in enumerate(names):
+        if name in enabled:
+            mask |= 1 << position
+    return mask
+"""
+
+
+def test_a_test_told_first_in_a_sentence_is_judged_in_the_one_value_the_sentence_before_ended_on():
+    trace = traced(FLAGS, "mask_of(['read', 'write', 'exec'], {'read', 'exec'})")  # 'write' is not enabled
+    told = "First mask is 0. At position 0 the name is 'read', so mask becomes 1. At position 1 the name is 'write'. "
+    assert ungrounded_in(trace, told + "The test name in enabled comes out False, so mask stays 1.") == []
+    # True only with 'exec', the next pass
+    assert ungrounded_in(trace, told + "The test name in enabled comes out True, so mask stays 1.") == [
+        "name in enabled (not with name = 'write')"
+    ]
+    # a sentence that tells a step first (`Then`) has moved on from that state
+    assert ungrounded_in(trace, told + "Then name is 'exec' and name in enabled comes out True.") == []
