@@ -1689,11 +1689,20 @@ def _slip_in_a_pass_run(walk: Walk, values: list) -> bool:
         return False
     facts = walk.facts
     per_pass = [run for name in facts.histories for run in facts.per_iteration(name)]
+
+    def held_runs() -> list[list]:
+        held = facts.known_values + facts.code_literals
+        return [_items(v) for v in held] + [_items(row) for v in held for row in _items(v)]  # (a grid's rows)
+
+    if len(values) >= 7 and any(same_value(a, b) for a, b in zip(values, values[1:])):
+        # `after each value: 0, 0, 1, 1, 2, 3, 3, 4, 5, 5, 6, 7, 7, 8`: a long run with repeats tells
+        # pass by pass, so each repeat is read where it stands (collapsed, the 7 repeated for 8 matched)
+        if any(1 in _stretch_misses(values, run) for run in per_pass):
+            exact = per_pass + facts.expression_runs() + held_runs()
+            return not any(_stretch(values, run, collapse=False) for run in exact)
     if not any(_one_off(values, run) for run in per_pass):
         return False
-    exact = per_pass + [[v for _, v in h] for h in facts.histories.values()] + facts.expression_runs()
-    exact += [_items(v) for v in facts.known_values + facts.code_literals]
-    exact += [_items(row) for v in facts.known_values + facts.code_literals for row in _items(v)]  # a grid's rows
+    exact = per_pass + [[v for _, v in h] for h in facts.histories.values()] + facts.expression_runs() + held_runs()
     return not any(_stretch(values, run) for run in exact)
 
 

@@ -1861,3 +1861,22 @@ def test_a_test_told_first_in_a_sentence_is_judged_in_the_one_value_the_sentence
     ]
     # a sentence that tells a step first (`Then`) has moved on from that state
     assert ungrounded_in(trace, told + "Then name is 'exec' and name in enabled comes out True.") == []
+
+
+SWITCHES = """\
+def switches(xs):
+    count = 0
+    prev = xs[0]
+    for x in xs:
+        if x != prev:
+            count += 1
+        prev = x
+    return count
+"""
+
+
+def test_a_long_run_with_repeats_is_read_pass_by_pass_where_each_repeat_stands():
+    facts = trace_facts(traced(SWITCHES, "switches([1, 1, 2, 2, 3, 1, 1, 1])"))  # after each: 0 0 1 1 2 3 3 3
+    assert verdicts(facts, "After each value the tally reads 0, 0, 1, 1, 2, 3, 3, 3.") == [("sequence", True)]
+    # the same changes with one repeat in the wrong pass (collapsed, both are 0, 1, 2, 3)
+    assert verdicts(facts, "After each value the tally reads 0, 0, 1, 2, 2, 3, 3, 3.") == [("sequence", False)]
