@@ -3172,6 +3172,12 @@ _PASS_FOR_VALUE = re.compile(
     r"(?P<label>-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\))\s*,",
     re.I,
 )
+# `**Move 1** (`m = 2`): ...`: a pass named in words, with the loop variable's value beside it
+_PASS_ASIDE = re.compile(
+    _ANCHOR.pattern + r"[A-Za-z]+(?:\s+\d+)?\s*\(\s*(?P<name>[A-Za-z_]\w*)\s*=\s*"
+    r"(?P<label>-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\")\s*\)\s*:"
+    r"|" + _ANCHOR.pattern + r"[A-Za-z]+\s+\d+\s+(?P<list>\[[^\[\]\n]*\])\s*:"  # `**Week 2** `[3, 0, 9]`:`
+)
 # `**First pass:**`, `Second key, 'eli': ...`: the k-th pass of the program's one loop (`pass 5` may be
 # the pass where a variable is 5)
 _PASS_ORDINAL = re.compile(
@@ -3335,8 +3341,8 @@ def _in_a_named_pass(located: list[Check], walk: Walk) -> None:
 def _valued_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
     """(where the claims start, the loop variable, [each pass where its header gave it the value])
     for `- 15:` or `For 'max',` where exactly one loop variable takes that value at its header."""
-    m = _PASS_VALUE.match(walk.sentence) or _PASS_FOR_VALUE.match(walk.sentence)
-    node = _expr(m.group("label")) if m else None
+    m = _PASS_VALUE.match(walk.sentence) or _PASS_FOR_VALUE.match(walk.sentence) or _PASS_ASIDE.match(walk.sentence)
+    node = _expr(m.group("label") or m.groupdict().get("list") or "") if m else None
     literal, label = _literal_value(node) if node is not None else (False, None)
     if not literal:
         return None

@@ -1880,3 +1880,44 @@ def test_a_long_run_with_repeats_is_read_pass_by_pass_where_each_repeat_stands()
     assert verdicts(facts, "After each value the tally reads 0, 0, 1, 1, 2, 3, 3, 3.") == [("sequence", True)]
     # the same changes with one repeat in the wrong pass (collapsed, both are 0, 1, 2, 3)
     assert verdicts(facts, "After each value the tally reads 0, 0, 1, 2, 2, 3, 3, 3.") == [("sequence", False)]
+
+
+LEVEL_TANK = """\
+class LevelTank:
+    def __init__(self):
+        self.level = 7
+
+    def move(self, m):
+        self.level = max(0, min(10, self.level + m))
+
+
+def run(moves):
+    tank = LevelTank()
+    for m in moves:
+        tank.move(m)
+    return tank.level
+"""
+
+
+WEEKS = """\
+def wettest_day(weeks):
+    wettest = 0
+    for week in weeks:
+        for rain in week:
+            if rain > wettest:
+                wettest = rain
+    return wettest
+"""
+
+
+def test_a_pass_named_in_words_with_its_loop_value_beside_it_holds_its_claims_to_that_pass():
+    tank = traced(LEVEL_TANK, "run([2, 3])")  # m = 2 takes the level from 7 to 9, m = 3 to 10
+    assert ungrounded_in(tank, "**Move 1** (`m = 2`): 7 + 2 = 9, so `self.level = 9`.") == []
+    assert ungrounded_in(tank, "**Move 1** (`m = 2`): 7 + 2 = 9, so `self.level = 10`.") == [
+        "self.level = 10 (not in that pass of the loop)"
+    ]
+    weeks = traced(WEEKS, "wettest_day([[3, 7], [9, 2]])")
+    assert ungrounded_in(weeks, "**Week 2** `[9, 2]`: 9 beats 7, so `wettest = 9`.") == []
+    assert ungrounded_in(weeks, "**Week 2** `[9, 2]`: 9 beats 7, so `wettest = 7`.") == [
+        "wettest = 7 (not in that pass of the loop)"
+    ]
