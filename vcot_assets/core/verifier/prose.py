@@ -2336,14 +2336,12 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         near = s.text[max(0, m.start() - 25) : m.end() + 25]  # (`in total` of another count is not this one's)
         clause = re.split(r"[,;:]|\band\b|\bso\b", before)[-1]
-        of_lines = (
-            re.search(r"\b(?:line|lines|branch)\b", s.text)
-            or re.search(r"\b(?:in total|altogether|overall|all told|in all)\b", near)
-            or (
-                re.search(r"times?\b", m.group(0), re.I)  # (`five passes` is a loop's count, whatever comes before)
-                and not re.search(
-                    r"\b(?:loop|loops|while|for|iterations?|pass(?:es)?|runs?|ran|body|repeats?)\b", clause
-                )
+        loop_told = re.search(r"\b(?:loop|loops|while|for|iterations?|pass(?:es)?|runs?|ran|body|repeats?)\b", clause)
+        of_lines = re.search(r"\b(?:line|lines|branch)\b", s.text) or (
+            not loop_told
+            and (
+                re.search(r"\b(?:in total|altogether|overall|all told|in all)\b", near)
+                or re.search(r"times?\b", m.group(0), re.I)  # (`five passes` is a loop's count, whatever comes before)
             )
         )  # `the dec line ran four times`, `the belt was emptied seven times`: how often a line ran
         totals = walk.facts.line_counts if of_lines else set()

@@ -1921,3 +1921,11 @@ def test_a_pass_named_in_words_with_its_loop_value_beside_it_holds_its_claims_to
     assert ungrounded_in(weeks, "**Week 2** `[9, 2]`: 9 beats 7, so `wettest = 7`.") == [
         "wettest = 7 (not in that pass of the loop)"
     ]
+
+
+def test_in_total_after_the_loop_is_named_counts_the_loops_passes_not_how_often_a_line_ran():
+    facts = trace_facts(traced(FLAGS, "mask_of(['read', 'write', 'exec'], {'read', 'exec'})"))  # 3 passes
+    assert verdicts(facts, "The loop ran 3 times in total.") == [("count", True)]
+    # the `mask |=` line ran twice, but the sentence counts the loop's runs
+    assert verdicts(facts, "The loop ran 2 times in total.") == [("count", False)]
+    assert verdicts(facts, "The mask line ran 2 times in total.") == [("count", True)]
