@@ -2352,6 +2352,32 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("count", m.group(0), ok))
 
 
+# `In total 15 pairs were compared`, `the inner loop made 21 checks`, `looked at 19 pairs`: how many
+# tests the loops made, which is how often a loop or a line of it ran
+_TESTS_MADE = re.compile(
+    r"\b(?P<n>\d+)\s+(?:pairs|checks|comparisons|combinations|candidates)\s+(?:were|are|got|get)\s+"
+    r"(?:compared|checked|examined|tested|looked\s+at|considered|tried|visited)\b"
+    r"|\b(?:made|makes|did|does|performed|performs)\s+(?P<made>\d+)\s+(?:checks|comparisons|tests)\b"
+    r"|\b(?:looked\s+at|looks\s+at|compared|compares|checked|checks|examined|examines|tried|tries)\s+"
+    r"(?:[-+*\d\s]*=\s*)?(?P<pairs>\d+)\s+(?:pairs|combinations)\b",
+    re.I,
+)
+
+
+def _tests_made(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    if not walk.facts.loop_counts:
+        return
+    for m in _TESTS_MADE.finditer(s.text):
+        group = next(g for g in ("n", "made", "pairs") if m.group(g))
+        summed = re.search(r"=\s*$", s.text[: m.start(group)])  # (`looked at 3 + 2 = 5 pairs`: the sum, a count too)
+        if not s.free(m.start(group), m.end(group)) and not summed:
+            continue
+        s.use(m.start(group), m.end(group))
+        count = int(m.group(group))
+        runs = _loop_counts(walk, s.text[: m.start()]) | walk.facts.loop_counts | walk.facts.line_counts
+        checks.append(Check("count", m.group(0), count in runs))
+
+
 _PART_OF_THE_RUNS = re.compile(r"\b(?:in|during|over)\s+(?:those|these)\s+$", re.I)
 _RUN_ENDS = re.compile(
     r"\b(?:all|ends?|ended|stops?|stopped|finish(?:es|ed)?|exits?|exited|done|complete[sd]?|terminates?|"
@@ -2943,6 +2969,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _items_handled,
         _call_counts,
         _totals,
+        _tests_made,
         _counts,
         _compound_truths,
         _whole_tests,

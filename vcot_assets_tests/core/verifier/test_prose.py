@@ -1929,3 +1929,23 @@ def test_in_total_after_the_loop_is_named_counts_the_loops_passes_not_how_often_
     # the `mask |=` line ran twice, but the sentence counts the loop's runs
     assert verdicts(facts, "The loop ran 2 times in total.") == [("count", False)]
     assert verdicts(facts, "The mask line ran 2 times in total.") == [("count", True)]
+
+
+CLOSE_PAIRS = """\
+def close_pairs(xs):
+    found = 0
+    for i in range(len(xs)):
+        for j in range(i + 1, len(xs)):
+            if abs(xs[i] - xs[j]) <= 1:
+                found += 1
+    return found
+"""
+
+
+def test_how_many_pairs_were_compared_is_how_often_the_loops_ran():
+    facts = trace_facts(traced(CLOSE_PAIRS, "close_pairs([1, 2, 4, 5])"))  # 3 + 2 + 1 = 6 pairs compared
+    assert verdicts(facts, "In total 6 pairs were compared.") == [("count", True)]
+    assert verdicts(facts, "In total 7 pairs were compared.") == [("count", False)]
+    assert verdicts(facts, "Altogether the inner loop made 6 checks.") == [("count", True)]
+    assert verdicts(facts, "Altogether the inner loop made 8 checks.") == [("count", False)]
+    assert verdicts(facts, "It looked at 3 + 2 + 1 = 6 pairs.")[-1] == ("count", True)
