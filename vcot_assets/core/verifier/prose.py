@@ -3043,6 +3043,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
     _in_the_labelled_pass(located, walk)
     _in_a_named_pass(located, walk)
     _after_the_restated_assignment(located, walk)
+    _after_the_loop(located, walk)
     walk.moved_to(best_anchor)
 
 
@@ -3156,6 +3157,57 @@ def _after_the_restated_assignment(located: list[Check], walk: Walk) -> None:
                     if any(h is not None for h in held) and not any(held):
                         check.ok = False
                         check.text += f" (not once `{m.group(1)}` has run)"
+
+
+_AFTER_THE_LOOP = re.compile(
+    r"\s*(?:[-*]\s+)?(?:\d+\.\s+)?(?:(?:after|once|when)\s+the\s+loop(?:\s+(?:ends|ended|finishes|finished|"
+    r"is\s+over|was\s+over|is\s+done|exits|exited|stops|stopped))?|at\s+the\s+end\s+of\s+the\s+loop)\b",
+    re.I,
+)
+
+
+def _after_the_loop(located: list[Check], walk: Walk) -> None:
+    """`After the loop pos = 25`: where the program has one loop, run once, the values a sentence
+    opening so tells before any step are the state the loop left (not one it passed through)."""
+    opening = _AFTER_THE_LOOP.match(walk.sentence)
+    if not opening or len(walk.facts.loop_names) != 1 or len(walk.facts.index.loop_runs) != 1:
+        return
+    (header,) = walk.facts.loop_names
+    exit_step = _loop_exit(walk.facts, header)
+    if exit_step is None:
+        return
+    then = _THEN.search(walk.sentence, opening.end())
+    for check in located:
+        if not (check.ok and check.kind == "value" and check.position >= opening.end()):
+            continue
+        if then and check.position > then.start():
+            continue
+        name, _, value_text = check.text.partition(" = ")
+        node, value_node = _expr(name), _expr(value_text)
+        literal, value = _literal_value(value_node) if value_node is not None else (False, None)
+        if node is not None and literal and walk.holds(node, value, exit_step) is False:
+            check.ok = False
+            check.text += " (not once the loop is over)"
+
+
+def _loop_exit(facts: TraceFacts, header: int) -> int | None:
+    """The first line the program runs after the loop at `header` is over (a `break` too), if any."""
+    try:
+        tree = ast.parse(facts.code_source)
+    except SyntaxError:
+        return None
+    loop = next((n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.While)) and n.lineno == header), None)
+    steps = facts.line_steps(header)
+    if loop is None or not steps:
+        return None
+    events, last = facts.index.events, loop.end_lineno or header
+    depth = events[steps[-1]].depth  # (lines of a function the body calls run deeper: not the loop's end)
+    for i in range(steps[-1], len(events)):
+        if events[i].depth < depth or (
+            events[i].kind == "line" and events[i].depth == depth and not header <= events[i].line_no <= last
+        ):
+            return i
+    return None
 
 
 _ANCHOR = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?(?:(?:for|with|at|when|on)\s+)?")

@@ -1949,3 +1949,24 @@ def test_how_many_pairs_were_compared_is_how_often_the_loops_ran():
     assert verdicts(facts, "Altogether the inner loop made 6 checks.") == [("count", True)]
     assert verdicts(facts, "Altogether the inner loop made 8 checks.") == [("count", False)]
     assert verdicts(facts, "It looked at 3 + 2 + 1 = 6 pairs.")[-1] == ("count", True)
+
+
+COUNTDOWN = """\
+def countdown(n):
+    steps = 0
+    while True:
+        n -= 1
+        steps += 1
+        if n == 0:
+            break
+    return steps
+"""
+
+
+def test_values_told_after_the_loop_are_the_state_the_loop_left():
+    window = traced(WINDOW, CALL)  # total goes 8, 6, 10, 15
+    assert ungrounded_in(window, "After the loop total = 15.") == []
+    assert ungrounded_in(window, "After the loop total = 10.") == ["total = 10 (not once the loop is over)"]
+    countdown = traced(COUNTDOWN, "countdown(3)")  # left by a `break`, not by its header's test
+    assert ungrounded_in(countdown, "When the loop ends, steps = 3.") == []
+    assert ungrounded_in(countdown, "When the loop ends, steps = 2.") == ["steps = 2 (not once the loop is over)"]
