@@ -3128,13 +3128,25 @@ _RESTATED_ASSIGNMENT = re.compile(
 
 def _after_the_restated_assignment(located: list[Check], walk: Walk) -> None:
     """`a, b = b, a` gives `a = 4`, `b = 9`: the values its targets hold once a run of that
-    line of the code is over, not at another moment (before the swap, they held 9 and 4)."""
-    if "=" not in walk.raw_sentence:
-        return
+    line of the code is over, not at another moment (before the swap, they held 9 and 4). So too
+    for a sentence that opens `After the swap,` just after one restating the assignment."""
+    told = (
+        [(m.group(1), m.group(2)) for m in _RESTATED_ASSIGNMENT.finditer(walk.raw_sentence)]
+        if "=" in walk.raw_sentence
+        else []
+    )
+    after_it = _AFTER_THAT.match(walk.sentence)
+    if after_it and "=" in walk.previous_raw_sentence:
+        before = re.findall(
+            r"(?<![\w.])`?((?:self\.)?\w+(?:\s*,\s*(?:self\.)?\w+)*\s*=\s*[^=`\n][^`\n]*?)`?(?=[.;,]?\s*$|[.;]\s)",
+            walk.previous_raw_sentence,
+        )
+        if before:
+            told.append((before[-1], walk.sentence[after_it.end() :]))
     events = walk.facts.index.events
-    for m in _RESTATED_ASSIGNMENT.finditer(walk.raw_sentence):
-        code = squash(m.group(1))
-        node = _expr(m.group(1).split("=")[0]) if code in walk.facts.code_lines else None
+    for restated, said_text in told:
+        code = squash(restated)
+        node = _expr(restated.split("=")[0]) if code in walk.facts.code_lines else None
         targets = [ast.unparse(t) for t in (node.elts if isinstance(node, ast.Tuple) else [node])] if node else []
         ran = [i for i, e in enumerate(events) if e.kind == "line" and squash(e.source) == code]
         if not targets or not ran:
@@ -3144,7 +3156,7 @@ def _after_the_restated_assignment(located: list[Check], walk: Walk) -> None:
             next((k for k in range(i + 1, len(events)) if events[k].kind not in ("new", "modified")), len(events)) - 1
             for i in ran
         ]
-        said = re.findall(r"`?((?:self\.)?\w+)\s*=\s*([^`,;]+?)`?(?=\s*(?:,|;|\band\b|\.\s|\.?$))", m.group(2))
+        said = re.findall(r"`?((?:self\.)?\w+)\s*=\s*([^`,;]+?)`?(?=\s*(?:,|;|\band\b|\.\s|\.?$))", said_text)
         for name, value_text in said:
             value_node = _expr(value_text.strip())
             literal, value = _literal_value(value_node) if value_node is not None else (False, None)
@@ -3156,7 +3168,14 @@ def _after_the_restated_assignment(located: list[Check], walk: Walk) -> None:
                     held = [walk.holds(target, value, k) for k in after]
                     if any(h is not None for h in held) and not any(held):
                         check.ok = False
-                        check.text += f" (not once `{m.group(1)}` has run)"
+                        check.text += f" (not once `{restated}` has run)"
+
+
+# `After the swap, lo = 3`: the state the assignment the sentence before restated left
+_AFTER_THAT = re.compile(
+    r"\s*(?:after|once|following)\s+(?:the|that|this)\s+(?:swap|assignment|update|line|step|statement|exchange)\b\s*,?",
+    re.I,
+)
 
 
 _AFTER_THE_LOOP = re.compile(

@@ -1970,3 +1970,21 @@ def test_values_told_after_the_loop_are_the_state_the_loop_left():
     countdown = traced(COUNTDOWN, "countdown(3)")  # left by a `break`, not by its header's test
     assert ungrounded_in(countdown, "When the loop ends, steps = 3.") == []
     assert ungrounded_in(countdown, "When the loop ends, steps = 2.") == ["steps = 2 (not once the loop is over)"]
+
+
+ORDERED = """\
+def ordered(lo, hi):
+    if lo > hi:
+        lo, hi = hi, lo
+    return lo, hi
+"""
+
+
+def test_after_the_swap_tells_the_state_the_assignment_restated_just_before_left():
+    trace = traced(ORDERED, "ordered(9, 3)")
+    told = "9 > 3 is True, so they are swapped with lo, hi = hi, lo. "
+    assert ungrounded_in(trace, told + "After the swap, lo = 3 and hi = 9.") == []
+    assert ungrounded_in(trace, told + "After the swap, lo = 9 and hi = 3.") == [
+        "lo = 9 (not once `lo, hi = hi, lo` has run)",
+        "hi = 3 (not once `lo, hi = hi, lo` has run)",
+    ]
