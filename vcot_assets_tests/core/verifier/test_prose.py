@@ -1972,19 +1972,11 @@ def test_values_told_after_the_loop_are_the_state_the_loop_left():
     assert ungrounded_in(countdown, "When the loop ends, steps = 2.") == ["steps = 2 (not once the loop is over)"]
 
 
-ORDERED = """\
-def ordered(lo, hi):
-    if lo > hi:
-        lo, hi = hi, lo
-    return lo, hi
-"""
-
-
 def test_after_the_swap_tells_the_state_the_assignment_restated_just_before_left():
-    trace = traced(ORDERED, "ordered(9, 3)")
-    told = "9 > 3 is True, so they are swapped with lo, hi = hi, lo. "
-    assert ungrounded_in(trace, told + "After the swap, lo = 3 and hi = 9.") == []
-    assert ungrounded_in(trace, told + "After the swap, lo = 9 and hi = 3.") == [
-        "lo = 9 (not once `lo, hi = hi, lo` has run)",
-        "hi = 3 (not once `lo, hi = hi, lo` has run)",
+    trace = traced(SWAP, "order(9, 4)")
+    told = "9 > 4 is True, so they are swapped with a, b = b, a. "
+    assert ungrounded_in(trace, told + "After the swap, a = 4 and b = 9.") == []
+    assert ungrounded_in(trace, told + "After the swap, a = 9 and b = 4.") == [
+        "a = 9 (not once `a, b = b, a` has run)",
+        "b = 4 (not once `a, b = b, a` has run)",
     ]
