@@ -899,7 +899,7 @@ _SEQUENCE_VERBS = (
     r"(?:goes|went|going|grows|grew|growing|runs|ran|steps|stepped|moves|moved|climbs|climbed|cycles|"
     r"takes(?:\s+on)?|took(?:\s+on)?|passes|passed|progresses|evolves|is\s+successively|changes|changed|"
     r"rises|rose|falls|fell|drops|dropped|increases|increased|decreases|decreased|jumps|jumped|shrinks|shrank|"
-    r"reads|read)"
+    r"reads|read|go|grow|climb|rise|fall|drop|increase|decrease|jump|shrink)"  # (a plural subject: `the points go`)
 )
 _FROM_TO = re.compile(r"\s*from\s+")
 _NAMED_SEQUENCE = re.compile(
@@ -943,6 +943,8 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         base = subject.split("[")[0]
         if base not in known and f"self.{base}" not in known and base.removeprefix("self.") not in known:
             continue
+        if re.search(r"\w(?:'s|s')\s+$", s.text[: m.start()]):
+            continue  # `Ash's points go 3, 4`: one entry's, told by its key (not the variable's history)
         values, end = _literal_run(s.text, start)
         if len(values) == 1 and re.search(r"\bfrom\s*$", s.text[:start]):  # `goes from 552 to 536`
             # (`from 0 to 4 and then to 10`: each `to` a next value)
@@ -1606,8 +1608,11 @@ def _sequence(walk: Walk, values: list[object], subject: str | None, stepwise: b
         if len(samples) >= len(values):  # `cur goes 1, 1, 2`: a repeated value is a second assignment of it
             if _stretch(values, samples, collapse=False):
                 return Check("sequence", f"{subject}: {values}", True)
-            if any(_stretch(values, run, collapse=False) for run in walk.facts.per_iteration(name)):
-                return Check("sequence", f"{subject}: {values}", True)  # `jars climbs 0, 2, 3, 3`: week by week
+            # `jars climbs 0, 2, 3, 3`: week by week (its last value too, where a `break` left the loop
+            # before its header showed the last pass's result)
+            passes = walk.facts.per_iteration(name)
+            if any(_stretch(values, run, collapse=False) for run in passes + [run + history[-1:] for run in passes]):
+                return Check("sequence", f"{subject}: {values}", True)
             continue
         if subject and stepwise and _skips_one_value(walk, name, values, history):
             return Check("sequence", f"{subject}: {values} (one off a stretch of its values)", False)

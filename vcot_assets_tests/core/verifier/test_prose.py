@@ -1980,3 +1980,28 @@ def test_after_the_swap_tells_the_state_the_assignment_restated_just_before_left
         "a = 9 (not once `a, b = b, a` has run)",
         "b = 4 (not once `a, b = b, a` has run)",
     ]
+
+
+BUBBLE_PASSES = """\
+def bubble_passes(xs):
+    swaps = 0
+    while True:
+        swapped = False
+        for i in range(len(xs) - 1):
+            if xs[i] > xs[i + 1]:
+                xs[i], xs[i + 1] = xs[i + 1], xs[i]
+                swaps += 1
+                swapped = True
+        if not swapped:
+            break
+    return swaps
+"""
+
+
+def test_a_plural_subject_and_a_run_pass_by_pass_of_a_loop_left_by_break():
+    facts = trace_facts(traced(BUBBLE_PASSES, "bubble_passes([3, 1, 2])"))  # swaps after each pass: 2, 2
+    # the last pass swaps nothing, and `break` leaves before the header shows it
+    assert verdicts(facts, "Then swaps after each pass go 2, 2.") == [("sequence", True)]
+    assert verdicts(facts, "Then swaps after each pass go 2, 3, 3.") == [("sequence", False)]
+    # `Ann's swaps go 1, 5`: one entry's run, told by its key, not the variable's
+    assert verdicts(facts, "So Ann's swaps go 1, 5.") == [("literal", True), ("literal", None)]
