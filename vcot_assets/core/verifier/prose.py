@@ -123,6 +123,13 @@ _COUNTED = re.compile(
     r"\s+(?:times|iterations?|passes|rounds|loops|steps|bits|per|in\s+all|in\s+total)\b",
     re.I,
 )
+# `crosses out 9, 12, 15, eight values`: after a bare comma, how many the run holds (but in
+# `grows to 7, 8 and then 9 entries` the noun is every value's unit)
+_COUNTED_NOUN = re.compile(
+    r"\s+(?:values|numbers|items|entries|elements|words|letters|characters|chars|cells|digits|keys|names|"
+    r"multiples|of\s+them)\b",
+    re.I,
+)
 _COUNT = re.compile(
     r"\b(\d+)\s+(?:more\s+)?(?:times|iterations?|passes|rounds|loops)\b(?!\s+(?:down|up|off|to)\b)"
     r"|\b(?:runs|iterates|executes|repeats|loops|ran)(?=\s+(?:once|twice|thrice)\b(?!\s+(?:more|again)\b))"
@@ -1569,6 +1576,7 @@ def _literal_run(text: str, start: int, one_kind: bool = True) -> tuple[list[obj
     kind unless `one_kind` is off (the right side of `day, temp = 'mon', 14`)."""
     values: list[object] = []
     i = end = start
+    joined = ""  # (what joined the last value to the one before)
     while i < len(text):
         stop = _right_operand_end(text, i)
         if stop < 0:
@@ -1583,6 +1591,8 @@ def _literal_run(text: str, start: int, one_kind: bool = True) -> tuple[list[obj
             break  # `the rolls are [(3, 3), ...], ten rolls`, `balance is 15, 'w:10' at 5`: not one run
         if values and _COUNTED.match(text, stop):
             break  # `i takes 0, 1, 2, 3, four iterations in all`, `15 -> 4 bits`: a count, not the next value
+        if len(values) >= 2 and joined == "," and _COUNTED_NOUN.match(text, stop):
+            break
         values.append(value)
         end = stop
         sep = _SEQUENCE_SEP.match(text, stop)
@@ -1590,7 +1600,7 @@ def _literal_run(text: str, start: int, one_kind: bool = True) -> tuple[list[obj
             break
         if len(values) == 1 and re.fullmatch(r"\s*and\s*", sep.group(0)):
             break  # `x is 2 and 5 <= 2`: a conjunction, not the list `2, 5 and 7`
-        i = sep.end()
+        i, joined = sep.end(), sep.group(0).strip()
     return values, end
 
 

@@ -2005,3 +2005,9 @@ def test_a_plural_subject_and_a_run_pass_by_pass_of_a_loop_left_by_break():
     assert verdicts(facts, "Then swaps after each pass go 2, 3, 3.") == [("sequence", False)]
     # `Ann's swaps go 1, 5`: one entry's run, told by its key, not the variable's
     assert verdicts(facts, "So Ann's swaps go 1, 5.") == [("literal", True), ("literal", None)]
+
+
+def test_a_count_after_a_bare_comma_ends_a_run(facts):
+    # sums are 8, 6, 10, 15: `four values` says how many, it is no fifth value
+    assert verdicts(facts, "The sums come out 8, 6, 10, 15, four values.")[0] == ("sequence", True)
+    assert verdicts(facts, "The sums come out 8, 6, 10, 16, four values.")[0] == ("sequence", False)
