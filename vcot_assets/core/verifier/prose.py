@@ -89,9 +89,10 @@ _BECAME = (
 )
 _FALSE_AFTER = re.compile(
     r"^\s*(?:`)?\s*,?\s*(?:which\s+|that\s+|so\s+it\s+)?(?:is|evaluates to|was|returns|comes out|" + _BECAME + r")?\s*"
-    r"(?:false|not true|not satisfied|fails|failed|does not hold|doesn't hold)",
+    r"(?:false|not true|not satisfied|fails|failed|does not hold|doesn't hold"
+    r"|(?:block|branch|body|case)\s+(?:is|was|gets|got)\s+(?:skipped|bypassed|not\s+(?:taken|run|entered)))",
     re.I,
-)
+)  # (`the x > 0 block is skipped`: the test named by its block, which did not run)
 _FALSE_WORDS = (
     r"\b(?:both|all|each)?\s*(?:false|not true|not satisfied|fails|does not hold|doesn't hold|never holds|never held|"
     r"is never true|never true|never (?:fires|triggers|passes|succeeds|applies)|is never met)\b"

@@ -2011,3 +2011,9 @@ def test_a_count_after_a_bare_comma_ends_a_run(facts):
     # sums are 8, 6, 10, 15: `four values` says how many, it is no fifth value
     assert verdicts(facts, "The sums come out 8, 6, 10, 15, four values.")[0] == ("sequence", True)
     assert verdicts(facts, "The sums come out 8, 6, 10, 16, four values.")[0] == ("sequence", False)
+
+
+def test_a_test_named_by_its_skipped_block_is_claimed_false(facts):
+    # i runs 3, 4, 5: `i > 5` never holds, so its block is skipped
+    assert verdicts(facts, "Here the i > 5 block is skipped.") == [("comparison", True)]
+    assert verdicts(facts, "Here the i > 2 block is skipped.") == [("comparison", False)]
