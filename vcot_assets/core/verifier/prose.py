@@ -1342,7 +1342,8 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
 _OBJECT_SET = re.compile(
     r"\b(?:(?:turns|turned|makes|made|sets|set|brings|brought|takes|took|pushes|pushed|changes|changed)\s+"
     r"(?P<subject>(?:self\.)?[A-Za-z_]\w*)\s+(?:into|to)"
-    r"|(?:leaves|leaving|left)\s+(?P<left>(?:self\.)?[A-Za-z_]\w*)\s+(?:at|as|equal\s+to))\s+(?=[-\d'\"\[({])"
+    r"|(?:leaves|leaving|left)\s+(?P<left>(?:self\.)?[A-Za-z_]\w*)\s+(?:at|as|equal\s+to)"
+    r"|(?:making|makes|made)\s+(?P<made>(?:self\.)?[A-Za-z_]\w*))\s+(?=[-\d'\"\[({])"  # `making total 6`
 )
 
 
@@ -1370,7 +1371,7 @@ def _object_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         *_WITH_AT.finditer(s.text),
         *_WITH_AT_AND.finditer(s.text),
     ]:
-        group = "subject" if m.group("subject") else "left"
+        group = next(g for g in ("subject", "left", "made") if m.groupdict().get(g))
         subject = m.group(group)
         if subject not in known and f"self.{subject}" in known:
             subject = f"self.{subject}"
@@ -3136,7 +3137,7 @@ def _tests_in_their_state(located: list[Check], walk: Walk, last_state: list[Che
 
 # `a, b = b, a` gives `a = 4` and `b = 9`: values said to come out of a restated assignment
 _RESTATED_ASSIGNMENT = re.compile(
-    r"(?<![\w.])`?((?:self\.)?\w+(?:\s*,\s*(?:self\.)?\w+)*\s*=\s*[^=`\n][^`\n]*?)`?\s*,?\s*"
+    r"(?<![\w.])`?((?:self\.)?\w+(?:\s*,\s*(?:self\.)?\w+)*\s*(?:[-+*/%&|^]|//|<<|>>)?=\s*[^=`\n][^`\n]*?)`?\s*,?\s*"
     r"(?:gives|makes|sets|leaves|yields|produces|results\s+in|"
     r"so\s+now|and\s+now|now)\s+(.{0,120})"
 )
@@ -3162,7 +3163,8 @@ def _after_the_restated_assignment(located: list[Check], walk: Walk) -> None:
     events = walk.facts.index.events
     for restated, said_text in told:
         code = squash(restated)
-        node = _expr(restated.split("=")[0]) if code in walk.facts.code_lines else None
+        target_text = re.sub(r"\s*(?:[-+*/%&|^]|//|<<|>>)$", "", restated.split("=")[0].rstrip())  # (`x += 1` too)
+        node = _expr(target_text) if code in walk.facts.code_lines else None
         targets = [ast.unparse(t) for t in (node.elts if isinstance(node, ast.Tuple) else [node])] if node else []
         ran = [i for i, e in enumerate(events) if e.kind == "line" and squash(e.source) == code]
         if not targets or not ran:

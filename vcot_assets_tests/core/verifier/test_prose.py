@@ -2017,3 +2017,13 @@ def test_a_test_named_by_its_skipped_block_is_claimed_false(facts):
     # i runs 3, 4, 5: `i > 5` never holds, so its block is skipped
     assert verdicts(facts, "Here the i > 5 block is skipped.") == [("comparison", True)]
     assert verdicts(facts, "Here the i > 2 block is skipped.") == [("comparison", False)]
+
+
+def test_making_a_variable_a_value_and_an_augmented_assignment_restated_are_read(facts):
+    # total: 8, then 6 (i = 3), 10 (i = 4), 15 (i = 5)
+    assert verdicts(facts, "It adds the first window, making total 8.") == [("value", True)]
+    assert verdicts(facts, "It adds the first window, making total 9.") == [("value", False)]
+    # `total += ...` restated: what it gives is total's value once that line has run
+    restated = "`total += xs[i] - xs[i - k]` gives `total = {}`."
+    assert ("value", True) in verdicts(facts, restated.format(6))
+    assert verdicts(facts, restated.format(8)) == [("value", False)]  # 8 is total before the line first ran
