@@ -3012,10 +3012,12 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         ):  # `the loop never gets to i = 1`, `No pair has r = 5`: a value (or test) the run never held
             check.ok = not check.ok
             check.text = "never " + check.text
-    if _COUNTERFACTUAL.search(s.text):
+    either = _EITHER_OR.search(s.text)
+    if _COUNTERFACTUAL.search(s.text) or either:
         # (only in the clauses that say so: `X must have been True; otherwise 'front' would have been returned`)
         bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(s.text)] + [len(s.text) + 1]
         supposed = [(a, b) for a, b in zip(bounds, bounds[1:]) if _COUNTERFACTUAL.search(s.text[a:b])]
+        supposed += [(either.start(), len(s.text) + 1)] if either else []  # `either q = 3 ..., or cap = 3`
         for check in checks:
             literal = check.kind == "arith" or (check.kind == "comparison" and not re.search(r"[A-Za-z_]", check.text))
             inside = check.position < 0 or any(a <= check.position < b for a, b in supposed)
@@ -3024,6 +3026,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
     return checks
 
 
+_EITHER_OR = re.compile(r"\beither\b(?=.*\bor\b)", re.I)  # the ways a backward narration weighs, not states
 _CLAUSE_BREAK = re.compile(r";|,\s*(?=(?:otherwise|but|whereas|while|though|although)\b)|\s+(?=(?:otherwise)\b)", re.I)
 _NONE_HAS = re.compile(r"\bno\s+(?:[a-z]+\s+){1,2}(?:has|had|have|with|gives|gave|reaches|reached|sees|saw)\s+$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:(?:gets?|got|reach(?:es|ed)?|hits?|goes|went)\s+(?:to\s+)?)?$", re.I)

@@ -2027,3 +2027,11 @@ def test_making_a_variable_a_value_and_an_augmented_assignment_restated_are_read
     restated = "`total += xs[i] - xs[i - k]` gives `total = {}`."
     assert ("value", True) in verdicts(facts, restated.format(6))
     assert verdicts(facts, restated.format(8)) == [("value", False)]  # 8 is total before the line first ran
+
+
+def test_values_weighed_as_either_or_are_not_states(facts):
+    # a backward narration weighing which input it was: neither alternative is claimed
+    assert ("value", False) not in verdicts(facts, "Either total = 99 at the start, or k = 7 and total = 8.")
+    assert ("value", False) in verdicts(facts, "At the start total = 99, and k = 7.")
+    # arithmetic of literals in it is still checked
+    assert ("arith", False) in verdicts(facts, "Either 3 + 4 = 8 or k = 7.")
