@@ -100,7 +100,7 @@ _FALSE_WORDS = (
 )
 _QUESTION_BEFORE = re.compile(
     r"\b(?:if|whether|check|checks|checking|test|tests|while|until|condition|when|whenever|unless|at|"
-    r"need|needs|must satisfy|satisfy|check is|test is)\s*:?\s*$",
+    r"need|needs|must satisfy|satisfy|check is|test is|against|(?:that|which)\s+(?:fail|pass|satisfy|meet))\s*:?\s*$",
     re.I,
 )
 _VALUE_VERBS = (

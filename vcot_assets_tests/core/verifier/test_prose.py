@@ -2035,3 +2035,10 @@ def test_values_weighed_as_either_or_are_not_states(facts):
     assert ("value", False) in verdicts(facts, "At the start total = 99, and k = 7.")
     # arithmetic of literals in it is still checked
     assert ("arith", False) in verdicts(facts, "Either 3 + 4 = 8 or k = 7.")
+
+
+def test_a_test_named_as_what_to_guard_against_or_what_items_fail_is_no_claim(facts):
+    # i never exceeds 5: these name the test, they do not say it held
+    assert ("comparison", False) not in verdicts(facts, "The code guards against `i > 5`.")
+    assert ("comparison", False) not in verdicts(facts, "Windows that fail i > 5 are dropped.")
+    assert ("comparison", False) in verdicts(facts, "Here i > 5.")
