@@ -100,7 +100,8 @@ _FALSE_WORDS = (
 )
 _QUESTION_BEFORE = re.compile(
     r"\b(?:if|whether|check|checks|checking|test|tests|while|until|condition|when|whenever|unless|at|"
-    r"need|needs|must satisfy|satisfy|check is|test is|against|(?:that|which)\s+(?:fail|pass|satisfy|meet))\s*:?\s*$",
+    r"need|needs|must satisfy|satisfy|check is|test is|against|(?:that|which)\s+(?:fail|pass|satisfy|meet)|"
+    r"returns|return)\s*:?\s*$",
     re.I,
 )
 _VALUE_VERBS = (
@@ -809,7 +810,7 @@ _ASSIGN = re.compile(r"(?<![=!<>+\-*/%&|^:])=(?![=>])")
 def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`a = b = c`: literal steps are arithmetic; variable steps take the chain's value."""
     text, known = s.text, walk.facts.index.names
-    quoted = [m.span() for m in re.finditer(r"'[^'\n]{1,10}'|\"[^\"\n]{1,10}\"", text)]  # `'='` is a string
+    quoted = [m.span() for m in _QUOTED.finditer(text)]  # `'='`, `' mode = fast'` are strings
     marks = [m.start() for m in _ASSIGN.finditer(text) if not any(a < m.start() < b for a, b in quoted)]
     groups: list[list[int]] = []
     for pos in marks:
@@ -2134,6 +2135,8 @@ def _totals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     if not facts.loop_counts:
         return
     for m in _RANGE_SIZE.finditer(s.text):
+        if re.match(r"[^,;.]*\b(?:in total|altogether|in all|overall)\b", s.text[m.end() :]):
+            continue  # `runs c from 0 to 4, so 20 cells are visited in total`: over every pass, not one range
         first, last, count = int(m.group(1)), int(m.group(3)), int(m.group(4))
         inclusive = abs(last - first) + 1
         # (`from 0 to 10` may mean `range(0, 10)`: then the loop ran the difference)
@@ -2354,7 +2357,8 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         near = s.text[max(0, m.start() - 25) : m.end() + 25]  # (`in total` of another count is not this one's)
         clause = re.split(r"[,;:]|\band\b|\bso\b", before)[-1]
         loop_told = re.search(r"\b(?:loop|loops|while|for|iterations?|pass(?:es)?|runs?|ran|body|repeats?)\b", clause)
-        of_lines = re.search(r"\b(?:line|lines|branch)\b", s.text) or (
+        # (`the body of the if runs twice`, `the append ran 3 times`: how often a statement ran)
+        of_lines = re.search(r"\b(?:line|lines|branch|body\s+of\s+the\s+if|if\s+body|the\s+append)\b", s.text) or (
             not loop_told
             and (
                 re.search(r"\b(?:in total|altogether|overall|all told|in all)\b", near)
@@ -2488,11 +2492,11 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `the cross < 0 check is never reached`: a test that did not run
         claimed = not (_FALSE_AFTER.match(text[right_end:]) or re.search(_FALSE_WORDS, clause, re.I))
         if (
-            re.search(r"\b(?:fails?|failed|failing)\s*$", text[:left_start], re.I)
+            re.search(r"\b(?:fails?|failed|failing)\s*(?:\(\s*(?:[^()]*,\s*)?)?$", text[:left_start], re.I)
             or (_FAILED_BEFORE.search(text[:left_start]) and not _VERDICT_WORD.search(clause))
             or re.match(r"[^.;()]{0,30}\(\s*(?:false|not true|no)\s*\)", text[right_end:], re.I)
         ):
-            claimed = False  # `failed 10 < 10`, `34 > 37 for 'lee' (False)`
+            claimed = False  # `failed 10 < 10`, `fail (0 >= 5, 1 >= 5)`, `34 > 37 for 'lee' (False)`
         if re.search(r"\b(?:neither|nor)\s*$", text[:left_start], re.I):
             claimed = False  # `neither hg > ag nor hg < ag holds`
         if re.match(r"\s*\?", text[right_end:]):

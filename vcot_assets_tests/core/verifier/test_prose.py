@@ -2042,3 +2042,18 @@ def test_a_test_named_as_what_to_guard_against_or_what_items_fail_is_no_claim(fa
     assert ("comparison", False) not in verdicts(facts, "The code guards against `i > 5`.")
     assert ("comparison", False) not in verdicts(facts, "Windows that fail i > 5 are dropped.")
     assert ("comparison", False) in verdicts(facts, "Here i > 5.")
+
+
+def test_tests_said_to_fail_restated_returns_totals_over_passes_and_quoted_equals(facts):
+    # tests said to fail, in brackets after `fail`
+    failing = verdicts(facts, "Rows 0 and 1 fail (`0 >= 5`, `1 >= 5`).")
+    assert ("comparison", True) in failing and ("comparison", False) not in failing
+    # `returns total > 20` restates the returned expression; what it gave is told after
+    assert ("comparison", False) not in verdicts(facts, "The check returns total > 20, and the output is False.")
+    # an `=` inside a quoted string is no chain
+    assert ("arith", False) not in verdicts(facts, "It splits into 'a=1', ' b = 2', '=5' and ' c'.")
+    pairs = trace_facts(traced(CLOSE_PAIRS, "close_pairs([1, 2, 4, 5])"))  # 6 pairs in all
+    # the range of one pass, then the total over every pass: not the range's size
+    assert ("count", False) not in verdicts(pairs, "For i = 0, j runs from 1 to 3, so 6 pairs are compared in total.")
+    flags = trace_facts(traced(FLAGS, "mask_of(['read', 'write', 'exec'], {'read', 'exec'})"))
+    assert verdicts(flags, "The body of the if runs twice.") == [("count", True)]  # the loop ran 3 times
