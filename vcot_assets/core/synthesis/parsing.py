@@ -293,6 +293,10 @@ def _numbered_sections(text: str) -> list[tuple[str, str]]:
     return [(header, " ".join(lines)) for header, lines in sections if header and lines]
 
 
+# `... an empty list gives ''. Example:` (a fenced example call under the item): the label is no statement
+_EXAMPLE_LABEL = re.compile(r"(?<=[.!?:])\s+[*_]*(?:examples?|for example|usage|sample)[*_]*\s*:?[*_]*\s*$", re.I)
+
+
 def parse_instructions(text: str, truncated: bool = False) -> list[tuple[str, str]]:
     """Problem statements with their kind -> [(kind, statement)], duplicates dropped.
 
@@ -313,6 +317,7 @@ def parse_instructions(text: str, truncated: bool = False) -> list[tuple[str, st
     if not any(kind in KINDS for kind, _ in items):
         raise ParseError("missing_kind", f"no item says [function] or [class]: {_clip(items[0][1])}")
     for index, (kind, statement) in enumerate(items, start=1):
+        statement = _EXAMPLE_LABEL.sub("", statement)  # (the example's code block under it is not read as text)
         if kind not in KINDS:
             parsed.append(("", statement))  # (a stub such as `2. The similarity ratio`, or an untagged item)
             continue

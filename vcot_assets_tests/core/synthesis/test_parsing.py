@@ -600,3 +600,15 @@ def test_scenarios_in_points_under_short_headings():
     # items with text of their own keep their sub-bullets as examples, as before
     plain = "1. An empty list returns [].\n   - e.g. f([]) == []\n2. One element is kept.\n"
     assert parsing.parse_scenarios(plain) == ["An empty list returns [].", "One element is kept."]
+
+
+def test_an_example_label_over_a_fenced_example_is_not_part_of_the_statement():
+    reply = (
+        "1. **[function]** Write a function `common_indent(lines)` that returns the shared indent; "
+        "an empty list gives ''.\n\n   Example:\n   ```python\n   common_indent(['  a', ' b'])  # -> ' '\n   ```\n\n"
+        "2. **[class]** Write a class `Queue` with `push` and `pop`.\n\n   **Example:**\n"
+    )
+    assert parse_instructions(reply) == [
+        ("function", "Write a function `common_indent(lines)` that returns the shared indent; an empty list gives ''."),
+        ("class", "Write a class `Queue` with `push` and `pop`."),
+    ]
