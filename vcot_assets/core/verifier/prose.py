@@ -253,12 +253,30 @@ _BOLD = re.compile(
 )
 
 
+_UPDATE_GIVES = re.compile(
+    r"`((?:self\.)?[A-Za-z_]\w*)\s*([-+*/%&|^]|//|<<|>>|\*\*)=\s*([^`\n]+)`\s*,?\s+"
+    r"(?:gives|makes\s+it|yields|leaves\s+it\s+at|brings\s+it\s+to|takes\s+it\s+to|turns\s+it\s+into)\s+"
+    r"(?=[-\d'\"\[({])"
+)
+
+
+def _update_gives(m: re.Match, facts: TraceFacts) -> str:
+    """`mask ^= 4` gives 6: mask changes to 6 here (`arrived += 0` leaves it at 0: no change)."""
+    if m.group(1) not in facts.index.names:
+        return m.group(0)
+    identity = {"+": "0", "-": "0", "|": "0", "^": "0", "<<": "0", ">>": "0", "*": "1", "/": "1", "//": "1", "**": "1"}
+    identity = identity.get(m.group(2))
+    return f"{m.group(1)} stays at " if m.group(3).strip() == identity else f"{m.group(1)} becomes "
+
+
 def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
     if facts.instances:  # `rover.x = 2`: the attribute the trace shows as `self.x`
         text = _outside_quotes(text, lambda part: _ATTRIBUTE.sub(lambda m: _attribute(m, facts), part))
     text = re.sub(r"^\s*(?:[-*+•>]\s+)+", "", text)  # a bullet, not a minus
+    # `mask ^= 4` gives 6: the update restated with the values of the moment, and what it leaves
+    text = _UPDATE_GIVES.sub(lambda m: _update_gives(m, facts), text)
     # a 3 × 3 grid is a shape (outside quoted strings: '2x3x4' is text)
     text = _outside_quotes(
         text, lambda part: re.sub(r"(\d)\s*[×x]\s*(\d+)(?!\s*(?:=|is\b|gives\b|equals\b|[\d.]))", r"\1 by \2", part)

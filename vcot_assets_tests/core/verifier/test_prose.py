@@ -2057,3 +2057,13 @@ def test_tests_said_to_fail_restated_returns_totals_over_passes_and_quoted_equal
     assert ("count", False) not in verdicts(pairs, "For i = 0, j runs from 1 to 3, so 6 pairs are compared in total.")
     flags = trace_facts(traced(FLAGS, "mask_of(['read', 'write', 'exec'], {'read', 'exec'})"))
     assert verdicts(flags, "The body of the if runs twice.") == [("count", True)]  # the loop ran 3 times
+
+
+def test_an_update_restated_with_the_moments_values_gives_the_value_it_changes_to():
+    trace = traced(WINDOW, CALL)  # total 8, then 6, 10, 15
+    told = "First total = 8. Then i = 3: `total += -2` gives 6. Then i = 4: "
+    assert ungrounded_in(trace, told + "`total += 4` gives 10.") == []
+    # 6 is what the update before left: this one changes total
+    assert ungrounded_in(trace, told + "`total += 4` gives 6.") == ["total = 6 (no change to it from here on)"]
+    # adding 0 changes nothing: the value stays
+    assert ungrounded_in(trace, "First total = 8. `total += 0` leaves it at 8.") == []
