@@ -2425,22 +2425,34 @@ _RUN_ENDS = re.compile(
 )
 
 
-_SIGN_WORD = re.compile(r"\s+(?:is|was|comes\s+out|stays)\s+(non-?0|nonzero|not\s+0|positive|negative)\b", re.I)
+_SIGN_WORD = re.compile(
+    r"\s*,?\s+(?:which\s+)?(?:is|was|comes\s+out|stays)\s+(?:an?\s+)?(non-?0|nonzero|not\s+0|positive|negative|"
+    r"(?:even|odd)(?=\s*(?:[,.;:)]|$|(?:numbers?|so|and|then|too|as\s+well)\b)))\b",
+    re.I,
+)
 
 
 def _sign_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
-    """`5 & 2` is non-zero, `3 - 7 is negative`: a computation of literals said to be non-zero,
-    positive or negative (its value is then checked like any arithmetic)."""
+    """`5 & 2` is non-zero, `3 - 7 is negative`, `three, which is even`: a computation of literals
+    said to be non-zero, positive or negative, or a number said to be even or odd."""
     for m in _SIGN_WORD.finditer(s.text):
         start = _left_operand_start(s.text, m.start(), walk.facts.index.names)
         node = _expr(s.text[start : m.start()]) if start < m.start() else None
-        if not isinstance(node, (ast.BinOp, ast.UnaryOp, ast.Call)) or not s.free(start, m.end()):
+        word = m.group(1).lower()
+        kinds = (
+            (ast.BinOp, ast.UnaryOp, ast.Call, ast.Constant)
+            if word in ("even", "odd")
+            else (ast.BinOp, ast.UnaryOp, ast.Call)
+        )
+        if not isinstance(node, kinds) or not s.free(start, m.end()):
             continue
         literal, value = _literal_value(node)
         if not literal or isinstance(value, bool) or not isinstance(value, (int, float)):
             continue
-        word = m.group(1).lower()
-        holds = value > 0 if word == "positive" else value < 0 if word == "negative" else value != 0
+        if word in ("even", "odd"):  # `the sum is three, which is even`
+            holds = isinstance(value, int) and value % 2 == (word == "odd")
+        else:
+            holds = value > 0 if word == "positive" else value < 0 if word == "negative" else value != 0
         s.use(start, m.end())
         checks.append(Check("arith", f"{ast.unparse(node)} is {word.replace('0', 'zero')}", holds))
 

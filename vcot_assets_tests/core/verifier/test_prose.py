@@ -2067,3 +2067,12 @@ def test_an_update_restated_with_the_moments_values_gives_the_value_it_changes_t
     assert ungrounded_in(trace, told + "`total += 4` gives 6.") == ["total = 6 (no change to it from here on)"]
     # adding 0 changes nothing: the value stays
     assert ungrounded_in(trace, "First total = 8. `total += 0` leaves it at 8.") == []
+
+
+def test_a_number_said_to_be_even_or_odd_is_checked(facts):
+    assert verdicts(facts, "The sum is 4, which is even.")[-1] == ("arith", True)
+    assert verdicts(facts, "The sum is 3, which is even.")[-1] == ("arith", False)
+    assert verdicts(facts, "So 7 + 2 is odd.") == [("arith", True)]
+    assert verdicts(facts, "So 7 + 2 is even.") == [("arith", False)]
+    # `even` as an adverb: no parity
+    assert all(kind != "arith" for kind, _ in verdicts(facts, "And 5 is even further out."))
