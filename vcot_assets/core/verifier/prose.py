@@ -2306,7 +2306,14 @@ def _count_of_statement(before: str, walk: Walk) -> set[int] | None:
     return set(runs.values()) | {sum(runs.values())} if runs else None
 
 
-_ORDINALS = {w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+_ORDINALS = {
+    w: n
+    for n, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+        "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        1,
+    )
+}
 # `break ends the loop on its second iteration`: the loop stopped after that many passes
 _STOPPED_ON = re.compile(
     r"\b(?:on|in|at|during)\s+(?:its|the)\s+(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+"
@@ -3332,9 +3339,9 @@ _PASS_ASIDE = re.compile(
 # `**First pass:**`, `Second key, 'eli': ...`: the k-th pass of the program's one loop (`pass 5` may be
 # the pass where a variable is 5)
 _PASS_ORDINAL = re.compile(
-    _ANCHOR.pattern + r"(?:(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
-    r"(?:pass|round|iteration|move|turn|key|item|element|entry|word|number|value|call|visit|trip|letter|character|"
-    r"line|part|piece|token|command|event|record|row|chunk|field|string|name|step|day|tick|reading|order|op)"
+    _ANCHOR.pattern + r"(?:after\s+the\s+)?(?:(?P<ordinal>" + "|".join(_ORDINALS) + r")\s+"
+    r"(?P<noun>pass|round|iteration|move|turn|key|item|element|entry|word|number|value|call|visit|trip|letter|"
+    r"character|line|part|piece|token|command|event|record|row|chunk|field|string|name|step|day|tick|reading|order|op)"
     r")(?:\s+(?:'[^'\n]*'|\"[^\"\n]*\"|-?\d+))?(?:\*\*)?\s*(?:\([^()\n]{0,40}\)\s*)?(?:\*\*)?\s*[:,]",
     re.I,
 )
@@ -3399,6 +3406,9 @@ def _held_in_the_pass(walk: Walk, check: Check, spans: list[tuple[int, int]], be
     return False
 
 
+_ANY_PASS = {"pass", "round", "iteration", "step", "turn", "trip", "visit", "item", "element", "entry", "value"}
+
+
 def _ordinal_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
     """(where the claims start, "", [the pass's events]) for `Third round:` where the program has one loop, run once."""
     m = _PASS_ORDINAL.match(walk.sentence)
@@ -3406,6 +3416,9 @@ def _ordinal_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
         return None
     k = _ORDINALS[m.group("ordinal").lower()]
     (header,) = walk.facts.loop_names
+    noun, code = m.group("noun").lower(), walk.facts.loop_names[header][1].lower()
+    if noun not in _ANY_PASS and noun[:3] not in code and not (noun in ("character", "letter") and "ch" in code):
+        return None  # `After the first word` where the loop walks characters: not its passes
     steps = walk.facts.line_steps(header)
     return (m.end(), "", [(steps[k - 1], steps[k])]) if 0 < k < len(steps) else None
 

@@ -2076,3 +2076,11 @@ def test_a_number_said_to_be_even_or_odd_is_checked(facts):
     assert verdicts(facts, "So 7 + 2 is even.") == [("arith", False)]
     # `even` as an adverb: no parity
     assert all(kind != "arith" for kind, _ in verdicts(facts, "And 5 is even further out."))
+
+
+def test_after_the_kth_pass_holds_values_to_that_pass_when_the_noun_is_the_loops():
+    trace = traced(WINDOW, CALL)  # passes i = 3, 4, 5 take total to 6, 10, 15
+    assert ungrounded_in(trace, "After the second pass, total = 10.") == []
+    assert ungrounded_in(trace, "After the second pass, total = 15.") == ["total = 15 (not in that pass of the loop)"]
+    # the loop walks indexes, not words: `the second word` names no pass of it
+    assert ungrounded_in(trace, "After the second word, total = 15.") == []
