@@ -3056,7 +3056,8 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
     either = _EITHER_OR.search(s.text)
     if _COUNTERFACTUAL.search(s.text) or either:
         # (only in the clauses that say so: `X must have been True; otherwise 'front' would have been returned`)
-        bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(s.text)] + [len(s.text) + 1]
+        breaks = _CLAUSE_BREAK if walk.backward else _FORWARD_CLAUSE_BREAK
+        bounds = [0] + [m.end() for m in breaks.finditer(s.text)] + [len(s.text) + 1]
         supposed = [(a, b) for a, b in zip(bounds, bounds[1:]) if _COUNTERFACTUAL.search(s.text[a:b])]
         supposed += [(either.start(), len(s.text) + 1)] if either else []  # `either q = 3 ..., or cap = 3`
         for check in checks:
@@ -3069,6 +3070,9 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
 
 _EITHER_OR = re.compile(r"\beither\b(?=.*\bor\b)", re.I)  # the ways a backward narration weighs, not states
 _CLAUSE_BREAK = re.compile(r";|,\s*(?=(?:otherwise|but|whereas|while|though|although)\b)|\s+(?=(?:otherwise)\b)", re.I)
+# (in a forward narration what follows `, so` happened: `The shelf would overflow, so self.refused
+# goes up to 2`; a backward one goes on supposing: `n would be 5, so that does not work`)
+_FORWARD_CLAUSE_BREAK = re.compile(_CLAUSE_BREAK.pattern + r"|,\s*(?=so\b)", re.I)
 _NONE_HAS = re.compile(r"\bno\s+(?:[a-z]+\s+){1,2}(?:has|had|have|with|gives|gave|reaches|reached|sees|saw)\s+$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:(?:gets?|got|reach(?:es|ed)?|hits?|goes|went)\s+(?:to\s+)?)?$", re.I)
 # A sentence about a run that did not happen (backward narrations try other inputs). Its states

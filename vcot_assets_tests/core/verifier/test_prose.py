@@ -2084,3 +2084,12 @@ def test_after_the_kth_pass_holds_values_to_that_pass_when_the_noun_is_the_loops
     assert ungrounded_in(trace, "After the second pass, total = 15.") == ["total = 15 (not in that pass of the loop)"]
     # the loop walks indexes, not words: `the second word` names no pass of it
     assert ungrounded_in(trace, "After the second word, total = 15.") == []
+
+
+def test_in_a_forward_narration_what_follows_so_after_a_would_clause_happened(facts):
+    assert verdicts(facts, "The window would grow, so total becomes 99.") == [("value", False)]
+    assert ("value", False) not in verdicts(facts, "The window would grow and total would become 99.")
+    # a backward narration goes on supposing after `so`
+    backward = check_sentence("Then n would be 99, so total becomes 99.", Walk(facts, 15, True, 0))
+    assert ("value", None) in [(c.kind, c.ok) for c in backward]
+    assert ("value", False) not in [(c.kind, c.ok) for c in backward]
