@@ -3109,6 +3109,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
     _in_a_named_pass(located, walk)
     _after_the_restated_assignment(located, walk)
     _after_the_loop(located, walk)
+    _in_the_order_told(located, walk)
     walk.moved_to(best_anchor)
 
 
@@ -3242,6 +3243,37 @@ _AFTER_THAT = re.compile(
     r"\s*(?:after|once|following)\s+(?:the|that|this)\s+(?:swap|assignment|update|line|step|statement|exchange)\b\s*,?",
     re.I,
 )
+
+
+_LED_TO = re.compile(r"\b(?:so|then|now|becomes|became|afterwards|after\s+that|which\s+makes)\b|->|→", re.I)
+
+
+def _in_the_order_told(located: list[Check], walk: Walk) -> None:
+    """`streak was still 4 ..., so streak becomes 1`: in a forward narration, a variable's value
+    told as what a step led to comes after the value the sentence told it first, not before it."""
+    if walk.backward:
+        return
+    values = sorted((c for c in located if c.ok and c.kind == "value" and " = " in c.text), key=lambda c: c.position)
+    for k, later in enumerate(values):
+        name = later.text.split(" = ")[0]
+        first = next((c for c in reversed(values[:k]) if c.text.split(" = ")[0] == name), None)  # (the nearest)
+        if first is not None and first.text == later.text:
+            continue
+        if first is None or not _LED_TO.search(walk.sentence[first.position : later.position]):
+            continue
+        if first.events and later.events and max(later.events) < min(first.events):
+            later.ok = False
+            later.text += f" (only before {first.text})"
+        elif re.match(rf"\s*{re.escape(name)}\s+(?:{_CHANGE_VERB.pattern})\s", walk.sentence[later.position :]):
+            # `streak was still 4, so streak becomes 1`: the change from that value, its next one
+            history = walk.facts.history(name)
+            was, now = _expr(first.text.split(" = ", 1)[1]), _expr(later.text.split(" = ", 1)[1])
+            ok_was, was_value = _literal_value(was) if was is not None else (False, None)
+            ok_now, now_value = _literal_value(now) if now is not None else (False, None)
+            nexts = [b for (_, a), (_, b) in zip(history, history[1:]) if ok_was and same_value(a, was_value)]
+            if ok_now and nexts and not any(same_value(b, now_value) for b in nexts):
+                later.ok = False
+                later.text += f" (not the change from {first.text})"
 
 
 _AFTER_THE_LOOP = re.compile(

@@ -2093,3 +2093,12 @@ def test_in_a_forward_narration_what_follows_so_after_a_would_clause_happened(fa
     backward = check_sentence("Then n would be 99, so total becomes 99.", Walk(facts, 15, True, 0))
     assert ("value", None) in [(c.kind, c.ok) for c in backward]
     assert ("value", False) not in [(c.kind, c.ok) for c in backward]
+
+
+def test_a_change_told_after_a_value_of_the_same_variable_is_its_next_change():
+    trace = traced(WINDOW, CALL)  # total 8, 6, 10, 15
+    assert ungrounded_in(trace, "Here total is 6, so total becomes 10.") == []
+    assert ungrounded_in(trace, "Here total is 6, so total becomes 15.") == [
+        "total = 15 (not the change from total = 6)"
+    ]
+    assert ungrounded_in(trace, "Here total is 10, so total becomes 6.") == ["total = 6 (only before total = 10)"]
