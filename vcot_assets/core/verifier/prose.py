@@ -90,7 +90,8 @@ _BECAME = (
 _FALSE_AFTER = re.compile(
     r"^\s*(?:`)?\s*,?\s*(?:which\s+|that\s+|so\s+it\s+)?(?:is|evaluates to|was|returns|comes out|" + _BECAME + r")?\s*"
     r"(?:false|not true|not satisfied|fails|failed|does not hold|doesn't hold"
-    r"|(?:block|branch|body|case)\s+(?:is|was|gets|got)\s+(?:skipped|bypassed|not\s+(?:taken|run|entered)))",
+    r"|(?:block|branch|body|case|(?:early\s+)?return|check)\s+(?:is|was|gets|got)\s+"
+    r"(?:skipped|bypassed|not\s+(?:taken|run|entered)))",
     re.I,
 )  # (`the x > 0 block is skipped`: the test named by its block, which did not run)
 _FALSE_WORDS = (
@@ -200,6 +201,14 @@ _LITERAL_ARITHMETIC_THEN_VALUE = re.compile(
     rf"({_LITERAL_ARITHMETIC})\s*,?\s*which\s+{_GIVES}\s+(?=-?\d){_NOT_A_RESULT}"
     rf"|((?<![\w.])[A-Za-z_][\w.]*\s*=\s*{_LITERAL_ARITHMETIC})\s*,?\s*(?:which\s+)?{_GIVES}\s+(?=-?\d){_NOT_A_RESULT}"
 )
+
+
+def _number_word_or_name(match: re.Match, facts: TraceFacts) -> str:
+    """A number word as digits, unless it is a variable of the program given a value (`zero = 2`)."""
+    word = match.group(0)
+    if word in facts.index.names and re.match(r"\s*(?:=(?!=)|is\b|was\b|becomes\b)", match.string[match.end() :]):
+        return word
+    return _number_word(match)
 
 
 def _number_word(match: re.Match) -> str:
@@ -369,7 +378,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     # `pumped is set to an empty list`: the value written out
     text = _EMPTY_VALUE.sub(lambda m: m.group(1) + _EMPTY_LITERALS[m.group(2).lower()], text)
     # number words become digits outside quoted strings ('saves nine so' is text of the program)
-    text = _outside_quotes(text, lambda part: _NUMBER_WORD.sub(_number_word, part))
+    text = _outside_quotes(text, lambda part: _NUMBER_WORD.sub(lambda m: _number_word_or_name(m, facts), part))
     text = re.sub(
         r"\b(\d{1,2}) hundred(?: and)? (\d{1,2})\b", lambda m: str(int(m.group(1)) * 100 + int(m.group(2))), text
     )
@@ -3261,6 +3270,8 @@ def _in_the_order_told(located: list[Check], walk: Walk) -> None:
             continue
         if first is None or not _LED_TO.search(walk.sentence[first.position : later.position]):
             continue
+        if re.search(r"\b(?:for|of|like|than|as)\s+$", walk.sentence[: later.position]):
+            continue  # `so the row matches the one for i = 1`: another moment, named
         if first.events and later.events and max(later.events) < min(first.events):
             later.ok = False
             later.text += f" (only before {first.text})"

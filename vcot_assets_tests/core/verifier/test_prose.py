@@ -2102,3 +2102,24 @@ def test_a_change_told_after_a_value_of_the_same_variable_is_its_next_change():
         "total = 15 (not the change from total = 6)"
     ]
     assert ungrounded_in(trace, "Here total is 10, so total becomes 6.") == ["total = 6 (only before total = 10)"]
+
+
+ZEROS = """\
+def signs(xs):
+    zero = 0
+    for x in xs:
+        if x == 0:
+            zero += 1
+    return zero
+"""
+
+
+def test_a_number_word_that_names_a_variable_and_a_skipped_early_return(facts):
+    zeros = trace_facts(traced(ZEROS, "signs([0, 3, 0])"))  # zero ends at 2
+    assert ("value", True) in verdicts(zeros, "At the end zero = 2, so the list holds 0 twice.")
+    assert ("arith", False) not in verdicts(zeros, "At the end zero = 2, so the list holds 0 twice.")
+    # `the i > 5 early return was skipped`: the test came out False
+    assert verdicts(facts, "The `i > 5` early return was skipped.") == [("comparison", True)]
+    trace = traced(WINDOW, CALL)
+    # `the one for i = 3`: another pass named, not a value the step led to
+    assert ungrounded_in(trace, "For i = 5, total is 15, so the step is bigger than the one for i = 3.") == []
