@@ -293,8 +293,13 @@ def _numbered_sections(text: str) -> list[tuple[str, str]]:
     return [(header, " ".join(lines)) for header, lines in sections if header and lines]
 
 
-# `... an empty list gives ''. Example:` (a fenced example call under the item): the label is no statement
-_EXAMPLE_LABEL = re.compile(r"(?<=[.!?:])\s+[*_]*(?:examples?|for example|usage|sample)[*_]*\s*:?[*_]*\s*$", re.I)
+# `... an empty list gives ''. Example:` (a fenced example call under the item), `... module. **Hint:** start
+# from ...`: an example's label, or a hint after the statement, is no part of it
+_EXAMPLE_LABEL = re.compile(
+    r"(?<=[.!?:])\s+[*_]*(?:examples?|for example|usage|sample)[*_]*\s*:?[*_]*\s*$"
+    r"|(?<=[.!?])\s+[*_]*(?:hints?|tips?)[*_]*\s*:.*$",
+    re.I | re.S,
+)
 
 
 def parse_instructions(text: str, truncated: bool = False) -> list[tuple[str, str]]:

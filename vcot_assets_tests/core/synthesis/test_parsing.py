@@ -612,3 +612,15 @@ def test_an_example_label_over_a_fenced_example_is_not_part_of_the_statement():
         ("function", "Write a function `common_indent(lines)` that returns the shared indent; an empty list gives ''."),
         ("class", "Write a class `Queue` with `push` and `pop`."),
     ]
+
+
+def test_a_hint_after_a_statement_is_not_part_of_it():
+    reply = (
+        "## Exercise 1 [function]\nWrite a function `heapify_list(nums)` that returns nums in min-heap order.\n\n"
+        "**Hint:** start from index `len(nums)//2 - 1`.\n\n"
+        "## Exercise 2 [function]\nWrite a function `is_min_heap(nums)` that returns True for a min-heap.\n"
+    )
+    assert parse_instructions(reply) == [
+        ("function", "Write a function `heapify_list(nums)` that returns nums in min-heap order."),
+        ("function", "Write a function `is_min_heap(nums)` that returns True for a min-heap."),
+    ]
