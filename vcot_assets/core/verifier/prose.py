@@ -102,7 +102,7 @@ _FALSE_WORDS = (
 _QUESTION_BEFORE = re.compile(
     r"\b(?:if|whether|check|checks|checking|test|tests|while|until|condition|when|whenever|unless|at|"
     r"need|needs|must satisfy|satisfy|check is|test is|against|(?:that|which)\s+(?:fail|pass|satisfy|meet)|"
-    r"returns|return)\s*:?\s*$",
+    r"returns|return)\s*:?\s*$",  # (`guard against b == 0`, `returns self.temp >= 100`: the test named, not its outcome)
     re.I,
 )
 _VALUE_VERBS = (
@@ -269,12 +269,25 @@ _UPDATE_GIVES = re.compile(
 )
 
 
+_IDENTITY_OPERANDS = {
+    "+": "0",
+    "-": "0",
+    "|": "0",
+    "^": "0",
+    "<<": "0",
+    ">>": "0",
+    "*": "1",
+    "/": "1",
+    "//": "1",
+    "**": "1",
+}
+
+
 def _update_gives(m: re.Match, facts: TraceFacts) -> str:
     """`mask ^= 4` gives 6: mask changes to 6 here (`arrived += 0` leaves it at 0: no change)."""
     if m.group(1) not in facts.index.names:
         return m.group(0)
-    identity = {"+": "0", "-": "0", "|": "0", "^": "0", "<<": "0", ">>": "0", "*": "1", "/": "1", "//": "1", "**": "1"}
-    identity = identity.get(m.group(2))
+    identity = _IDENTITY_OPERANDS.get(m.group(2))
     return f"{m.group(1)} stays at " if m.group(3).strip() == identity else f"{m.group(1)} becomes "
 
 
@@ -1622,7 +1635,7 @@ def _literal_run(text: str, start: int, one_kind: bool = True) -> tuple[list[obj
         if values and _COUNTED.match(text, stop):
             break  # `i takes 0, 1, 2, 3, four iterations in all`, `15 -> 4 bits`: a count, not the next value
         if len(values) >= 2 and joined == "," and _COUNTED_NOUN.match(text, stop):
-            break
+            break  # `9, 12, 15, eight values`: how many, not one more value
         values.append(value)
         end = stop
         sep = _SEQUENCE_SEP.match(text, stop)
@@ -2420,6 +2433,7 @@ _TESTS_MADE = re.compile(
 
 
 def _tests_made(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """How many tests the loops made: one of the loops' counts or of a line's runs (a sum too)."""
     if not walk.facts.loop_counts:
         return
     for m in _TESTS_MADE.finditer(s.text):
@@ -2684,6 +2698,8 @@ _WHOLE_TEST = re.compile(
 
 
 def _whole_tests(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`Next comes the check w <= 0 or h <= 0. ... so the whole condition is False`: the latest of the
+    code's `and`/`or` tests restated before, judged where the program tested it."""
     m = _WHOLE_TEST.search(s.text)
     truth = _TRUTH.match(s.text, m.end()) if m else None
     if truth is None or not s.free(m.start(), truth.end()):
@@ -2814,7 +2830,7 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             literal, value = _literal_value(named) if named is not None else (False, None)
             closed = stop > 0 and re.match(r"\s*(?:[.;:)]|$|,\s*(?:so|and|then|as|together|since)\b)", text[stop:])
             found = walk.find(node, value) if literal and closed else None  # (not `which is 1 day, 2 hours`)
-            returned = [r for r in walk.facts.returns if isinstance(r, tuple) and isinstance(value, tuple)]
+            returned = [r for r in walk.facts.returns if isinstance(r, tuple)] if isinstance(value, tuple) else []
             if found is not None and found.ok is None and isinstance(node, ast.Tuple) and returned:
                 # `(fresh, s.pos)`: parts no one frame holds together (s.pos is the object's own
                 # self.pos), so the tuple a call returned
