@@ -3294,13 +3294,17 @@ def _in_the_order_told(located: list[Check], walk: Walk) -> None:
         elif re.match(rf"\s*{re.escape(name)}\s+(?:{_CHANGE_VERB.pattern})\s", walk.sentence[later.position :]):
             # `streak was still 4, so streak becomes 1`: the change from that value, its next one
             history = walk.facts.history(name)
-            was, now = _expr(first.text.split(" = ", 1)[1]), _expr(later.text.split(" = ", 1)[1])
-            ok_was, was_value = _literal_value(was) if was is not None else (False, None)
-            ok_now, now_value = _literal_value(now) if now is not None else (False, None)
+            (ok_was, was_value), (ok_now, now_value) = _told_value(first), _told_value(later)
             nexts = [b for (_, a), (_, b) in zip(history, history[1:]) if ok_was and same_value(a, was_value)]
             if ok_now and nexts and not any(same_value(b, now_value) for b in nexts):
                 later.ok = False
                 later.text += f" (not the change from {first.text})"
+
+
+def _told_value(check: Check) -> tuple[bool, object]:
+    """(read, value): the literal a value check (`total = 8`) states."""
+    node = _expr(check.text.partition(" = ")[2])
+    return _literal_value(node) if node is not None else (False, None)
 
 
 _AFTER_THE_LOOP = re.compile(
@@ -3326,9 +3330,7 @@ def _after_the_loop(located: list[Check], walk: Walk) -> None:
             continue
         if then and check.position > then.start():
             continue
-        name, _, value_text = check.text.partition(" = ")
-        node, value_node = _expr(name), _expr(value_text)
-        literal, value = _literal_value(value_node) if value_node is not None else (False, None)
+        node, (literal, value) = _expr(check.text.partition(" = ")[0]), _told_value(check)
         if node is not None and literal and walk.holds(node, value, exit_step) is False:
             check.ok = False
             check.text += " (not once the loop is over)"
@@ -3336,15 +3338,10 @@ def _after_the_loop(located: list[Check], walk: Walk) -> None:
 
 def _loop_exit(facts: TraceFacts, header: int) -> int | None:
     """The first line the program runs after the loop at `header` is over (a `break` too), if any."""
-    try:
-        tree = ast.parse(facts.code_source)
-    except SyntaxError:
-        return None
-    loop = next((n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.While)) and n.lineno == header), None)
     steps = facts.line_steps(header)
-    if loop is None or not steps:
+    if header not in facts.loop_ends or not steps:
         return None
-    events, last = facts.index.events, loop.end_lineno or header
+    events, last = facts.index.events, facts.loop_ends[header]
     depth = events[steps[-1]].depth  # (lines of a function the body calls run deeper: not the loop's end)
     for i in range(steps[-1], len(events)):
         if events[i].depth < depth or (

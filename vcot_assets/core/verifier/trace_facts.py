@@ -51,6 +51,7 @@ class TraceFacts:
     loop_roles: dict = field(default_factory=dict)  # header line -> {"outer", "inner", "for", "while"}
     loop_sources: dict = field(default_factory=dict)  # header line -> the variable a `for` loop walks (`readings`)
     loop_targets: dict = field(default_factory=dict)  # header line -> a `for a, b in ...` loop's names, in order
+    loop_ends: dict = field(default_factory=dict)  # header line -> the loop statement's last line
     conditions: dict = field(default_factory=dict)  # an `if`/`while` test (or one operand of it) -> its lines
     condition_nodes: list = field(default_factory=list)  # (test's AST, its line), for tests restated with values
     calls: dict = field(default_factory=dict)  # a call the code makes (`len(word)`) -> its lines
@@ -346,6 +347,7 @@ def _read_loops_and_conditions(facts: TraceFacts, code: str) -> None:
                 names = _target_names(node.target) if isinstance(node, ast.For) else set()
                 header = code.splitlines()[node.lineno - 1].strip().rstrip(":")
                 facts.loop_names[node.lineno] = ({n for n in names if n != "_"}, squash(header))
+                facts.loop_ends[node.lineno] = node.end_lineno or node.lineno
                 if isinstance(node, ast.For) and isinstance(node.target, ast.Tuple):
                     if all(isinstance(t, ast.Name) for t in node.target.elts):
                         facts.loop_targets[node.lineno] = tuple(t.id for t in node.target.elts)
