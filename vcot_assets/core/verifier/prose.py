@@ -123,7 +123,8 @@ _SEQUENCE_SEP = re.compile(
 # a number that counts passes or bits (`four iterations`, `4 bits`, `two per row`), not one of a run's
 # values (`grows to 7, 8 and then 9 entries` are all sizes)
 _COUNTED = re.compile(
-    r"\s+(?:times|iterations?|passes|rounds|loops|steps|bits|per|in\s+all|in\s+total)\b",
+    r"\s+(?:times|iterations?|passes|rounds|loops|steps|bits|per|in\s+all|in\s+total)\b"
+    r"|\s+[a-z]+\s+(?:per|for\s+(?:each|every))\b",  # `1 update per character`, `one step for each day`
     re.I,
 )
 # `crosses out 9, 12, 15, eight values`: after a bare comma, how many the run holds (but in
@@ -192,7 +193,11 @@ _REMAINDER_AFTER = re.compile(
     re.I,
 )
 # `which is 1 cubed`: a number that is an operand of more arithmetic in words, not the result
-_NOT_A_RESULT = r"(?!\d*(?:\.\d+)?\s+(?:cubed|squared|times|plus|minus|multiplied|divided|to the)\b)"
+# (nor `1 << 2, which is 1 | 4 = 5`: more arithmetic on another value)
+_NOT_A_RESULT = (
+    r"(?!\d*(?:\.\d+)?\s+(?:cubed|squared|times|plus|minus|multiplied|divided|to the)\b"
+    r"|\d+(?:\.\d+)?\s*(?:\*\*|//|<<|>>|[-+*/%&|^])\s*\(?-?\d)"
+)
 _NUMBER_OPERAND = r"\(?-?\d+(?:\.\d+)?\)?"
 _LITERAL_ARITHMETIC = rf"{_NUMBER_OPERAND}(?:\s*(?:\*\*|//|<<|>>|[-+*/%&|^])\s*{_NUMBER_OPERAND})+"
 _GIVES = r"(?:is|gives|equals|makes|comes to)"
@@ -368,6 +373,9 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         compound = _tested_compound(inner, facts) if truth_after else None
         if truth_after and isinstance(_expr(inner), ast.BoolOp) and _literal_value(_expr(inner))[0]:
             compound = inner  # `1 < 0 or 1 >= 6` is True: a condition written with this run's values
+        node = _expr(inner)
+        if truth_after and isinstance(node, ast.Compare) and isinstance(node.ops[0], (ast.Is, ast.IsNot)):
+            compound = inner  # `self.hooks[1] is None` is False: that test's outcome, not a value of the entry
         return _plain_comparison(inner) or (f"({compound})" if compound else inner)
 
     # `first = int(code[0])`, which is `58`: the value of what the span computes
@@ -381,6 +389,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         if len(line) >= 10 and line in squashed:
             text = _mask_squashed(text, line)
     text = _NOT_VALUES.sub(" \x00 ", text)
+    if " and " in text or " or " in text:
+        text = _bracket_told_compounds(text, facts)
     if facts.functions:  # `f(-123)` in prose: a call the narration considers, not a state of this run
         text = re.sub(r"\b(?:" + "|".join(map(re.escape, facts.functions)) + r")\([^()]*\)", " \x00 ", text)
 
@@ -481,6 +491,27 @@ _BRANCH_RAN = re.compile(
     r"(?P<skipped>is\s+skipped|was\s+skipped|does\s*n[o']t\s+run|did\s*n[o']t\s+run|is\s+not\s+taken|was\s+not\s+taken))\b",
     re.I,
 )
+
+
+@lru_cache(maxsize=4096)
+def _written_as(code: str) -> re.Pattern:
+    """The code as prose writes it: any spacing between its characters, either quote."""
+    return re.compile(r"\s*".join("['\"]" if ch in "'\"" else re.escape(ch) for ch in squash(code)))
+
+
+def _bracket_told_compounds(text: str, facts: TraceFacts) -> str:
+    """`the condition n % 3 == 0 and n > 0 was False`: an `and`/`or` test of the code, written out
+    without backticks and given a truth, bracketed so that it is judged whole where it was tested
+    (not its last comparison alone)."""
+    for node, _ in facts.condition_nodes:
+        if not isinstance(node, ast.BoolOp):
+            continue
+        for m in _written_as(ast.unparse(node)).finditer(text):
+            if text[: m.start()].rstrip().endswith("(") or not _TRUTH_AFTER.match(text, m.end()):
+                continue
+            text = f"{text[: m.start()]}({m.group(0)}){text[m.end() :]}"
+            break
+    return text
 
 
 def _plain_comparison(code: str) -> str | None:
@@ -1204,8 +1235,8 @@ def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if left is None or right is None:
             continue
         ok_right, value = _literal_value(right)
-        if not ok_right:
-            continue
+        if not ok_right or (value is None and re.match(r"\)?" + _TRUTH_AFTER.pattern, text[end:], re.I)):
+            continue  # (`self.hooks[1] is None` is False: a test's outcome, read by `_compound_truths`)
         if re.search(r"(?:[<>=!]=?|\bin|\bnot)\s*$", text[:start]) or isinstance(value, bool):
             continue  # `len(a) > len(b) is True`: the comparison's truth, read by `_comparisons`
         ok_left, computed = _literal_value(left)
@@ -1632,6 +1663,8 @@ def _literal_run(text: str, start: int, one_kind: bool = True) -> tuple[list[obj
             break
         if values and one_kind and _kind_of(values[-1]) != _kind_of(value):
             break  # `the rolls are [(3, 3), ...], ten rolls`, `balance is 15, 'w:10' at 5`: not one run
+        if values and re.match(r"\s*=(?!=)", text[stop:]):
+            break  # `the total goes 3, 9, 21 and 21 % 10 = 1`: arithmetic told after the run, not in it
         if values and _COUNTED.match(text, stop):
             break  # `i takes 0, 1, 2, 3, four iterations in all`, `15 -> 4 bits`: a count, not the next value
         if len(values) >= 2 and joined == "," and _COUNTED_NOUN.match(text, stop):

@@ -2123,3 +2123,41 @@ def test_a_number_word_that_names_a_variable_and_a_skipped_early_return(facts):
     trace = traced(WINDOW, CALL)
     # `the one for i = 3`: another pass named, not a value the step led to
     assert ungrounded_in(trace, "For i = 5, total is 15, so the step is bigger than the one for i = 3.") == []
+
+
+THIRDS = """\
+def thirds(n):
+    while n % 3 == 0 and n > 0:
+        n //= 3
+    return n
+"""
+SLOTS = """\
+def first_free(slots):
+    for i in range(len(slots)):
+        if slots[i] is None:
+            return i
+    return -1
+"""
+
+
+def test_an_and_test_of_the_code_written_without_backticks_is_judged_whole():
+    trace = traced(THIRDS, "thirds(2)")  # 2 % 3 is 2: the test is False at once, though n > 0 holds
+    assert ungrounded_in(trace, "Since 2 % 3 = 2, the condition n % 3 == 0 and n > 0 was False.") == []
+    assert ungrounded_in(trace, "Since 2 % 3 = 2, the condition n % 3 == 0 and n > 0 was True.") == [
+        "n % 3 == 0 and n > 0 is True"
+    ]
+
+
+def test_an_is_none_test_given_a_truth_is_that_tests_outcome():
+    trace = traced(SLOTS, "first_free(['a', None])")
+    assert ungrounded_in(trace, "For i = 0, `slots[0] is None` is False, so the loop goes on.") == []
+    assert ungrounded_in(trace, "For i = 0, `slots[0] is None` is True, so it returns 0.") != []
+
+
+def test_what_follows_a_run_is_not_one_of_its_values(facts):
+    trace = traced(WINDOW, CALL)  # total 8, 6, 10, 15
+    assert ungrounded_in(trace, "total goes 8, 6, 10, 15, one change per pass.") == []
+    assert ungrounded_in(trace, "total goes 8, 6, 10 and 10 % 4 = 2.") == []
+    assert ungrounded_in(trace, "total goes 8, 6, 11 and 11 % 4 = 3.") != []
+    # `1 << 2, which is 1 | 4 = 5`: the value after `which is` is more arithmetic, not the shift's result
+    assert ("arith", False) not in verdicts(facts, "So 1 << 2, which is 1 | 4 = 5.")
