@@ -106,7 +106,8 @@ def _normalized(text: str) -> str:
 def parse_concepts(text: str, truncated: bool = False) -> list[dict]:
     """The JSON array of concepts: name, keyphrase, description, examples, difficulty.
 
-    An empty array is a valid answer (no keyphrase named a concept). Also read: a wrapper
+    An empty array is a valid answer (no keyphrase named a concept). A concept whose difficulty
+    is null keeps difficulty None (nothing downstream needs it). Also read: a wrapper
     object (`{"concepts": [...]}`), one bare concept object, almost-JSON. Concepts whose name
     repeats an earlier one are dropped: the teacher was told to merge them. In a reply cut by
     the token limit, the concept being written when it was cut is left out.
@@ -212,9 +213,12 @@ def _concept(index: int, item: object) -> dict:
         examples = [examples]
     if not isinstance(keyphrase, str) or not isinstance(examples, list):
         raise ParseError("malformed_concept", f"item {index} has a keyphrase or examples of the wrong type")
-    difficulty = item.get("difficulty")
-    difficulty = difficulty.strip().lower() if isinstance(difficulty, str) else ""
-    if difficulty not in DIFFICULTIES:
+    difficulty = item.get("difficulty", "")
+    difficulty = difficulty.strip().lower() if isinstance(difficulty, str) else difficulty
+    if difficulty is None:
+        pass  # (`"difficulty": null`: the concept stands, its difficulty unknown; a missing key is
+        # what the repair of JSON that never closed leaves, and is rejected)
+    elif difficulty not in DIFFICULTIES:
         raise ParseError("bad_difficulty", f"item {index}: {item.get('difficulty')!r} is not easy, medium or hard")
     return {
         "name": fields["name"],

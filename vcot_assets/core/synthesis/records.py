@@ -54,7 +54,7 @@ class Concept(Record):
     name: str
     description: str
     examples: list[str] = field(default_factory=list)
-    difficulty: str = "medium"
+    difficulty: str = "medium"  # '' where the teacher gave none
     keyphrase: str = ""
     keyphrase_score: float = 0.0
     teacher: str = ""

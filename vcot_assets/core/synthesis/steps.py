@@ -94,7 +94,7 @@ def concepts_from_reply(
             continue
         seen.add(key)
         keyphrase = str(item.get("keyphrase", ""))
-        difficulty = str(item.get("difficulty", "medium")).lower()
+        difficulty = str(item.get("difficulty") or "").lower()
         concepts.append(
             Concept(
                 concept_id=f"{batch_key}-c{len(concepts):02d}",
@@ -102,7 +102,7 @@ def concepts_from_reply(
                 name=name,
                 description=str(item.get("description", "")).strip(),
                 examples=[str(e) for e in item.get("examples", [])][:5],
-                difficulty=difficulty if difficulty in DIFFICULTIES else "medium",
+                difficulty=difficulty if difficulty in DIFFICULTIES else "",  # ('': the teacher gave none)
                 keyphrase=keyphrase,
                 keyphrase_score=scores.get(keyphrase.lower(), 0.0),
                 teacher=teacher,

@@ -83,6 +83,8 @@ def test_parse_concepts_repairs_almost_json_and_rejects_what_it_lacks():
     single_quoted = "```json\n[{'name': 'a', 'description': 'b', 'examples': [], 'difficulty': 'hard'}]\n```"
     assert parse_concepts(single_quoted)[0]["difficulty"] == "hard"
     assert reason_of(parse_concepts, '```json\n[{"name": "a",, "description": "b"}]\n```') == "bad_difficulty"
+    # a null difficulty is given as unknown: the concept stands
+    assert parse_concepts('[{"name": "a", "description": "b", "difficulty": null}]')[0]["difficulty"] is None
 
 
 def test_parse_concepts_accepts_bare_array_and_empty_list():
