@@ -396,6 +396,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
 
     text = _the_variable_for_it(text, facts)
     text = _KEYED_NOUN.sub(lambda m: _keyed_entry(m, facts), text)
+    text = _KEY_BEFORE_DICT.sub(lambda m: _key_before_dict(m, facts), text)
     # `n = 88, which is 0b1011000`: the same number in another base, so the two must be equal
     text = re.sub(r"(?<![\w.])(\d+),?\s+which\s+is\s+(?=0[bBxXoO][0-9a-fA-F]+\b)", r"\1 = ", text)
     # `pumped is set to an empty list`: the value written out
@@ -567,6 +568,30 @@ def _keyed_entry(m: re.Match, facts: TraceFacts) -> str:
         if any(isinstance(value, dict) and key in value for _, value in history)
     }
     return f"{holders.pop()}[{key!r}]" if len(holders) == 1 else m.group(0)
+
+
+# `The bean stock stays at 2`, `Bike stock drops to 1`: one key's entry of the dict named after it
+_KEY_BEFORE_DICT = re.compile(
+    r"\b(?P<key>[A-Za-z][a-z]*)\s+(?P<name>(?:self\.)?[a-z_]\w*)\s+(?=(?:now\s+|still\s+)?"
+    r"(?:stays|remains|drops|falls|goes|rises|climbs|grows|becomes|is|was|reaches|ends)\b)"
+)
+
+
+_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "each", "every", "whole", "final", "new", "same"}
+
+
+def _key_before_dict(m: re.Match, facts: TraceFacts) -> str:
+    """`stock['bike']` where the run's variable `stock` holds dicts with the key 'bike' (as written
+    or in lower case), and the word names no variable; else the words as written."""
+    name, word = m.group("name"), m.group("key")
+    if name not in facts.index.names:
+        name = f"self.{name.removeprefix('self.')}"  # (`stock` said of the attribute `self.stock`)
+    if word.lower() in _DETERMINERS or word in facts.index.names or name not in facts.index.names:
+        return m.group(0)  # (`the index is {...}`: the whole dict)
+    for key in (word, word.lower()):
+        if any(isinstance(value, dict) and key in value for _, value in facts.history(name)):
+            return f"{name}[{key!r}] "
+    return m.group(0)
 
 
 def _the_variable_for_it(text: str, facts: TraceFacts) -> str:

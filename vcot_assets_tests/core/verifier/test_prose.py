@@ -2161,3 +2161,18 @@ def test_what_follows_a_run_is_not_one_of_its_values(facts):
     assert ungrounded_in(trace, "total goes 8, 6, 11 and 11 % 4 = 3.") != []
     # `1 << 2, which is 1 | 4 = 5`: the value after `which is` is more arithmetic, not the shift's result
     assert ("arith", False) not in verdicts(facts, "So 1 << 2, which is 1 | 4 = 5.")
+
+
+RENT = """\
+def rent(stock, item):
+    stock[item] -= 1
+    return stock
+"""
+
+
+def test_a_key_said_before_the_dicts_name_is_that_entry():
+    trace = traced(RENT, "rent({'kayak': 1, 'bike': 2}, 'bike')")
+    assert ungrounded_in(trace, "Bike stock drops to 1, and the kayak stock stays at 1.") == []
+    assert ungrounded_in(trace, "Bike stock drops to 0.") == ["stock['bike'] = 0"]
+    # `the stock`: the whole dict, not an entry
+    assert ungrounded_in(trace, "After that the stock is {'kayak': 1, 'bike': 1}.") == []
