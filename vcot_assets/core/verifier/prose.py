@@ -397,6 +397,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = _the_variable_for_it(text, facts)
     text = _KEYED_NOUN.sub(lambda m: _keyed_entry(m, facts), text)
     text = _KEY_BEFORE_DICT.sub(lambda m: _key_before_dict(m, facts), text)
+    text = _KEY_MOVES.sub(lambda m: _key_moves(m, facts), text)
     # `n = 88, which is 0b1011000`: the same number in another base, so the two must be equal
     text = re.sub(r"(?<![\w.])(\d+),?\s+which\s+is\s+(?=0[bBxXoO][0-9a-fA-F]+\b)", r"\1 = ", text)
     # `pumped is set to an empty list`: the value written out
@@ -442,8 +443,21 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = re.sub(
         r"\b(?:moves|moved|moving|takes|took|taking|brings|brought|bringing|raises|raised|raising|lowers|lowered|"
         r"lowering|pushes|pushed|pushing|bumps|bumped|bumping|lifts|lifted|lifting)\s+"
-        r"((?:self\.)?[A-Za-z_]\w*)\s+from\b(?=\s+-?\d)",
-        r"\1 goes from",
+        r"(the\s+)?((?:self\.)?[A-Za-z_]\w*)\s+from\b(?=\s+-?\d)",
+        lambda m: m.group(0) if m.group(1) and not _names_a_value(m.group(2), facts) else f"{m.group(2)} goes from",
+        text,
+    )  # (`the size` is self.size; `the tape`, an object, is no value)
+    # `the previous total was 8`, `the new best is 5`: the variable named
+    text = re.sub(
+        r"\b[Tt]he\s+(?:previous|old|new|current|running|updated)\s+([A-Za-z_]\w*)\b(?=\s+(?:was|is|becomes|became)\s+-?\d)",
+        lambda m: m.group(1) if _names_a_value(m.group(1), facts) else m.group(0),
+        text,
+    )
+    # `acc reached 5 from 3`: acc goes from 3 to 5
+    text = re.sub(
+        r"\b(?:reached|reaches|rose\s+to|rises\s+to|climbed\s+to|climbs\s+to|grew\s+to|grows\s+to|fell\s+to|falls\s+to|"
+        r"dropped\s+to|drops\s+to)\s+(-?\d+)\s+from\s+(-?\d+)\b",
+        r"goes from \2 to \1",
         text,
     )
     # `num grows by 90 to 260`: num grows to 260 (the value it reaches is the claim)
@@ -592,6 +606,33 @@ def _key_before_dict(m: re.Match, facts: TraceFacts) -> str:
         if any(isinstance(value, dict) and key in value for _, value in facts.history(name)):
             return f"{name}[{key!r}] "
     return m.group(0)
+
+
+# `cats went from 1 to 3`: a key of the one dict that has it, moving
+_KEY_MOVES = re.compile(
+    r"(?<![\w.'\"])(?P<key>[A-Za-z][a-z_]*)\s+(?=(?:went|goes|moved|moves|rose|rises|jumped|jumps|climbed|climbs)\s+"
+    r"(?:from|to|up\s+to)\s+-?\d)"
+)
+
+
+def _key_moves(m: re.Match, facts: TraceFacts) -> str:
+    word = m.group("key")
+    if word.lower() in _DETERMINERS or word in facts.index.names or f"self.{word}" in facts.index.names:
+        return m.group(0)
+    for key in (word, word.lower()):
+        holders = {
+            name
+            for name, history in facts.histories.items()
+            if any(isinstance(value, dict) and key in value for _, value in history)
+        }
+        if len(holders) == 1:
+            return f"{holders.pop()}[{key!r}] "
+    return m.group(0)
+
+
+def _names_a_value(word: str, facts: TraceFacts) -> bool:
+    """Whether `word` (or `self.word`) is a variable of the run that holds no object of its classes."""
+    return word not in facts.instances and (word in facts.index.names or f"self.{word}" in facts.index.names)
 
 
 def _the_variable_for_it(text: str, facts: TraceFacts) -> str:
@@ -1099,6 +1140,8 @@ def _entry_sequence(walk: Walk, subject: str, values: list, stepwise: bool) -> C
         return Check("sequence", text + " (one off a stretch of its values)", False)
     if _subsequence(values, run):
         return Check("sequence", text, True)
+    if len(values) == 2 and any(same_value(values[0], v) for v in run):
+        return Check("sequence", text, False)  # `points['cats'] went from 1 to 3`: it went from 1 to 4
     return Check("sequence", text, False) if _one_off(values, raw) else None
 
 
@@ -3199,7 +3242,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
 _SEQUENCING = re.compile(
     r"\b(?:then|after|afterwards|later|next|before|becomes|became|goes|went|moves|moved|"
     r"until|while|from|to|each|every|loop|iteration|again|so|thus|therefore|hence|gives|giving|"
-    r"pass|step|round|when|once|now)\b|->|→|;|:",
+    r"pass|step|round|when|once|now|old|previous|earlier|original)\b|->|→|;|:",
     re.I,
 )
 

@@ -2176,3 +2176,24 @@ def test_a_key_said_before_the_dicts_name_is_that_entry():
     assert ungrounded_in(trace, "Bike stock drops to 0.") == ["stock['bike'] = 0"]
     # `the stock`: the whole dict, not an entry
     assert ungrounded_in(trace, "After that the stock is {'kayak': 1, 'bike': 1}.") == []
+
+
+POINTS = """\
+def points_of(games):
+    points = {}
+    for team, gained in games:
+        points[team] = points.get(team, 0) + gained
+    return points
+"""
+
+
+def test_moves_told_with_the_value_reached_first_or_of_a_key_alone():
+    trace = traced(WINDOW, CALL)  # total 8, 6, 10, 15
+    assert ungrounded_in(trace, "Then total reached 10 from 6.") == []
+    assert ungrounded_in(trace, "Then total reached 6 from 10.") != []  # (it fell to 6 before it rose to 10)
+    assert ungrounded_in(trace, "The previous total was 6, so it becomes 10.") == []
+    assert ungrounded_in(trace, "The previous total was 7, so it becomes 10.") == ["total = 7"]
+    # `cats went from 1 to 4`: the entry of the one dict that has the key 'cats'
+    trace = traced(POINTS, "points_of([('cats', 1), ('owls', 3), ('cats', 3)])")
+    assert ungrounded_in(trace, "In the third game cats went from 1 to 4.") == []
+    assert ungrounded_in(trace, "In the third game cats went from 1 to 3.") == ["points['cats']: [1, 3]"]
