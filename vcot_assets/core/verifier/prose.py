@@ -2798,23 +2798,32 @@ _WHOLE_TEST = re.compile(
 )
 
 
+_NAMED_TEST = re.compile(r"\bthe\s+(?:condition|guard|check|test)(?=\s)", re.I)
+
+
 def _whole_tests(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`Next comes the check w <= 0 or h <= 0. ... so the whole condition is False`: the latest of the
     code's `and`/`or` tests restated before, judged where the program tested it."""
-    m = _WHOLE_TEST.search(s.text)
+    whole = _WHOLE_TEST
+    m = whole.search(s.text)
+    if m is None:  # `Here 6 % 2 is 0, so the condition is false`: any test of the code restated
+        whole = _NAMED_TEST
+        m = whole.search(s.text)
     truth = _TRUTH.match(s.text, m.end()) if m else None
     if truth is None or not s.free(m.start(), truth.end()):
         return
-    raw = _WHOLE_TEST.search(walk.raw_sentence)
+    raw = whole.search(walk.raw_sentence)
     told = _quotes_alike(squash(walk.previous_raw_sentence + walk.raw_sentence[: raw.start() if raw else 0]))
-    restated = [
-        (told.rfind(_quotes_alike(squash(ast.unparse(node)))), node)
-        for node, _ in walk.facts.condition_nodes
-        if isinstance(node, ast.BoolOp)
-    ]
-    at, node = max(restated, key=lambda found: found[0], default=(-1, None))
-    if at < 0:
-        return
+    restated = []
+    for node, _ in walk.facts.condition_nodes:
+        if not isinstance(node, ast.BoolOp if whole is _WHOLE_TEST else (ast.BoolOp, ast.Compare, ast.BinOp)):
+            continue  # (a bare name such as `w` is found in any sentence: not a test restated)
+        written = _quotes_alike(squash(ast.unparse(node)))
+        at = told.rfind(written)
+        restated.append((at + len(written) if at >= 0 else -1, len(written), node))
+    end, _, node = max(restated, key=lambda found: found[:2], default=(-1, 0, None))
+    if end < 0:
+        return  # (the latest restated test, and of those ending there the whole one: `not x` over `x`)
     claimed = _claimed_truth(truth)
     s.use(m.start(), truth.end())
     found = walk.condition(node, claimed)

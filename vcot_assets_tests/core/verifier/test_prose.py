@@ -2197,3 +2197,10 @@ def test_moves_told_with_the_value_reached_first_or_of_a_key_alone():
     trace = traced(POINTS, "points_of([('cats', 1), ('owls', 3), ('cats', 3)])")
     assert ungrounded_in(trace, "In the third game cats went from 1 to 4.") == []
     assert ungrounded_in(trace, "In the third game cats went from 1 to 3.") == ["points['cats']: [1, 3]"]
+
+
+def test_the_condition_given_a_truth_is_the_test_restated_before_it():
+    trace = traced(THIRDS, "thirds(2)")
+    told = "The test n % 3 == 0 asks for a multiple of 3. Here 2 % 3 is 2, so the condition is "
+    assert ungrounded_in(trace, told + "false.") == []
+    assert ungrounded_in(trace, told + "true.") == ["n % 3 == 0 is True"]
