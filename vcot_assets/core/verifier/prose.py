@@ -2164,6 +2164,13 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("count", m.group(0), count in counts))
 
 
+def _shortened(name: str, noun: str) -> bool:
+    """`ops` for `operations`, `temps` for `temperatures`: a plural variable name that shortens the
+    noun (its first letters, the plural ending kept)."""
+    stem = name.removesuffix("s")
+    return name.endswith("s") and name != noun and len(stem) >= 2 and name.isalpha() and noun.startswith(stem)
+
+
 def _counts_of_the_noun(walk: Walk, noun: str, walked_only: bool = False) -> set[int]:
     """`after all 6 words` where the code loops `for word in ...` (or over `words`): the counts of
     the loop the noun names (other loops' counts are not what the sentence counts). With
@@ -2175,7 +2182,9 @@ def _counts_of_the_noun(walk: Walk, noun: str, walked_only: bool = False) -> set
     headers = [
         h
         for h, (targets, _) in facts.loop_names.items()
-        if (singular in targets and not walked_only) or facts.loop_sources.get(h) == noun.lower()
+        if (singular in targets and not walked_only)
+        or facts.loop_sources.get(h) == noun.lower()
+        or _shortened(facts.loop_sources.get(h, ""), noun.lower())
     ]
     counts = set().union(*(facts.index.counts_by_loop.get(h, set()) for h in headers)) if headers else set()
     for h in headers if walked_only else ():
@@ -2191,7 +2200,9 @@ def _counts_of_the_noun(walk: Walk, noun: str, walked_only: bool = False) -> set
 # `each of the six events`, `all three events are processed`, `After the four events`: as many
 # things as the loop over them took (the noun names the collection the loop walks)
 _LOOPED_NOUN = re.compile(
-    r"\b(?:(?P<passes>after|over|through)\s+(?:all\s+)?the|each\s+of\s+the|all(?:\s+the)?)\s+"
+    r"\b(?:(?P<passes>after|over|through)\s+(?:all\s+)?the|each\s+of\s+the|all(?:\s+the)?|"
+    r"(?P<visits>(?:ran|runs|loops|looped|went|goes)\s+(?:over|through)|visits|visited|processes|processed)"
+    r"(?:\s+all)?(?:\s+the)?)\s+"
     r"(?P<n>\d+)\s+(?P<noun>[a-z]+s)\b(?!\s+(?:of|with|that|which|whose|where|from)\b)",
     re.I,
 )
@@ -2203,7 +2214,7 @@ def _looped_nouns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         counts = _counts_of_the_noun(walk, m.group("noun"), walked_only=True)
         if not counts or not s.free(m.start(), m.end()):
             continue
-        if m.group("passes") or _LOOP_WENT_OVER.search(s.text[: m.start()]):
+        if m.group("passes") or m.group("visits") or _LOOP_WENT_OVER.search(s.text[: m.start()]):
             counts = _counts_of_the_noun(walk, m.group("noun"))  # `gone through all 4 words`: its passes
         s.use(m.start(), m.end())
         checks.append(Check("count", m.group(0), int(m.group("n")) in counts))

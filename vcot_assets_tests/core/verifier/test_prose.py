@@ -2204,3 +2204,19 @@ def test_the_condition_given_a_truth_is_the_test_restated_before_it():
     told = "The test n % 3 == 0 asks for a multiple of 3. Here 2 % 3 is 2, so the condition is "
     assert ungrounded_in(trace, told + "false.") == []
     assert ungrounded_in(trace, told + "true.") == ["n % 3 == 0 is True"]
+
+
+OPS = """\
+def apply(ops):
+    x = 0
+    for op in ops:
+        x += op
+    return x
+"""
+
+
+def test_a_count_of_the_noun_a_loops_collection_shortens():
+    trace = traced(OPS, "apply([1, 2, 3])")  # `ops` shortens `operations`
+    assert ungrounded_in(trace, "All 3 operations are processed, so x is 6.") == []
+    assert ungrounded_in(trace, "All 4 operations are processed, so x is 6.") == ["All 4 operations"]
+    assert ungrounded_in(trace, "The loop ran over 4 operations, so x is 6.") == ["ran over 4 operations"]
