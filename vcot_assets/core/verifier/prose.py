@@ -1922,6 +1922,17 @@ def _stretch(values: list, run: list, collapse: bool = True) -> bool:
     return 0 in _stretch_misses(values, run)
 
 
+def _stretch_somewhere(walk: Walk, values: list) -> bool:
+    """`values` in a row in some variable's history (or an entry's), in a collection the run holds,
+    or in a run the code computed."""
+    runs = [[v for _, v in history] for history in walk.facts.histories.values()]
+    runs += [keyed for run in list(runs) for keyed in _keyed_histories(run)]
+    runs += [
+        _items(v) for v in walk.facts.known_values + walk.facts.code_literals
+    ]  # (`140 -> 145 -> 160` of the input)
+    return any(_stretch(values, run) for run in runs + walk.facts.expression_runs())
+
+
 def _one_off(values: list, run: list) -> bool:
     """`values` equals some stretch of `run` except in exactly one place (3 values or more)."""
     run, values = _collapsed(run), _collapsed(values)  # as the narration sees them
@@ -2007,7 +2018,13 @@ def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 # just named, one value off, and no other run of the program it could be
                 checks.append(Check("sequence", f"{near}: {values} (one off)", False))
                 continue
-            checks.append(_sequence(walk, values, None))
+            found = _sequence(walk, values, None)
+            chain = s.text[m.start() : end]
+            if found.ok and "->" in chain and "," not in chain and not _stretch_somewhere(walk, values):
+                # `5 -> 7 -> 6 -> 5`: one value after another, so a stretch of some history, not values
+                # picked out of it in order
+                found = Check("sequence", f"values: {values} (not one after another anywhere)", False)
+            checks.append(found)
     # `picks up 'P', 'N' and 'R'`, `goes ['a'], ['a', 'b'], ...`: a run of strings or collections
     for m in re.finditer(r"['\"\[(]", s.text):
         if not s.free(m.start(), m.end()) or (m.start() > 0 and s.text[m.start() - 1].isalnum()):

@@ -2220,3 +2220,9 @@ def test_a_count_of_the_noun_a_loops_collection_shortens():
     assert ungrounded_in(trace, "All 3 operations are processed, so x is 6.") == []
     assert ungrounded_in(trace, "All 4 operations are processed, so x is 6.") == ["All 4 operations"]
     assert ungrounded_in(trace, "The loop ran over 4 operations, so x is 6.") == ["ran over 4 operations"]
+
+
+def test_values_chained_by_arrows_follow_one_another(facts):  # total 8, 6, 10, 15
+    assert verdicts(facts, "Step by step: 8 -> 6 -> 10.") == [("sequence", True)]
+    # in order in total's history, but 6 came between: not one after another
+    assert verdicts(facts, "Step by step: 8 -> 10 -> 15.") == [("sequence", False)]
