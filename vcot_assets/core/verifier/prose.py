@@ -109,6 +109,7 @@ _VALUE_VERBS = (
     r"(?:goes up to|goes down to|goes back to|drops back to|falls back to|climbs to|climbs back to|stays at|stops at|"
     r"remains at|stay at|remain at|moves on to|moved on to|wraps around to|wraps back to|wraps to|resets to|"
     r"is reset to|"  # (before `goes`, `stays`, `moves to`, `is`)
+    r"must be|must have been|has to be|had to be|"  # (before `is`)
     r"=|:|is now|is set to|is updated to|is initialized to|is initialised to|is assigned|is still|is|becomes|became|"
     r"become|changes to|holds|now holds|stays|remains|ends up as|ends up|ends at|ends as|ended up as|ended up|"
     r"ended at|ended as|finishes as|finishes at|finished as|finished at|starts as|starts at|is initially|"
@@ -1099,6 +1100,25 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 if not more:
                     break
                 values, end = values + more, stop
+        if (
+            len(values) == 1
+            and m.group("subject")
+            and re.search(r"\bfrom\s*$", s.text[:start])
+            and not re.match(r"\s*(?:\(|,|and\b)?[^.;]{0,40}?\bto\b", s.text[end:])
+            and s.free(m.start(), end)
+        ):  # `raised hi from 7 (9 > 7)`: the value it changed from, whatever it became
+            s.use(m.start(), end)
+            name = subject if subject in known else f"self.{subject.removeprefix('self.')}"
+            run = _collapsed([v for _, v in walk.facts.history(name)])
+            if run and "[" not in subject:
+                checks.append(
+                    Check(
+                        "value",
+                        f"{subject} changed from {values[0]!r}",
+                        any(same_value(v, values[0]) for v in run[:-1]),
+                    )
+                )
+            continue
         if len(values) < (3 if m.group("listed") else 2) or not s.free(m.start(), end):
             continue
         s.use(m.start(), end)
@@ -1541,6 +1561,10 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         subject = _verb_subject(m, s.text, known)
         if subject is None:
             continue
+        if re.match(r"(?:must|has|had)\b", m.group("verb")) and re.search(
+            r"\b(?:plus|minus|times|and|or|of|with)\s+(?:that\s+|the\s+)?$", s.text[: m.start("subject")]
+        ):
+            continue  # `principal plus that interest must be 1050`: a sum, not interest's value
         start = m.start("value")
         values, end = _literal_run(s.text, start)
         if len(values) == 2 and re.match(
@@ -3279,7 +3303,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
 _SEQUENCING = re.compile(
     r"\b(?:then|after|afterwards|later|next|before|becomes|became|goes|went|moves|moved|"
     r"until|while|from|to|each|every|loop|iteration|again|so|thus|therefore|hence|gives|giving|"
-    r"pass|step|round|when|once|now|old|previous|earlier|original)\b|->|→|;|:",
+    r"pass|step|round|when|once|now|old|previous|earlier|original|must)\b|->|→|;|:",
     re.I,
 )
 

@@ -2226,3 +2226,12 @@ def test_values_chained_by_arrows_follow_one_another(facts):  # total 8, 6, 10, 
     assert verdicts(facts, "Step by step: 8 -> 6 -> 10.") == [("sequence", True)]
     # in order in total's history, but 6 came between: not one after another
     assert verdicts(facts, "Step by step: 8 -> 10 -> 15.") == [("sequence", False)]
+
+
+def test_a_value_that_must_be_and_the_value_a_change_came_from():
+    trace = traced(WINDOW, CALL)  # total 8, 6, 10, 15
+    assert ungrounded_in(trace, "So total must be 6 after the second window.") == []
+    assert ungrounded_in(trace, "So total must be 7 after the second window.") == ["total = 7"]
+    assert ungrounded_in(trace, "And i plus that total must be 99.") == []  # a sum, not total's value
+    assert ungrounded_in(trace, "The next number raised total from 6 (10 > 6).") == []
+    assert ungrounded_in(trace, "The next number raised total from 15 (10 > 6).") == ["total changed from 15"]
