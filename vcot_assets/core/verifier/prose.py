@@ -362,6 +362,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
                 inner
             ) is not None:
                 return inner  # `len(name)` is 6, `s.strip()` turns ...: an expression of the code, given a value
+            if _TUPLE_OF_NAMES.fullmatch(inner) and re.match(r"\s*=\s*[-\d'\"\[(]", after):
+                return inner  # `(self.stock, self.failed)` = (12, 1): the values of those names
             if re.match(r"\s+(?:returns|returned)\s+(?!true|false)", after, re.I) and isinstance(
                 _expr(inner), ast.Call
             ):
@@ -3191,11 +3193,43 @@ def _one_slip(held, value, places) -> bool:
     )
 
 
+# `(self.stock, self.failed) = (12, 1)`: the values of several names at once (`lo, hi = 2, 10`
+# unbracketed reads as one claim per name, by `_chains`)
+_NAMES_TUPLE = r"(?:self\.)?[A-Za-z_]\w*(?:\s*,\s*(?:self\.)?[A-Za-z_]\w*)+"
+_TUPLE_OF_NAMES = re.compile(r"\(?\s*" + _NAMES_TUPLE + r"\s*\)?")
+_TUPLE_CLAIM = re.compile(
+    r"(?<![\w.(])\(\s*(?P<names>" + _NAMES_TUPLE + r")\s*\)"
+    r"\s*(?:=(?!=)|\bare\b|\bis\b|\bequals\b)\s*(?=[-\d'\"\[(])"
+)
+
+
+def _tuple_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    known = walk.facts.index.names
+    for m in _TUPLE_CLAIM.finditer(s.text):
+        names = [n.strip() for n in m.group("names").split(",")]
+        names = [n if n in known else f"self.{n.removeprefix('self.')}" for n in names]
+        if not all(n in known for n in names) or not s.free(m.start(), m.end()):
+            continue
+        end = _right_operand_end(s.text, m.end())
+        node = _expr(s.text[m.end() : end].rstrip(".")) if end > m.end() else None
+        literal, value = _literal_value(node) if node is not None else (False, None)
+        if not literal or not isinstance(value, tuple):
+            values, end = _literal_run(s.text, m.end(), one_kind=False)
+            value = tuple(values)
+        if len(value) != len(names) or not s.free(m.start(), end):
+            continue
+        s.use(m.start(), end)
+        found = walk.find(_expr(f"({', '.join(names)},)"), value)
+        if found.ok is not None:
+            checks.append(found)
+
+
 def check_sentence(text: str, walk: Walk) -> list[Check]:
     s = Sentence(normalize_sentence(text, walk.facts))
     walk.previous_raw_sentence, walk.sentence, walk.raw_sentence = walk.raw_sentence, s.text, text
     checks: list[Check] = []
     for step in (
+        _tuple_claims,
         _restated_returns,
         _restated_updates,
         _named_sequences,

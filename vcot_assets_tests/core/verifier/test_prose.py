@@ -2235,3 +2235,9 @@ def test_a_value_that_must_be_and_the_value_a_change_came_from():
     assert ungrounded_in(trace, "And i plus that total must be 99.") == []  # a sum, not total's value
     assert ungrounded_in(trace, "The next number raised total from 6 (10 > 6).") == []
     assert ungrounded_in(trace, "The next number raised total from 15 (10 > 6).") == ["total changed from 15"]
+
+
+def test_several_names_given_values_at_once_hold_them_together():
+    trace = traced(WINDOW, CALL)  # at the end total is 15 and i is 5
+    assert ungrounded_in(trace, "At the end `(total, i)` = (15, 5).") == []
+    assert ungrounded_in(trace, "At the end `(total, i)` = (5, 15).") == ["(total, i) = (5, 15)"]
