@@ -1774,9 +1774,50 @@ def _literal_run(text: str, start: int, one_kind: bool = True) -> tuple[list[obj
     return values, end
 
 
+_AFTER_EACH = re.compile(
+    r"\b(?:after|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:each|every)\s+(?P<noun>[a-z]+)\b", re.I
+)
+
+
+def _after_each_loop_pass(walk: Walk, subject: str) -> set[int] | None:
+    """`After each word, total is ...`: the header lines of the loops whose passes the sentence
+    holds the values told of `subject` to (the noun the unit of a loop, or a pass word: any loop),
+    said before the subject is named; None when it holds them to none."""
+    m = _AFTER_EACH.search(walk.sentence)
+    if m is None or not re.search(rf"(?<![\w.]){re.escape(subject.removeprefix('self.'))}\b", walk.sentence[m.end() :]):
+        return None
+    noun = m.group("noun").lower()
+    loops = walk.facts.loop_names.items()
+    if noun in ("pass", "iteration", "round", "loop", "step"):
+        return {h for h, _ in loops}
+    named = {
+        h
+        for h, (targets, _) in loops
+        if noun in targets
+        or walk.facts.loop_sources.get(h, "") in (noun + "s", noun + "es")
+        or _shortened(walk.facts.loop_sources.get(h, ""), noun + "s")
+    }
+    return named or None
+
+
+def _after_each_pass(walk: Walk, subject: str, values: list[object], headers: set[int]) -> bool:
+    """`After each word, total is 3, 16, 27, 63`: a stretch of the values `subject` holds each time
+    the header of one of those loops runs (the state each pass leaves), or no loop to hold it to."""
+    passes = walk.facts.per_iteration(subject, headers)
+    if not passes:
+        return True
+    last = [v for _, v in walk.facts.history(subject)][-1:]  # (a `break` leaves before the header shows it)
+    return any(
+        _stretch(values, run, collapse=False) or _stretch(values, run) for run in passes + [p + last for p in passes]
+    )
+
+
 def _sequence(walk: Walk, values: list[object], subject: str | None, stepwise: bool = False) -> Check:
     """Values in order in one variable's history (a named one, else any)."""
     histories = walk.facts.histories
+    headers = _after_each_loop_pass(walk, subject) if subject and len(values) >= 3 else None
+    if headers is not None and not _after_each_pass(walk, subject, values, headers):
+        return Check("sequence", f"{subject}: {values} (not its values pass by pass)", False)
     # a local and an attribute can share a name (`floor` the argument, `self.floor` the state)
     names = [subject.removeprefix("self."), "self." + subject.removeprefix("self.")] if subject else list(histories)
     repeats = any(same_value(a, b) for a, b in zip(values, values[1:]))

@@ -153,17 +153,19 @@ class TraceFacts:
                     for name, value in bindings.items())
         ]  # fmt: skip
 
-    def per_iteration(self, name: str) -> list[list[object]]:
-        """Per loop, `name`'s value each time the loop's header runs (once per iteration, and at
-        the exit): a summary "after each week" lists these, repeats included."""
+    def per_iteration(self, name: str, headers: set[int] | None = None) -> list[list[object]]:
+        """Per loop (of those whose header lines are `headers`, else every loop), `name`'s value each
+        time the loop's header runs (once per iteration, and at the exit): a summary "after each
+        week" lists these, repeats included."""
         if not self._per_iteration and self.loop_names:  # every variable's, in one pass over the trace
             by_name: dict[str, dict[int, list]] = {}
             for i, event in enumerate(self.index.events):
                 if event.kind == "line" and event.line_no in self.loop_names:
                     for held, value in self.index.states[i].items():
                         by_name.setdefault(held, {}).setdefault(event.line_no, []).append(value)
-            self._per_iteration = {held: list(runs.values()) for held, runs in by_name.items()}
-        return self._per_iteration.get(name) or self._per_iteration.get(f"self.{name.removeprefix('self.')}", [])
+            self._per_iteration = by_name
+        runs = self._per_iteration.get(name) or self._per_iteration.get(f"self.{name.removeprefix('self.')}", {})
+        return [run for line, run in runs.items() if headers is None or line in headers]
 
     def expression_runs(self) -> list[list[object]]:
         """Each computation the code makes on a line (`p - low`, `max(row)`, `i * j`), its value every

@@ -2241,3 +2241,23 @@ def test_several_names_given_values_at_once_hold_them_together():
     trace = traced(WINDOW, CALL)  # at the end total is 15 and i is 5
     assert ungrounded_in(trace, "At the end `(total, i)` = (15, 5).") == []
     assert ungrounded_in(trace, "At the end `(total, i)` = (5, 15).") == ["(total, i) = (5, 15)"]
+
+
+ROW_SUMS = """\
+def row_sums(rows):
+    total = 0
+    for row in rows:
+        for x in row:
+            total += x
+    return total
+"""
+
+
+def test_values_told_after_each_pass_are_what_each_pass_leaves():
+    trace = traced(ROW_SUMS, "row_sums([[1, 2], [3], [4, 5]])")  # total 1, 3, 6, 10, 15; 3, 6, 15 after each row
+    assert ungrounded_in(trace, "After each row, total is 3, 6, 15.") == []
+    assert ungrounded_in(trace, "After each row, total is 3, 6, 10.") == [
+        "total: [3, 6, 10] (not its values pass by pass)"
+    ]
+    # `after each refill`: no loop's pass, so any stretch of its history
+    assert ungrounded_in(trace, "After each refill, total is 3, 6, 10.") == []
