@@ -3689,6 +3689,7 @@ def _held_in_the_pass(walk: Walk, check: Check, spans: list[tuple[int, int]], be
     name = check.text.split(" = ")[0]
     if (
         check.kind != "value"
+        or not re.fullmatch(r"(?:self\.)?\w+", name)  # (`i + 1 = 6`: an expression, not what the pass made)
         or walk.backward
         or not _CONSEQUENCE.search(before)
         or re.search(rf"(?<![\w.]){re.escape(name)}\b", before)
@@ -3856,6 +3857,7 @@ def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tup
     cursor, item_opening = 0, False
     for sentence in split_sentences(text):
         at = text.find(sentence, cursor)
+        new_line = False
         if at >= 0:
             new_line = at == 0 or "\n" in text[cursor:at]
             cursor = at + len(sentence)
@@ -3866,7 +3868,8 @@ def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tup
             continue
         lo = walk.pointer
         checks = check_sentence(sentence, walk) if n else []
-        if item_opening and not walk.backward:
+        # (a line that opens with `Third pass:` tells that pass in all its sentences, as a list item does)
+        if (item_opening or (new_line and _PASS_ORDINAL.match(walk.sentence))) and not walk.backward:
             item_opening = False
             walk.item_pass = _opened_pass(walk)
         report = SentenceReport(sentence=sentence, window_start=min(lo, walk.pointer), window_end=max(lo, walk.pointer))

@@ -2261,3 +2261,13 @@ def test_values_told_after_each_pass_are_what_each_pass_leaves():
     ]
     # `after each refill`: no loop's pass, so any stretch of its history
     assert ungrounded_in(trace, "After each refill, total is 3, 6, 10.") == []
+
+
+def test_a_line_that_opens_with_a_pass_tells_that_pass_in_every_sentence():
+    trace = traced(WINDOW, CALL)  # passes i = 3, 4, 5 take total to 6, 10, 15
+    assert ungrounded_in(trace, "Second pass: i is 4. Then total = 10.") == []
+    assert ungrounded_in(trace, "Second pass: i is 4. Then total = 15.") == [
+        "total = 15 (not in that pass of the loop)"
+    ]
+    # an expression after `now` is the state the pass is in, not a change it made
+    assert ungrounded_in(trace, "Second pass: now i + 1 = 5, and total becomes 10.") == []
