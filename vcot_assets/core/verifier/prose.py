@@ -109,7 +109,7 @@ _VALUE_VERBS = (
     r"(?:goes up to|goes down to|goes back to|drops back to|falls back to|climbs to|climbs back to|stays at|stops at|"
     r"remains at|stay at|remain at|moves on to|moved on to|wraps around to|wraps back to|wraps to|resets to|"
     r"is reset to|"  # (before `goes`, `stays`, `moves to`, `is`)
-    r"must be|must have been|has to be|had to be|"  # (before `is`)
+    r"must be|must have been|has to be|had to be|must end as|must end at|must end up as|must end up at|must equal|"
     r"=|:|is now|is set to|is updated to|is initialized to|is initialised to|is assigned|is still|is|becomes|became|"
     r"become|changes to|holds|now holds|stays|remains|ends up as|ends up|ends at|ends as|ended up as|ended up|"
     r"ended at|ended as|finishes as|finishes at|finished as|finished at|starts as|starts at|is initially|"
@@ -562,7 +562,10 @@ def _is_claim(inner: str) -> bool:
     )
 
 
-_MOVES = r"(?:took|takes|brought|brings|moved|moves|sent|sends|dropped|drops|pushed|pushes|raised|raises|set|sets)"
+_MOVES = (
+    r"(?:took|takes|take|brought|brings|bring|moved|moves|move|sent|sends|send|dropped|drops|drop|pushed|pushes|push|"
+    r"raised|raises|raise|set|sets)"
+)
 _MOVED_NAME = re.compile(_MOVES + r"\s+`?((?:self\.)?[A-Za-z_]\w*)`?\s+(?=(?:from|to|down|up|back)\b)")
 _MOVED_IT = re.compile(r"\b" + _MOVES + r"\s+(it)\s+(?=(?:from|to|down|up|back)\b)")
 
@@ -1600,6 +1603,16 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 or (values[0] == 1 and verb in ("holds", "has", "contains") and re.match(r"\s+[a-z]+\b", after))
             )  # `seen has 4 words`, `kept holds 1 name`
         )
+        held = [v for _, v in walk.facts.history(subject)]
+        if (
+            counted
+            and held
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in held)
+            and m.group("verb").lower() not in ("are", "were")
+            and not re.search(r"\d\s+(?:[a-z]+\s+)?$", s.text[: m.start("subject")])  # (`2 full hours is 120 minutes`)
+            and re.match(r"\s+(?!times\b)[a-z]+s\b(?!\s+(?:plus|minus|times|of|whose|and)\b)", after)
+        ):
+            counted = False  # `f is now 96 degrees`: a number with its unit (a number has no size)
         if len(values) >= 2 and all(isinstance(v, int) for v in values) and re.match(_ITEM_NOUNS, after):
             s.use(m.start("subject"), end)  # `pairs grows to 7, 8 and then 9 entries`: its sizes
             checks.append(Check("sequence", f"len({subject}): {values}", _len_sequence(walk, subject, values)))

@@ -2271,3 +2271,11 @@ def test_a_line_that_opens_with_a_pass_tells_that_pass_in_every_sentence():
     ]
     # an expression after `now` is the state the pass is in, not a change it made
     assert ungrounded_in(trace, "Second pass: now i + 1 = 5, and total becomes 10.") == []
+
+
+def test_a_number_told_with_its_unit_and_a_value_a_variable_must_end_as():
+    trace = traced(WINDOW, CALL)  # total ends at 15
+    assert ungrounded_in(trace, "At the end total is now 15 points.") == []
+    assert ungrounded_in(trace, "At the end total is now 14 points.") == ["total = 14"]
+    assert ungrounded_in(trace, "So total must end as 15.") == []
+    assert ungrounded_in(trace, "So total must end as 16.") == ["total = 16"]
