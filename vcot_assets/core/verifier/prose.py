@@ -2603,7 +2603,9 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         # `flushes num three times`: how often a variable the sentence names was set (but a sentence
         # about a loop counts that loop's runs)
         named = [n for n in re.findall(r"[A-Za-z_][\w.]*", s.text) if n in walk.facts.histories]
-        about_loop = re.search(r"\b(?:loop|while|for|iterations?|passes)\b", s.text + " " + walk.raw_sentence, re.I)
+        about_loop = re.search(
+            r"\b(?:loop|while|for|iterations?|passes|rounds|body)\b", s.text + " " + walk.raw_sentence, re.I
+        )
         if not about_loop and (
             any(count in (len(walk.facts.histories[n]), len(walk.facts.histories[n]) - 1) for n in named)
             or any(same_value(v, count) for h in walk.facts.histories.values() for _, v in h[-1:])
@@ -2623,7 +2625,8 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         )  # `the dec line ran four times`, `the belt was emptied seven times`: how often a line ran
         totals = walk.facts.line_counts if of_lines else set()
         ok = count in _loop_counts(walk, s.text[: m.start()]) or count in totals
-        if not ok and _PART_OF_THE_RUNS.search(before) and not _RUN_ENDS.search(s.text):
+        some = re.match(r"\s+(?:had|where|in\s+which|that|whose)\b", s.text[m.end() :])  # `2 rounds had a == b`
+        if not ok and (some or _PART_OF_THE_RUNS.search(before)) and not _RUN_ENDS.search(s.text):
             # `in those two iterations`: some of a loop's passes (`after two passes` may be all of them)
             ok = any(count <= passes for passes in _loop_counts(walk, before))
         checks.append(Check("count", m.group(0), ok))

@@ -2279,3 +2279,12 @@ def test_a_number_told_with_its_unit_and_a_value_a_variable_must_end_as():
     assert ungrounded_in(trace, "At the end total is now 14 points.") == ["total = 14"]
     assert ungrounded_in(trace, "So total must end as 15.") == []
     assert ungrounded_in(trace, "So total must end as 16.") == ["total = 16"]
+
+
+def test_rounds_and_the_body_count_a_loops_passes_not_a_variables_changes():
+    trace = traced(WINDOW, CALL)  # the loop runs 3 times; sums holds 4 values over the run
+    assert ungrounded_in(trace, "sums starts as [8], then it runs 3 rounds.") == []
+    assert ungrounded_in(trace, "sums starts as [8], then it runs 4 rounds.") == ["4 rounds"]
+    assert ungrounded_in(trace, "The body ran 4 times, and sums ends as [8, 6, 10, 15].") == ["4 times"]
+    # some of the passes: at most as many as the loop ran
+    assert ungrounded_in(trace, "Exactly 2 rounds had xs[i] > xs[i - k].") == []
