@@ -2548,7 +2548,7 @@ _ORDINALS = {
 # `break ends the loop on its second iteration`: the loop stopped after that many passes
 _STOPPED_ON = re.compile(
     r"\b(?:on|in|at|during)\s+(?:its|the)\s+(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+"
-    r"(?:pass|iteration|time round|round|trip)\b(?:\s+through\s+the\s+loop)?",
+    r"(?P<noun>pass|iteration|time round|round|trip|[a-z]+)\b(?:\s+through\s+the\s+loop)?",
     re.I,
 )
 
@@ -2559,6 +2559,12 @@ def _stopping_passes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     for m in _STOPPED_ON.finditer(s.text):
         if not s.free(m.start(), m.end()) or not walk.facts.loop_counts:
             continue
+        noun = m.group("noun").lower()
+        if noun not in ("pass", "iteration", "time round", "round", "trip") and not (
+            re.search(r"\b(?:stops|stopped|ends|ended|breaks|broke|exits|exited)\s+$", s.text[: m.start()], re.I)
+            and _counts_of_the_noun(walk, noun + "s")
+        ):
+            continue  # (`stops on its fourth part`: only right after the stop, and where the loop walks parts)
         s.use(m.start(), m.end())
         word = m.group(1).lower()
         passes = _ORDINALS.get(word) or int(re.match(r"\d+", word).group())

@@ -2288,3 +2288,20 @@ def test_rounds_and_the_body_count_a_loops_passes_not_a_variables_changes():
     assert ungrounded_in(trace, "The body ran 4 times, and sums ends as [8, 6, 10, 15].") == ["4 times"]
     # some of the passes: at most as many as the loop ran
     assert ungrounded_in(trace, "Exactly 2 rounds had xs[i] > xs[i - k].") == []
+
+
+FIRST_NEGATIVE = """\
+def first_negative(parts):
+    for i, part in enumerate(parts):
+        if part < 0:
+            break
+    return i
+"""
+
+
+def test_a_loop_that_stops_on_its_kth_unit_ran_k_passes():
+    trace = traced(FIRST_NEGATIVE, "first_negative([4, 2, -1, 7])")  # stops in its third pass
+    assert ungrounded_in(trace, "The loop stops on its third part and never looks at 7.") == []
+    assert ungrounded_in(trace, "The loop stops on its fourth part and never looks at 7.") == ["on its fourth part"]
+    # not right after a stop: a place, not a count (`at the fourth value` of something)
+    assert ungrounded_in(trace, "The -1 shows up at the fourth part, so the loop ends at i = 2.") == []
