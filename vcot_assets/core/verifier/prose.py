@@ -618,11 +618,13 @@ def _key_before_dict(m: re.Match, facts: TraceFacts) -> str:
 _KEY_MOVES = re.compile(
     r"(?<![\w.'\"])(?P<key>[A-Za-z][a-z_]*)\s+(?=(?:went|goes|moved|moves|rose|rises|jumped|jumps|climbed|climbs)\s+"
     r"(?:from|to|up\s+to)\s+-?\d)"
+    r"|(?<=\b[Ww]ith\s)(?P<with>[A-Za-z][a-z_]*)\s+(?=at\s+-?\d)"  # `With lee at 2 and ada at 7`
+    r"|(?<=\band\s)(?P<also>[A-Za-z][a-z_]*)\s+(?=at\s+-?\d)"
 )
 
 
 def _key_moves(m: re.Match, facts: TraceFacts) -> str:
-    word = m.group("key")
+    word = m.group("key") or m.group("with") or m.group("also")
     if word.lower() in _DETERMINERS or word in facts.index.names or f"self.{word}" in facts.index.names:
         return m.group(0)
     for key in (word, word.lower()):
@@ -1521,10 +1523,11 @@ _ELLIPTIC_TO = re.compile(
 
 
 # `with evens at 2 and odds at 3`: the state a step leaves, told as an aside
-_WITH_AT = re.compile(r"\bwith\s+(?P<subject>(?:self\.)?[A-Za-z_]\w*)\s+(?:still\s+|now\s+)?at\s+(?=[-\d'\"\[({])")
+_ENTRY = r"(?:self\.)?[A-Za-z_]\w*(?:\['[^'\]\n]{1,20}'\])?"  # (`scores['lee']` too)
+_WITH_AT = re.compile(r"\b[Ww]ith\s+(?P<subject>" + _ENTRY + r")\s+(?:still\s+|now\s+)?at\s+(?=[-\d'\"\[({])")
 _WITH_AT_AND = re.compile(
-    r"\bwith\s+(?:self\.)?[A-Za-z_]\w*\s+(?:still\s+|now\s+)?at\s+[^,;]*?\band\s+"
-    r"(?P<subject>(?:self\.)?[A-Za-z_]\w*)\s+(?:still\s+|now\s+)?at\s+(?=[-\d'\"\[({])"
+    r"\b[Ww]ith\s+" + _ENTRY + r"\s+(?:still\s+|now\s+)?at\s+[^,;]*?\band\s+"
+    r"(?P<subject>" + _ENTRY + r")\s+(?:still\s+|now\s+)?at\s+(?=[-\d'\"\[({])"
 )
 
 
@@ -1543,7 +1546,7 @@ def _object_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         end = _right_operand_end(s.text, m.end())
         value = _expr(s.text[m.end() : end].rstrip(".")) if end > m.end() else None
         literal, wanted = _literal_value(value) if value is not None else (False, None)
-        if subject not in known or not literal or not s.free(m.start(group), end):
+        if subject.split("[")[0] not in known or not literal or not s.free(m.start(group), end):
             continue
         if re.match(r"\s*(?:,\s*)?(?:then|and then|,)\s*-?\d", s.text[end:]):
             continue  # `pushes inner to 44, 53 and 55`: a run, read as one

@@ -2305,3 +2305,12 @@ def test_a_loop_that_stops_on_its_kth_unit_ran_k_passes():
     assert ungrounded_in(trace, "The loop stops on its fourth part and never looks at 7.") == ["on its fourth part"]
     # not right after a stop: a place, not a count (`at the fourth value` of something)
     assert ungrounded_in(trace, "The -1 shows up at the fourth part, so the loop ends at i = 2.") == []
+
+
+def test_keys_given_values_with_at_are_the_dicts_entries():
+    trace = traced(POINTS, "points_of([('cats', 1), ('owls', 3), ('cats', 3)])")  # cats 1 then 4, owls 3
+    assert ungrounded_in(trace, "With cats at 4 and owls at 3, the tally is done.") == []
+    assert ungrounded_in(trace, "With cats at 3 and owls at 4, the tally is done.") == [
+        "points['cats'] = 3",
+        "points['owls'] = 4",
+    ]
