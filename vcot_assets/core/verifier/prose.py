@@ -297,6 +297,21 @@ def _update_gives(m: re.Match, facts: TraceFacts) -> str:
     return f"{m.group(1)} stays at " if m.group(3).strip() == identity else f"{m.group(1)} becomes "
 
 
+_SATISFIES = re.compile(
+    r"\b(?P<negated>(?:not|n't|never|fails?\s+to|failed\s+to)\s+)?(?:satisf(?:y|ies|ied)|meets?|met)\s*$", re.I
+)
+
+
+def _satisfied_test(match: re.Match, inner: str, facts: TraceFacts) -> str | None:
+    """`("nut", 3) already satisfies `key in seen``: that test's outcome, where the code makes it."""
+    satisfied = _SATISFIES.search(match.string[: match.start()])
+    condition = re.sub(r"^(?:if|elif|while)\s+", "", inner).rstrip(":").strip()
+    node = _expr(condition) if satisfied else None
+    if node is None or not facts.condition_events(node):
+        return None
+    return f"({condition}) is {satisfied.group('negated') is None}"
+
+
 def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
@@ -324,6 +339,9 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         if node is not None and facts.condition_events(node):
             # the `if missing:` branch runs: that test came out True (`is skipped`: False)
             return f"({tested.group(1)}) is {branch.group('ran') is not None} and its"
+        satisfied = _satisfied_test(match, inner, facts)
+        if satisfied:
+            return satisfied
         if tested and _TRUTH_AFTER.match(match.string, match.end()) and _expr(tested.group(1)) is not None:
             return f"({tested.group(1)})"  # `if self.songs:` is True: that test's outcome, not a value of songs
         if (
@@ -470,6 +488,11 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         r"\1 to ",
         text,
     )
+    return _binary_numerals(text)
+
+
+def _binary_numerals(text: str) -> str:
+    """Numbers written in base 2 as the decimal numbers they are."""
     # `In binary, 182 is 10110100`, `182 is 10110100 in binary`: one number in two bases, so they must agree
     if re.match(r"\s*in\s+binary\b", text, re.I):
         text = re.sub(r"(?<![\w.])([2-9]\d*|1\d+)\s+is\s+([01]{4,})\b", _same_in_base_2, text)

@@ -2314,3 +2314,9 @@ def test_keys_given_values_with_at_are_the_dicts_entries():
         "points['cats'] = 3",
         "points['owls'] = 4",
     ]
+
+
+def test_a_value_said_to_satisfy_a_test_of_the_code_claims_its_outcome():
+    trace = traced(THIRDS, "thirds(2)")  # 2 % 3 is 2: the test never holds
+    assert ungrounded_in(trace, "So 2 does not satisfy `n % 3 == 0` and the loop never runs.") == []
+    assert ungrounded_in(trace, "So 2 satisfies `n % 3 == 0` and the loop runs.") == ["n % 3 == 0 is True"]
