@@ -231,6 +231,20 @@ def _concept(index: int, item: object) -> dict:
 
 # --- instructions --------------------------------------------------------------------------
 
+
+def repetitive(text: str, times: int = 4) -> bool:
+    """Whether the text falls into a loop: a run of one to four words said `times` times in a row
+    (`the harmonic mean harmonic mean harmonic mean harmonic mean`), the way a small model
+    degenerates; careful prose does not repeat itself so."""
+    words = re.findall(r"\w+", text.lower())
+    for n in range(1, 5):
+        for start in range(len(words) - n * times + 1):
+            phrase = words[start : start + n]
+            if all(words[start + k * n : start + (k + 1) * n] == phrase for k in range(1, times)):
+                return True
+    return False
+
+
 _KIND_TAG = re.compile(r"^[*_`\s]*[\[(]\s*(function|class)\s*[\])][*_`\s]*[:.-]?\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _KIND_WORD = re.compile(r"^[*_`\s]*(function|class)\s*(?:exercise)?[*_`\s]*:[*_`\s]*(.*)$", re.IGNORECASE | re.DOTALL)
 _STATEMENT_KEYS = ("statement", "text", "instruction", "description", "problem", "prompt", "task", "exercise")

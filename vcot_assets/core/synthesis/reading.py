@@ -27,7 +27,9 @@ class Reading:
     rejection: str | None = None  # a reason code when nothing could be read
     detail: str = ""
     truncated: bool = False
-    item_rejections: list[Any] = field(default_factory=list)  # per-item rejections (tests; untagged instructions)
+    item_rejections: list[Any] = field(
+        default_factory=list
+    )  # per-item rejections (tests; instructions untagged or looping)
 
 
 def _parse(template: str, text: str, truncated: bool) -> Any:
@@ -71,9 +73,10 @@ def read_teacher_text(
         return Reading(template, None, "truncated", "the reply was cut by the token limit", True)
     try:
         value = _parse(template, text, truncated)
-        if template == "instructions":  # an item that names no kind is rejected on its own
-            untagged = [statement for kind, statement in value if not kind]
-            return Reading(template, [item for item in value if item[0]], None, "", truncated, untagged)
+        if template == "instructions":  # an item that names no kind, or loops, is rejected on its own
+            kept = [item for item in value if item[0] and not parsing.repetitive(item[1])]
+            dropped = [statement for kind, statement in value if (kind, statement) not in kept]
+            return Reading(template, kept, None, "", truncated, dropped)
         return Reading(template, value, truncated=truncated)
     except parsing.ParseError as err:
         return Reading(template, None, err.reason, err.detail, truncated)

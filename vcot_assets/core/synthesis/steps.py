@@ -145,6 +145,9 @@ def instructions_from_replies(
                 if not kind:
                     rejections.append(Rejection("instructions", key, "missing_kind", text[:200]))
                     continue
+                if parsing.repetitive(text):  # a small model's loop (`harmonic mean harmonic mean ...`)
+                    rejections.append(Rejection("instructions", key, "repetitive_text", text[:200]))
+                    continue
                 if _normalized_name(text) in seen_in_batch:
                     rejections.append(Rejection("instructions", key, "duplicate_instruction", text[:200]))
                     continue

@@ -11,6 +11,7 @@ from vcot_assets.core.synthesis.parsing import (
     parse_scenarios,
     parse_signature,
     parse_tests,
+    repetitive,
     strip_reasoning_blocks,
 )
 from vcot_assets.core.synthesis.reading import read_teacher_text
@@ -626,3 +627,10 @@ def test_a_hint_after_a_statement_is_not_part_of_it():
         ("function", "Write a function `heapify_list(nums)` that returns nums in min-heap order."),
         ("function", "Write a function `is_min_heap(nums)` that returns True for a min-heap."),
     ]
+
+
+def test_repetitive_finds_a_phrase_said_four_times_in_a_row_and_no_careful_prose():
+    assert repetitive("return the harmonic mean harmonic mean harmonic mean harmonic mean")
+    assert repetitive("a a a a")
+    assert not repetitive("Write a function that returns the mean of the mean of a list of means.")
+    assert not repetitive("Return 0, 0, 0 for an empty list.")  # (three times is not a loop)

@@ -36,6 +36,21 @@ def test_failed_and_malformed_replies_become_rejections():
     ]
 
 
+def test_an_instruction_that_falls_into_a_loop_is_rejected_on_its_own():
+    concepts = [Concept("b-c00", "b", "harmonic mean", "The reciprocal of the mean of reciprocals.")]
+    looping = (
+        "1. [function] Write a function `harmonic_mean(rates)` that returns the harmonic mean of positive numbers.\n"
+        "2. [function] Write a function harmonic mean that is harmonic. The function should return the harmonic "
+        "mean harmonic mean harmonic mean harmonic mean harmonic mean\n"
+    )
+    replies = {f"b-c00|{d}": TeacherReply(f"b-c00|{d}", looping) for d in ("easy", "medium", "hard")}
+    instructions, rejections = synthesis.instructions_from_replies(concepts, replies, 6, "offline")
+    assert [i.text[:33] for i in instructions] == [
+        "Write a function `harmonic_mean(r"
+    ]  # (the same item at each difficulty: kept once)
+    assert ("b-c00|easy", "repetitive_text") in [(r.item_id, r.reason) for r in rejections]
+
+
 def test_code_that_does_not_match_its_signature_is_rejected():
     signature = Signature(
         "i", "Function: add(a: int, b: int) -> int", "function", "add", [Param("a", "int"), Param("b", "int")], "int"
