@@ -605,12 +605,18 @@ def _keyed_entry(m: re.Match, facts: TraceFacts) -> str:
     """`counts['jam']` where exactly one dict of the run has that key, else the words as written."""
     written = m.group("quoted") or m.group("key")
     key = written[1:-1] if written[0] in "'\"" else written
+    holder = _one_dict_with(key, facts)
+    return f"{holder}[{key!r}]" if holder else m.group(0)
+
+
+def _one_dict_with(key: str, facts: TraceFacts) -> str | None:
+    """The one variable of the run whose dicts have `key`, or None (none, or several)."""
     holders = {
         name
         for name, history in facts.histories.items()
         if any(isinstance(value, dict) and key in value for _, value in history)
     }
-    return f"{holders.pop()}[{key!r}]" if len(holders) == 1 else m.group(0)
+    return holders.pop() if len(holders) == 1 else None
 
 
 # `The bean stock stays at 2`, `Bike stock drops to 1`: one key's entry of the dict named after it
@@ -647,17 +653,14 @@ _KEY_MOVES = re.compile(
 
 
 def _key_moves(m: re.Match, facts: TraceFacts) -> str:
+    """`points['cats']` for a word that names no variable and is a key of exactly one dict of the run."""
     word = m.group("key") or m.group("with") or m.group("also")
     if word.lower() in _DETERMINERS or word in facts.index.names or f"self.{word}" in facts.index.names:
         return m.group(0)
     for key in (word, word.lower()):
-        holders = {
-            name
-            for name, history in facts.histories.items()
-            if any(isinstance(value, dict) and key in value for _, value in history)
-        }
-        if len(holders) == 1:
-            return f"{holders.pop()}[{key!r}] "
+        holder = _one_dict_with(key, facts)
+        if holder:
+            return f"{holder}[{key!r}] "
     return m.group(0)
 
 
