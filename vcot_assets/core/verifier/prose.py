@@ -2114,6 +2114,11 @@ def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # items of a written collection (`[8, 6, 15, 10]`), read as that collection
         if re.search(r"\d\s+(?:to|through|until|till)\s*$", before):
             continue  # `for i = 3 to 5, then 62, 9`: a range's end, not the start of a run
+        if re.search(
+            r"\b(?:rounds|passes|iterations|steps|days|turns|ticks|positions|indices|indexes)\s+$", before, re.I
+        ):
+            s.use(m.start(), _literal_run(s.text, m.start())[1])
+            continue  # `refilled in rounds 1, 3 and 6`, `positions 0, 1 and 3 are set`: which ones, not values
         values, end = _literal_run(s.text, m.start())
         if re.match(r"\s*(?:[<>]=?|[=!]=)", s.text[end:]):
             values = values[:-1]  # `adds 1, 4 and 9, then 30 <= 20`: the last is a comparison's operand
@@ -2147,7 +2152,7 @@ def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 
 
 _LENGTH = re.compile(
-    r"\b(?:list|string|tuple|dict|set|array|grid|row)\s+of\s+(\d+)\b(?!\s+(?:columns|cols|rows)\b)"
+    r"\b(?:list|string|tuple|dict|set|array)\s+of\s+(\d+)\b(?!\s+(?:columns|cols|rows)\b)"
     r"|\b(\d+)-(?:element|item|character|entry|long)\b"
     r"|\b(?:all|the|its|of)\s+(\d+)\s+(?:characters|letters|elements|items|entries|chars|words|digits)\b",
     re.I,

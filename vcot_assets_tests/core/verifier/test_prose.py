@@ -2320,3 +2320,11 @@ def test_a_value_said_to_satisfy_a_test_of_the_code_claims_its_outcome():
     trace = traced(THIRDS, "thirds(2)")  # 2 % 3 is 2: the test never holds
     assert ungrounded_in(trace, "So 2 does not satisfy `n % 3 == 0` and the loop never runs.") == []
     assert ungrounded_in(trace, "So 2 satisfies `n % 3 == 0` and the loop runs.") == ["n % 3 == 0 is True"]
+
+
+def test_numbers_that_name_passes_or_positions_and_a_row_of_some_size_are_no_values(facts):
+    # `in rounds 1, 3 and 6`, `positions 0, 1 and 3`: which passes or places, not values the run held
+    assert all(kind != "sequence" for kind, _ in verdicts(facts, "The window moved in passes 7, 9 and 11."))
+    assert all(kind != "sequence" for kind, _ in verdicts(facts, "Bits at positions 7, 9 and 11 are set."))
+    # `a row of 10 fits`: a size in the reasoning, not the length of a list the run holds
+    assert ("count", False) not in verdicts(facts, "The width must be 10, since a row of 10 fits.")
