@@ -213,12 +213,11 @@ def _concept(index: int, item: object) -> dict:
         examples = [examples]
     if not isinstance(keyphrase, str) or not isinstance(examples, list):
         raise ParseError("malformed_concept", f"item {index} has a keyphrase or examples of the wrong type")
+    # (`"difficulty": null`: the concept stands, its difficulty unknown; a missing key is what the
+    # repair of JSON that never closed leaves, and is rejected)
     difficulty = item.get("difficulty", "")
     difficulty = difficulty.strip().lower() if isinstance(difficulty, str) else difficulty
-    if difficulty is None:
-        pass  # (`"difficulty": null`: the concept stands, its difficulty unknown; a missing key is
-        # what the repair of JSON that never closed leaves, and is rejected)
-    elif difficulty not in DIFFICULTIES:
+    if difficulty is not None and difficulty not in DIFFICULTIES:
         raise ParseError("bad_difficulty", f"item {index}: {item.get('difficulty')!r} is not easy, medium or hard")
     return {
         "name": fields["name"],

@@ -27,9 +27,8 @@ class Reading:
     rejection: str | None = None  # a reason code when nothing could be read
     detail: str = ""
     truncated: bool = False
-    item_rejections: list[Any] = field(
-        default_factory=list
-    )  # per-item rejections (tests; instructions untagged or looping)
+    # per-item rejections (tests; instructions that name no kind or fall into a loop)
+    item_rejections: list[Any] = field(default_factory=list)
 
 
 def _parse(template: str, text: str, truncated: bool) -> Any:
@@ -74,9 +73,10 @@ def read_teacher_text(
     try:
         value = _parse(template, text, truncated)
         if template == "instructions":  # an item that names no kind, or loops, is rejected on its own
-            kept = [item for item in value if item[0] and not parsing.repetitive(item[1])]
-            dropped = [statement for kind, statement in value if (kind, statement) not in kept]
-            return Reading(template, kept, None, "", truncated, dropped)
+            kept, dropped = [], []
+            for kind, statement in value:
+                (kept if kind and not parsing.repetitive(statement) else dropped).append((kind, statement))
+            return Reading(template, kept, None, "", truncated, [statement for _, statement in dropped])
         return Reading(template, value, truncated=truncated)
     except parsing.ParseError as err:
         return Reading(template, None, err.reason, err.detail, truncated)

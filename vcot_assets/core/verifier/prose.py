@@ -392,9 +392,9 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
             return " \x00 "  # restated code or the call: text of the question, not a claim
         truth_after = _TRUTH_AFTER.match(match.string, match.end())
         compound = _tested_compound(inner, facts) if truth_after else None
-        if truth_after and isinstance(_expr(inner), ast.BoolOp) and _literal_value(_expr(inner))[0]:
-            compound = inner  # `1 < 0 or 1 >= 6` is True: a condition written with this run's values
         node = _expr(inner)
+        if truth_after and isinstance(node, ast.BoolOp) and _literal_value(node)[0]:
+            compound = inner  # `1 < 0 or 1 >= 6` is True: a condition written with this run's values
         if truth_after and isinstance(node, ast.Compare) and isinstance(node.ops[0], (ast.Is, ast.IsNot)):
             compound = inner  # `self.hooks[1] is None` is False: that test's outcome, not a value of the entry
         return _plain_comparison(inner) or (f"({compound})" if compound else inner)
@@ -1141,8 +1141,7 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             and s.free(m.start(), end)
         ):  # `raised hi from 7 (9 > 7)`: the value it changed from, whatever it became
             s.use(m.start(), end)
-            name = subject if subject in known else f"self.{subject.removeprefix('self.')}"
-            run = _collapsed([v for _, v in walk.facts.history(name)])
+            run = _collapsed([v for _, v in walk.facts.history(subject)])
             if run and "[" not in subject:
                 checks.append(
                     Check(
@@ -1829,16 +1828,9 @@ def _after_each_loop_pass(walk: Walk, subject: str) -> set[int] | None:
     if m is None or not re.search(rf"(?<![\w.]){re.escape(subject.removeprefix('self.'))}\b", walk.sentence[m.end() :]):
         return None
     noun = m.group("noun").lower()
-    loops = walk.facts.loop_names.items()
     if noun in ("pass", "iteration", "round", "loop", "step"):
-        return {h for h, _ in loops}
-    named = {
-        h
-        for h, (targets, _) in loops
-        if noun in targets
-        or walk.facts.loop_sources.get(h, "") in (noun + "s", noun + "es")
-        or _shortened(walk.facts.loop_sources.get(h, ""), noun + "s")
-    }
+        return set(walk.facts.loop_names)
+    named = {h for plural in (noun + "s", noun + "es") for h in _loops_named_by(walk.facts, plural)}
     return named or None
 
 
@@ -2302,21 +2294,28 @@ def _shortened(name: str, noun: str) -> bool:
     return name.endswith("s") and name != noun and len(stem) >= 2 and name.isalpha() and noun.startswith(stem)
 
 
-def _counts_of_the_noun(walk: Walk, noun: str, walked_only: bool = False) -> set[int]:
-    """`after all 6 words` where the code loops `for word in ...` (or over `words`): the counts of
-    the loop the noun names (other loops' counts are not what the sentence counts). With
-    `walked_only`, only a loop over a collection the noun names (`all 3 names` may count the
-    distinct values a `for name in ...` loop saw), and the collection's size as the loop starts
-    counts too (`each of the 6 events`, where the loop stopped early)."""
+def _loops_named_by(facts: TraceFacts, noun: str, walked_only: bool = False) -> list[int]:
+    """The header lines of the loops a plural noun names: a loop whose variable is its singular
+    (`for word in ...` for `words`; not with `walked_only`), or one over a collection of that
+    name or a shortening of it (`words`, `ops` for `operations`)."""
     singular = noun.lower().removesuffix("es") if noun.lower().endswith("ches") else noun.lower().removesuffix("s")
-    facts = walk.facts
-    headers = [
+    return [
         h
         for h, (targets, _) in facts.loop_names.items()
         if (singular in targets and not walked_only)
         or facts.loop_sources.get(h) == noun.lower()
         or _shortened(facts.loop_sources.get(h, ""), noun.lower())
     ]
+
+
+def _counts_of_the_noun(walk: Walk, noun: str, walked_only: bool = False) -> set[int]:
+    """`after all 6 words` where the code loops `for word in ...` (or over `words`): the counts of
+    the loop the noun names (other loops' counts are not what the sentence counts). With
+    `walked_only`, only a loop over a collection the noun names (`all 3 names` may count the
+    distinct values a `for name in ...` loop saw), and the collection's size as the loop starts
+    counts too (`each of the 6 events`, where the loop stopped early)."""
+    facts = walk.facts
+    headers = _loops_named_by(facts, noun, walked_only)
     counts = set().union(*(facts.index.counts_by_loop.get(h, set()) for h in headers)) if headers else set()
     for h in headers if walked_only else ():
         walked = _expr(facts.loop_sources.get(h, ""))
