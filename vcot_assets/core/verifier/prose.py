@@ -3378,11 +3378,17 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         supposed = [(a, b) for a, b in zip(bounds, bounds[1:]) if _COUNTERFACTUAL.search(s.text[a:b])]
         supposed += [(either.start(), len(s.text) + 1)] if either else []  # `either q = 3 ..., or cap = 3`
         for check in checks:
-            literal = check.kind == "arith" or (check.kind == "comparison" and not re.search(r"[A-Za-z_]", check.text))
+            literal = check.kind == "arith" or (check.kind == "comparison" and _constant_test(check.text))
             inside = check.position < 0 or any(a <= check.position < b for a, b in supposed)
             if check.ok is False and not literal and inside:
                 check.ok = None  # `n = 2 would give 4`: a state of another run, not of this one
     return checks
+
+
+def _constant_test(text: str) -> bool:
+    """A test of literals alone (`3 > 2`, `len('api') >= 5`): true or false in any run, supposed or not."""
+    node = _expr(text)
+    return node is not None and _literal_value(node)[0]
 
 
 _EITHER_OR = re.compile(r"\beither\b(?=.*\bor\b)", re.I)  # the ways a backward narration weighs, not states
@@ -3421,6 +3427,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
             break
     _one_state(located, walk)
     _tests_in_their_state(located, walk, last_state)
+    _tests_before_their_consequence(located, walk)
     _in_the_anchors_iteration(located, walk)
     _in_the_labelled_pass(located, walk)
     _in_a_named_pass(located, walk)
@@ -3499,6 +3506,29 @@ def _tests_in_their_state(located: list[Check], walk: Walk, last_state: list[Che
         if together and not together.intersection(test.events):
             test.ok = False
             test.text += " (not with " + ", ".join(c.text for c in state) + ")"
+
+
+_SO_THEN = re.compile(r"^[^.;:]{0,80}?\b(?:so|then|and so|therefore)\b[^.;:]{0,80}$", re.I)
+
+
+def _tests_before_their_consequence(located: list[Check], walk: Walk) -> None:
+    """`'Intro' in self.songs is False, so Intro is appended and seconds becomes 95`: the value a
+    test is said to lead to holds soon after a moment the test came out so, not at another call."""
+    if walk.backward:
+        return
+    values = [c for c in located if c.ok and c.kind == "value" and re.fullmatch(r"(?:self\.)?\w+ = .+", c.text)]
+    for test in located:
+        if not (test.ok and test.kind == "comparison" and test.position >= 0):
+            continue
+        later_tests = [c.position for c in located if c.kind == "comparison" and c.position > test.position]
+        for value in values:
+            if not test.position < value.position < min(later_tests, default=len(walk.sentence)):
+                continue
+            if not _SO_THEN.match(walk.sentence[test.position + len(test.text) : value.position]):
+                continue
+            if not any(t <= v <= t + walk.window for t in test.events for v in value.events):
+                value.ok = False
+                value.text += " (not after " + test.text + ")"
 
 
 # `a, b = b, a` gives `a = 4` and `b = 9`: values said to come out of a restated assignment

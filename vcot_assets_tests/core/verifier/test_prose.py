@@ -366,6 +366,7 @@ def test_states_of_a_run_that_did_not_happen_are_not_judged_against_this_one(fac
     # its arithmetic and comparisons of literals are still checked
     assert ("arith", False) in verdicts(facts, "With k = 4 it would be 3 + 1 + 4 + 1 = 10.")
     assert ("comparison", False) in verdicts(facts, "Then 2 < 2 is true, so it would go on.")
+    assert ("comparison", False) in verdicts(facts, "A word of 5 letters would be cut: len('api') >= 5 is true.")
 
 
 def test_a_collection_then_its_size_is_not_one_run_and_a_length_history_is_read(facts):
@@ -1861,6 +1862,26 @@ def test_a_test_told_first_in_a_sentence_is_judged_in_the_one_value_the_sentence
     ]
     # a sentence that tells a step first (`Then`) has moved on from that state
     assert ungrounded_in(trace, told + "Then name is 'exec' and name in enabled comes out True.") == []
+
+
+NEW_LENGTHS = """\
+def new_lengths(words, seen):
+    added = 0
+    for w in words:
+        if w in seen:
+            continue
+        seen.add(w)
+        added += len(w)
+    return added
+"""
+
+
+def test_a_value_a_test_is_said_to_lead_to_holds_after_a_moment_the_test_came_out_so():
+    trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc'], set())")  # added 1, 3, (skip), 6
+    assert ungrounded_in(trace, "`w in seen` is False, so added becomes 1.") == []
+    assert ungrounded_in(trace, "`w in seen` is True, so added stays 3.") == []
+    # added is 1 only before 'a' comes back, the first time the test is True
+    assert ungrounded_in(trace, "`w in seen` is True, so added becomes 1.") == ["added = 1 (not after w in seen)"]
 
 
 SWITCHES = """\
