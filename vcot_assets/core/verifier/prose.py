@@ -185,7 +185,7 @@ _VALUE_FOLLOWS = re.compile(
     r"\s+(?:goes|went|go|grows|grew|climbs|climbed|rises|rose|falls|fell|drops|dropped|moves|moved)\s+"
     r"(?:(?:from|to|back\s+to|up\s+to|down\s+to)\s+)?[-\d'\"\[({`]"
     r"|\s+(?:is|was|becomes|become|became|equals|has (?:a )?(?:length|size)(?: of)?|is now|now holds|"
-    r"stays at|stayed at)\s+[-\d'\"\[({`]"
+    r"stays at|stayed at|starts (?:out )?(?:at|as)|started (?:out )?(?:at|as)|begins (?:at|as))\s+[-\d'\"\[({`]"
 )
 
 
@@ -481,6 +481,15 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         r"goes from \2 to \1",
         text,
     )
+    # `best follows to 11`, `level is clamped to 7`: any change verb of a variable of the program
+    # (a list of verbs never ends; `maps to` and `refers to` relate, they do not change)
+    text = re.sub(
+        r"(?<![\w.'\"])(the\s+)?((?:self\.)?[A-Za-z_]\w*)\s+(?:is\s+|was\s+|gets\s+|got\s+)?(?!(?:maps|mapped|refers|"
+        r"referred|points|pointed|belongs|corresponds|compares|compared|applies|applied|leads|led|adds|added|listens)\b)"
+        r"([a-z]+(?:s|ed))(?:\s+(?:up|down|back|out|over))?\s+to\s+(?=-?\d|['\"\[({])",
+        lambda m: f"{m.group(2)} goes to " if m.group(2) in facts.index.names and not m.group(1) else m.group(0),
+        text,
+    )  # (`express doubles it to 40`: it, not express; `the rows ripened to`: prose about rows)
     # `num grows by 90 to 260`: num grows to 260 (the value it reaches is the claim)
     text = re.sub(
         r"\b(grows|grew|rises|rose|increases|increased|drops|dropped|falls|fell|decreases|decreased|climbs|climbed|"

@@ -1876,6 +1876,21 @@ def new_lengths(words, seen):
 """
 
 
+def test_any_change_verb_of_a_variable_and_a_backticked_name_that_starts_at_a_value():
+    trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc'], set())")  # added 0, 1, 3, 6
+    assert ungrounded_in(trace, "Then added ticks up to 3.") == []
+    assert ungrounded_in(trace, "Then added is bumped to 4.") == ["added = 4"]
+    # the variable is the subject: `it` is something else, and `the` names prose
+    assert ungrounded_in(trace, "Then added doubles it to 4.") == []
+    # a name long enough to be restated code when backticked, named as a variable by its verb
+    masks = traced(
+        "def masks(xs):\n    acc_and = -1\n    for x in xs:\n        acc_and &= x\n    return acc_and\n",
+        "masks([12, 7])",
+    )
+    assert ungrounded_in(masks, "`acc_and` starts at -1 and drops to 4.") == []
+    assert ungrounded_in(masks, "`acc_and` starts at 0 and drops to 4.") == ["acc_and = 0"]
+
+
 def test_a_value_a_test_is_said_to_lead_to_holds_after_a_moment_the_test_came_out_so():
     trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc'], set())")  # added 1, 3, (skip), 6
     assert ungrounded_in(trace, "`w in seen` is False, so added becomes 1.") == []
