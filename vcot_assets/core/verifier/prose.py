@@ -2381,6 +2381,33 @@ def _call_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("count", m.group(0), count <= calls if walk.backward else count == calls))
 
 
+# `split into 6 pieces: 'a', 'b', '' and 'c'` (a count, then the items it counts, all of them:
+# the list ends the clause and closes with `and`) and `over 3, 6, 9 and 12, i.e. 4 flips`
+_ITEM = r"(?:-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\)|\[[^\[\]\n]*\])"
+_ITEMS = rf"{_ITEM}(?:\s*,\s*{_ITEM})*,?\s+(?:and|or)\s+{_ITEM}"
+_COUNT_THEN_ITEMS = re.compile(
+    rf"(?<![\w.,])(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+s)\s*:\s*(?P<items>{_ITEMS})\s*(?=[.;)]|$)"
+)
+_ITEMS_THEN_COUNT = re.compile(
+    rf"(?<!,\s)(?<![\w.,])(?P<items>{_ITEMS})\s*,\s*(?:i\.e\.|that\s+is|which\s+is|making)\s+"
+    rf"(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+s)\b"
+)
+
+
+def _listed_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """A count said beside the items it counts is how many items are listed (read on the sentence
+    as written, where quoted inputs are not yet masked as text of the question)."""
+    raw = _NUMBER_WORD.sub(_number_word, walk.raw_sentence.replace("`", "")).strip()
+    for m in (*_COUNT_THEN_ITEMS.finditer(raw), *_ITEMS_THEN_COUNT.finditer(raw)):
+        items = re.sub(r",?\s+(?:and|or)\s+(?=" + _ITEM + r"$)", ", ", m.group("items"))
+        try:
+            listed = ast.literal_eval(f"[{items}]")
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            continue
+        said = int(m.group("n"))
+        checks.append(Check("count", f"{said} {m.group('noun')} (listed: {len(listed)})", said == len(listed)))
+
+
 # `six calls in total`, `the loop logged 7 trips`: how many things there were, a count the run had
 _NOT_PASSES = r"(?!(?:times|passes|iterations|rounds|loops)\b)"  # (those are loop counts, read by `_counts`)
 _TOTAL = re.compile(
@@ -3352,6 +3379,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _lengths,
         _items_handled,
         _call_counts,
+        _listed_counts,
         _totals,
         _tests_made,
         _counts,

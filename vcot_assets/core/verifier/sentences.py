@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 _SPLIT_POINTS = re.compile(r"[.!?'\"()\[\]{}\n\\]")
+# `i.e. 6 flips`, `e.g. 'ab'`, `vs. 9`: a dot that ends an abbreviation, not the sentence
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:i\.e|e\.g|vs|cf|approx|resp)\.$", re.I)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -48,7 +50,8 @@ def split_sentences(text: str) -> list[str]:
                 ch == "." and text[max(0, i - 2) : i + 1] == "..." and re.match(r"\s*[-+*/,a-z\d]", text[i + 1 :])
             )
             number = ch == "." and i > 0 and text[i - 1].isdigit() and i + 1 < n and text[i + 1].isdigit()
-            if not (number or ellipsis_inside):  # (`1 + 2 + ... + 10 = 55` is one sentence)
+            abbreviation = ch == "." and _ABBREVIATION.search(text, max(0, i - 5), i + 1)
+            if not (number or ellipsis_inside or abbreviation):  # (`1 + 2 + ... + 10 = 55` is one sentence)
                 sentences.append(text[start : i + 1])
                 start = i + 1
     sentences.append(text[start:])

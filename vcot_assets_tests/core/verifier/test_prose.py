@@ -1891,6 +1891,14 @@ def test_any_change_verb_of_a_variable_and_a_backticked_name_that_starts_at_a_va
     assert ungrounded_in(masks, "`acc_and` starts at 0 and drops to 4.") == ["acc_and = 0"]
 
 
+def test_a_count_said_beside_the_items_it_lists_is_how_many_are_listed(facts):
+    assert ("count", True) in verdicts(facts, "It is split into 3 pieces: 'a', '' and 'b'.")
+    assert ("count", False) in verdicts(facts, "It is split into 4 pieces: 'a', '' and 'b'.")
+    assert ("count", False) in verdicts(facts, "The sums go 8, 6 and 10, i.e. 4 windows.")
+    # a list that goes on after the clause may be some of them
+    assert ("count", False) not in verdicts(facts, "It has 4 pieces: 'a' and 'b' from the first half.")
+
+
 def test_a_value_a_test_is_said_to_lead_to_holds_after_a_moment_the_test_came_out_so():
     trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc'], set())")  # added 1, 3, (skip), 6
     assert ungrounded_in(trace, "`w in seen` is False, so added becomes 1.") == []
