@@ -734,6 +734,8 @@ class Walk:
     item_pass: tuple[str, list[tuple[int, int]]] | None = None
     # per variable, the event of the last change a change verb told (`mask becomes 5`)
     told_changes: dict[str, int] = field(default_factory=dict)
+    # per variable, the latest event a value told of it held at (`n = 2 is nonzero` after `n = 5`)
+    told_values: dict[str, int] = field(default_factory=dict)
     # the values the sentence before ended on (`At position 1 the name is "write".`), for a test
     # the next sentence tells before any value or step of its own
     last_state: list = field(default_factory=list)
@@ -3471,6 +3473,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
     _after_the_restated_assignment(located, walk)
     _after_the_loop(located, walk)
     _in_the_order_told(located, walk)
+    _not_gone_back(located, walk)
     walk.moved_to(best_anchor)
 
 
@@ -3658,6 +3661,35 @@ def _in_the_order_told(located: list[Check], walk: Walk) -> None:
             if ok_now and nexts and not any(same_value(b, now_value) for b in nexts):
                 later.ok = False
                 later.text += f" (not the change from {first.text})"
+
+
+_HEADING = re.compile(r"\s*(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*:?\s*$)")
+_LOOKS_BACK = re.compile(
+    r"\b(?:before|earlier|initially|originally|at\s+first|at\s+the\s+(?:start|beginning)|start(?:s|ed)?|began|begins|"
+    r"was|were|had|previous(?:ly)?|recall|again|back|first|still|from|went|goes|go|through|over|each|every|"
+    r"all|both|whole|overall|summary|so\s+far|in\s+turn|until|since|when|where|for|at|with|after)\b|->|→",
+    re.I,
+)
+
+
+def _not_gone_back(located: list[Check], walk: Walk) -> None:
+    """`n = 2 is nonzero. ... n = 5.`: in a forward narration a value told plainly of a variable
+    holds at or after the moment the narration last told it at, not only before it (the run had
+    moved on), unless the sentence looks back (`before`, `at first`, `n was 5`)."""
+    if walk.backward:
+        return
+    plain = [c for c in located if c.ok and c.kind == "value" and re.fullmatch(r"(?:self\.)?\w+ = .+", c.text)]
+    looks_back = _LOOKS_BACK.search(walk.sentence)
+    before = dict(walk.told_values)  # (within a sentence the order is the sentence's: `best is None, so best = 11`)
+    for check in plain:
+        name = check.text.split(" = ")[0]
+        last = before.get(name)
+        aside = walk.sentence.count("(", 0, check.position) > walk.sentence.count(")", 0, check.position)
+        if last is not None and not looks_back and not aside and check.events and max(check.events) < last:
+            check.ok = False
+            check.text += " (only before the moment told already)"
+        elif check.at is not None:
+            walk.told_values[name] = max(walk.told_values.get(name, -1), check.at)
 
 
 def _told_value(check: Check) -> tuple[bool, object]:
@@ -3986,6 +4018,8 @@ def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tup
             if new_line:  # a pass carries over only within one list item
                 walk.item_pass = None
                 item_opening = text.count("\n", 0, at) in item_lines
+                if _HEADING.match(sentence):  # (`### Execute` starts the run over after a plan)
+                    walk.told_values.clear()
         if not re.search(r"[A-Za-z0-9]", sentence):
             continue
         lo = walk.pointer

@@ -1899,6 +1899,18 @@ def test_a_count_said_beside_the_items_it_lists_is_how_many_are_listed(facts):
     assert ("count", False) not in verdicts(facts, "It has 4 pieces: 'a' and 'b' from the first half.")
 
 
+def test_a_value_told_plainly_after_a_later_one_of_the_same_variable_is_a_step_back():
+    trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc'], set())")  # added 0, 1, 3, 6
+    assert ungrounded_in(trace, "Now added = 3.\nNext, added = 6.") == []
+    assert ungrounded_in(trace, "Now added = 3.\nNext, added = 1.") == [
+        "added = 1 (only before the moment told already)"
+    ]
+    # told as looking back, in an aside, or after a heading that starts the run over (a plan, then the steps)
+    assert ungrounded_in(trace, "Now added = 3.\nBefore that, added = 1.") == []
+    assert ungrounded_in(trace, "Now added = 3.\nIt grew by 2 (added = 1 had come first).") == []
+    assert ungrounded_in(trace, "In the end added = 6.\n### Execute\nadded = 1.") == []
+
+
 def test_a_value_a_test_is_said_to_lead_to_holds_after_a_moment_the_test_came_out_so():
     trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc'], set())")  # added 1, 3, (skip), 6
     assert ungrounded_in(trace, "`w in seen` is False, so added becomes 1.") == []
