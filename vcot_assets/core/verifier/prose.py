@@ -490,6 +490,25 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         lambda m: f"{m.group(2)} goes to " if m.group(2) in facts.index.names and not m.group(1) else m.group(0),
         text,
     )  # (`express doubles it to 40`: it, not express; `the rows ripened to`: prose about rows)
+    # `same goes up by 5, from 6 to 11`: the change, and the step it says it is (`6 + 5 = 11`)
+    text = re.sub(
+        r"\b(?P<verb>goes\s+up|went\s+up|grows|grew|rises|rose|increases|increased|climbs|climbed|goes\s+down|"
+        r"went\s+down|drops|dropped|falls|fell|decreases|decreased|shrinks|shrank)\s+by\s+(?P<k>\d+),?\s+"
+        r"from\s+(?P<a>-?\d+)\s+to\s+(?P<b>-?\d+)\b(?!\.\d)",
+        lambda m: (
+            f"goes from {m['a']} to {m['b']} ({m['a']} {'-' if _DOWN.match(m['verb']) else '+'} {m['k']} = {m['b']})"
+        ),
+        text,
+    )
+    # `sets top to None and top_val to 0`: each name given its value (not code described:
+    # `the fallback that sets stem to ... and ext to ''`)
+    text = re.sub(
+        r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwould\s)(?<!\bwill\s)(?<!\bto\s)(?<!\bcan\s)(?<!\bcould\s)"
+        r"\b((?:sets|set|resets|reset|initiali[sz]es|initiali[sz]ed)\s+(?:self\.)?\w+\s+to\s+\S.*?)(,\s*(?:and\s+)?|\s+and\s+)"
+        r"(?=((?:self\.)?[A-Za-z_]\w*)\s+to\s+[-\d'\"\[({A-Z])",
+        lambda m: m.group(1) + m.group(2) + ("sets " if m.group(3) in facts.index.names else ""),
+        text,
+    )
     # `num grows by 90 to 260`: num grows to 260 (the value it reaches is the claim)
     text = re.sub(
         r"\b(grows|grew|rises|rose|increases|increased|drops|dropped|falls|fell|decreases|decreased|climbs|climbed|"
@@ -498,6 +517,9 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         text,
     )
     return _binary_numerals(text)
+
+
+_DOWN = re.compile(r"goes\s+down|went\s+down|drop|fell|fall|decrease|shrink", re.I)
 
 
 def _binary_numerals(text: str) -> str:

@@ -1899,6 +1899,18 @@ def test_a_count_said_beside_the_items_it_lists_is_how_many_are_listed(facts):
     assert ("count", False) not in verdicts(facts, "It has 4 pieces: 'a' and 'b' from the first half.")
 
 
+def test_a_change_by_a_step_from_one_value_to_another_and_two_names_set_in_one_breath():
+    trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc'], set())")  # added 0, 1, 3, 6
+    assert ungrounded_in(trace, "Then added goes up by 2, from 1 to 3.") == []
+    assert ungrounded_in(trace, "Then added goes up by 2, from 1 to 4.") == ["added: [1, 4]", "1 + 2 = 4"]
+    assert ungrounded_in(trace, "Then added goes up by 3, from 1 to 3.") == ["1 + 3 = 3"]
+    pair = traced("def pair():\n    top, best = None, -1\n    top, best = 'a', 4\n    return best\n", "pair()")
+    assert ungrounded_in(pair, "It sets top to None and best to -1.") == []
+    assert ungrounded_in(pair, "It sets top to None and best to 0.") == ["best = 0"]
+    # code described, not a step of this run
+    assert ungrounded_in(pair, "A branch that sets top to None and best to 0 is skipped.") == []
+
+
 def test_a_value_told_plainly_after_a_later_one_of_the_same_variable_is_a_step_back():
     trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc'], set())")  # added 0, 1, 3, 6
     assert ungrounded_in(trace, "Now added = 3.\nNext, added = 6.") == []
