@@ -3056,7 +3056,13 @@ def _truth_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         node = _expr(text[start : m.start()])
         inner = node.operand if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not) else node
         negated_name = inner is not node and isinstance(inner, ast.Name) and inner.id in known
-        if not isinstance(inner, (ast.Call, ast.Attribute, ast.Subscript)) and not negated_name:
+        negated_literal = (  # `not '2'` is False, whenever (but `x is not None` is one test, `not ...` no value)
+            inner is not node
+            and not (isinstance(inner, ast.Constant) and inner.value is Ellipsis)
+            and not re.search(r"\bis\s*$", text[:start])
+            and _literal_value(inner)[0]
+        )
+        if not isinstance(inner, (ast.Call, ast.Attribute, ast.Subscript)) and not (negated_name or negated_literal):
             continue  # (`not ch.isalpha()`, `not parts` are read too; comparisons are `_comparisons`')
         if _unknown_names(node, known):
             continue

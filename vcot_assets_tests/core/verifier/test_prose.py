@@ -1911,6 +1911,15 @@ def test_a_change_by_a_step_from_one_value_to_another_and_two_names_set_in_one_b
     assert ungrounded_in(pair, "A branch that sets top to None and best to 0 is skipped.") == []
 
 
+def test_the_truth_of_a_negated_literal_is_judged():
+    trace = traced(NEW_LENGTHS, "new_lengths(['a'], set())")
+    assert ungrounded_in(trace, "A token '2' stays, since not '2' is True.") == ["not '2' is True"]
+    assert ungrounded_in(trace, "A token '2' stays, since not '2' is False.") == []
+    # `is not None` is one test; `not ...` stands for code left out
+    assert ungrounded_in(trace, "So the test w is not None is True.") == []
+    assert ungrounded_in(trace, "So `not ...` is True.") == []
+
+
 def test_a_value_told_plainly_after_a_later_one_of_the_same_variable_is_a_step_back():
     trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc'], set())")  # added 0, 1, 3, 6
     assert ungrounded_in(trace, "Now added = 3.\nNext, added = 6.") == []
