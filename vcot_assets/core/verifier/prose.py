@@ -3513,6 +3513,9 @@ _SEQUENCING = re.compile(
 )
 
 
+_OTHER_MOMENT = re.compile(r"\b(?:must|old|previous|earlier|original|initial|final|first|last|had)\b", re.I)
+
+
 def _one_state(located: list[Check], walk: Walk) -> None:
     """`lo = 9 and hi = 2`: values of different variables stated side by side (no `then`, `so`,
     `after` between them) hold in one state."""
@@ -3522,6 +3525,9 @@ def _one_state(located: list[Check], walk: Walk) -> None:
     for check in plain:
         previous = groups[-1][-1] if groups else None
         between = walk.sentence[previous.position : check.position] if previous is not None else ""
+        told = previous.text.partition(" = ")[2] if previous is not None else ""
+        if told and told in between and not _OTHER_MOMENT.search(between):
+            between = between[between.index(told) + len(told) :]  # (`best becomes 'tea' with best_n = 4`)
         if previous is None or previous.position < 0 or check.position < 0 or _SEQUENCING.search(between):
             groups.append([check])
         else:

@@ -1911,6 +1911,12 @@ def test_a_change_by_a_step_from_one_value_to_another_and_two_names_set_in_one_b
     assert ungrounded_in(pair, "A branch that sets top to None and best to 0 is skipped.") == []
 
 
+def test_values_told_side_by_side_after_a_change_verb_hold_together():
+    trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc'], set())")  # added 0, 1, 3, 6
+    assert ungrounded_in(trace, "Then w becomes 'bb' with added = 3.") == []
+    assert ungrounded_in(trace, "Then w becomes 'bb' with added = 6.") == ["added = 6 (never together with w = 'bb')"]
+
+
 def test_the_truth_of_a_negated_literal_is_judged():
     trace = traced(NEW_LENGTHS, "new_lengths(['a'], set())")
     assert ungrounded_in(trace, "A token '2' stays, since not '2' is True.") == ["not '2' is True"]
