@@ -3502,6 +3502,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
     _after_the_loop(located, walk)
     _in_the_order_told(located, walk)
     _not_gone_back(located, walk)
+    _the_result_just_worked(located, walk)
     walk.moved_to(best_anchor)
 
 
@@ -3580,6 +3581,41 @@ def _tests_in_their_state(located: list[Check], walk: Walk, last_state: list[Che
         if together and not together.intersection(test.events):
             test.ok = False
             test.text += " (not with " + ", ".join(c.text for c in state) + ")"
+
+
+# `max(0, 8 - 3) = 5, so level is 8`: the result of arithmetic, then the variable it updated
+_RESULT_THEN_VALUE = re.compile(
+    r"(?<![\w.])(?P<a>-?\d+)\s*(?P<op>\*\*|//|<<|>>|[-+*/%&|^])\s*(?P<b>-?\d+)\s*=\s*(?P<r>-?\d+)(?!\d|\.\d|\s*[-+*/%&|^=])"
+    r"\s*[,;]?\s*(?:and\s+)?(?:so|then|which\s+makes|making)\s+(?:the\s+)?(?:new\s+)?(?P<name>(?:self\.)?[A-Za-z_]\w*)"
+    r"\s+(?:is\s+now|is|becomes|=|goes\s+to|ends\s+at|is\s+set\s+to)\s+(?P<x>-?\d+)"
+    r"(?!\d|\.\d|\s*(?:[-+*/%&|^=<>]|,\s*\w+\s*=|and\s+\w+\s*=))"
+)
+
+
+def _the_result_just_worked(located: list[Check], walk: Walk) -> None:
+    """`255 + 160 = 415, so total is 255`: where the variable's history steps from an operand to
+    the result near this point of the run, the value said right after the arithmetic is that
+    result (not the value before it). Not for a name the code assigns together with others
+    (`a, b = b, a % b`: the result is b's)."""
+    if walk.backward:
+        return  # (a backward narration works tests and updates it infers in any order)
+    for m in _RESULT_THEN_VALUE.finditer(walk.sentence):
+        name, said, result = m.group("name"), int(m.group("x")), int(m.group("r"))
+        bare = re.escape(name.removeprefix("self."))
+        if said == result or re.search(
+            rf"(?<![\w.])(?:self\.)?{bare},|,(?:self\.)?{bare}(?:,[\w.]+)*=", walk.facts.code_text
+        ):
+            continue
+        history = walk.facts.history(name)
+        operands = {int(m.group("a")), int(m.group("b"))}
+        near = range(walk.pointer - walk.window, walk.pointer + 2 * walk.window + 1)
+        if not any(
+            a in operands and b == result and i in near for (_, a), (i, b) in zip(history, history[1:])
+        ):  # (the step this sentence tells: near where the narration is, not one at another time)
+            continue
+        for check in [c for c in located if c.kind == "value" and c.ok and c.position >= m.start("name")][:1]:
+            check.ok = False
+            check.text += f" (not {result}, the result just worked)"
 
 
 _SO_THEN = re.compile(r"^[^.;:]{0,80}?\b(?:so|then|and so|therefore)\b[^.;:]{0,80}$", re.I)

@@ -1917,6 +1917,17 @@ def test_values_told_side_by_side_after_a_change_verb_hold_together():
     assert ungrounded_in(trace, "Then w becomes 'bb' with added = 6.") == ["added = 6 (never together with w = 'bb')"]
 
 
+def test_the_value_said_right_after_the_arithmetic_of_its_update_is_that_result():
+    trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc'], set())")  # added 0, 1, 3, 6
+    assert ungrounded_in(trace, "Then 1 + 2 = 3, so added is 3.") == []
+    assert ungrounded_in(trace, "Then 1 + 2 = 3, so added is 1.") == ["added = 1 (not 3, the result just worked)"]
+    # names the code assigns together: the result may be another's (`a, b = b, a % b`)
+    euclid = traced(
+        "def gcd(a, b):\n    while b:\n        a, b = b, a % b\n    return a\n", "gcd(60, 9)"
+    )  # a 60, 9, 6, 3
+    assert ungrounded_in(euclid, "60 % 9 = 6, so a is 9.") == []
+
+
 def test_the_truth_of_a_negated_literal_is_judged():
     trace = traced(NEW_LENGTHS, "new_lengths(['a'], set())")
     assert ungrounded_in(trace, "A token '2' stays, since not '2' is True.") == ["not '2' is True"]
