@@ -2412,8 +2412,9 @@ _ITEMS = rf"{_ITEM}(?:\s*,\s*{_ITEM})*,?\s+(?:and|or)\s+{_ITEM}"
 _COUNT_THEN_ITEMS = re.compile(
     rf"(?<![\w.,])(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+s)\s*:\s*(?P<items>{_ITEMS})\s*(?=[.;)]|$)"
 )
+_COUNT_AFTER_ITEMS = re.compile(r"(?:i\.e\.|that\s+is|which\s+is|making)\s")
 _ITEMS_THEN_COUNT = re.compile(
-    rf"(?<!,\s)(?<![\w.,])(?P<items>{_ITEMS})\s*,\s*(?:i\.e\.|that\s+is|which\s+is|making)\s+"
+    rf"(?<!,\s)(?<![\w.,])(?P<items>{_ITEMS})\s*,\s*{_COUNT_AFTER_ITEMS.pattern}\s*"
     rf"(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+s)\b"
 )
 
@@ -2421,6 +2422,8 @@ _ITEMS_THEN_COUNT = re.compile(
 def _listed_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """A count said beside the items it counts is how many items are listed (read on the sentence
     as written, where quoted inputs are not yet masked as text of the question)."""
+    if ":" not in walk.raw_sentence and not _COUNT_AFTER_ITEMS.search(walk.raw_sentence):
+        return  # (most sentences list nothing: no need to read their numbers)
     raw = _NUMBER_WORD.sub(_number_word, walk.raw_sentence.replace("`", "")).strip()
     for m in (*_COUNT_THEN_ITEMS.finditer(raw), *_ITEMS_THEN_COUNT.finditer(raw)):
         items = re.sub(r",?\s+(?:and|or)\s+(?=" + _ITEM + r"$)", ", ", m.group("items"))
