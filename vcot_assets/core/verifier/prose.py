@@ -2674,6 +2674,15 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         result = m.group(1) and re.search(r"[-+*/)]\s*\d+\s*=\s*$", s.text[: m.start()]) and s.free(m.end(1), m.end())
         if not result and (not s.free(m.start(), m.end()) or re.search(r"[<>=]\s*$", s.text[: m.start()])):
             continue  # `9 <= 11 passes`: a comparison that holds, not 11 passes of a loop
+        per_pass = re.match(r"\s+(?:per|for each|each|every)\s+\w+", s.text[m.end() :])
+        if per_pass and re.search(r"times?$", m.group(0)) and re.search(r"\binner\b[^,;]{0,30}$", s.text[: m.start()]):
+            # `the inner loop runs 8 times per row`: each run of the inner loop
+            s.use(m.start(), m.end() + per_pass.end())
+            count = int(m.group(1)) if m.group(1) else _TIMES_WORDS[m.group(2).lower()]
+            checks.append(
+                Check("count", m.group(0) + per_pass.group(0), count in _loop_counts(walk, s.text[: m.start()]))
+            )
+            continue
         if re.match(r"\s+(?:per|for each|each|every|a|an)\b", s.text[m.end() :]) or (
             re.search(r"times?$", m.group(0)) and re.match(r"\s+(?:the|its|their|that|this)\b", s.text[m.end() :])
         ):

@@ -1928,6 +1928,13 @@ def test_the_value_said_right_after_the_arithmetic_of_its_update_is_that_result(
     assert ungrounded_in(euclid, "60 % 9 = 6, so a is 9.") == []
 
 
+def test_how_often_the_inner_loop_runs_per_pass_of_the_outer():
+    grid = "def grid(rows):\n    total = 0\n    for r in rows:\n        for x in r:\n            total += x\n    return total\n"
+    trace = traced(grid, "grid([[1, 2, 3], [4, 5, 6]])")
+    assert ungrounded_in(trace, "The inner loop runs 3 times per row.") == []
+    assert ungrounded_in(trace, "The inner loop runs 4 times per row.") == ["4 times per row"]
+
+
 def test_the_truth_of_a_negated_literal_is_judged():
     trace = traced(NEW_LENGTHS, "new_lengths(['a'], set())")
     assert ungrounded_in(trace, "A token '2' stays, since not '2' is True.") == ["not '2' is True"]
