@@ -2365,7 +2365,7 @@ def _counts_of_the_noun(walk: Walk, noun: str, walked_only: bool = False) -> set
 _LOOPED_NOUN = re.compile(
     r"\b(?:(?P<passes>after|over|through)\s+(?:all\s+)?the|each\s+of\s+the|all(?:\s+the)?|"
     r"(?P<visits>(?:ran|runs|loops|looped|went|goes)\s+(?:over|through)|visits|visited|processes|processed)"
-    r"(?:\s+all)?(?:\s+the)?)\s+"
+    r"(?:\s+all)?(?:\s+the)?|^(?:there|here)\s+(?:are|were))\s+"
     r"(?P<n>\d+)\s+(?P<noun>[a-z]+s)\b(?!\s+(?:of|with|that|which|whose|where|from)\b)",
     re.I,
 )

@@ -1935,6 +1935,12 @@ def test_how_often_the_inner_loop_runs_per_pass_of_the_outer():
     assert ungrounded_in(trace, "The inner loop runs 4 times per row.") == ["4 times per row"]
 
 
+def test_there_are_n_of_the_items_a_loop_walks():
+    trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc'], set())")  # the loop walks 4 words
+    assert ungrounded_in(trace, "There are 4 words.") == []
+    assert ungrounded_in(trace, "There are 5 words.") == ["There are 5 words"]
+
+
 def test_the_truth_of_a_negated_literal_is_judged():
     trace = traced(NEW_LENGTHS, "new_lengths(['a'], set())")
     assert ungrounded_in(trace, "A token '2' stays, since not '2' is True.") == ["not '2' is True"]
