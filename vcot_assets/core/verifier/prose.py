@@ -3604,6 +3604,16 @@ _RESULT_THEN_VALUE = re.compile(
 )
 
 
+_LITERAL_STEP = re.compile(
+    r"(?<![\w.])(?P<a>-?\d+)\s*(?:\*\*|//|<<|>>|[-+*/%&|^])\s*(?P<b>-?\d+)\s*=\s*(?P<r>-?\d+)(?!\d|\.\d|\s*[-+*/%&|^=])"
+)
+_VALUE_OPENS = re.compile(
+    r"\s*(?:now|and\s+now)\s*,?\s*(?:the\s+)?(?P<name>(?:self\.)?[A-Za-z_]\w*)\s+(?:is\s+now|is|becomes|=)\s+"
+    r"(?P<x>-?\d+)(?!\d|\.\d|\s*(?:[-+*/%&|^=<>]|,\s*\w+\s*=|and\s+\w+\s*=))",
+    re.I,
+)
+
+
 def _the_result_just_worked(located: list[Check], walk: Walk) -> None:
     """`255 + 160 = 415, so total is 255`: where the variable's history steps from an operand to
     the result near this point of the run, the value said right after the arithmetic is that
@@ -3611,21 +3621,36 @@ def _the_result_just_worked(located: list[Check], walk: Walk) -> None:
     (`a, b = b, a % b`: the result is b's)."""
     if walk.backward:
         return  # (a backward narration works tests and updates it infers in any order)
-    for m in _RESULT_THEN_VALUE.finditer(walk.sentence):
-        name, said, result = m.group("name"), int(m.group("x")), int(m.group("r"))
+    told = [
+        (m.group("name"), int(m.group("x")), int(m.group("r")), {int(m.group("a")), int(m.group("b"))}, m.start("name"))
+        for m in _RESULT_THEN_VALUE.finditer(walk.sentence)
+    ]
+    opening = _VALUE_OPENS.match(walk.sentence)
+    worked = list(_LITERAL_STEP.finditer(walk.previous_raw_sentence.replace("`", "")))
+    if opening and worked:  # `107 ^ 105 = 2, because ... . Now acc is 107.`: the sentence before worked it
+        last = worked[-1]
+        told.append(
+            (
+                opening["name"],
+                int(opening["x"]),
+                int(last["r"]),
+                {int(last["a"]), int(last["b"])},
+                opening.start("name"),
+            )
+        )
+    for name, said, result, operands, start in told:
         bare = re.escape(name.removeprefix("self."))
         if said == result or re.search(
             rf"(?<![\w.])(?:self\.)?{bare},|,(?:self\.)?{bare}(?:,[\w.]+)*=", walk.facts.code_text
         ):
             continue
         history = walk.facts.history(name)
-        operands = {int(m.group("a")), int(m.group("b"))}
         near = range(walk.pointer - walk.window, walk.pointer + 2 * walk.window + 1)
         if not any(
             a in operands and b == result and i in near for (_, a), (i, b) in zip(history, history[1:])
         ):  # (the step this sentence tells: near where the narration is, not one at another time)
             continue
-        for check in [c for c in located if c.kind == "value" and c.ok and c.position >= m.start("name")][:1]:
+        for check in [c for c in located if c.kind == "value" and c.ok and c.position >= start][:1]:
             check.ok = False
             check.text += f" (not {result}, the result just worked)"
 

@@ -1921,6 +1921,11 @@ def test_the_value_said_right_after_the_arithmetic_of_its_update_is_that_result(
     trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc'], set())")  # added 0, 1, 3, 6
     assert ungrounded_in(trace, "Then 1 + 2 = 3, so added is 3.") == []
     assert ungrounded_in(trace, "Then 1 + 2 = 3, so added is 1.") == ["added = 1 (not 3, the result just worked)"]
+    # worked in the sentence before, then told as `Now ...`
+    assert ungrounded_in(trace, "It adds 2: 1 + 2 = 3. Now added is 3.") == []
+    assert ungrounded_in(trace, "It adds 2: 1 + 2 = 3. Now added is 1.") == [
+        "added = 1 (not 3, the result just worked)"
+    ]
     # names the code assigns together: the result may be another's (`a, b = b, a % b`)
     euclid = traced(
         "def gcd(a, b):\n    while b:\n        a, b = b, a % b\n    return a\n", "gcd(60, 9)"
