@@ -3696,6 +3696,12 @@ def _after_the_restated_assignment(located: list[Check], walk: Walk) -> None:
         else []
     )
     after_it = _AFTER_THAT.match(walk.sentence)
+    if (
+        after_it
+        and after_it.group(0).strip().lower().startswith("now")
+        and not _TOLD_DONE.search(walk.previous_raw_sentence)
+    ):
+        after_it = None  # (`Step 2: \`dimes, rest = divmod(rest, 10)\``, then `Now rest is 18`: the step's input)
     if after_it and "=" in walk.previous_raw_sentence:
         before = re.findall(
             r"(?<![\w.])`?((?:self\.)?\w+(?:\s*,\s*(?:self\.)?\w+)*\s*=\s*[^=`\n][^`\n]*?)`?(?=[.;,]?\s*$|[.;]\s)",
@@ -3717,7 +3723,10 @@ def _after_the_restated_assignment(located: list[Check], walk: Walk) -> None:
             next((k for k in range(i + 1, len(events)) if events[k].kind not in ("new", "modified")), len(events)) - 1
             for i in ran
         ]
-        said = re.findall(r"`?((?:self\.)?\w+)\s*=\s*([^`,;]+?)`?(?=\s*(?:,|;|\band\b|\.\s|\.?$))", said_text)
+        said = re.findall(
+            r"`?((?:self\.)?\w+)`?\s*(?:=|\bis\b|\bbecomes\b)\s*`?([^`,;]+?)`?(?=\s*(?:,|;|\band\b|\.\s|\.?$))",
+            said_text,
+        )
         for name, value_text in said:
             value_node = _expr(value_text.strip())
             literal, value = _literal_value(value_node) if value_node is not None else (False, None)
@@ -3733,8 +3742,13 @@ def _after_the_restated_assignment(located: list[Check], walk: Walk) -> None:
 
 
 # `After the swap, lo = 3`: the state the assignment the sentence before restated left
+# `the two are swapped with lo, hi = hi, lo`: an assignment told as done
+_TOLD_DONE = re.compile(
+    r"\b(?:swapped|swaps|assigned|ran|runs|executed|executes|applied|applies|performed|updated)\b", re.I
+)
 _AFTER_THAT = re.compile(
-    r"\s*(?:after|once|following)\s+(?:the|that|this)\s+(?:swap|assignment|update|line|step|statement|exchange)\b\s*,?",
+    r"\s*(?:(?:after|once|following)\s+(?:the|that|this)\s+(?:swap|assignment|update|line|step|statement|exchange)\b|"
+    r"now\b)\s*,?",
     re.I,
 )
 

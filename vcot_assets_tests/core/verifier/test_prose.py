@@ -2092,6 +2092,12 @@ def test_after_the_swap_tells_the_state_the_assignment_restated_just_before_left
         "a = 9 (not once `a, b = b, a` has run)",
         "b = 4 (not once `a, b = b, a` has run)",
     ]
+    # `Now` after an assignment told as done; not after one only shown (a step's heading and its code)
+    assert ungrounded_in(trace, told + "Now a is 9 and b is 4.") == [
+        "a = 9 (not once `a, b = b, a` has run)",
+        "b = 4 (not once `a, b = b, a` has run)",
+    ]
+    assert ungrounded_in(trace, "Step 2: `a, b = b, a`. Now a is 9.") == []
 
 
 BUBBLE_PASSES = """\
