@@ -1314,7 +1314,7 @@ _STRING = r"'[^'\n]*'|\"[^\"\n]*\""
 # `" id" strips to "id"`, `stripping 'Bob,' gives 'Bob'`, `reversing 132 gives 231`: a string
 # operation the program does, told on a value the sentence writes out
 _TOLD_OPERATION = re.compile(
-    rf"(?P<before>{_STRING})\s+(?:strips|is\s+stripped)\s+to\s+(?P<after>{_STRING})"
+    rf"(?P<before>{_STRING})(?:,?\s+which)?\s+(?:strips|is\s+stripped)(?:\s+down)?\s+to\s+(?P<after>{_STRING})"
     rf"|\bstripping\s+(?:it\s+)?(?:gives|leaves|yields)\s+(?P<after2>{_STRING})"
     r"|\breversing\s+(?P<reversed>\d+|" + _STRING + r")\s+(?:gives|yields|makes)\s+(?P<result>\d+|" + _STRING + r")",
     re.I,

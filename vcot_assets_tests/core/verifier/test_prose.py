@@ -1529,6 +1529,7 @@ def test_a_strip_or_a_reversal_told_on_a_written_value_is_worked():
     assert verdicts(facts, "The raw word is 'Bob,' and stripping gives 'Bob'.")[0] == ("arith", True)
     assert verdicts(facts, "The raw word is 'Bob,' and stripping gives 'Bob,'.")[0] == ("arith", False)
     assert verdicts(facts, "'Bob,' strips to 'bob'.") == [("arith", True)]
+    assert verdicts(facts, "The word is 'Bob,', which strips down to 'Bo'.") == [("arith", False)]
     assert ("arith", False) not in verdicts(facts, "The piece after 'Bob,' strips to ''.")  # the piece strips
     spaced = trace_facts(traced('def tidy(w):\n    return w.strip(" ,")\n', "tidy(' Bob,')"))
     assert verdicts(spaced, "' Bob,' strips to 'Bob'.") == [("arith", True)]  # the space is one of its characters
