@@ -530,8 +530,11 @@ def _binary_numerals(text: str) -> str:
     text = re.sub(
         r"(?<![\w.])([2-9]\d*|1\d+)\s+is\s+([01]{4,})(?=\s+in\s+(?:binary|base\s+2)\b)", _same_in_base_2, text
     )
-    # `binary 1011` is a number written in base 2
-    text = re.sub(r"\b(?:binary|bin)\s+([01]+)\b", lambda m: str(int(m.group(1), 2)), text)
+    # `binary 1011` is a number written in base 2 (but in `binary 1011 ^ 0111 = 1100` the operation was
+    # read in base 2 already, and its numbers are decimal now)
+    text = re.sub(
+        r"\b(?:binary|bin)\s+([01]+)\b(?!\s*(?:[&|^]|XOR|AND|OR)\s*\d)", lambda m: str(int(m.group(1), 2)), text
+    )
     # `n is 10101010111001100000 in binary`: that numeral, read in base 2
     text = re.sub(r"\b([01]{4,})(\s+in\s+(?:binary|base\s+2)\b)", lambda m: str(int(m.group(1), 2)) + m.group(2), text)
     if re.match(

@@ -684,6 +684,9 @@ def test_numerals_in_binary_and_a_library_method_named_alone():
     assert verdicts(facts, "In binary low is 1101, then 1111.") == [("sequence", False)]
     assert ("value", True) in verdicts(facts, "In binary low is 1011.")
     assert ("value", False) in verdicts(facts, "In binary low is 1111.")
+    # a bit operation worked in base 2 after the word `binary`: read once, not twice
+    assert ("arith", False) not in verdicts(facts, "Check: 11 ^ 7 = 12 (binary 1011 ^ 0111 = 1100).")
+    assert ("arith", False) in verdicts(facts, "Check: 11 ^ 7 = 12 (binary 1011 ^ 0111 = 1101).")
     counts = trace_facts(traced(TALLY, "tally(['a'])"))
     assert ("return", False) not in verdicts(counts, "It stores a with 1, because get returns 0 for a new key.")
 
