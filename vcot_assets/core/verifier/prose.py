@@ -3447,9 +3447,15 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         if check.ok is None or check.position < 0:
             continue
         before = s.text[: check.position]
-        if (check.kind == "value" and _NEGATED.search(before)) or (
-            check.kind in ("value", "comparison") and _NONE_HAS.search(before)
-        ):  # `the loop never gets to i = 1`, `No pair has r = 5`: a value (or test) the run never held
+        if (
+            (check.kind == "value" and _NEGATED.search(before))
+            or (check.kind in ("value", "comparison") and _NONE_HAS.search(before))
+            or (
+                check.kind == "comparison"
+                and re.search(r"\bno\s+$", before, re.I)
+                and _NO_ONE_IS.match(s.text, check.position)
+            )
+        ):  # `the loop never gets to i = 1`, `No pair has r = 5`, `no j is greater than 3`: never held
             check.ok = not check.ok
             check.text = "never " + check.text
     either = _EITHER_OR.search(s.text)
@@ -3473,6 +3479,11 @@ def _constant_test(text: str) -> bool:
     return node is not None and _literal_value(node)[0]
 
 
+# `no j is greater than 3` (not `there is no 'b' in result`, whose test reads as written)
+_NO_ONE_IS = re.compile(
+    r"[\w.\[\]'\"]+\s+(?:is|are|was|were)\s+(?:greater|less|smaller|bigger|larger|more|above|below|at\s+least|at\s+most)\b",
+    re.I,
+)
 _EITHER_OR = re.compile(r"\beither\b(?=.*\bor\b)", re.I)  # the ways a backward narration weighs, not states
 _CLAUSE_BREAK = re.compile(r";|,\s*(?=(?:otherwise|but|whereas|while|though|although)\b)|\s+(?=(?:otherwise)\b)", re.I)
 # (in a forward narration what follows `, so` happened: `The shelf would overflow, so self.refused

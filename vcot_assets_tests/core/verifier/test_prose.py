@@ -1950,6 +1950,12 @@ def test_there_are_n_of_the_items_a_loop_walks():
     assert ungrounded_in(trace, "There are 5 words.") == ["There are 5 words"]
 
 
+def test_no_value_said_to_pass_a_test_denies_it():
+    trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc'], set())")  # added 0, 1, 3, 6
+    assert ungrounded_in(trace, "In the end no added is greater than 6.") == []
+    assert ungrounded_in(trace, "Along the way no added is greater than 4.") == ["never added > 4"]
+
+
 def test_the_truth_of_a_negated_literal_is_judged():
     trace = traced(NEW_LENGTHS, "new_lengths(['a'], set())")
     assert ungrounded_in(trace, "A token '2' stays, since not '2' is True.") == ["not '2' is True"]
