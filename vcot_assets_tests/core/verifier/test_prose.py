@@ -1956,6 +1956,12 @@ def test_no_value_said_to_pass_a_test_denies_it():
     assert ungrounded_in(trace, "Along the way no added is greater than 4.") == ["never added > 4"]
 
 
+def test_a_test_said_not_to_matter_is_no_claim():
+    trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc'], set())")
+    assert ungrounded_in(trace, "It fails before the added > 9 part even matters.") == []
+    assert ungrounded_in(trace, "It fails since added > 9.") == ["added > 9"]
+
+
 def test_the_truth_of_a_negated_literal_is_judged():
     trace = traced(NEW_LENGTHS, "new_lengths(['a'], set())")
     assert ungrounded_in(trace, "A token '2' stays, since not '2' is True.") == ["not '2' is True"]
