@@ -1882,6 +1882,10 @@ def _after_each_pass(walk: Walk, subject: str, values: list[object], headers: se
     )
 
 
+def _is_collection(value: object) -> bool:
+    return isinstance(value, (list, tuple, set, frozenset, dict))
+
+
 def _sequence(walk: Walk, values: list[object], subject: str | None, stepwise: bool = False) -> Check:
     """Values in order in one variable's history (a named one, else any)."""
     histories = walk.facts.histories
@@ -1896,12 +1900,15 @@ def _sequence(walk: Walk, values: list[object], subject: str | None, stepwise: b
     for name in names:
         history = [v for _, v in histories.get(name, [])]
         samples = walk.facts.assigned_values(name) if subject and repeats else []
-        if len(samples) >= len(values):  # `cur goes 1, 1, 2`: a repeated value is a second assignment of it
+        passes = walk.facts.per_iteration(name) if subject and repeats else []
+        # (values of the kind the variable holds: `order grows 3, 6, 2` tells elements of a list)
+        same_kind = bool(history) and all(_is_collection(v) == _is_collection(history[-1]) for v in values)
+        if len(samples) >= len(values) or (same_kind and any(len(run) >= len(values) for run in passes)):
+            # `cur goes 1, 1, 2`: a repeated value is a second assignment of it
             if _stretch(values, samples, collapse=False):
                 return Check("sequence", f"{subject}: {values}", True)
             # `jars climbs 0, 2, 3, 3`: week by week (its last value too, where a `break` left the loop
             # before its header showed the last pass's result)
-            passes = walk.facts.per_iteration(name)
             if any(_stretch(values, run, collapse=False) for run in passes + [run + history[-1:] for run in passes]):
                 return Check("sequence", f"{subject}: {values}", True)
             continue

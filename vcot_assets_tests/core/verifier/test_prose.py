@@ -1962,6 +1962,13 @@ def test_a_test_said_not_to_matter_is_no_claim():
     assert ungrounded_in(trace, "It fails since added > 9.") == ["added > 9"]
 
 
+def test_a_repeat_in_a_run_of_values_is_a_pass_that_left_the_value_as_it_was():
+    trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc'], set())")  # pass by pass: 1, 3, 3, 6
+    assert ungrounded_in(trace, "Pass by pass, added goes 0, 1, 3, 3, 6.") == []
+    # the second 'a' leaves 3, not 1: more values than assignments, so the passes decide
+    assert ungrounded_in(trace, "Pass by pass, added goes 0, 1, 1, 3, 6.") == ["added: [0, 1, 1, 3, 6]"]
+
+
 def test_the_truth_of_a_negated_literal_is_judged():
     trace = traced(NEW_LENGTHS, "new_lengths(['a'], set())")
     assert ungrounded_in(trace, "A token '2' stays, since not '2' is True.") == ["not '2' is True"]
