@@ -186,6 +186,8 @@ _VALUE_FOLLOWS = re.compile(
     r"(?:(?:from|to|back\s+to|up\s+to|down\s+to)\s+)?[-\d'\"\[({`]"
     r"|\s+(?:is|was|becomes|become|became|equals|has (?:a )?(?:length|size)(?: of)?|is now|now holds|"
     r"stays at|stayed at|starts (?:out )?(?:at|as)|started (?:out )?(?:at|as)|begins (?:at|as))\s+[-\d'\"\[({`]"
+    r"|,?\s+which\s+(?:goes|went|grows|grew|climbs|climbed|rises|rose|falls|fell|drops|dropped|moves|moved|runs|ran|"
+    r"takes|took)\s+(?:(?:from|to|through|over)\s+)?[-\d'\"\[({`]"  # `even_total`, which goes 7, 16, 17
 )
 
 
@@ -1119,7 +1121,7 @@ _SEQUENCE_VERBS = (
 )
 _FROM_TO = re.compile(r"\s*from\s+")
 _NAMED_SEQUENCE = re.compile(
-    r"(?<![\w.])(?P<subject>(?:self\.)?[A-Za-z_]\w*(?:\[[^\]]{1,20}\])?)\s+"
+    r"(?<![\w.])(?P<subject>(?:self\.)?[A-Za-z_]\w*(?:\[[^\]]{1,20}\])?)(?:\s*,\s*which)?\s+"  # (`total, which goes`)
     # (`swaps after each pass go 5, 7, 8`: the moments named between the variable and its verb)
     r"(?:(?:after|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:each|every)\s+[a-z]+\s+|over\s+the\s+run\s+)?"
     + _SEQUENCE_VERBS

@@ -1967,6 +1967,9 @@ def test_a_repeat_in_a_run_of_values_is_a_pass_that_left_the_value_as_it_was():
     assert ungrounded_in(trace, "Pass by pass, added goes 0, 1, 3, 3, 6.") == []
     # the second 'a' leaves 3, not 1: more values than assignments, so the passes decide
     assert ungrounded_in(trace, "Pass by pass, added goes 0, 1, 1, 3, 6.") == ["added: [0, 1, 1, 3, 6]"]
+    # named before `, which goes`, backticked or not
+    assert ungrounded_in(trace, "Lengths feed `added`, which goes 0, 1, 3, 3, 6.") == []
+    assert ungrounded_in(trace, "Lengths feed `added`, which goes 0, 1, 1, 3, 6.") == ["added: [0, 1, 1, 3, 6]"]
 
 
 def test_the_truth_of_a_negated_literal_is_judged():
