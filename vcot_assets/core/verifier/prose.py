@@ -272,7 +272,7 @@ _BOLD = re.compile(
 
 _UPDATE_GIVES = re.compile(
     r"`((?:self\.)?[A-Za-z_]\w*)\s*([-+*/%&|^]|//|<<|>>|\*\*)=\s*([^`\n]+)`\s*,?\s+"
-    r"(?:gives|makes\s+it|yields|leaves\s+it\s+at|brings\s+it\s+to|takes\s+it\s+to|turns\s+it\s+into)\s+"
+    r"(?:gives|makes\s+it|yields|leaves\s+it\s+at|leaves|brings\s+it\s+to|takes\s+it\s+to|turns\s+it\s+into)\s+"
     r"(?=[-\d'\"\[({])"
 )
 

@@ -1359,6 +1359,7 @@ def test_a_clause_before_the_variable_and_a_restated_update_with_its_value(facts
     # a restated update said to give a value: the value its target takes
     assert ("value", True) in verdicts(facts, "Then `total += xs[i] - xs[i - k]` gives 6.")
     assert ("value", False) in verdicts(facts, "Then `total += xs[i] - xs[i - k]` gives 7.")
+    assert ("value", False) in verdicts(facts, "Then `total += xs[i] - xs[i - k]` leaves 7.")
 
 
 def test_moments_slices_of_literals_and_it_for_the_variable_moved_last(facts):
