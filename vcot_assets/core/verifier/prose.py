@@ -492,6 +492,12 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         lambda m: f"{m.group(2)} goes to " if m.group(2) in facts.index.names and not m.group(1) else m.group(0),
         text,
     )  # (`express doubles it to 40`: it, not express; `the rows ripened to`: prose about rows)
+    # `final counts = {0: 1, 2: 3}`, `the final total is 16`: the value the run (or the loop) ends with
+    text = re.sub(
+        r"\b(?:[Tt]he\s+)?[Ff]inal\s+((?:self\.)?[A-Za-z_]\w*)\s*(?:=(?!=)|\bis\b|\bwas\b)\s*(?=[-\d'\"\[({])",
+        lambda m: f"finally {m.group(1)} ends at " if m.group(1) in facts.index.names else m.group(0),
+        text,
+    )
     # `same goes up by 5, from 6 to 11`: the change, and the step it says it is (`6 + 5 = 11`)
     text = re.sub(
         r"\b(?P<verb>goes\s+up|went\s+up|grows|grew|rises|rose|increases|increased|climbs|climbed|goes\s+down|"
@@ -3547,7 +3553,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
 _SEQUENCING = re.compile(
     r"\b(?:then|after|afterwards|later|next|before|becomes|became|goes|went|moves|moved|"
     r"until|while|from|to|each|every|loop|iteration|again|so|thus|therefore|hence|gives|giving|"
-    r"pass|step|round|when|once|now|old|previous|earlier|original|must)\b|->|→|;|:",
+    r"pass|step|round|when|once|now|old|previous|earlier|original|must|finally)\b|->|→|;|:",
     re.I,
 )
 

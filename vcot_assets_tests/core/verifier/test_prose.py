@@ -2106,6 +2106,8 @@ def test_values_told_after_the_loop_are_the_state_the_loop_left():
     window = traced(WINDOW, CALL)  # total goes 8, 6, 10, 15
     assert ungrounded_in(window, "After the loop total = 15.") == []
     assert ungrounded_in(window, "After the loop total = 10.") == ["total = 10 (not once the loop is over)"]
+    assert ungrounded_in(window, "So the final total is 15.") == []
+    assert ungrounded_in(window, "So the final `total = 10`.") == ["total = 10 (not its final value)"]
     countdown = traced(COUNTDOWN, "countdown(3)")  # left by a `break`, not by its header's test
     assert ungrounded_in(countdown, "When the loop ends, steps = 3.") == []
     assert ungrounded_in(countdown, "When the loop ends, steps = 2.") == ["steps = 2 (not once the loop is over)"]
