@@ -3825,6 +3825,9 @@ _LOOKS_BACK = re.compile(
 )
 
 
+_STAYS = re.compile(r"`?(?:self\.)?\w+`?\s+(?:stays|remains|is\s+still|still\s+holds)\b", re.I)
+
+
 def _not_gone_back(located: list[Check], walk: Walk) -> None:
     """`n = 2 is nonzero. ... n = 5.`: in a forward narration a value told plainly of a variable
     holds at or after the moment the narration last told it at, not only before it (the run had
@@ -3841,6 +3844,14 @@ def _not_gone_back(located: list[Check], walk: Walk) -> None:
         if last is not None and not looks_back and not aside and check.events and max(check.events) < last:
             check.ok = False
             check.text += " (only before the moment told already)"
+        elif (
+            not (aside or looks_back)
+            and check.events
+            and max(check.events) < walk.pointer
+            and _STAYS.match(walk.sentence, check.position)
+        ):
+            check.ok = False  # `Balance stays 20`: still so now, not only at an earlier moment
+            check.text += " (only before this point of the run)"
         elif check.at is not None:
             walk.told_values[name] = max(walk.told_values.get(name, -1), check.at)
 

@@ -1992,6 +1992,9 @@ def test_a_value_told_plainly_after_a_later_one_of_the_same_variable_is_a_step_b
     assert ungrounded_in(trace, "Now added = 3.\nBefore that, added = 1.") == []
     assert ungrounded_in(trace, "Now added = 3.\nIt grew by 2 (added = 1 had come first).") == []
     assert ungrounded_in(trace, "In the end added = 6.\n### Execute\nadded = 1.") == []
+    # what stays so holds now, not only at a moment the narration has passed
+    assert ungrounded_in(trace, "Now w = 'ccc'. So added stays 3.") == []
+    assert ungrounded_in(trace, "Now w = 'ccc'. So added stays 1.") == ["added = 1 (only before this point of the run)"]
 
 
 def test_a_value_a_test_is_said_to_lead_to_holds_after_a_moment_the_test_came_out_so():
