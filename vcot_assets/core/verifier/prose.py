@@ -1069,6 +1069,15 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             s.use(left_start, run_end)
             _tuple_targets(nodes[0], tuple(run[: len(targets)]), walk, checks)
             continue
+        rest = re.match(r"\s*,\s*([^,;]*?)(?=[,;.]|\s(?:and|so|then|gives|sets|makes)\b|$)", text[right_end:])
+        if (
+            targets
+            and rest
+            and not isinstance(value, tuple)
+            and _names(_expr(rest.group(1)) or ast.Constant(0)) & known
+        ):
+            s.use(left_start, right_end)  # `a, b = 1, n % m`: restated code, its right side not all values
+            continue
         if len(group) == 1 and len(run) >= 3 and isinstance(nodes[0], ast.Name | ast.Attribute):
             s.use(left_start, run_end)  # `p = 2, 3, 4, 5`: the values p takes, a loop summary
             checks.append(_sequence(walk, run, ast.unparse(nodes[0])))

@@ -1973,6 +1973,13 @@ def test_a_repeat_in_a_run_of_values_is_a_pass_that_left_the_value_as_it_was():
     assert ungrounded_in(trace, "Lengths feed `added`, which goes 0, 1, 1, 3, 6.") == ["added: [0, 1, 1, 3, 6]"]
 
 
+def test_a_restated_tuple_assignment_whose_right_side_is_code_is_no_claim():
+    trace = traced("def start(n, m):\n    a, b = 1, n % m\n    return a + b\n", "start(17, 7)")  # a = 1, b = 3
+    # not `b = 1`: the 1 is a's, and b's is `n % m`
+    assert ungrounded_in(trace, "The first line `a, b = 1, n % m` sets a = 1 and b = 3.") == []
+    assert ungrounded_in(trace, "The first line `a, b = 1, n % m` sets a = 1 and b = 4.") == ["b = 4"]
+
+
 def test_the_truth_of_a_negated_literal_is_judged():
     trace = traced(NEW_LENGTHS, "new_lengths(['a'], set())")
     assert ungrounded_in(trace, "A token '2' stays, since not '2' is True.") == ["not '2' is True"]
