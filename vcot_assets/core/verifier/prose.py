@@ -2701,11 +2701,11 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         result = m.group(1) and re.search(r"[-+*/)]\s*\d+\s*=\s*$", s.text[: m.start()]) and s.free(m.end(1), m.end())
         if not result and (not s.free(m.start(), m.end()) or re.search(r"[<>=]\s*$", s.text[: m.start()])):
             continue  # `9 <= 11 passes`: a comparison that holds, not 11 passes of a loop
+        count = int(m.group(1)) if m.group(1) else _TIMES_WORDS[m.group(2).lower()]
         per_pass = re.match(r"\s+(?:per|for each|each|every)\s+\w+", s.text[m.end() :])
         if per_pass and re.search(r"times?$", m.group(0)) and re.search(r"\binner\b[^,;]{0,30}$", s.text[: m.start()]):
             # `the inner loop runs 8 times per row`: each run of the inner loop
             s.use(m.start(), m.end() + per_pass.end())
-            count = int(m.group(1)) if m.group(1) else _TIMES_WORDS[m.group(2).lower()]
             checks.append(
                 Check("count", m.group(0) + per_pass.group(0), count in _loop_counts(walk, s.text[: m.start()]))
             )
@@ -2717,7 +2717,6 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if not result and re.search(r"[-+*/%]\s*$", s.text[: m.start()]):
             continue  # `ran n - 2 times`: a count written as an expression of the input
         s.use(m.start(), m.end())
-        count = int(m.group(1)) if m.group(1) else _TIMES_WORDS[m.group(2).lower()]
         if re.search(
             r"\b(?:other|remaining|first|last|next|final|previous|later|earlier)\s*$", s.text[: m.start()], re.I
         ) or (
@@ -3636,21 +3635,22 @@ def _tests_in_their_state(located: list[Check], walk: Walk, last_state: list[Che
             test.text += " (not with " + ", ".join(c.text for c in state) + ")"
 
 
-# `max(0, 8 - 3) = 5, so level is 8`: the result of arithmetic, then the variable it updated
-_RESULT_THEN_VALUE = re.compile(
-    r"(?<![\w.])(?P<a>-?\d+)\s*(?P<op>\*\*|//|<<|>>|[-+*/%&|^])\s*(?P<b>-?\d+)\s*=\s*(?P<r>-?\d+)(?!\d|\.\d|\s*[-+*/%&|^=])"
-    r"\s*[,;]?\s*(?:and\s+)?(?:so|then|which\s+makes|making)\s+(?:the\s+)?(?:new\s+)?(?P<name>(?:self\.)?[A-Za-z_]\w*)"
-    r"\s+(?:is\s+now|is|becomes|=|goes\s+to|ends\s+at|is\s+set\s+to)\s+(?P<x>-?\d+)"
-    r"(?!\d|\.\d|\s*(?:[-+*/%&|^=<>]|,\s*\w+\s*=|and\s+\w+\s*=))"
-)
-
-
+# `255 + 160 = 415`: one step of arithmetic on two numbers and its result
 _LITERAL_STEP = re.compile(
     r"(?<![\w.])(?P<a>-?\d+)\s*(?:\*\*|//|<<|>>|[-+*/%&|^])\s*(?P<b>-?\d+)\s*=\s*(?P<r>-?\d+)(?!\d|\.\d|\s*[-+*/%&|^=])"
 )
+# a number that is a whole value (not an operand of more arithmetic, nor one of `a = 1, b = 2`)
+_WHOLE_VALUE = r"(?P<x>-?\d+)(?!\d|\.\d|\s*(?:[-+*/%&|^=<>]|,\s*\w+\s*=|and\s+\w+\s*=))"
+# `255 + 160 = 415, so total is 415`: the result of arithmetic, then the variable it updated
+_RESULT_THEN_VALUE = re.compile(
+    _LITERAL_STEP.pattern
+    + r"\s*[,;]?\s*(?:and\s+)?(?:so|then|which\s+makes|making)\s+(?:the\s+)?(?:new\s+)?(?P<name>(?:self\.)?[A-Za-z_]\w*)"
+    r"\s+(?:is\s+now|is|becomes|=|goes\s+to|ends\s+at|is\s+set\s+to)\s+" + _WHOLE_VALUE
+)
+# `Now acc is 107.`: a value told as the state a step just left
 _VALUE_OPENS = re.compile(
     r"\s*(?:now|and\s+now)\s*,?\s*(?:the\s+)?(?P<name>(?:self\.)?[A-Za-z_]\w*)\s+(?:is\s+now|is|becomes|=)\s+"
-    r"(?P<x>-?\d+)(?!\d|\.\d|\s*(?:[-+*/%&|^=<>]|,\s*\w+\s*=|and\s+\w+\s*=))",
+    + _WHOLE_VALUE,
     re.I,
 )
 
@@ -3782,11 +3782,11 @@ def _after_the_restated_assignment(located: list[Check], walk: Walk) -> None:
                         check.text += f" (not once `{restated}` has run)"
 
 
-# `After the swap, lo = 3`: the state the assignment the sentence before restated left
 # `the two are swapped with lo, hi = hi, lo`: an assignment told as done
 _TOLD_DONE = re.compile(
     r"\b(?:swapped|swaps|assigned|ran|runs|executed|executes|applied|applies|performed|updated)\b", re.I
 )
+# `After the swap, lo = 3` (or `Now lo = 3`): the state the assignment the sentence before restated left
 _AFTER_THAT = re.compile(
     r"\s*(?:(?:after|once|following)\s+(?:the|that|this)\s+(?:swap|assignment|update|line|step|statement|exchange)\b|"
     r"now\b)\s*,?",

@@ -1,5 +1,6 @@
 """Split a rationale into sentences: at `.`, `!`, `?` before a space or line end, and at line
-breaks; a dot inside brackets, quotes or a number does not split."""
+breaks; a dot inside brackets, quotes or a number, or one that ends an abbreviation (`i.e.`),
+does not split."""
 
 from __future__ import annotations
 
