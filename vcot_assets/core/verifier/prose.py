@@ -761,6 +761,7 @@ class Walk:
     pointer: int
     sentence: str = ""
     raw_sentence: str = ""  # as written, restated code included
+    raw_numbers: str = ""  # as written without backticks, number words as digits (what counts are read on)
     previous_raw_sentence: str = ""  # the sentence before, as written (`the whole condition` it restated)
     # the pass a list item's first sentence opened (`3. i = 0, part = 'ab': ...`), for the item's
     # later sentences (`Now score = 2.`): (loop variable, the pass's spans)
@@ -2420,7 +2421,7 @@ _CALLS_OF = re.compile(
 def _call_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`after 9 calls to tick()`: the program called that function of its own that many times
     (read on the sentence as written: normalizing masks the function's name as code)."""
-    raw = _NUMBER_WORD.sub(_number_word, walk.raw_sentence.replace("`", ""))
+    raw = walk.raw_numbers
     for m in _CALLS_OF.finditer(raw):
         count, name = (int(m.group(1)), m.group(2)) if m.group(1) else (int(m.group(3)), m.group(4))
         if re.search(r"\b(?:more|other|remaining|first|last|next)\s+$", raw[: m.start()]):
@@ -2451,7 +2452,7 @@ def _listed_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     as written, where quoted inputs are not yet masked as text of the question)."""
     if ":" not in walk.raw_sentence and not _COUNT_AFTER_ITEMS.search(walk.raw_sentence):
         return  # (most sentences list nothing: no need to read their numbers)
-    raw = _NUMBER_WORD.sub(_number_word, walk.raw_sentence.replace("`", "")).strip()
+    raw = walk.raw_numbers.strip()
     for m in (*_COUNT_THEN_ITEMS.finditer(raw), *_ITEMS_THEN_COUNT.finditer(raw)):
         items = re.sub(r",?\s+(?:and|or)\s+(?=" + _ITEM + r"$)", ", ", m.group("items"))
         try:
@@ -3430,6 +3431,7 @@ def _tuple_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 def check_sentence(text: str, walk: Walk) -> list[Check]:
     s = Sentence(normalize_sentence(text, walk.facts))
     walk.previous_raw_sentence, walk.sentence, walk.raw_sentence = walk.raw_sentence, s.text, text
+    walk.raw_numbers = _NUMBER_WORD.sub(_number_word, text.replace("`", ""))  # (read once, for every count reader)
     checks: list[Check] = []
     for step in (
         _tuple_claims,
