@@ -151,9 +151,17 @@ def expected_items(template: str, expected: dict) -> list:
     raise ValueError(template)
 
 
+def listed(row: dict) -> list[str] | None:
+    """The keyphrases a concepts prompt lists (`- phrase` lines, or one comma-separated line)."""
+    found = re.search(r"### Keyphrases[^\n]*\n(.*?)(?:\n\n|\n###|$)", row.get("prompt", ""), re.S)
+    if row["template"] != "concepts" or not found:
+        return None
+    return [p.strip().lstrip("-*").strip() for p in re.split(r"[,\n]", found.group(1)) if p.strip(" -*")]
+
+
 def judge(row: dict) -> tuple[str, bool, str]:
     template = row["template"]
-    reading = read_teacher_text(template, row["reply"], row.get("finish_reason", "stop"))
+    reading = read_teacher_text(template, row["reply"], row.get("finish_reason", "stop"), keyphrases=listed(row))
     want = expected_items(template, row["expected"]) if row.get("usable", True) else []
     single = template in ("signature", "candidate_code", "narrate_forward", "narrate_backward")
     if single and row.get("truncated"):

@@ -103,6 +103,18 @@ def _normalized(text: str) -> str:
 # --- concepts ------------------------------------------------------------------------------
 
 
+def listed_keyphrase(keyphrase: str, listed: list[str]) -> bool:
+    """Whether a concept's keyphrase is one the prompt listed (case, spaces and punctuation aside).
+    The prompt asks for "the keyphrase it came from"; a concept tied to none of them is the model
+    answering another question (a small model's `"keyphrase": "SequenceMatcher"`)."""
+    wanted = phrase_key(keyphrase)
+    return bool(wanted) and wanted in {phrase_key(phrase) for phrase in listed}
+
+
+def phrase_key(phrase: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", phrase.lower()).strip()
+
+
 def parse_concepts(text: str, truncated: bool = False) -> list[dict]:
     """The JSON array of concepts: name, keyphrase, description, examples, difficulty.
 
@@ -242,6 +254,22 @@ def repetitive(text: str, times: int = 4) -> bool:
             if all(words[start + k * n : start + (k + 1) * n] == phrase for k in range(1, times)):
                 return True
     return False
+
+
+# Fewer words than this state no exercise (`1. [function] multiset`, a small model's stub); the
+# shortest statement any corpus writer expected has twelve.
+FEWEST_STATEMENT_WORDS = 3
+
+
+def statement_problem(kind: str, statement: str) -> str | None:
+    """Why one listed instruction is not a problem statement to keep, as a reason code, or None."""
+    if not kind:
+        return "missing_kind"
+    if repetitive(statement):  # a small model's loop (`harmonic mean harmonic mean ...`)
+        return "repetitive_text"
+    if len(re.findall(r"\w+", statement)) < FEWEST_STATEMENT_WORDS:
+        return "too_short"
+    return None
 
 
 _KIND_TAG = re.compile(r"^[*_`\s]*[\[(]\s*(function|class)\s*[\])][*_`\s]*[:.-]?\s*(.*)$", re.IGNORECASE | re.DOTALL)

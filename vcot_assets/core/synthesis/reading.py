@@ -27,7 +27,7 @@ class Reading:
     rejection: str | None = None  # a reason code when nothing could be read
     detail: str = ""
     truncated: bool = False
-    # per-item rejections (tests; instructions that name no kind or fall into a loop)
+    # per-item rejections (tests; instructions that name no kind, loop or are stubs; concepts of no listed keyphrase)
     item_rejections: list[Any] = field(default_factory=list)
 
 
@@ -52,11 +52,17 @@ def _parse(template: str, text: str, truncated: bool) -> Any:
 
 
 def read_teacher_text(
-    template: str, text: object, finish_reason: str | None = "stop", item_id: str = "reply", schema: str | None = None
+    template: str,
+    text: object,
+    finish_reason: str | None = "stop",
+    item_id: str = "reply",
+    schema: str | None = None,
+    keyphrases: list[str] | None = None,
 ) -> Reading:
     """Read one reply to `template`; see the module docstring for truncation. `schema` names
     the template whose JSON schema the provider enforced: such a reply is validated against it
-    and read as the template's canonical text."""
+    and read as the template's canonical text. `keyphrases` are those a concepts prompt listed:
+    a concept tied to none of them is rejected on its own."""
     truncated = finish_reason == "length"
     if schema is not None:
         try:
@@ -72,11 +78,15 @@ def read_teacher_text(
         return Reading(template, None, "truncated", "the reply was cut by the token limit", True)
     try:
         value = _parse(template, text, truncated)
-        if template == "instructions":  # an item that names no kind, or loops, is rejected on its own
+        if template == "instructions":  # an item that names no kind, loops or is a stub is rejected on its own
             kept, dropped = [], []
             for kind, statement in value:
-                (kept if kind and not parsing.repetitive(statement) else dropped).append((kind, statement))
+                (dropped if parsing.statement_problem(kind, statement) else kept).append((kind, statement))
             return Reading(template, kept, None, "", truncated, [statement for _, statement in dropped])
+        if template == "concepts" and keyphrases:  # as the concepts stage does with the listed keyphrases
+            kept = [c for c in value if parsing.listed_keyphrase(c["keyphrase"], keyphrases)]
+            dropped = [c["name"] for c in value if c not in kept]
+            return Reading(template, kept, None, "", truncated, dropped)
         return Reading(template, value, truncated=truncated)
     except parsing.ParseError as err:
         return Reading(template, None, err.reason, err.detail, truncated)

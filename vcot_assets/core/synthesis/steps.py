@@ -78,7 +78,7 @@ def concepts_from_reply(
     items, failure = read_reply("concepts", batch_key, reply, parsing.parse_concepts)
     if failure:
         return [], [failure]
-    scores = {k.phrase.lower(): k.score for k in keyphrases}
+    scores = {parsing.phrase_key(k.phrase): k.score for k in keyphrases}
     concepts, rejections, seen = [], [], set()
     for item in items:
         name = str(item.get("name", "")).strip()
@@ -92,8 +92,11 @@ def concepts_from_reply(
         if len(concepts) >= max_concepts:
             rejections.append(Rejection("concepts", batch_key, "over_batch_cap", name))
             continue
-        seen.add(key)
         keyphrase = str(item.get("keyphrase", ""))
+        if keyphrases and not parsing.listed_keyphrase(keyphrase, [k.phrase for k in keyphrases]):
+            rejections.append(Rejection("concepts", batch_key, "unlisted_keyphrase", f"{name}: {keyphrase!r}"[:200]))
+            continue
+        seen.add(key)
         difficulty = str(item.get("difficulty") or "").lower()
         concepts.append(
             Concept(
@@ -104,7 +107,7 @@ def concepts_from_reply(
                 examples=[str(e) for e in item.get("examples", [])][:5],
                 difficulty=difficulty if difficulty in DIFFICULTIES else "",  # ('': the teacher gave none)
                 keyphrase=keyphrase,
-                keyphrase_score=scores.get(keyphrase.lower(), 0.0),
+                keyphrase_score=scores.get(parsing.phrase_key(keyphrase), 0.0),
                 teacher=teacher,
             )
         )
@@ -142,11 +145,9 @@ def instructions_from_replies(
                 continue
             kept = 0
             for kind, text in items:
-                if not kind:
-                    rejections.append(Rejection("instructions", key, "missing_kind", text[:200]))
-                    continue
-                if parsing.repetitive(text):  # a small model's loop (`harmonic mean harmonic mean ...`)
-                    rejections.append(Rejection("instructions", key, "repetitive_text", text[:200]))
+                problem = parsing.statement_problem(kind, text)
+                if problem:
+                    rejections.append(Rejection("instructions", key, problem, text[:200]))
                     continue
                 if _normalized_name(text) in seen_in_batch:
                     rejections.append(Rejection("instructions", key, "duplicate_instruction", text[:200]))

@@ -634,3 +634,12 @@ def test_repetitive_finds_a_phrase_said_four_times_in_a_row_and_no_careful_prose
     assert repetitive("a a a a")
     assert not repetitive("Write a function that returns the mean of the mean of a list of means.")
     assert not repetitive("Return 0, 0, 0 for an empty list.")  # (three times is not a loop)
+
+
+def test_read_teacher_text_rejects_a_stub_instruction_and_a_concept_of_no_listed_keyphrase_on_their_own():
+    stubs = read_teacher_text("instructions", "1. [function] multiset\n1. [function] multiset\n")
+    assert (stubs.rejection, stubs.value, stubs.item_rejections) == (None, [], ["multiset"])
+    reply = '[{"name": "Junk", "keyphrase": "junk elements", "description": "Ignored items.", "examples": [], "difficulty": "easy"}]'
+    assert [c["name"] for c in read_teacher_text("concepts", reply, keyphrases=["Junk elements"]).value] == ["Junk"]
+    unlisted = read_teacher_text("concepts", reply, keyphrases=["hashable"])
+    assert (unlisted.value, unlisted.item_rejections) == ([], ["Junk"])

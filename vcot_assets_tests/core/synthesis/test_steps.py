@@ -2,7 +2,7 @@
 
 from vcot_assets.core.records import TeacherReply
 from vcot_assets.core.synthesis import steps as synthesis
-from vcot_assets.core.synthesis.records import Concept, Instruction, Param, Signature
+from vcot_assets.core.synthesis.records import Concept, Instruction, Keyphrase, Param, Signature
 from vcot_offline import answer
 
 
@@ -49,6 +49,28 @@ def test_an_instruction_that_falls_into_a_loop_is_rejected_on_its_own():
         "Write a function `harmonic_mean(r"
     ]  # (the same item at each difficulty: kept once)
     assert ("b-c00|easy", "repetitive_text") in [(r.item_id, r.reason) for r in rejections]
+
+
+def test_a_tagged_item_too_short_to_state_an_exercise_is_rejected_on_its_own():
+    concepts = [Concept("b-c00", "b", "multiset arithmetic", "Counts that add and subtract.")]
+    reply = "1. [function] multiset\n2. [function] Write a function `merge(a, b)` that adds two multisets of words.\n"
+    replies = {f"b-c00|{d}": TeacherReply(f"b-c00|{d}", reply) for d in ("easy", "medium", "hard")}
+    instructions, rejections = synthesis.instructions_from_replies(concepts, replies, 6, "offline")
+    assert {i.text for i in instructions} == {"Write a function `merge(a, b)` that adds two multisets of words."}
+    assert ("b-c00|easy", "too_short", "multiset") in [(r.item_id, r.reason, r.detail) for r in rejections]
+
+
+def test_a_concept_tied_to_no_listed_keyphrase_is_rejected_on_its_own():
+    listed = [Keyphrase("junk elements", 0.1), Keyphrase("Gestalt pattern matching", 0.2)]
+    reply = TeacherReply(
+        "b",
+        '[{"name": "SequenceMatcher", "keyphrase": "SequenceMatcher", "description": "A class.", "examples": [],'
+        ' "difficulty": "easy"}, {"name": "Gestalt matching", "keyphrase": "gestalt pattern-matching",'
+        ' "description": "Longest matching block, then recurse.", "examples": [], "difficulty": "hard"}]',
+    )
+    concepts, rejections = synthesis.concepts_from_reply("b", reply, listed, 3, "offline")
+    assert [(c.name, c.keyphrase_score) for c in concepts] == [("Gestalt matching", 0.2)]  # (its listed phrase's score)
+    assert [(r.reason, r.detail) for r in rejections] == [("unlisted_keyphrase", "SequenceMatcher: 'SequenceMatcher'")]
 
 
 def test_code_that_does_not_match_its_signature_is_rejected():
