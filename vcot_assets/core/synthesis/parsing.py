@@ -154,7 +154,12 @@ def parse_concepts(text: str, truncated: bool = False) -> list[dict]:
     return concepts
 
 
-_CONCEPT_HEAD = re.compile(r"(?m)^\s*(?:#{1,6}\s*)?(?:\*\*)?\s*\d{1,2}[.)]\s*(?P<name>[^\n*]+?)\s*(?:\*\*)?\s*:?\s*$")
+# `**1. Top-k by frequency**` or `1. **Fraction arithmetic** (keyphrase: Fraction)`
+_CONCEPT_HEAD = re.compile(
+    r"(?m)^\s*(?:#{1,6}\s*)?(?:\*\*)?\s*\d{1,2}[.)]\s*(?:\*\*)?\s*(?P<name>[^\n*]+?)\s*(?:\*\*)?\s*"
+    r"(?:\(\s*keyphrase\s*:\s*(?P<keyphrase>[^)\n]+)\))?\s*:?\s*$",
+    re.IGNORECASE,
+)
 _CONCEPT_FIELD = re.compile(
     r"(?im)^\s*(?:[-*+]\s+)?(?:\*\*)?(?P<field>keyphrase|description|examples?|difficulty)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?P<value>.+)$"
 )
@@ -167,7 +172,8 @@ def _concept_like(data: object) -> bool:
 
 def _concepts_from_markdown(text: str) -> list[dict] | None:
     """Concepts written as a Markdown list instead of JSON: a numbered heading per concept with
-    `Keyphrase:`, `Description:`, `Examples:` and `Difficulty:` lines under it; None if not that."""
+    `Keyphrase:`, `Description:`, `Examples:` and `Difficulty:` lines under it (the keyphrase may
+    stand in brackets after the heading's name); None if not that."""
     heads = list(_CONCEPT_HEAD.finditer(text))
     concepts = []
     for head, following in zip(heads, heads[1:] + [None]):
@@ -178,7 +184,7 @@ def _concepts_from_markdown(text: str) -> list[dict] | None:
         concepts.append(
             {
                 "name": head.group("name").strip(),
-                "keyphrase": fields.get("keyphrase", ""),
+                "keyphrase": fields.get("keyphrase") or (head.group("keyphrase") or "").strip(" \"'`"),
                 "description": fields["description"],
                 "examples": [e.strip() for e in re.split(r";|\s\|\s", fields.get("example", "")) if e.strip()],
                 "difficulty": fields.get("difficulty", "medium").strip(" .*").lower(),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
@@ -207,24 +208,29 @@ def json_candidates(text: str) -> list[str]:
     return found
 
 
-def load_json(text: str) -> object | None:
-    """The first JSON value in the reply, repaired if it is almost JSON; None if there is none."""
+def load_json(text: str, wanted: Callable[[object], bool] | None = None) -> object | None:
+    """The first JSON value in the reply, repaired if it is almost JSON; None if there is none.
+    With `wanted`, the first such value it accepts: a block is chosen by what it holds, not where
+    it stands (a format illustration such as `{"kind": ..., "name": ...}` may come first)."""
     for candidate in json_candidates(text):
-        candidate = candidate.strip()
+        value = _json_value(candidate.strip())
+        if value is not None and (wanted is None or wanted(value)):
+            return value
+    return None
+
+
+def _json_value(candidate: str) -> object | None:
+    try:
+        return json.loads(candidate)
+    except (ValueError, RecursionError):
+        pass
+    end = max(candidate.rfind("]"), candidate.rfind("}"))
+    if end > 0:
         try:
-            return json.loads(candidate)
+            return json.loads(candidate[: end + 1])
         except (ValueError, RecursionError):
             pass
-        end = max(candidate.rfind("]"), candidate.rfind("}"))
-        if end > 0:
-            try:
-                return json.loads(candidate[: end + 1])
-            except (ValueError, RecursionError):
-                pass
-        repaired = _repair(candidate)
-        if repaired is not None:
-            return repaired
-    return None
+    return _repair(candidate)
 
 
 def _repair(candidate: str) -> object | None:

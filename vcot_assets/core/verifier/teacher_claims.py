@@ -78,7 +78,10 @@ def parse_claims_reply(reply: str, truncated: bool = False) -> list[Entity]:
     if items is None:
         items = _bullet_rows(text)
     if items is None:
-        items = reply_text.json_list(reply_text.load_json(text), ("claims", "entities", "items"))
+        keys = ("claims", "entities", "items")
+        items = reply_text.json_list(
+            reply_text.load_json(text, lambda data: reply_text.json_list(data, keys) is not None), keys
+        )
     if items is None:
         raise ParseError("unreadable_claims", "expected a JSON array of claims")
     complete = items

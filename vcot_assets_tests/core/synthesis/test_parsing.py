@@ -542,6 +542,25 @@ def test_concepts_written_as_a_markdown_list_are_read():
     assert concepts[0]["examples"] == ["letters in a word", "votes per candidate"]
 
 
+def test_markdown_concepts_may_give_their_keyphrase_in_brackets_after_the_name():
+    text = """### Concepts
+
+1. **Fraction arithmetic** (keyphrase: Fraction)
+   - Description: Adding fractions exactly.
+   - Examples: `Fraction(1, 3) + Fraction(1, 6)`; exact money sums
+   - Difficulty: medium
+
+**2. Top-k by frequency** (keyphrase: "most common")
+- Description: The n most frequent elements.
+- Difficulty: hard
+"""
+    concepts = parsing.parse_concepts(text)
+    assert [(c["name"], c["keyphrase"], c["difficulty"]) for c in concepts] == [
+        ("Fraction arithmetic", "Fraction", "medium"),
+        ("Top-k by frequency", "most common", "hard"),
+    ]
+
+
 def test_answer_lines_with_prose_around_the_call():
     reply = "Working back.\n\nAnswer: merge_sorted([[1, 4], [2, 3]]), which returns [1, 2, 3, 4] as required."
     assert parsing.parse_backward_narration(reply)[1] == "merge_sorted([[1, 4], [2, 3]])"

@@ -92,6 +92,8 @@ def test_teacher_replies_become_entities():
     assert read(table) == [("index", "text[4]", "'c'"), ("comparison", "text[4] != prev", "true")]
     bullets = "Three claims:\n\n- **index** — `arr[0]` = `1`\n- **value** — `swapped` = `True`\n\n(No branches.)"
     assert read(bullets) == [("index", "arr[0]", "1"), ("value", "swapped", "True")]
+    illustrated = 'Each claim reads:\n```\n{"kind": ..., "name": ..., "value": ...}\n```\n\n' + reply
+    assert read(illustrated) == read(reply)  # (the block that holds claims, not the first block)
     # Unreadable is loud: a false claim must not pass as "no claims"; a row of the wrong width or
     # a bullet of no known kind is not skipped.
     unreadable = ("no json here", '[{"kind": "bogus"}]', '{"note": "nothing"}', table + "\n| value | count |")
