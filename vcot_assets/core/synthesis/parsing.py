@@ -849,6 +849,39 @@ def _top_level_chunks(code: str) -> list[str]:
     return texts
 
 
+def _line_breaks_in_literals(source: str) -> str:
+    """A JSON test string written with `\\n` inside a quoted literal (`"assert f('a\\nb') == 1"`): the
+    model meant Python's escape, which JSON decodes to a line break that leaves the literal
+    unterminated, so no reading of it is valid Python; the escape is put back."""
+    lines = source.split("\n")
+    joined = lines[:1]
+    for line in lines[1:]:
+        if _ends_inside_quotes(joined[-1]):
+            joined[-1] += "\\n" + line
+        else:
+            joined.append(line)
+    return "\n".join(joined)
+
+
+def _ends_inside_quotes(line: str) -> bool:
+    """Whether a line of Python ends inside a one-line string literal (a triple-quoted one, or a
+    comment, ends the question: no)."""
+    quote, i = "", 0
+    while i < len(line):
+        ch = line[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif line.startswith(('"""', "'''"), i) or ch == "#":
+            return False
+        elif ch in "'\"":
+            quote = ch
+        i += 1
+    return bool(quote)
+
+
 def _tests_source(text: str, truncated: bool) -> str:
     """All test code of a reply: every python block (one block per test is common), or the
     test strings of a JSON reply; a block cut by the token limit is read up to the cut."""
@@ -863,7 +896,7 @@ def _tests_source(text: str, truncated: bool) -> str:
             for e in entries
             if isinstance(e, (str, dict))
         ]
-        return "\n\n".join(s.strip() for s in sources if s.strip())
+        return "\n\n".join(_line_breaks_in_literals(s.strip()) for s in sources if s.strip())
     blocks = [b for b in fenced_blocks(text) if b.lang in _PYTHON_LANGS or not b.lang]
     usable = [b for b in blocks if b.closed or truncated]
     if not blocks:

@@ -662,3 +662,10 @@ def test_read_teacher_text_rejects_a_stub_instruction_and_a_concept_of_no_listed
     assert [c["name"] for c in read_teacher_text("concepts", reply, keyphrases=["Junk elements"]).value] == ["Junk"]
     unlisted = read_teacher_text("concepts", reply, keyphrases=["hashable"])
     assert (unlisted.value, unlisted.item_rejections) == ([], ["Junk"])
+
+
+def test_a_json_test_string_whose_escape_json_decoded_keeps_its_literal_whole():
+    reply = '{"tests": ["assert indent(\'    a\\n        b\') == 4", "assert indent(\'  x\\n\\n  y\') == 2",]}'
+    tests, rejections = parse_tests(reply, "i")
+    assert [t.call for t in tests] == ["indent('    a\\n        b')", "indent('  x\\n\\n  y')"]
+    assert rejections == []
