@@ -3557,6 +3557,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
     _in_the_order_told(located, walk)
     _not_gone_back(located, walk)
     _the_result_just_worked(located, walk)
+    _the_step_just_undone(located, walk)
     walk.moved_to(best_anchor)
 
 
@@ -3696,6 +3697,78 @@ def _the_result_just_worked(located: list[Check], walk: Walk) -> None:
         for check in [c for c in located if c.kind == "value" and c.ok and c.position >= start][:1]:
             check.ok = False
             check.text += f" (not {result}, the result just worked)"
+
+
+# `2707 << 4 = 43312 and 43312 | 1 = 43313, so just before it out was 2707`: what a backward walk
+# says the variable was around a step it just worked
+_STEP_THEN_WAS = re.compile(
+    r"\b(?:so|then|means|which\s+means)\s+(?:(?:just\s+)?before\s+(?:it|that)\s*,?\s*)?(?:the\s+)?"
+    r"(?:old\s+|previous\s+|earlier\s+)?(?P<name>(?:self\.)?[A-Za-z_]\w*)\s+(?:was|had\s+been|must\s+have\s+been)\s+"
+    + _WHOLE_VALUE
+)
+_WAS_OPENS = re.compile(
+    r"\s*(?:so|thus|hence)\s*,?\s*(?:(?:just\s+)?before\s+(?:it|that)\s*,?\s*)?(?:the\s+)?(?P<name>(?:self\.)?[A-Za-z_]\w*)"
+    r"\s+(?:was|had\s+been|must\s+have\s+been)\s+" + _WHOLE_VALUE,
+    re.I,
+)
+
+
+def _worked_chain(text: str) -> tuple[set[int], set[int], int] | None:
+    """The last run of arithmetic in `text` (`14 << 2 = 56 and 13 ^ 56 = 53`: each step's result an
+    operand of the next): its operands, the results it passes on, and its final result; or None."""
+    steps = list(_LITERAL_STEP.finditer(text))
+    if not steps:
+        return None
+    last = steps[-1]
+    operands, passed = {int(last["a"]), int(last["b"])}, set()
+    for step in reversed(steps[:-1]):
+        if int(step["r"]) not in operands:
+            break
+        operands |= {int(step["a"]), int(step["b"])}
+        passed.add(int(step["r"]))
+    return operands, passed, int(last["r"])
+
+
+def _the_step_just_undone(located: list[Check], walk: Walk) -> None:
+    """`14 << 2 = 56 and 13 ^ 56 = 53, so acc was 21 before that`: in a backward narration, the value
+    a variable is said to have had right after the arithmetic of one of its updates is one of that
+    arithmetic's numbers (the value it came from, or the result). The arithmetic is that update's
+    where the variable's history steps from an operand to the result while the other operands are
+    values of that moment or of the code (`3 ^ 9 = 10`, worked back from a pass where n was 9, is
+    not the later step from 3 to 10 where n was 12). Not for a name the code assigns together with others."""
+    if not walk.backward:
+        return
+    told = []
+    for m in _STEP_THEN_WAS.finditer(walk.sentence):
+        chain = _worked_chain(walk.sentence[: m.start()])
+        if chain is not None:
+            told.append((m.group("name"), int(m.group("x")), *chain, m.start("name")))
+    opening = _WAS_OPENS.match(walk.sentence)
+    chain = _worked_chain(walk.previous_raw_sentence.replace("`", "")) if opening else None
+    if opening and chain is not None:  # `... 13 ^ 56 = 53. So acc was 13 before that.`
+        told.append((opening["name"], int(opening["x"]), *chain, opening.start("name")))
+    for name, said, operands, passed, result, start in told:
+        bare = re.escape(name.removeprefix("self."))
+        if said in operands or said == result:
+            continue
+        if re.search(rf"(?<![\w.])(?:self\.)?{bare},|,(?:self\.)?{bare}(?:,[\w.]+)*=", walk.facts.code_text):
+            continue
+        history = walk.facts.history(name)
+        if not any(
+            a in operands and b == result and _of_the_moment(operands - passed - {a}, walk.facts, i)
+            for (_, a), (i, b) in zip(history, history[1:])
+        ):
+            continue  # (no update of this variable is the step told)
+        for check in [c for c in located if c.kind == "value" and c.ok and c.position >= start][:1]:
+            check.ok = False
+            check.text += f" (not a number of the step just worked, {sorted(operands)} -> {result})"
+
+
+def _of_the_moment(numbers: set[int], facts: TraceFacts, event: int) -> bool:
+    """Whether each number is a value some variable holds at `event`, or a number written in the
+    program (`<< 4`; not one of the call's, which any pass may hold)."""
+    held = [v for v in facts.index.states[event].values() if type(v) is int]
+    return all(n in held or re.search(rf"(?<![\w.]){n}(?![\w.])", facts.code_source) for n in numbers)
 
 
 _SO_THEN = re.compile(r"^[^.;:]{0,80}?\b(?:so|then|and so|therefore)\b[^.;:]{0,80}$", re.I)

@@ -1938,6 +1938,25 @@ def test_the_value_said_right_after_the_arithmetic_of_its_update_is_that_result(
     assert ungrounded_in(euclid, "60 % 9 = 6, so a is 9.") == []
 
 
+def test_a_backward_walk_says_a_variable_was_a_number_of_the_step_it_just_worked():
+    fold = "def fold(nums):\n    acc = 0\n    for n in nums:\n        acc = (acc << 1) ^ n\n        acc &= 63\n    return acc\n"
+    trace = traced(fold, "fold([5, 9, 12, 3])")  # acc 0, 5, 3, 10, 23; the third pass: (3 << 1) ^ 12 = 10
+
+    def backward(text: str) -> list[str]:
+        reports, *_ = check_rationale(text, trace, 15, True)
+        return [entity.text for report in reports for entity in report.ungrounded]
+
+    assert backward("In the third pass 3 << 1 = 6 and 6 ^ 12 = 10, so acc was 3 before it.") == []
+    assert backward("In the third pass 3 << 1 = 6 and 6 ^ 12 = 10, so acc was 5 before it.") == [
+        "acc = 5 (not a number of the step just worked, [1, 3, 6, 12] -> 10)"
+    ]
+    assert backward("In the third pass 3 << 1 = 6 and 6 ^ 12 = 10. So acc was 5 before that.") == [
+        "acc = 5 (not a number of the step just worked, [1, 3, 6, 12] -> 10)"
+    ]  # (worked in the sentence before)
+    # arithmetic worked back from another pass (n was 9 there, 12 in the step from 3 to 10) tells no update
+    assert backward("With n = 9, 3 ^ 9 = 10, so acc was 5.") == []
+
+
 def test_how_often_the_inner_loop_runs_per_pass_of_the_outer():
     grid = "def grid(rows):\n    total = 0\n    for r in rows:\n        for x in r:\n            total += x\n    return total\n"
     trace = traced(grid, "grid([[1, 2, 3], [4, 5, 6]])")
