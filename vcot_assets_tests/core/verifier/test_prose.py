@@ -1823,8 +1823,8 @@ def keep(parts):
 """
 
 
-def ungrounded_in(trace, text: str) -> list[str]:
-    reports, *_ = check_rationale(text, trace, 15, False)
+def ungrounded_in(trace, text: str, backward: bool = False) -> list[str]:
+    reports, *_ = check_rationale(text, trace, 15, backward)
     return [entity.text for report in reports for entity in report.ungrounded]
 
 
@@ -1943,8 +1943,7 @@ def test_a_backward_walk_says_a_variable_was_a_number_of_the_step_it_just_worked
     trace = traced(fold, "fold([5, 9, 12, 3])")  # acc 0, 5, 3, 10, 23; the third pass: (3 << 1) ^ 12 = 10
 
     def backward(text: str) -> list[str]:
-        reports, *_ = check_rationale(text, trace, 15, True)
-        return [entity.text for report in reports for entity in report.ungrounded]
+        return ungrounded_in(trace, text, backward=True)
 
     assert backward("In the third pass 3 << 1 = 6 and 6 ^ 12 = 10, so acc was 3 before it.") == []
     assert backward("In the third pass 3 << 1 = 6 and 6 ^ 12 = 10, so acc was 5 before it.") == [
