@@ -2447,12 +2447,25 @@ _ITEMS_THEN_COUNT = re.compile(
 )
 
 
+# `['+Ada', '+Bo', '-'], three events`: a list written out, then how many items it has
+_LIST_THEN_COUNT = re.compile(
+    r"\]`?\s*,\s*(?:i\.e\.\s*|that\s+is\s+)?(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>(?!(?:is|was|has|does|times)\b)[a-z]{2,}s)\b"
+    r"(?!\s+(?:of|in|per|each|later|earlier|before|after|long|apart)\b)"
+)
+
+
 def _listed_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """A count said beside the items it counts is how many items are listed (read on the sentence
     as written, where quoted inputs are not yet masked as text of the question)."""
+    raw = walk.raw_numbers.strip()
+    if "]" in raw:
+        for m in _LIST_THEN_COUNT.finditer(raw):
+            listed = _list_literal_ending_at(raw, m.start())
+            if listed is not None:
+                said = int(m.group("n"))
+                checks.append(Check("count", f"{said} {m.group('noun')} (listed: {len(listed)})", said == len(listed)))
     if ":" not in walk.raw_sentence and not _COUNT_AFTER_ITEMS.search(walk.raw_sentence):
         return  # (most sentences list nothing: no need to read their numbers)
-    raw = walk.raw_numbers.strip()
     for m in (*_COUNT_THEN_ITEMS.finditer(raw), *_ITEMS_THEN_COUNT.finditer(raw)):
         items = re.sub(r",?\s+(?:and|or)\s+(?=" + _ITEM + r"$)", ", ", m.group("items"))
         try:
@@ -2461,6 +2474,22 @@ def _listed_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         said = int(m.group("n"))
         checks.append(Check("count", f"{said} {m.group('noun')} (listed: {len(listed)})", said == len(listed)))
+
+
+def _list_literal_ending_at(text: str, end: int) -> list | None:
+    """The list literal whose closing bracket is `text[end]`, or None (a subscript, or not a literal)."""
+    depth = 0
+    for start in range(end, -1, -1):
+        depth += {"]": 1, "[": -1}.get(text[start], 0)
+        if depth == 0:
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_)]"):
+                return None  # `words[3]`: a subscript
+            try:
+                value = ast.literal_eval(text[start : end + 1])
+            except (ValueError, SyntaxError, MemoryError, RecursionError):
+                return None
+            return value if isinstance(value, list) else None
+    return None
 
 
 # `six calls in total`, `the loop logged 7 trips`: how many things there were, a count the run had

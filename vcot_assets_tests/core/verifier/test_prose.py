@@ -1902,6 +1902,10 @@ def test_a_count_said_beside_the_items_it_lists_is_how_many_are_listed(facts):
     assert ("count", False) in verdicts(facts, "The sums go 8, 6 and 10, i.e. 4 windows.")
     # a list that goes on after the clause may be some of them
     assert ("count", False) not in verdicts(facts, "It has 4 pieces: 'a' and 'b' from the first half.")
+    # a list literal, then how many items it has
+    assert ("count", True) in verdicts(facts, "The sums come out as [8, 6, 10, 15], four windows.")
+    assert ("count", False) in verdicts(facts, "The sums come out as [8, 6, 10, 15], five windows.")
+    assert ("count", False) not in verdicts(facts, "xs[3], 2 steps later, is 1.")  # (a subscript)
 
 
 def test_a_change_by_a_step_from_one_value_to_another_and_two_names_set_in_one_breath():
