@@ -3673,9 +3673,11 @@ _LITERAL_STEP = re.compile(
 )
 # a number that is a whole value (not an operand of more arithmetic, nor one of `a = 1, b = 2`)
 _WHOLE_VALUE = r"(?P<x>-?\d+)(?!\d|\.\d|\s*(?:[-+*/%&|^=<>]|,\s*\w+\s*=|and\s+\w+\s*=))"
+# `max(0, 8 - 3) = 5`: a step through min, max or abs, and its result
+_CALL_STEP = r"(?<![\w.])(?P<call>(?:max|min|abs)\((?:\s*-?\d+\s*(?:[-+*%,]|//)?)+\))\s*=\s*(?P<cr>-?\d+)(?!\d|\.\d)"
 # `255 + 160 = 415, so total is 415`: the result of arithmetic, then the variable it updated
 _RESULT_THEN_VALUE = re.compile(
-    _LITERAL_STEP.pattern
+    f"(?:{_LITERAL_STEP.pattern}|{_CALL_STEP})"
     + r"\s*[,;]?\s*(?:and\s+)?(?:so|then|which\s+makes|making)\s+(?:the\s+)?(?:new\s+)?(?P<name>(?:self\.)?[A-Za-z_]\w*)"
     r"\s+(?:is\s+now|is|becomes|=|goes\s+to|ends\s+at|is\s+set\s+to)\s+" + _WHOLE_VALUE
 )
@@ -3687,6 +3689,14 @@ _VALUE_OPENS = re.compile(
 )
 
 
+def _assigned_together(name: str, facts: TraceFacts) -> bool:
+    """Whether the code assigns `name` together with other names (`a, b = b, a % b`), where the
+    result of a step may be another's (a parameter list, `def f(a, b=2)`, is not that)."""
+    target = rf"(?:self\.)?{re.escape(name.removeprefix('self.'))}"
+    together = re.compile(rf"(?:[\w.]+,)+{target}(?:,[\w.]+)*=(?!=)|{target}(?:,[\w.]+)+=(?!=)")
+    return any(together.match(line) for line in facts.code_lines)  # (each line a statement, spaces out)
+
+
 def _the_result_just_worked(located: list[Check], walk: Walk) -> None:
     """`255 + 160 = 415, so total is 255`: where the variable's history steps from an operand to
     the result near this point of the run, the value said right after the arithmetic is that
@@ -3695,7 +3705,13 @@ def _the_result_just_worked(located: list[Check], walk: Walk) -> None:
     if walk.backward:
         return  # (a backward narration works tests and updates it infers in any order)
     told = [
-        (m.group("name"), int(m.group("x")), int(m.group("r")), {int(m.group("a")), int(m.group("b"))}, m.start("name"))
+        (
+            m.group("name"),
+            int(m.group("x")),
+            int(m.group("r") or m.group("cr")),
+            {int(m.group("a")), int(m.group("b"))} if m.group("a") else set(map(int, re.findall(r"-?\d+", m["call"]))),
+            m.start("name"),
+        )
         for m in _RESULT_THEN_VALUE.finditer(walk.sentence)
     ]
     opening = _VALUE_OPENS.match(walk.sentence)
@@ -3712,10 +3728,7 @@ def _the_result_just_worked(located: list[Check], walk: Walk) -> None:
             )
         )
     for name, said, result, operands, start in told:
-        bare = re.escape(name.removeprefix("self."))
-        if said == result or re.search(
-            rf"(?<![\w.])(?:self\.)?{bare},|,(?:self\.)?{bare}(?:,[\w.]+)*=", walk.facts.code_text
-        ):
+        if said == result or _assigned_together(name, walk.facts):
             continue
         history = walk.facts.history(name)
         near = range(walk.pointer - walk.window, walk.pointer + 2 * walk.window + 1)
@@ -3777,10 +3790,9 @@ def _the_step_just_undone(located: list[Check], walk: Walk) -> None:
     if opening and chain is not None:  # `... 13 ^ 56 = 53. So acc was 13 before that.`
         told.append((opening["name"], int(opening["x"]), *chain, opening.start("name")))
     for name, said, operands, passed, result, start in told:
-        bare = re.escape(name.removeprefix("self."))
         if said in operands or said == result:
             continue
-        if re.search(rf"(?<![\w.])(?:self\.)?{bare},|,(?:self\.)?{bare}(?:,[\w.]+)*=", walk.facts.code_text):
+        if _assigned_together(name, walk.facts):
             continue
         history = walk.facts.history(name)
         if not any(

@@ -1940,6 +1940,15 @@ def test_the_value_said_right_after_the_arithmetic_of_its_update_is_that_result(
         "def gcd(a, b):\n    while b:\n        a, b = b, a % b\n    return a\n", "gcd(60, 9)"
     )  # a 60, 9, 6, 3
     assert ungrounded_in(euclid, "60 % 9 = 6, so a is 9.") == []
+    # a step through max, min or abs
+    drain = traced(
+        "def drain(level, outs):\n    for k in outs:\n        level = max(0, level - k)\n    return level\n",
+        "drain(8, [3, 9])",
+    )
+    assert ungrounded_in(drain, "First max(0, 8 - 3) = 5, so level is 5.") == []
+    assert ungrounded_in(drain, "First max(0, 8 - 3) = 5, so level is 8.") == [
+        "level = 8 (not 5, the result just worked)"
+    ]
 
 
 def test_a_backward_walk_says_a_variable_was_a_number_of_the_step_it_just_worked():
