@@ -125,6 +125,15 @@ def _check_call(node: ast.expr, entry_points: Collection[str] | None) -> None:
     if not isinstance(node, ast.Call):
         raise InvalidTest("not_a_direct_call", "the left side must call the function directly")
     func = node.func
+    wrapped = next(
+        (a for a in node.args if not _is_literal(a) and any(isinstance(n, ast.Call) for n in ast.walk(a))), None
+    )  # (`float("inf")` is a literal)
+    if isinstance(func, ast.Name) and wrapped is not None and (entry_points is None or func.id not in entry_points):
+        # `len(f(x)) == 3`: a test of something computed from the call's result, which a test's
+        # (call, operator, expected) cannot hold
+        raise InvalidTest(
+            "wrapped_call", f"{func.id}(...) is applied to what the call gives: {ast.unparse(wrapped)[:160]}"
+        )
     if isinstance(func, ast.Name):
         name = func.id
     elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call) and isinstance(func.value.func, ast.Name):
