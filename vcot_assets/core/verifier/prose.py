@@ -2454,6 +2454,13 @@ _LIST_THEN_COUNT = re.compile(
 )
 
 
+# `range(1 << 4), which is 16 masks`, `range(1, 10): 9 candidate spots`: how many values a range gives
+_RANGE_THEN_COUNT = re.compile(
+    r"\brange\((?P<args>[-\d\s,+*<>/%()]+?)\)`?\s*(?:,?\s*(?:which\s+is|i\.e\.|that\s+is|so|giving|gives)|:|,)\s*"
+    r"(?P<n>\d+)\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]{2,}s)\b"
+)
+
+
 def _listed_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """A count said beside the items it counts is how many items are listed (read on the sentence
     as written, where quoted inputs are not yet masked as text of the question)."""
@@ -2464,6 +2471,13 @@ def _listed_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             if listed is not None:
                 said = int(m.group("n"))
                 checks.append(Check("count", f"{said} {m.group('noun')} (listed: {len(listed)})", said == len(listed)))
+    if "range(" in raw:
+        for m in _RANGE_THEN_COUNT.finditer(raw):
+            node = _expr(f"range({m.group('args')})")
+            size = _range_size(node) if node is not None else None
+            if size is not None:
+                said = int(m.group("n"))
+                checks.append(Check("count", f"{m.group(0)} (the range gives {size})", said == size))
     if ":" not in walk.raw_sentence and not _COUNT_AFTER_ITEMS.search(walk.raw_sentence):
         return  # (most sentences list nothing: no need to read their numbers)
     for m in (*_COUNT_THEN_ITEMS.finditer(raw), *_ITEMS_THEN_COUNT.finditer(raw)):
@@ -2474,6 +2488,22 @@ def _listed_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         said = int(m.group("n"))
         checks.append(Check("count", f"{said} {m.group('noun')} (listed: {len(listed)})", said == len(listed)))
+
+
+def _range_size(node: ast.expr) -> int | None:
+    """How many values `range(...)` of constant arguments gives (`range(1 << 4)`: 16), else None."""
+    if not (isinstance(node, ast.Call) and not node.keywords and 1 <= len(node.args) <= 3):
+        return None
+    bounds = []
+    for argument in node.args:
+        literal, value = _literal_value(argument)
+        if not literal or type(value) is not int:
+            return None
+        bounds.append(value)
+    try:
+        return len(range(*bounds))
+    except (ValueError, OverflowError):
+        return None
 
 
 def _list_literal_ending_at(text: str, end: int) -> list | None:

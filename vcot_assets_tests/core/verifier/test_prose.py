@@ -1906,6 +1906,10 @@ def test_a_count_said_beside_the_items_it_lists_is_how_many_are_listed(facts):
     assert ("count", True) in verdicts(facts, "The sums come out as [8, 6, 10, 15], four windows.")
     assert ("count", False) in verdicts(facts, "The sums come out as [8, 6, 10, 15], five windows.")
     assert ("count", False) not in verdicts(facts, "xs[3], 2 steps later, is 1.")  # (a subscript)
+    # how many values a range of constant arguments gives
+    assert ("count", True) in verdicts(facts, "i runs over range(3, 6), which is 3 values.")
+    assert ("count", False) in verdicts(facts, "i runs over range(1 << 2): 3 values.")
+    assert ("count", False) not in verdicts(facts, "i runs over range(k, len(xs)): 3 values.")  # (not constants)
 
 
 def test_a_change_by_a_step_from_one_value_to_another_and_two_names_set_in_one_breath():
