@@ -2885,6 +2885,8 @@ def _sign_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         )
         if not isinstance(node, kinds) or not s.free(start, m.end()):
             continue
+        if re.search(r"\b(?:except|but|besides|other\s+than|apart\s+from)\s*$", s.text[:start], re.I):
+            continue  # `every value except 3 is even`: said of the others
         literal, value = _literal_value(node)
         if not literal or isinstance(value, bool) or not isinstance(value, (int, float)):
             continue
@@ -2954,8 +2956,10 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             or not re.search(r"\b(?:are|were|both|all|neither)\b", clause + " " + text[:left_start][-20:], re.I)
         ):  # (`4 is less than 9 and 4 == 9 is false`: the verdict is the second's alone)
             clause = own
-        verdict = re.match(r"\s*`?\s*(?:is|was|evaluates\s+to|comes\s+out)\s+(?:true|false)\b", text[right_end:], re.I)
-        if verdict:  # `... == 1 is True, the elif fails`: the verdict written right after the test is its own
+        verdict = re.match(
+            r"\s*`?\s*(?:(?:is|was|evaluates\s+to|comes\s+out)\s+(?:true|false)|holds|held)\b", text[right_end:], re.I
+        )
+        if verdict:  # `... == 1 is True, the elif fails`, `21 >= 21 holds and 17 does not`: its own verdict
             clause = text[right_end : right_end + verdict.end()]
         if re.search(r"\b(?:never|not)\s+(?:reached|evaluated|checked|tested)\b", clause, re.I) or (
             re.search(r"\bbefore\s+(?:the\s+)?$", text[:left_start], re.I)

@@ -2268,6 +2268,13 @@ def test_a_number_said_to_be_even_or_odd_is_checked(facts):
     assert verdicts(facts, "So 7 + 2 is even.") == [("arith", False)]
     # `even` as an adverb: no parity
     assert all(kind != "arith" for kind, _ in verdicts(facts, "And 5 is even further out."))
+    # said of the others
+    assert ("arith", False) not in verdicts(facts, "In [4, 4, 2, 3] every value except 3 is even.")
+
+
+def test_a_test_said_to_hold_keeps_its_verdict_when_another_does_not(facts):
+    assert ("comparison", False) not in verdicts(facts, "It is a run since 21 >= 21 holds and 17 does not.")
+    assert ("comparison", False) in verdicts(facts, "It is a run since 21 >= 22 holds and 17 does not.")
 
 
 def test_after_the_kth_pass_holds_values_to_that_pass_when_the_noun_is_the_loops():
