@@ -2771,9 +2771,10 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             )
             continue
         if re.match(r"\s+(?:per|for each|each|every|a|an)\b", s.text[m.end() :]) or (
-            re.search(r"times?$", m.group(0)) and re.match(r"\s+(?:the|its|their|that|this)\b", s.text[m.end() :])
+            re.search(r"times?$", m.group(0))
+            and re.match(r"\s+(?:the|its|their|that|this|any|every|each|\d)", s.text[m.end() :])
         ):
-            continue  # `runs once per iteration`: a rate; `adds 50 times the multiplier`: a product
+            continue  # `runs once per iteration`: a rate; `adds 50 times the multiplier`, `0 times any length`: products
         if not result and re.search(r"[-+*/%]\s*$", s.text[: m.start()]):
             continue  # `ran n - 2 times`: a count written as an expression of the input
         s.use(m.start(), m.end())

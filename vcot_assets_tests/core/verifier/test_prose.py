@@ -743,6 +743,8 @@ def test_tests_and_returns_that_did_not_run_products_and_a_calls_brackets(facts)
     assert verdicts(facts, "Then `8 > 1` swaps them, `2 > 9` is false.") == [("comparison", True), ("comparison", True)]
     assert ("count", False) not in verdicts(facts, "The loop ran `k - 2` times.")  # an expression, not 2
     assert ("count", False) not in verdicts(facts, "It adds 50 times the multiplier.")  # a product
+    assert ("count", False) not in verdicts(facts, "The entry is 0, since 0 times any length is 0.")
+    assert ("count", False) not in verdicts(facts, "That is 62 times 3, which is 186.")
     assert ("count", False) not in verdicts(facts, "right is xs[k:].copy() with 4 items.")  # a call's (), not ()
 
 
