@@ -2575,6 +2575,11 @@ def _totals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         ok = count == inclusive or (
             m.group(2).lower() == "to" and count == inclusive - 1 and count in facts.loop_counts
         )
+        # `r runs from 1 to 5 and c runs from 1 to 5, so 25 cells`: the pairs of two ranges
+        ok = ok or any(
+            count == inclusive * (abs(int(b) - int(a)) + 1)
+            for a, b in re.findall(r"\bfrom\s+(-?\d+)\s+(?:to|through|thru)\s+(-?\d+)\b", s.text[: m.start()])
+        )
         s.use(m.start(4), m.end())
         checks.append(Check("count", m.group(0), ok))
     for m in _TOTAL.finditer(s.text):
@@ -3306,9 +3311,9 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if (
             bare
             and bare.group(1) not in walk.facts.functions
-            and re.search(rf"\.{re.escape(bare.group(1))}\(", walk.facts.code_text)
+            and re.search(rf"(?:\.|\b(?<!def)){re.escape(bare.group(1))}\(", walk.facts.code_text)
         ):
-            continue  # `get returns 0 for a new key`: a library method the code calls, named alone
+            continue  # `get returns 0 for a new key`, `len of it returns 2`: a library function the code calls
         call = re.search(r"((?:[A-Za-z_][\w.]*)?\((?:[^()]|\([^()]*\))*\))\s*$", subject)  # `len(v.strip())` too
         if call and call.group(1).strip():  # `isalpha()` returns False: the method's, not the function's
             node = _expr(call.group(1) if not call.group(1).startswith("(") else "")

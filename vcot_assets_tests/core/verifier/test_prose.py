@@ -2274,6 +2274,16 @@ def test_a_number_said_to_be_even_or_odd_is_checked(facts):
     assert ("arith", False) not in verdicts(facts, "In [4, 4, 2, 3] every value except 3 is even.")
 
 
+def test_a_library_function_named_alone_returns_its_own_value(facts):
+    assert verdicts(facts, "Here len returns 6.") == []  # (len of xs, not what window_sums returns)
+
+
+def test_two_ranges_said_together_count_their_pairs(facts):
+    told = "r runs from 1 to 5 and c runs from 1 to 5, so {} cells are checked."
+    assert ("count", True) in verdicts(facts, told.format(25))
+    assert ("count", False) in verdicts(facts, told.format(24))
+
+
 def test_a_test_said_to_hold_keeps_its_verdict_when_another_does_not(facts):
     assert ("comparison", False) not in verdicts(facts, "It is a run since 21 >= 21 holds and 17 does not.")
     assert ("comparison", False) in verdicts(facts, "It is a run since 21 >= 22 holds and 17 does not.")
