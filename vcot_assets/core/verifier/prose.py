@@ -227,7 +227,7 @@ def _number_word(match: re.Match) -> str:
 
 # `00001010 XOR 11001000 = 11000010`, `1100 & 1010 = 1000`: a bit operation worked in base 2
 _BINARY_BIT_OPERATION = re.compile(
-    r"(?<![\w.])([01]{4,})(\s*(?:XOR|AND|OR|\^|&|\|)\s*)([01]{4,})(\s*=\s*)([01]{4,})(?!\w|\.\d)"
+    r"(?<![\w.])([01]{4,})(\s*(?:XOR|AND|OR|\^|&|\|)\s*)([01]{4,})(\s*(?:=|\bis\b|\bgives\b)\s*)([01]{4,})(?!\w|\.\d)"
 )
 _BIT_WORDS = {"XOR": "^", "AND": "&", "OR": "|"}
 

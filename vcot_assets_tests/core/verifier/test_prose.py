@@ -687,6 +687,9 @@ def test_numerals_in_binary_and_a_library_method_named_alone():
     # a bit operation worked in base 2 after the word `binary`: read once, not twice
     assert ("arith", False) not in verdicts(facts, "Check: 11 ^ 7 = 12 (binary 1011 ^ 0111 = 1100).")
     assert ("arith", False) in verdicts(facts, "Check: 11 ^ 7 = 12 (binary 1011 ^ 0111 = 1101).")
+    # the same worked with `is` and a bit word
+    assert ("arith", False) not in verdicts(facts, "It becomes 12 | 10 = 14, since 1100 OR 1010 is 1110.")
+    assert ("arith", False) in verdicts(facts, "It becomes 12 | 10 = 14, since 1100 OR 1010 is 1111.")
     counts = trace_facts(traced(TALLY, "tally(['a'])"))
     assert ("return", False) not in verdicts(counts, "It stores a with 1, because get returns 0 for a new key.")
 
