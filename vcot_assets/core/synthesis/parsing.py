@@ -275,10 +275,21 @@ def statement_problem(kind: str, statement: str) -> str | None:
         return "repetitive_text"
     if len(re.findall(r"\w+", statement)) < FEWEST_STATEMENT_WORDS:
         return "too_short"
+    if not _ASKS.search(statement):  # `A heap is a heap. The heap is a list ...`: prose that asks for nothing
+        return "asks_nothing"
     return None
 
 
+# What a problem statement asks for (each of the 798 statements corpus writers expected has one of these)
+_ASKS = re.compile(
+    r"\b(?:write|implement|create|design|build|define|returns?|compute|given|make|should|takes?|accepts?|produce|"
+    r"count|find|determine|check)\b",
+    re.IGNORECASE,
+)
+
+
 _KIND_TAG = re.compile(r"^[*_`\s]*[\[(]\s*(function|class)\s*[\])][*_`\s]*[:.-]?\s*(.*)$", re.IGNORECASE | re.DOTALL)
+_KIND_AFTER = re.compile(r"^(.*?\S)[*_`\s]*[\[(]\s*(function|class)\s*[\])][*_`\s]*\.?\s*$", re.IGNORECASE | re.DOTALL)
 _KIND_WORD = re.compile(r"^[*_`\s]*(function|class)\s*(?:exercise)?[*_`\s]*:[*_`\s]*(.*)$", re.IGNORECASE | re.DOTALL)
 _STATEMENT_KEYS = ("statement", "text", "instruction", "description", "problem", "prompt", "task", "exercise")
 _KIND_KEYS = ("kind", "type", "category")
@@ -297,6 +308,9 @@ def _kind_and_statement(item: str, context: str) -> tuple[str, str] | None:
         match = pattern.match(item)
         if match:
             return match.group(1).lower(), match.group(2).strip()
+    after = _KIND_AFTER.match(item)
+    if after:  # `1. Write a function ... ties. (function)`: the tag at the end
+        return after.group(2).lower(), after.group(1).strip()
     # No tag, but the statement itself says what to write ("Implement a class `Q` ...").
     asked = _ASKS_FOR.match(item.strip("*_ "))
     if asked:

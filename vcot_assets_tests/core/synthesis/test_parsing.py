@@ -669,3 +669,11 @@ def test_a_json_test_string_whose_escape_json_decoded_keeps_its_literal_whole():
     tests, rejections = parse_tests(reply, "i")
     assert [t.call for t in tests] == ["indent('    a\\n        b')", "indent('  x\\n\\n  y')"]
     assert rejections == []
+
+
+def test_a_kind_tag_at_the_end_of_an_item_is_read_and_left_out_of_the_statement():
+    reply = "Sure:\n\n1. Write a function `last(xs)` that returns the last item. (function)\n2. Write a class `Bag` that counts items. [class]\n"
+    assert parse_instructions(reply) == [
+        ("function", "Write a function `last(xs)` that returns the last item."),
+        ("class", "Write a class `Bag` that counts items."),
+    ]

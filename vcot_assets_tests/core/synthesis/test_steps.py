@@ -58,6 +58,11 @@ def test_a_tagged_item_too_short_to_state_an_exercise_is_rejected_on_its_own():
     instructions, rejections = synthesis.instructions_from_replies(concepts, replies, 6, "offline")
     assert {i.text for i in instructions} == {"Write a function `merge(a, b)` that adds two multisets of words."}
     assert ("b-c00|easy", "too_short", "multiset") in [(r.item_id, r.reason, r.detail) for r in rejections]
+    prose = "1. [function] A heap is a heap. The heap is a list where the heap is the smallest.\n"
+    _, rejections = synthesis.instructions_from_replies(
+        concepts, {"b-c00|easy": TeacherReply("b-c00|easy", prose)}, 6, "x"
+    )
+    assert [r.reason for r in rejections if r.item_id == "b-c00|easy"] == ["asks_nothing"]  # (no reply at the others)
 
 
 def test_a_concept_tied_to_no_listed_keyphrase_is_rejected_on_its_own():
