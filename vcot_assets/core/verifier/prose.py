@@ -3311,7 +3311,7 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if (
             bare
             and bare.group(1) not in walk.facts.functions
-            and re.search(rf"(?:\.|\b(?<!def)){re.escape(bare.group(1))}\(", walk.facts.code_text)
+            and re.search(rf"(?:\.|(?<![\w.])){re.escape(bare.group(1))}\s*\(", walk.facts.code_source)
         ):
             continue  # `get returns 0 for a new key`, `len of it returns 2`: a library function the code calls
         call = re.search(r"((?:[A-Za-z_][\w.]*)?\((?:[^()]|\([^()]*\))*\))\s*$", subject)  # `len(v.strip())` too
