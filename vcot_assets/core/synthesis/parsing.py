@@ -275,11 +275,13 @@ def statement_problem(kind: str, statement: str) -> str | None:
         return "repetitive_text"
     if len(re.findall(r"\w+", statement)) < FEWEST_STATEMENT_WORDS:
         return "too_short"
-    if not _ASKS.search(statement):  # `A heap is a heap. The heap is a list ...`: prose that asks for nothing
-        return "asks_nothing"
+    if _DESCRIBES.match(statement) and not _ASKS.search(statement):
+        return "asks_nothing"  # `A heap is a heap. The heap is a list ...`: prose that asks for nothing
     return None
 
 
+# A statement that opens as a description (`A heap is ...`), not with an imperative (`Sort a list ...`)
+_DESCRIBES = re.compile(r"[*_`\s]*(?:a|an|the|this|that|these|those|it|its|there|here)\b", re.IGNORECASE)
 # What a problem statement asks for (each of the 798 statements corpus writers expected has one of these)
 _ASKS = re.compile(
     r"\b(?:write|implement|create|design|build|define|returns?|compute|given|make|should|takes?|accepts?|produce|"

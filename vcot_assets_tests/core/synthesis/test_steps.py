@@ -63,6 +63,9 @@ def test_a_tagged_item_too_short_to_state_an_exercise_is_rejected_on_its_own():
         concepts, {"b-c00|easy": TeacherReply("b-c00|easy", prose)}, 6, "x"
     )
     assert [r.reason for r in rejections if r.item_id == "b-c00|easy"] == ["asks_nothing"]  # (no reply at the others)
+    terse = "1. [function] Reverse the order of the words in a sentence.\n"  # (an imperative asks)
+    kept, _ = synthesis.instructions_from_replies(concepts, {"b-c00|easy": TeacherReply("b-c00|easy", terse)}, 6, "x")
+    assert [i.text for i in kept] == ["Reverse the order of the words in a sentence."]
 
 
 def test_a_concept_tied_to_no_listed_keyphrase_is_rejected_on_its_own():
