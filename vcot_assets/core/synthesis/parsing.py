@@ -104,15 +104,26 @@ def _normalized(text: str) -> str:
 
 
 def listed_keyphrase(keyphrase: str, listed: list[str]) -> bool:
-    """Whether a concept's keyphrase is one the prompt listed (case, spaces and punctuation aside).
+    """Whether a concept's keyphrase is one the prompt listed (case, punctuation and plurals aside;
+    a part of a listed phrase, or a listed phrase with words around it, counts).
     The prompt asks for "the keyphrase it came from"; a concept tied to none of them is the model
     answering another question (a small model's `"keyphrase": "SequenceMatcher"`)."""
-    wanted = phrase_key(keyphrase)
-    return bool(wanted) and wanted in {phrase_key(phrase) for phrase in listed}
+    wanted = _singular(phrase_key(keyphrase))
+    if not wanted:
+        return False
+    for phrase in listed:  # (one inside the other: `heap queue` for `heap queue algorithm`, and the reverse)
+        key = _singular(phrase_key(phrase))
+        if key and (f" {key} " in f" {wanted} " or f" {wanted} " in f" {key} "):
+            return True
+    return False
 
 
 def phrase_key(phrase: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", phrase.lower()).strip()
+
+
+def _singular(key: str) -> str:
+    return " ".join(word[:-1] if len(word) > 3 and word.endswith("s") else word for word in key.split())
 
 
 def parse_concepts(text: str, truncated: bool = False) -> list[dict]:

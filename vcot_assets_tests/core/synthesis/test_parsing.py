@@ -660,6 +660,7 @@ def test_read_teacher_text_rejects_a_stub_instruction_and_a_concept_of_no_listed
     assert (stubs.rejection, stubs.value, stubs.item_rejections) == (None, [], ["multiset"])
     reply = '[{"name": "Junk", "keyphrase": "junk elements", "description": "Ignored items.", "examples": [], "difficulty": "easy"}]'
     assert [c["name"] for c in read_teacher_text("concepts", reply, keyphrases=["Junk elements"]).value] == ["Junk"]
+    assert [c["name"] for c in read_teacher_text("concepts", reply, keyphrases=["the junk element"]).value] == ["Junk"]
     unlisted = read_teacher_text("concepts", reply, keyphrases=["hashable"])
     assert (unlisted.value, unlisted.item_rejections) == ([], ["Junk"])
 
