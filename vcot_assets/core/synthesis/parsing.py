@@ -291,8 +291,13 @@ def statement_problem(kind: str, statement: str) -> str | None:
     return None
 
 
-# A statement that opens as a description (`A heap is ...`), not with an imperative (`Sort a list ...`)
-_DESCRIBES = re.compile(r"[*_`\s]*(?:a|an|the|this|that|these|those|it|its|there|here)\b", re.IGNORECASE)
+# A statement that opens by saying what something is (`A heap is ...`), not with an imperative
+# (`Sort a list ...`) nor with what to write (`A counter class.`, `A stack that is ...`)
+_DESCRIBES = re.compile(
+    r"[*_`\s]*(?:a|an|the|this|that|these|those|it|its|there|here)\b[^.;:]*?(?<!\bthat)(?<!\bwhich)(?<!\bwho)"
+    r"\s+(?:is|are|was|were|means)\b",
+    re.IGNORECASE,
+)
 # What a problem statement asks for (each of the 798 statements corpus writers expected has one of these)
 _ASKS = re.compile(
     r"\b(?:write|implement|create|design|build|define|returns?|compute|given|make|should|takes?|accepts?|produce|"

@@ -63,9 +63,14 @@ def test_a_tagged_item_too_short_to_state_an_exercise_is_rejected_on_its_own():
         concepts, {"b-c00|easy": TeacherReply("b-c00|easy", prose)}, 6, "x"
     )
     assert [r.reason for r in rejections if r.item_id == "b-c00|easy"] == ["asks_nothing"]  # (no reply at the others)
-    terse = "1. [function] Reverse the order of the words in a sentence.\n"  # (an imperative asks)
+    # an imperative, or what to write, asks for something
+    terse = "1. [function] Reverse the words of a sentence.\n2. [class] A counter class.\n3. [class] A stack that is empty at first.\n"
     kept, _ = synthesis.instructions_from_replies(concepts, {"b-c00|easy": TeacherReply("b-c00|easy", terse)}, 6, "x")
-    assert [i.text for i in kept] == ["Reverse the order of the words in a sentence."]
+    assert [i.text for i in kept] == [
+        "Reverse the words of a sentence.",
+        "A counter class.",
+        "A stack that is empty at first.",
+    ]
 
 
 def test_a_concept_tied_to_no_listed_keyphrase_is_rejected_on_its_own():
