@@ -103,22 +103,23 @@ def _normalized(text: str) -> str:
 # --- concepts ------------------------------------------------------------------------------
 
 
-def listed_keyphrase(keyphrase: str, listed: list[str]) -> bool:
-    """Whether a concept's keyphrase is one the prompt listed (case, punctuation and plurals aside;
-    a part of a listed phrase, or a listed phrase with words around it, counts).
+def listed_phrase(keyphrase: str, listed: list[str]) -> str | None:
+    """The listed keyphrase a concept's keyphrase names (case, punctuation and plurals aside; else
+    one it is a part of, or one it holds with words around it), or None.
     The prompt asks for "the keyphrase it came from"; a concept tied to none of them is the model
     answering another question (a small model's `"keyphrase": "SequenceMatcher"`)."""
-    wanted = _singular(phrase_key(keyphrase))
+    wanted = _singular(_phrase_key(keyphrase))
     if not wanted:
-        return False
-    for phrase in listed:  # (one inside the other: `heap queue` for `heap queue algorithm`, and the reverse)
-        key = _singular(phrase_key(phrase))
-        if key and (f" {key} " in f" {wanted} " or f" {wanted} " in f" {key} "):
-            return True
-    return False
+        return None
+    keys = [(phrase, _singular(_phrase_key(phrase))) for phrase in listed]
+    same = next((phrase for phrase, key in keys if key == wanted), None)
+    return same or next(
+        (phrase for phrase, key in keys if key and (f" {key} " in f" {wanted} " or f" {wanted} " in f" {key} ")),
+        None,
+    )
 
 
-def phrase_key(phrase: str) -> str:
+def _phrase_key(phrase: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", phrase.lower()).strip()
 
 

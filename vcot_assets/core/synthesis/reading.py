@@ -84,7 +84,7 @@ def read_teacher_text(
                 (dropped if parsing.statement_problem(kind, statement) else kept).append((kind, statement))
             return Reading(template, kept, None, "", truncated, [statement for _, statement in dropped])
         if template == "concepts" and keyphrases:  # as the concepts stage does with the listed keyphrases
-            kept = [c for c in value if parsing.listed_keyphrase(c["keyphrase"], keyphrases)]
+            kept = [c for c in value if parsing.listed_phrase(c["keyphrase"], keyphrases) is not None]
             dropped = [c["name"] for c in value if c not in kept]
             return Reading(template, kept, None, "", truncated, dropped)
         return Reading(template, value, truncated=truncated)

@@ -78,7 +78,7 @@ def concepts_from_reply(
     items, failure = read_reply("concepts", batch_key, reply, parsing.parse_concepts)
     if failure:
         return [], [failure]
-    scores = {parsing.phrase_key(k.phrase): k.score for k in keyphrases}
+    phrases, scores = [k.phrase for k in keyphrases], {k.phrase: k.score for k in keyphrases}
     concepts, rejections, seen = [], [], set()
     for item in items:
         name = str(item.get("name", "")).strip()
@@ -93,7 +93,8 @@ def concepts_from_reply(
             rejections.append(Rejection("concepts", batch_key, "over_batch_cap", name))
             continue
         keyphrase = str(item.get("keyphrase", ""))
-        if keyphrases and not parsing.listed_keyphrase(keyphrase, [k.phrase for k in keyphrases]):
+        source = parsing.listed_phrase(keyphrase, phrases)  # (the listed phrase, for its score too)
+        if phrases and source is None:
             rejections.append(Rejection("concepts", batch_key, "unlisted_keyphrase", f"{name}: {keyphrase!r}"[:200]))
             continue
         seen.add(key)
@@ -107,7 +108,7 @@ def concepts_from_reply(
                 examples=[str(e) for e in item.get("examples", [])][:5],
                 difficulty=difficulty if difficulty in DIFFICULTIES else "",  # ('': the teacher gave none)
                 keyphrase=keyphrase,
-                keyphrase_score=scores.get(parsing.phrase_key(keyphrase), 0.0),
+                keyphrase_score=scores.get(source, 0.0),
                 teacher=teacher,
             )
         )

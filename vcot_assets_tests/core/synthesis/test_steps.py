@@ -79,10 +79,13 @@ def test_a_concept_tied_to_no_listed_keyphrase_is_rejected_on_its_own():
         "b",
         '[{"name": "SequenceMatcher", "keyphrase": "SequenceMatcher", "description": "A class.", "examples": [],'
         ' "difficulty": "easy"}, {"name": "Gestalt matching", "keyphrase": "gestalt pattern-matching",'
-        ' "description": "Longest matching block, then recurse.", "examples": [], "difficulty": "hard"}]',
+        ' "description": "Longest matching block, then recurse.", "examples": [], "difficulty": "hard"},'
+        ' {"name": "Junk", "keyphrase": "junk element", "description": "Ignored items.", "examples": [],'
+        ' "difficulty": "easy"}]',
     )
     concepts, rejections = synthesis.concepts_from_reply("b", reply, listed, 3, "offline")
-    assert [(c.name, c.keyphrase_score) for c in concepts] == [("Gestalt matching", 0.2)]  # (its listed phrase's score)
+    # (each scored as the listed phrase it names)
+    assert [(c.name, c.keyphrase_score) for c in concepts] == [("Gestalt matching", 0.2), ("Junk", 0.1)]
     assert [(r.reason, r.detail) for r in rejections] == [("unlisted_keyphrase", "SequenceMatcher: 'SequenceMatcher'")]
 
 
