@@ -2469,8 +2469,7 @@ def _listed_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         for m in _LIST_THEN_COUNT.finditer(raw):
             listed = _list_literal_ending_at(raw, m.start())
             if listed is not None:
-                said = int(m.group("n"))
-                checks.append(Check("count", f"{said} {m.group('noun')} (listed: {len(listed)})", said == len(listed)))
+                checks.append(_listed_count(m, listed))
     if "range(" in raw:
         for m in _RANGE_THEN_COUNT.finditer(raw):
             node = _expr(f"range({m.group('args')})")
@@ -2486,8 +2485,13 @@ def _listed_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             listed = ast.literal_eval(f"[{items}]")
         except (ValueError, SyntaxError, MemoryError, RecursionError):
             continue
-        said = int(m.group("n"))
-        checks.append(Check("count", f"{said} {m.group('noun')} (listed: {len(listed)})", said == len(listed)))
+        checks.append(_listed_count(m, listed))
+
+
+def _listed_count(m: re.Match, listed: list) -> Check:
+    """The count `m` read beside a list (its `n` and `noun`), checked against how many items it lists."""
+    said = int(m.group("n"))
+    return Check("count", f"{said} {m.group('noun')} (listed: {len(listed)})", said == len(listed))
 
 
 def _range_size(node: ast.expr) -> int | None:
