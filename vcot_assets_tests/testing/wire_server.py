@@ -289,9 +289,11 @@ class WireServer:
         if fault == "malformed":
             self._write(writer, "200 OK", b'{"id": "x", "choices": [{"message": ')
             return True
-        self._write(writer, "200 OK", payload)
+        # Counted before the write: once the bytes leave, the client may finish and read the
+        # stats before this coroutine runs again.
         with self._lock:
             self.stats.answered += 1
+        self._write(writer, "200 OK", payload)
         return True
 
     @staticmethod
