@@ -687,8 +687,8 @@ def _key_before_dict(m: re.Match, facts: TraceFacts) -> str:
 
 # `cats went from 1 to 3`: a key of the one dict that has it, moving
 _KEY_MOVES = re.compile(
-    r"(?<![\w.'\"])(?P<key>[A-Za-z][a-z_]*)\s+(?=(?:went|goes|moved|moves|rose|rises|jumped|jumps|climbed|climbs)\s+"
-    r"(?:from|to|up\s+to)\s+-?\d)"
+    r"(?<![\w.'\"])(?P<key>[A-Za-z][a-z_]*)\s+(?=(?:went|goes|moved|moves|rose|rises|jumped|jumps|climbed|climbs|"
+    r"drops|dropped|falls|fell|grows|grew)\s+(?:from|to|(?:up|down|back)\s+to)\s+-?\d)"
     r"|(?<=\b[Ww]ith\s)(?P<with>[A-Za-z][a-z_]*)\s+(?=at\s+-?\d)"  # `With lee at 2 and ada at 7`
     r"|(?<=\band\s)(?P<also>[A-Za-z][a-z_]*)\s+(?=at\s+-?\d)"
 )
