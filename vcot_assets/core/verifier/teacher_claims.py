@@ -95,5 +95,8 @@ def parse_claims_reply(reply: str, truncated: bool = False) -> list[Entity]:
         name, value = _json_text(item.get("name", "")), _json_text(item.get("value", ""))
         if name == "None":
             name = ""
-        entities.append(Entity(kind=kind, text=f"{name} {value}".strip(), name=name, value=value))
+        entity = Entity(kind=kind, text=f"{name} {value}".strip(), name=name, value=value)
+        if entities and entities[-1] == entity:
+            continue  # a model looping on its last claim (until the token limit) says nothing new
+        entities.append(entity)
     return entities

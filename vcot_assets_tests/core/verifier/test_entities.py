@@ -92,6 +92,14 @@ def test_teacher_replies_become_entities():
     assert read(table) == [("index", "text[4]", "'c'"), ("comparison", "text[4] != prev", "true")]
     bullets = "Three claims:\n\n- **index** — `arr[0]` = `1`\n- **value** — `swapped` = `True`\n\n(No branches.)"
     assert read(bullets) == [("index", "arr[0]", "1"), ("value", "swapped", "True")]
+    # a small model looping on its last claim until the token limit: the repeats add nothing
+    looping = (
+        '[{"kind": "value", "name": "best", "value": "4"}, ' + '{"kind": "value", "name": "best", "value": "5"}, ' * 3
+    )
+    assert [(e.kind, e.name, e.value) for e in parse_claims_reply(looping + '{"kind": "va', truncated=True)] == [
+        ("value", "best", "4"),
+        ("value", "best", "5"),
+    ]
     illustrated = 'Each claim reads:\n```\n{"kind": ..., "name": ..., "value": ...}\n```\n\n' + reply
     assert read(illustrated) == read(reply)  # (the block that holds claims, not the first block)
     # Unreadable is loud: a false claim must not pass as "no claims"; a row of the wrong width or
