@@ -2411,6 +2411,9 @@ def test_moves_told_with_the_value_reached_first_or_of_a_key_alone():
     trace = traced(POINTS, "points_of([('cats', 1), ('owls', 3), ('cats', 3)])")
     assert ungrounded_in(trace, "In the third game cats went from 1 to 4.") == []
     assert ungrounded_in(trace, "In the third game cats went from 1 to 3.") == ["points['cats']: [1, 3]"]
+    trace = traced(POINTS, "points_of([('owls', 5), ('owls', -2)])")
+    assert ungrounded_in(trace, "The second game costs 2, so owls drops to 3.") == []
+    assert ungrounded_in(trace, "The second game costs 2, so owls drops to 4.") == ["points['owls'] = 4"]
 
 
 def test_the_condition_given_a_truth_is_the_test_restated_before_it():
