@@ -327,6 +327,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         text, lambda part: re.sub(r"(\d)\s*[×x]\s*(\d+)(?!\s*(?:=|is\b|gives\b|equals\b|[\d.]))", r"\1 by \2", part)
     )
     text = text.translate(_UNICODE_OPERATORS)
+    # `Check 5 >= 10 -> False`: an arrow to a truth word gives the test's outcome
+    text = re.sub(r"(?<=[\w)\]'\"`])\s*(?:->|=>)\s*(?=`?(?:True|False|true|false)\b)", " is ", text)
     text = _BINARY_BIT_OPERATION.sub(_binary_bit_operation, text)
     text = re.sub(r"\b([A-Z][a-z]+ \d+)\s*=\s*(?=[\[({'\"])", r"\1: ", text)  # `Row 1 = [4, 9, 2]`: a label
     text = _outside_quotes(text, lambda part: _BOLD.sub("", part))  # (`2**4` between two operands is a power)

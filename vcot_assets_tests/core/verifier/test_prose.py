@@ -1200,6 +1200,9 @@ def test_a_test_of_literals_said_non_zero_or_given_its_verdict_right_after_it(fa
     # the verdict written right after the test is its own, whatever the rest of the sentence says
     assert ("comparison", False) in verdicts(facts, "So `bin(13).count('1') == 1` is True, the `elif` fails.")
     assert ("comparison", True) in verdicts(facts, "So `bin(8).count('1') == 1` is True, the `elif` runs.")
+    # an arrow to the truth word (`Check 5 >= 10 -> False`) gives the verdict as `is` does
+    assert verdicts(facts, "Check 5 >= 10 -> False.") == [("comparison", True)]
+    assert verdicts(facts, "Check 5 >= 10 -> True.") == [("comparison", False)]
 
 
 def test_values_stated_after_a_loop_variables_value_hold_in_that_pass(facts):
