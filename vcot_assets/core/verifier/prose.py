@@ -342,7 +342,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         node = _expr(tested.group(1)) if tested and branch else None
         if node is not None and facts.condition_events(node):
             # the `if missing:` branch runs: that test came out True (`is skipped`: False)
-            return f"({tested.group(1)}) is {branch.group('ran') is not None} and its"
+            ran = branch.group("ran") or branch.group("taken")
+            return f"({tested.group(1)}) is {ran is not None} and " + ("its" if "branch" in branch.group(0) else "it")
         satisfied = _satisfied_test(match, inner, facts)
         if satisfied:
             return satisfied
@@ -573,7 +574,10 @@ _TRUTH_AFTER = re.compile(
 # `if missing:` branch runs / is skipped: the outcome of that test
 _BRANCH_RAN = re.compile(
     r"\s*branch\s+(?:(?P<ran>runs|ran|is\s+taken|was\s+taken|fires|fired|executes|is\s+entered|was\s+entered)|"
-    r"(?P<skipped>is\s+skipped|was\s+skipped|does\s*n[o']t\s+run|did\s*n[o']t\s+run|is\s+not\s+taken|was\s+not\s+taken))\b",
+    r"(?P<skipped>is\s+skipped|was\s+skipped|does\s*n[o']t\s+run|did\s*n[o']t\s+run|is\s+not\s+taken|was\s+not\s+taken))\b"
+    # (without the word `branch`, only verbs a loop's header does not take: `runs` may be a count)
+    r"|\s*(?:(?P<taken>is\s+taken|was\s+taken|fires|fired|is\s+entered|was\s+entered)|"
+    r"(?P<passed>is\s+skipped|was\s+skipped|is\s+not\s+taken|was\s+not\s+taken))\b",
     re.I,
 )
 

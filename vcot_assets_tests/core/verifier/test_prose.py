@@ -1674,6 +1674,9 @@ def test_a_bit_test_and_a_branch_said_to_run_are_the_tests_outcomes():
     swap = trace_facts(traced(SWAP, "order(9, 4)"))  # 9 > 4: the swap runs
     assert ("comparison", True) in verdicts(swap, "The `if a > b:` branch runs.")
     assert ("comparison", False) in verdicts(swap, "The `if a > b:` branch is skipped.")
+    # without the word branch: `the guard `if ...` is taken` (but `runs`, which a loop's count takes, is not read so)
+    assert ("comparison", True) in verdicts(swap, "So the guard `if a > b` is taken.")
+    assert ("comparison", False) in verdicts(swap, "So the guard `if a > b` is skipped.")
 
 
 def test_a_pass_named_by_the_loop_variables_noun_and_value():
