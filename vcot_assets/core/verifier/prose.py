@@ -735,7 +735,7 @@ def _the_variable_for_it(text: str, facts: TraceFacts) -> str:
 _RESTATED_UPDATE = re.compile(
     r"`([^`\n]+)`\s+(?:gives|makes|yields|leaves\s+it\s+at|"
     r"(?:cuts|trims|shortens|brings|takes|sets|turns)\s+(?P<object>[\w.]+)\s+(?:down\s+|back\s+|up\s+)?(?:to|into))\s+"
-    r"(?=-?\d+(?:\.\d+)?(?!\d|\.\d|\s*(?:[-+*/%&|^<>=]|\bx\b))|'[^'\n]*'|\"[^\"\n]*\"|\[)"
+    r"(?=-?\d+(?:\.\d+)?(?!\d|\.\d|\s*(?:[-+*/%&|^<>=]|\bx\b))|'[^'\n]*'|\"[^\"\n]*\"|\[|(?P<dict>`?\{))"
 )
 
 
@@ -745,6 +745,10 @@ def _restated_update(m: re.Match, facts: TraceFacts) -> str:
         return m.group(0)  # (`len(s)` gives 3, or code the program does not have: read as written)
     if m.group("object") not in (None, "it", target, target.removeprefix("self.")):
         return m.group(0)  # (`s = s[:-3]` brings the total to 9: another variable)
+    if m.group("dict") is not None:
+        # `self.counts[ch] = ... + 1` gives `{'b': 1}`: the whole dict's value, where its entries hold no dicts
+        target = _container_of_entry(target, facts)
+        return f"{target} becomes " if target else m.group(0)
     return f"{target} becomes "
 
 
@@ -1265,6 +1269,18 @@ _TRANSFORM_VERB = re.compile(r"\s+(?:turns|converts|changes|maps|makes|transform
 _TRANSFORM = re.compile(
     r"(?<![\w.])(?P<receiver>(?:self\.)?[A-Za-z_]\w*)(?P<chain>(?:\.[A-Za-z_]\w*\([^()]*\))+)" + _TRANSFORM_VERB.pattern
 )
+
+
+def _container_of_entry(target: str, facts: TraceFacts) -> str | None:
+    """`counts` for the entry `counts[ch]` when the run's `counts` is a dict whose entries are never
+    dicts (so a dict told as the entry's value is the whole dict's)."""
+    entry = re.fullmatch(r"((?:self\.)?[A-Za-z_]\w*)\[[^\[\]]+\]", target)
+    if entry is None:
+        return None
+    held = [value for _, value in facts.history(entry.group(1))]
+    if held and all(isinstance(v, dict) and not any(isinstance(x, dict) for x in v.values()) for v in held):
+        return entry.group(1)
+    return None
 
 
 def _assigned_target(code: str) -> str | None:

@@ -2551,3 +2551,20 @@ def test_numbers_that_name_passes_or_positions_and_a_row_of_some_size_are_no_val
     assert all(kind != "sequence" for kind, _ in verdicts(facts, "Bits at positions 7, 9 and 11 are set."))
     # `a row of 10 fits`: a size in the reasoning, not the length of a list the run holds
     assert ("count", False) not in verdicts(facts, "The width must be 10, since a row of 10 fits.")
+
+
+LETTER_TALLY = """\
+def tally(text):
+    counts = {}
+    for ch in text:
+        counts[ch] = counts.get(ch, 0) + 1
+    return counts
+"""
+
+
+def test_an_entrys_update_said_to_give_a_dict_gives_the_whole_dicts_value():
+    facts = trace_facts(traced(LETTER_TALLY, "tally('bab')"))
+    update = "So `counts[ch] = counts.get(ch, 0) + 1` gives "
+    assert verdicts(facts, update + "`{'b': 1}`.") == [("value", True)]
+    assert verdicts(facts, update + "`{'b': 3}`.") == [("value", False)]
+    assert verdicts(facts, update + "1.") == [("value", True)]  # (a number is the entry's)
