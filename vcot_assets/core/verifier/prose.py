@@ -2816,7 +2816,11 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             and re.search(r"\b(?:its|their|his|her)\s*$", s.text[: m.start()], re.I)
         ):
             continue  # `the other four passes`: some of a loop's runs; `the smaller of its two times`: a noun
-        if re.search(r"\b(?:appears?|occurs?|shows? up|is seen)\s*$", s.text[: m.start()]):
+        if re.search(
+            r"\b(?:appears?|appeared|occurs?|occurred|came|comes|shows? up|showed up|turns? up|turned up|is seen)\s*$"
+            r"|(?:^|[\s,:;])(?:'[^'\n]{1,20}'|\"[^\"\n]{1,20}\")\s*$",  # (`'A' came 7 times, 'B' 6 times`)
+            s.text[: m.start()],
+        ):
             # how often a value occurs in the data: a count the program holds, not a loop's
             checks.append(Check("count", m.group(0), grounded_literal(walk.facts, count)))
             continue

@@ -2568,3 +2568,10 @@ def test_an_entrys_update_said_to_give_a_dict_gives_the_whole_dicts_value():
     assert verdicts(facts, update + "`{'b': 1}`.") == [("value", True)]
     assert verdicts(facts, update + "`{'b': 3}`.") == [("value", False)]
     assert verdicts(facts, update + "1.") == [("value", True)]  # (a number is the entry's)
+
+
+def test_how_often_a_key_came_is_a_count_the_run_holds_not_a_loops():
+    facts = trace_facts(traced(LETTER_TALLY, "tally('babbb')"))  # b 4 times, a once; the loop runs 5 times
+    for told in ("In all 'b' came 4 times.", "Of the letters, 'b' 4 times."):
+        assert [v for v in verdicts(facts, told) if v[0] == "count"] == [("count", True)]
+    assert ("count", False) in verdicts(facts, "In all 'b' came 7 times.")
