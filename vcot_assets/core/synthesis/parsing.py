@@ -568,7 +568,10 @@ def _signature_from_stub(text: str) -> str | None:
         try:
             module = ast.parse(textwrap.dedent(source))
         except (SyntaxError, ValueError, RecursionError):
-            continue
+            try:  # `def f(x: int) -> int:` alone, as a head without a body
+                module = ast.parse(_with_empty_bodies(textwrap.dedent(source)))
+            except (SyntaxError, ValueError, RecursionError):
+                continue
         defs = [n for n in module.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
         if len(defs) != 1:
             continue
@@ -579,6 +582,23 @@ def _signature_from_stub(text: str) -> str | None:
         if methods:
             return "Class: " + "; ".join([node.name] + [_def_head(m) for m in methods])
     return None
+
+
+def _with_empty_bodies(source: str) -> str:
+    """Source whose `def`/`class` heads that have no body (the next line is not indented under
+    them) get `...` as one, so a reply of bare heads reads as the stub it means."""
+    lines = source.rstrip().splitlines()
+    out = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        head = re.match(r"(\s*)(?:async\s+)?(?:def|class)\s.*:\s*(?:#.*)?$", line)
+        if head is None:
+            continue
+        following = next((later for later in lines[i + 1 :] if later.strip()), None)
+        indent = len(head.group(1))
+        if following is None or len(following) - len(following.lstrip()) <= indent:
+            out.append(" " * (indent + 4) + "...")
+    return "\n".join(out) + "\n"
 
 
 def _def_head(node: ast.FunctionDef) -> str:

@@ -254,8 +254,11 @@ def json_list(data: object, keys: tuple[str, ...] = ()) -> list | None:
         lists = [value for value in data.values() if isinstance(value, list)]
         if len(lists) == 1:
             return lists[0]
-        if data and all(str(key).strip().isdigit() for key in data):  # `{"1": ..., "2": ...}`
-            return list(data.values())
+        # `{"1": ..., "2": ...}`, also under the one wrapper key (`{"test_scenarios": {"1": ...}}`)
+        wrapped = list(data.values()) if len(data) == 1 else [data[key] for key in keys if key in data]
+        for numbered in (data, *wrapped):
+            if isinstance(numbered, dict) and numbered and all(str(key).strip().isdigit() for key in numbered):
+                return list(numbered.values())
     return None
 
 

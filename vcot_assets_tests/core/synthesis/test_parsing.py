@@ -236,6 +236,7 @@ def test_parse_signature_tolerates_decoration():
         "```\nFunction: f(x: int) -> int\n```",
         "**Function:** `f(x: int) -> int`",
         "<think>hmm</think>Sure.\n- function: def f(x: int) -> int:",
+        "```python\ndef f(x: int) -> int:\n```",  # a bare head in a fence, no body
     ):
         sig = parse_signature(text, "i")
         assert (sig.name, sig.returns, [p.name for p in sig.params]) == ("f", "int", ["x"])
@@ -366,6 +367,8 @@ def test_parse_scenarios():
     wrapped = "1. Two equal fractions, written\nas 1/2 and 2/4.\n2. Negative fractions.\nAnd zero."
     assert parse_scenarios(wrapped)[0] == "Two equal fractions, written as 1/2 and 2/4."
     assert parse_scenarios('{"scenarios": ["Ties.", {"description": "Empty input."}]}') == ["Ties.", "Empty input."]
+    # JSON mode keyed by item numbers, under the wrapper key
+    assert parse_scenarios('{"test_scenarios": {"1": "Ties.", "2": "Empty input."}}') == ["Ties.", "Empty input."]
     assert reason_of(parse_scenarios, "none at all") == "no_list"
     # a model stuck in a loop (the same item again and again) gave no scenarios
     looping = "1. <scenario>\n" + "".join(f"{n}. The tracker tracks the run.\n" for n in range(2, 6))
