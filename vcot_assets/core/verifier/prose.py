@@ -4194,6 +4194,13 @@ _CONSEQUENCE = re.compile(
 )
 
 
+# `t = 3: self.heat becomes 1`: the value told with a change verb, what the pass made of it
+# (not `is now`, `now holds`: also said of the value a pass comes in with, `start is now 3, not None`)
+_TOLD_AS_A_CHANGE = re.compile(
+    r"`?(?:self\.)?\w+`?\s+(?:" + _CHANGE_VERB.pattern.replace("is now|", "").replace("|now holds", "") + r")\s"
+)
+
+
 def _held_in_the_pass(walk: Walk, check: Check, spans: list[tuple[int, int]], before: str) -> bool:
     """Whether a claim holds in one of the passes `spans`. In a forward narration, a value told as
     what a step of the pass led to (after `so`, `gives`, `now`, `is True,` ...) of a variable the pass
@@ -4204,14 +4211,17 @@ def _held_in_the_pass(walk: Walk, check: Check, spans: list[tuple[int, int]], be
         check.kind != "value"
         or not re.fullmatch(r"(?:self\.)?\w+", name)  # (`i + 1 = 6`: an expression, not what the pass made)
         or walk.backward
-        or not _CONSEQUENCE.search(before)
+        or not (_CONSEQUENCE.search(before) or _TOLD_AS_A_CHANGE.match(walk.sentence, max(check.position, 0)))
         or re.search(rf"(?<![\w.]){re.escape(name)}\b", before)
     ):
         return any(lo <= e < hi for e in check.events for lo, hi in spans)
-    sets = walk.facts.set_events(name)
+    history = walk.facts.history(name)
     for lo, hi in spans:
-        changed = bisect_left(sets, lo)
-        first = sets[changed] if changed < len(sets) and sets[changed] < hi else lo  # (its first change in the pass)
+        came_in = [value for e, value in history if e < lo][-1:]
+        # its first change in the pass (a method's frame that shows the attribute again, unchanged, is not one)
+        first = next(
+            (e for e, value in history if lo <= e < hi and not (came_in and same_value(value, came_in[0]))), lo
+        )
         if any(first <= e < hi for e in check.events):
             return True
     return False

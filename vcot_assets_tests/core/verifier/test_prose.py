@@ -2575,3 +2575,28 @@ def test_how_often_a_key_came_is_a_count_the_run_holds_not_a_loops():
     for told in ("In all 'b' came 4 times.", "Of the letters, 'b' 4 times."):
         assert [v for v in verdicts(facts, told) if v[0] == "count"] == [("count", True)]
     assert ("count", False) in verdicts(facts, "In all 'b' came 7 times.")
+
+
+POT = """\
+class Pot:
+    def __init__(self):
+        self.heat = 0
+
+    def add(self, t):
+        self.heat += t
+
+
+def warm(temps):
+    p = Pot()
+    for t in temps:
+        p.add(t)
+    return p.heat
+"""
+
+
+def test_a_change_told_in_a_named_pass_is_what_the_pass_made_of_the_value():
+    facts = trace_facts(traced(POT, "warm([1, 2, 3])"))  # heat 1, 3, 6
+    assert ("value", False) not in verdicts(facts, "Next t = 3: self.heat becomes 6.")
+    # 3 is what the pass came in with (the method's frame shows it again before `+=`), not what it made
+    assert ("value", False) in verdicts(facts, "Next t = 3: self.heat becomes 3.")
+    assert ("value", False) not in verdicts(facts, "Next t = 3: self.heat is now 3, before the add.")
