@@ -3793,7 +3793,8 @@ def _the_result_just_worked(located: list[Check], walk: Walk) -> None:
                 opening["name"],
                 int(opening["x"]),
                 int(last["r"]),
-                {int(last["a"]), int(last["b"])},
+                # (`10 * 31 = 310, then 310 + 108 = 418, ... 418 % 97 = 30`: a chain of steps works one update)
+                {int(step[part]) for step in worked for part in ("a", "b")},
                 opening.start("name"),
             )
         )

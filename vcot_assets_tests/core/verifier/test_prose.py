@@ -1950,6 +1950,14 @@ def test_the_value_said_right_after_the_arithmetic_of_its_update_is_that_result(
     assert ungrounded_in(trace, "It adds 2: 1 + 2 = 3. Now added is 1.") == [
         "added = 1 (not 3, the result just worked)"
     ]
+    # a chain of steps worked in the sentence before: the value it started from is an operand of its first step
+    hashed = traced(
+        "def hashed(nums):\n    total = 0\n    for n in nums:\n        total = (total * 31 + n) % 97\n    return total\n",
+        "hashed([10, 5])",
+    )  # total 0, 10, 24
+    chain = "Then 10 * 31 = 310, 310 + 5 = 315 and 315 % 97 = 24. Now total is "
+    assert ungrounded_in(hashed, chain + "24.") == []
+    assert ungrounded_in(hashed, chain + "10.") == ["total = 10 (not 24, the result just worked)"]
     # names the code assigns together: the result may be another's (`a, b = b, a % b`)
     euclid = traced(
         "def gcd(a, b):\n    while b:\n        a, b = b, a % b\n    return a\n", "gcd(60, 9)"
