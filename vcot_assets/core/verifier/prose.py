@@ -697,11 +697,18 @@ _KEY_MOVES = re.compile(
     r"drops|dropped|falls|fell|grows|grew)\s+(?:from|to|(?:up|down|back)\s+to)\s+-?\d)"
     r"|(?<=\b[Ww]ith\s)(?P<with>[A-Za-z][a-z_]*)\s+(?=at\s+-?\d)"  # `With lee at 2 and ada at 7`
     r"|(?<=\band\s)(?P<also>[A-Za-z][a-z_]*)\s+(?=at\s+-?\d)"
+    # `adds four more to 'k', which becomes nine`: a quoted key said to change
+    r"|(?P<quoted>'[^'\n]{1,20}'|\"[^\"\n]{1,20}\"),?\s+(?:which\s+)?(?:now\s+)?"
+    r"(?=(?:becomes|became|goes\s+(?:up\s+|down\s+)?to|rises\s+to|drops\s+to|falls\s+to|climbs\s+to)\s+"
+    r"(?:-?\d|" + _NUMBER_WORD.pattern.removeprefix(r"\b(?:(negative|minus)\s+)?") + r"))"
 )
 
 
 def _key_moves(m: re.Match, facts: TraceFacts) -> str:
     """`points['cats']` for a word that names no variable and is a key of exactly one dict of the run."""
+    if m.group("quoted"):
+        holder = _one_dict_with(m.group("quoted")[1:-1], facts)
+        return f"{holder}[{m.group('quoted')[1:-1]!r}] " if holder else m.group(0)
     word = m.group("key") or m.group("with") or m.group("also")
     if word.lower() in _DETERMINERS or word in facts.index.names or f"self.{word}" in facts.index.names:
         return m.group(0)

@@ -2425,6 +2425,10 @@ def test_moves_told_with_the_value_reached_first_or_of_a_key_alone():
     trace = traced(POINTS, "points_of([('cats', 1), ('owls', 3), ('cats', 3)])")
     assert ungrounded_in(trace, "In the third game cats went from 1 to 4.") == []
     assert ungrounded_in(trace, "In the third game cats went from 1 to 3.") == ["points['cats']: [1, 3]"]
+    # a quoted key said to change: `adds four more to 'k', which becomes nine`
+    trace = traced(POINTS, "points_of([('cats', 1), ('owls', 3), ('cats', 3)])")
+    assert ungrounded_in(trace, "The third game adds three to 'cats', which becomes four.") == []
+    assert ungrounded_in(trace, "The third game adds three to 'cats', which becomes five.") == ["points['cats'] = 5"]
     trace = traced(POINTS, "points_of([('owls', 5), ('owls', -2)])")
     assert ungrounded_in(trace, "The second game costs 2, so owls drops to 3.") == []
     assert ungrounded_in(trace, "The second game costs 2, so owls drops to 4.") == ["points['owls'] = 4"]
