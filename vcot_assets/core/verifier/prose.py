@@ -492,7 +492,11 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         r"(?<![\w.'\"])(the\s+)?((?:self\.)?[A-Za-z_]\w*)\s+(?:is\s+|was\s+|gets\s+|got\s+)?(?!(?:maps|mapped|refers|"
         r"referred|points|pointed|belongs|corresponds|compares|compared|applies|applied|leads|led|adds|added|listens)\b)"
         r"([a-z]+(?:s|ed))(?:\s+(?:up|down|back|out|over))?\s+to\s+(?=-?\d|['\"\[({])",
-        lambda m: f"{m.group(2)} goes to " if m.group(2) in facts.index.names and not m.group(1) else m.group(0),
+        lambda m: (
+            f"{m.group(2)} {_direction_kept(m.group(3))} "
+            if m.group(2) in facts.index.names and not m.group(1)
+            else m.group(0)
+        ),
         text,
     )  # (`express doubles it to 40`: it, not express; `the rows ripened to`: prose about rows)
     # `final counts = {0: 1, 2: 3}`, `the final total is 16`: the value the run (or the loop) ends with
@@ -1777,6 +1781,9 @@ def _verb_value(
     ):
         found.ok = False
         found.text += " (no change to it from here on)"
+    if found.ok and not measured and not conditional and not _reached_that_way(walk, subject, value, verb):
+        found.ok = False  # `plates drop to 4` where no step of the run lowers plates to 4
+        found.text += " (never reached that way)"
     if found.ok and re.fullmatch(r"ends(?: up)?(?: as| at)?", verb) and not measured and not conditional:
         # `self.turn ends at 6`: the value a call (or a loop's run) leaves behind, not one it passes through
         finals = walk.facts.final_values(subject)
@@ -1784,6 +1791,38 @@ def _verb_value(
             found.ok = False
             found.text += " (not its final value)"
     return found
+
+
+_DIRECTED_VERBS = {
+    "down": r"drops?|dropped|falls?|fell|decreases?|decreased|shrinks?|shrank",
+    "up": r"rises?|rose|climbs?|climbed|increases?|increased|grows?|grew",
+}
+_DOWN_TO = re.compile(r"(?:goes|go|went)\s+down\s+to|(?:" + _DIRECTED_VERBS["down"] + r")(?:\s+back)?\s+to")
+_UP_TO = re.compile(r"(?:goes|go|went)\s+up\s+to|(?:" + _DIRECTED_VERBS["up"] + r")(?:\s+back)?\s+to")
+
+
+def _direction_kept(verb: str) -> str:
+    """`goes to`, or `goes down to` / `goes up to` for a verb that says which way a number went
+    (`drops`, `climbed`; not `moves down to`, which may be a row below)."""
+    if re.fullmatch(_DIRECTED_VERBS["down"], verb):
+        return "goes down to"
+    if re.fullmatch(_DIRECTED_VERBS["up"], verb):
+        return "goes up to"
+    return "goes to"
+
+
+def _reached_that_way(walk: Walk, subject: str, value: object, verb: str) -> bool:
+    """`drops to 4` / `rises to 9`: some step of the run takes the number down (up) to that value.
+    True where the verb gives no direction or the values are not numbers."""
+    down, up = _DOWN_TO.fullmatch(verb), _UP_TO.fullmatch(verb)
+    if not (down or up) or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return True
+    bare = subject.removeprefix("self.")
+    histories = [[v for _, v in walk.facts.histories.get(name, [])] for name in (bare, f"self.{bare}")]
+    histories = [h for h in histories if h]
+    if not histories or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for h in histories for v in h):
+        return True  # (`balance` may be the parameter or the attribute: either may take the step)
+    return any(same_value(b, value) and (a > b if down else a < b) for h in histories for a, b in zip(h, h[1:]))
 
 
 _CHANGE_VERB = re.compile(

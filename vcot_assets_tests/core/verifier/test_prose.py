@@ -2612,3 +2612,13 @@ def test_a_change_told_in_a_named_pass_is_what_the_pass_made_of_the_value():
     # 3 is what the pass came in with (the method's frame shows it again before `+=`), not what it made
     assert ("value", False) in verdicts(facts, "Next t = 3: self.heat becomes 3.")
     assert ("value", False) not in verdicts(facts, "Next t = 3: self.heat is now 3, before the add.")
+
+
+def test_a_value_said_to_be_reached_by_a_drop_or_a_rise_is_reached_that_way():
+    drain = traced(
+        "def drain(level, outs):\n    for k in outs:\n        level = max(0, level - k)\n    return level\n",
+        "drain(8, [3, 9])",
+    )  # level 8, 5, 0
+    assert ungrounded_in(drain, "After the first out, level drops to 5.") == []
+    assert ungrounded_in(drain, "After the first out, level rises to 5.") == ["level = 5 (never reached that way)"]
+    assert ungrounded_in(drain, "Then level falls back to 0.") == []
