@@ -3296,6 +3296,22 @@ def _restated_updates(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("arith", f"{before} {m.group('op')} {m.group('step')} = {after}", value == int(after)))
 
 
+# `strips to '7 '`, `the stripped line 'kiwi | 4 '`: what `strip()` left, said to keep a space at an end
+_STRIPPED_TO = re.compile(
+    r"(?<![lr])\b(?:(?:strips|stripped|strip)\s+(?:it\s+)?(?:to|into|down\s+to|gives|leaves(?:\s+it\s+as)?)\s+"
+    r"(?:\w+\s*=\s*)?|(?:the\s+)?stripped\s+(?:line|word|text|string|piece|value|token|name|part)\s+)"
+    r"`?(['\"])(\s[^'\"\n]*|[^'\"\n]*\s)\1",
+    re.I,
+)
+
+
+def _stripped_strings(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """A string said to be what `strip()` left cannot start or end with whitespace (`lstrip` and
+    `rstrip` leave one end, so only the plain word counts)."""
+    for m in _STRIPPED_TO.finditer(walk.raw_sentence):
+        checks.append(Check("literal", f"{m.group(0)} (strip leaves no space at either end)", False))
+
+
 def _restated_returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`return months, balance` gives `(4, 541)`: what that return statement handed back, judged
     where the program ran it (normalizing leaves only `gives (4, 541)` of the sentence)."""
@@ -3582,6 +3598,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _tuple_claims,
         _restated_returns,
         _restated_updates,
+        _stripped_strings,
         _named_sequences,
         _transformations,
         _told_operations,

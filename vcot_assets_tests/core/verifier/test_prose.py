@@ -2622,3 +2622,13 @@ def test_a_value_said_to_be_reached_by_a_drop_or_a_rise_is_reached_that_way():
     assert ungrounded_in(drain, "After the first out, level drops to 5.") == []
     assert ungrounded_in(drain, "After the first out, level rises to 5.") == ["level = 5 (never reached that way)"]
     assert ungrounded_in(drain, "Then level falls back to 0.") == []
+
+
+def test_what_strip_left_has_no_space_at_either_end():
+    trace = traced("def clean(s):\n    t = s.strip()\n    return t.lower()\n", "clean(' Oak ')")
+    assert ungrounded_in(trace, "The input strips to 'Oak', then lowers to 'oak'.") == []
+    assert ungrounded_in(trace, "The input strips to 'Oak ', then lowers to 'oak'.") == [
+        "strips to 'Oak ' (strip leaves no space at either end)"
+    ]
+    # the input quoted before stripping, and what `rstrip` leaves, may keep a space
+    assert ungrounded_in(trace, "Stripping matters: ' Oak ' becomes 'Oak'.") == []
