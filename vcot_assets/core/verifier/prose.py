@@ -329,6 +329,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = text.translate(_UNICODE_OPERATORS)
     # `Check 5 >= 10 -> False`: an arrow to a truth word gives the test's outcome
     text = re.sub(r"(?<=[\w)\]'\"`])\s*(?:->|=>)\s*(?=`?(?:True|False|true|false)\b)", " is ", text)
+    # (also `Check 95 >= 100: true`, where a comparison comes before the colon: not a dict's `{'a': True}`)
+    text = re.sub(r"((?:[<>]=?|[=!]=)\s*[^\s{}:,;]+)\s*:\s*(?=`?(?:True|False|true|false)\b)", r"\1 is ", text)
     text = _BINARY_BIT_OPERATION.sub(_binary_bit_operation, text)
     text = re.sub(r"\b([A-Z][a-z]+ \d+)\s*=\s*(?=[\[({'\"])", r"\1: ", text)  # `Row 1 = [4, 9, 2]`: a label
     text = _outside_quotes(text, lambda part: _BOLD.sub("", part))  # (`2**4` between two operands is a power)
@@ -3305,6 +3307,26 @@ _STRIPPED_TO = re.compile(
 )
 
 
+# `1 % 12 = 1, which is falsy`: the truth Python gives a value written out
+_TRUTHINESS = re.compile(
+    r"(?<![\w.])(?P<value>-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\"|\[[^\[\]\n]*\]|\{[^{}\n]*\}|\(\))"
+    r"\s*,?\s*(?:which\s+is|is|so\s+it\s+is|and\s+(?:so\s+)?(?:is|it\s+is))\s+(?P<word>truthy|falsy|falsey)\b",
+    re.I,
+)
+
+
+def _truthiness(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    for m in _TRUTHINESS.finditer(s.text):
+        if re.search(r"[-+*/%&|^<>]\s*$", s.text[: m.start()]):
+            continue  # `area % 2 is falsy`: the expression's truth, not the number's
+        node = _expr(m.group("value"))
+        literal, value = _literal_value(node) if node is not None else (False, None)
+        if literal and s.free(m.start(), m.end()):
+            s.use(m.start("word"), m.end("word"))  # (the value itself stays a literal to ground)
+            said = m.group("word").lower() == "truthy"
+            checks.append(Check("arith", f"bool({m.group('value')}) is {said}", bool(value) == said))
+
+
 def _stripped_strings(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """A string said to be what `strip()` left cannot start or end with whitespace (`lstrip` and
     `rstrip` leave one end, so only the plain word counts)."""
@@ -3599,6 +3621,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _restated_returns,
         _restated_updates,
         _stripped_strings,
+        _truthiness,
         _named_sequences,
         _transformations,
         _told_operations,

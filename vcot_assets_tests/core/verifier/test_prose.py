@@ -1203,6 +1203,11 @@ def test_a_test_of_literals_said_non_zero_or_given_its_verdict_right_after_it(fa
     # an arrow to the truth word (`Check 5 >= 10 -> False`) gives the verdict as `is` does
     assert verdicts(facts, "Check 5 >= 10 -> False.") == [("comparison", True)]
     assert verdicts(facts, "Check 5 >= 10 -> True.") == [("comparison", False)]
+    assert verdicts(facts, "Check 95 >= 100: true.") == [("comparison", False)]  # (a colon, after a comparison)
+    # the truth Python gives a number written out (`which is falsy`); an expression's is the test's
+    assert ("arith", False) in verdicts(facts, "Here 1 % 12 = 1, which is falsy.")
+    assert ("arith", False) not in verdicts(facts, "Here 1 % 12 = 1, which is truthy.")
+    assert ("arith", False) not in verdicts(facts, "That runs when `n % 2` is falsy.")
 
 
 def test_values_stated_after_a_loop_variables_value_hold_in_that_pass(facts):
