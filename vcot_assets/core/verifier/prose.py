@@ -3996,6 +3996,7 @@ def _tests_before_their_consequence(located: list[Check], walk: Walk) -> None:
 _RESTATED_ASSIGNMENT = re.compile(
     r"(?<![\w.])`?((?:self\.)?\w+(?:\s*,\s*(?:self\.)?\w+)*\s*(?:[-+*/%&|^]|//|<<|>>)?=\s*[^=`\n][^`\n]*?)`?\s*,?\s*"
     r"(?:gives|makes|sets|leaves|yields|produces|results\s+in|"
+    r"(?:swaps|exchanges)\s+(?:them|the\s+two|both)(?:\s*:|\s*,|\s+to|\s+so\s+that)?|"  # `a, b = b, a` swaps them: ...
     r"so\s+now|and\s+now|now)\s+(.{0,120})"
 )
 

@@ -2196,6 +2196,12 @@ def test_after_the_swap_tells_the_state_the_assignment_restated_just_before_left
         "b = 4 (not once `a, b = b, a` has run)",
     ]
     assert ungrounded_in(trace, "Step 2: `a, b = b, a`. Now a is 9.") == []
+    # `swaps them:` after the restated assignment tells the state it left
+    assert ungrounded_in(trace, "9 > 4, so `a, b = b, a` swaps them: `a = 4`, `b = 9`.") == []
+    assert ungrounded_in(trace, "9 > 4, so `a, b = b, a` swaps them: `a = 9`, `b = 4`.") == [
+        "a = 9 (not once `a, b = b, a` has run)",
+        "b = 4 (not once `a, b = b, a` has run)",
+    ]
 
 
 BUBBLE_PASSES = """\
