@@ -426,6 +426,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = _KEYED_NOUN.sub(lambda m: _keyed_entry(m, facts), text)
     text = _KEY_BEFORE_DICT.sub(lambda m: _key_before_dict(m, facts), text)
     text = _KEY_MOVES.sub(lambda m: _key_moves(m, facts), text)
+    text = _KEY_WITH_VALUE.sub(lambda m: _key_with_value(m, facts), text)
     # `n = 88, which is 0b1011000`: the same number in another base, so the two must be equal
     text = re.sub(r"(?<![\w.])(\d+),?\s+which\s+is\s+(?=0[bBxXoO][0-9a-fA-F]+\b)", r"\1 = ", text)
     # `pumped is set to an empty list`: the value written out
@@ -661,6 +662,21 @@ def _keyed_entry(m: re.Match, facts: TraceFacts) -> str:
     key = written[1:-1] if written[0] in "'\"" else written
     holder = _one_dict_with(key, facts)
     return f"{holder}[{key!r}]" if holder else m.group(0)
+
+
+# `pins (3) and ink (2) are under 5`: a key of the run's one dict that has it, its value in brackets
+_KEY_WITH_VALUE = re.compile(
+    r"(?<![\w.'\"\[])(?P<key>[A-Za-z_]\w*|'[^'\n]{1,20}'|\"[^\"\n]{1,20}\")\s*\((?P<value>-?\d+(?:\.\d+)?)\)"
+)
+
+
+def _key_with_value(m: re.Match, facts: TraceFacts) -> str:
+    written = m.group("key")
+    key = written[1:-1] if written[0] in "'\"" else written
+    if written[0] not in "'\"" and (written in facts.index.names or f"self.{written}" in facts.index.names):
+        return m.group(0)  # (`total (12)`: a variable, read as such)
+    holder = _one_dict_with(key, facts)
+    return f"{holder}[{key!r}] = {m.group('value')}" if holder else m.group(0)
 
 
 def _one_dict_with(key: str, facts: TraceFacts) -> str | None:

@@ -2436,6 +2436,13 @@ def test_moves_told_with_the_value_reached_first_or_of_a_key_alone():
     trace = traced(POINTS, "points_of([('cats', 1), ('owls', 3), ('cats', 3)])")
     assert ungrounded_in(trace, "In the third game cats went from 1 to 4.") == []
     assert ungrounded_in(trace, "In the third game cats went from 1 to 3.") == ["points['cats']: [1, 3]"]
+    # a key with its value in brackets: `cats (4) and owls (3) lead`
+    trace = traced(POINTS, "points_of([('cats', 1), ('owls', 3), ('cats', 3)])")
+    assert ungrounded_in(trace, "At the end `cats` (4) and `owls` (3) lead.") == []
+    assert ungrounded_in(trace, "At the end `cats` (3) and `owls` (4) lead.") == [
+        "points['cats'] = 3",
+        "points['owls'] = 4",
+    ]
     # a quoted key said to change: `adds four more to 'k', which becomes nine`
     trace = traced(POINTS, "points_of([('cats', 1), ('owls', 3), ('cats', 3)])")
     assert ungrounded_in(trace, "The third game adds three to 'cats', which becomes four.") == []
