@@ -146,10 +146,14 @@ _ITEMS_HANDLED = re.compile(
     r"\b(?:goes|went|gone|walks|walked|iterates|iterated|runs|ran|loops|looped|steps|stepped)\s+(?:over|through)\s+"
     r"(?:all\s+|the\s+|only\s+|each\s+of\s+the\s+)?(\d+)\s+(?:\w+\s+)?[a-z]+s\b"
     r"|\b(?:handled|handles|processed|processes|checked|checks|checking|visited|visits|examined|examines|"
-    r"scanned|scans|consumed|consumes|compared|compares|tried|tries|tested|tests)\s+(?:all\s+|the\s+|only\s+)?(\d+)\s+"
+    r"scanned|scans|consumed|consumes|compared|compares|tried|tries|tested|tests|"
+    r"(?<=will\s)(?:visit|handle|process|check|examine|scan|see))\s+(?:all\s+|the\s+|only\s+)?(\d+)\s+"
     r"(?:\w+\s+)?[a-z]+s\b"
     r"|\b(?:breaks|stops|stopped|broke|ends|ended|finishes|finished|exits|exited|is\s+done|was\s+done)\s+after\s+(\d+)\s+[a-z]+s\b"
-    r"|\b(?:after|over|across|runs\s+for|ran\s+for)\s+all\s+(\d+)\s+(?:\w+\s+)?[a-z]+s\b",  # `after all 6 numbers`
+    r"|\b(?:after|over|across|runs\s+for|ran\s+for)\s+all\s+(\d+)\s+(?:\w+\s+)?[a-z]+s\b"  # `after all 6 numbers`
+    # `After 6 days the loop is finished`
+    r"|\bafter\s+(\d+)\s+(?:\w+\s+)?[a-z]+s\s*,?\s+the\s+(?:\w+\s+)?loop\s+(?:is\s+(?:finished|done|over|complete)|"
+    r"ends|ended|finishes|finished|stops|stopped|exits|exited)\b",
     re.I,
 )
 _RETURN = re.compile(
@@ -2429,7 +2433,7 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         s.use(m.start(), m.end())
         if re.match(r"\s+(?:per|for each|each|every)\b", s.text[m.end() :]):
             continue  # `checks two things per token`: a rate, not a loop's count
-        count = int(m.group(1) or m.group(2) or m.group(3) or m.group(4))
+        count = int(next(g for g in m.groups() if g))
         counts = _counts_of_the_noun(walk, m.group(0).split()[-1]) or _loop_counts(walk, s.text[: m.start()])
         checks.append(Check("count", m.group(0), count in counts))
 

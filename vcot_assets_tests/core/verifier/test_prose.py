@@ -2650,3 +2650,11 @@ def test_what_strip_left_has_no_space_at_either_end():
     ]
     # the input quoted before stripping, and what `rstrip` leaves, may keep a space
     assert ungrounded_in(trace, "Stripping matters: ' Oak ' becomes 'Oak'.") == []
+
+
+def test_items_a_loop_will_visit_or_handled_before_it_ended():
+    trace = traced(POT, "warm([1, 2, 3])")  # the loop over temps runs 3 times
+    for told in ("So `for t in temps` will visit 3 values.", "After 3 temperatures the loop is finished."):
+        assert [v for v in verdicts(trace_facts(trace), told) if v[0] == "count"] == [("count", True)]
+    for told in ("So `for t in temps` will visit 4 values.", "After 4 temperatures the loop is finished."):
+        assert ("count", False) in verdicts(trace_facts(trace), told)
