@@ -3336,6 +3336,7 @@ _TRUTHINESS = re.compile(
 
 
 def _truthiness(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`1 % 12 = 1, which is falsy`: a value written out, said to be truthy or falsy."""
     for m in _TRUTHINESS.finditer(s.text):
         if re.search(r"[-+*/%&|^<>]\s*$", s.text[: m.start()]):
             continue  # `area % 2 is falsy`: the expression's truth, not the number's
@@ -4324,12 +4325,15 @@ def _held_in_the_pass(walk: Walk, check: Check, spans: list[tuple[int, int]], be
     ):
         return any(lo <= e < hi for e in check.events for lo, hi in spans)
     history = walk.facts.history(name)
+    at = [e for e, _ in history]
     for lo, hi in spans:
-        came_in = [value for e, value in history if e < lo][-1:]
+        k = bisect_left(at, lo)
         # its first change in the pass (a method's frame that shows the attribute again, unchanged, is not one)
-        first = next(
-            (e for e, value in history if lo <= e < hi and not (came_in and same_value(value, came_in[0]))), lo
-        )
+        first = lo
+        for e, value in history[k : bisect_left(at, hi)]:
+            if not (k and same_value(value, history[k - 1][1])):
+                first = e
+                break
         if any(first <= e < hi for e in check.events):
             return True
     return False
