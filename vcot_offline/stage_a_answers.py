@@ -144,8 +144,8 @@ def signature(p: ParsedPrompt, seed: int, rates: FailureRates) -> str:
 
 def _broken_signature(line: str, how: int) -> str:
     """The ways a model slips on the one-line signature format."""
-    if how == 0:  # a Python def instead of the one-line form
-        return f"def {line.split(':', 1)[1].strip().split(';')[0]}:"
+    if how == 0:  # the kind label left out (a bare `def` head would be read: models write those)
+        return line.split(":", 1)[1].strip().split(";")[0]
     if how == 1:  # the return type of the (primary) function forgotten
         return (
             re.sub(r"\) -> [^;]+$", ")", line)
