@@ -669,13 +669,15 @@ def _keyed_entry(m: re.Match, facts: TraceFacts) -> str:
 
 
 # `pins (3) and ink (2) are under 5`: a key of the run's one dict that has it, its value in brackets
+# (a word needs a space before the bracket: `f(3)` is a call)
 _KEY_WITH_VALUE = re.compile(
-    r"(?<![\w.'\"\[])(?P<key>[A-Za-z_]\w*|'[^'\n]{1,20}'|\"[^\"\n]{1,20}\")\s*\((?P<value>-?\d+(?:\.\d+)?)\)"
+    r"(?<![\w.'\"\[])(?:(?P<key>[A-Za-z_]\w*)\s+|(?P<quoted>'[^'\n]{1,20}'|\"[^\"\n]{1,20}\")\s*)"
+    r"\((?P<value>-?\d+(?:\.\d+)?)\)"
 )
 
 
 def _key_with_value(m: re.Match, facts: TraceFacts) -> str:
-    written = m.group("key")
+    written = m.group("key") or m.group("quoted")
     key = written[1:-1] if written[0] in "'\"" else written
     if written[0] not in "'\"" and (written in facts.index.names or f"self.{written}" in facts.index.names):
         return m.group(0)  # (`total (12)`: a variable, read as such)

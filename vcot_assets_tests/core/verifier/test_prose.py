@@ -2443,6 +2443,7 @@ def test_moves_told_with_the_value_reached_first_or_of_a_key_alone():
         "points['cats'] = 3",
         "points['owls'] = 4",
     ]
+    assert ungrounded_in(trace, "A helper such as cats(9) is not part of it.") == []  # (a call, not a key)
     # a quoted key said to change: `adds four more to 'k', which becomes nine`
     trace = traced(POINTS, "points_of([('cats', 1), ('owls', 3), ('cats', 3)])")
     assert ungrounded_in(trace, "The third game adds three to 'cats', which becomes four.") == []
