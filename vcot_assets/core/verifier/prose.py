@@ -662,10 +662,14 @@ _KEYED_NOUN = re.compile(
 
 def _keyed_entry(m: re.Match, facts: TraceFacts) -> str:
     """`counts['jam']` where exactly one dict of the run has that key, else the words as written."""
-    written = m.group("quoted") or m.group("key")
+    return _entry_named(m.group("quoted") or m.group("key"), facts) or m.group(0)
+
+
+def _entry_named(written: str, facts: TraceFacts) -> str | None:
+    """`counts['jam']` for a key written bare or quoted, where exactly one dict of the run has it."""
     key = written[1:-1] if written[0] in "'\"" else written
     holder = _one_dict_with(key, facts)
-    return f"{holder}[{key!r}]" if holder else m.group(0)
+    return f"{holder}[{key!r}]" if holder else None
 
 
 # `pins (3) and ink (2) are under 5`: a key of the run's one dict that has it, its value in brackets
@@ -678,11 +682,10 @@ _KEY_WITH_VALUE = re.compile(
 
 def _key_with_value(m: re.Match, facts: TraceFacts) -> str:
     written = m.group("key") or m.group("quoted")
-    key = written[1:-1] if written[0] in "'\"" else written
-    if written[0] not in "'\"" and (written in facts.index.names or f"self.{written}" in facts.index.names):
+    if m.group("key") and (written in facts.index.names or f"self.{written}" in facts.index.names):
         return m.group(0)  # (`total (12)`: a variable, read as such)
-    holder = _one_dict_with(key, facts)
-    return f"{holder}[{key!r}] = {m.group('value')}" if holder else m.group(0)
+    entry = _entry_named(written, facts)
+    return f"{entry} = {m.group('value')}" if entry else m.group(0)
 
 
 def _one_dict_with(key: str, facts: TraceFacts) -> str | None:
@@ -735,8 +738,8 @@ _KEY_MOVES = re.compile(
 def _key_moves(m: re.Match, facts: TraceFacts) -> str:
     """`points['cats']` for a word that names no variable and is a key of exactly one dict of the run."""
     if m.group("quoted"):
-        holder = _one_dict_with(m.group("quoted")[1:-1], facts)
-        return f"{holder}[{m.group('quoted')[1:-1]!r}] " if holder else m.group(0)
+        entry = _entry_named(m.group("quoted"), facts)
+        return f"{entry} " if entry else m.group(0)
     word = m.group("key") or m.group("with") or m.group("also")
     if word.lower() in _DETERMINERS or word in facts.index.names or f"self.{word}" in facts.index.names:
         return m.group(0)
@@ -3339,6 +3342,8 @@ _TRUTHINESS = re.compile(
 
 def _truthiness(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`1 % 12 = 1, which is falsy`: a value written out, said to be truthy or falsy."""
+    if "truthy" not in s.text.lower() and "fals" not in s.text.lower():
+        return  # (most sentences name neither: skip the pattern)
     for m in _TRUTHINESS.finditer(s.text):
         if re.search(r"[-+*/%&|^<>]\s*$", s.text[: m.start()]):
             continue  # `area % 2 is falsy`: the expression's truth, not the number's
@@ -3353,6 +3358,8 @@ def _truthiness(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 def _stripped_strings(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """A string said to be what `strip()` left cannot start or end with whitespace (`lstrip` and
     `rstrip` leave one end, so only the plain word counts)."""
+    if "strip" not in walk.raw_sentence.lower():
+        return
     for m in _STRIPPED_TO.finditer(walk.raw_sentence):
         checks.append(Check("literal", f"{m.group(0)} (strip leaves no space at either end)", False))
 
