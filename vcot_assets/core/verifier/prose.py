@@ -507,9 +507,14 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         text,
     )  # (`express doubles it to 40`: it, not express; `the rows ripened to`: prose about rows)
     # `final counts = {0: 1, 2: 3}`, `the final total is 16`: the value the run (or the loop) ends with
+    # (`the final counts list is [...]`, `the final value of cur is 2`, `cur's final value is 2`)
     text = re.sub(
-        r"\b(?:[Tt]he\s+)?[Ff]inal\s+((?:self\.)?[A-Za-z_]\w*)\s*(?:=(?!=)|\bis\b|\bwas\b)\s*(?=[-\d'\"\[({])",
-        lambda m: f"finally {m.group(1)} ends at " if m.group(1) in facts.index.names else m.group(0),
+        r"\b(?:[Tt]he\s+)?(?:[Ff]inal\s+`?((?:self\.)?[A-Za-z_]\w*)`?(?:\s+(?:list|dict|dictionary|string|set|tuple|value))?"
+        r"|[Ff]inal\s+value\s+of\s+`?((?:self\.)?[A-Za-z_]\w*)`?|`?((?:self\.)?[A-Za-z_]\w*)`?'s\s+final\s+value)"
+        r"\s*(?:=(?!=)|\bis\b|\bwas\b)\s*(?=[-\d'\"\[({])",
+        lambda m: (
+            f"finally {m.group(m.lastindex)} ends at " if m.group(m.lastindex) in facts.index.names else m.group(0)
+        ),
         text,
     )
     # `same goes up by 5, from 6 to 11`: the change, and the step it says it is (`6 + 5 = 11`)
@@ -1811,7 +1816,12 @@ def _verb_value(
     if found.ok and not measured and not conditional and not _reached_that_way(walk, subject, value, verb):
         found.ok = False  # `plates drop to 4` where no step of the run lowers plates to 4
         found.text += " (never reached that way)"
-    if found.ok and re.fullmatch(r"ends(?: up)?(?: as| at)?", verb) and not measured and not conditional:
+    if (
+        found.ok
+        and re.fullmatch(r"(?:ends|ended|finishes|finished)(?: up)?(?: as| at)?", verb)
+        and not measured
+        and not conditional
+    ):
         # `self.turn ends at 6`: the value a call (or a loop's run) leaves behind, not one it passes through
         finals = walk.facts.final_values(subject)
         if finals and not any(same_value(v, value) for v in finals):

@@ -2177,6 +2177,14 @@ def test_values_told_after_the_loop_are_the_state_the_loop_left():
     assert ungrounded_in(window, "After the loop total = 10.") == ["total = 10 (not once the loop is over)"]
     assert ungrounded_in(window, "So the final total is 15.") == []
     assert ungrounded_in(window, "So the final `total = 10`.") == ["total = 10 (not its final value)"]
+    # the other ways a teacher says it: a kind noun, `the final value of`, `'s final value`, `finishes at`
+    assert ungrounded_in(window, "The final total value is 15.") == []
+    assert ungrounded_in(window, "The final total value is 10.") == ["total = 10 (not its final value)"]
+    assert ungrounded_in(window, "The final value of `total` is 10.") == ["total = 10 (not its final value)"]
+    assert ungrounded_in(window, "So total's final value is 10.") == ["total = 10 (not its final value)"]
+    assert ungrounded_in(window, "So total finishes at 15.") == []
+    assert ungrounded_in(window, "So total finishes at 10.") == ["total = 10 (not its final value)"]
+    assert ungrounded_in(window, "So total ended at 10.") == ["total = 10 (not its final value)"]
     countdown = traced(COUNTDOWN, "countdown(3)")  # left by a `break`, not by its header's test
     assert ungrounded_in(countdown, "When the loop ends, steps = 3.") == []
     assert ungrounded_in(countdown, "When the loop ends, steps = 2.") == ["steps = 2 (not once the loop is over)"]
