@@ -1908,8 +1908,14 @@ def _bare_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     known = walk.facts.index.names
     for m in _BARE_VALUE.finditer(s.text):
         name = m.group(1)
-        if re.search(r"\b(?:in|at|on|from|to|by|into|onto)\s+$", s.text[: m.start()], re.I):
-            continue  # `both in row 1`: a place the prose names, not the variable `row`
+        if re.search(r"\b(?:in|at|on|from|to|by|into|onto|for)\s+$", s.text[: m.start()], re.I):
+            continue  # `both in row 1`, `'A' for row 0`: a place the prose names, not the variable `row`
+        if (
+            name in ("a", "an")
+            and re.search(r"[A-Za-z]\s+$", s.text[: m.start()])
+            and not re.search(r"\b(?:and|then|so)\s+$", s.text[: m.start()])
+        ):
+            continue  # `exactly one number has a 1`: the article, not the variable `a`
         if (
             name not in known
             and f"self.{name.removeprefix('self.')}" in known
@@ -3019,13 +3025,16 @@ def _sign_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 
 def _no_test_starts_here(before: str, op: str) -> bool:
     """`state % 3 == 2` where `state` is no program name (part of a bigger expression), and `the
-    biggest level in mixer.levels` (a noun in prose, not a membership test)."""
+    biggest level in mixer.levels`, `a key with value 1 in d` (a noun in prose, not a membership test)."""
     if re.search(r"[-+*/%&|^]\s*$", before):
         return True
     return op.endswith("in") and bool(re.search(_DETERMINER_BEFORE, before, re.I))
 
 
-_DETERMINER_BEFORE = r"\b(?:the|a|an|each|every|any|biggest|largest|smallest|highest|lowest|first|last)\s+$"
+_DETERMINER_BEFORE = (
+    r"\b(?:the|a|an|each|every|any|biggest|largest|smallest|highest|lowest|first|last|value|values|number|numbers|"
+    r"item|items)\s+$"
+)
 
 
 def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
@@ -3705,7 +3714,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
             or (check.kind in ("value", "comparison") and _NONE_HAS.search(before))
             or (
                 check.kind == "comparison"
-                and re.search(r"\bno\s+$", before, re.I)
+                and re.search(r"\bno\s+(?:(?:later|other|further|remaining|single|one)\s+)?$", before, re.I)
                 and _NO_ONE_IS.match(s.text, check.position)
             )
         ):  # `the loop never gets to i = 1`, `No pair has r = 5`, `no j is greater than 3`: never held
@@ -3734,7 +3743,8 @@ def _constant_test(text: str) -> bool:
 
 # `no j is greater than 3` (not `there is no 'b' in result`, whose test reads as written)
 _NO_ONE_IS = re.compile(
-    r"[\w.\[\]'\"]+\s+(?:is|are|was|were)\s+(?:greater|less|smaller|bigger|larger|more|above|below|at\s+least|at\s+most)\b",
+    r"[\w.\[\]'\"]+\s+(?:(?:is|are|was|were)\s+(?:greater|less|smaller|bigger|larger|more|above|below|at\s+least|at\s+most)|"
+    r"exceeds|exceeded|tops|topped)\b",
     re.I,
 )
 _EITHER_OR = re.compile(r"\beither\b(?=.*\bor\b)", re.I)  # the ways a backward narration weighs, not states

@@ -2667,3 +2667,35 @@ def test_items_a_loop_will_visit_or_handled_before_it_ended():
         assert [v for v in verdicts(trace_facts(trace), told) if v[0] == "count"] == [("count", True)]
     for told in ("So `for t in temps` will visit 4 values.", "After 4 temperatures the loop is finished."):
         assert ("count", False) in verdicts(trace_facts(trace), told)
+
+
+TALLY_ROWS = """\
+def tally(d, rows):
+    a = 0
+    for row in rows:
+        gain = d.get(row, 0)
+        a += gain
+    return a
+"""
+
+
+def test_prose_words_that_are_also_names_are_read_as_prose():
+    facts = trace_facts(traced(TALLY_ROWS, "tally({1: 3, 2: 5}, [1, 2])"))  # gain 3, 5; a 0, 3, 8
+    # `has a 1`: the article; a terse listing still names the variable
+    assert ("value", False) not in verdicts(facts, "Exactly one number has a 1.")
+    assert ("value", True) in verdicts(facts, "Row 1: a 3.")
+    assert ("value", False) in verdicts(facts, "Row 1: a 4.")
+    # `for row 0`: a place the prose names, as `in row 0` is
+    assert ("value", False) not in verdicts(facts, "Row 2 is the second row, counting from 1 for row 0.")
+    # `a key with value 5 in d`: where a value sits, not a membership test of 5 among d's keys
+    assert (
+        verdicts(facts, "A key with value 3 comes before the key with value 5 in d.").count(("comparison", False)) == 0
+    )
+    assert ("comparison", False) in verdicts(facts, "So 5 in d is True.")
+
+
+def test_no_later_value_exceeding_a_bound_is_a_claim_that_none_does():
+    facts = trace_facts(traced(TALLY_ROWS, "tally({1: 3, 2: 5}, [1, 2])"))
+    assert ("comparison", True) in verdicts(facts, "No later gain exceeds 5.")
+    assert ("comparison", False) in verdicts(facts, "No later gain exceeds 4.")
+    assert ("comparison", False) in verdicts(facts, "No gain is greater than 4.")
