@@ -220,6 +220,12 @@ def _number_word_or_name(match: re.Match, facts: TraceFacts) -> str:
     word = match.group(0)
     if word in facts.index.names and re.match(r"\s*(?:=(?!=)|is\b|was\b|becomes\b)", match.string[match.end() :]):
         return word
+    if (
+        word.lower() == "one"
+        and re.match(r"\s+of\b", match.string[match.end() :])
+        and re.search(r"\b(?:is|are|was|were|be)\s+$", match.string[: match.start()])
+    ):
+        return word  # `each level is one of three things`: which kind, not the value 1
     return _number_word(match)
 
 
@@ -3037,6 +3043,26 @@ _DETERMINER_BEFORE = (
 )
 
 
+# `11 of them had d > 0`: how many of the program's tests of a condition came out true, not a state
+_SOME_OF_THEM_HAD = re.compile(
+    r"\b(?P<n>\d+)\s+of\s+(?:them|these|those)\s+(?:had|have|gave|give|satisfied|satisfy|passed|pass)\s+"
+    r"(?P<cond>[\w.()\[\]'\" ]+?\s(?:[<>]=?|[=!]=)\s[\w()\[\]'\"]+(?:\.[\w()\[\]'\"]+)*)(?=\s*(?:[,.;]|$))"
+)
+
+
+def _some_of_them_had(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`11 of them had d > 0`: the program tested the condition, and that many of its tests held."""
+    for m in _SOME_OF_THEM_HAD.finditer(s.text):
+        node = _expr(m.group("cond"))
+        if node is None or not s.free(m.start(), m.end()):
+            continue
+        s.use(m.start(), m.end())
+        tests = walk.facts.condition_events(node)
+        held = [walk.holds(ast.Call(ast.Name("bool", ast.Load()), [node], []), True, i) for i in tests]
+        readable = bool(tests) and all(h is not None for h in held)
+        checks.append(Check("count", m.group(0), sum(held) == int(m.group("n")) if readable else None))
+
+
 def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     text = s.text
     for m in re.finditer(_REL + "|" + "|".join(_COMPARE_WORDS), text):
@@ -3693,6 +3719,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _compound_truths,
         _whole_tests,
         _sign_claims,
+        _some_of_them_had,
         _comparisons,
         _truth_claims,
         _returns,

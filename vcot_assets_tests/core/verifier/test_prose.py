@@ -2692,6 +2692,9 @@ def test_prose_words_that_are_also_names_are_read_as_prose():
         verdicts(facts, "A key with value 3 comes before the key with value 5 in d.").count(("comparison", False)) == 0
     )
     assert ("comparison", False) in verdicts(facts, "So 5 in d is True.")
+    # `is one of two things`: which kind, not the value 1
+    assert ("value", False) not in verdicts(facts, "Each gain is one of two things: a hit or a miss.")
+    assert ("value", False) in verdicts(facts, "So gain is one.")
 
 
 def test_no_later_value_exceeding_a_bound_is_a_claim_that_none_does():
@@ -2699,3 +2702,22 @@ def test_no_later_value_exceeding_a_bound_is_a_claim_that_none_does():
     assert ("comparison", True) in verdicts(facts, "No later gain exceeds 5.")
     assert ("comparison", False) in verdicts(facts, "No later gain exceeds 4.")
     assert ("comparison", False) in verdicts(facts, "No gain is greater than 4.")
+
+
+RISES = """\
+def rises(xs):
+    total = 0
+    for a, b in zip(xs, xs[1:]):
+        d = b - a
+        if d > 0:
+            total += d
+    return total
+"""
+
+
+def test_how_many_of_the_tests_held_is_counted_over_the_programs_tests():
+    facts = trace_facts(traced(RISES, "rises([1, 3, 2, 5])"))  # d = 2, -1, 3: two of the three tests hold
+    assert verdicts(facts, "It looked at 3 pairs, and 2 of them had d > 0.")[-1] == ("count", True)
+    assert verdicts(facts, "It looked at 3 pairs, and 3 of them had d > 0.")[-1] == ("count", False)
+    # a condition the program never tests: how many held is the narration's own count, unverifiable
+    assert verdicts(facts, "It looked at 3 pairs, and 1 of them had d > 2.")[-1] == ("count", None)
