@@ -229,6 +229,15 @@ def _number_word_or_name(match: re.Match, facts: TraceFacts) -> str:
     return _number_word(match)
 
 
+def _sorted_of(name: str, facts: TraceFacts) -> str | None:
+    """`sorted(stock.items()) ` for a dict the run holds, `sorted(xs) ` for a list; None for other names."""
+    history = facts.history(name)
+    if not history or not isinstance(history[-1][1], (dict, list, tuple, set)):
+        return None
+    name = name if name in facts.index.names else f"self.{name.removeprefix('self.')}"
+    return f"sorted({name}.items()) " if isinstance(history[-1][1], dict) else f"sorted({name}) "
+
+
 def _number_word(match: re.Match) -> str:
     words = match.group(2).lower().replace("-", " ").split()
     value = sum(_NUMBER_WORDS[w] for w in words)
@@ -512,6 +521,12 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         ),
         text,
     )  # (`express doubles it to 40`: it, not express; `the rows ripened to`: prose about rows)
+    # `the sorted stock is [('oats', 6), ('rice', 6)]`: sorted(...) of it (a dict's items, as `sorted(d.items())`)
+    text = re.sub(
+        r"\b[Tt]he\s+sorted\s+`?((?:self\.)?[A-Za-z_]\w*)`?\s+(?=(?:is|was|=)\s*[\[(])",
+        lambda m: _sorted_of(m.group(1), facts) or m.group(0),
+        text,
+    )
     # `final counts = {0: 1, 2: 3}`, `the final total is 16`: the value the run (or the loop) ends with
     # (`the final counts list is [...]`, `the final value of cur is 2`, `cur's final value is 2`)
     text = re.sub(

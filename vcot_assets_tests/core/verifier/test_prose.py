@@ -2721,3 +2721,28 @@ def test_how_many_of_the_tests_held_is_counted_over_the_programs_tests():
     assert verdicts(facts, "It looked at 3 pairs, and 3 of them had d > 0.")[-1] == ("count", False)
     # a condition the program never tests: how many held is the narration's own count, unverifiable
     assert verdicts(facts, "It looked at 3 pairs, and 1 of them had d > 2.")[-1] == ("count", None)
+
+
+STOCK_SHELF = """\
+class Shelf:
+    def __init__(self):
+        self.stock = {}
+
+    def put(self, item, n):
+        self.stock[item] = self.stock.get(item, 0) + n
+
+
+def fill(pairs):
+    shelf = Shelf()
+    for item, n in pairs:
+        shelf.put(item, n)
+    return sorted(shelf.stock.items())
+"""
+
+
+def test_the_sorted_dict_is_its_items_sorted():
+    trace = traced(STOCK_SHELF, "fill([('rice', 6), ('oats', 2), ('oats', 4)])")
+    assert ungrounded_in(trace, "So the sorted stock is [('oats', 6), ('rice', 6)].") == []
+    assert ungrounded_in(trace, "So the sorted stock is [('oats', 5), ('rice', 6)].") == [
+        "sorted(self.stock.items()) = [('oats', 5), ('rice', 6)]"
+    ]
