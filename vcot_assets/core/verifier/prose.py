@@ -2285,6 +2285,20 @@ def _separated(text: str, start: int) -> bool:
     return sep is not None and sep.end() > stop
 
 
+def _worked_out_before(s: Sentence, start: int, values: list, checks: list[Check]) -> bool:
+    """`810 = 3 * 256 + 2 * 16 + 10, so the nibbles are 3, 2 and 10`: the run lists numbers of the
+    arithmetic the sentence worked (and got right) before it, the narration's own decomposition."""
+    arith = [c for c in checks if c.kind == "arith"]
+    if not arith or not all(c.ok for c in arith):
+        return False
+    worked = {
+        float(n.group(0))
+        for n in re.finditer(r"(?<![\w.])\d+(?:\.\d+)?", s.text[:start])
+        if not s.free(n.start(), n.end())
+    }
+    return all(float(v) in worked for v in values)
+
+
 def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """A run of 3+ literals with no variable named: `the sums are 8, 7, 9, 7`."""
     for m in re.finditer(r"-?\d", s.text):
@@ -2318,6 +2332,8 @@ def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 checks.append(Check("sequence", f"{near}: {values} (one off)", False))
                 continue
             found = _sequence(walk, values, None)
+            if not found.ok and _worked_out_before(s, m.start(), values, checks):
+                found = Check("sequence", f"values: {values} (operands of the arithmetic worked before)", True)
             chain = s.text[m.start() : end]
             if found.ok and "->" in chain and "," not in chain and not _stretch_somewhere(walk, values):
                 # `5 -> 7 -> 6 -> 5`: one value after another, so a stretch of some history, not values

@@ -2746,3 +2746,11 @@ def test_the_sorted_dict_is_its_items_sorted():
     assert ungrounded_in(trace, "So the sorted stock is [('oats', 5), ('rice', 6)].") == [
         "sorted(self.stock.items()) = [('oats', 5), ('rice', 6)]"
     ]
+
+
+def test_a_run_of_the_operands_of_arithmetic_worked_right_before_it_is_the_narrations_own(facts):
+    worked = "810 = 3 * 256 + 2 * 16 + 10, so the nibbles, from first to last, are "
+    assert verdicts(facts, worked + "3, 2 and 10.") == [("arith", True), ("sequence", True)]
+    assert ("sequence", True) not in verdicts(facts, worked + "3, 2 and 11.")  # (11 is no operand)
+    # (arithmetic that is wrong vouches for nothing)
+    assert ("sequence", True) not in verdicts(facts, "810 = 3 * 256 + 2 * 16 + 11, so they are 3, 2 and 11.")
