@@ -341,9 +341,14 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = re.sub(r"^\s*(?:[-*+•>]\s+)+", "", text)  # a bullet, not a minus
     # `mask ^= 4` gives 6: the update restated with the values of the moment, and what it leaves
     text = _UPDATE_GIVES.sub(lambda m: _update_gives(m, facts), text)
-    # a 3 × 3 grid is a shape (outside quoted strings: '2x3x4' is text)
+    # a 3 × 3 grid is a shape (outside quoted strings: '2x3x4' is text; `0x5C` is a hex literal, 92)
     text = _outside_quotes(
-        text, lambda part: re.sub(r"(\d)\s*[×x]\s*(\d+)(?!\s*(?:=|is\b|gives\b|equals\b|[\d.]))", r"\1 by \2", part)
+        text,
+        lambda part: re.sub(
+            r"(\d)\s*[×x]\s*(\d+)(?!\s*(?:=|is\b|gives\b|equals\b|[\d.]))",
+            r"\1 by \2",
+            re.sub(r"(?<![\w.])0[xX][0-9A-Fa-f]+\b", lambda m: str(int(m.group(0), 16)), part),
+        ),
     )
     text = text.translate(_UNICODE_OPERATORS)
     # `Check 5 >= 10 -> False`: an arrow to a truth word gives the test's outcome
@@ -1649,6 +1654,12 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
         return None  # `no earlier pair reaching 12`, `no leaf in the data is -1`: a value nothing held
     if re.search(r"\b(?:whether|whenever|when|if)\s+$", before_text, re.I):
         return None  # `check whether old is 0`, `None when old is 0`: a condition the code tests, not a state
+    if re.search(r"\b(?:(?:after|before)\s+the|every|each)\s+$", before_text, re.I) or (
+        re.search(r"\bbefore\s+$", before_text, re.I) and re.match(r"reach", m.group("verb"), re.I)
+    ):
+        # `the slice after the prefix is 'ab'`, `every row sums to 10`: a phrase, not the name's value;
+        # `stops before i reaches 5`: a value it may never take
+        return None
     if re.search(r"(?:[-+*/%<>=!&|^(~]|\b(?:in|not|of|if|minus|plus|times|by|over)\b)\s*$", before_text):
         return None  # part of an expression or a phrase (`'c' in new is False`, `p - low are ...`)
     if re.search(r"(?:\bof\s+(?:[a-z]+\s+){0,2}|\b(?:first|last|next|other)\s+(?:\d+\s+)?|\b\d+\s+)$", before_text):
@@ -1724,6 +1735,7 @@ def _object_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 _COMPARATIVE = (
     r"\s+(?:[a-z]+\s+)?(?:longer|shorter|more|less|fewer|bigger|smaller|larger|greater|higher|lower|wider|"
     r"narrower|older|newer|earlier|later)\s+than\b"
+    r"|\s+(?:more|less|fewer|extra)\b(?!\s+than\b)"  # (`a non-empty load is one more pack`: a difference)
 )
 
 
@@ -1753,7 +1765,7 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `a and b are 2 by 2 matrices`: a shape
         if re.match(_COMPARATIVE, after):
             s.use(m.start("subject"), end)
-            continue  # `s is one character longer than body`: a difference, not s's value
+            continue  # `s is one character longer than body`, `load is one more pack`: a difference, not its value
         if re.match(r"\s*,?\s*followed\s+by\b", after):
             s.use(m.start("subject"), end)
             continue  # `ways starts as [1] followed by 18 zeros`: the start of the value, not all of it

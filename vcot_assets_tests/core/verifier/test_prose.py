@@ -2754,3 +2754,21 @@ def test_a_run_of_the_operands_of_arithmetic_worked_right_before_it_is_the_narra
     assert ("sequence", True) not in verdicts(facts, worked + "3, 2 and 11.")  # (11 is no operand)
     # (arithmetic that is wrong vouches for nothing)
     assert ("sequence", True) not in verdicts(facts, "810 = 3 * 256 + 2 * 16 + 11, so they are 3, 2 and 11.")
+
+
+def test_a_name_inside_a_longer_phrase_is_not_told_a_value():
+    facts = trace_facts(traced(TALLY_ROWS, "tally({1: 3, 2: 5}, [1, 2])"))  # gain 3, 5; row 1, 2
+    for phrase in (
+        "The slice after the gain is 7.",  # the slice's value, not gain's
+        "Every gain is 7.",  # a claim about all of them
+        "After the loop, a non-empty gain is one more pack.",  # a difference
+        "The loop stops before row reaches 3.",  # a value row may never take
+    ):
+        assert ("value", False) not in verdicts(facts, phrase), phrase
+    assert ("value", False) in verdicts(facts, "So gain is 7.")
+
+
+def test_a_hex_literal_is_its_value_not_a_shape():
+    facts = trace_facts(traced(TALLY_ROWS, "tally({1: 3, 2: 5}, [1, 2])"))
+    assert ("value", True) in verdicts(facts, "The second gain is `gain = 0x5`, which is 5 in decimal.")
+    assert ("value", False) in verdicts(facts, "The second gain is `gain = 0x7`.")
