@@ -97,7 +97,8 @@ _FALSE_AFTER = re.compile(
 _FALSE_WORDS = (
     r"\b(?:both|all|each)?\s*(?:false|not true|not satisfied|fails|does not hold|doesn't hold|never holds|never held|"
     r"is never true|never true|never (?:fires|triggers|passes|succeeds|applies)|is never met)\b"
-    r"|\b(?:do|does)\s*(?:not|n't)\s*(?:hold)?\s*$"  # `5 > 8, 5 > 7 and 5 > 9 do not`
+    r"|\b(?:do|does)\s*(?:not|n't)\s*(?:hold)?\s*(?:$|,)"  # `5 > 8, 5 > 7 and 5 > 9 do not`, `1 < x does not, so`
+    r"|\b(?:must|has\s+to|have\s+to)\s+fail\b"  # `for the loop to stop, 25 > cap must fail`
 )
 _QUESTION_BEFORE = re.compile(
     r"\b(?:if|whether|check|checks|checking|test|tests|while|until|condition|when|whenever|unless|at|"

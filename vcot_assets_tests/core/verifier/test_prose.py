@@ -2772,3 +2772,11 @@ def test_a_hex_literal_is_its_value_not_a_shape():
     facts = trace_facts(traced(TALLY_ROWS, "tally({1: 3, 2: 5}, [1, 2])"))
     assert ("value", True) in verdicts(facts, "The second gain is `gain = 0x5`, which is 5 in decimal.")
     assert ("value", False) in verdicts(facts, "The second gain is `gain = 0x7`.")
+
+
+def test_a_test_said_to_fail_in_other_words_is_claimed_false():
+    facts = trace_facts(traced(TALLY_ROWS, "tally({1: 3, 2: 5}, [1, 2])"))  # a ends at 8
+    assert ("comparison", False) not in verdicts(facts, "So 0 < a holds but 9 < a does not, which means a = 8.")
+    assert ("comparison", False) in verdicts(facts, "So 0 < a holds but -1 < a does not, which means a = 8.")
+    assert ("comparison", False) not in verdicts(facts, "For the loop to stop, a > 9 must fail.")
+    assert ("comparison", False) in verdicts(facts, "For the loop to stop, a > -1 must fail.")
