@@ -2763,6 +2763,7 @@ def test_a_name_inside_a_longer_phrase_is_not_told_a_value():
         "Every gain is 7.",  # a claim about all of them
         "After the loop, a non-empty gain is one more pack.",  # a difference
         "The loop stops before row reaches 3.",  # a value row may never take
+        "So gain is from 4 to 9.",  # a range
     ):
         assert ("value", False) not in verdicts(facts, phrase), phrase
     assert ("value", False) in verdicts(facts, "So gain is 7.")
