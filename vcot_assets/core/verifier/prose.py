@@ -2580,7 +2580,10 @@ def _looped_nouns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 # `after 9 calls to tick()`, `five `point` calls`: how often the program called one of its functions
 _CALLS_OF = re.compile(
     r"\b(\d+)\s+(?:more\s+)?calls?\s+(?:to|of)\s+`?(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)(?:\(\))?`?"
-    r"|\b(\d+)\s+`?(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)(?:\(\))?`?\s+calls\b",
+    r"|\b(\d+)\s+`?(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)(?:\(\))?`?\s+calls\b"
+    # `called tile_points 3 times`, `spend was called 2 times`
+    r"|\bcall(?:s|ed)\s+`?(?:[A-Za-z_]\w*\.)?(?P<called>[A-Za-z_]\w*)(?:\([^()]*\))?`?\s+(?P<n>\d+)\s+times\b"
+    r"|`?(?:[A-Za-z_]\w*\.)?(?P<was>[A-Za-z_]\w*)(?:\([^()]*\))?`?\s+(?:is|was|gets|got)\s+called\s+(?P<was_n>\d+)\s+times\b",
 )
 
 
@@ -2589,7 +2592,9 @@ def _call_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     (read on the sentence as written: normalizing masks the function's name as code)."""
     raw = walk.raw_numbers
     for m in _CALLS_OF.finditer(raw):
-        count, name = (int(m.group(1)), m.group(2)) if m.group(1) else (int(m.group(3)), m.group(4))
+        count, name = next(
+            (int(m.group(n)), m.group(w)) for n, w in ((1, 2), (3, 4), ("n", "called"), ("was_n", "was")) if m.group(n)
+        )
         if re.search(r"\b(?:more|other|remaining|first|last|next)\s+$", raw[: m.start()]):
             continue  # `the other 3 calls to add`: some of them
         if f"def{name}(" not in walk.facts.code_text:
@@ -2597,6 +2602,11 @@ def _call_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         calls = walk.facts.calls_of.get(name, 0)
         # (a backward narration may count the calls one part of the output came from: some of them)
         checks.append(Check("count", m.group(0), count <= calls if walk.backward else count == calls))
+        times = re.search(rf"\b{count}\s+times\b", s.text)
+        if times and (m.group("n") or m.group("was_n")) and not walk.backward:
+            # (`called double 3 times`: the calls' count, not a loop's; a backward narration's may be
+            # some of the calls, so there the loops' counts judge it too)
+            s.use(times.start(), times.end())
 
 
 # `split into 6 pieces: 'a', 'b', '' and 'c'` (a count, then the items it counts, all of them:

@@ -2781,3 +2781,25 @@ def test_a_test_said_to_fail_in_other_words_is_claimed_false():
     assert ("comparison", False) in verdicts(facts, "So 0 < a holds but -1 < a does not, which means a = 8.")
     assert ("comparison", False) not in verdicts(facts, "For the loop to stop, a > 9 must fail.")
     assert ("comparison", False) in verdicts(facts, "For the loop to stop, a > -1 must fail.")
+
+
+DOUBLED = """\
+def double(x):
+    return 2 * x
+
+
+def positive_doubles(xs):
+    s = 0
+    for x in xs:
+        if x > 0:
+            s += double(x)
+    return s
+"""
+
+
+def test_called_a_function_n_times_is_how_often_the_program_called_it():
+    facts = trace_facts(traced(DOUBLED, "positive_doubles([1, -2, 3])"))  # 3 passes, 2 calls of double
+    assert ("count", False) not in verdicts(facts, "The loop called `double` 2 times.")
+    assert ("count", False) in verdicts(facts, "The loop called `double` 3 times.")
+    assert ("count", False) in verdicts(facts, "So `double(x)` was called 3 times.")
+    assert ("count", False) not in verdicts(facts, "So double was called 2 times.")
