@@ -2804,7 +2804,11 @@ def _loop_counts(walk: Walk, before: str = "") -> set[int]:
         for header, (targets, code) in facts.loop_names.items()
         if (len(code) >= 8 and code in squash(raw))
         or any(
-            re.search(rf"`{re.escape(t)}`|\b{re.escape(t)}\b\s+(?:runs|goes|takes|walks|steps)", raw) for t in targets
+            re.search(
+                rf"`{re.escape(t)}`|\b{re.escape(t)}\b\s+(?:runs|goes|takes|walks|steps)|\bfor\s+{re.escape(t)}\s+in\b",
+                raw,
+            )  # (`the for line in ... loop runs 3 times`: the header shortened)
+            for t in targets
         )
     ]
     ordinal = re.search(r"\b(first|second|third|fourth)\s+(?:`?(?:for|while)`?\s+)?loop\b[^,;]{0,30}$", before, re.I)
@@ -3003,11 +3007,19 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         clause = re.split(r"[,;:]|\band\b|\bso\b", before)[-1]
         loop_told = re.search(r"\b(?:loop|loops|while|for|iterations?|pass(?:es)?|runs?|ran|body|repeats?)\b", clause)
         # (`the body of the if runs twice`, `the append ran 3 times`: how often a statement ran)
-        of_lines = re.search(r"\b(?:line|lines|branch|body\s+of\s+the\s+if|if\s+body|the\s+append)\b", s.text) or (
-            not loop_told
-            and (
-                re.search(r"\b(?:in total|altogether|overall|all told|in all)\b", near)
-                or re.search(r"times?\b", m.group(0), re.I)  # (`five passes` is a loop's count, whatever comes before)
+        of_lines = (
+            any(  # (`for line in ...`: the loop over the variable `line`, not a line of code)
+                w.group(0) not in walk.facts.index.names or not re.search(r"\bfor\s+$", s.text[: w.start()])
+                for w in re.finditer(r"\b(?:line|lines|branch|body\s+of\s+the\s+if|if\s+body|the\s+append)\b", s.text)
+            )
+            or (
+                not loop_told
+                and (
+                    re.search(r"\b(?:in total|altogether|overall|all told|in all)\b", near)
+                    or re.search(
+                        r"times?\b", m.group(0), re.I
+                    )  # (`five passes` is a loop's count, whatever comes before)
+                )
             )
         )  # `the dec line ran four times`, `the belt was emptied seven times`: how often a line ran
         totals = walk.facts.line_counts if of_lines else set()

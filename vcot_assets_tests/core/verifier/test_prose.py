@@ -2803,3 +2803,21 @@ def test_called_a_function_n_times_is_how_often_the_program_called_it():
     assert ("count", False) in verdicts(facts, "The loop called `double` 3 times.")
     assert ("count", False) in verdicts(facts, "So `double(x)` was called 3 times.")
     assert ("count", False) not in verdicts(facts, "So double was called 2 times.")
+
+
+LINE_LENGTHS = """\
+def lengths(text):
+    out = []
+    for line in text.split(";"):
+        if not line:
+            continue
+        out.append(len(line))
+    return out
+"""
+
+
+def test_a_loop_over_a_variable_named_line_is_counted_as_that_loop():
+    facts = trace_facts(traced(LINE_LENGTHS, "lengths('ab;;c')"))  # 3 passes, the append runs twice
+    assert ("count", True) in verdicts(facts, "So the `for line in ...` loop runs 3 times.")
+    assert ("count", False) in verdicts(facts, "So the `for line in ...` loop runs 2 times.")
+    assert ("count", True) in verdicts(facts, "The append line ran 2 times.")  # (a line of code, counted as one)
