@@ -3012,13 +3012,12 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 w.group(0) not in walk.facts.index.names or not re.search(r"\bfor\s+$", s.text[: w.start()])
                 for w in re.finditer(r"\b(?:line|lines|branch|body\s+of\s+the\s+if|if\s+body|the\s+append)\b", s.text)
             )
+            # (`five passes` is a loop's count, whatever comes before; `five times` may be a line's)
             or (
                 not loop_told
                 and (
                     re.search(r"\b(?:in total|altogether|overall|all told|in all)\b", near)
-                    or re.search(
-                        r"times?\b", m.group(0), re.I
-                    )  # (`five passes` is a loop's count, whatever comes before)
+                    or re.search(r"times?\b", m.group(0), re.I)
                 )
             )
         )  # `the dec line ran four times`, `the belt was emptied seven times`: how often a line ran
