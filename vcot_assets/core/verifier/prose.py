@@ -833,6 +833,11 @@ def _mask_squashed(text: str, squashed_line: str) -> str:
 # --- the walk over the trace -----------------------------------------------------------------------
 
 
+def _truth(node: ast.expr) -> ast.expr:
+    """`bool(node)`: a condition's truth, as the program's `if`/`while` takes it."""
+    return ast.Call(ast.Name("bool", ast.Load()), [node], [])
+
+
 @dataclass
 class Walk:
     facts: TraceFacts
@@ -942,7 +947,7 @@ class Walk:
     def condition(self, node: ast.expr, claimed: bool) -> Check:
         """A condition's truth. One the code tests (`if len(a) > len(b)`) is judged where the
         program tested it, not at any moment its variables happen to make it so; others by `find`."""
-        truth = ast.Call(ast.Name("bool", ast.Load()), [node], [])  # `if line.strip():` holds for 'ab'
+        truth = _truth(node)  # `if line.strip():` holds for 'ab'
         return self._where_run(node, truth, claimed, self.facts.condition_events(node), "tests it")
 
     def call_value(self, node: ast.expr, wanted: object) -> Check:
@@ -2602,10 +2607,10 @@ def _call_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         calls = walk.facts.calls_of.get(name, 0)
         # (a backward narration may count the calls one part of the output came from: some of them)
         checks.append(Check("count", m.group(0), count <= calls if walk.backward else count == calls))
-        times = re.search(rf"\b{count}\s+times\b", s.text)
-        if times and (m.group("n") or m.group("was_n")) and not walk.backward:
-            # (`called double 3 times`: the calls' count, not a loop's; a backward narration's may be
-            # some of the calls, so there the loops' counts judge it too)
+        # (`called double 3 times`: the calls' count, not a loop's; a backward narration's may be
+        # some of the calls, so there the loops' counts judge it too)
+        times = re.search(rf"\b{count}\s+times\b", s.text) if (m.group("n") or m.group("was_n")) else None
+        if times and not walk.backward:
             s.use(times.start(), times.end())
 
 
@@ -2862,7 +2867,7 @@ def _count_of_condition(before: str, walk: Walk) -> set[int] | None:
 
 def _outcome_counts(walk: Walk, test: ast.expr, at: list[int], wanted: bool) -> set[int] | None:
     """{how many of the events `at` the test came out `wanted`}, or None where one cannot be evaluated."""
-    truth = ast.Call(ast.Name("bool", ast.Load()), [test], [])
+    truth = _truth(test)
     outcomes = [walk.holds(truth, wanted, i) for i in at]
     return {sum(held is True for held in outcomes)} if outcomes and None not in outcomes else None
 
@@ -3128,7 +3133,7 @@ def _some_of_them_had(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         s.use(m.start(), m.end())
         tests = walk.facts.condition_events(node)
-        held = [walk.holds(ast.Call(ast.Name("bool", ast.Load()), [node], []), True, i) for i in tests]
+        held = [walk.holds(_truth(node), True, i) for i in tests]
         readable = bool(tests) and all(h is not None for h in held)
         checks.append(Check("count", m.group(0), sum(held) == int(m.group("n")) if readable else None))
 
@@ -3397,7 +3402,7 @@ def _truth_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         claimed = _claimed_truth(m)
         node, end = _for_value(node, text, m.end(), known)
-        truth = ast.Call(ast.Name("bool", ast.Load()), [node], [])
+        truth = _truth(node)
         literal, value = _literal_value(truth)
         s.use(start, end)
         if literal:

@@ -2679,29 +2679,33 @@ def tally(d, rows):
 """
 
 
-def test_prose_words_that_are_also_names_are_read_as_prose():
-    facts = trace_facts(traced(TALLY_ROWS, "tally({1: 3, 2: 5}, [1, 2])"))  # gain 3, 5; a 0, 3, 8
+@pytest.fixture(scope="module")
+def tally_facts():
+    return trace_facts(traced(TALLY_ROWS, "tally({1: 3, 2: 5}, [1, 2])"))  # gain 3, 5; row 1, 2; a 0, 3, 8
+
+
+def test_prose_words_that_are_also_names_are_read_as_prose(tally_facts):
     # `has a 1`: the article; a terse listing still names the variable
-    assert ("value", False) not in verdicts(facts, "Exactly one number has a 1.")
-    assert ("value", True) in verdicts(facts, "Row 1: a 3.")
-    assert ("value", False) in verdicts(facts, "Row 1: a 4.")
+    assert ("value", False) not in verdicts(tally_facts, "Exactly one number has a 1.")
+    assert ("value", True) in verdicts(tally_facts, "Row 1: a 3.")
+    assert ("value", False) in verdicts(tally_facts, "Row 1: a 4.")
     # `for row 0`: a place the prose names, as `in row 0` is
-    assert ("value", False) not in verdicts(facts, "Row 2 is the second row, counting from 1 for row 0.")
+    assert ("value", False) not in verdicts(tally_facts, "Row 2 is the second row, counting from 1 for row 0.")
     # `a key with value 5 in d`: where a value sits, not a membership test of 5 among d's keys
     assert (
-        verdicts(facts, "A key with value 3 comes before the key with value 5 in d.").count(("comparison", False)) == 0
+        verdicts(tally_facts, "A key with value 3 comes before the key with value 5 in d.").count(("comparison", False))
+        == 0
     )
-    assert ("comparison", False) in verdicts(facts, "So 5 in d is True.")
+    assert ("comparison", False) in verdicts(tally_facts, "So 5 in d is True.")
     # `is one of two things`: which kind, not the value 1
-    assert ("value", False) not in verdicts(facts, "Each gain is one of two things: a hit or a miss.")
-    assert ("value", False) in verdicts(facts, "So gain is one.")
+    assert ("value", False) not in verdicts(tally_facts, "Each gain is one of two things: a hit or a miss.")
+    assert ("value", False) in verdicts(tally_facts, "So gain is one.")
 
 
-def test_no_later_value_exceeding_a_bound_is_a_claim_that_none_does():
-    facts = trace_facts(traced(TALLY_ROWS, "tally({1: 3, 2: 5}, [1, 2])"))
-    assert ("comparison", True) in verdicts(facts, "No later gain exceeds 5.")
-    assert ("comparison", False) in verdicts(facts, "No later gain exceeds 4.")
-    assert ("comparison", False) in verdicts(facts, "No gain is greater than 4.")
+def test_no_later_value_exceeding_a_bound_is_a_claim_that_none_does(tally_facts):
+    assert ("comparison", True) in verdicts(tally_facts, "No later gain exceeds 5.")
+    assert ("comparison", False) in verdicts(tally_facts, "No later gain exceeds 4.")
+    assert ("comparison", False) in verdicts(tally_facts, "No gain is greater than 4.")
 
 
 RISES = """\
@@ -2756,8 +2760,7 @@ def test_a_run_of_the_operands_of_arithmetic_worked_right_before_it_is_the_narra
     assert ("sequence", True) not in verdicts(facts, "810 = 3 * 256 + 2 * 16 + 11, so they are 3, 2 and 11.")
 
 
-def test_a_name_inside_a_longer_phrase_is_not_told_a_value():
-    facts = trace_facts(traced(TALLY_ROWS, "tally({1: 3, 2: 5}, [1, 2])"))  # gain 3, 5; row 1, 2
+def test_a_name_inside_a_longer_phrase_is_not_told_a_value(tally_facts):
     for phrase in (
         "The slice after the gain is 7.",  # the slice's value, not gain's
         "Every gain is 7.",  # a claim about all of them
@@ -2765,22 +2768,20 @@ def test_a_name_inside_a_longer_phrase_is_not_told_a_value():
         "The loop stops before row reaches 3.",  # a value row may never take
         "So gain is from 4 to 9.",  # a range
     ):
-        assert ("value", False) not in verdicts(facts, phrase), phrase
-    assert ("value", False) in verdicts(facts, "So gain is 7.")
+        assert ("value", False) not in verdicts(tally_facts, phrase), phrase
+    assert ("value", False) in verdicts(tally_facts, "So gain is 7.")
 
 
-def test_a_hex_literal_is_its_value_not_a_shape():
-    facts = trace_facts(traced(TALLY_ROWS, "tally({1: 3, 2: 5}, [1, 2])"))
-    assert ("value", True) in verdicts(facts, "The second gain is `gain = 0x5`, which is 5 in decimal.")
-    assert ("value", False) in verdicts(facts, "The second gain is `gain = 0x7`.")
+def test_a_hex_literal_is_its_value_not_a_shape(tally_facts):
+    assert ("value", True) in verdicts(tally_facts, "The second gain is `gain = 0x5`, which is 5 in decimal.")
+    assert ("value", False) in verdicts(tally_facts, "The second gain is `gain = 0x7`.")
 
 
-def test_a_test_said_to_fail_in_other_words_is_claimed_false():
-    facts = trace_facts(traced(TALLY_ROWS, "tally({1: 3, 2: 5}, [1, 2])"))  # a ends at 8
-    assert ("comparison", False) not in verdicts(facts, "So 0 < a holds but 9 < a does not, which means a = 8.")
-    assert ("comparison", False) in verdicts(facts, "So 0 < a holds but -1 < a does not, which means a = 8.")
-    assert ("comparison", False) not in verdicts(facts, "For the loop to stop, a > 9 must fail.")
-    assert ("comparison", False) in verdicts(facts, "For the loop to stop, a > -1 must fail.")
+def test_a_test_said_to_fail_in_other_words_is_claimed_false(tally_facts):
+    assert ("comparison", False) not in verdicts(tally_facts, "So 0 < a holds but 9 < a does not, which means a = 8.")
+    assert ("comparison", False) in verdicts(tally_facts, "So 0 < a holds but -1 < a does not, which means a = 8.")
+    assert ("comparison", False) not in verdicts(tally_facts, "For the loop to stop, a > 9 must fail.")
+    assert ("comparison", False) in verdicts(tally_facts, "For the loop to stop, a > -1 must fail.")
 
 
 DOUBLED = """\
