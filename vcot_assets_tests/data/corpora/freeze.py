@@ -41,6 +41,7 @@ def main(kind: str, writer: str, source: str, brief: str, all_heldout: bool = Fa
         "claim_ctx.jsonl",
         "checkspec.json",
         "claim_checks.jsonl",
+        "claim_specs.jsonl",
     ):
         if (source_dir / name).exists():
             shutil.copy(source_dir / name, target / name)
