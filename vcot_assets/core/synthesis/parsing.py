@@ -137,7 +137,7 @@ def parse_concepts(text: str, truncated: bool = False) -> list[dict]:
     the token limit, the concept being written when it was cut is left out.
     """
     text = _prepare(text)
-    data = reply_text.load_json(text)
+    data = _concepts_in_blocks(text) or reply_text.load_json(text)
     markdown = _concepts_from_markdown(text)
     if markdown and not _concept_like(data):  # (a JSON-looking example inside a Markdown list is not the answer)
         data = markdown
@@ -175,6 +175,21 @@ _CONCEPT_HEAD = re.compile(
 _CONCEPT_FIELD = re.compile(
     r"(?im)^\s*(?:[-*+]\s+)?(?:\*\*)?(?P<field>keyphrase|description|examples?|difficulty)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?P<value>.+)$"
 )
+
+
+def _concepts_in_blocks(text: str) -> list | None:
+    """The concepts of a reply that gives them in several fenced blocks (one `[{...}]` per
+    concept), in order; None where fewer than two blocks hold concepts."""
+    found = []
+    for block in reply_text.fenced_blocks(text):
+        value = reply_text.load_json(block.body) if block.body.strip()[:1] in "[{" else None
+        if _concept_like(value):
+            found += (
+                [value] if isinstance(value, dict) and "name" in value else reply_text.json_list(value, ("concepts",))
+            )
+        elif value is not None:
+            return None  # (a block of something else: not a reply of concept blocks alone)
+    return found if len(found) >= 2 else None
 
 
 def _concept_like(data: object) -> bool:
@@ -1009,6 +1024,8 @@ _ANSWER_MARKER = re.compile(
     r"[*_\s]*[:=]?[*_\s]*(.*?)\s*$",
     re.IGNORECASE,
 )
+# `Answer:` after a full stop on the reply's last line, where a small model runs it into its paragraph
+_INLINE_ANSWER = re.compile(r"(?<=[.!?])\s+(?:\*\*)?(?:final\s+)?answer\s*(?:\*\*)?\s*:(?:\*\*)?\s*\S.*$", re.I)
 _LEAD_IN = re.compile(
     r"^(?:so\s+|thus\s+|therefore\s+)?(?:the\s+)?(?:function|call|program|method|result|output|return\s+value|answer)?"
     r"\s*(?:returns|would\s+return|will\s+return|is|evaluates\s+to|gives|=)\s+"
@@ -1105,6 +1122,12 @@ def parse_narration(text: str) -> tuple[str, str]:
         return from_json
     lines = text.splitlines()
     answer_at = next((i for i in range(len(lines) - 1, -1, -1) if _ANSWER_MARKER.match(lines[i])), None)
+    inline = _INLINE_ANSWER.search(lines[-1]) if answer_at is None and lines else None
+    if (
+        inline is not None
+    ):  # `... The seen list is the list of the seen. Answer: f(7, 3)`: the paragraph's last sentence
+        lines = lines[:-1] + [lines[-1][: inline.start()], inline.group(0).strip()]
+        answer_at = len(lines) - 1
     if answer_at is None:
         boxed = _boxed(text)
         if boxed is None:

@@ -681,3 +681,21 @@ def test_a_kind_tag_at_the_end_of_an_item_is_read_and_left_out_of_the_statement(
         ("function", "Write a function `last(xs)` that returns the last item."),
         ("class", "Write a class `Bag` that counts items."),
     ]
+
+
+def test_concepts_given_one_fenced_block_each_are_all_read():
+    block = '```json\n[{{"name": "{0}", "description": "d", "difficulty": "easy"}}]\n```'
+    text = (
+        "## Extracted concepts\n\n" + block.format("Ratio") + "\n\n" + block.format("Longest match") + "\n\nDropped: x."
+    )
+    assert [c["name"] for c in parse_concepts(text)] == ["Ratio", "Longest match"]
+    # a block of something else beside them: the reply is read as before, from its first JSON value
+    other = block.format("Ratio") + '\n\n```json\n{"note": 1}\n```\n\n' + block.format("Longest match")
+    assert [c["name"] for c in parse_concepts(other)] == ["Ratio"]
+
+
+def test_an_answer_run_into_the_last_paragraph_is_read():
+    text = "The output is [0, 3, 6]. The step is 3. The n is 7. Answer: f(7, 3)"
+    assert parse_narration(text) == ("The output is [0, 3, 6]. The step is 3. The n is 7.", "f(7, 3)")
+    # only after a full stop, and only on the last line: `the answer: ...` inside prose is not it
+    assert reason_of(parse_narration, "We know the answer: f(7, 3) is likely.\nIt returns 6.") == "no_answer"
