@@ -2070,6 +2070,8 @@ def _sequence(walk: Walk, values: list[object], subject: str | None, stepwise: b
     repeats = any(same_value(a, b) for a, b in zip(values, values[1:]))
     if subject is None and _slip_in_a_pass_run(walk, values):
         return Check("sequence", f"values: {values} (one off a pass-by-pass run)", False)
+    if subject is None and repeats and _repeat_held_nowhere(walk, values):
+        return Check("sequence", f"values: {values} (a value repeated where no run repeats it)", False)
     for name in names:
         history = [v for _, v in histories.get(name, [])]
         samples = walk.facts.assigned_values(name) if subject and repeats else []
@@ -2180,6 +2182,38 @@ def _slip_in_a_pass_run(walk: Walk, values: list) -> bool:
         return False
     exact = per_pass + [[v for _, v in h] for h in facts.histories.values()] + facts.expression_runs() + held_runs()
     return not any(_stretch(values, run) for run in exact)
+
+
+def _repeat_held_nowhere(walk: Walk, values: list) -> bool:
+    """`the running value is 2, 5, 6, 6, 6` named by no variable, where `level` went 2, 5, 6 and
+    held 2, 5, 5, 6, 6 after each pass: a summary whose repeats no pass-by-pass record of the
+    variable shows (a value carried from a neighbouring pass). Judged only where the values, taken
+    once each, are three or more in a row of a variable's changes and that variable was recorded
+    pass by pass (its assignments, its value at each pass); values the code computed without
+    naming them, or held in a collection (a grid's row or column), are what they are."""
+    if len(_collapsed(values)) < 3:
+        return False
+    facts = walk.facts
+    held = facts.known_values + facts.code_literals
+    exact = facts.expression_runs() + [_items(v) for v in held] + [_items(row) for v in held for row in _items(v)]
+    exact += [
+        list(column) for v in held if _items(v) and all(_items(row) for row in _items(v)) for column in zip(*_items(v))
+    ]
+    if any(_stretch(values, run, collapse=False) for run in exact):
+        return False
+    judged = False
+    for name, hist in facts.histories.items():
+        history = [v for _, v in hist]
+        if not _stretch(values, history):
+            continue
+        passes = facts.per_iteration(name)
+        runs = [facts.assigned_values(name)] + passes + [run + history[-1:] for run in passes]
+        if not any(len(run) >= len(values) for run in runs):
+            return False
+        if any(_stretch(values, run, collapse=False) for run in runs):
+            return False
+        judged = True
+    return judged
 
 
 def _one_off_named(walk: Walk, values: list, name: str) -> bool:

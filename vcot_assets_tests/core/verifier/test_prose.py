@@ -2822,3 +2822,24 @@ def test_a_loop_over_a_variable_named_line_is_counted_as_that_loop():
     assert ("count", True) in verdicts(facts, "So the `for line in ...` loop runs 3 times.")
     assert ("count", False) in verdicts(facts, "So the `for line in ...` loop runs 2 times.")
     assert ("count", True) in verdicts(facts, "The append line ran 2 times.")  # (a line of code, counted as one)
+
+
+CAPPED = """
+def capped_level(xs, cap):
+    level = 0
+    for x in xs:
+        if level + x <= cap:
+            level += x
+    return level
+"""
+
+
+def test_a_value_repeated_in_an_unnamed_summary_is_a_pass_that_repeats_it():
+    # level after each item: 2, 5, 5 (9 does not fit), 6, 6 (nor does the last 9); it changes to 2, 5, 6
+    capped = trace_facts(traced(CAPPED, "capped_level([2, 3, 9, 1, 9], 7)"))
+    assert verdicts(capped, "After each item the running value is 2, 5, 5, 6, 6.") == [("sequence", True)]
+    # the changes alone are right too: a repeat is what the summary adds
+    assert verdicts(capped, "The running value goes 2, 5, 6.") == [("sequence", True)]
+    # the 5 repeated where the run moved on to 6, the 6 held one item early: passes no record shows
+    assert verdicts(capped, "After each item the running value is 2, 5, 6, 6, 6.") == [("sequence", False)]
+    assert verdicts(capped, "After each item the running value is 2, 2, 5, 6, 6.") == [("sequence", False)]
