@@ -142,6 +142,11 @@ _COUNT = re.compile(
     r"\s+(once|twice|thrice)\b",
     re.I,
 )
+# the noun a number labels (`row 0`, `value 9`): the number names a thing, it does not count
+_LABEL_NOUN = re.compile(
+    r"\b(?:row|column|col|value|item|index|cell|word|digit|bit|element|entry|key|slot|number|position|candidate)\s+$",
+    re.I,
+)
 # `the loop goes over 7 operations`, `after checking all 12 cells`: how many items a loop handled
 _ITEMS_HANDLED = re.compile(
     r"\b(?:goes|went|gone|walks|walked|iterates|iterated|runs|ran|loops|looped|steps|stepped)\s+(?:over|through)\s+"
@@ -3005,6 +3010,8 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `runs once per iteration`: a rate; `adds 50 times the multiplier`, `0 times any length`: products
         if not result and re.search(r"[-+*/%]\s*$", s.text[: m.start()]):
             continue  # `ran n - 2 times`: a count written as an expression of the input
+        if m.group(0).lower().endswith("passes") and _LABEL_NOUN.search(s.text[: m.start()]):
+            continue  # `Row 0 passes at j = 0`, `the value 9 passes`: a labelled thing passing a test
         s.use(m.start(), m.end())
         if re.search(
             r"\b(?:other|remaining|first|last|next|final|previous|later|earlier)\s*$", s.text[: m.start()], re.I

@@ -2843,3 +2843,11 @@ def test_a_value_repeated_in_an_unnamed_summary_is_a_pass_that_repeats_it():
     # the 5 repeated where the run moved on to 6, the 6 held one item early: passes no record shows
     assert verdicts(capped, "After each item the running value is 2, 5, 6, 6, 6.") == [("sequence", False)]
     assert verdicts(capped, "After each item the running value is 2, 2, 5, 6, 6.") == [("sequence", False)]
+
+
+def test_a_labelled_number_that_passes_is_not_a_count_of_passes(facts):
+    assert verdicts(facts, "The loop makes 3 passes.") == [("count", True)]
+    assert verdicts(facts, "The loop makes 4 passes.") == [("count", False)]
+    # `passes` the verb, after a number that labels a row or a value: no count at all
+    assert not [kind for kind, _ in verdicts(facts, "Row 0 passes at i = 3.") if kind == "count"]
+    assert ("count", False) not in verdicts(facts, "The value 9 passes, so total becomes 10.")
