@@ -99,6 +99,8 @@ _FALSE_WORDS = (
     r"is never true|never true|never (?:fires|triggers|passes|succeeds|applies)|is never met)\b"
     r"|\b(?:do|does)\s*(?:not|n't)\s*(?:hold)?\s*(?:$|,)"  # `5 > 8, 5 > 7 and 5 > 9 do not`, `1 < x does not, so`
     r"|\b(?:must|has\s+to|have\s+to)\s+fail\b"  # `for the loop to stop, 25 > cap must fail`
+    # `Both s >= 90 and s >= 80 fail`, `the guard n < 0 had to fail` (not `does not fail`)
+    r"|(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)(?<!\bdid\s)(?<!\bdo\s)\bfail\b"
 )
 _QUESTION_BEFORE = re.compile(
     r"\b(?:if|whether|check|checks|checking|test|tests|while|until|condition|when|whenever|unless|at|"

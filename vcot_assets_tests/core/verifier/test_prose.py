@@ -2851,3 +2851,29 @@ def test_a_labelled_number_that_passes_is_not_a_count_of_passes(facts):
     # `passes` the verb, after a number that labels a row or a value: no count at all
     assert not [kind for kind, _ in verdicts(facts, "Row 0 passes at i = 3.") if kind == "count"]
     assert ("count", False) not in verdicts(facts, "The value 9 passes, so total becomes 10.")
+
+
+GRADES = """
+def grade(scores):
+    counts = {"A": 0, "B": 0, "C": 0}
+    for s in scores:
+        if s < 0:
+            return None
+        if s >= 90:
+            counts["A"] += 1
+        elif s >= 80:
+            counts["B"] += 1
+        else:
+            counts["C"] += 1
+    return counts
+"""
+
+
+def test_tests_said_to_fail_in_the_plural_or_after_had_to():
+    graded = trace_facts(traced(GRADES, "grade([76])"))
+    assert verdicts(graded, "Both `s >= 90` and `s >= 80` fail, so the `else` runs.") == [("comparison", True)] * 2
+    assert verdicts(graded, "Both `s >= 90` and `s >= 70` fail, so the `else` runs.")[1] == ("comparison", False)
+    assert verdicts(graded, "The guard `s < 0` had to fail; so we go on.") == [("comparison", True)]
+    assert verdicts(graded, "The guard `s < 90` had to fail; so we go on.") == [("comparison", False)]
+    # `does not fail` is the test passing
+    assert verdicts(graded, "`s >= 70` does not fail.") == [("comparison", True)]
