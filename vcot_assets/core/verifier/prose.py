@@ -98,6 +98,7 @@ _FALSE_WORDS = (
     r"\b(?:both|all|each)?\s*(?:false|not true|not satisfied|fails|does not hold|doesn't hold|never holds|never held|"
     r"is never true|never true|never (?:fires|triggers|passes|succeeds|applies)|is never met)\b"
     r"|\b(?:do|does)\s*(?:not|n't)\s*(?:hold)?\s*(?:$|,)"  # `5 > 8, 5 > 7 and 5 > 9 do not`, `1 < x does not, so`
+    r"|\b(?:do|does|did)\s*(?:not|n't)\s+(?:fire|trigger|apply|succeed|pass|hold|kick\s+in)\b"  # `the n <= 0 guard did not fire`
     r"|\b(?:must|has\s+to|have\s+to)\s+fail\b"  # `for the loop to stop, 25 > cap must fail`
     # `Both s >= 90 and s >= 80 fail`, `the guard n < 0 had to fail` (not `does not fail`)
     r"|(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)(?<!\bdid\s)(?<!\bdo\s)\bfail\b"
@@ -3245,8 +3246,10 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             or re.match(r"[^.;()]{0,30}\(\s*(?:false|not true|no)\s*\)", text[right_end:], re.I)
         ):
             claimed = False  # `failed 10 < 10`, `fail (0 >= 5, 1 >= 5)`, `34 > 37 for 'lee' (False)`
-        if re.search(r"\b(?:neither|nor)\s*$", text[:left_start], re.I):
-            claimed = False  # `neither hg > ag nor hg < ag holds`
+        if re.search(r"\b(?:neither|nor)\s*$", text[:left_start], re.I) or (
+            _NONE_OF.search(text[:left_start]) and re.search(r"\b(?:holds?|is\s+true|passes)\b", text[right_end:], re.I)
+        ):
+            claimed = False  # `neither hg > ag nor hg < ag holds`, `None of 4 > 9, 7 > 9, 0 > 9 holds`
         if re.match(r"\s*\?", text[right_end:]):
             continue  # `0 == 27?`: asked
         literal, truth = _literal_value(node)
@@ -3284,6 +3287,8 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("comparison", ast.unparse(node), found.ok, found.at, found.events))
 
 
+# `None of 4 > 9, 7 > 9 holds`: each test of the list after it (the list reaches the test: no clause ends)
+_NONE_OF = re.compile(r"\bnone\s+of(?:\s+the\s+(?:tests|checks|comparisons))?\s*:?\s*[^.;:]*$", re.I)
 # `both checks failed, 11 <= 10`, `fails '*' == '+' and '*' == '-'`: tests said to fail, before them
 _FAILED_BEFORE = re.compile(
     r"\b(?:fails?|failed|failing)\s*[,:]\s*$|\b(?:fails?|failed)\s+[^,;.:]*?(?:[=!<>]=|[<>])[^,;.:]*\s(?:and|nor)\s*$",

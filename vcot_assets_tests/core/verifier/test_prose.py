@@ -2877,3 +2877,27 @@ def test_tests_said_to_fail_in_the_plural_or_after_had_to():
     assert verdicts(graded, "The guard `s < 90` had to fail; so we go on.") == [("comparison", False)]
     # `does not fail` is the test passing
     assert verdicts(graded, "`s >= 70` does not fail.") == [("comparison", True)]
+
+
+GUARDED = """
+def pick(xs, people):
+    if people <= 0:
+        return []
+    best = 0
+    for x in xs:
+        if x > 9:
+            best = x
+    return best
+"""
+
+
+def test_a_guard_that_did_not_fire_and_none_of_a_list_of_tests_holding_are_claimed_false():
+    picked = trace_facts(traced(GUARDED, "pick([4, 7, 0], 3)"))
+    assert verdicts(picked, "The people <= 0 guard did not fire.") == [("comparison", True)]
+    assert verdicts(picked, "The people <= 3 guard did not fire.") == [("comparison", False)]
+    assert (
+        verdicts(picked, "None of `4 > 9`, `7 > 9`, `0 > 9` holds, so best stays 0.")[1:] == [("comparison", True)] * 3
+    )
+    assert ("comparison", False) in verdicts(picked, "None of `4 > 9`, `7 > 5`, `0 > 9` holds, so best stays 0.")
+    # (`none of` a clause before does not reach a test after it)
+    assert verdicts(picked, "None of the values is big; 7 > 5 holds.") == [("comparison", True)]
