@@ -3860,7 +3860,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
             continue
         before = s.text[: check.position]
         if (
-            (check.kind == "value" and _NEGATED.search(before))
+            (check.kind == "value" and (_NEGATED.search(before) or _NEVER_AFTER.match(s.text, check.position)))
             or (check.kind in ("value", "comparison") and _NONE_HAS.search(before))
             or (
                 check.kind == "comparison"
@@ -3902,6 +3902,10 @@ _CLAUSE_BREAK = re.compile(r";|,\s*(?=(?:otherwise|but|whereas|while|though|alth
 # (in a forward narration what follows `, so` happened: `The shelf would overflow, so self.refused
 # goes up to 2`; a backward one goes on supposing: `n would be 5, so that does not work`)
 _FORWARD_CLAUSE_BREAK = re.compile(_CLAUSE_BREAK.pattern + r"|,\s*(?=so\b)", re.I)
+# `i = 4 is never checked`: a value the loop never got to (said after it)
+_NEVER_AFTER = re.compile(
+    r"`?[\w.\[\]'\"]+\s*=\s*[^\s,;.]+`?\s+(?:is|was)\s+never\s+(?:checked|reached|tested|seen|visited|tried|examined)\b"
+)
 _NONE_HAS = re.compile(r"\bno\s+(?:[a-z]+\s+){1,2}(?:has|had|have|with|gives|gave|reaches|reached|sees|saw)\s+$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:(?:gets?|got|reach(?:es|ed)?|hits?|goes|went)\s+(?:to\s+)?)?$", re.I)
 # A sentence about a run that did not happen (backward narrations try other inputs). Its states

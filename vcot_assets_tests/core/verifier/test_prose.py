@@ -2901,3 +2901,18 @@ def test_a_guard_that_did_not_fire_and_none_of_a_list_of_tests_holding_are_claim
     assert ("comparison", False) in verdicts(picked, "None of `4 > 9`, `7 > 5`, `0 > 9` holds, so best stays 0.")
     # (`none of` a clause before does not reach a test after it)
     assert verdicts(picked, "None of the values is big; 7 > 5 holds.") == [("comparison", True)]
+
+
+FIRST_PAIR = """
+def first_pair(xs):
+    for i in range(len(xs)):
+        if xs[i] > 2:
+            return (xs[i], i)
+    return None
+"""
+
+
+def test_a_value_said_never_checked_is_one_the_loop_never_got_to():
+    paired = trace_facts(traced(FIRST_PAIR, "first_pair([1, 5, 0, 7])"))  # returns at i = 1
+    assert verdicts(paired, "It returns right away; i = 2 is never checked.") == [("value", True)]
+    assert verdicts(paired, "It returns right away; i = 1 is never checked.") == [("value", False)]
