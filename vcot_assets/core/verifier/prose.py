@@ -1955,6 +1955,14 @@ _BARE_VALUE = re.compile(
 )
 
 
+_PREPOSITIONS = frozenset("below above under over past beyond within after before around near upto until".split())
+_BEFORE_A_PREPOSITION = re.compile(
+    r"\b(?:is|are|was|were|be|been|each|all|both|stays?|stayed|remains?|remained|falls?|fell|drops?|dropped|"
+    r"goes|went|go|still|just|well|far|not|never|lies|lie|sits|sit|one|ones)\s+$",
+    re.I,
+)
+
+
 def _bare_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`'+10': balance 40.`: a variable named right before a value, in a terse listing."""
     known = walk.facts.index.names
@@ -1977,6 +1985,8 @@ def _bare_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             name = f"self.{name.removeprefix('self.')}"  # `total 30` of the attribute `self.total`
         if name not in known or not s.free(m.start(), m.end()):
             continue
+        if name.lower() in _PREPOSITIONS and _BEFORE_A_PREPOSITION.search(s.text[: m.start()]):
+            continue  # `are each below -3`, `stays above 10`: a comparison in words, not the variable `below`
         node, value = _expr(name), _expr(m.group(2))
         literal, wanted = _literal_value(value) if value is not None else (False, None)
         if node is None or not literal:

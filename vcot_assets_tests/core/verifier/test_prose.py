@@ -2916,3 +2916,20 @@ def test_a_value_said_never_checked_is_one_the_loop_never_got_to():
     paired = trace_facts(traced(FIRST_PAIR, "first_pair([1, 5, 0, 7])"))  # returns at i = 1
     assert verdicts(paired, "It returns right away; i = 2 is never checked.") == [("value", True)]
     assert verdicts(paired, "It returns right away; i = 1 is never checked.") == [("value", False)]
+
+
+COLD = """
+def count_cold(readings, cut):
+    below = 0
+    for r in readings:
+        if r < cut:
+            below += 1
+    return below
+"""
+
+
+def test_a_variable_named_by_a_preposition_is_not_read_in_a_comparison_in_words():
+    cold = trace_facts(traced(COLD, "count_cold([-4, 2, -6], -3)"))
+    said = verdicts(cold, "The readings -4 and -6 are each below -3, so below goes 1, 2.")
+    assert said[0] == ("sequence", True) and ("value", False) not in said
+    assert verdicts(cold, "The readings -4 and -6 are each below -3, so below goes 1, 3.")[0] == ("sequence", False)
