@@ -3572,6 +3572,13 @@ def _restated_returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("return", check.text, check.ok, check.at, check.events))
 
 
+_RETURN_CASE = re.compile(
+    r"\s*(?:for|on)\s+(?:an?\s+|any\s+|all\s+|every\s+|each\s+)?"
+    r"(?:bad|invalid|empty|negative|missing|unknown|malformed|illegal|non-?\w+)\b|[^.;]*\botherwise\b",
+    re.I,
+)
+
+
 def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     text = s.text
     for m in _RETURN.finditer(text):
@@ -3622,10 +3629,14 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             after,
         ) or (re.search(r"\b(?:otherwise|else|if|when|whenever)\b[^.;]*$", subject, re.I)):
             continue  # `returns False early when ...`: what the code does in a case, not this run's result
+        if _RETURN_CASE.match(after):
+            continue  # `returns -1 for bad codes and row * 100 + ... otherwise`: the code's cases
         if re.search(r"\b(?:not|never|n't)\s+(?:have\s+|has\s+)?$", subject + " ", re.I):
             continue  # `must not have returned False`: a return that did not happen
-        if isinstance(value, int) and re.match(r"\s+(?:[\w-]+\s+)?[a-z]+s\b", after):
-            continue  # `the result is four 8-bit octets`: how many, not the value
+        if isinstance(value, int) and re.match(
+            r"\s+(?!(?:for|on|in|at|as|with|by|from|to|this|thus|is|was)\b)(?:[\w-]+\s+)?[a-z]+s\b", after
+        ):
+            continue  # `the result is four 8-bit octets`: how many, not the value (`returns 5 for this tag` is)
         method = re.search(r"(?<![\w.])((?:self\.)?[A-Za-z_]\w*)\.[A-Za-z_]\w*\s*$", subject)
         if method and method.group(1) in walk.facts.index.names:
             continue  # `counts.get returns 1`: a method's result, named without its arguments

@@ -2933,3 +2933,19 @@ def test_a_variable_named_by_a_preposition_is_not_read_in_a_comparison_in_words(
     said = verdicts(cold, "The readings -4 and -6 are each below -3, so below goes 1, 2.")
     assert said[0] == ("sequence", True) and ("value", False) not in said
     assert verdicts(cold, "The readings -4 and -6 are each below -3, so below goes 1, 3.")[0] == ("sequence", False)
+
+
+CODE_OF = """
+def code_of(tag):
+    if not tag[1:].isdigit():
+        return -1
+    return ord(tag[0]) * 100 + int(tag[1:])
+"""
+
+
+def test_the_returns_of_the_codes_cases_are_not_this_runs_and_a_return_for_this_input_is():
+    coded = trace_facts(traced(CODE_OF, "code_of('A12')"))  # 6512
+    told = "The function returns `-1` for bad codes and `ord(tag[0]) * 100 + int(tag[1:])` otherwise."
+    assert ("return", False) not in verdicts(coded, told)
+    assert verdicts(coded, "It returns 6512 for this tag.") == [("return", True)]
+    assert verdicts(coded, "It returns 6513 for this tag.") == [("return", False)]  # (`this tag` is no count of tags)
