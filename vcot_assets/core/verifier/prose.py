@@ -527,7 +527,9 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = re.sub(
         r"(?<![\w.'\"])(the\s+)?((?:self\.)?[A-Za-z_]\w*)\s+(?:is\s+|was\s+|gets\s+|got\s+)?(?!(?:maps|mapped|refers|"
         r"referred|points|pointed|belongs|corresponds|compares|compared|applies|applied|leads|led|adds|added|listens)\b)"
-        r"([a-z]+(?:s|ed))(?:\s+(?:up|down|back|out|over))?\s+to\s+(?=-?\d|['\"\[({])",
+        r"([a-z]+(?:s|ed))(?:\s+(?:up|down|back|out|over))?\s+to\s+(?=-?\d|['\"\[({])"
+        # (`mins padded to two digits`, `rounded to 2 decimal places`: a width, not the value)
+        r"(?!\d+\s+(?:digits?|places?|decimals?|decimal\s+places|characters?|chars?|spaces?|bits?|columns?)\b)",
         lambda m: (
             f"{m.group(2)} {_direction_kept(m.group(3))} "
             if m.group(2) in facts.index.names and not m.group(1)

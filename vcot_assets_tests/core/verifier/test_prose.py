@@ -2949,3 +2949,10 @@ def test_the_returns_of_the_codes_cases_are_not_this_runs_and_a_return_for_this_
     assert ("return", False) not in verdicts(coded, told)
     assert verdicts(coded, "It returns 6512 for this tag.") == [("return", True)]
     assert verdicts(coded, "It returns 6513 for this tag.") == [("return", False)]  # (`this tag` is no count of tags)
+
+
+def test_a_width_a_value_is_padded_or_rounded_to_is_not_its_value(facts):
+    assert ("value", False) not in verdicts(facts, "total is padded to 3 digits.")
+    assert ("value", False) not in verdicts(facts, "Here total is rounded to 2 decimal places.")
+    assert verdicts(facts, "total climbed to 10.") == [("value", True)]
+    assert verdicts(facts, "total climbed to 11.") == [("value", False)]
