@@ -1123,9 +1123,8 @@ def parse_narration(text: str) -> tuple[str, str]:
     lines = text.splitlines()
     answer_at = next((i for i in range(len(lines) - 1, -1, -1) if _ANSWER_MARKER.match(lines[i])), None)
     inline = _INLINE_ANSWER.search(lines[-1]) if answer_at is None and lines else None
-    if (
-        inline is not None
-    ):  # `... The seen list is the list of the seen. Answer: f(7, 3)`: the paragraph's last sentence
+    # (`... The seen list is the list of the seen. Answer: f(7, 3)`: the paragraph's last sentence)
+    if inline is not None:
         lines = lines[:-1] + [lines[-1][: inline.start()], inline.group(0).strip()]
         answer_at = len(lines) - 1
     if answer_at is None:
