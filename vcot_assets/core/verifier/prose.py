@@ -3576,7 +3576,7 @@ def _restated_returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 
 _RETURN_CASE = re.compile(
     r"\s*(?:for|on)\s+(?:an?\s+|any\s+|all\s+|every\s+|each\s+)?"
-    r"(?:bad|invalid|empty|negative|missing|unknown|malformed|illegal|non-?\w+)\b|[^.;]*\botherwise\b",
+    r"(?:bad|invalid|empty|negative|missing|unknown|malformed|illegal|non-?\w+)\b|\s+and\s+[^.;,]*\botherwise\b",
     re.I,
 )
 

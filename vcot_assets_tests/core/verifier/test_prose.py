@@ -2949,6 +2949,8 @@ def test_the_returns_of_the_codes_cases_are_not_this_runs_and_a_return_for_this_
     assert ("return", False) not in verdicts(coded, told)
     assert verdicts(coded, "It returns 6512 for this tag.") == [("return", True)]
     assert verdicts(coded, "It returns 6513 for this tag.") == [("return", False)]  # (`this tag` is no count of tags)
+    # a result the sentence goes on to weigh against another case is this run's
+    assert verdicts(coded, "It returns 6513, otherwise it would return -1.")[0] == ("return", False)
 
 
 def test_a_width_a_value_is_padded_or_rounded_to_is_not_its_value(facts):
