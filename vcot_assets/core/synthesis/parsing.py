@@ -184,16 +184,19 @@ def _concepts_in_blocks(text: str) -> list | None:
     for block in reply_text.fenced_blocks(text):
         value = reply_text.load_json(block.body) if block.body.strip()[:1] in "[{" else None
         if _concept_like(value):
-            found += (
-                [value] if isinstance(value, dict) and "name" in value else reply_text.json_list(value, ("concepts",))
-            )
+            found += _concept_items(value)
         elif value is not None:
             return None  # (a block of something else: not a reply of concept blocks alone)
     return found if len(found) >= 2 else None
 
 
+def _concept_items(data: object) -> list | None:
+    """The items of a concepts value: one bare concept object, or the list (also under `concepts`)."""
+    return [data] if isinstance(data, dict) and "name" in data else reply_text.json_list(data, ("concepts",))
+
+
 def _concept_like(data: object) -> bool:
-    items = reply_text.json_list(data, ("concepts",)) if not isinstance(data, dict) or "name" not in data else [data]
+    items = _concept_items(data)
     return bool(items) and all(isinstance(item, dict) and "name" in item for item in items)
 
 

@@ -2177,6 +2177,12 @@ def _skips_one_value(walk: Walk, name: str, values: list, history: list) -> bool
     return _one_off(values, history) or (len(values) >= 4 and any(_one_off(values, run) for run in passes))
 
 
+def _held_runs(facts: TraceFacts) -> list[list]:
+    """The items of each collection the run or the code holds, and of each row of one (a grid's rows)."""
+    held = facts.known_values + facts.code_literals
+    return [_items(v) for v in held] + [_items(row) for v in held for row in _items(v)]
+
+
 def _slip_in_a_pass_run(walk: Walk, values: list) -> bool:
     """`the running value at the end of each word is 4, 8, 11, 16, 26, 28`: five or more numbers
     named by no variable that differ in one place from what some variable held at each pass of a
@@ -2187,20 +2193,17 @@ def _slip_in_a_pass_run(walk: Walk, values: list) -> bool:
         return False
     facts = walk.facts
     per_pass = [run for name in facts.histories for run in facts.per_iteration(name)]
-
-    def held_runs() -> list[list]:
-        held = facts.known_values + facts.code_literals
-        return [_items(v) for v in held] + [_items(row) for v in held for row in _items(v)]  # (a grid's rows)
-
     if len(values) >= 7 and any(same_value(a, b) for a, b in zip(values, values[1:])):
         # `after each value: 0, 0, 1, 1, 2, 3, 3, 4, 5, 5, 6, 7, 7, 8`: a long run with repeats tells
         # pass by pass, so each repeat is read where it stands (collapsed, the 7 repeated for 8 matched)
         if any(1 in _stretch_misses(values, run) for run in per_pass):
-            exact = per_pass + facts.expression_runs() + held_runs()
+            exact = per_pass + facts.expression_runs() + _held_runs(facts)
             return not any(_stretch(values, run, collapse=False) for run in exact)
     if not any(_one_off(values, run) for run in per_pass):
         return False
-    exact = per_pass + [[v for _, v in h] for h in facts.histories.values()] + facts.expression_runs() + held_runs()
+    exact = (
+        per_pass + [[v for _, v in h] for h in facts.histories.values()] + facts.expression_runs() + _held_runs(facts)
+    )
     return not any(_stretch(values, run) for run in exact)
 
 
@@ -2215,7 +2218,7 @@ def _repeat_held_nowhere(walk: Walk, values: list) -> bool:
         return False
     facts = walk.facts
     held = facts.known_values + facts.code_literals
-    exact = facts.expression_runs() + [_items(v) for v in held] + [_items(row) for v in held for row in _items(v)]
+    exact = facts.expression_runs() + _held_runs(facts)
     exact += [
         list(column) for v in held if _items(v) and all(_items(row) for row in _items(v)) for column in zip(*_items(v))
     ]
