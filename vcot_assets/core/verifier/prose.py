@@ -235,7 +235,19 @@ def _number_word_or_name(match: re.Match, facts: TraceFacts) -> str:
         and re.search(r"\b(?:is|are|was|were|be)\s+$", match.string[: match.start()])
     ):
         return word  # `each level is one of three things`: which kind, not the value 1
+    if word.lower() == "one" and _ONE_AS_PRONOUN.search(match.string[: match.start()]):
+        return word  # `the first one, 25 and 27, gives 2`: a thing pointed at, not the value 1
+    if re.search(r"\d,\s*$", match.string[: match.start()]) and _A_RATE_AFTER.match(match.string, match.end()):
+        return word  # `b goes 3, 4, 7, one new value per pass`: a remark on the run, not its last item
     return _number_word(match)
+
+
+_A_RATE_AFTER = re.compile(r"(?:\s+[a-z]{2,}){1,2}\s+(?:per|for each|each|every)\b")  # `one new value per pass`
+_ONE_AS_PRONOUN = re.compile(
+    r"\b(?:this|that|each|every|which|another|the(?:\s+(?:first|second|third|last|next|other|same|previous"
+    r"|current|final|new|old|left|right|middle|earlier|later|bigger|smaller|larger|longer|shorter))?)\s+$",
+    re.I,
+)
 
 
 def _sorted_of(name: str, facts: TraceFacts) -> str | None:

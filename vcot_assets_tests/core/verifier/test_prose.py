@@ -2700,6 +2700,13 @@ def test_prose_words_that_are_also_names_are_read_as_prose(tally_facts):
     # `is one of two things`: which kind, not the value 1
     assert ("value", False) not in verdicts(tally_facts, "Each gain is one of two things: a hit or a miss.")
     assert ("value", False) in verdicts(tally_facts, "So gain is one.")
+    # `the first one, 3 and 8`: a thing pointed at, not a 1 heading a run of values
+    assert verdicts(tally_facts, "The first one, 3 and 8, is where a goes.") == [("literal", True)] * 2
+    assert ("sequence", False) not in verdicts(tally_facts, "a goes through each one, 3 and 8.")
+    assert ("value", False) in verdicts(tally_facts, "Only one gain is 5, so a is one.")
+    # `one new value per row` after a run: a rate, not the run's last item
+    assert verdicts(tally_facts, "Then a goes 3, 8, one new value per row.") == [("sequence", True)]
+    assert verdicts(tally_facts, "Then a goes 3, 8, 1.") == [("sequence", False)]
 
 
 def test_no_later_value_exceeding_a_bound_is_a_claim_that_none_does(tally_facts):
