@@ -238,7 +238,7 @@ def _number_word_or_name(match: re.Match, facts: TraceFacts) -> str:
     if word.lower() == "one" and _ONE_AS_PRONOUN.search(match.string[: match.start()]):
         return word  # `the first one, 25 and 27, gives 2`: a thing pointed at, not the value 1
     if re.search(r"\d,\s*$", match.string[: match.start()]) and _A_RATE_AFTER.match(match.string, match.end()):
-        return word  # `b goes 3, 4, 7, one new value per pass`: a remark on the run, not its last item
+        return word  # `b goes 3, 4, 7, one new value per pass`: a rate, not the run's last item
     return _number_word(match)
 
 
@@ -1192,8 +1192,9 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         s.use(left_start, right_end)
         _trailing_test(s, right_end, value, checks)
-        if len(group) == 1 and isinstance(nodes[0], ast.Tuple) and not isinstance(value, tuple):
-            nodes[0] = nodes[0].elts[-1]  # `three are served, queue = 4`: the name before `=` is the target
+        if isinstance(nodes[0], ast.Tuple) and not isinstance(value, tuple):
+            # `three are served, queue = 4`, `with 4 riders, total = 5 * 4 + 3 = 23`: the name before `=` is the target
+            nodes[0] = nodes[0].elts[-1]
         _tuple_targets(nodes[0], value, walk, checks) or _chain_steps(nodes[:-1], value, walk, checks)
         _worked_steps(nodes, checks)
 

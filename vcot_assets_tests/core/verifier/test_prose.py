@@ -542,6 +542,9 @@ def test_binary_numerals_prose_before_a_target_and_a_restated_calls_result(facts
     assert ("arith", False) not in verdicts(facts, "A balance of -50 gives -45.")  # not arithmetic on -50
     # `for xs, total = 8`: prose before the comma, the claim is about total
     assert verdicts(facts, "Starting from xs, total = 8.") == [("value", True)]
+    # (so too before worked arithmetic: `with three of them, k, total = 3 + 1 + 4 = 8` is about total)
+    assert verdicts(facts, "With three of them, k, total = 3 + 1 + 4 = 8.")[:2] == [("value", True), ("arith", True)]
+    assert verdicts(facts, "With three of them, k, total = 3 + 1 + 4 = 9.")[:2] == [("value", False), ("arith", False)]
     # the restated call's result, not the function's return
     assert ("return", False) not in verdicts(facts, "It calls `sum(xs[:k])`, which returns 8.")
 
