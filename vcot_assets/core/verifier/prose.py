@@ -2954,10 +2954,13 @@ def _count_of_changes(before: str, walk: Walk) -> set[int] | None:
 
 
 _STATEMENT_VERB = re.compile(
-    r"\s(?:ran|runs|is\s+run|was\s+run|executes|executed|is\s+executed|was\s+executed|is\s+called|was\s+called)\s*$"
+    r"\s(?:ran|runs|is\s+run|was\s+run|executes|executed|is\s+executed|was\s+executed|is\s+called|was\s+called"
+    r"|happens|happened)\s*$"
 )
 _STATEMENT_RAN = re.compile(
-    r"(?:`([^`\n]+)`|(?<![\w.`])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?))" + _STATEMENT_VERB.pattern
+    r"(?:`([^`\n]+)`|(?<![\w.`])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?"
+    # (`run += 1 happens six times`: an update written out bare)
+    r"|[A-Za-z_][\w.]*\s*(?:[-+*/%&|^]|//|<<|>>)=\s*[\w.]+))" + _STATEMENT_VERB.pattern
 )
 
 

@@ -1136,6 +1136,14 @@ def test_how_often_a_restated_statement_ran_or_a_function_was_called():
     assert ("count", True) in verdicts(calls, "So out.append runs 3 times.")
     assert ("count", True) in verdicts(calls, "`double` was called 3 times.")
     assert ("count", False) in verdicts(calls, "`double` was called 4 times.")
+    # an update written out bare, and `happens` for `ran`
+    streak = trace_facts(
+        traced("def streak(flips):\n    run = 0\n    for f in flips:\n        if f == 'H':\n            run += 1\n"
+               "        else:\n            run = 0\n    return run\n", "streak('HHTH')")
+    )  # fmt: skip
+    checks = verdicts(streak, "The loop runs four times, and run += 1 happens three times.")
+    assert checks.count(("count", True)) == 2 and ("count", False) not in checks
+    assert ("count", False) in verdicts(streak, "The loop runs four times, and run += 1 happens two times.")
 
 
 def test_the_n_items_a_loop_went_over_may_be_its_passes_but_a_list_of_n_is_a_size():
