@@ -4627,6 +4627,8 @@ def _in_a_named_pass(located: list[Check], walk: Walk) -> None:
     if not loop_vars:
         return
     ordered = sorted((c for c in located if c.kind in ("value", "comparison") and c.ok), key=lambda c: c.position)
+    # `t = 91 at i = 13 and t = 105 at i = 14`: a value with its pass named right after it
+    placed = {id(check) for check in ordered if _held_in_the_pass_named_after(walk, check)}
     for k, anchor in enumerate(ordered):
         m = re.fullmatch(r"(\w+) = (.+)", anchor.text) if anchor.kind == "value" else None
         if not m or m.group(1) not in loop_vars or anchor.position < 0:
@@ -4655,9 +4657,36 @@ def _in_a_named_pass(located: list[Check], walk: Walk) -> None:
             # (a semicolon alone does not leave the pass: `w = 'noon', rev = 'noon'; rev in seen is True`)
             if not any(m.group(1) in walk.facts.index.states[i] for i in check.events[:50]):
                 continue  # (a value of another call's frame)
+            if id(check) in placed:
+                continue
             if not _held_in_the_pass(walk, check, spans, walk.sentence[anchor.position : check.position]):
                 check.ok = False
                 check.text += f" (not in the pass where {anchor.text})"
+
+
+_PASS_NAMED_AFTER = re.compile(
+    # (`t = 210 and 231 at i = 20 and 21`: each at its pass, in turn)
+    r"(?:(?!\b(?:and|or|then)\b|->)[^,;()]){0,30}?(?:\s+and\s+-?\d+(?:\.\d+)?)?"
+    r"\s(?:at|when|where|with|for)\s+`?(?P<name>\w+)`?\s*=\s*(?P<value>-?\d+(?:\.\d+)?|'[^'\n]*')(?!\w|\.\d)"
+)
+
+
+def _held_in_the_pass_named_after(walk: Walk, check: Check) -> bool:
+    """Whether a value claim names its pass right after it (`t = 105 at i = 14`); if so, it must
+    hold in that pass."""
+    later = _PASS_NAMED_AFTER.match(walk.sentence, max(check.position, 0)) if check.kind == "value" else None
+    name = later.group("name") if later else None
+    if name not in walk.facts.loop_variables or name == check.text.split(" = ")[0]:
+        return False
+    node = _expr(later.group("value"))
+    literal, label = _literal_value(node) if node is not None else (False, None)
+    spans = _passes_where(walk, {name}, label).get(name) if literal else None
+    if not spans:
+        return False
+    if not any(lo <= e < hi for e in check.events for lo, hi in spans):
+        check.ok = False
+        check.text += f" (not in the pass where {name} = {later.group('value')})"
+    return True
 
 
 def _valued_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:

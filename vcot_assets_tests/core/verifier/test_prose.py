@@ -1610,6 +1610,19 @@ def test_a_semicolon_does_not_leave_the_named_pass(facts):
     assert ("comparison", False) not in verdicts(facts, "Now i = 5; `total > 12` is True.")
 
 
+def test_a_value_with_its_pass_named_right_after_it_is_that_passs(facts):
+    # total is 6 in the pass where i = 3, 10 where i = 4, 15 where i = 5
+    in_pass = [
+        (c.text, c.ok)
+        for c in check_sentence("So total = 6 at i = 3 and total = 10 at i = 4.", Walk(facts, 0, False, 0))
+    ]
+    assert [ok for _, ok in in_pass] == [True] * 4
+    assert ("value", False) in verdicts(facts, "So total = 6 at i = 3 and total = 15 at i = 4.")
+    assert ("value", False) in verdicts(facts, "So total = 10 at i = 3 and total = 6 at i = 4.")
+    # (`X and Y at i = A and B`: each at its pass, in turn)
+    assert ("value", False) not in verdicts(facts, "Then total = 10 and 15 at i = 4 and 5.")
+
+
 def test_how_many_calls_to_a_function_of_the_program():
     calls = trace_facts(traced(HELPER, "doubles([3, -1, 4, 5])"))  # double is called 3 times
     assert ("count", True) in verdicts(calls, "After 3 calls to `double()` the list is complete.")
