@@ -369,6 +369,8 @@ def _read_loops_and_conditions(facts: TraceFacts, code: str) -> None:
                     if inner is not node and isinstance(inner, (ast.For, ast.While)):
                         roles.add("outer")
                         facts.loop_roles.setdefault(inner.lineno, set()).add("inner")
+                    elif isinstance(inner, ast.comprehension):
+                        roles.add("outer")  # `all(row_of[c] == first for c in lw)` in its body: a loop inside too
             tested = isinstance(node, (ast.If, ast.While)) or (
                 isinstance(node, ast.Return) and isinstance(node.value, (ast.Compare, ast.BoolOp, ast.UnaryOp))
             )  # `return i == n - 1` tests a condition too

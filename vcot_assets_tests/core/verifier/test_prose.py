@@ -288,6 +288,15 @@ def test_the_outer_and_the_inner_loop_are_counted_apart():
     )
     assert ("count", True) in verdicts(single, "The loop ran 4 times.")
     assert ("count", False) in verdicts(single, "The loop only ran 3 times.")
+    # a loop with a generator in its body is an outer loop too (`all(... for x in row)` is its inner loop)
+    code = (
+        "def odd_rows(tags, rows):\n    width = 0\n    for tag in tags:\n        for ch in tag:\n            width += 1\n"
+        "    kept = []\n    for row in rows:\n        if all(x % 2 for x in row):\n            kept.append(row)\n"
+        "    return width, kept\n"
+    )
+    rows = trace_facts(traced(code, "odd_rows(['ab', 'c'], [[1, 3], [2], [5], [7, 9]])"))  # outer loops: 2 and 4 runs
+    assert ("count", True) in verdicts(rows, "The outer loop runs four times.")
+    assert ("count", False) in verdicts(rows, "The outer loop runs five times.")
 
 
 def test_a_condition_the_code_tests_is_judged_where_the_program_tested_it():
