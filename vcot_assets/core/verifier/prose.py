@@ -3055,7 +3055,8 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         ):
             continue  # `the other four passes`: some of a loop's runs; `the smaller of its two times`: a noun
         if re.search(
-            r"\b(?:appears?|appeared|occurs?|occurred|came|comes|shows? up|showed up|turns? up|turned up|is seen)\s*$"
+            r"\b(?:appears?|appeared|occurs?|occurred|came|comes|shows? up|showed up|turns? up|turned up|is seen"
+            r"|(?:is|are|was|were|be)\s+(?:counted|found))\s*$"
             r"|(?:^|[\s,:;])(?:'[^'\n]{1,20}'|\"[^\"\n]{1,20}\")\s*$",  # (`'A' came 7 times, 'B' 6 times`)
             s.text[: m.start()],
         ):

@@ -2647,6 +2647,9 @@ def test_how_often_a_key_came_is_a_count_the_run_holds_not_a_loops():
     for told in ("In all 'b' came 4 times.", "Of the letters, 'b' 4 times."):
         assert [v for v in verdicts(facts, told) if v[0] == "count"] == [("count", True)]
     assert ("count", False) in verdicts(facts, "In all 'b' came 7 times.")
+    # `counted four times`: how often it was counted, a count the run holds
+    assert [v for v in verdicts(facts, "The letter b is counted four times.") if v[0] == "count"] == [("count", True)]
+    assert ("count", False) in verdicts(facts, "The letter b is counted seven times.")
 
 
 POT = """\
