@@ -2022,6 +2022,12 @@ def _kind_of(value: object) -> str:
     return "text" if isinstance(value, str) else "scalar"
 
 
+_TESTED_AFTER = re.compile(
+    r"\s*(?:==|!=|<=|>=|<(?!-)|>|fails\b|passes\b"
+    r"|(?:not\s+)?in\s+`?[A-Za-z_][\w.]*`?\s+(?:is|was|holds|held|fails|failed|gives|gave|comes|came)\b)"
+)  # (`1, 3, 4 in turn`: the run's end)
+
+
 def _literal_run(text: str, start: int, one_kind: bool = True) -> tuple[list[object], int]:
     """Literals from `start`, separated by commas, arrows or `then`: (values, end); all of one
     kind unless `one_kind` is off (the right side of `day, temp = 'mon', 14`)."""
@@ -2042,6 +2048,8 @@ def _literal_run(text: str, start: int, one_kind: bool = True) -> tuple[list[obj
             break  # `the rolls are [(3, 3), ...], ten rolls`, `balance is 15, 'w:10' at 5`: not one run
         if values and re.match(r"\s*=(?!=)", text[stop:]):
             break  # `the total goes 3, 9, 21 and 21 % 10 = 1`: arithmetic told after the run, not in it
+        if values and _TESTED_AFTER.match(text, stop):
+            break  # `from 1 to 6, and then 6 in taken was False`, `then -5 fails v > 0`: a test's operand
         if values and _COUNTED.match(text, stop):
             break  # `i takes 0, 1, 2, 3, four iterations in all`, `15 -> 4 bits`: a count, not the next value
         if len(values) >= 2 and joined == "," and _COUNTED_NOUN.match(text, stop):

@@ -1619,6 +1619,16 @@ def test_a_semicolon_does_not_leave_the_named_pass(facts):
     assert ("comparison", False) not in verdicts(facts, "Now i = 5; `total > 12` is True.")
 
 
+def test_a_run_of_values_ends_before_the_operand_of_a_test(facts):
+    # total goes 8, 6, 10, 15: `then 6 in sums is True` tests 6, it is no third value of total
+    assert verdicts(facts, "total goes 8, 6, and then 6 in sums is True.") == [("sequence", True), ("comparison", True)]
+    assert verdicts(facts, "total goes from 8 to 6, and then 6 > 5 holds.") == [
+        ("sequence", True),
+        ("comparison", True),
+    ]
+    assert verdicts(facts, "total goes 8, 6, 12 in turn.") == [("sequence", False)]  # (`in turn`: no test)
+
+
 def test_a_value_with_its_pass_named_right_after_it_is_that_passs(facts):
     # total is 6 in the pass where i = 3, 10 where i = 4, 15 where i = 5
     in_pass = [
