@@ -159,9 +159,14 @@ class TraceFacts:
         week" lists these, repeats included."""
         if not self._per_iteration and self.loop_names:  # every variable's, in one pass over the trace
             by_name: dict[str, dict[int, list]] = {}
+            # an attribute as a method last left it: a caller's loop over `qm.serve_round(a)` sees
+            # `self.backlog` after each round, though its own frame does not hold it
+            attributes: dict[str, object] = {}
             for i, event in enumerate(self.index.events):
+                state = self.index.states[i]
+                attributes.update((held, value) for held, value in state.items() if held.startswith("self."))
                 if event.kind == "line" and event.line_no in self.loop_names:
-                    for held, value in self.index.states[i].items():
+                    for held, value in {**attributes, **state}.items():
                         by_name.setdefault(held, {}).setdefault(event.line_no, []).append(value)
             self._per_iteration = by_name
         runs = self._per_iteration.get(name) or self._per_iteration.get(f"self.{name.removeprefix('self.')}", {})

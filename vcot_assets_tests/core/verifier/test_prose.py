@@ -1619,6 +1619,36 @@ def test_a_semicolon_does_not_leave_the_named_pass(facts):
     assert ("comparison", False) not in verdicts(facts, "Now i = 5; `total > 12` is True.")
 
 
+HATCH = """\
+class Hatch:
+    def __init__(self, cap):
+        self.cap = cap
+        self.backlog = 0
+
+    def serve(self, arriving):
+        self.backlog += arriving
+        served = min(self.cap, self.backlog)
+        self.backlog -= served
+        return served
+
+
+def shift(cap, arrivals):
+    h = Hatch(cap)
+    done = 0
+    for a in arrivals:
+        done += h.serve(a)
+    return done, h.backlog
+"""
+
+
+def test_an_attribute_after_each_pass_of_a_callers_loop_is_read_pass_by_pass():
+    # self.backlog after each round: 0, 2, 5, 3, 3, 0 (the fifth round leaves it at 3 again)
+    facts = trace_facts(traced(HATCH, "shift(4, [3, 6, 7, 2, 4, 0])"))
+    assert verdicts(facts, "The backlog after each round goes 0, 2, 5, 3, 3, 0.") == [("sequence", True)]
+    assert verdicts(facts, "The backlog after each round goes 0, 2, 5, 5, 3, 0.") == [("sequence", False)]
+    assert verdicts(facts, "The backlog after each round goes 0, 2, 5, 3, 0, 0.") == [("sequence", False)]
+
+
 def test_a_run_of_values_ends_before_the_operand_of_a_test(facts):
     # total goes 8, 6, 10, 15: `then 6 in sums is True` tests 6, it is no third value of total
     assert verdicts(facts, "total goes 8, 6, and then 6 in sums is True.") == [("sequence", True), ("comparison", True)]
