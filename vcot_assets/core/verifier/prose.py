@@ -2140,8 +2140,8 @@ def _sequence(walk: Walk, values: list[object], subject: str | None, stepwise: b
             for v in history
         ):  # `taken holds (0, 1), (0, 2) and (2, 3)`: members of a set, in no order
             return Check("sequence", f"{subject}: {values}", True)
-        if subject is None and any(_subsequence(values, keyed) for keyed in _keyed_histories(history)):
-            return Check("sequence", f"values: {values}", True)
+        if _one_entrys_history(values, history, named=subject is not None):
+            return Check("sequence", f"{subject or 'values'}: {values}", True)
     if subject is None:
         # values the program computed without naming them (`p - low` each day): that run, or a slip in it
         computed = walk.facts.expression_runs()
@@ -2332,6 +2332,15 @@ def _one_off(values: list, run: list) -> bool:
     """`values` equals some stretch of `run` except in exactly one place (3 values or more)."""
     run, values = _collapsed(run), _collapsed(values)  # as the narration sees them
     return len(values) >= 3 and 1 in _stretch_misses(values, run)
+
+
+def _one_entrys_history(values: list[object], history: list, named: bool) -> bool:
+    """Values in order in the history of one key's (or position's) entry of a collection: any
+    collection for an unnamed run, and for `her load goes 4, 7, 9` a dict `load` (the entry of
+    the key the prose speaks of)."""
+    if named and not (history and isinstance(history[-1], dict) and not any(_is_collection(v) for v in values)):
+        return False
+    return any(_subsequence(values, keyed) for keyed in _keyed_histories(history))
 
 
 def _keyed_histories(history: list) -> list[list]:

@@ -2682,6 +2682,12 @@ def test_an_entrys_update_said_to_give_a_dict_gives_the_whole_dicts_value():
     assert verdicts(facts, update + "1.") == [("value", True)]  # (a number is the entry's)
 
 
+def test_a_dicts_summary_in_numbers_is_one_entrys_history():
+    facts = trace_facts(traced(LETTER_TALLY, "tally('babbb')"))  # counts['b'] goes 1, 2, 3, 4
+    assert verdicts(facts, "For b, counts goes 1, 2, 3, 4.") == [("sequence", True)]
+    assert verdicts(facts, "For b, counts goes 1, 2, 4, 5.") == [("sequence", False)]
+
+
 def test_how_often_a_key_came_is_a_count_the_run_holds_not_a_loops():
     facts = trace_facts(traced(LETTER_TALLY, "tally('babbb')"))  # b 4 times, a once; the loop runs 5 times
     for told in ("In all 'b' came 4 times.", "Of the letters, 'b' 4 times."):
