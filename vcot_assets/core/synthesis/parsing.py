@@ -127,6 +127,14 @@ def _singular(key: str) -> str:
     return " ".join(word[:-1] if len(word) > 3 and word.endswith("s") else word for word in key.split())
 
 
+def _refuse_a_loop(items: list[str]) -> None:
+    """The same item three times or more is a model stuck in a loop (a small model's degenerate
+    repetition), not a list to deduplicate."""
+    repeats = Counter(items)
+    if repeats and max(repeats.values()) >= 3:
+        raise ParseError("repeated_items", "the same item three times or more: a model stuck in a loop")
+
+
 def parse_concepts(text: str, truncated: bool = False) -> list[dict]:
     """The JSON array of concepts: name, keyphrase, description, examples, difficulty.
 
@@ -148,6 +156,7 @@ def parse_concepts(text: str, truncated: bool = False) -> list[dict]:
     items = reply_text.json_list(data, ("concepts",))
     if items is None:
         raise ParseError("not_a_list", f"expected a JSON array, got {type(data).__name__}")
+    _refuse_a_loop([json.dumps(item, sort_keys=True, default=str) for item in items if isinstance(item, dict)])
     concepts: list[dict] = []
     seen: set[str] = set()
     for index, item in enumerate(items):
@@ -880,9 +889,7 @@ def parse_scenarios(text: str, truncated: bool = False) -> list[str]:
         )
     if truncated:
         items = reply_text.cut_off_last(items, text)
-    repeats = Counter(_normalized(item) for item in items if item.strip())
-    if repeats and max(repeats.values()) >= 3:
-        raise ParseError("repeated_items", "the same item three times or more: a model stuck in a loop")
+    _refuse_a_loop([_normalized(item) for item in items if item.strip()])
     scenarios: list[str] = []
     seen: set[str] = set()
     for item in items:
@@ -1009,7 +1016,8 @@ def parse_tests(text: str, instruction_id: str, truncated: bool = False) -> tupl
         except InvalidTest as err:
             rejections.append(Rejection(TESTS_STAGE, test_id, err.reason, err.detail))
             continue
-        key = (test.call, test.operator, test.expected)
+        # (`== None` and `is None` test one thing: the second is a repeat)
+        key = (test.call, "==" if test.expected == "None" else test.operator, test.expected)
         if key in seen:
             rejections.append(Rejection(TESTS_STAGE, test_id, "duplicate_test", f"same as {seen[key]}"))
             continue

@@ -76,6 +76,11 @@ def test_parse_concepts_normalizes_and_drops_repeated_names():
         "difficulty": "medium",
     }
     assert concepts[1]["examples"] == ["push/pop"] and concepts[1]["keyphrase"] == ""
+    # the same whole concept three times or more is a model stuck in a loop, not a name to merge
+    item = '{"name": "iterator", "keyphrase": "it", "description": "An iterator is a iterator", "examples": [], "difficulty": "easy"}'
+    assert reason_of(parse_concepts, "[" + ", ".join([item] * 3) + "]") == "repeated_items"
+    assert reason_of(parse_concepts, "[" + ", ".join([item] * 4) + ", {", True) == "repeated_items"  # (cut)
+    assert len(parse_concepts("[" + ", ".join([item] * 2) + "]")) == 1
 
 
 def test_parse_concepts_repairs_almost_json_and_rejects_what_it_lacks():
@@ -420,6 +425,11 @@ def test_class():
     assert by_id["inst-t04"] == "duplicate_test"
     assert "inst-t02" in by_id and by_id["inst-t02"] not in ("not_a_test", "duplicate_test")
     assert all(r.stage == "candidate_tests" for r in rejections)
+    # `== None` and `is None` test one thing: the second is a repeat
+    tests, rejections = parse_tests(
+        "```python\ndef test_a():\n    assert f(1) == None\n\ndef test_b():\n    assert f(1) is None\n```", "inst"
+    )
+    assert [t.test_id for t in tests] == ["inst-t00"] and [r.reason for r in rejections] == ["duplicate_test"]
 
 
 def test_parse_tests_without_block_is_one_rejection():
