@@ -2147,7 +2147,7 @@ def _sequence(walk: Walk, values: list[object], subject: str | None, stepwise: b
         computed = walk.facts.expression_runs()
         if any(_stretch(values, run) for run in computed):
             return Check("sequence", f"values: {values}", True)
-        if len(values) >= 4 and any(_one_off(values, run) for run in computed):
+        if len(values) >= 5 and any(_one_off(values, run) for run in computed):
             return Check("sequence", f"values: {values} (one off a computed run)", False)
         # the elements of one collection the execution holds, in order (the input, say)
         if any(

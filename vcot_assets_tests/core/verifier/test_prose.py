@@ -1649,6 +1649,19 @@ def test_an_attribute_after_each_pass_of_a_callers_loop_is_read_pass_by_pass():
     assert verdicts(facts, "The backlog after each round goes 0, 2, 5, 3, 0, 0.") == [("sequence", False)]
 
 
+def test_only_a_long_unnamed_run_one_off_a_computed_run_is_a_slip():
+    code = (
+        "def rises(prices):\n    count = 0\n    for i in range(1, len(prices)):\n"
+        "        if prices[i] - prices[i - 1] > 0:\n            count += 1\n    return count\n"
+    )
+    facts = trace_facts(traced(code, "rises([3, 5, 4, 8, 6, 9, 10])"))  # the differences: 2, -1, 4, -2, 3, 1
+    assert verdicts(facts, "The differences are 2, -1, 4, -2, 3, 1.") == [("sequence", True)]
+    assert verdicts(facts, "The differences are 2, -1, 4, -2, 5, 1.") == [("sequence", False)]
+    # four values one off a run of the program's are as often other values of it (a group of the
+    # input, a run of another expression) as slips: round 29 lost four faithful narrations so
+    assert verdicts(facts, "The differences are 2, -1, 7, -2.") == [("sequence", None)]
+
+
 def test_a_run_of_values_ends_before_the_operand_of_a_test(facts):
     # total goes 8, 6, 10, 15: `then 6 in sums is True` tests 6, it is no third value of total
     assert verdicts(facts, "total goes 8, 6, and then 6 in sums is True.") == [("sequence", True), ("comparison", True)]
