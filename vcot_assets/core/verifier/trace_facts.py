@@ -166,7 +166,7 @@ class TraceFacts:
                 state = self.index.states[i]
                 attributes.update((held, value) for held, value in state.items() if held.startswith("self."))
                 if event.kind == "line" and event.line_no in self.loop_names:
-                    for held, value in {**attributes, **state}.items():
+                    for held, value in ({**attributes, **state} if attributes else state).items():
                         by_name.setdefault(held, {}).setdefault(event.line_no, []).append(value)
             self._per_iteration = by_name
         runs = self._per_iteration.get(name) or self._per_iteration.get(f"self.{name.removeprefix('self.')}", {})
