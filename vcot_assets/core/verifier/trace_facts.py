@@ -162,9 +162,11 @@ class TraceFacts:
             # an attribute as a method last left it: a caller's loop over `qm.serve_round(a)` sees
             # `self.backlog` after each round, though its own frame does not hold it
             attributes: dict[str, object] = {}
+            watched = any(held.startswith("self.") for held in self.index.names)  # (no scan where none is)
             for i, event in enumerate(self.index.events):
                 state = self.index.states[i]
-                attributes.update((held, value) for held, value in state.items() if held.startswith("self."))
+                if watched:
+                    attributes.update((held, value) for held, value in state.items() if held.startswith("self."))
                 if event.kind == "line" and event.line_no in self.loop_names:
                     for held, value in ({**attributes, **state} if attributes else state).items():
                         by_name.setdefault(held, {}).setdefault(event.line_no, []).append(value)
