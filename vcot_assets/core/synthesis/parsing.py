@@ -414,7 +414,8 @@ _EXAMPLE_LABEL = re.compile(
 
 
 def parse_instructions(text: str, truncated: bool = False) -> list[tuple[str, str]]:
-    """Problem statements with their kind -> [(kind, statement)], duplicates dropped.
+    """Problem statements with their kind -> [(kind, statement)], duplicates dropped (one
+    statement three times or more is a model stuck in a loop: `repeated_items`).
 
     The template asks for `N. [function] text`; bold or parenthesised tags, `Instruction N:`
     labels, bullets, kinds given by a group header and JSON lists are read the same way.
@@ -432,6 +433,7 @@ def parse_instructions(text: str, truncated: bool = False) -> list[tuple[str, st
     seen: set[str] = set()
     if not any(kind in KINDS for kind, _ in items):
         raise ParseError("missing_kind", f"no item says [function] or [class]: {_clip(items[0][1])}")
+    _refuse_a_loop([_normalized(statement) for _, statement in items if statement.strip()])
     for index, (kind, statement) in enumerate(items, start=1):
         statement = _EXAMPLE_LABEL.sub("", statement)  # (the example's code block under it is not read as text)
         if kind not in KINDS:
@@ -759,7 +761,7 @@ def _without_demo(code: str) -> str:
         is_demo = (
             isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and ast.unparse(node.value.func) == "print"
         ) or isinstance(node, ast.Assert)  # tests appended to the solution, which the template leaves out
-        if is_main or is_demo:
+        if is_main or is_demo or _appended_test(node, module):
             drop.append((node.lineno, node.end_lineno or node.lineno))
     for start, end in reversed(drop):
         del lines[start - 1 : end]
@@ -768,6 +770,19 @@ def _without_demo(code: str) -> str:
     while lines and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
         lines.pop()  # (`# Tests` over a demo that is gone)
     return "\n".join(lines).rstrip()
+
+
+def _appended_test(node: ast.stmt, module: ast.Module) -> bool:
+    """`def test_stdev(): ... assert ...` after the solution: a pytest test the template leaves out
+    (tests come from their own stage). Only a `test*` function without parameters that asserts,
+    beside a definition that is not one, so a solution named `test_prime(n)` stays."""
+    if not (isinstance(node, ast.FunctionDef) and node.name.startswith("test") and not node.args.args):
+        return False
+    asserts = any(isinstance(n, ast.Assert) for n in ast.walk(node))
+    return asserts and any(
+        isinstance(other, (ast.FunctionDef, ast.ClassDef)) and not other.name.startswith("test")
+        for other in module.body
+    )
 
 
 def _trailing_demo(module: ast.Module) -> int:

@@ -144,6 +144,11 @@ def test_parse_instructions_kinds_continuations_and_duplicates():
         ("1. Write something without a kind", "missing_kind"),
         ("1. [method] wrong kind", "missing_kind"),
         ("1. [class]   ", "empty_instruction"),
+        # one statement three times: a small model stuck in a loop, not three exercises merged into one
+        (
+            "\n".join(f"{n}. [function] Odd/even case split is when the list is odd or even." for n in (1, 2, 3)),
+            "repeated_items",
+        ),
     ],
 )
 def test_parse_instructions_rejections(text, reason):
@@ -320,6 +325,11 @@ def test_the_solution_is_not_a_block_of_test_functions_nor_the_demo_after_it():
     # a constant after the definitions is the solution's own
     constant = "```python\ndef f(x):\n    return x * LIMIT\n\nLIMIT = 3\n```"
     assert extract_code_block(constant) == "def f(x):\n    return x * LIMIT\n\nLIMIT = 3\n"
+    # a pytest test appended in the solution's block is left out; a solution named test_* stays
+    appended = demo.replace("bag = Bag()\nbag.add(3)", "def test_add():\n    assert Bag().add(3) == 3")
+    assert extract_code_block(appended) == "class Bag:\n    def add(self, x):\n        return x\n"
+    named = "```python\ndef test_prime(n):\n    assert n > 1\n    return all(n % d for d in range(2, n))\n```"
+    assert extract_code_block(named) == named[10:-3]
 
 
 @pytest.mark.parametrize(
