@@ -245,7 +245,8 @@ def _number_word_or_name(match: re.Match, facts: TraceFacts) -> str:
 _A_RATE_AFTER = re.compile(r"(?:\s+[a-z]{2,}){1,2}\s+(?:per|for each|each|every)\b")  # `one new value per pass`
 _ONE_AS_PRONOUN = re.compile(
     r"\b(?:this|that|each|every|which|another|the(?:\s+(?:first|second|third|last|next|other|same|previous"
-    r"|current|final|new|old|left|right|middle|earlier|later|bigger|smaller|larger|longer|shorter))?)\s+$",
+    r"|current|final|new|old|left|right|middle|earlier|later|bigger|smaller|larger|longer|shorter"
+    r"|best|worst|[a-z]+est))?)\s+$",  # (`the best one`, `the longest one`)
     re.I,
 )
 
@@ -269,6 +270,7 @@ def _number_word(match: re.Match) -> str:
 _BINARY_BIT_OPERATION = re.compile(
     r"(?<![\w.])([01]{4,})(\s*(?:XOR|AND|OR|\^|&|\|)\s*)([01]{4,})(\s*(?:=|\bis\b|\bgives\b)\s*)([01]{4,})(?!\w|\.\d)"
 )
+_NIBBLE_GROUPS = re.compile(r"(?<![\w.,])[01]{4}(?: [01]{4})+(?![\w.]|,\s*\d)")
 _BIT_WORDS = {"XOR": "^", "AND": "&", "OR": "|"}
 
 
@@ -376,6 +378,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = re.sub(r"(?<=[\w)\]'\"`])\s*(?:->|=>)\s*(?=`?(?:True|False|true|false)\b)", " is ", text)
     # (also `Check 95 >= 100: true`, where a comparison comes before the colon: not a dict's `{'a': True}`)
     text = re.sub(r"((?:[<>]=?|[=!]=)\s*[^\s{}:,;]+)\s*:\s*(?=`?(?:True|False|true|false)\b)", r"\1 is ", text)
+    # `0101 1010`: a byte written in base 2 as two groups of four bits is one numeral
+    text = _NIBBLE_GROUPS.sub(lambda m: m.group(0).replace(" ", ""), text)
     text = _BINARY_BIT_OPERATION.sub(_binary_bit_operation, text)
     text = re.sub(r"\b([A-Z][a-z]+ \d+)\s*=\s*(?=[\[({'\"])", r"\1: ", text)  # `Row 1 = [4, 9, 2]`: a label
     text = _outside_quotes(text, lambda part: _BOLD.sub("", part))  # (`2**4` between two operands is a power)
@@ -975,15 +979,18 @@ class Walk:
     def call_value(self, node: ast.expr, wanted: object) -> Check:
         """What a call returned. One the code makes (`len(word)`, `self.counts.get(w, 0)`, also
         with values written for its variables) is judged where the program made it; others by `find`."""
-        return self._where_run(node, node, wanted, self.facts.call_events(node), "makes the call")
+        return self._where_run(node, node, wanted, self.facts.call_events(node), "makes the call", since_set=True)
 
     def returned(self, node: ast.expr, wanted: object, at: list[int]) -> Check:
         """What a return statement (`return months, balance`) handed back, at the events `at` where it ran."""
         return self._where_run(node, node, wanted, at, "returns it")
 
-    def _where_run(self, node: ast.expr, evaluated: ast.expr, wanted: object, at: list[int], what: str) -> Check:
+    def _where_run(
+        self, node: ast.expr, evaluated: ast.expr, wanted: object, at: list[int], what: str, since_set: bool = False
+    ) -> Check:
         """`evaluated` is `wanted` at some of the events `at` (where the program ran the code the
-        claim restates), else a wrong claim; `find` where none of them can be evaluated."""
+        claim restates), else a wrong claim; `find` where none of them can be evaluated. With
+        `since_set`, a call's value also holds from the last change of what it reads on."""
         verdicts = [(i, self.holds(evaluated, wanted, i)) for i in at]
         if not any(held is not None for _, held in verdicts):
             return self.find(node, wanted)
@@ -994,6 +1001,12 @@ class Walk:
         if behind and self._still_running(max(behind)):  # (only the latest run of the line can be unfinished)
             events = [max(behind)]
         text = f"{ast.unparse(node)} = {wanted!r}"
+        if since_set and events and not self.backward:
+            # `So len(words) is 5` told right after the split, where only the return computes it: the
+            # value holds from the last change of what it reads on, so the walk need not jump there
+            first = max((s for s in self.facts.changes(_names(evaluated)) if s <= events[0]), default=events[0])
+            if self.pointer <= first < events[0] and self.holds(evaluated, wanted, first):
+                events = [first, *events]
         if events:
             return Check("value", text, True, events[0], events)
         return Check("value", f"{text} (not where the program {what})", False)
@@ -1647,6 +1660,15 @@ _CLAUSE_WORDS = {"so", "and", "but", "then", "because", "while", "when", "as", "
 _CONTAINER_NOUNS = {"list", "dict", "dictionary", "set", "string", "tuple", "stack", "queue", "counter", "array", "map"}
 
 
+# words after which `to b is 3` is a change or a comparison (`goes up to b`), not a step from one thing to another
+_PAIR_NOT_AFTER = (
+    r"goes|go|went|gone|set|sets|changes?|changed|moves?|moved|rises?|rose|drops?|dropped|falls?|fell|climbs?|"
+    r"climbed|grows?|grew|up|down|back|equal|close|closer|due|next|compared|according|added|adds?|belongs?|points?|"
+    r"maps?|mapped|refers?|applied|applies|leads?|led|returns?|passed|passes|sent|sends?|assigned|turns?|turned|"
+    r"more|less|fewer|extra|it|them|one|this|that|these|those|all|each|both|way|on|in|out|over|and|or|from|is|was"
+)
+
+
 def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
     """The program variable a `_SUBJECT` match names (`total` may be `self.total`), or None where
     the words are prose: part of an expression, or a noun phrase (`the run of answers is 2`)."""
@@ -1683,6 +1705,13 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
         return None  # `no earlier pair reaching 12`, `no leaf in the data is -1`: a value nothing held
     if re.search(r"\b(?:whether|whenever|when|if)\s+$", before_text, re.I):
         return None  # `check whether old is 0`, `None when old is 0`: a condition the code tests, not a state
+    pair = re.search(
+        r"(?:(?<![\w.])([A-Za-z]+)\s+)?(?<![\w.])([A-Za-z_]\w*|'[^'\n]*'|\"[^\"\n]*\")\s+to\s+$", before_text
+    )
+    if pair and not any(w and re.fullmatch(_PAIR_NOT_AFTER, w, re.I) for w in pair.groups()):
+        return None  # `x to b is 22`: the step from x to b (a distance), not a value of b
+    if re.search(r"\bwhose\s+$", before_text, re.I):
+        return None  # `'C', whose code is 67`: a property of the thing just named (the argument `code` is not it)
     if re.search(r"\b(?:(?:after|before)\s+the|every|each)\s+$", before_text, re.I) or (
         re.search(r"\bbefore\s+$", before_text, re.I) and re.match(r"reach", m.group("verb"), re.I)
     ):
@@ -1865,6 +1894,8 @@ def _verb_value(
         if any(isinstance(v, (list, set, tuple, dict)) and contains(v, value) for _, v in walk.facts.history(subject)):
             found.ok, found.text = True, f"{subject} gets {value!r}"
     conditional = re.match(r"\s*(?:when|if|whenever|unless|for)\b", after)
+    if found.ok is False and verb in ("is", "are", "was", "were") and re.match(r"\s*(?:to|through)\s+-?\d", after):
+        found.ok = None  # `rows are 0 to 1`: a range of values the name stands for, not one value it held
     if (
         found.ok is False
         and not measured
@@ -2034,6 +2065,7 @@ def _literal_run(text: str, start: int, one_kind: bool = True) -> tuple[list[obj
     values: list[object] = []
     i = end = start
     joined = ""  # (what joined the last value to the one before)
+    chained = 0  # (how many arrows in a row joined the last values)
     while i < len(text):
         stop = _right_operand_end(text, i)
         if stop < 0:
@@ -2061,7 +2093,11 @@ def _literal_run(text: str, start: int, one_kind: bool = True) -> tuple[list[obj
             break
         if len(values) == 1 and re.fullmatch(r"\s*and\s*", sep.group(0)):
             break  # `x is 2 and 5 <= 2`: a conjunction, not the list `2, 5 and 7`
+        if chained >= 2 and sep.group(0).strip() == ",":
+            break  # `40 → 20 → 10 → 5, three shifts`: a chain written with arrows ends where they do
+            # (not `206 -> 103, 778 -> 389`: steps, each a pair)
         i, joined = sep.end(), sep.group(0).strip()
+        chained = chained + 1 if joined in ("->", "→") else 0
     return values, end
 
 
@@ -3613,7 +3649,11 @@ def _restated_returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 
 _RETURN_CASE = re.compile(
     r"\s*(?:for|on)\s+(?:an?\s+|any\s+|all\s+|every\s+|each\s+)?"
-    r"(?:bad|invalid|empty|negative|missing|unknown|malformed|illegal|non-?\w+)\b|\s+and\s+[^.;,]*\botherwise\b",
+    r"(?:bad|invalid|empty|negative|missing|unknown|malformed|illegal|non-?\w+)\b|\s+and\s+[^.;,]*\botherwise\b"
+    # `returns -1 for values outside 0..255`: the inputs of a case described, not this run's
+    r"|\s*(?:for|on)\s+(?:any\s+|all\s+)?(?:values?|inputs?|numbers?|arguments?|strings?|lists?|words?|keys?|items?|"
+    r"elements?|bytes?|codes?)\s+(?:outside|above|below|over|under|beyond|greater|less|larger|smaller|bigger|"
+    r"out\s+of|not|that|which|without|where)\b",
     re.I,
 )
 
@@ -4469,6 +4509,10 @@ def _in_the_anchors_iteration(located: list[Check], walk: Walk) -> None:
     ):
         return
     held = set(anchor.events)
+    literal, value = _told_value(anchor)
+    # (the whole pass the header opened with that value: `x = 40: 40 → 20 → 10 → 5, so count = 3`
+    # where the body itself halves x)
+    spans = (_passes_where(walk, {name}, value).get(name) or []) if literal else []
     for check in sorted(located, key=lambda c: c.position):
         if check is anchor or not check.ok or check.kind != "value" or check.position <= opening:
             continue
@@ -4476,7 +4520,7 @@ def _in_the_anchors_iteration(located: list[Check], walk: Walk) -> None:
             break  # (`i = 5: 'CGG', i = 6: 'GGA'`: the next iteration's anchor)
         if not any(name in walk.facts.index.states[i] for i in check.events[:50]):
             continue  # (a value of another call's frame)
-        if not held.intersection(check.events):
+        if not held.intersection(check.events) and not any(lo <= e < hi for e in check.events for lo, hi in spans):
             check.ok = False
             check.text += f" (not while {anchor.text})"
 
@@ -4565,6 +4609,10 @@ def _held_in_the_pass(walk: Walk, check: Check, spans: list[tuple[int, int]], be
         or walk.backward
         or not (_CONSEQUENCE.search(before) or _TOLD_AS_A_CHANGE.match(walk.sentence, max(check.position, 0)))
         or re.search(rf"(?<![\w.]){re.escape(name)}\b", before)
+        # (`because best is None, best = 1`: the state a step is taken in, not what the pass made)
+        or re.search(
+            r"\b(?:because|since|as|given|while|when|if|whether)\s+(?:`|the\s+)?$", walk.sentence[: check.position]
+        )
     ):
         return any(lo <= e < hi for e in check.events for lo, hi in spans)
     history = walk.facts.history(name)

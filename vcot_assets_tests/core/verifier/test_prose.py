@@ -3060,3 +3060,142 @@ def test_a_width_a_value_is_padded_or_rounded_to_is_not_its_value(facts):
     assert ("value", False) not in verdicts(facts, "Here total is rounded to 2 decimal places.")
     assert verdicts(facts, "total climbed to 10.") == [("value", True)]
     assert verdicts(facts, "total climbed to 11.") == [("value", False)]
+
+
+NIBBLES = """
+def swap_nibbles(x):
+    if not 0 <= x <= 255:
+        return -1
+    swapped = ((x & 15) << 4) | (x >> 4)
+    return swapped, swapped ^ x
+"""
+
+
+def test_a_byte_in_two_groups_of_four_bits_is_one_numeral_and_a_cases_return_is_not_this_runs():
+    swapped = trace_facts(traced(NIBBLES, "swap_nibbles(58)"))  # 0011 1010 -> 1010 0011 = 163; 163 ^ 58 = 153
+    said = verdicts(swapped, "In binary 58 is `0011 1010`; swapping the halves gives `1010 0011`, which is 163.")
+    assert said and all(ok is not False for _, ok in said)
+    assert ("arith", True) in verdicts(swapped, "163 ^ 58 = 153 (1010 0011 ^ 0011 1010 = 1001 1001).")
+    assert ("arith", False) in verdicts(swapped, "So 1010 0011 ^ 0011 1010 = 1001 1000.")
+    told = "The function swaps the two halves of a byte, or returns `-1` for values outside 0..255."
+    assert ("return", False) not in verdicts(swapped, told)
+    assert verdicts(swapped, "It returns -1.") == [("return", False)]
+
+
+BEST_SUM = """
+def best_sum(rows):
+    sums = []
+    best = None
+    for r in rows:
+        s = sum(r)
+        sums.append(s)
+        if best is None or s > best:
+            best = s
+    return sums, best
+"""
+
+
+def test_the_best_one_is_a_pronoun_and_whose_names_a_property_of_the_thing_before_it():
+    best = trace_facts(traced(BEST_SUM, "best_sum([[1, 2], [5], [0]])"))  # best None, 3, 5
+    assert ("value", False) not in verdicts(best, "So it returns the list of sums together with the best one.")
+    assert verdicts(best, "best is one.") == [("value", False)]
+    assert ("value", False) not in verdicts(best, "The middle row, whose best is 5, wins.")
+    assert ("value", False) in verdicts(best, "The middle row wins, and best is 4.")
+
+
+GRID_CELLS = """
+def grid_cells(rows, cols):
+    cells = []
+    for r in range(rows):
+        for c in range(cols):
+            cells.append((r, c))
+    return len(cells)
+"""
+
+
+def test_a_range_of_values_a_name_stands_for_is_not_one_value_it_held():
+    grid = trace_facts(traced(GRID_CELLS, "grid_cells(2, 3)"))
+    assert ("value", False) not in verdicts(grid, "With grid_cells(2, 3), rows are 0 to 1 and cols 0 to 2.")
+    assert ("value", False) in verdicts(grid, "With grid_cells(2, 3), rows are 0.")
+
+
+HALVINGS = """
+def halvings(xs):
+    out = []
+    for x in xs:
+        count = 0
+        while x % 2 == 0:
+            x //= 2
+            count += 1
+        out.append(count)
+    return out
+"""
+
+
+def test_a_pass_opened_by_the_loop_variable_lasts_while_the_body_changes_it_and_an_arrow_chain_ends_at_a_comma():
+    halved = trace_facts(traced(HALVINGS, "halvings([40, 3])"))  # 40 -> 20 -> 10 -> 5: count 3; out [3], [3, 0]
+    said = verdicts(halved, "- x = 40: 40 → 20 → 10 → 5, three halvings, so count = 3 and out = [3].")
+    assert ("sequence", True) in said and all(ok is not False for _, ok in said)
+    said = verdicts(halved, "- x = 40: 40 → 20 → 10 → 5, three halvings, so out = [3, 0].")
+    assert ("value", False) in said  # (out is [3, 0] only in the pass where x = 3)
+
+
+HOPS = """
+def hops(word):
+    total = 0
+    for a, b in zip(word, word[1:]):
+        total += abs(ord(b) - ord(a))
+    return total
+"""
+
+
+def test_a_step_from_one_thing_to_another_is_not_a_value_of_the_name_after_to():
+    hopped = trace_facts(traced(HOPS, "hops('xbr')"))  # x to b: 22, b to r: 16
+    said = verdicts(hopped, "x to b is 22 (total 22), b to r is 16, so total = 38.")
+    assert ("value", True) in said and ("value", False) not in said
+    assert ("value", False) in verdicts(hopped, "Then b is 22.")
+    assert ("value", True) in verdicts(hopped, "total goes up to 38.")
+
+
+LONGEST_WORD = """
+def longest_word(text):
+    words = text.split()
+    longest = ''
+    for w in words:
+        if len(w) > len(longest):
+            longest = w
+    return longest, len(words)
+"""
+
+
+def test_a_call_only_the_return_makes_told_early_does_not_move_the_walk_to_the_return():
+    trace = traced(LONGEST_WORD, "longest_word('ab cd efg')")
+    told = (
+        "The text splits on spaces. So len(words) is 3. 'ab' is longer than '', so longest = 'ab'. "
+        "'cd' only ties, so longest stays 'ab'. 'efg' is longer, so longest becomes 'efg'."
+    )
+    assert ungrounded_in(trace, told) == []
+    assert ungrounded_in(trace, told.replace("So len(words) is 3", "So len(words) is 4")) == [
+        "len(words) = 4 (not where the program makes the call)"
+    ]
+
+
+FIRST_PEAKS = """
+def first_peaks(xs):
+    peaks = []
+    best = None
+    for i in range(1, len(xs) - 1):
+        if xs[i] > xs[i - 1] and xs[i] >= xs[i + 1]:
+            peaks.append(i)
+            if best is None or xs[i] > xs[best]:
+                best = i
+    return peaks, best
+"""
+
+
+def test_a_value_given_as_the_reason_for_a_step_is_the_state_the_pass_took_it_in():
+    trace = traced(FIRST_PEAKS, "first_peaks([1, 4, 2, 6, 3])")  # peaks at 1 (best None -> 1) and 3 (best 3)
+    told = "- i = 1: 4 > 1 and 4 >= 2, so it is a peak. `peaks = [1]`, and because `best` is None, `best = 1`."
+    assert ungrounded_in(trace, told) == []
+    later = "- i = 3: 6 > 2, so it is a peak. `peaks = [1, 3]`, and because `best` is None, `best = 3`."
+    assert ungrounded_in(trace, later) == ["best = None (not in that pass of the loop)"]
