@@ -42,6 +42,7 @@ def main(kind: str, writer: str, source: str, brief: str, all_heldout: bool = Fa
         "checkspec.json",
         "claim_checks.jsonl",
         "claim_specs.jsonl",
+        "probes.json",
     ):
         if (source_dir / name).exists():
             shutil.copy(source_dir / name, target / name)
