@@ -2546,6 +2546,11 @@ def _indexed_entries(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("value", f"[{k}] = {value!r}", ok))
 
 
+def _a_key_held(key: str, facts: TraceFacts) -> bool:
+    """Whether some dict the run holds has `key` as a key."""
+    return any(isinstance(v, dict) and key in v for history in facts.histories.values() for _, v in history)
+
+
 def _sizes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`seen ends with 7 cells`: len(seen) is 7 at some point; `[1, 7, 21], which has 3
     elements`: the collection just written has that many; `"international" has length 13`."""
@@ -2565,6 +2570,8 @@ def _sizes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 continue
             if begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "_.])"):
                 continue  # `s[half:].lower() with four characters`: a call's brackets, not a literal
+            if isinstance(value, str) and _a_key_held(value, walk.facts):
+                continue  # `'ng' with three words`: the size of that key's entry, not of the key
             s.use(m.start("n"), m.end())
             if isinstance(value, str) and m.group(0).rstrip().lower().endswith("words"):
                 checks.append(Check("count", f"len({value!r}.split()) = {size}", len(value.split()) == size))

@@ -3199,3 +3199,19 @@ def test_a_value_given_as_the_reason_for_a_step_is_the_state_the_pass_took_it_in
     assert ungrounded_in(trace, told) == []
     later = "- i = 3: 6 > 2, so it is a peak. `peaks = [1, 3]`, and because `best` is None, `best = 3`."
     assert ungrounded_in(trace, later) == ["best = None (not in that pass of the loop)"]
+
+
+GROUP_WORDS = """
+def group_words(words):
+    groups = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w)
+    return {k: len(v) for k, v in groups.items()}
+"""
+
+
+def test_the_size_told_of_a_dicts_key_is_its_entrys_not_the_keys_own():
+    grouped = trace_facts(traced(GROUP_WORDS, "group_words(['ant', 'ape', 'bee'])"))
+    told = "So the groups dictionary must contain 'a' with two words and 'b' with one word."
+    assert ("count", False) not in verdicts(grouped, told)
+    assert ("count", False) in verdicts(grouped, "The text 'x y' has three words.")
