@@ -1710,8 +1710,10 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
     )
     if pair and not any(w and re.fullmatch(_PAIR_NOT_AFTER, w, re.I) for w in pair.groups()):
         return None  # `x to b is 22`: the step from x to b (a distance), not a value of b
-    if re.search(r"\bwhose\s+$", before_text, re.I):
-        return None  # `'C', whose code is 67`: a property of the thing just named (the argument `code` is not it)
+    if re.search(r"(?:'[^'\n]*'|\"[^\"\n]*\"|(?<![\w.])-?\d+)\s*,?\s*whose\s+$", before_text):
+        # `'C', whose code is 67`: a property of the value just written (the argument `code` is not it);
+        # `pots whose moisture is 9, 7` may well name the attribute
+        return None
     if re.search(r"\b(?:(?:after|before)\s+the|every|each)\s+$", before_text, re.I) or (
         re.search(r"\bbefore\s+$", before_text, re.I) and re.match(r"reach", m.group("verb"), re.I)
     ):

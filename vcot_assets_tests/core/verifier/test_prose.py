@@ -3099,7 +3099,8 @@ def test_the_best_one_is_a_pronoun_and_whose_names_a_property_of_the_thing_befor
     best = trace_facts(traced(BEST_SUM, "best_sum([[1, 2], [5], [0]])"))  # best None, 3, 5
     assert ("value", False) not in verdicts(best, "So it returns the list of sums together with the best one.")
     assert verdicts(best, "best is one.") == [("value", False)]
-    assert ("value", False) not in verdicts(best, "The middle row, whose best is 5, wins.")
+    assert ("value", False) not in verdicts(best, "The row sums to '5', whose best is 4.")
+    assert ("value", False) in verdicts(best, "The rows whose best is 4 win.")  # (a noun's property may be the name's)
     assert ("value", False) in verdicts(best, "The middle row wins, and best is 4.")
 
 
