@@ -4518,10 +4518,7 @@ def _in_the_anchors_iteration(located: list[Check], walk: Walk) -> None:
     ):
         return
     held = set(anchor.events)
-    literal, value = _told_value(anchor)
-    # (the whole pass the header opened with that value: `x = 40: 40 → 20 → 10 → 5, so count = 3`
-    # where the body itself halves x)
-    spans = (_passes_where(walk, {name}, value).get(name) or []) if literal else []
+    spans: list[tuple[int, int]] | None = None  # (found when a value does not hold while the anchor does)
     for check in sorted(located, key=lambda c: c.position):
         if check is anchor or not check.ok or check.kind != "value" or check.position <= opening:
             continue
@@ -4529,7 +4526,14 @@ def _in_the_anchors_iteration(located: list[Check], walk: Walk) -> None:
             break  # (`i = 5: 'CGG', i = 6: 'GGA'`: the next iteration's anchor)
         if not any(name in walk.facts.index.states[i] for i in check.events[:50]):
             continue  # (a value of another call's frame)
-        if not held.intersection(check.events) and not any(lo <= e < hi for e in check.events for lo, hi in spans):
+        if held.intersection(check.events):
+            continue
+        if spans is None:
+            # the whole pass the header opened with that value (`x = 40: 40 → 20 → 10 → 5, so count = 3`,
+            # where the body itself halves x), not only while x is still 40
+            literal, value = _told_value(anchor)
+            spans = (_passes_where(walk, {name}, value).get(name) or []) if literal else []
+        if not any(lo <= e < hi for e in check.events for lo, hi in spans):
             check.ok = False
             check.text += f" (not while {anchor.text})"
 
