@@ -246,7 +246,7 @@ _A_RATE_AFTER = re.compile(r"(?:\s+[a-z]{2,}){1,2}\s+(?:per|for each|each|every)
 _ONE_AS_PRONOUN = re.compile(
     r"\b(?:this|that|each|every|which|another|the(?:\s+(?:first|second|third|last|next|other|same|previous"
     r"|current|final|new|old|left|right|middle|earlier|later|bigger|smaller|larger|longer|shorter"
-    r"|best|worst|[a-z]+est))?)\s+$",  # (`the best one`, `the longest one`)
+    r"|worst|[a-z]+est))?)\s+$",  # (`the best one`, `the longest one`)
     re.I,
 )
 
