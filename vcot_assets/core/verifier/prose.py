@@ -4526,13 +4526,22 @@ def _in_the_anchors_iteration(located: list[Check], walk: Walk) -> None:
             break  # (`i = 5: 'CGG', i = 6: 'GGA'`: the next iteration's anchor)
         if not any(name in walk.facts.index.states[i] for i in check.events[:50]):
             continue  # (a value of another call's frame)
-        if held.intersection(check.events):
+        told = walk.sentence[opening + len(anchor.text) : check.position]
+        # (`value = 5, count = 3: adds 15, cents = 230`: a value told after a step is what the pass
+        # made of it, not the value it came in with, in a backward narration's worked pass too)
+        made = bool(_CONSEQUENCE.search(told) or _WORKED.search(told))
+        if not made and held.intersection(check.events):
             continue
         if spans is None:
             # the whole pass the header opened with that value (`x = 40: 40 → 20 → 10 → 5, so count = 3`,
             # where the body itself halves x), not only while x is still 40
             literal, value = _told_value(anchor)
             spans = (_passes_where(walk, {name}, value).get(name) or []) if literal else []
+        if made and spans:
+            if not _held_in_the_pass(walk, check, spans, told, worked=True):
+                check.ok = False
+                check.text += " (not in that pass of the loop)"
+            continue
         if not any(lo <= e < hi for e in check.events for lo, hi in spans):
             check.ok = False
             check.text += f" (not while {anchor.text})"
@@ -4610,17 +4619,33 @@ _TOLD_AS_A_CHANGE = re.compile(
 )
 
 
-def _held_in_the_pass(walk: Walk, check: Check, spans: list[tuple[int, int]], before: str) -> bool:
+# `adds 15, cents = 230`: a step of the pass told as a verb, before the value it led to
+_WORKED = re.compile(
+    r"\b(?:adds|added|subtracts|subtracted|takes|took|removes|removed|appends|appended|pushes|pushed|pops|popped|"
+    r"increments|decrements|doubles|halves|multiplies|multiplied)\b",
+    re.I,
+)
+
+
+def _held_in_the_pass(
+    walk: Walk, check: Check, spans: list[tuple[int, int]], before: str, worked: bool = False
+) -> bool:
     """Whether a claim holds in one of the passes `spans`. In a forward narration, a value told as
     what a step of the pass led to (after `so`, `gives`, `now`, `is True,` ...) of a variable the pass
     changes is what the pass made of it, not the value it came in with (`r = 1: 3 == 3 is True,
-    pairs = 1` where that pass takes pairs from 1 to 2); a value stated before any step may be either."""
+    pairs = 1` where that pass takes pairs from 1 to 2); a value stated before any step may be either.
+    `worked`: the pass is told step by step (`adds 15, cents = 230`), so this holds in a backward
+    narration too and a step told as a verb counts."""
     name = check.text.split(" = ")[0]
     if (
         check.kind != "value"
         or not re.fullmatch(r"(?:self\.)?\w+", name)  # (`i + 1 = 6`: an expression, not what the pass made)
-        or walk.backward
-        or not (_CONSEQUENCE.search(before) or _TOLD_AS_A_CHANGE.match(walk.sentence, max(check.position, 0)))
+        or (walk.backward and not worked)
+        or not (
+            _CONSEQUENCE.search(before)
+            or (worked and _WORKED.search(before))
+            or _TOLD_AS_A_CHANGE.match(walk.sentence, max(check.position, 0))
+        )
         or re.search(rf"(?<![\w.]){re.escape(name)}\b", before)
         # (`because best is None, best = 1`: the state a step is taken in, not what the pass made)
         or re.search(

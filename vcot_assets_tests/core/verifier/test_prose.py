@@ -1807,6 +1807,32 @@ def test_a_value_told_as_what_a_step_of_the_pass_led_to_is_what_the_pass_made_of
     assert ungrounded("- i = 3: 1 - 3 = -2. Total: total = 6.") == []
 
 
+PURSE = """\
+def purse_total(coins):
+    cents = 0
+    for value, count in coins.items():
+        cents += value * count
+    return cents
+"""
+
+
+def test_a_value_told_after_a_worked_step_of_a_named_pass_is_what_that_pass_made_of_it():
+    trace = traced(PURSE, "purse_total({25: 7, 10: 4, 5: 3})")  # cents 0, 175, 215, 230
+
+    def ungrounded(text: str, backward: bool) -> list[str]:
+        reports, *_ = check_rationale(text, trace, 15, backward)
+        return [entity.text for report in reports for entity in report.ungrounded]
+
+    for backward in (False, True):  # (a backward narration's worked pass reads the same)
+        assert ungrounded("- `value = 5, count = 3`: adds 15, cents = 230.", backward) == []
+        # 215 is what cents came into that pass with, not what adding 15 made of it
+        assert ungrounded("- `value = 5, count = 3`: adds 15, cents = 215.", backward) == [
+            "cents = 215 (not in that pass of the loop)"
+        ]
+    # a value told before any step may be the one the pass came in with
+    assert ungrounded("- `value = 5, count = 3`: cents = 215 going in.", True) == []
+
+
 UNIQUE = """\
 def unique_count(xs):
     seen = set()
