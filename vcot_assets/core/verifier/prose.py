@@ -4564,6 +4564,17 @@ _PASS_ASIDE = re.compile(
     r"(?P<label>-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\")\s*\)\s*:"
     r"|" + _ANCHOR.pattern + r"[A-Za-z]+\s+\d+\s+(?P<list>\[[^\[\]\n]*\])\s*:"  # `**Week 2** `[3, 0, 9]`:`
 )
+# `**Crate `9`:**`, `Word 'fox':`: a pass named by a noun and the value its loop variable took (a
+# number only in backticks: `Job 3:`, `Generation 1:` count passes)
+_PASS_NOUN_VALUE = re.compile(
+    _ANCHOR.pattern + r"(?P<word>[A-Za-z]+)\s+(?P<label>-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\")(?:\*\*)?\s*:"
+)
+# words before a value that do not name a pass by it (`Against 'cat':`, `Third "t":`, `Step `3`:`)
+_NOT_A_PASS_NOUN = frozenset(
+    "against for with at on in to from after before pass iteration step round turn loop cycle line row part phase "
+    "stage case item example call check entry element index position level day week month hour minute tick frame "
+    "move attempt try trial game run".split()
+) | frozenset(_ORDINALS)
 # `**First pass:**`, `Second key, 'eli': ...`: the k-th pass of the program's one loop (`pass 5` may be
 # the pass where a variable is 5)
 _PASS_ORDINAL = re.compile(
@@ -4796,12 +4807,23 @@ def _held_in_the_pass_named_after(walk: Walk, check: Check) -> bool:
 def _valued_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
     """(where the claims start, the loop variable, [each pass where its header gave it the value])
     for `- 15:` or `For 'max',` where exactly one loop variable takes that value at its header."""
-    m = _PASS_VALUE.match(walk.sentence) or _PASS_FOR_VALUE.match(walk.sentence) or _PASS_ASIDE.match(walk.sentence)
+    m = (
+        _PASS_VALUE.match(walk.sentence)
+        or _PASS_FOR_VALUE.match(walk.sentence)
+        or _PASS_ASIDE.match(walk.sentence)
+        or _PASS_NOUN_VALUE.match(walk.sentence)
+    )
+    if m is not None and m.re is _PASS_NOUN_VALUE:
+        number = m.group("label")[0] not in "'\""
+        if m.group("word").lower() in _NOT_A_PASS_NOUN or (
+            number and not re.match(r"\W*" + m.group("word") + r"\s+`", walk.raw_sentence)
+        ):
+            return None
     node = _expr(m.group("label") or m.groupdict().get("list") or "") if m else None
     literal, label = _literal_value(node) if node is not None else (False, None)
     if not literal:
         return None
-    named = m.group("name") or (m.groupdict().get("noun") or "").removeprefix("self.") or None
+    named = m.groupdict().get("name") or (m.groupdict().get("noun") or "").removeprefix("self.") or None
     # (`For the load of 30,` names the loop variable `load`; a noun no loop variable has names nothing)
     passes = _passes_where(walk, {named} if named else None, label)
     if len(passes) != 1:
