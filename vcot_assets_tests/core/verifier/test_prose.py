@@ -1833,31 +1833,21 @@ def test_a_value_told_after_a_worked_step_of_a_named_pass_is_what_that_pass_made
     assert ungrounded("- `value = 5, count = 3`: cents = 215 going in.", True) == []
 
 
-LOADER = """\
-def load_crates(crates, limit):
-    load = 0
-    for crate in crates:
-        if load + crate <= limit:
-            load += crate
-    return load
-"""
-
-
 def test_a_pass_named_by_a_noun_and_its_value_in_backticks_or_quotes_holds_its_values():
-    trace = traced(LOADER, "load_crates([8, 5, 9, 6], 20)")  # load 0, 8, 13 (9 refused), 19
+    trace = traced(CAPPED, "capped_level([8, 5, 9, 6], 20)")  # level 0, 8, 13 (9 does not fit), 19
 
     def ungrounded(text: str, backward: bool = True) -> list[str]:
         reports, *_ = check_rationale(text, trace, 15, backward)
         return [entity.text for report in reports for entity in report.ungrounded]
 
-    assert ungrounded("**Crate `9`:** refused at `load = 13`, since `13 + 9 = 22` is over 20.") == []
-    # 8 is load in another pass, not in the one where crate is 9
-    assert ungrounded("**Crate `9`:** refused at `load = 8`, since `13 + 9 = 22` is over 20.") == [
-        "load = 8 (not in that pass of the loop)"
+    assert ungrounded("**Crate `9`:** refused at `level = 13`, since `13 + 9 = 22` is over 20.") == []
+    # 8 is level in another pass, not in the one where x is 9
+    assert ungrounded("**Crate `9`:** refused at `level = 8`, since `13 + 9 = 22` is over 20.") == [
+        "level = 8 (not in that pass of the loop)"
     ]
     # a bare number after a noun may count passes (`Job 3:`), and an ordinal or a step counts them
-    assert ungrounded("Crate 9: refused at load = 8.") == []
-    assert ungrounded("Step `3`: load = 8.", backward=False) == []
+    assert ungrounded("Crate 9: refused at level = 8.") == []
+    assert ungrounded("Step `3`: level = 8.", backward=False) == []
 
 
 UNIQUE = """\
