@@ -4082,6 +4082,8 @@ def _one_state(located: list[Check], walk: Walk) -> None:
         told = previous.text.partition(" = ")[2] if previous is not None else ""
         if told and told in between and not _OTHER_MOMENT.search(between):
             between = between[between.index(told) + len(told) :]  # (`best becomes 'tea' with best_n = 4`)
+        if re.fullmatch(r"[\s`]*;[\s`]*", between):
+            between = ", "  # (`cur = 'c'; hops = 2`: values listed side by side, not steps in turn)
         if previous is None or previous.position < 0 or check.position < 0 or _SEQUENCING.search(between):
             groups.append([check])
         else:

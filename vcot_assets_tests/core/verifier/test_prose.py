@@ -69,6 +69,9 @@ def test_restated_code_is_text_and_a_made_up_value_is_not_grounded(facts):
 def test_values_stated_side_by_side_hold_at_one_moment(facts):
     assert all(ok for _, ok in verdicts(facts, "Now i = 3 and total = 6."))
     assert not all(ok for _, ok in verdicts(facts, "Now i = 5 and total = 6."))
+    # values listed with only a semicolon between them are one state too, not steps in turn
+    assert all(ok for _, ok in verdicts(facts, "Now `i = 3`; `total = 6`."))
+    assert not all(ok for _, ok in verdicts(facts, "Now `i = 5`; `total = 6`."))
 
 
 def test_a_named_loop_summary_is_checked_against_that_variables_history(facts):
