@@ -1844,7 +1844,7 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             len(values) == 1
             and isinstance(values[0], int)
             and (
-                re.match(r"\s+(?:(?!(?:and|or|then|so|but)\b)\w+\s+)?[a-z]+s\b", after)
+                re.match(r"\s+(?:(?!(?:and|or|then|so|but)\b)\w+(?:-\w+)*\s+)?[a-z]+s\b", after)
                 or (values[0] == 1 and verb in ("holds", "has", "contains") and re.match(r"\s+[a-z]+\b", after))
             )  # `seen has 4 words`, `kept holds 1 name`
         )
@@ -1866,6 +1866,19 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `x has 3`: unclear what of x
         measured = bool(m.group("measure") or m.group("has") or counted)  # `parts[1:] holds 2 words`
         node = _expr(f"len({subject})" if measured else subject)
+        if (
+            counted
+            and held
+            and all(isinstance(v, str) for v in held)
+            and not re.match(
+                r"\s+(?:[\w-]+\s+)?(?:characters|chars|letters|digits|symbols|bytes|words|tokens)\b", after
+            )
+        ):
+            s.use(m.start("subject"), end)
+            continue  # `the line has five comma-separated fields`: parts of a string, not its characters
+        keyed = _keyed_count(walk, subject, after) if counted else None
+        if keyed is not None:
+            node, measured = keyed, False  # `the stock has 5 nuts`: the dict's entry for 'nut', not its size
         if node is None:
             continue
         s.use(m.start("subject"), end)
@@ -1882,6 +1895,16 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(found)
 
 
+def _keyed_count(walk: Walk, subject: str, after: str) -> ast.expr | None:
+    """`stock['nut']` for `stock has 5 nuts` where the dicts `stock` holds have the key 'nut'."""
+    noun = re.match(r"\s+([a-z]+?)(?:es|s)?\b", after)
+    dicts = [v for _, v in walk.facts.history(subject) if isinstance(v, dict)]
+    for key in (noun.group(1), noun.group(0).strip()) if noun and dicts else ():
+        if any(key in d for d in dicts):
+            return _expr(f"{subject}[{key!r}]")
+    return None
+
+
 def _verb_value(
     walk: Walk, subject: str, node: ast.expr, value: object, verb: str, measured: bool, after: str
 ) -> Check:
@@ -1893,7 +1916,14 @@ def _verb_value(
         found = split if split.ok else found
     if found.ok is False and verb in ("gets", "contains", "holds", "are", "were") and not measured:
         # `log gets 'g'`: an item the collection gains
-        if any(isinstance(v, (list, set, tuple, dict)) and contains(v, value) for _, v in walk.facts.history(subject)):
+        if any(
+            isinstance(v, (list, set, tuple, dict))
+            and contains(v, value)
+            or isinstance(v, str)
+            and isinstance(value, str)
+            and value in v  # `the code contains 'c12'`
+            for _, v in walk.facts.history(subject)
+        ):
             found.ok, found.text = True, f"{subject} gets {value!r}"
     conditional = re.match(r"\s*(?:when|if|whenever|unless|for)\b", after)
     if found.ok is False and verb in ("is", "are", "was", "were") and re.match(r"\s*(?:to|through)\s+-?\d", after):
@@ -3038,7 +3068,8 @@ def _count_of_statement(before: str, walk: Walk) -> set[int] | None:
     said = _STATEMENT_RAN.search(raw[: counted[nth].start()]) if nth < len(counted) else None
     if said is None or re.search(r"\b(?:in|of|inside|within)\s+$", raw[: said.start()]):
         return None  # (`the loop in `mode` ran 4 times`: a part of the function, not its calls)
-    code = squash(said.group(1) or said.group(2)).removesuffix("()")
+    # (`out.append(...)`: the call whatever its arguments, on every line that makes it)
+    code = re.sub(r"\((?:\.\.\.|…)\)$", "", squash(said.group(1) or said.group(2))).removesuffix("()")
     calls = walk.facts.calls_of.get(code, 0)
     if calls:
         return {calls}  # `take` was called 6 times: a function of the program

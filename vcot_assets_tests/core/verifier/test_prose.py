@@ -1148,6 +1148,30 @@ def test_how_often_a_restated_statement_ran_or_a_function_was_called():
     assert ("count", True) in verdicts(calls, "So out.append runs 3 times.")
     assert ("count", True) in verdicts(calls, "`double` was called 3 times.")
     assert ("count", False) in verdicts(calls, "`double` was called 4 times.")
+    # `(...)` stands for any arguments: the call on whichever lines make it
+    assert ("count", True) in verdicts(calls, "So `out.append(...)` ran 3 times.")
+    assert ("count", False) in verdicts(calls, "So `out.append(...)` ran 4 times.")
+
+
+STOCK = """\
+def take_stock(stock, code):
+    left = dict(stock)
+    left['nut'] -= 1
+    return code + str(left['nut'])
+"""
+
+
+def test_a_count_of_a_dicts_key_a_strings_parts_and_a_substring_are_read_as_such():
+    facts = trace_facts(traced(STOCK, "take_stock({'nut': 5, 'bolt': 2}, 'c1-x')"))
+    # `has 5 nuts`: the entry for 'nut', not the dict's size (which is 2)
+    assert verdicts(facts, "The stock has 5 nuts.") == [("value", True)]
+    assert verdicts(facts, "The stock has 2 nuts.") == [("value", False)]
+    # a string has characters; its fields, parts or pieces are not what len counts
+    assert verdicts(facts, "The code has 4 characters.") == [("value", True)]
+    assert verdicts(facts, "The code has 2 dash-separated fields.") == []
+    # a string contains its substrings
+    assert verdicts(facts, "So the code contains 'c1'.") == [("value", True)]
+    assert verdicts(facts, "So the code contains 'c2'.") == [("value", False)]
     # an update written out bare, and `happens` for `ran`
     streak = trace_facts(
         traced("def streak(flips):\n    run = 0\n    for f in flips:\n        if f == 'H':\n            run += 1\n"
