@@ -4239,6 +4239,12 @@ def _the_result_just_worked(located: list[Check], walk: Walk) -> None:
             a in operands and b == result and i in near for (_, a), (i, b) in zip(history, history[1:])
         ):  # (the step this sentence tells: near where the narration is, not one at another time)
             continue
+        if any(
+            b == said and abs(b - a) == abs(result) and i in near
+            for (_, a), (i, b) in zip(history, history[1:])
+            if isinstance(a, int) and isinstance(b, int)
+        ):
+            continue  # `6 & 3 = 2, so score becomes -2`: the result added to or taken from the variable
         for check in [c for c in located if c.kind == "value" and c.ok and c.position >= start][:1]:
             check.ok = False
             check.text += f" (not {result}, the result just worked)"

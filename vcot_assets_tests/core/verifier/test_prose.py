@@ -2119,6 +2119,13 @@ def test_the_value_said_right_after_the_arithmetic_of_its_update_is_that_result(
     chain = "Then 10 * 31 = 310, 310 + 5 = 315 and 315 % 97 = 24. Now total is "
     assert ungrounded_in(hashed, chain + "24.") == []
     assert ungrounded_in(hashed, chain + "10.") == ["total = 10 (not 24, the result just worked)"]
+    # the result taken from (or added to) the variable: its new value is not the result itself
+    penalty = traced(
+        "def penalty(nums):\n    mask = score = 0\n    for n in nums:\n        mask ^= n\n"
+        "        if mask & 1:\n            score += mask\n        else:\n            score -= n & 3\n    return score\n",
+        "penalty([6, 3, 5])",
+    )  # score 0, -2, 3, 2 (its step from 3 to 2 is not this one)
+    assert ungrounded_in(penalty, "First 6 & 3 = 2, so score becomes -2.") == []
     # names the code assigns together: the result may be another's (`a, b = b, a % b`)
     euclid = traced(
         "def gcd(a, b):\n    while b:\n        a, b = b, a % b\n    return a\n", "gcd(60, 9)"
