@@ -3725,8 +3725,10 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 s.use(m.start(), stop)
                 checks.append(found)
             continue
-        if not literal:
-            continue
+        if not literal or (
+            re.match(r",\s*-?\d[\d.]*\s*,\s*-?\d", text[end:]) and re.search(r"\bwhich\s*$", text[: m.start()])
+        ):
+            continue  # (`..., which produces 1, 2, 5, 12, 29`: a run of values, read as one, not one return)
         if re.search(
             r"\b(?:comprehension|generator|expression|slice|range|split|join|lookup|loop)\s*$", text[: m.start()], re.I
         ):
@@ -3748,6 +3750,8 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             after,
         ) or (re.search(r"\b(?:otherwise|else|if|when|whenever)\b[^.;]*$", subject, re.I)):
             continue  # `returns False early when ...`: what the code does in a case, not this run's result
+        if _the_same_call_again(subject, value, walk, checks):
+            continue
         if _RETURN_CASE.match(after):
             continue  # `returns -1 for bad codes and row * 100 + ... otherwise`: the code's cases
         if re.search(r"\b(?:not|never|n't)\s+(?:have\s+|has\s+)?$", subject + " ", re.I):
@@ -3776,6 +3780,21 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         ok = any(same_value(r, value) for r in walk.facts.returns)
         checks.append(Check("return", f"returns {value!r}", ok))
+
+
+def _the_same_call_again(subject: str, value: object, walk: Walk, checks: list[Check]) -> bool:
+    """`the first time `scores.get(name, 0)` returns 0, ... the second time it returns 3`: `it` is the
+    call whose return the sentence told before; checked (into `checks`) as that call's value."""
+    if not re.search(r"\b(?:then|second|third|next|last)\s+(?:time\s+)?it\s*$", subject):
+        return False
+    earlier = [c for c in checks if c.kind == "return" and " returns " in c.text and "(" in c.text]
+    node = _expr(earlier[-1].text.rsplit(" returns ", 1)[0]) if earlier else None
+    if node is None:
+        return False
+    found = walk.call_value(node, value)
+    if found.ok is not None:
+        checks.append(Check("return", f"{ast.unparse(node)} returns {value!r}", found.ok, found.at))
+    return True
 
 
 def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:

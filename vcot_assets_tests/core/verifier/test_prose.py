@@ -1093,6 +1093,19 @@ def test_what_a_comprehension_produces_is_a_run_not_the_functions_return(facts):
     # window_sums returns [8, 6, 10, 15]; a comprehension over range(3) would produce 1, 3, 5
     assert ("return", False) not in verdicts(facts, "The comprehension produces 1, 3, 5 in turn.")
     assert ("return", False) in verdicts(facts, "The function produces 1, 3, 5 in turn.")
+    # a run told of what came before (`which produces`) is a run too
+    assert verdicts(facts, "The loop adds each window, which produces 8, 6, 10, 15.") == [("sequence", True)]
+
+
+def test_it_after_a_calls_first_return_is_that_call_again():
+    counts = traced(
+        "def tally(names):\n    scores = {}\n    for name in names:\n        scores[name] = scores.get(name, 0) + 1\n"
+        "    return scores\n",
+        "tally(['a', 'a'])",
+    )
+    told = "The first time `scores.get(name, 0)` returns 0, and the second time it returns "
+    assert ungrounded_in(counts, told + "1.") == []
+    assert ungrounded_in(counts, told + "2.") == ["scores.get(name, 0) returns 2"]
 
 
 GROW = """\
