@@ -128,11 +128,19 @@ def _singular(key: str) -> str:
 
 
 def _refuse_a_loop(items: list[str]) -> None:
-    """The same item three times or more is a model stuck in a loop (a small model's degenerate
+    """The same item three times or more, or one word four times running in an item (`test test
+    test test 1. 2. 3.`, outside quotes), is a model stuck in a loop (a small model's degenerate
     repetition), not a list to deduplicate."""
     repeats = Counter(items)
     if repeats and max(repeats.values()) >= 3:
         raise ParseError("repeated_items", "the same item three times or more: a model stuck in a loop")
+    for item in items:
+        stuck = _STUCK_WORD.search(re.sub(r"'[^'\n]*'|\"[^\"\n]*\"|`[^`\n]*`", "''", item))
+        if stuck:
+            raise ParseError("repeated_items", f"{stuck.group(0)!r} in one item: a model stuck in a loop")
+
+
+_STUCK_WORD = re.compile(r"\b([A-Za-z]+)(?:\s+\1\b){3,}", re.I)
 
 
 def parse_concepts(text: str, truncated: bool = False) -> list[dict]:
@@ -1094,6 +1102,8 @@ def _expression_prefix(text: str) -> str | None:
             continue  # `f(x), which returns ...`, `f(8), since 8 halves`: prose after the expression, not a tuple
         if _SENTENCE_BREAK.search(re.sub(r"'[^']*'|\"[^\"]*\"", "''", candidate)):
             continue  # `4.5. The result is a float`: a full stop and the next sentence, not `4.5 .The`
+        if re.search(r"\s(?:is|in|and|or)\s+(?:not\s+)?(?:the|a|an|this|that|its|our)$", candidate):
+            continue  # `[0, 3, 10] is the answer`: prose after the value, not a comparison with `the`
         try:
             ast.parse(candidate, mode="eval")
         except (SyntaxError, ValueError, RecursionError, MemoryError):

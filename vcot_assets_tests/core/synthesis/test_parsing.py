@@ -593,6 +593,19 @@ def test_answer_lines_with_prose_around_the_call():
     # a full stop and the next sentence, not the attribute `4.5 .The`
     assert parsing.parse_narration("Steps.\nAnswer: 4.5. The result is a float.")[1] == "4.5"
     assert parsing.parse_narration("Steps.\nAnswer: 'a. B'")[1] == "'a. B'"
+    # `is the answer` after the value is prose, not a comparison `[0, 3, 10] is the`
+    assert parsing.parse_narration("Steps.\nAnswer: [0, 3, 10] is the answer of the list")[1] == "[0, 3, 10]"
+    assert parsing.parse_narration("Steps.\nAnswer: x is None")[1] == "x is None"
+
+
+def test_an_item_that_repeats_one_word_over_and_over_is_a_model_stuck_in_a_loop():
+    reply = "1. An exact match comes first.\n2. An empty list gives [].\n3. test test test test 1. 2. 3. the word"
+    assert reason_of(parsing.parse_scenarios, reply) == "repeated_items"
+    # quoted input may repeat a word
+    assert parsing.parse_scenarios("1. The text 'a a a a' counts four words.\n2. An empty text gives 0.") == [
+        "The text 'a a a a' counts four words.",
+        "An empty text gives 0.",
+    ]
 
 
 def test_class_signatures_with_explained_methods_or_a_stub_below():
