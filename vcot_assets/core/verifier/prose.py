@@ -1565,6 +1565,15 @@ def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                     computed, value, end = list(computed), run, run_end
                 except TypeError:
                     pass
+            if re.match(r"\s*(?:%|percent\b)", text[end:]) and isinstance(value, int | float):
+                value, end = value / 100, end + len(re.match(r"\s*(?:%|percent\b)", text[end:]).group(0))
+                # (`7 / 8 is 87.5%`: a share told as a percentage)
+            elif (
+                isinstance(computed, tuple)
+                and isinstance(value, int)
+                and re.match(r"\s+(?:[\w-]+\s+)?[a-z]+", text[end:])
+            ):
+                computed = computed[0]  # `divmod(50, 24) gives two full days with ...`: the quotient, in words
             s.use(start, end)
             checks.append(Check("arith", f"{ast.unparse(left)} = {value!r}", _same_result(computed, value)))
         elif not ok_left and isinstance(left, (ast.BinOp, ast.Call, ast.Subscript)) and _names(left):
@@ -3725,10 +3734,8 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 s.use(m.start(), stop)
                 checks.append(found)
             continue
-        if not literal or (
-            re.match(r",\s*-?\d[\d.]*\s*,\s*-?\d", text[end:]) and re.search(r"\bwhich\s*$", text[: m.start()])
-        ):
-            continue  # (`..., which produces 1, 2, 5, 12, 29`: a run of values, read as one, not one return)
+        if not literal or _not_one_return(text, m.start(), end, value):
+            continue
         if re.search(
             r"\b(?:comprehension|generator|expression|slice|range|split|join|lookup|loop)\s*$", text[: m.start()], re.I
         ):
@@ -3780,6 +3787,13 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         ok = any(same_value(r, value) for r in walk.facts.returns)
         checks.append(Check("return", f"returns {value!r}", ok))
+
+
+def _not_one_return(text: str, start: int, end: int, value: object) -> bool:
+    """`..., which produces 1, 2, 5, 12, 29`: a run of values (read as one); `returns one of three
+    labels`: the values it may return. Neither tells one value a return handed back."""
+    run = re.match(r",\s*-?\d[\d.]*\s*,\s*-?\d", text[end:]) and re.search(r"\bwhich\s*$", text[:start])
+    return bool(run) or (isinstance(value, int) and bool(re.match(r"\s+of\s", text[end:])))
 
 
 def _the_same_call_again(subject: str, value: object, walk: Walk, checks: list[Check]) -> bool:

@@ -1890,6 +1890,17 @@ def test_a_pass_named_by_a_noun_and_its_value_in_backticks_or_quotes_holds_its_v
     assert ungrounded("Step `3`: level = 8.", backward=False) == []
 
 
+def test_a_percentage_a_quotient_in_words_and_the_values_a_function_may_return(facts):
+    # `7 / 8 is 87.5%`: a share told as a percentage
+    assert verdicts(facts, "So `7 / 8` is 87.5%.") == [("arith", True)]
+    assert verdicts(facts, "So `7 / 8` is 85%.") == [("arith", False)]
+    # a number said of divmod with a noun after it is the quotient
+    assert ("arith", True) in verdicts(facts, "Then divmod(50, 24) gives two full days and some hours.")
+    assert ("arith", False) in verdicts(facts, "Then divmod(50, 24) gives three full days and some hours.")
+    # `returns one of three labels`: what it may return, not a return of 1
+    assert ("return", False) not in verdicts(facts, "The function returns one of three labels.")
+
+
 UNIQUE = """\
 def unique_count(xs):
     seen = set()
