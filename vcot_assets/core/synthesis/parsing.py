@@ -127,6 +127,10 @@ def _singular(key: str) -> str:
     return " ".join(word[:-1] if len(word) > 3 and word.endswith("s") else word for word in key.split())
 
 
+# `test test test test`: one word over and over, a small model's degenerate repetition
+_STUCK_WORD = re.compile(r"\b([A-Za-z]+)(?:\s+\1\b){3,}", re.I)
+
+
 def _refuse_a_loop(items: list[str]) -> None:
     """The same item three times or more, or one word four times running in an item (`test test
     test test 1. 2. 3.`, outside quotes), is a model stuck in a loop (a small model's degenerate
@@ -138,9 +142,6 @@ def _refuse_a_loop(items: list[str]) -> None:
         stuck = _STUCK_WORD.search(re.sub(r"'[^'\n]*'|\"[^\"\n]*\"|`[^`\n]*`", "''", item))
         if stuck:
             raise ParseError("repeated_items", f"{stuck.group(0)!r} in one item: a model stuck in a loop")
-
-
-_STUCK_WORD = re.compile(r"\b([A-Za-z]+)(?:\s+\1\b){3,}", re.I)
 
 
 def parse_concepts(text: str, truncated: bool = False) -> list[dict]:

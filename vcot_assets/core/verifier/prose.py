@@ -1565,9 +1565,9 @@ def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                     computed, value, end = list(computed), run, run_end
                 except TypeError:
                     pass
-            if re.match(r"\s*(?:%|percent\b)", text[end:]) and isinstance(value, int | float):
-                value, end = value / 100, end + len(re.match(r"\s*(?:%|percent\b)", text[end:]).group(0))
-                # (`7 / 8 is 87.5%`: a share told as a percentage)
+            percent = re.match(r"\s*(?:%|percent\b)", text[end:])
+            if percent and isinstance(value, int | float):
+                value, end = value / 100, end + percent.end()  # `7 / 8 is 87.5%`: a share told as a percentage
             elif (
                 isinstance(computed, tuple)
                 and isinstance(value, int)
@@ -1926,11 +1926,8 @@ def _verb_value(
     if found.ok is False and verb in ("gets", "contains", "holds", "are", "were") and not measured:
         # `log gets 'g'`: an item the collection gains
         if any(
-            isinstance(v, (list, set, tuple, dict))
-            and contains(v, value)
-            or isinstance(v, str)
-            and isinstance(value, str)
-            and value in v  # `the code contains 'c12'`
+            (isinstance(v, (list, set, tuple, dict)) and contains(v, value))
+            or (isinstance(v, str) and isinstance(value, str) and value in v)  # `the code contains 'c12'`
             for _, v in walk.facts.history(subject)
         ):
             found.ok, found.text = True, f"{subject} gets {value!r}"
