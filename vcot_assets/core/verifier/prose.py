@@ -3706,6 +3706,7 @@ _RETURN_CASE = re.compile(
 
 def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     text = s.text
+    told_call: ast.expr | None = None  # the last call whose return the sentence told (for a later `it`)
     for m in _RETURN.finditer(text):
         end = _right_operand_end(text, m.end())
         if end < 0 or not s.free(m.end(), end):
@@ -3754,7 +3755,7 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             after,
         ) or (re.search(r"\b(?:otherwise|else|if|when|whenever)\b[^.;]*$", subject, re.I)):
             continue  # `returns False early when ...`: what the code does in a case, not this run's result
-        if _the_same_call_again(subject, value, walk, checks):
+        if told_call is not None and _the_same_call_again(subject, told_call, value, walk, checks):
             continue
         if _RETURN_CASE.match(after):
             continue  # `returns -1 for bad codes and row * 100 + ... otherwise`: the code's cases
@@ -3781,6 +3782,7 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 found = walk.call_value(node, value)
                 if found.ok is not None:
                     checks.append(Check("return", f"{call.group(1)} returns {value!r}", found.ok, found.at))
+                    told_call = node
             continue
         ok = any(same_value(r, value) for r in walk.facts.returns)
         checks.append(Check("return", f"returns {value!r}", ok))
@@ -3793,14 +3795,10 @@ def _not_one_return(text: str, start: int, end: int, value: object) -> bool:
     return bool(run) or (isinstance(value, int) and bool(re.match(r"\s+of\s", text[end:])))
 
 
-def _the_same_call_again(subject: str, value: object, walk: Walk, checks: list[Check]) -> bool:
-    """`the first time `scores.get(name, 0)` returns 0, ... the second time it returns 3`: `it` is the
-    call whose return the sentence told before; checked (into `checks`) as that call's value."""
+def _the_same_call_again(subject: str, node: ast.expr, value: object, walk: Walk, checks: list[Check]) -> bool:
+    """`the first time `scores.get(name, 0)` returns 0, ... the second time it returns 3`: `it` is
+    `node`, the call whose return the sentence told before; checked (into `checks`) as its value."""
     if not re.search(r"\b(?:then|second|third|next|last)\s+(?:time\s+)?it\s*$", subject):
-        return False
-    earlier = [c for c in checks if c.kind == "return" and " returns " in c.text and "(" in c.text]
-    node = _expr(earlier[-1].text.rsplit(" returns ", 1)[0]) if earlier else None
-    if node is None:
         return False
     found = walk.call_value(node, value)
     if found.ok is not None:
