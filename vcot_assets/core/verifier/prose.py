@@ -4112,6 +4112,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
     _after_the_restated_assignment(located, walk)
     _after_the_loop(located, walk)
     _in_the_order_told(located, walk)
+    _tested_for_the_value(located, walk)
     _not_gone_back(located, walk)
     _the_result_just_worked(located, walk)
     _the_step_just_undone(located, walk)
@@ -4449,6 +4450,36 @@ _AFTER_THAT = re.compile(
 
 
 _LED_TO = re.compile(r"\b(?:so|then|now|becomes|became|afterwards|after\s+that|which\s+makes)\b|->|→", re.I)
+
+
+# `c[0] == '+'` is True for `'-5'`: a test's outcome told for one value of its variable
+_TRUE_FOR_A_VALUE = re.compile(
+    r"[^.;:]{0,40}?\b(?:is|was|returns|returned|gives|gave|comes\s+out|came\s+out|evaluates\s+to)\s+"
+    r"(?P<truth>true|false)\s+for\s+(?:the\s+(?:string|key|value|word|number|item|token|piece|character|char|"
+    r"name|line|field|entry|element|letter)\s+)?(?P<value>'[^'\n]*'|\"[^\"\n]*\"|-?\d+(?:\.\d+)?)(?![\w.'\"(\[])",
+    re.I,
+)
+
+
+def _tested_for_the_value(located: list[Check], walk: Walk) -> None:
+    """`val.isdigit()` returned False for the string '3'`: a test of one variable, told for a
+    value of it, is evaluated on that value (not looked for wherever the run made it so)."""
+    for check in located:
+        if not (check.ok and check.kind == "comparison" and check.position >= 0):
+            continue
+        told = _TRUE_FOR_A_VALUE.match(walk.sentence, check.position + len(check.text.split(" is ")[0]))
+        node = _expr(re.sub(r" is (?:True|False)$", "", check.text)) if told else None
+        literal, value = _literal_value(_expr(told.group("value"))) if told else (False, None)
+        names = _names(node) - SAFE_CALLS if node is not None else set()
+        if not literal or len(names) != 1 or not names <= walk.facts.index.names:
+            continue
+        try:
+            outcome = bool(evaluate(node, {names.pop(): value}))
+        except Exception:  # (what it would raise on the value is no claim about the run)
+            continue
+        if outcome != (told.group("truth").lower() == "true"):
+            check.ok = False
+            check.text += f" (not for {told.group('value')})"
 
 
 def _in_the_order_told(located: list[Check], walk: Walk) -> None:

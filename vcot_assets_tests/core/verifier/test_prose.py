@@ -3317,3 +3317,17 @@ def test_the_size_told_of_a_dicts_key_is_its_entrys_not_the_keys_own():
     told = "So the groups dictionary must contain 'a' with two words and 'b' with one word."
     assert ("count", False) not in verdicts(grouped, told)
     assert ("count", False) in verdicts(grouped, "The text 'x y' has three words.")
+
+
+def test_a_test_told_for_a_value_of_its_variable_is_evaluated_on_that_value():
+    trace = traced(
+        "def ints(vals):\n    out = []\n    for val in vals:\n        if val.isdigit():\n            out.append(int(val))\n"
+        "    return out\n",
+        "ints(['3', 'dark'])",
+    )
+    # `val.isdigit()` came out False at 'dark', but the sentence tells it for '3'
+    assert ungrounded_in(trace, "`val.isdigit()` returned True for the string `'3'`, so 3 is appended.") == []
+    assert ungrounded_in(trace, "`val.isdigit()` returned False for the string `'3'`, so nothing is appended.") == [
+        "val.isdigit() is False (not for '3')"
+    ]
+    assert ungrounded_in(trace, "`val.isdigit()` is False for `'dark'`.") == []
