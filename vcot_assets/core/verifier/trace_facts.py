@@ -402,7 +402,8 @@ _PURE_CALLS = frozenset({"len", "sum", "min", "max", "abs", "ord", "chr", "int",
 
 def _computations(statement: ast.stmt) -> list[ast.expr]:
     """The arithmetic and pure builtin calls in a statement's own expressions (a loop's or an
-    `if`'s header, not its body): values the program computes without naming them."""
+    `if`'s header, not its body): values the program computes without naming them, operands of
+    larger computations too (`a * b` in `if (a * b) % m == 1`: "the products are 2, 4, 6")."""
     if isinstance(statement, (ast.If, ast.While)):
         roots = [statement.test]
     elif isinstance(statement, ast.For):
@@ -417,14 +418,11 @@ def _computations(statement: ast.stmt) -> list[ast.expr]:
         target = ast.parse(ast.unparse(statement.target), mode="eval").body
         found.append(ast.fix_missing_locations(ast.BinOp(left=target, op=statement.op, right=statement.value)))
     for root in roots:
-        inside_arithmetic = set()  # an operand of a larger computation (`self.pos + 1` in `(...) % n`)
         for node in ast.walk(root):
             if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
                 break  # names bound inside have no traced value
-            if isinstance(node, ast.BinOp):
-                inside_arithmetic.update(map(id, (node.left, node.right)))
             pure_call = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _PURE_CALLS
-            if (isinstance(node, ast.BinOp) or pure_call) and id(node) not in inside_arithmetic:
+            if isinstance(node, ast.BinOp) or pure_call:
                 found.append(node)
     return found
 

@@ -3331,3 +3331,16 @@ def test_a_test_told_for_a_value_of_its_variable_is_evaluated_on_that_value():
         "val.isdigit() is False (not for '3')"
     ]
     assert ungrounded_in(trace, "`val.isdigit()` is False for `'dark'`.") == []
+
+
+def test_values_an_operand_of_a_test_took_are_a_computed_run():
+    trace = traced(
+        "def inverse_hits(n, m):\n    hits = 0\n    for b in range(1, n + 1):\n        if (2 * b) % m == 1:\n"
+        "            hits += 1\n    return hits\n",
+        "inverse_hits(6, 7)",
+    )
+    # `2 * b` is computed inside the test, never held by a variable
+    assert ungrounded_in(trace, "The products are 2, 4, 6, 8, 10, 12.") == []
+    assert ungrounded_in(trace, "The products are 2, 4, 6, 8, 12, 12.") == [
+        "values: [2, 4, 6, 8, 12, 12] (one off a computed run)"
+    ]
