@@ -2656,9 +2656,14 @@ _LOOP_WENT_OVER = re.compile(
 def _lengths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`a list of 30 flags`, `an 11-element list`: some traced collection has that size."""
     for m in _LENGTH.finditer(s.text):
+        if m.group(2) and _inside_quotes(s.text, m.start()):
+            continue  # `'Main--Menu-v2-42-Item'`: part of a string, not a size
         if s.free(m.start(), m.end()):
             s.use(m.start(), m.end())
             size = int(m.group(1) or m.group(2) or m.group(3))
+            if m.group(2) and _a_width_of_the_code(size, walk.facts):
+                checks.append(Check("count", m.group(0), True))
+                continue
             # (`over the six letters`: or the passes of a loop over them; `a list of 20` is a size)
             passes = walk.facts.loop_counts if m.group(3) else set()
             looped = _counts_of_the_noun(walk, m.group(0).split()[-1]) if m.group(3) else set()
@@ -2670,6 +2675,22 @@ def _lengths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 checks.append(Check("count", m.group(0), size in passes))  # (what the loop did, not a size)
                 continue
             checks.append(Check("count", m.group(0), size in walk.facts.sizes or size in passes))
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    return any(q.start() < at < q.end() for q in _QUOTED.finditer(text))
+
+
+# `email[7:]`, `s[i:i + 2]`: how many items a slice of the code drops or takes
+_SLICE_WIDTH = re.compile(r"\[\s*(\d+)\s*:|:\s*(\d+)\s*\]|:\s*[\w.]+\s*\+\s*(\d+)\s*\]")
+
+
+def _a_width_of_the_code(size: int, facts: TraceFacts) -> bool:
+    """`the seven-character prefix` that `email[7:]` drops (or `"mailto:"`, a string of the code, is),
+    `each two-character slice` `s[i:i + 2]` takes: a size the code itself gives."""
+    if any(isinstance(v, str) and len(v) == size for v in facts.code_literals):
+        return True
+    return any(str(size) in m.groups() for m in _SLICE_WIDTH.finditer(facts.code_source))
 
 
 def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:

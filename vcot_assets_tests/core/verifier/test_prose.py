@@ -3344,3 +3344,16 @@ def test_values_an_operand_of_a_test_took_are_a_computed_run():
     assert ungrounded_in(trace, "The products are 2, 4, 6, 8, 12, 12.") == [
         "values: [2, 4, 6, 8, 12, 12] (one off a computed run)"
     ]
+
+
+def test_a_width_the_code_gives_and_a_string_s_own_text_are_no_sizes_to_find():
+    trace = traced(
+        "def host(email):\n    email = email.strip()\n    if not email.startswith('mailto:'):\n        return None\n"
+        "    return email[7:]\n",
+        "host(' mailto:a-42-item ')",
+    )
+    # no traced value has seven items: the width is `email[7:]`'s (and `'mailto:'`'s)
+    assert ungrounded_in(trace, "`email[7:]` drops the seven-character prefix.") == []
+    assert ungrounded_in(trace, "`email[7:]` drops the five-character prefix.") == ["5-character"]
+    # `42-item` is text of the string, not a size
+    assert ungrounded_in(trace, "It returns `'a-42-item'`.") == []
