@@ -4151,10 +4151,17 @@ _SEQUENCING = re.compile(
 _OTHER_MOMENT = re.compile(r"\b(?:must|old|previous|earlier|original|initial|final|first|last|had)\b", re.I)
 
 
+# `lo = 9`, `self.level = 4`, `counts['red'] = 2`: a value of a variable or of one of its entries
+_STATE_VALUE = re.compile(r"(?:self\.)?\w+(?:\[[^\]:]+\])? = .+")
+
+
 def _one_state(located: list[Check], walk: Walk) -> None:
-    """`lo = 9 and hi = 2`: values of different variables stated side by side (no `then`, `so`,
-    `after` between them) hold in one state."""
-    plain = [c for c in located if c.ok and c.kind == "value" and re.fullmatch(r"(?:self\.)?\w+ = .+", c.text)]
+    """`lo = 9 and hi = 2`, `red goes up to 2 and counts is {'red': 1, 'blue': 1}`: values of
+    different variables (or entries) stated side by side (no `then`, `so`, `after` between them)
+    hold in one state."""
+    plain = [c for c in located if c.ok and c.kind == "value" and _STATE_VALUE.fullmatch(c.text)]
+    # (`middle, right = right[0], right[1:]`: an entry the same line replaced is read before it)
+    plain = [c for c in plain if "[" not in c.text or not _assigned_together(c.text.split("[")[0], walk.facts)]
     plain.sort(key=lambda c: c.position)
     groups: list[list[Check]] = []
     for check in plain:
@@ -4173,6 +4180,7 @@ def _one_state(located: list[Check], walk: Walk) -> None:
         names = {c.text.split(" = ")[0] for c in group}
         if len(group) < 2 or len(names) != len(group):
             continue
+        names = {n.split("[")[0] for n in names}
         if not any(names <= state.keys() for state in walk.facts.index.states):
             continue  # variables of different calls (an argument of `__init__`, a local of `run`)
         shared = set(group[0].events).intersection(*(c.events for c in group[1:]))

@@ -3357,3 +3357,17 @@ def test_a_width_the_code_gives_and_a_string_s_own_text_are_no_sizes_to_find():
     assert ungrounded_in(trace, "`email[7:]` drops the five-character prefix.") == ["5-character"]
     # `42-item` is text of the string, not a size
     assert ungrounded_in(trace, "It returns `'a-42-item'`.") == []
+
+
+def test_an_entry_told_beside_its_collection_holds_in_the_same_state():
+    trace = traced(
+        "def socks(colors):\n    counts = {}\n    for c in colors:\n        counts[c] = counts.get(c, 0) + 1\n"
+        "    return counts\n",
+        "socks(['red', 'blue', 'red'])",
+    )
+    told = "The third sock is red again, so `counts['red']` goes up to 2 and counts is "
+    assert ungrounded_in(trace, told + "{'red': 2, 'blue': 1}.") == []
+    # {'red': 1, 'blue': 1} was held, but never while counts['red'] was 2
+    assert ungrounded_in(trace, told + "{'red': 1, 'blue': 1}.") == [
+        "counts = {'red': 1, 'blue': 1} (never together with counts['red'] = 2)"
+    ]
