@@ -4241,6 +4241,13 @@ _RESULT_THEN_VALUE = re.compile(
     + r"\s*[,;]?\s*(?:and\s+)?(?:so|then|which\s+makes|making)\s+(?:the\s+)?(?:new\s+)?(?P<name>(?:self\.)?[A-Za-z_]\w*)"
     r"\s+(?:is\s+now|is|becomes|=|goes\s+to|ends\s+at|is\s+set\s+to)\s+" + _WHOLE_VALUE
 )
+# `need = 5 + 1 + 3 = 9, not over 10, so used is 9`: arithmetic of three or more literals, then
+# (after a clause about it) the variable it updated (two are often a test's: `1 + 4 = 5 fits, so`)
+_SUM_LATER_THEN_VALUE = re.compile(
+    r"(?<![\w.])(?P<expr>-?\d+(?:\s*(?:\*\*|//|<<|>>|[-+*/%&|^])\s*-?\d+){2,})\s*=\s*(?P<r>-?\d+)(?![\d.])"
+    r"[^.;:]{0,50}?\b(?:so|then)\s+(?:the\s+)?(?:new\s+)?(?P<name>(?:self\.)?[A-Za-z_]\w*)"
+    r"\s+(?:is\s+now|is|becomes|=|goes\s+to|ends\s+at|is\s+set\s+to)\s+(?P<x>-?\d+)(?!\d|\.\d|\s*[-+*/%&|^=<>])"
+)
 # `Now acc is 107.`: a value told as the state a step just left
 _VALUE_OPENS = re.compile(
     r"\s*(?:now|and\s+now)\s*,?\s*(?:the\s+)?(?P<name>(?:self\.)?[A-Za-z_]\w*)\s+(?:is\s+now|is|becomes|=)\s+"
@@ -4273,6 +4280,12 @@ def _the_result_just_worked(located: list[Check], walk: Walk) -> None:
             m.start("name"),
         )
         for m in _RESULT_THEN_VALUE.finditer(walk.sentence)
+    ]
+    starts = {start for *_, start in told}
+    told += [
+        (m["name"], int(m["x"]), int(m["r"]), set(map(int, re.findall(r"-?\d+", m["expr"]))), m.start("name"))
+        for m in _SUM_LATER_THEN_VALUE.finditer(walk.sentence)
+        if m.start("name") not in starts
     ]
     opening = _VALUE_OPENS.match(walk.sentence)
     worked = list(_LITERAL_STEP.finditer(walk.previous_raw_sentence.replace("`", "")))

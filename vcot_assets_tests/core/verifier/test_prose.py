@@ -3371,3 +3371,14 @@ def test_an_entry_told_beside_its_collection_holds_in_the_same_state():
     assert ungrounded_in(trace, told + "{'red': 1, 'blue': 1}.") == [
         "counts = {'red': 1, 'blue': 1} (never together with counts['red'] = 2)"
     ]
+
+
+def test_the_variable_a_sum_of_several_numbers_updated_is_told_at_the_result():
+    trace = traced(
+        "def pack(sizes, cap):\n    used = 0\n    for s in sizes:\n        need = used + s + 1\n        if need <= cap:\n"
+        "            used = need\n    return used\n",
+        "pack([4, 3], 10)",
+    )
+    told = "Then need = 5 + 3 + 1 = 9, not over 10, so used = "
+    assert ungrounded_in(trace, "used = 5. " + told + "9.") == []
+    assert ungrounded_in(trace, "used = 5. " + told + "5.") == ["used = 5 (not 9, the result just worked)"]
