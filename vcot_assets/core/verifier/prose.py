@@ -1298,6 +1298,10 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         base = subject.split("[")[0]
         if base not in known and f"self.{base}" not in known and base.removeprefix("self.") not in known:
             continue
+        if base in walk.facts.instances or re.search(
+            r"[-+*/%]\s*$", s.text[: m.start("subject")] if m.group("subject") else ""
+        ):
+            continue  # `the lift climbs from 0 to 6`: an object (its state climbs); `r * cols + c runs from 0`: a sum
         if re.search(r"\w(?:'s|s')\s+$", s.text[: m.start()]):
             continue  # `Ash's points go 3, 4`: one entry's, told by its key (not the variable's history)
         values, end = _literal_run(s.text, start)
@@ -2681,13 +2685,17 @@ def _inside_quotes(text: str, at: int) -> bool:
     return any(q.start() < at < q.end() for q in _QUOTED.finditer(text))
 
 
-# `email[7:]`, `s[i:i + 2]`: how many items a slice of the code drops or takes
-_SLICE_WIDTH = re.compile(r"\[\s*(\d+)\s*:|:\s*(\d+)\s*\]|:\s*[\w.]+\s*\+\s*(\d+)\s*\]")
+# `email[7:]`, `s[i:i + 2]`, `str(n).zfill(3)`: how many items a slice of the code drops or takes,
+# or how wide a string the code pads
+_SLICE_WIDTH = re.compile(
+    r"\[\s*(\d+)\s*:|:\s*(\d+)\s*\]|:\s*[\w.]+\s*\+\s*(\d+)\s*\]|\.(?:zfill|ljust|rjust|center)\(\s*(\d+)"
+)
 
 
 def _a_width_of_the_code(size: int, facts: TraceFacts) -> bool:
     """`the seven-character prefix` that `email[7:]` drops (or `"mailto:"`, a string of the code, is),
-    `each two-character slice` `s[i:i + 2]` takes: a size the code itself gives."""
+    `each two-character slice` `s[i:i + 2]` takes, `a three-character number` `zfill(3)` pads: a
+    size the code itself gives."""
     if any(isinstance(v, str) and len(v) == size for v in facts.code_literals):
         return True
     return any(str(size) in m.groups() for m in _SLICE_WIDTH.finditer(facts.code_source))
@@ -3164,6 +3172,8 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `runs once per iteration`: a rate; `adds 50 times the multiplier`, `0 times any length`: products
         if not result and re.search(r"[-+*/%]\s*$", s.text[: m.start()]):
             continue  # `ran n - 2 times`: a count written as an expression of the input
+        if re.search(r"\b(?:at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|up\s+to)\s*$", s.text[: m.start()]):
+            continue  # `57 needs at least 9 rounds`: a bound reasoned out, not how often the loop ran
         if m.group(0).lower().endswith("passes") and _LABEL_NOUN.search(s.text[: m.start()]):
             continue  # `Row 0 passes at j = 0`, `the value 9 passes`: a labelled thing passing a test
         s.use(m.start(), m.end())

@@ -3382,3 +3382,22 @@ def test_the_variable_a_sum_of_several_numbers_updated_is_told_at_the_result():
     told = "Then need = 5 + 3 + 1 = 9, not over 10, so used = "
     assert ungrounded_in(trace, "used = 5. " + told + "9.") == []
     assert ungrounded_in(trace, "used = 5. " + told + "5.") == ["used = 5 (not 9, the result just worked)"]
+
+
+def test_a_padded_width_a_bound_a_sum_and_an_object_are_not_read_as_sizes_counts_or_runs():
+    trace = traced(
+        "class Lift:\n    def __init__(self):\n        self.floor = 0\n\n    def go(self, target):\n"
+        "        while self.floor != target:\n            self.floor += 1\n\n"
+        "def trips(targets, cols):\n    lift = Lift()\n    for t in targets:\n        lift.go(t)\n"
+        "    cell = lift.floor * cols + 1\n    return 'n' + str(cell).zfill(3)\n",
+        "trips([2, 3], 4)",
+    )
+    # `zfill(3)` pads to three characters; no traced value has three items
+    assert ungrounded_in(trace, "It returns a three-character number.") == []
+    assert ungrounded_in(trace, "It returns a five-character number.") == ["5-character"]
+    # a bound reasoned out is not the loop's count (the while loop ran 3 times)
+    assert ungrounded_in(trace, "Reaching 3 takes at least 6 passes.") == []
+    assert ungrounded_in(trace, "Reaching 3 takes 6 passes.") == ["6 passes"]
+    # `lift` holds an object: its floor climbs; `floor * cols + cell` is a sum, not `cell`'s run
+    assert ungrounded_in(trace, "The lift climbs from 0 to 3.") == []
+    assert ungrounded_in(trace, "The index floor * cols + cell runs from 0 to 12.") == []
