@@ -757,8 +757,8 @@ def _one_dict_with(key: str, facts: TraceFacts) -> str | None:
 
 
 # `The bean stock stays at 2`, `Bike stock drops to 1`: one key's entry of the dict named after it
-_KEY_BEFORE_DICT = re.compile(
-    r"\b(?P<key>[A-Za-z][a-z]*)\s+(?P<name>(?:self\.)?[a-z_]\w*)\s+(?=(?:now\s+|still\s+)?"
+_KEY_BEFORE_DICT = re.compile(  # (`cy's best is now 55` too)
+    r"\b(?P<key>[A-Za-z][a-z]*)(?:'s)?\s+(?P<name>(?:self\.)?[a-z_]\w*)\s+(?=(?:now\s+|still\s+)?"
     r"(?:stays|remains|drops|falls|goes|rises|climbs|grows|becomes|is|was|reaches|ends)\b)"
 )
 

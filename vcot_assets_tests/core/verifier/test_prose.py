@@ -3401,3 +3401,13 @@ def test_a_padded_width_a_bound_a_sum_and_an_object_are_not_read_as_sizes_counts
     # `lift` holds an object: its floor climbs; `floor * cols + cell` is a sum, not `cell`'s run
     assert ungrounded_in(trace, "The lift climbs from 0 to 3.") == []
     assert ungrounded_in(trace, "The index floor * cols + cell runs from 0 to 12.") == []
+
+
+def test_a_name_s_possessive_before_a_dict_names_its_entry():
+    trace = traced(
+        "def best_times(entries):\n    best = {}\n    for name, t in entries:\n        if name not in best or t < best[name]:\n"
+        "            best[name] = t\n    return best\n",
+        "best_times([('cy', 58), ('ana', 61), ('cy', 55)])",
+    )
+    assert ungrounded_in(trace, "Then cy's best is now 55.") == []
+    assert ungrounded_in(trace, "Then cy's best is now 61.") == ["best['cy'] = 61"]
