@@ -1790,6 +1790,9 @@ def _object_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     ]:
         group = next(g for g in ("subject", "left", "made") if m.groupdict().get(g))
         subject = m.group(group)
+        if subject == "it" and "it" in known:  # `self.dupes = 2, and the last 'b' makes it 3`: the pronoun
+            named = [n for n in re.findall(r"(?:self\.)?[A-Za-z_]\w*", s.text[: m.start()]) if n in known and n != "it"]
+            subject = named[-1] if named else subject
         if subject not in known and f"self.{subject}" in known:
             subject = f"self.{subject}"
         end = _right_operand_end(s.text, m.end())

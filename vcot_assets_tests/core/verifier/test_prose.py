@@ -3411,3 +3411,13 @@ def test_a_name_s_possessive_before_a_dict_names_its_entry():
     )
     assert ungrounded_in(trace, "Then cy's best is now 55.") == []
     assert ungrounded_in(trace, "Then cy's best is now 61.") == ["best['cy'] = 61"]
+
+
+def test_it_after_a_variable_is_the_pronoun_even_where_the_program_has_a_variable_it():
+    trace = traced(
+        "def dupes(items):\n    seen, n = set(), 0\n    for it in items:\n        if it in seen:\n            n += 1\n"
+        "        seen.add(it)\n    return n\n",
+        "dupes(['b', 'a', 'b', 'b'])",
+    )
+    assert ungrounded_in(trace, "The second 'b' makes n = 1, and the last 'b' makes it 2.") == []
+    assert ungrounded_in(trace, "The second 'b' makes n = 1, and the last 'b' makes it 3.") == ["n = 3"]
