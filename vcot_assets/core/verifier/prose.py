@@ -1212,13 +1212,29 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         _worked_steps(nodes, checks)
 
 
+_TRAILING_MEMBERSHIP = re.compile(r"\s+(?:is|was)\s+(not\s+)?in\s+")
 _TRAILING_TEST = re.compile(
     r"\s*(<=|>=|<|>|==|!=)\s*(-?\d+(?:\.\d+)?)\s+(?:(?:is|was)\s+(true|false)|(holds|fails))\b", re.I
 )
 
 
 def _trailing_test(s: Sentence, at: int, value: object, checks: list[Check]) -> None:
-    """`5 * 2 = 10 > 16 is true`: the chain's value compared with a number, and the outcome told."""
+    """`5 * 2 = 10 > 16 is true`: the chain's value compared with a number, and the outcome told;
+    `6 % 7 = 6 is not in (5, 6)`: the chain's value tested against a collection written out."""
+    member = _TRAILING_MEMBERSHIP.match(s.text, at)
+    end = _right_operand_end(s.text, member.end()) if member else -1
+    literal, collection = (
+        _literal_value(_expr(s.text[member.end() : end]) or ast.Constant(None)) if end > 0 else (False, None)
+    )
+    if member and literal and isinstance(collection, (list, tuple, set, str)) and s.free(at, end):
+        s.use(at, end)
+        held = any(same_value(value, item) for item in collection) if not isinstance(collection, str) else None
+        if held is not None:
+            negated = bool(member.group(1))
+            checks.append(
+                Check("comparison", f"{value!r} {'not in' if negated else 'in'} {collection!r}", held != negated)
+            )
+        return
     m = _TRAILING_TEST.match(s.text, at)
     if m is None or not isinstance(value, int | float) or isinstance(value, bool) or not s.free(at, m.end()):
         return

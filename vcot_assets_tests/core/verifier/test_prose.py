@@ -3421,3 +3421,8 @@ def test_it_after_a_variable_is_the_pronoun_even_where_the_program_has_a_variabl
     )
     assert ungrounded_in(trace, "The second 'b' makes n = 1, and the last 'b' makes it 2.") == []
     assert ungrounded_in(trace, "The second 'b' makes n = 1, and the last 'b' makes it 3.") == ["n = 3"]
+
+
+def test_worked_arithmetic_tested_against_a_collection_written_out_is_evaluated(facts):
+    assert ("comparison", True) in verdicts(facts, "`6 % 7 = 6` is in `(5, 6)`, so the rule applies.")
+    assert ("comparison", False) in verdicts(facts, "`6 % 7 = 6` is not in `(5, 6)`, so the rule does not apply.")
