@@ -1698,6 +1698,13 @@ _PAIR_NOT_AFTER = (
 )
 
 
+_NO_STATE_OF_THE_SUBJECT = re.compile(
+    r"\b(?:whether|whenever|when|if)\s+$"  # `check whether old is 0`: a condition the code tests
+    r"|\b(?:added|appended|pushed|put|inserted|moved|sent)\s+(?:on|in)?to\s+$",  # `added to evens was 10`: what went in
+    re.I,
+)
+
+
 def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
     """The program variable a `_SUBJECT` match names (`total` may be `self.total`), or None where
     the words are prose: part of an expression, or a noun phrase (`the run of answers is 2`)."""
@@ -1732,8 +1739,8 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
     nothing = re.search(r"\b(?:no|none\s+of\s+the)\s+((?:[a-z]+\s+){0,4})$", near, re.I)
     if nothing and not set(nothing.group(1).lower().split()) & _CLAUSE_WORDS:
         return None  # `no earlier pair reaching 12`, `no leaf in the data is -1`: a value nothing held
-    if re.search(r"\b(?:whether|whenever|when|if)\s+$", before_text, re.I):
-        return None  # `check whether old is 0`, `None when old is 0`: a condition the code tests, not a state
+    if _NO_STATE_OF_THE_SUBJECT.search(before_text):
+        return None
     pair = re.search(
         r"(?:(?<![\w.])([A-Za-z]+)\s+)?(?<![\w.])([A-Za-z_]\w*|'[^'\n]*'|\"[^\"\n]*\")\s+to\s+$", before_text
     )
@@ -3875,7 +3882,14 @@ def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             i += 1
             continue
         s.use(i, end)
-        if isinstance(node, ast.BinOp):  # `a 5 × 5 grid`: prose arithmetic with no result claimed
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Constant)
+            and grounded_literal(walk.facts, node.func.value.value)
+        ):  # `'Cat'.lower() starts with 'c'`: the code's step restated on a value of the run
+            checks.append(Check("literal", text[i:end], True))
+        elif isinstance(node, ast.BinOp):  # `a 5 × 5 grid`: prose arithmetic with no result claimed
             operands = [n.value for n in ast.walk(node) if isinstance(n, ast.Constant)]
             # its operands are grounded, or it is a computation of the narration's own (unverifiable)
             checks.append(

@@ -3426,3 +3426,16 @@ def test_it_after_a_variable_is_the_pronoun_even_where_the_program_has_a_variabl
 def test_worked_arithmetic_tested_against_a_collection_written_out_is_evaluated(facts):
     assert ("comparison", True) in verdicts(facts, "`6 % 7 = 6` is in `(5, 6)`, so the rule applies.")
     assert ("comparison", False) in verdicts(facts, "`6 % 7 = 6` is not in `(5, 6)`, so the rule does not apply.")
+
+
+def test_a_literal_s_method_and_what_was_added_to_a_list_are_no_states_of_it():
+    trace = traced(
+        "def evens(words):\n    out = []\n    for w in words:\n        if w.lower().startswith('c'):\n"
+        "            out.append(len(w))\n    return out\n",
+        "evens(['Cat', 'cod'])",
+    )
+    # `'Cat'.lower()` is the code's step restated on a value of the run ('cat' is held nowhere)
+    assert ungrounded_in(trace, "`'Cat'.lower()` starts with 'c', so 3 is appended.") == []
+    # `added to out was 3`: what went into out, not out's value
+    assert ungrounded_in(trace, "The last element added to out was 3.") == []
+    assert ungrounded_in(trace, "Then out was 3.") == ["out = 3"]
