@@ -1226,14 +1226,10 @@ def _trailing_test(s: Sentence, at: int, value: object, checks: list[Check]) -> 
     literal, collection = (
         _literal_value(_expr(s.text[member.end() : end]) or ast.Constant(None)) if end > 0 else (False, None)
     )
-    if member and literal and isinstance(collection, (list, tuple, set, str)) and s.free(at, end):
+    if member and literal and isinstance(collection, (list, tuple, set)) and s.free(at, end):
         s.use(at, end)
-        held = any(same_value(value, item) for item in collection) if not isinstance(collection, str) else None
-        if held is not None:
-            negated = bool(member.group(1))
-            checks.append(
-                Check("comparison", f"{value!r} {'not in' if negated else 'in'} {collection!r}", held != negated)
-            )
+        held, negated = any(same_value(value, item) for item in collection), bool(member.group(1))
+        checks.append(Check("comparison", f"{value!r} {'not in' if negated else 'in'} {collection!r}", held != negated))
         return
     m = _TRAILING_TEST.match(s.text, at)
     if m is None or not isinstance(value, int | float) or isinstance(value, bool) or not s.free(at, m.end()):
@@ -4547,7 +4543,7 @@ _TRUE_FOR_A_VALUE = re.compile(
 
 
 def _tested_for_the_value(located: list[Check], walk: Walk) -> None:
-    """`val.isdigit()` returned False for the string '3'`: a test of one variable, told for a
+    """`val.isdigit()` returned False for the string '3': a test of one variable, told for a
     value of it, is evaluated on that value (not looked for wherever the run made it so)."""
     for check in located:
         if not (check.ok and check.kind == "comparison" and check.position >= 0):
