@@ -1754,7 +1754,9 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
         return None
     if re.search(r"(?:[-+*/%<>=!&|^(~]|\b(?:in|not|of|if|minus|plus|times|by|over)\b)\s*$", before_text):
         return None  # part of an expression or a phrase (`'c' in new is False`, `p - low are ...`)
-    if re.search(r"(?:\bof\s+(?:[a-z]+\s+){0,2}|\b(?:first|last|next|other)\s+(?:\d+\s+)?|\b\d+\s+)$", before_text):
+    if re.search(
+        r"(?:\bof\s+(?:[a-z]+\s+){0,2}|\b(?:first|last|next|other)\s+(?:\d+\s+)?|(?<![=\s])\s*\b\d+\s+)$", before_text
+    ):  # (`At i = 0 run was 4`: the number ends the moment's own claim, then the name)
         return None  # `the run of correct answers is 2`, `the first two digits are 1 and 5`: a phrase
     before = before_text.rstrip().split()
     if (
@@ -2201,7 +2203,25 @@ def _is_collection(value: object) -> bool:
 
 
 def _sequence(walk: Walk, values: list[object], subject: str | None, stepwise: bool = False) -> Check:
-    """Values in order in one variable's history (a named one, else any)."""
+    """Values in order in one variable's history (a named one, else any). A change told as `from 3
+    to 2` is told for the change verbs after it (`lives goes down to 2` again is not a new change)."""
+    check = _values_in_order(walk, values, subject, stepwise)
+    if check.ok and subject and len(values) == 2 and not walk.backward:
+        a, b = values
+        names = (subject.removeprefix("self."), "self." + subject.removeprefix("self."))  # (either may be told)
+        told = max(walk.told_changes.get(name, -1) for name in names)
+        steps = [
+            i
+            for name in names
+            for (_, x), (i, y) in zip(walk.facts.histories.get(name, []), walk.facts.histories.get(name, [])[1:])
+            if i > told and i >= walk.pointer - walk.window and same_value(x, a) and same_value(y, b)
+        ]
+        if steps:
+            walk.told_changes.update(dict.fromkeys(names, min(steps)))
+    return check
+
+
+def _values_in_order(walk: Walk, values: list[object], subject: str | None, stepwise: bool = False) -> Check:
     histories = walk.facts.histories
     headers = _after_each_loop_pass(walk, subject) if subject and len(values) >= 3 else None
     if headers is not None and not _after_each_pass(walk, subject, values, headers):
@@ -4283,9 +4303,11 @@ _RESULT_THEN_VALUE = re.compile(
 # `need = 5 + 1 + 3 = 9, not over 10, so used is 9`: arithmetic of three or more literals, then
 # (after a clause about it) the variable it updated (two are often a test's: `1 + 4 = 5 fits, so`)
 _SUM_LATER_THEN_VALUE = re.compile(
-    r"(?<![\w.])(?P<expr>-?\d+(?:\s*(?:\*\*|//|<<|>>|[-+*/%&|^])\s*-?\d+){2,})\s*=\s*(?P<r>-?\d+)(?![\d.])"
+    r"(?<![\w.])(?P<expr>\(*\s*-?\d+(?:\s*\)*\s*(?:\*\*|//|<<|>>|[-+*/%&|^])\s*\(*\s*-?\d+){2,}\s*\)*)"
+    r"\s*=\s*(?P<r>-?\d+)(?![\d.])"  # (`(2 + 3) % 4 = 1` too)
     r"[^.;:]{0,50}?\b(?:so|then)\s+(?:the\s+)?(?:new\s+)?(?P<name>(?:self\.)?[A-Za-z_]\w*)"
-    r"\s+(?:is\s+now|is|becomes|=|goes\s+to|ends\s+at|is\s+set\s+to)\s+(?P<x>-?\d+)(?!\d|\.\d|\s*[-+*/%&|^=<>])"
+    r"\s+(?:is\s+now|is|becomes|=|goes\s+to|ends\s+at|is\s+set\s+to|stays\s+at|stays|remains\s+at|remains)\s+"
+    r"(?P<x>-?\d+)(?!\d|\.\d|\s*[-+*/%&|^=<>])"
 )
 # `Now acc is 107.`: a value told as the state a step just left
 _VALUE_OPENS = re.compile(
@@ -4301,6 +4323,36 @@ def _assigned_together(name: str, facts: TraceFacts) -> bool:
     target = rf"(?:self\.)?{re.escape(name.removeprefix('self.'))}"
     together = re.compile(rf"(?:[\w.]+,)+{target}(?:,[\w.]+)*=(?!=)|{target}(?:,[\w.]+)+=(?!=)")
     return any(together.match(line) for line in facts.code_lines)  # (each line a statement, spaces out)
+
+
+# `best = max(2, 3) = 3, then prev = 5`: the result is the name's the arithmetic is written after,
+# and `then` goes on to another step
+_RESULT_OF_A_NAME = re.compile(r"(?:self\.)?[A-Za-z_]\w*`?\s*(?:=|is|becomes)\s*`?$")
+# `so total = 32 and then 35`: a run of the variable's values, the first of them before the step
+_RUN_FOLLOWS = re.compile(r"`?\s*(?:,\s*)?(?:and\s+)?(?:then\s+)?-?\d")
+
+
+def _result_told_otherwise(m: re.Match, sentence: str) -> bool:
+    """Whether the arithmetic's result belongs to another name, or the value said opens a run."""
+    another_step = re.search(r"\bthen\b", sentence[m.start() : m.start("name")])  # (not `so used = 9`)
+    return bool(
+        (another_step and _RESULT_OF_A_NAME.search(sentence[: m.start()])) or _RUN_FOLLOWS.match(sentence, m.end("x"))
+    )
+
+
+def _stale_after_adding(history: list[tuple[int, object]], near: range, said: int, result: int) -> bool:
+    """`4 * 12 = 48, so score becomes 6`: near here the variable steps by the result (6 to 54), and
+    the value said is not the one that step leaves. (A result under 2 is too common a
+    step, a counter's, to tie the sentence to it.)"""
+    if abs(result) < 2:
+        return False
+    numbers = [
+        (i, a, b)
+        for (_, a), (i, b) in zip(history, history[1:])
+        if i in near and all(isinstance(v, int) and not isinstance(v, bool) for v in (a, b))
+    ]
+    added = [(a, b) for _, a, b in numbers if abs(b - a) == abs(result)]
+    return bool(added) and all(b != said for _, b in added)
 
 
 def _the_result_just_worked(located: list[Check], walk: Walk) -> None:
@@ -4319,12 +4371,13 @@ def _the_result_just_worked(located: list[Check], walk: Walk) -> None:
             m.start("name"),
         )
         for m in _RESULT_THEN_VALUE.finditer(walk.sentence)
+        if not _result_told_otherwise(m, walk.sentence)
     ]
     starts = {start for *_, start in told}
     told += [
         (m["name"], int(m["x"]), int(m["r"]), set(map(int, re.findall(r"-?\d+", m["expr"]))), m.start("name"))
         for m in _SUM_LATER_THEN_VALUE.finditer(walk.sentence)
-        if m.start("name") not in starts
+        if m.start("name") not in starts and not _result_told_otherwise(m, walk.sentence)
     ]
     opening = _VALUE_OPENS.match(walk.sentence)
     worked = list(_LITERAL_STEP.finditer(walk.previous_raw_sentence.replace("`", "")))
@@ -4345,17 +4398,20 @@ def _the_result_just_worked(located: list[Check], walk: Walk) -> None:
             continue
         history = walk.facts.history(name)
         near = range(walk.pointer - walk.window, walk.pointer + 2 * walk.window + 1)
-        if not any(
-            a in operands and b == result and i in near for (_, a), (i, b) in zip(history, history[1:])
-        ):  # (the step this sentence tells: near where the narration is, not one at another time)
-            continue
+        steps = [i for (_, a), (i, b) in zip(history, history[1:]) if a in operands and b == result and i in near]
+        if not steps:  # (the step this sentence tells: near where the narration is, not one at another time)
+            if not _stale_after_adding(history, near, said, result):
+                continue
         if any(
-            b == said and abs(b - a) == abs(result) and i in near
+            b == said and abs(b - a) == abs(result) and i in near and (abs(result) >= 2 or i <= steps[-1])
             for (_, a), (i, b) in zip(history, history[1:])
             if isinstance(a, int) and isinstance(b, int)
-        ):
+        ):  # (a step by 1 of a later pass is too common, a counter's, to tell the sentence's)
             continue  # `6 & 3 = 2, so score becomes -2`: the result added to or taken from the variable
-        for check in [c for c in located if c.kind == "value" and c.ok and c.position >= start][:1]:
+        # (the claim of that name and value; where the sentence reads it, as a fallback: a claim's
+        # position can be an earlier one's where one reader read several)
+        named = [c for c in located if c.kind == "value" and c.ok and c.text == f"{name} = {said!r}"]
+        for check in (named or [c for c in located if c.kind == "value" and c.ok and c.position >= start])[:1]:
             check.ok = False
             check.text += f" (not {result}, the result just worked)"
 

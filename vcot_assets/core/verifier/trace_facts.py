@@ -85,7 +85,14 @@ class TraceFacts:
         `counts[4]`) takes a new value."""
         root = re.match(r"(?:self\.)?\w*", name).group()
         names = {root, f"self.{root}", root.removeprefix("self.")}
-        return sorted(i for n in names for i, _ in self.histories.get(n, []))
+        return sorted(
+            i
+            for n in names
+            for k, (i, value) in enumerate(self.histories.get(n, []))
+            # (an attribute shown again as a method is entered, `self.free = [4, 8]`, is the object's
+            # value carried into the call, not a change)
+            if not (k and n.startswith("self.") and same_value(self.histories[n][k - 1][1], value))
+        )
 
     def final_values(self, name: str) -> list[object]:
         """The values `name` (or `self.name`) holds when a call returns or a run of a loop ends

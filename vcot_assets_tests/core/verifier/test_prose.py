@@ -3439,3 +3439,93 @@ def test_a_literal_s_method_and_what_was_added_to_a_list_are_no_states_of_it():
     # `added to out was 3`: what went into out, not out's value
     assert ungrounded_in(trace, "The last element added to out was 3.") == []
     assert ungrounded_in(trace, "Then out was 3.") == ["out = 3"]
+
+
+def test_a_value_told_right_after_a_moment_s_own_value_is_read():
+    trace = traced(
+        "def half_point(nums):\n    total = sum(nums)\n    run = 0\n    for i, x in enumerate(nums):\n        run += x\n"
+        "        if run * 2 > total:\n            return i, run\n    return -1, run\n",
+        "half_point([4, 1, 6, 3, 2])",
+    )
+    # `i = 0` ends its own claim, so `run was 4` is run's value (not a phrase such as `2 apples`)
+    assert ungrounded_in(trace, "At i = 0 run was 4, and 8 > 16 is false.") == []
+    assert ungrounded_in(trace, "At i = 0 run was 7, and 8 > 16 is false.") == ["run = 7"]
+
+
+POST = """\
+class Posts:
+    def __init__(self, windows):
+        self.free = [0] * windows
+
+    def take(self, dur):
+        i = self.free.index(min(self.free))
+        start = self.free[i]
+        self.free[i] = start + dur
+        return start
+
+
+def waits(durations):
+    post = Posts(2)
+    return [post.take(d) for d in durations]
+"""
+
+
+def test_an_attribute_shown_again_as_a_method_is_entered_is_not_a_change():
+    trace = traced(POST, "waits([4, 2, 6, 3])")  # free: [4, 0], [4, 2], [4, 8], [7, 8]
+    told = "The second job makes free [4, 2]. The third job starts at 2 and free is now [4, 8]. "
+    assert ungrounded_in(trace, told + "The fourth job starts at 4, so free becomes [7, 8].") == []
+    assert ungrounded_in(trace, told + "The fourth job starts at 4, so free becomes [4, 8].") == [
+        "self.free = [4, 8] (no change to it from here on)"
+    ]
+
+
+RING = """\
+class Ring:
+    def __init__(self, words):
+        self.words = words
+        self.pos = 0
+
+    def step(self, h):
+        self.pos = (self.pos + h) % len(self.words)
+        return self.words[self.pos]
+
+
+def hops(words, steps):
+    r = Ring(words)
+    return [r.step(h) for h in steps]
+"""
+
+
+def test_the_result_of_bracketed_arithmetic_is_the_value_said_after_it():
+    trace = traced(RING, "hops(['oak', 'elm', 'fir', 'ash'], [2, 3, 5, 1])")  # pos 2, 1, 2, 3
+    first = "For h = 2, (0 + 2) % 4 = 2, so self.pos = 2. "
+    assert ungrounded_in(trace, first + "For h = 3, (2 + 3) % 4 = 1, so self.pos = 1.") == []
+    assert ungrounded_in(trace, first + "For h = 3, (2 + 3) % 4 = 1, so self.pos = 2.") == [
+        "self.pos = 2 (not 1, the result just worked)"
+    ]
+
+
+def test_a_change_told_from_one_value_to_another_is_not_told_again_as_new():
+    trace = traced(
+        "def guesses(word, letters):\n    lives = 3\n    for ch in letters:\n        if ch not in word:\n"
+        "            lives -= 1\n    return lives\n",
+        "guesses('otter', ['e', 'q', 'z'])",
+    )
+    told = "'e' is in the word. 'q' is not, so lives drops from 3 to 2. "
+    assert ungrounded_in(trace, told + "'z' is missing too, so lives goes down to 1.") == []
+    assert ungrounded_in(trace, told + "'z' is missing too, so lives goes down to 2.") == [
+        "lives = 2 (no change to it from here on)"
+    ]
+
+
+def test_a_value_said_after_arithmetic_added_to_the_variable_is_the_one_the_step_leaves():
+    trace = traced(
+        "def field_score(fields):\n    score = 0\n    for key, val in fields:\n        score += len(key) * val\n"
+        "    return score\n",
+        "field_score([('ab', 3), ('size', 12), ('mode', 5)])",
+    )  # score 6, 54, 74
+    told = "The field ab gives 2 * 3 = 6, so score becomes 6. "
+    assert ungrounded_in(trace, told + "Then 4 * 12 = 48, so score is 54.") == []
+    assert ungrounded_in(trace, told + "Then 4 * 12 = 48, so score is 6.") == [
+        "score = 6 (not 48, the result just worked)"
+    ]
