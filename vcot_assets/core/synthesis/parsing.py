@@ -144,6 +144,18 @@ def _refuse_a_loop(items: list[str]) -> None:
             raise ParseError("repeated_items", f"{stuck.group(0)!r} in one item: a model stuck in a loop")
 
 
+def _cut_short(items: list, text: str, said) -> list:
+    """The items a truncated reply completed. Where the cut item had fallen into a loop (`sorts a
+    list list list list`) and the items before it repeat one another, the loop began before the
+    cut: the reply is refused as `repeated_items`, not read as its first copy."""
+    kept = reply_text.cut_off_last(items, text)
+    if len(kept) < len(items) and _STUCK_WORD.search(said(items[-1])):
+        statements = [_normalized(said(item)) for item in kept]
+        if len(set(statements)) < len(statements):
+            raise ParseError("repeated_items", "repeated items, then a loop where the reply was cut off")
+    return kept
+
+
 def parse_concepts(text: str, truncated: bool = False) -> list[dict]:
     """The JSON array of concepts: name, keyphrase, description, examples, difficulty.
 
@@ -435,7 +447,7 @@ def parse_instructions(text: str, truncated: bool = False) -> list[tuple[str, st
     text = _prepare(text)
     items = _instruction_items(text)
     if truncated:
-        items = reply_text.cut_off_last(items, text)
+        items = _cut_short(items, text, lambda item: item[1])
     if not items:
         raise ParseError("no_list", "expected a numbered list of problem statements")
     parsed: list[tuple[str, str]] = []
@@ -912,7 +924,7 @@ def parse_scenarios(text: str, truncated: bool = False) -> list[str]:
             _points_under_headings(text) or [i.text for i in reply_text.list_items(text)] or _bold_labelled_lines(text)
         )
     if truncated:
-        items = reply_text.cut_off_last(items, text)
+        items = _cut_short(items, text, lambda item: item)
     _refuse_a_loop([_normalized(item) for item in items if item.strip()])
     scenarios: list[str] = []
     seen: set[str] = set()

@@ -46,7 +46,8 @@ def _table_rows(text: str) -> list[dict] | None:
 
 _BULLET_CLAIM = re.compile(
     r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+[*_`]*(?P<kind>[A-Za-z]+)[*_`]*\s*(?:—|–|-|:)\s*"
-    r"`?(?P<name>[^`=]+?)`?\s*(?:=|→|->)\s*`?(?P<value>[^`]+?)`?\s*\.?$"
+    # (a comparison's own `>=`, `==` belongs to its name: `len(s) >= width -> False`)
+    r"`?(?P<name>(?:[^`=<>!]|[<>!=]=|[<>](?!=))+?)`?\s*(?:(?<![<>!=])=(?!=)|→|->)\s*`?(?P<value>[^`]+?)`?\s*\.?$"
 )
 
 

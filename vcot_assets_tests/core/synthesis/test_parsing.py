@@ -732,3 +732,17 @@ def test_an_answer_run_into_the_last_paragraph_is_read():
     assert parse_narration(text) == ("The output is [0, 3, 6]. The step is 3. The n is 7.", "f(7, 3)")
     # only after a full stop, and only on the last line: `the answer: ...` inside prose is not it
     assert reason_of(parse_narration, "We know the answer: f(7, 3) is likely.\nIt returns 6.") == "no_answer"
+
+
+def test_a_loop_that_began_before_the_cut_is_refused_not_read_as_its_first_copy():
+    item = "1. [function] Write a function that sorts a list."
+    looped = f"{item}\n{item}\n{item} The list is sorted. Sorting the sorted list list list list list"
+    assert reason_of(parsing.parse_instructions, looped, True) == "repeated_items"
+    # items that differ before a cut item that loops are what the reply completed
+    fine = f"{item}\n2. [class] Write a class Stack with push and pop.\n{item} The list list list list list"
+    assert parsing.parse_instructions(fine, True) == [
+        ("function", "Write a function that sorts a list."),
+        ("class", "Write a class Stack with push and pop."),
+    ]
+    scenarios = "- An empty list.\n- An empty list.\n- An empty list list list list list"
+    assert reason_of(parsing.parse_scenarios, scenarios, True) == "repeated_items"

@@ -92,6 +92,11 @@ def test_teacher_replies_become_entities():
     assert read(table) == [("index", "text[4]", "'c'"), ("comparison", "text[4] != prev", "true")]
     bullets = "Three claims:\n\n- **index** — `arr[0]` = `1`\n- **value** — `swapped` = `True`\n\n(No branches.)"
     assert read(bullets) == [("index", "arr[0]", "1"), ("value", "swapped", "True")]
+    # a comparison's own `>=` is part of its name, not the separator before the value
+    assert read("- comparison: len(s) >= width -> False\n- return: pad -> '..ab'") == [
+        ("comparison", "len(s) >= width", "False"),
+        ("return", "pad", "'..ab'"),
+    ]
     # a small model looping on its last claim until the token limit: the repeats add nothing
     looping = (
         '[{"kind": "value", "name": "best", "value": "4"}, ' + '{"kind": "value", "name": "best", "value": "5"}, ' * 3
