@@ -864,6 +864,19 @@ def _truth(node: ast.expr) -> ast.expr:
     return ast.Call(ast.Name("bool", ast.Load()), [node], [])
 
 
+def _told_as(value: object, wanted: object) -> bool:
+    """Whether the run's value is the one written: `[1, ..., 11]` (one ellipsis) abbreviates a
+    list that begins with what is written before the ellipsis and ends with what follows it."""
+    if type(wanted) not in (list, tuple) or not any(w is Ellipsis for w in wanted):
+        return same_value(value, wanted)
+    cut = next(k for k, w in enumerate(wanted) if w is Ellipsis)
+    head, tail = wanted[:cut], wanted[cut + 1 :]
+    if type(value) is not type(wanted) or any(w is Ellipsis for w in tail) or len(value) < len(head) + len(tail):
+        return False
+    ends = zip(value[len(value) - len(tail) :], tail)
+    return all(same_value(a, b) for a, b in zip(value, head)) and all(same_value(a, b) for a, b in ends)
+
+
 @dataclass
 class Walk:
     facts: TraceFacts
@@ -934,7 +947,7 @@ class Walk:
             if node.id not in state and f"self.{node.id}" not in state:
                 return None
             value = state.get(node.id, state.get(f"self.{node.id}"))
-            return None if isinstance(value, Opaque) else same_value(value, wanted)
+            return None if isinstance(value, Opaque) else _told_as(value, wanted)
         try:
             value = evaluate(node, self.facts.index.states[i])
         except UnknownValue:
@@ -943,7 +956,7 @@ class Walk:
             return None
         if isinstance(value, Opaque):
             return None
-        return same_value(value, wanted)
+        return _told_as(value, wanted)
 
     def find(self, node: ast.expr, wanted: object) -> Check:
         """Every event, in walk order, where `node` evaluates to `wanted` (the first is `at`).
@@ -1205,6 +1218,18 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         s.use(left_start, right_end)
         _trailing_test(s, right_end, value, checks)
+        worked_on = _WORKED_ON.match(text, right_end)
+        if (
+            worked_on
+            and len(nodes) >= 3
+            and isinstance(nodes[0], ast.Name | ast.Attribute)
+            and str(value) == worked_on["v"]
+        ):  # `code = 25 * 7 + 4 = 179, then 179 % 100 = 79`: the name takes what the last step gives
+            # (not `r = 3700, and then 3700 // 50 = 74`, nor `if both = 8, then 8 << 2 = 32`: no step worked)
+            _chain_steps(nodes[1:-1], value, walk, checks)
+            _chain_steps(nodes[:1], int(worked_on["r"]), walk, checks)
+            _worked_steps(nodes, checks)
+            continue
         if isinstance(nodes[0], ast.Tuple) and not isinstance(value, tuple):
             # `three are served, queue = 4`, `with 4 riders, total = 5 * 4 + 3 = 23`: the name before `=` is the target
             nodes[0] = nodes[0].elts[-1]
@@ -1212,6 +1237,10 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         _worked_steps(nodes, checks)
 
 
+# `, then 179 % 100 = 79`: the chain's value worked on further, in the same sentence
+_WORKED_ON = re.compile(
+    r"\s*,?\s*(?:and\s+)?then\s+(?P<v>-?\d+)\s*(?:\*\*|//|<<|>>|[-+*/%&|^])\s*-?\d+\s*=\s*(?P<r>-?\d+)(?!\d|\.\d)"
+)
 _TRAILING_MEMBERSHIP = re.compile(r"\s+(?:is|was)\s+(not\s+)?in\s+")
 _TRAILING_TEST = re.compile(
     r"\s*(<=|>=|<|>|==|!=)\s*(-?\d+(?:\.\d+)?)\s+(?:(?:is|was)\s+(true|false)|(holds|fails))\b", re.I
@@ -3865,7 +3894,14 @@ def _not_one_return(text: str, start: int, end: int, value: object) -> bool:
     """`..., which produces 1, 2, 5, 12, 29`: a run of values (read as one); `returns one of three
     labels`: the values it may return. Neither tells one value a return handed back."""
     run = re.match(r",\s*-?\d[\d.]*\s*,\s*-?\d", text[end:]) and re.search(r"\bwhich\s*$", text[:start])
-    return bool(run) or (isinstance(value, int) and bool(re.match(r"\s+of\s", text[end:])))
+    return bool(run) or (isinstance(value, int) and bool(re.match(r"\s+of\s|" + _UNIT_NOUN, text[end:])))
+
+
+# `the output is 1 character from the first word`: a size in units, not the value returned
+_UNIT_NOUN = (
+    r"\s+(?:characters?|chars?|letters?|items?|elements?|entries|entry|words?|digits?|values?|numbers?|keys?|"
+    r"pairs?|names?|lines?|rows?|columns?)\b"
+)
 
 
 def _the_same_call_again(subject: str, node: ast.expr, value: object, walk: Walk, checks: list[Check]) -> bool:

@@ -3529,3 +3529,29 @@ def test_a_value_said_after_arithmetic_added_to_the_variable_is_the_one_the_step
     assert ungrounded_in(trace, told + "Then 4 * 12 = 48, so score is 6.") == [
         "score = 6 (not 48, the result just worked)"
     ]
+
+
+def test_a_list_abbreviated_with_an_ellipsis_holds_where_the_run_s_list_begins_and_ends_so():
+    trace = traced(
+        "def halves(n):\n    items = list(range(1, n + 1))\n    mid = n // 2\n    return items[:mid], items[mid:]\n",
+        "halves(9)",
+    )
+    assert ungrounded_in(trace, "So `items = [1, 2, ..., 9]` before the split.") == []
+    assert ungrounded_in(trace, "So `items = [1, 2, ..., 8]` before the split.") == ["items = [1, 2, Ellipsis, 8]"]
+    assert ungrounded_in(trace, "So `items = [2, ..., 9]` before the split.") == ["items = [2, Ellipsis, 9]"]
+
+
+def test_a_size_in_units_is_not_the_value_returned():
+    trace = traced("def initials(words):\n    return words[0][0] + words[-1][:3]\n", "initials(['ann', 'neil'])")
+    assert ungrounded_in(trace, "So the output is one character of the first word and three of the last.") == []
+    assert ungrounded_in(trace, "So the output is 'anei'.") == []
+    assert ungrounded_in(trace, "So the output is 'anne'.") == ["returns 'anne'"]
+
+
+def test_a_chain_s_value_worked_on_in_the_same_sentence_is_not_the_name_s_own():
+    trace = traced(
+        "def code_of(parts):\n    code = 25\n    for p in parts:\n        code = (code * 7 + len(p)) % 100\n    return code\n",
+        "code_of(['teal'])",
+    )
+    assert ungrounded_in(trace, "code = 25 * 7 + 4 = 179, then 179 % 100 = 79.") == []
+    assert ungrounded_in(trace, "code = 25 * 7 + 4 = 179, then 179 % 100 = 78.") == ["code = 78", "179 % 100 = 78"]
