@@ -3637,6 +3637,9 @@ def _whole_tests(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     truth = _TRUTH.match(s.text, m.end()) if m else None
     if truth is None or not s.free(m.start(), truth.end()):
         return
+    if re.search(r"\b(?:when|whenever|if|once|unless)\s+$", s.text[: m.start()], re.I):
+        s.use(m.start(), truth.end())  # `when the check holds it runs ...`: what the code does, not an outcome told
+        return
     raw = whole.search(walk.raw_sentence)
     told = _quotes_alike(squash(walk.previous_raw_sentence + walk.raw_sentence[: raw.start() if raw else 0]))
     restated = []

@@ -3555,3 +3555,16 @@ def test_a_chain_s_value_worked_on_in_the_same_sentence_is_not_the_name_s_own():
     )
     assert ungrounded_in(trace, "code = 25 * 7 + 4 = 179, then 179 % 100 = 79.") == []
     assert ungrounded_in(trace, "code = 25 * 7 + 4 = 179, then 179 % 100 = 78.") == ["code = 78", "179 % 100 = 78"]
+
+
+def test_a_test_said_to_hold_when_it_holds_describes_the_code_not_an_outcome():
+    trace = traced(
+        "def pours(kgs, cap):\n    load, dumps = 0, 0\n    for kg in kgs:\n        load += kg\n        if load >= cap:\n"
+        "            load -= cap\n            dumps += 1\n    return load, dumps\n",
+        "pours([4, 7, 3], 10)",
+    )
+    told = "Each pass adds kg, then checks `if load >= cap:`; when the check holds it subtracts cap. "
+    # the description moves nothing: the first pass's kg = 4 is still ahead of the walk
+    assert ungrounded_in(trace, told + "First kg = 4, and 4 >= 10 is False. Then kg = 7.") == []
+    reports, *_ = check_rationale(told, trace, 15, False)
+    assert [e.text for r in reports for e in r.grounded if "load >= cap" in e.text] == []
