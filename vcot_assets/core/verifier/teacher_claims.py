@@ -93,6 +93,8 @@ def parse_claims_reply(reply: str, truncated: bool = False) -> list[Entity]:
         kind = str(item.get("kind", "")).strip().lower() if isinstance(item, dict) else ""
         if kind not in KINDS:
             raise ParseError("bad_claim", f"claim {index} has no known kind (one of {', '.join(KINDS)})")
+        if kind in ("branch", "loop") and item.get("value") in (None, ""):
+            continue  # `{"kind": "loop", "value": null}`: no decision stated, nothing to check
         name, value = _json_text(item.get("name", "")), _json_text(item.get("value", ""))
         if name == "None":
             name = ""

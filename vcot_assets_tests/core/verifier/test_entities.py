@@ -87,6 +87,10 @@ def test_teacher_replies_become_entities():
 
     reply = 'Claims:\n```json\n[{"kind": "value", "name": "total", "value": 6}, {"kind": "return", "value": null}]\n```'
     assert read(reply) == [("value", "total", "6"), ("return", "", "None")]
+    # a loop or branch decision with no value states nothing (a return of null is a return of None)
+    assert read(
+        '{"claims": [{"kind": "value", "name": "i", "value": "3"}, {"kind": "loop", "name": "loop", "value": null}]}'
+    ) == [("value", "i", "3")]
     assert parse_claims_reply('{"claims": []}') == []
     table = "| kind | name | value |\n|------|------|-------|\n| index | text[4] | 'c' |\n| comparison | text[4] != prev | true |"
     assert read(table) == [("index", "text[4]", "'c'"), ("comparison", "text[4] != prev", "true")]
