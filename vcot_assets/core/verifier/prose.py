@@ -35,6 +35,7 @@ rejects a rationale with too large a share of those. What is looked up about the
 from __future__ import annotations
 
 import ast
+import builtins
 import copy
 import math
 import re
@@ -113,6 +114,11 @@ _VALUE_VERBS = (
     r"(?:goes up to|goes down to|goes back to|drops back to|falls back to|climbs to|climbs back to|stays at|stops at|"
     r"remains at|stay at|remain at|moves on to|moved on to|wraps around to|wraps back to|wraps to|resets to|"
     r"is reset to|"  # (before `goes`, `stays`, `moves to`, `is`)
+    # (the past tense a backward narration tells in: before `was`)
+    r"went up to|went down to|went back to|dropped back to|fell back to|climbed to|climbed back to|stayed at|"
+    r"stopped at|remained at|wrapped around to|wrapped to|was reset to|was shifted to|changed to|went to|"
+    r"increased to|decreased to|dropped to|grew to|rose to|fell to|moved to|jumped to|settled at|shifted to|"
+    r"stayed|remained|"
     r"must be|must have been|has to be|had to be|must end as|must end at|must end up as|must end up at|must equal|"
     r"=|:|is now|is set to|is updated to|is initialized to|is initialised to|is assigned|is still|is|becomes|became|"
     r"become|changes to|holds|now holds|stays|remains|ends up as|ends up|ends at|ends as|ended up as|ended up|"
@@ -203,6 +209,16 @@ _VALUE_FOLLOWS = re.compile(
     r"takes|took)\s+(?:(?:from|to|through|over)\s+)?[-\d'\"\[({`]"  # `even_total`, which goes 7, 16, 17
 )
 
+
+# `self.used` went to {...}, `self.items` ended as [...]: the variable named by a verb of change or
+# of ending (in any tense) and then a value, not code restated
+_NAMED_THEN_VALUE = re.compile(
+    r"\s+(?:went|dropped|fell|climbed|rose|grew|jumped|moved|shifted|changed|increased|decreased|wrapped)"
+    r"(?:\s+(?:up|down|back|around))?\s+to\s+`?[-\d'\"\[({]"
+    r"|\s+(?:ends|ended|finishes|finished)(?:\s+up)?\s+as\s+`?[-\d'\"\[({]"  # (`free_at` ends at 9: where a stretch ends)
+    r"|\s+(?:stays|stayed|remains|remained|stops|stopped|settles|settled)(?:\s+at)?\s+`?[-\d'\"\[({]"
+    r"|\s+(?:was|is)\s+reset\s+to\s+`?[-\d'\"\[({]"
+)
 
 _REMAINDER_AFTER = re.compile(
     r" (?:is|equals|gives|makes) -?\d+,? (?:with|and|remainder|r)\b(?: a)?(?: remainder| -?\d+ (?:left|over|remaining))",
@@ -405,7 +421,10 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
             and (squashed in facts.code_text or squashed == facts.call)
             and not (
                 re.fullmatch(r"(?:self\.)?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*", squashed)
-                and _VALUE_FOLLOWS.match(match.string, match.end())
+                and (
+                    _VALUE_FOLLOWS.match(match.string, match.end())
+                    or _NAMED_THEN_VALUE.match(match.string, match.end())
+                )
             )  # `self.total` went from 1 to 2: a variable named, not code restated
             and not (
                 (
@@ -3098,10 +3117,35 @@ def _loop_counts(walk: Walk, before: str = "") -> set[int]:
         headers = [h for h, (_, code) in facts.loop_names.items() if stem in code.lower()]
         if len(headers) == 1 and facts.index.counts_by_loop.get(headers[0]):
             return facts.index.counts_by_loop[headers[0]]
+    owners = list(_LOOP_OF_FUNCTION.finditer(raw)) if not named and len(facts.loop_names) > 1 else []
+    if len(owners) == 1:  # `The loop in germ_tray_day runs 9 times`: the loops of that function, not a method's
+        owner = owners[0]  # (of two or more named, which one a count is of is not read)
+        span = _function_lines(facts.code_source).get(owner.group("f") or owner.group("g"))
+        named = [h for h in facts.loop_names if span and span[0] <= h <= span[1]]
     if not named and len(facts.loop_names) == 1 and re.search(r"\bthe\s+loop\b(?:\s+body)?[^,;]{0,30}$", before, re.I):
         named = list(facts.loop_names)  # `the loop ran 3 times` where the code has one loop: that loop
     counts = set().union(*(facts.index.counts_by_loop.get(h, set()) for h in named)) if named else set()
     return counts or (facts.loop_counts | facts.index.loop_totals)
+
+
+_LOOP_OF_FUNCTION = re.compile(
+    r"\bloop\s+(?:in|of|inside)\s+`?(?:[A-Za-z_]\w*\.)?(?P<f>[A-Za-z_]\w*)(?:\(\))?`?"
+    r"|`?(?P<g>[A-Za-z_]\w*)(?:\(\))?`?'s\s+(?:main\s+|own\s+)?loop\b"
+)
+
+
+@lru_cache(maxsize=256)
+def _function_lines(code: str) -> dict[str, tuple[int, int]]:
+    """Each function's (first line, last line) in the code; {} where it does not parse."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError):
+        return {}
+    return {
+        node.name: (node.lineno, node.end_lineno or node.lineno)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    }
 
 
 def _count_of_condition(before: str, walk: Walk) -> set[int] | None:
@@ -3659,6 +3703,59 @@ def _whole_tests(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", found.ok, found.at, found.events))
 
 
+# `'x_ray'` passes `isalpha()`, the word '42' fails `w.isalpha()`: a value put through a test the code
+# makes on one variable, the verb telling the outcome
+_PASSES_TEST = re.compile(
+    r"(?<![\w'\"])`?(?P<value>'[^'\n]*'|\"[^\"\n]*\"|-?\d+)`?\s*,?\s+(?:(?:which|that)\s+)?"
+    r"(?:(?:also|still|then|now|clearly)\s+)?"
+    r"(?P<verb>passes|passed|fails|failed)\s+(?:the\s+)?"  # (`satisfies`, `meets`: `_satisfied_test`)
+    r"`(?:(?:if|elif|while)\s+)?(?P<test>[^`\n]+?):?`"
+)
+
+
+def _passed_tests(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`'x_ray'` passes `isalpha()`: the code's test (`h.isalpha()`) with the value put in for its one
+    variable, judged where the program tested that value (no claim where it never did)."""
+    for m in _PASSES_TEST.finditer(walk.raw_sentence):
+        if re.search(r"[-+*/%=<>]\s*`?$", m.string[: m.start()]):
+            continue  # `the 0 at k = 4 passes ...`: the number is a value of k, not what passes
+        value, test = _expr(m.group("value")), _expr(m.group("test"))
+        if value is None or test is None:
+            continue
+        node = _with_value_tested(test, value, walk.facts.index.names)
+        if node is None or not walk.facts.condition_events(node):
+            continue
+        claimed = m.group("verb").lower().startswith("pass")
+        literal, value = _literal_value(_truth(node))
+        if literal:  # (true or false of that value wherever it is told: a reflection may tell it late)
+            checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", value is claimed))
+            continue
+        found = walk.condition(node, claimed)
+        if found.ok is not None:
+            checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", found.ok, found.at, found.events))
+
+
+_BUILTINS = frozenset(dir(builtins))
+
+
+def _with_value_tested(test: ast.expr, value: ast.expr, known: set[str]) -> ast.expr | None:
+    """`isalpha()` or `h.isalpha()` with `value` as what it tests, or None where the test names
+    no one variable of the program (`a < b`) to put the value in for."""
+    if isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id not in known | _BUILTINS:
+        method = ast.Attribute(value=value, attr=test.func.id, ctx=ast.Load())  # `isalpha()`: a method of the value
+        return ast.Call(func=method, args=test.args, keywords=test.keywords)
+    names = _names(test)
+    if len(names) != 1 or not names <= known or next(iter(names)).startswith("self."):
+        return None
+    (name,) = names
+
+    class PutIn(ast.NodeTransformer):
+        def visit_Name(self, node: ast.Name) -> ast.expr:
+            return value if node.id == name else node
+
+    return PutIn().visit(copy.deepcopy(test))
+
+
 def _quotes_alike(text: str) -> str:
     return text.replace('"', "'").replace("`", "")
 
@@ -3965,8 +4062,24 @@ def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 and not _pieces_of_a_held_string(value, walk.facts)
             ):
                 grounded = False  # `['DP', 'BC']`: strings the run never held, nor the pieces of one it held
+            if (
+                grounded is None
+                and type(value) is dict
+                and value
+                and not _HYPOTHETICAL.search(text)
+                and not _part_of_a_held_dict(value, walk.facts)
+            ):
+                grounded = False  # `{'b': 2, 'a': 0}`: a mapping is a state, and no dict of the run held it
             checks.append(Check("literal", text[i:end], grounded))
         i = end
+
+
+def _part_of_a_held_dict(value: dict, facts: TraceFacts) -> bool:
+    """`"bottle" adds {'bottle': 1}`: entries that one dict of the run or the code held together."""
+    return any(
+        isinstance(held, dict) and all(key in held and same_value(held[key], wanted) for key, wanted in value.items())
+        for held in facts.known_values + facts.code_literals
+    )
 
 
 def _pieces_of_a_held_string(value: list, facts: TraceFacts) -> bool:
@@ -4132,6 +4245,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _some_of_them_had,
         _comparisons,
         _truth_claims,
+        _passed_tests,
         _returns,
         _bare_sequences,
         _loose_literals,
@@ -4241,7 +4355,8 @@ def _together(checks: list[Check], walk: Walk) -> None:
 _SEQUENCING = re.compile(
     r"\b(?:then|after|afterwards|later|next|before|becomes|became|goes|went|moves|moved|"
     r"until|while|from|to|each|every|loop|iteration|again|so|thus|therefore|hence|gives|giving|"
-    r"pass|step|round|when|once|now|old|previous|earlier|original|must|finally)\b|->|→|;|:",
+    r"pass|step|round|when|once|now|old|previous|earlier|original|must|finally)\b|->|→|;|:"
+    r"|,\s*(?:and\s+)?for\b",  # (`longest stayed 12, and for km = 5 ...`: another pass begins)
     re.I,
 )
 

@@ -3568,3 +3568,58 @@ def test_a_test_said_to_hold_when_it_holds_describes_the_code_not_an_outcome():
     assert ungrounded_in(trace, told + "First kg = 4, and 4 >= 10 is False. Then kg = 7.") == []
     reports, *_ = check_rationale(told, trace, 15, False)
     assert [e.text for r in reports for e in r.grounded if "load >= cap" in e.text] == []
+
+
+def test_a_mapping_no_dict_of_the_run_held_is_a_wrong_state_and_part_of_one_is_not():
+    trace = traced(
+        "def tally(words):\n    counts = {}\n    for w in words:\n        counts[w[0]] = counts.get(w[0], 0) + 1\n"
+        "    return counts\n",
+        "tally(['bake', 'bread', 'apple'])",
+    )
+    assert ungrounded_in(trace, "'bake' -> {'b': 1}; 'bread' -> {'b': 2}; 'apple' adds {'a': 1}.") == []
+    assert ungrounded_in(trace, "'bake' -> {'b': 1}; 'bread' -> {'b': 3, 'r': 1}.") == ["{'b': 3, 'r': 1}"]
+    # (a mapping supposed, not told of this run, stays prose)
+    assert ungrounded_in(trace, "Had 'apple' come first it would give {'a': 1, 'b': 0}.") == []
+
+
+def test_a_variable_in_backticks_named_by_a_change_verb_in_the_past_tense_is_read_not_taken_for_code():
+    trace = traced(
+        "class Gate:\n    def __init__(self):\n        self.used = {}\n\n    def admit(self, name):\n"
+        "        self.used[name] = self.used.get(name, 0) + 1\n        return self.used[name]\n\n"
+        "def run(names):\n    g = Gate()\n    for n in names:\n        g.admit(n)\n    return g.used\n",
+        "run(['ann', 'bo', 'ann'])",
+    )
+    told = "The second 'ann' was admitted and `self.used` went to `{'ann': 2, 'bo': 1}`."
+    assert ungrounded_in(trace, told, backward=True) == []
+    assert ungrounded_in(trace, told.replace(", 'bo': 1", ""), backward=True) == ["self.used = {'ann': 2}"]
+    assert ungrounded_in(trace, "In the end `self.used` ended as `{'ann': 2}`.", backward=True) == [
+        "self.used = {'ann': 2}"
+    ]
+
+
+def test_a_value_said_to_pass_or_fail_a_test_the_code_makes_is_put_through_that_test():
+    trace = traced(
+        "def handles(raw):\n    out = []\n    for h in raw:\n        if not h.isalpha():\n            continue\n"
+        "        out.append(h)\n    return out\n",
+        "handles(['ana', 'x_ray', 'bo8', 'cy'])",
+    )
+    assert ungrounded_in(trace, "`'x_ray'` fails `isalpha()`, and so does 'bo8'; `'ana'` passes `h.isalpha()`.") == []
+    assert ungrounded_in(trace, "`'x_ray'` passes `isalpha()`, so it is kept.") == ["'x_ray'.isalpha() is True"]
+    # (a number that is another variable's value is not what passes: `the name at i = 1 passes ...`)
+    assert ungrounded_in(trace, "The name at i = 1 fails `isalpha()`.") == []
+    # a value the code never tested (`' cy '` is not an item) is no claim about this run
+    assert ungrounded_in(trace, "A name such as `' cy '` passes `isalpha()` only once stripped.") == []
+
+
+def test_a_count_of_the_loop_in_a_named_function_is_that_function_s_loop():
+    trace = traced(
+        "class Tray:\n    def __init__(self):\n        self.cells = [0, 0, 0]\n\n    def water(self):\n"
+        "        for i in range(len(self.cells)):\n            self.cells[i] = 0\n\n"
+        "def day(ops):\n    tray = Tray()\n    for op in ops:\n        if op == 'w':\n            tray.water()\n"
+        "    return tray.cells\n",
+        "day(['w', 'p', 'w', 'p', 'w'])",
+    )  # water's loop runs 3 times a call, 9 in all; day's loop 5 times
+    assert ungrounded_in(trace, "The loop in day runs 5 times.") == []
+    assert ungrounded_in(trace, "The loop in day runs 9 times.") == ["9 times"]
+    # (two loops named in one sentence: which one each count is of is not read, any loop's count holds)
+    assert ungrounded_in(trace, "The loop in day ran 5 times and the loop in water() ran 3 times.") == []
