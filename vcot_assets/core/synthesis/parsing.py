@@ -358,6 +358,9 @@ _ASKS = re.compile(
 _KIND_TAG = re.compile(r"^[*_`\s]*[\[(]\s*(function|class)\s*[\])][*_`\s]*[:.-]?\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _KIND_AFTER = re.compile(r"^(.*?\S)[*_`\s]*[\[(]\s*(function|class)\s*[\])][*_`\s]*\.?\s*$", re.IGNORECASE | re.DOTALL)
 _KIND_WORD = re.compile(r"^[*_`\s]*(function|class)\s*(?:exercise)?[*_`\s]*:[*_`\s]*(.*)$", re.IGNORECASE | re.DOTALL)
+# `**1. [function] Median of a list**` over its statement: the bold title closes before the statement
+# begins, and is a name for the item, not part of what it asks
+_BOLD_TITLE = re.compile(r"^[^*.!?:\n]{1,60}:?\*\*\s+(?=\S.{20,})", re.DOTALL)
 _STATEMENT_KEYS = ("statement", "text", "instruction", "description", "problem", "prompt", "task", "exercise")
 _KIND_KEYS = ("kind", "type", "category")
 
@@ -374,7 +377,7 @@ def _kind_and_statement(item: str, context: str) -> tuple[str, str] | None:
     for pattern in (_KIND_TAG, _KIND_WORD):
         match = pattern.match(item)
         if match:
-            return match.group(1).lower(), match.group(2).strip()
+            return match.group(1).lower(), _BOLD_TITLE.sub("", match.group(2)).strip()
     after = _KIND_AFTER.match(item)
     if after:  # `1. Write a function ... ties. (function)`: the tag at the end
         return after.group(2).lower(), after.group(1).strip()

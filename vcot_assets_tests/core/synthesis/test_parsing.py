@@ -746,3 +746,18 @@ def test_a_loop_that_began_before_the_cut_is_refused_not_read_as_its_first_copy(
     ]
     scenarios = "- An empty list.\n- An empty list.\n- An empty list list list list list"
     assert reason_of(parsing.parse_scenarios, scenarios, True) == "repeated_items"
+
+
+def test_a_bold_title_over_an_instruction_is_not_part_of_the_statement():
+    reply = (
+        "Sure! Here are two:\n\n**1. [function] Median of a list**\n"
+        "Write a function that returns the median of a list of numbers.\n   - Hint: sort a copy first.\n\n"
+        "**2. [class] Running median**\nCreate a class `RunningMedian` whose `add(x)` returns the median so far.\n"
+    )
+    assert parse_instructions(reply) == [
+        ("function", "Write a function that returns the median of a list of numbers."),
+        ("class", "Create a class `RunningMedian` whose `add(x)` returns the median so far."),
+    ]
+    # a statement that is itself in bold keeps its words
+    [(kind, statement)] = parse_instructions("1. [function] **Write a function that sums a list of numbers.**")
+    assert (kind, statement.strip("*")) == ("function", "Write a function that sums a list of numbers.")
