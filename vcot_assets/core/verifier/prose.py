@@ -4347,7 +4347,6 @@ def _together(checks: list[Check], walk: Walk) -> None:
     _in_the_order_told(located, walk)
     _tested_for_the_value(located, walk)
     _not_gone_back(located, walk)
-    _the_result_just_worked(located, walk)
     _the_step_just_undone(located, walk)
     walk.moved_to(best_anchor)
 
@@ -4446,128 +4445,12 @@ _LITERAL_STEP = re.compile(
 )
 # a number that is a whole value (not an operand of more arithmetic, nor one of `a = 1, b = 2`)
 _WHOLE_VALUE = r"(?P<x>-?\d+)(?!\d|\.\d|\s*(?:[-+*/%&|^=<>]|,\s*\w+\s*=|and\s+\w+\s*=))"
-# `max(0, 8 - 3) = 5`: a step through min, max or abs, and its result
-_CALL_STEP = r"(?<![\w.])(?P<call>(?:max|min|abs)\((?:\s*-?\d+\s*(?:[-+*%,]|//)?)+\))\s*=\s*(?P<cr>-?\d+)(?!\d|\.\d)"
-# `255 + 160 = 415, so total is 415`: the result of arithmetic, then the variable it updated
-_RESULT_THEN_VALUE = re.compile(
-    f"(?:{_LITERAL_STEP.pattern}|{_CALL_STEP})"
-    + r"\s*[,;]?\s*(?:and\s+)?(?:so|then|which\s+makes|making)\s+(?:the\s+)?(?:new\s+)?(?P<name>(?:self\.)?[A-Za-z_]\w*)"
-    r"\s+(?:is\s+now|is|becomes|=|goes\s+to|ends\s+at|is\s+set\s+to)\s+" + _WHOLE_VALUE
-)
-# `need = 5 + 1 + 3 = 9, not over 10, so used is 9`: arithmetic of three or more literals, then
-# (after a clause about it) the variable it updated (two are often a test's: `1 + 4 = 5 fits, so`)
-_SUM_LATER_THEN_VALUE = re.compile(
-    r"(?<![\w.])(?P<expr>\(*\s*-?\d+(?:\s*\)*\s*(?:\*\*|//|<<|>>|[-+*/%&|^])\s*\(*\s*-?\d+){2,}\s*\)*)"
-    r"\s*=\s*(?P<r>-?\d+)(?![\d.])"  # (`(2 + 3) % 4 = 1` too)
-    r"[^.;:]{0,50}?\b(?:so|then)\s+(?:the\s+)?(?:new\s+)?(?P<name>(?:self\.)?[A-Za-z_]\w*)"
-    r"\s+(?:is\s+now|is|becomes|=|goes\s+to|ends\s+at|is\s+set\s+to|stays\s+at|stays|remains\s+at|remains)\s+"
-    r"(?P<x>-?\d+)(?!\d|\.\d|\s*[-+*/%&|^=<>])"
-)
-# `Now acc is 107.`: a value told as the state a step just left
-_VALUE_OPENS = re.compile(
-    r"\s*(?:now|and\s+now)\s*,?\s*(?:the\s+)?(?P<name>(?:self\.)?[A-Za-z_]\w*)\s+(?:is\s+now|is|becomes|=)\s+"
-    + _WHOLE_VALUE,
-    re.I,
-)
-
-
 def _assigned_together(name: str, facts: TraceFacts) -> bool:
     """Whether the code assigns `name` together with other names (`a, b = b, a % b`), where the
     result of a step may be another's (a parameter list, `def f(a, b=2)`, is not that)."""
     target = rf"(?:self\.)?{re.escape(name.removeprefix('self.'))}"
     together = re.compile(rf"(?:[\w.]+,)+{target}(?:,[\w.]+)*=(?!=)|{target}(?:,[\w.]+)+=(?!=)")
     return any(together.match(line) for line in facts.code_lines)  # (each line a statement, spaces out)
-
-
-# `best = max(2, 3) = 3, then prev = 5`: the result is the name's the arithmetic is written after,
-# and `then` goes on to another step
-_RESULT_OF_A_NAME = re.compile(r"(?:self\.)?[A-Za-z_]\w*`?\s*(?:=|is|becomes)\s*`?$")
-# `so total = 32 and then 35`: a run of the variable's values, the first of them before the step
-_RUN_FOLLOWS = re.compile(r"`?\s*(?:,\s*)?(?:and\s+)?(?:then\s+)?-?\d")
-
-
-def _result_told_otherwise(m: re.Match, sentence: str) -> bool:
-    """Whether the arithmetic's result belongs to another name, or the value said opens a run."""
-    another_step = re.search(r"\bthen\b", sentence[m.start() : m.start("name")])  # (not `so used = 9`)
-    return bool(
-        (another_step and _RESULT_OF_A_NAME.search(sentence[: m.start()])) or _RUN_FOLLOWS.match(sentence, m.end("x"))
-    )
-
-
-def _stale_after_adding(history: list[tuple[int, object]], near: range, said: int, result: int) -> bool:
-    """`4 * 12 = 48, so score becomes 6`: near here the variable steps by the result (6 to 54), and
-    the value said is not the one that step leaves. (A result under 2 is too common a
-    step, a counter's, to tie the sentence to it.)"""
-    if abs(result) < 2:
-        return False
-    numbers = [
-        (i, a, b)
-        for (_, a), (i, b) in zip(history, history[1:])
-        if i in near and all(isinstance(v, int) and not isinstance(v, bool) for v in (a, b))
-    ]
-    added = [(a, b) for _, a, b in numbers if abs(b - a) == abs(result)]
-    return bool(added) and all(b != said for _, b in added)
-
-
-def _the_result_just_worked(located: list[Check], walk: Walk) -> None:
-    """`255 + 160 = 415, so total is 255`: where the variable's history steps from an operand to
-    the result near this point of the run, the value said right after the arithmetic is that
-    result (not the value before it). Not for a name the code assigns together with others
-    (`a, b = b, a % b`: the result is b's)."""
-    if walk.backward:
-        return  # (a backward narration works tests and updates it infers in any order)
-    told = [
-        (
-            m.group("name"),
-            int(m.group("x")),
-            int(m.group("r") or m.group("cr")),
-            {int(m.group("a")), int(m.group("b"))} if m.group("a") else set(map(int, re.findall(r"-?\d+", m["call"]))),
-            m.start("name"),
-        )
-        for m in _RESULT_THEN_VALUE.finditer(walk.sentence)
-        if not _result_told_otherwise(m, walk.sentence)
-    ]
-    starts = {start for *_, start in told}
-    told += [
-        (m["name"], int(m["x"]), int(m["r"]), set(map(int, re.findall(r"-?\d+", m["expr"]))), m.start("name"))
-        for m in _SUM_LATER_THEN_VALUE.finditer(walk.sentence)
-        if m.start("name") not in starts and not _result_told_otherwise(m, walk.sentence)
-    ]
-    opening = _VALUE_OPENS.match(walk.sentence)
-    worked = list(_LITERAL_STEP.finditer(walk.previous_raw_sentence.replace("`", "")))
-    if opening and worked:  # `107 ^ 105 = 2, because ... . Now acc is 107.`: the sentence before worked it
-        last = worked[-1]
-        told.append(
-            (
-                opening["name"],
-                int(opening["x"]),
-                int(last["r"]),
-                # (`10 * 31 = 310, then 310 + 108 = 418, ... 418 % 97 = 30`: a chain of steps works one update)
-                {int(step[part]) for step in worked for part in ("a", "b")},
-                opening.start("name"),
-            )
-        )
-    for name, said, result, operands, start in told:
-        if said == result or _assigned_together(name, walk.facts):
-            continue
-        history = walk.facts.history(name)
-        near = range(walk.pointer - walk.window, walk.pointer + 2 * walk.window + 1)
-        steps = [i for (_, a), (i, b) in zip(history, history[1:]) if a in operands and b == result and i in near]
-        if not steps:  # (the step this sentence tells: near where the narration is, not one at another time)
-            if not _stale_after_adding(history, near, said, result):
-                continue
-        if any(
-            b == said and abs(b - a) == abs(result) and i in near and (abs(result) >= 2 or i <= steps[-1])
-            for (_, a), (i, b) in zip(history, history[1:])
-            if isinstance(a, int) and isinstance(b, int)
-        ):  # (a step by 1 of a later pass is too common, a counter's, to tell the sentence's)
-            continue  # `6 & 3 = 2, so score becomes -2`: the result added to or taken from the variable
-        # (the claim of that name and value; where the sentence reads it, as a fallback: a claim's
-        # position can be an earlier one's where one reader read several)
-        named = [c for c in located if c.kind == "value" and c.ok and c.text == f"{name} = {said!r}"]
-        for check in (named or [c for c in located if c.kind == "value" and c.ok and c.position >= start])[:1]:
-            check.ok = False
-            check.text += f" (not {result}, the result just worked)"
 
 
 # `2707 << 4 = 43312 and 43312 | 1 = 43313, so just before it out was 2707`: what a backward walk
