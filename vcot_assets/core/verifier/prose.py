@@ -3136,7 +3136,8 @@ _LOOP_OF_FUNCTION = re.compile(
 
 @lru_cache(maxsize=256)
 def _function_lines(code: str) -> dict[str, tuple[int, int]]:
-    """Each function's (first line, last line) in the code; {} where it does not parse."""
+    """Each function's (first line, last line) in the code, by name (of two methods named alike,
+    the later one); {} where it does not parse."""
     try:
         tree = ast.parse(code)
     except (SyntaxError, ValueError):
@@ -3726,9 +3727,9 @@ def _passed_tests(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if node is None or not walk.facts.condition_events(node):
             continue
         claimed = m.group("verb").lower().startswith("pass")
-        literal, value = _literal_value(_truth(node))
+        literal, outcome = _literal_value(_truth(node))
         if literal:  # (true or false of that value wherever it is told: a reflection may tell it late)
-            checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", value is claimed))
+            checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", outcome is claimed))
             continue
         found = walk.condition(node, claimed)
         if found.ok is not None:
@@ -3740,7 +3741,7 @@ _BUILTINS = frozenset(dir(builtins))
 
 def _with_value_tested(test: ast.expr, value: ast.expr, known: set[str]) -> ast.expr | None:
     """`isalpha()` or `h.isalpha()` with `value` as what it tests, or None where the test names
-    no one variable of the program (`a < b`) to put the value in for."""
+    no one variable of the program (`a < b`, or an attribute `self.x`) to put the value in for."""
     if isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id not in known | _BUILTINS:
         method = ast.Attribute(value=value, attr=test.func.id, ctx=ast.Load())  # `isalpha()`: a method of the value
         return ast.Call(func=method, args=test.args, keywords=test.keywords)
@@ -4445,6 +4446,8 @@ _LITERAL_STEP = re.compile(
 )
 # a number that is a whole value (not an operand of more arithmetic, nor one of `a = 1, b = 2`)
 _WHOLE_VALUE = r"(?P<x>-?\d+)(?!\d|\.\d|\s*(?:[-+*/%&|^=<>]|,\s*\w+\s*=|and\s+\w+\s*=))"
+
+
 def _assigned_together(name: str, facts: TraceFacts) -> bool:
     """Whether the code assigns `name` together with other names (`a, b = b, a % b`), where the
     result of a step may be another's (a parameter list, `def f(a, b=2)`, is not that)."""
