@@ -549,6 +549,12 @@ def _signature_from_json(text: str) -> str | None:
     if not isinstance(data, dict):
         return None
     line = reply_text.first_text(data, ("signature", "line"))
+    if line and not _SIGNATURE_ANYWHERE.search(line):
+        # `{"signature": "f(a: int) -> int", "kind": "function"}`: the label is the reply's kind
+        kind = reply_text.first_text(data, ("kind", "type")).lower()
+        if kind not in ("function", "class"):
+            kind = "class" if "__init__" in line else "function" if _METHOD_LINE.match(line) else ""
+        return f"{kind.capitalize()}: {line}" if kind else line
     if line:
         return line
     for key in ("Function", "function", "Class", "class"):  # `{"Function": "choose(n: int) -> int"}`

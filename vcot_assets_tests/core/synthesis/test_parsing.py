@@ -196,6 +196,19 @@ def test_a_json_signature_with_parameters_as_an_object_of_names():
     assert parse_signature(tabs, "i").raw == "Function: f(n: int = 8) -> int"
 
 
+def test_a_json_signature_without_its_label_takes_the_kind_the_reply_gives():
+    fractions = '{"signature": "add(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]", "kind": "function"}'
+    assert (
+        parse_signature(fractions, "i").raw
+        == "Function: add(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]"
+    )
+    bag = '{"signature": "Bag; __init__(self) -> None; add(self, x: int) -> int"}'
+    assert parse_signature(bag, "i").raw == "Class: Bag; __init__(self) -> None; add(self, x: int) -> int"
+    with pytest.raises(ParseError) as raised:  # a sentence is not a signature, whatever key holds it
+        parse_signature('{"signature": "it adds two fractions"}', "i")
+    assert raised.value.reason == "no_signature"
+
+
 def test_instructions_labelled_with_their_kind_in_brackets():
     text = "Instruction 1 (function): Write `f(x)` that doubles x.\n\nInstruction 2 (class): Write a class `C` with `get()`."
     assert parse_instructions(text) == [
