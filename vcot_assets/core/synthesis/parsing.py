@@ -465,10 +465,17 @@ def parse_instructions(text: str, truncated: bool = False) -> list[tuple[str, st
             continue
         if not statement:
             raise ParseError("empty_instruction", f"item {index} has a kind but no statement")
-        if _normalized(statement) not in seen:
-            seen.add(_normalized(statement))
+        key = _normalized(statement)
+        if key not in seen and not _restated(key, seen):
+            seen.add(key)
             parsed.append((kind, statement))
     return parsed
+
+
+def _restated(statement: str, earlier: set[str]) -> bool:
+    """`Write a function that checks if a list is a heap. A heap is a heap.` after the same first
+    sentence on its own: an earlier statement, whole, with more said after it, is the same exercise."""
+    return any(statement.startswith(e + " ") for e in earlier if e[-1:] in ".!?")
 
 
 # --- signatures ----------------------------------------------------------------------------

@@ -102,6 +102,15 @@ def test_parse_concepts_accepts_bare_array_and_empty_list():
     assert parse_concepts('```json\n{"concepts": [{"name": "a", "description": "b", "difficulty": "easy"}]}\n```')
 
 
+def test_an_item_that_restates_an_earlier_one_and_adds_to_it_is_the_same_exercise():
+    heap = "Write a function that checks if a list is a heap."
+    text = f"1. [function] {heap}\n1. [function] {heap}\n1. [function] {heap} A heap is a heap."
+    assert parse_instructions(text) == [("function", heap)]
+    # an earlier item that is only the start of a sentence is not a whole statement restated
+    text = "1. [function] Write `f(x)`\n2. [function] Write `f(x)` that doubles x."
+    assert [s for _, s in parse_instructions(text)] == ["Write `f(x)`", "Write `f(x)` that doubles x."]
+
+
 @pytest.mark.parametrize(
     "text, reason",
     [
