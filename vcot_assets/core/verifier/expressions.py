@@ -51,8 +51,7 @@ def _primary(s: str, i: int) -> int:
             if k < 0:
                 break
             j = k
-        elif s[j] == "." and j + 1 < len(s) and (s[j + 1].isalpha() or s[j + 1] == "_"):
-            m = IDENTIFIER.match(s, j + 1)
+        elif s[j] == "." and (m := IDENTIFIER.match(s, j + 1)):  # (`x.é`: no ASCII name, no attribute)
             j = m.end()
         else:
             break

@@ -2,7 +2,7 @@ import ast
 
 import pytest
 
-from vcot_assets.core.verifier.expressions import UnknownValue, evaluate
+from vcot_assets.core.verifier.expressions import UnknownValue, evaluate, expression_end
 
 
 def value_of(code: str, **state):
@@ -17,3 +17,10 @@ def test_and_and_or_stop_where_python_stops():
     assert value_of("name or 'anon'", name="") == "anon"
     with pytest.raises(UnknownValue):  # an operand that is reached and cannot be read still says so
         value_of("best is not None and missing > 1", best=1)
+
+
+def test_a_dot_before_a_letter_no_python_name_starts_with_ends_the_operand():
+    # `x.é`: `é` is a letter to str.isalpha() but starts no ASCII name; this raised AttributeError
+    assert expression_end("x.é + 1", 0) == 1
+    assert expression_end("self.é", 0) == 4
+    assert expression_end("self.total + 1", 0) == len("self.total + 1")
