@@ -63,6 +63,16 @@ def test_rejections_carry_stable_reasons(source, reason):
     assert caught.value.reason == reason
 
 
+def test_constant_arguments_are_folded_only_where_the_value_is_the_one_written():
+    assert parse_test("assert factorize(3 * 19) == [3, 19]", "t", "i").call == "factorize(57)"
+    assert parse_test("assert f(1 << 5) == 1", "t", "i").call == "f(32)"
+    # too large to build: rejected, never folded to another value (this one read as `f(1 << 4096)`)
+    for call in ("f(1 << 10**10)", "f(2 ** 10**9)", "f('a' * 10**9)"):
+        with pytest.raises(InvalidTest) as caught:
+            parse_test(f"assert {call} == 1", "t", "i")
+        assert caught.value.reason == "non_literal_argument"
+
+
 def test_entry_points_restrict_the_called_name():
     assert parse_test("assert solution(1) == 1", "t", "i", entry_points={"solution"}).call == "solution(1)"
     with pytest.raises(InvalidTest) as caught:

@@ -24,3 +24,12 @@ def test_a_dot_before_a_letter_no_python_name_starts_with_ends_the_operand():
     assert expression_end("x.é + 1", 0) == 1
     assert expression_end("self.é", 0) == 4
     assert expression_end("self.total + 1", 0) == len("self.total + 1")
+
+
+def test_a_shift_too_large_to_build_is_unknown_not_a_smaller_shift():
+    assert value_of("1 << 12") == 4096
+    with pytest.raises(UnknownValue):
+        value_of("1 << 10**10")
+    assert value_of("(10**64)**64") == 10**4096
+    with pytest.raises(UnknownValue):  # every exponent small, the tower not: it used to take seconds, and more
+        value_of("(((10**64)**64)**64)**64")
