@@ -28,6 +28,9 @@ _COUNT = re.compile(r"^\s+(.+?)\s+(\d+)/(\d+)\s+=")
 _COMMIT = re.compile(
     r"scored once (?:at|with) (?:commit |code )?([0-9a-f]{7,40})\b|\b(?:commit|code) ([0-9a-f]{7,40})\b"
 )
+_NOTES = {  # what a pooled section counts, where it is not every error copy
+    "error kind, by where the run holds the wrong value": " (the copies whose writer said where the run holds it)",
+}
 _REPLIES = re.compile(r"silently wrong: (\d+); truncations recorded (\d+) of (\d+)")
 
 
@@ -105,15 +108,23 @@ def main() -> None:
     pooled = sorted(rounds)[-args.last :]
     print(f"\npooled, the last {len(pooled)} rounds ({rounds[pooled[0]]['rounds']} to {rounds[pooled[-1]]['rounds']}):")
     totals: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    covering: dict[str, int] = defaultdict(int)  # rounds whose printout has the section (older ones lack some)
     for number in pooled:
         for header, counts in rounds[number]["narrations"].items():
+            covering[header] += 1
             for name, (k, n) in counts.items():
                 totals[header][name][0] += k
                 totals[header][name][1] += n
-    for header in ("overall", "style", "trace length", "direction", "error kind", "errors by style"):
+    for header in (
+        "overall", "style", "trace length", "direction", "error kind", "errors by style",
+        "error kind, by where the run holds the wrong value",
+    ):  # fmt: skip
         if header not in totals:
             continue
-        print(f"{header}")
+        note = _NOTES.get(header, "")
+        if covering[header] < len(pooled):
+            note += f" ({covering[header]} of the rounds have it)"
+        print(header + note)
         width = max(len(name) for name in totals[header])
         for name, (k, n) in sorted(totals[header].items()):
             print(_pooled_line(name, k, n, width))
