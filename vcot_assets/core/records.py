@@ -84,6 +84,9 @@ class TeacherRequest(Record):
     # answered them, alternating (assistant, user, assistant, user, ...), after `prompt`.
     turns: list[str] = field(default_factory=list)
     max_tokens: int | None = None  # this call's completion budget; None: the client's setting
+    # values a structured reply's string field may take, by field name (`keyphrase`: those the
+    # prompt listed); sent as an enum in the schema where the provider enforces one
+    choices: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass

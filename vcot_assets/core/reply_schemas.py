@@ -14,6 +14,7 @@ nothing looser, and a top-level array is not allowed there.
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 from typing import Literal
@@ -117,9 +118,25 @@ def json_schema(template: str) -> dict | None:
     return model.model_json_schema() if model is not None else None
 
 
-def structured_prompt(prompt: str, template: str) -> str:
-    """The prompt as sent with a response schema: the schema replaces the text output format."""
+def request_schema(template: str, choices: dict[str, list[str]] | None = None) -> dict | None:
+    """The template's schema for one request: a string field named in `choices` may take only
+    the values listed there (an `enum`, which constrained decoding enforces: the keyphrases a
+    concepts prompt listed, where a small model would otherwise write its own)."""
     schema = json_schema(template)
+    if schema is None or not choices:
+        return schema
+    schema = copy.deepcopy(schema)  # (the shared schema stays as it is)
+    for node in [schema, *schema.get("$defs", {}).values()]:
+        for name, values in choices.items():
+            field = node.get("properties", {}).get(name)
+            if field is not None and field.get("type") == "string" and values:
+                field["enum"] = list(dict.fromkeys(values))
+    return schema
+
+
+def structured_prompt(prompt: str, template: str, choices: dict[str, list[str]] | None = None) -> str:
+    """The prompt as sent with a response schema: the schema replaces the text output format."""
+    schema = request_schema(template, choices)
     if schema is None:
         return prompt
     return (

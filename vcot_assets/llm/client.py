@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vcot_assets.core.records import TeacherReply, TeacherRequest
-from vcot_assets.core.reply_schemas import json_schema, structured_prompt
+from vcot_assets.core.reply_schemas import request_schema, structured_prompt
 from vcot_assets.core.synthesis.parsing import strip_reasoning_blocks
 from vcot_assets.llm.cache import OFFLINE_PREFIX, ResponseCache, cache_key, teacher_fingerprint
 from vcot_assets.llm.ledger import SpendLedger
@@ -294,13 +294,13 @@ class TeacherClient:
 
     def response_format(self, request: TeacherRequest) -> dict | None:
         """What the request is sent with as `response_format`, or None for a text request."""
-        schema = json_schema(request.template) if self.structured_mode != "off" else None
+        schema = request_schema(request.template, request.choices) if self.structured_mode != "off" else None
         return response_format(self.structured_mode, request.template, schema) if schema is not None else None
 
     def messages(self, request: TeacherRequest) -> list[dict]:
         prompt = request.prompt
         if self.response_format(request) is not None:
-            prompt = structured_prompt(prompt, request.template)
+            prompt = structured_prompt(prompt, request.template, request.choices)
         messages = [{"role": "user", "content": prompt}]
         for n, turn in enumerate(request.turns):
             messages.append({"role": "assistant" if n % 2 == 0 else "user", "content": turn})

@@ -7,6 +7,8 @@ import pytest
 from vcot_assets.core.records import TeacherRequest
 from vcot_assets.core.reply_schemas import json_schema
 from vcot_assets.core.synthesis.reading import read_teacher_text, reply_problem
+from vcot_assets.core.synthesis.records import Batch, BatchText, Keyphrase
+from vcot_assets.core.synthesis.steps import concept_request
 from vcot_assets.llm.client import TeacherClient, TeacherConfig
 from vcot_assets_tests.llm.test_client import config
 from vcot_offline.conversation import REASK_SEED_STEP
@@ -94,6 +96,29 @@ def test_the_cache_key_includes_the_schema(make_server, tmp_path):
     (again,) = TeacherClient(config(server, None, structured="json_schema", **cache)).complete_many([request])
     assert server.stats.requests == 2  # the text reply did not answer the structured request
     assert not first.cached and again.cached and again.schema == "instructions" and again.text == first.text
+
+
+def test_a_concepts_request_constrains_the_keyphrase_to_those_the_prompt_listed(make_server, tmp_path):
+    server = make_server(answer=structured_or_text)
+    listed = [Keyphrase("heap invariant", 0.1), Keyphrase("merge", 0.2)]
+    batch = BatchText(Batch("heapq-000", "heapq", "heapq.md", 0, 0, 30, "0" * 64), "A heap keeps its invariant ...")
+    request = concept_request(batch, listed, max_concepts=2)
+    assert request.choices == {"keyphrase": ["heap invariant", "merge"]}
+    client = TeacherClient(config(server, tmp_path, structured="json_object_schema"))
+    client.complete_many([request])
+    schema = server.bodies[0]["response_format"]["schema"]
+    (item,) = [d for d in schema["$defs"].values() if "keyphrase" in d["properties"]]
+    assert item["properties"]["keyphrase"]["enum"] == ["heap invariant", "merge"]
+    assert (
+        "enum" not in json_schema("concepts")["$defs"]["ConceptItem"]["properties"]["keyphrase"]
+    )  # (shared, unchanged)
+    assert '"enum": ["heap invariant", "merge"]' in server.bodies[0]["messages"][0]["content"]
+    # other keyphrases, another schema: the cache does not answer one request with the other's reply
+    other = concept_request(batch, listed[:1], max_concepts=2)
+    assert client.key(other) != client.key(request)
+    # a text request carries no schema, and the listing changes nothing about its key but the prompt
+    text_client = TeacherClient(config(server, tmp_path / "text", structured="off"))
+    assert text_client.response_format(request) is None
 
 
 def test_schema_mismatch_is_a_rejection_with_pydantics_reason():

@@ -69,7 +69,9 @@ def _normalized_name(name: str) -> str:
 def concept_request(batch: BatchText, keyphrases: list[Keyphrase], max_concepts: int) -> TeacherRequest:
     listing = "\n".join(f"- {k.phrase}" for k in keyphrases) or "- (none found)"
     prompt = render("concepts", excerpt=batch.text[:EXCERPT_CHARS], keyphrases=listing, max_concepts=max_concepts)
-    return TeacherRequest(key=batch.batch.key, template="concepts", prompt=prompt)
+    # a structured reply names one of the listed keyphrases (one the prompt did not list is rejected anyway)
+    choices = {"keyphrase": [k.phrase for k in keyphrases]} if keyphrases else {}
+    return TeacherRequest(key=batch.batch.key, template="concepts", prompt=prompt, choices=choices)
 
 
 def concepts_from_reply(
