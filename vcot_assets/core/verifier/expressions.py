@@ -318,7 +318,7 @@ def _binop(node: ast.BinOp, state: dict):
         and isinstance(right, int)
         and left.bit_length() * right > _MAX_BITS
     ):
-        raise UnknownValue("power too large")  # (`((10**64)**64)**64)**64`: each exponent small, the tower not)
+        raise UnknownValue("power too large")  # (`(((10**64)**64)**64)**64`: each exponent small, the tower not)
     if isinstance(node.op, ast.LShift) and isinstance(right, int) and right > 4096:
         raise UnknownValue("shift too large")  # (not a smaller shift: `f(1 << 10**10)` is no test of f(1 << 4096))
     if isinstance(node.op, ast.Mult):
