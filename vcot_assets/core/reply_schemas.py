@@ -5,7 +5,8 @@ template instead of the text format of the prompt. A reply is validated against 
 written back as the template's canonical text, so exactly one reader per template (the tolerant
 text parser of `core.synthesis.parsing`, `core.verifier.teacher_claims`) decides what a reply
 holds, whichever way it was asked for. A reply that does not fit its schema is a
-`schema_mismatch` rejection, never a partial read.
+`schema_mismatch` rejection, never a partial read. A reply cut by the token limit keeps the list
+items it completed before the cut (`completed_items_text`), as a cut text reply does.
 
 Every model is a JSON object with every field required and no extra keys: OpenAI's strict mode
 (and vLLM's and SGLang's guided decoding, which take the same `json_schema` format) accept
@@ -17,6 +18,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -155,5 +157,70 @@ def canonical_text(template: str, reply_text: str) -> str:
     try:
         return model.model_validate_json(reply_text).canonical_text()
     except ValidationError as err:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or '(top)'}: {e['msg']}" for e in err.errors()[:5])
-        raise SchemaMismatch(f"the reply does not fit the {template} schema: {problems}") from err
+        raise SchemaMismatch(f"the reply does not fit the {template} schema: {_problems(err)}") from err
+
+
+def _problems(err: ValidationError) -> str:
+    """pydantic's account of what does not fit, the first five places."""
+    return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or '(top)'}: {e['msg']}" for e in err.errors()[:5])
+
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+def _closed_items(text: str, field: str) -> tuple[list, bool] | None:
+    """The items of `{"<field>": [item, item, ...` that were closed before the text ends, and
+    whether the list itself was closed; None when the text does not open that object and list.
+
+    Written by hand on the standard decoder because pydantic's partial JSON mode completes the
+    item being written at the cut (a concept of two fields, an example list cut in half), and
+    only what the model finished may be read."""
+    at = _JSON_SPACE.match(text).end()
+    if text[at : at + 1] != "{":
+        return None
+    try:
+        key, at = _DECODER.raw_decode(text, _JSON_SPACE.match(text, at + 1).end())
+    except json.JSONDecodeError:
+        return None
+    at = _JSON_SPACE.match(text, at).end()
+    if key != field or text[at : at + 1] != ":":
+        return None
+    at = _JSON_SPACE.match(text, at + 1).end()
+    if text[at : at + 1] != "[":
+        return None
+    at, items = at + 1, []
+    while True:
+        at = _JSON_SPACE.match(text, at).end()
+        if text[at : at + 1] == "]":
+            return items, True
+        try:
+            item, at = _DECODER.raw_decode(text, at)
+        except json.JSONDecodeError:
+            return items, False  # (the item being written at the cut)
+        items.append(item)
+        at = _JSON_SPACE.match(text, at).end()
+        if text[at : at + 1] != ",":
+            return items, text[at : at + 1] == "]"
+        at += 1
+
+
+def completed_items_text(template: str, reply_text: str) -> str | None:
+    """A structured reply cut by the token limit, validated and written back as the template's
+    text with the list items completed before the cut; None when it completed none, or when the
+    template's answer is not a list (a signature cut short is no signature).
+
+    Raises SchemaMismatch when a completed item does not fit the schema."""
+    model = REPLY_SCHEMAS.get(template)
+    if model is None:
+        raise SchemaMismatch(f"template {template!r} has no reply schema")
+    (field, info), *others = model.model_fields.items()
+    if others or getattr(info.annotation, "__origin__", None) is not list:
+        return None
+    found = _closed_items(reply_text, field)
+    if found is None or not (found[0] or found[1]):
+        return None
+    try:
+        return model.model_validate({field: found[0]}).canonical_text()
+    except ValidationError as err:
+        raise SchemaMismatch(f"the completed items do not fit the {template} schema: {_problems(err)}") from err

@@ -182,3 +182,17 @@ def test_a_cut_reply_is_asked_again_with_a_larger_budget_up_to_the_cap(make_serv
     assert cut.finish_reason == "length" and counts.asked == {}
     reading = read_teacher_text("instructions", cut.text, cut.finish_reason)
     assert reading.truncated and 0 < len(reading.value) < 8
+
+
+def test_a_cut_structured_reply_keeps_the_items_completed_before_the_cut(make_server, tmp_path):
+    eight = [{"kind": "function", "statement": f"Exercise number {n} about sums of lists."} for n in range(1, 9)]
+    server = make_server(answer=lambda prompt, seed: json.dumps({"instructions": eight}), cut_at_max_tokens=True)
+    client = TeacherClient(config(server, tmp_path, structured="json_schema", max_tokens=60, max_tokens_cap=60))
+    (cut,), counts = client.complete_with_reasks([instructions_request()], reply_problem)
+    assert cut.finish_reason == "length" and cut.schema == "instructions" and counts.asked == {}
+    reading = read_teacher_text("instructions", cut.text, cut.finish_reason, schema=cut.schema)
+    assert reading.truncated and reading.rejection is None
+    assert (
+        0 < len(reading.value) < 8
+        and reading.value == [(i["kind"], i["statement"]) for i in eight][: len(reading.value)]
+    )

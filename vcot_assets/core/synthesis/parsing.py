@@ -18,7 +18,7 @@ import textwrap
 from collections import Counter
 
 from vcot_assets.core.records import DIFFICULTIES, Rejection
-from vcot_assets.core.reply_schemas import SchemaMismatch, canonical_text
+from vcot_assets.core.reply_schemas import SchemaMismatch, canonical_text, completed_items_text
 from vcot_assets.core.synthesis import reply_text
 from vcot_assets.core.synthesis.records import MethodSignature, Param, Signature, TestCase
 from vcot_assets.core.synthesis.reply_text import FencedBlock, fenced_blocks  # noqa: F401 (re-exported)
@@ -1238,10 +1238,16 @@ def parse_backward_narration(text: str) -> tuple[str, str]:
 
 def structured_text(schema: str, text: object, truncated: bool) -> str:
     """A reply the provider held to `schema` (a template name), validated and written back as
-    that template's canonical text. A cut structured reply is no JSON at all: `truncated`."""
-    if truncated:
-        raise ParseError("truncated", "a structured reply was cut by the token limit")
+    that template's canonical text. A reply cut by the token limit is written back with the list
+    items it completed before the cut, so its text needs no cut handling of its own; one that
+    completed none, or whose answer is one value, is `truncated`."""
+    text = text if isinstance(text, str) else ""
     try:
-        return canonical_text(schema, text if isinstance(text, str) else "")
+        if not truncated:
+            return canonical_text(schema, text)
+        completed = completed_items_text(schema, text)
     except SchemaMismatch as err:
         raise ParseError("schema_mismatch", str(err)) from err
+    if completed is None:
+        raise ParseError("truncated", "a structured reply was cut by the token limit before it completed an item")
+    return completed

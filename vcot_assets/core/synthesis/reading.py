@@ -3,8 +3,9 @@
 Stage assets, `vcot` commands and the parsing benchmark all read replies through it, so a reply
 is read the same way everywhere. It never raises: a reply that cannot be read is a `Reading`
 with a rejection reason. A reply cut by the token limit (`finish_reason == "length"`) is
-recorded as truncated: list templates keep the items completed before the cut; a template whose
-answer is one value (a signature, a program, an answer line) is rejected as `truncated`.
+recorded as truncated: list templates keep the items completed before the cut, in text and in
+structured (JSON) replies alike; a template whose answer is one value (a signature, a program,
+an answer line) is rejected as `truncated`.
 """
 
 from __future__ import annotations
@@ -64,20 +65,21 @@ def read_teacher_text(
     and read as the template's canonical text. `keyphrases` are those a concepts prompt listed:
     a concept tied to none of them is rejected on its own."""
     truncated = finish_reason == "length"
+    cut_text = truncated  # (a cut structured reply comes back as the items it completed: no cut in its text)
     if schema is not None:
         try:
-            text = parsing.structured_text(schema, text, truncated)
+            text, cut_text = parsing.structured_text(schema, text, truncated), False
         except parsing.ParseError as err:
             return Reading(template, None, err.reason, err.detail, truncated)
     if template == "candidate_tests":
-        tests, rejections = parsing.parse_tests(text, item_id, truncated=truncated)
+        tests, rejections = parsing.parse_tests(text, item_id, truncated=cut_text)
         if not tests and rejections and rejections[0].item_id == item_id:
             return Reading(template, None, rejections[0].reason, rejections[0].detail, truncated)
         return Reading(template, tests, None, "", truncated, rejections)
     if truncated and template not in LIST_TEMPLATES:
         return Reading(template, None, "truncated", "the reply was cut by the token limit", True)
     try:
-        value = _parse(template, text, truncated)
+        value = _parse(template, text, cut_text)
         if template == "instructions":  # an item that names no kind, loops or is a stub is rejected on its own
             kept, dropped = [], []
             for kind, statement in value:

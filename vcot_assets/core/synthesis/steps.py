@@ -40,15 +40,16 @@ def read_reply(
     """A reply's parsed content, or the rejection saying why there is none (failed call or bad format).
 
     A reply cut by the token limit (`finish_reason == "length"`) is never read as if whole: a
-    parser of lists (`parse(text, truncated=True)`) keeps the items completed before the cut, and
-    any other reply is rejected as `truncated`."""
+    parser of lists (`parse(text, truncated=True)`) keeps the items completed before the cut, a
+    structured reply comes back from `structured_text` as those items alone, and any other reply
+    is rejected as `truncated`."""
     if reply is None or reply.text is None:
         detail = reply.error if reply is not None and reply.error else "no reply"
         return None, Rejection(stage, item_id, "teacher_error", detail)
     text = reply.text
     try:
-        if reply.schema is not None:
-            text = parsing.structured_text(reply.schema, text, reply.finish_reason == "length")
+        if reply.schema is not None:  # (a cut one comes back as the items it completed)
+            return parse(parsing.structured_text(reply.schema, text, reply.finish_reason == "length")), None
         if reply.finish_reason != "length":
             return parse(text), None
         if "truncated" not in inspect.signature(parse).parameters:

@@ -129,3 +129,42 @@ def test_any_text_reply_is_read_or_rejected_with_a_reason(template, reply, finis
 def test_any_json_reply_is_read_or_rejected_with_a_reason(template, value, finish_reason, schema, fenced):
     reply = json.dumps(value)
     _read(template, f"Here it is:\n```json\n{reply}\n```" if fenced else reply, finish_reason, schema, None)
+
+
+COMPLETE_ITEMS = {
+    "concepts": [
+        {"name": f"Heap {n}", "keyphrase": "heapq", "description": "d", "examples": ["a", "b"], "difficulty": "easy"}
+        for n in range(3)
+    ],
+    "instructions": [{"kind": "function", "statement": f"Return the sum of {n} lists."} for n in range(3)],
+    "test_scenarios": ["an empty list", "one item", "a long list"],
+    "candidate_tests": [f"def test_{n}():\n    assert f({n}) == {n + 1}" for n in range(3)],
+}
+
+
+def test_a_structured_reply_cut_anywhere_keeps_exactly_the_items_it_completed():
+    for template, items in COMPLETE_ITEMS.items():
+        field = "tests" if template == "candidate_tests" else template.removeprefix("test_")
+        reply, ends = '{"' + field + '": [', []
+        for n, item in enumerate(items):
+            reply += (", " if n else "") + json.dumps(item)
+            ends.append(len(reply))
+        reply += "]}"
+        whole = read_teacher_text(template, reply, "stop", schema=template).value
+        assert len(whole) == 3
+        for cut in range(len(reply)):
+            reading = read_teacher_text(template, reply[:cut], "length", schema=template)
+            completed = sum(end <= cut for end in ends)
+            assert reading.truncated, (template, cut)
+            if completed == 0:
+                assert reading.rejection == "truncated", (template, cut)
+            else:  # the first items, read as in the whole reply; never the one being written at the cut
+                assert reading.value == whole[:completed], (template, cut)
+
+
+def test_a_cut_structured_reply_whose_answer_is_one_value_is_truncated():
+    reading = read_teacher_text("signature", '{"signature": "f(x: int) -> int"', "length", schema="signature")
+    assert reading.rejection == "truncated"
+    cut_bad = '{"instructions": [{"kind": "module", "statement": "x"}, {"kind": "func'
+    reading = read_teacher_text("instructions", cut_bad, "length", schema="instructions")
+    assert reading.rejection == "schema_mismatch" and "instructions.0.kind" in reading.detail

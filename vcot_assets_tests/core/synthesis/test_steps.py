@@ -128,3 +128,17 @@ def test_a_reply_cut_by_the_token_limit_is_never_read_as_whole():
     assert value is None and failure.reason == "truncated"
     whole = TeacherReply(key="k", text="Function: f(xs: list[int]) -> int", finish_reason="stop")
     assert synthesis.read_reply("signatures", "i1", whole, lambda text: parsing.parse_signature(text, "i1"))[1] is None
+
+
+def test_a_cut_structured_concepts_reply_keeps_the_concept_completed_before_the_cut():
+    listed = [Keyphrase("heapq", 0.3)]
+    first = '{"name": "Heap push", "keyphrase": "heapq", "description": "Push.", "examples": [], "difficulty": "easy"}'
+    text = '{"concepts": [' + first + ', {"name": "Heap pop", "keyphrase": "heapq", "descr'
+    reply = TeacherReply("b", text, finish_reason="length", schema="concepts")
+    concepts, rejections = synthesis.concepts_from_reply("b", reply, listed, 3, "offline")
+    assert [c.name for c in concepts] == ["Heap push"] and rejections == []
+    nothing_whole = TeacherReply(
+        "b", '{"concepts": [{"name": "Heap push", "keyph', finish_reason="length", schema="concepts"
+    )
+    concepts, rejections = synthesis.concepts_from_reply("b", nothing_whole, listed, 3, "offline")
+    assert concepts == [] and [r.reason for r in rejections] == ["truncated"]
