@@ -4300,7 +4300,13 @@ _NO_ONE_IS = re.compile(
     re.I,
 )
 _EITHER_OR = re.compile(r"\beither\b(?=.*\bor\b)", re.I)  # the ways a backward narration weighs, not states
-_CLAUSE_BREAK = re.compile(r";|,\s*(?=(?:otherwise|but|whereas|while|though|although)\b)|\s+(?=(?:otherwise)\b)", re.I)
+# Where a supposed clause ends; `, so ... must` begins the conclusion drawn from a supposition,
+# which is about this run (`return None would give None, so the check must have been False`)
+_CLAUSE_BREAK = re.compile(
+    r";|,\s*(?=(?:otherwise|but|whereas|while|though|although)\b)|\s+(?=(?:otherwise)\b)"
+    r"|,\s*(?=so\b[^,;]*?\bmust\b)",
+    re.I,
+)
 # (in a forward narration what follows `, so` happened: `The shelf would overflow, so self.refused
 # goes up to 2`; a backward one goes on supposing: `n would be 5, so that does not work`)
 _FORWARD_CLAUSE_BREAK = re.compile(_CLAUSE_BREAK.pattern + r"|,\s*(?=so\b)", re.I)

@@ -1504,6 +1504,11 @@ def test_a_supposed_clause_does_not_excuse_the_clause_before_it_and_adverbs_befo
     assert ("comparison", False) in verdicts(facts, told.format("True"))  # total never passes 15
     assert ("comparison", True) in verdicts(facts, told.format("False"))
     assert ("value", False) not in verdicts(facts, "If the list were longer, total would be 99.")
+    # a backward `, so ... must` concludes from the supposition: about this run, checked
+    concluded = "Returning `[]` would give an empty list, so `total > 99` must have been {} each time."
+    backward = Walk(facts, 15, True, 0)
+    assert ("comparison", False) in [(c.kind, c.ok) for c in check_sentence(concluded.format("True"), backward)]
+    assert ("comparison", True) in [(c.kind, c.ok) for c in check_sentence(concluded.format("False"), backward)]
     # `total first became 8 and later 6`: an adverb between the variable and its verb
     assert verdicts(facts, "total first became 8.") == [("value", True)]
     assert verdicts(facts, "total first became 9.") == [("value", False)]
