@@ -4409,11 +4409,10 @@ def _one_state(located: list[Check], walk: Walk) -> None:
                 check.text += " (never together with " + group[0].text + ")"
 
 
-_THEN = re.compile(
-    r"\b(?:then|after|afterwards|later|next|before|becomes|became|until|so|thus|therefore|hence|"
-    r"when|once|now|while|but|earlier|previously)\b|->|→|;",
-    re.I,
-)
+# a word that moves time on (`then`), and one that sequences a conclusion after what it follows from (`so`)
+_LATER_WORDS = r"then|after|afterwards|later|next|before|becomes|became|until|when|once|now|while|earlier|previously"
+_LATER = re.compile(rf"\b(?:{_LATER_WORDS})\b|->|→|;", re.I)
+_THEN = re.compile(rf"\b(?:{_LATER_WORDS}|so|thus|therefore|hence|but)\b|->|→|;", re.I)
 
 
 def _tests_in_their_state(located: list[Check], walk: Walk, last_state: list[Check]) -> None:
@@ -4435,8 +4434,10 @@ def _tests_in_their_state(located: list[Check], walk: Walk, last_state: list[Che
             if _THEN.search(walk.sentence[check.position : end]):
                 break
             state.insert(0, check)
-        if not state and not before and not _THEN.search(walk.sentence[: test.position]):
-            state = last_state  # `At position 1 the name is "write". The test name in enabled comes out True`
+        if not state and not before and not _LATER.search(walk.sentence[: test.position]):
+            # `At position 1 the name is "write". The test name in enabled comes out True` (also after
+            # a reason: `word = '2kg'. It has a digit, so not word.isalpha() is True`)
+            state = last_state
         names = {c.text.split(" = ")[0] for c in state}
         if not state or not any(names <= walk.facts.index.states[i].keys() for i in test.events):
             continue  # (`op = 'pop'` of the caller, `not self.outbox` tested inside the method it calls)

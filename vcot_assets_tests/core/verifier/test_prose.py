@@ -2068,6 +2068,10 @@ def test_a_test_told_first_in_a_sentence_is_judged_in_the_one_value_the_sentence
     ]
     # a sentence that tells a step first (`Then`) has moved on from that state
     assert ungrounded_in(trace, told + "Then name is 'exec' and name in enabled comes out True.") == []
+    # a reason before the test (`so`) does not move on from it
+    reason = "It is not in the set, so name in enabled comes out {}."
+    assert ungrounded_in(trace, told + reason.format("False")) == []
+    assert ungrounded_in(trace, told + reason.format("True")) == ["name in enabled (not with name = 'write')"]
 
 
 NEW_LENGTHS = """\
