@@ -2277,8 +2277,9 @@ def _values_in_order(walk: Walk, values: list[object], subject: str | None, step
     # a local and an attribute can share a name (`floor` the argument, `self.floor` the state)
     names = [subject.removeprefix("self."), "self." + subject.removeprefix("self.")] if subject else list(histories)
     repeats = any(same_value(a, b) for a, b in zip(values, values[1:]))
-    if subject is None and _slip_in_a_pass_run(walk, values):
-        return Check("sequence", f"values: {values} (one off a pass-by-pass run)", False)
+    slipped = _slip_in_a_pass_run(walk, values) if subject is None else None
+    if slipped:
+        return Check("sequence", f"values: {values} (one off {slipped})", False)
     if subject is None and repeats and _repeat_held_nowhere(walk, values):
         return Check("sequence", f"values: {values} (a value repeated where no run repeats it)", False)
     for name in names:
@@ -2367,33 +2368,45 @@ def _skips_one_value(walk: Walk, name: str, values: list, history: list) -> bool
 
 
 def _held_runs(facts: TraceFacts) -> list[list]:
-    """The items of each collection the run or the code holds, and of each row of one (a grid's rows)."""
+    """The items of each collection the run or the code holds, of each row of one (a grid's rows),
+    and the keys and the values of each mapping, in order."""
     held = facts.known_values + facts.code_literals
-    return [_items(v) for v in held] + [_items(row) for v in held for row in _items(v)]
+    mappings = [v for v in held if isinstance(v, dict)]  # (`the keys appear in the order 3, 4, 2, 6, 1`)
+    return (
+        [_items(v) for v in held]
+        + [_items(row) for v in held for row in _items(v)]
+        + [list(v) for v in mappings]
+        + [list(v.values()) for v in mappings]
+    )
 
 
-def _slip_in_a_pass_run(walk: Walk, values: list) -> bool:
+def _slip_in_a_pass_run(walk: Walk, values: list) -> str | None:
     """`the running value at the end of each word is 4, 8, 11, 16, 26, 28`: five or more numbers
     named by no variable that differ in one place from what some variable held at each pass of a
-    loop, and match no run of the program outright. A counter that steps through every value holds
-    any rising run somewhere, so matching its whole history in order let a slip taken from another
-    pass through."""
+    loop, or from what a line computed each time it ran (`the window sums are ...`), and match no
+    run of the program outright: the run they slip from, or None. A counter that steps through
+    every value holds any rising run somewhere, so matching its whole history in order let a slip
+    taken from another pass through."""
     if len(values) < 5 or not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        return False
+        return None
     facts = walk.facts
-    per_pass = [run for name in facts.histories for run in facts.per_iteration(name)]
+    runs = {"a pass-by-pass run": [run for name in facts.histories for run in facts.per_iteration(name)]}
+    runs["a computed run"] = facts.expression_runs()
+    every = [run for kind in runs.values() for run in kind]
     if len(values) >= 7 and any(same_value(a, b) for a, b in zip(values, values[1:])):
         # `after each value: 0, 0, 1, 1, 2, 3, 3, 4, 5, 5, 6, 7, 7, 8`: a long run with repeats tells
         # pass by pass, so each repeat is read where it stands (collapsed, the 7 repeated for 8 matched)
-        if any(1 in _stretch_misses(values, run) for run in per_pass):
-            exact = per_pass + facts.expression_runs() + _held_runs(facts)
-            return not any(_stretch(values, run, collapse=False) for run in exact)
-    if not any(_one_off(values, run) for run in per_pass):
-        return False
-    exact = (
-        per_pass + [[v for _, v in h] for h in facts.histories.values()] + facts.expression_runs() + _held_runs(facts)
-    )
-    return not any(_stretch(values, run) for run in exact)
+        slipped = next(
+            (kind for kind, found in runs.items() if any(1 in _stretch_misses(values, r) for r in found)), None
+        )
+        if slipped:
+            exact = every + _held_runs(facts)
+            return None if any(_stretch(values, run, collapse=False) for run in exact) else slipped
+    slipped = next((kind for kind, found in runs.items() if any(_one_off(values, r) for r in found)), None)
+    if slipped is None:
+        return None
+    exact = every + [[v for _, v in h] for h in facts.histories.values()] + _held_runs(facts)
+    return None if any(_stretch(values, run) for run in exact) else slipped
 
 
 def _repeat_held_nowhere(walk: Walk, values: list) -> bool:

@@ -1252,6 +1252,40 @@ def test_a_run_of_a_counter_read_pass_by_pass_is_held_to_those_passes():
     assert verdicts(counter, "The running value at the end of each word is 2, 5, 7, 10, 12.") == [("sequence", False)]
 
 
+WINDOW_AVERAGES = """\
+def window_avgs(prices, k):
+    out = []
+    for i in range(len(prices) - k + 1):
+        window = prices[i:i + k]
+        out.append(sum(window) // k)
+    return out
+"""
+
+BIT_WIDTHS = """\
+def bit_width_tally(nums):
+    tally = {}
+    for n in nums:
+        w = 0
+        while n:
+            n >>= 1
+            w += 1
+        tally[w] = tally.get(w, 0) + 1
+    return tally
+"""
+
+
+def test_a_run_one_off_what_a_line_computed_each_time_is_a_slip_and_a_mappings_keys_are_a_run():
+    # no variable holds the window sums, 33, 43, 46, 48, 43, 48, 55, 53: the line computes them
+    sums = trace_facts(traced(WINDOW_AVERAGES, "window_avgs([10, 14, 9, 20, 17, 11, 15, 22, 18, 13], 3)"))
+    assert verdicts(sums, "The window sums come out as 33, 43, 46, 48, 43, 48, 55, 53.") == [("sequence", True)]
+    assert verdicts(sums, "The window sums come out as 33, 43, 46, 48, 48, 48, 55, 53.") == [("sequence", False)]
+    # the widths run 3, 4, 2, 3, 6, 1; the keys, in the order first seen, 3, 4, 2, 6, 1: a run the
+    # final dict holds, not a slip in the widths
+    widths = trace_facts(traced(BIT_WIDTHS, "bit_width_tally([5, 12, 3, 7, 40, 1])"))
+    told = "Keys appear in the order the widths were first seen: 3, 4, 2, 6, 1."
+    assert verdicts(widths, told) == [("sequence", True)]
+
+
 def test_a_test_of_literals_said_non_zero_or_given_its_verdict_right_after_it(facts):
     assert ("arith", False) in verdicts(facts, "With flag 2, `5 & 2` is non-zero, so the `if` runs.")
     assert ("arith", False) not in verdicts(facts, "With flag 4, `5 & 4` is non-zero, so the `if` runs.")
