@@ -1436,7 +1436,9 @@ def _entry_sequence(walk: Walk, subject: str, values: list, stepwise: bool) -> C
     return Check("sequence", text, False) if _one_off(values, raw) else None
 
 
-_IS_VALUE = re.compile(r"\s+(?:is|equals|gives|makes|comes to|evaluates to|yields|results in)\s+(?:exactly\s+)?")
+_IS_VALUE = re.compile(
+    r"\s+(?:is|equals|gives|gave|makes|comes to|evaluates to|yields|yielded|produces|produced|results in)\s+(?:exactly\s+)?"
+)
 
 
 # `s.strip().lower()` turns "  Ab " into "ab": a method chain applied to a stated input

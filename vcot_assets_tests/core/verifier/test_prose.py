@@ -369,6 +369,10 @@ def test_sizes_said_with_has_and_claims_after_a_prose_and(facts):
     # a string's words
     words = trace_facts(traced("def count(text):\n    return len(text.split())\n", "count('a bb c')"))
     assert ("value", True) in verdicts(words, "So `text` has 3 words.")
+    # what a call of the code gave, in the past tense too
+    assert ("value", True) in verdicts(words, "So `text.split()` gave 3 words.")
+    assert ("value", False) in verdicts(words, "So `text.split()` gave 4 words.")
+    assert ("value", False) in verdicts(words, "So `text.split()` produced 4 pieces.")
 
 
 def test_states_of_a_run_that_did_not_happen_are_not_judged_against_this_one(facts):
