@@ -2279,7 +2279,7 @@ def _values_in_order(walk: Walk, values: list[object], subject: str | None, step
     # a local and an attribute can share a name (`floor` the argument, `self.floor` the state)
     names = [subject.removeprefix("self."), "self." + subject.removeprefix("self.")] if subject else list(histories)
     repeats = any(same_value(a, b) for a, b in zip(values, values[1:]))
-    slipped = _slip_in_a_pass_run(walk, values) if subject is None else None
+    slipped = _slip_in_a_run(walk, values) if subject is None else None
     if slipped:
         return Check("sequence", f"values: {values} (one off {slipped})", False)
     if subject is None and repeats and _repeat_held_nowhere(walk, values):
@@ -2382,7 +2382,7 @@ def _held_runs(facts: TraceFacts) -> list[list]:
     )
 
 
-def _slip_in_a_pass_run(walk: Walk, values: list) -> str | None:
+def _slip_in_a_run(walk: Walk, values: list) -> str | None:
     """`the running value at the end of each word is 4, 8, 11, 16, 26, 28`: five or more numbers
     named by no variable that differ in one place from what some variable held at each pass of a
     loop, or from what a line computed each time it ran (`the window sums are ...`), and match no
