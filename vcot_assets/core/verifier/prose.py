@@ -328,6 +328,10 @@ _BOLD = re.compile(
 )
 
 
+_COMPUTED_WHICH_IS = re.compile(
+    r"(?<![\w.`])(`?[A-Za-z_][\w.]*(?:\[[^\[\]\n]*\])?\s*(?:<<|>>|//|\*\*|[-+*/%&|^])\s*[\w.]+`?)"
+    r"\s*,\s*which\s+(?:is|gives|equals|makes|comes\s+to)\s+(?=[-\w'\"\[({`])"
+)
 _UPDATE_GIVES = re.compile(
     r"`((?:self\.)?[A-Za-z_]\w*)\s*([-+*/%&|^]|//|<<|>>|\*\*)=\s*([^`\n]+)`\s*,?\s+"
     r"(?:gives|makes\s+it|yields|leaves\s+it\s+at|leaves|brings\s+it\s+to|takes\s+it\s+to|turns\s+it\s+into)\s+"
@@ -372,12 +376,31 @@ def _satisfied_test(match: re.Match, inner: str, facts: TraceFacts) -> str | Non
     return f"({condition}) is {satisfied.group('negated') is None}"
 
 
+# (before a verb that gives it a value, not a label: `Row 2 = [6, 1]`, `Word one, "almost":`)
+_FIRST_WORD = re.compile(
+    r"^\W*?([A-Z][a-z][a-z0-9_]*)(?=\s+(?:is|was|becomes|became|now|still|stays|stayed|remains|remained|holds|held|"
+    r"equals|reaches|reached|gets|got|goes|went|moves|moved|rises|rose|falls|fell|drops|dropped|climbs|climbed|"
+    r"grows|grew|starts|started|ends|ended|changes|changed|increases|increased|decreases|decreased|jumps|jumped|"
+    r"shifts|shifted|settles|settled|wraps|wrapped|resets|stops|stopped|finishes|finished|must|hits|hit)\b)"
+)
+
+
+def _variable_named_first(match: re.Match, facts: TraceFacts) -> str:
+    """`Room went from 10 to 7`: a variable (`room`) named as a sentence's first word, capitalised
+    (not a name the program has as written, such as a class)."""
+    word = match.group(1)
+    if word in facts.index.names or not facts.history(word.lower()):
+        return match.group(0)
+    return match.group(0)[: match.start(1) - match.start()] + word.lower()
+
+
 def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
     if facts.instances:  # `rover.x = 2`: the attribute the trace shows as `self.x`
         text = _outside_quotes(text, lambda part: _ATTRIBUTE.sub(lambda m: _attribute(m, facts), part))
     text = re.sub(r"^\s*(?:[-*+•>]\s+)+", "", text)  # a bullet, not a minus
+    text = _FIRST_WORD.sub(lambda m: _variable_named_first(m, facts), text)
     # `mask ^= 4` gives 6: the update restated with the values of the moment, and what it leaves
     text = _UPDATE_GIVES.sub(lambda m: _update_gives(m, facts), text)
     # a 3 × 3 grid is a shape (outside quoted strings: '2x3x4' is text; `0x5C` is a hex literal, 92)
@@ -478,6 +501,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = re.sub(
         r"(`(?:self\.)?[A-Za-z_]\w*\s*=[^=`\n][^`\n]*`)\s*,\s*which\s+(is|gives|equals|evaluates to)\b", r"\1 \2", text
     )
+    # `x + 1, which is 32`: the value of that computation, as `x + 1 is 32` says it
+    text = _COMPUTED_WHICH_IS.sub(r"\1 is ", text)
     text = _RESTATED_UPDATE.sub(lambda m: _restated_update(m, facts), text)
     text = _CODE_SPAN.sub(code_span, text)
     squashed = squash(text)
@@ -3626,10 +3651,17 @@ _TRUTH = re.compile(
 )
 
 
+# `for the key ' '`: the noun before a value a test was told for
+_THE_VALUE_NOUN = (
+    r"(?:the\s+(?:string|key|value|word|number|item|token|piece|character|char|name|line|field|entry|element|"
+    r"letter)\s+)?"
+)
+
+
 def _for_value(node: ast.expr, text: str, at: int, known: frozenset[str]) -> tuple[ast.expr, int]:
     """`ch.isalpha()` is False `for 'x'`: the condition with its one variable set to the value
     named after it (and where that phrase ends); else the condition as it is."""
-    follows = re.match(r"\s+for\s+", text[at:])
+    follows = re.match(r"\s+for\s+" + _THE_VALUE_NOUN, text[at:])
     names = {n for n in _names(node) if n in known}
     if not follows or len(names) != 1 or any("." in n for n in names):
         return node, at
@@ -4385,6 +4417,8 @@ _SEQUENCING = re.compile(
 _OTHER_MOMENT = re.compile(r"\b(?:must|old|previous|earlier|original|initial|final|first|last|had)\b", re.I)
 
 
+_COMPARED_TO = re.compile(r"\b(?:equal|unequal|identical|compared|close|similar)\s+to\b", re.I)
+
 # `lo = 9`, `self.level = 4`, `counts['red'] = 2`: a value of a variable or of one of its entries
 _STATE_VALUE = re.compile(r"(?:self\.)?\w+(?:\[[^\]:]+\])? = .+")
 
@@ -4406,6 +4440,7 @@ def _one_state(located: list[Check], walk: Walk) -> None:
             between = between[between.index(told) + len(told) :]  # (`best becomes 'tea' with best_n = 4`)
         if re.fullmatch(r"[\s`]*;[\s`]*", between):
             between = ", "  # (`cur = 'c'; hops = 2`: values listed side by side, not steps in turn)
+        between = _COMPARED_TO.sub(" ", between)  # (`d = 3, not equal to prev = 5`: `to` moves no time on)
         if previous is None or previous.position < 0 or check.position < 0 or _SEQUENCING.search(between):
             groups.append([check])
         else:
@@ -4654,8 +4689,9 @@ _LED_TO = re.compile(r"\b(?:so|then|now|becomes|became|afterwards|after\s+that|w
 # `c[0] == '+'` is True for `'-5'`: a test's outcome told for one value of its variable
 _TRUE_FOR_A_VALUE = re.compile(
     r"[^.;:]{0,40}?\b(?:is|was|returns|returned|gives|gave|comes\s+out|came\s+out|evaluates\s+to)\s+"
-    r"(?P<truth>true|false)\s+for\s+(?:the\s+(?:string|key|value|word|number|item|token|piece|character|char|"
-    r"name|line|field|entry|element|letter)\s+)?(?P<value>'[^'\n]*'|\"[^\"\n]*\"|-?\d+(?:\.\d+)?)(?![\w.'\"(\[])",
+    r"(?P<truth>true|false)\s+for\s+"
+    + _THE_VALUE_NOUN
+    + r"(?P<value>'[^'\n]*'|\"[^\"\n]*\"|-?\d+(?:\.\d+)?)(?![\w.'\"(\[])",
     re.I,
 )
 
@@ -4859,7 +4895,8 @@ _PASS_FOR_VALUE = re.compile(
 _PASS_ASIDE = re.compile(
     _ANCHOR.pattern + r"[A-Za-z]+(?:\s+\d+)?\s*\(\s*(?P<name>[A-Za-z_]\w*)\s*=\s*"
     r"(?P<label>-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\")\s*\)\s*:"
-    r"|" + _ANCHOR.pattern + r"[A-Za-z]+\s+\d+\s+(?P<list>\[[^\[\]\n]*\])\s*:"  # `**Week 2** `[3, 0, 9]`:`
+    # `**Week 2** `[3, 0, 9]`:`, `**Pair 4** `("z", 7)`:` (a tuple for `for key, amount in pairs`)
+    r"|" + _ANCHOR.pattern + r"[A-Za-z]+\s+\d+\s+(?P<list>\[[^\[\]\n]*\]|\([^()\n]*,[^()\n]*\))\s*:"
 )
 # `**Crate `9`:**`, `Word 'fox':`: a pass named by a noun and the value its loop variable took (a
 # number only in backticks: `Job 3:`, `Generation 1:` count passes)

@@ -3335,7 +3335,7 @@ def test_a_test_told_for_a_value_of_its_variable_is_evaluated_on_that_value():
     # `val.isdigit()` came out False at 'dark', but the sentence tells it for '3'
     assert ungrounded_in(trace, "`val.isdigit()` returned True for the string `'3'`, so 3 is appended.") == []
     assert ungrounded_in(trace, "`val.isdigit()` returned False for the string `'3'`, so nothing is appended.") == [
-        "val.isdigit() is False (not for '3')"
+        "'3'.isdigit() is False"
     ]
     assert ungrounded_in(trace, "`val.isdigit()` is False for `'dark'`.") == []
 
@@ -3597,3 +3597,81 @@ def test_a_count_of_the_loop_in_a_named_function_is_that_function_s_loop():
     assert ungrounded_in(trace, "The loop in day runs 9 times.") == ["9 times"]
     # (two loops named in one sentence: which one each count is of is not read, any loop's count holds)
     assert ungrounded_in(trace, "The loop in day ran 5 times and the loop in water() ran 3 times.") == []
+
+
+SUM_BY_KEY = """\
+def sum_by_key(pairs):
+    totals = {}
+    for key, amount in pairs:
+        totals[key] = totals.get(key, 0) + amount
+    return totals
+"""
+
+
+def test_a_pass_named_in_words_with_the_pair_its_header_unpacked_holds_its_claims_to_that_pass():
+    trace = traced(SUM_BY_KEY, "sum_by_key([('x', 4), ('y', 1), ('y', 3)])")
+    assert ungrounded_in(trace, "**Pair 2** `('y', 1)`: a new key, so `totals = {'x': 4, 'y': 1}`.") == []
+    # the state after the third pair, stated for the second
+    assert ungrounded_in(trace, "**Pair 2** `('y', 1)`: a new key, so `totals = {'x': 4, 'y': 4}`.") == [
+        "totals = {'x': 4, 'y': 4} (not in that pass of the loop)"
+    ]
+
+
+TWIN_DIGITS = """\
+def twin_digits(n):
+    count = 0
+    prev = n % 10
+    n //= 10
+    while n > 0:
+        d = n % 10
+        if d == prev:
+            count += 1
+        prev = d
+        n //= 10
+    return count
+"""
+
+
+def test_values_compared_side_by_side_with_equal_to_hold_in_one_state():
+    trace = traced(TWIN_DIGITS, "twin_digits(533)")  # d = 3 against prev = 3, then d = 5 against prev = 3
+    assert ungrounded_in(trace, "Second pass: d = 5, not equal to prev = 3.") == []
+    # the two swapped: never d = 3 while prev = 5 (`to` in `equal to` moves no time on)
+    assert ungrounded_in(trace, "Second pass: d = 3, not equal to prev = 5.") == [
+        "prev = 5 (never together with d = 3)"
+    ]
+
+
+ROOM = """\
+def fill(capacity, sizes):
+    room = capacity
+    for size in sizes:
+        room -= size
+    return room
+"""
+
+
+def test_a_variable_named_capitalised_as_a_sentence_s_first_word_is_that_variable():
+    trace = traced(ROOM, "fill(10, [3, 6])")  # room 10, 7, 1
+    assert ungrounded_in(trace, "Room went from 10 to 7 and then to 1.") == []
+    assert ungrounded_in(trace, "Room went from 10 to 7 and then to 2.") == [
+        "room: [10, 7, 2] (one off a stretch of its values)"
+    ]
+    # a label is not the variable (`Room 2 = ...` names a pass)
+    assert ungrounded_in(trace, "Room 2: 7 - 6 = 1.") == []
+
+
+def test_a_computation_followed_by_which_is_gives_its_value():
+    trace = traced("def alt(n):\n    x = n ^ (n >> 1)\n    return x & (x + 1) == 0\n", "alt(21)")  # x = 31
+    assert ungrounded_in(trace, "Next comes x + 1, which is 32.") == []
+    assert ungrounded_in(trace, "Next comes x + 1, which is thirty-three.") == ["x + 1 = 33"]
+
+
+def test_a_test_told_for_the_key_named_is_evaluated_on_that_key():
+    trace = traced(
+        "def trim_keys(pairs):\n    return {k.strip(): v for k, v in pairs if k.strip()}\n",
+        "trim_keys([(' a ', 1), (' ', 2)])",
+    )
+    assert ungrounded_in(trace, "The filter `if k.strip()` is false for the key `' '`, so that pair is dropped.") == []
+    assert ungrounded_in(trace, "The filter `if k.strip()` is true for the key `' '`, so that pair passes.") == [
+        "' '.strip() is True"
+    ]
