@@ -376,6 +376,22 @@ def _satisfied_test(match: re.Match, inner: str, facts: TraceFacts) -> str | Non
     return f"({condition}) is {satisfied.group('negated') is None}"
 
 
+_TEST_ASSIGNED = re.compile(
+    r"(?<![\w.])((?:self\.)?[A-Za-z_]\w*)\s*=\s*(-?\d+(?:\.\d+)?\s*(?:<=|>=|==|!=|<|>)\s*-?\d+(?:\.\d+)?)(?![\w.])"
+)
+
+
+def _test_assigned(m: re.Match, facts: TraceFacts) -> str:
+    history = facts.history(m.group(1))
+    if not history or not all(isinstance(value, bool) for _, value in history):
+        return m.group(0)
+    return f"{m.group(1)} = ({m.group(2)})"
+
+
+_VALUE_IN_A_RANGE = re.compile(  # (of a name, not the last operand of `hi * lo is between 74 and 89`)
+    r"(?<![-+*/%&|^<>=]\s)(?<![-+*/%&|^<>=.\w])((?:self\.)?[A-Za-z_]\w*)\s+(?:is|was|lies|lay|must\s+be|must\s+lie)\s+(?:somewhere\s+)?(?:from|between)\s+"
+    r"(-?\d+)\s+(?:up\s+)?(?:to|and|through)\s+(-?\d+)\b(?!\s*(?:[-+*/%]|\.\d))"
+)
 # (before a verb that gives it a value, not a label: `Row 2 = [6, 1]`, `Word one, "almost":`)
 _FIRST_WORD = re.compile(
     r"^\W*?([A-Z][a-z][a-z0-9_]*)(?=\s+(?:is|was|becomes|became|now|still|stays|stayed|remains|remained|holds|held|"
@@ -553,6 +569,10 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         text,
     )  # (`14 plus 7, which is 22` too; `28 divided by 8 is 3 with 4 left over` is a floor division)
     text = _LITERAL_ARITHMETIC_THEN_VALUE.sub(lambda m: (m.group(1) or m.group(2)) + " = ", text)
+    # `up = 5 > 0` where `up` only ever holds True or False: the test's outcome is its value
+    text = _TEST_ASSIGNED.sub(lambda m: _test_assigned(m, facts), text)
+    # `score is from 70 up to 79`: a range the value lies in, not the value 70
+    text = _VALUE_IN_A_RANGE.sub(r"\2 <= \1 <= \3", text)
     text = _outside_quotes(  # `0x1F` is a number, `'0xBEEF'` a string
         text,
         lambda part: re.sub(
@@ -995,7 +1015,12 @@ class Walk:
         try:
             value = evaluate(node, self.facts.index.states[i])
         except UnknownValue:
-            return None
+            if not self.facts.constants:
+                return None
+            try:  # (a module constant the frame does not show: `w in SMALL`)
+                value = evaluate(node, {**self.facts.constants, **self.facts.index.states[i]})
+            except Exception:  # noqa: BLE001 - as below
+                return None
         except Exception:  # failing like any Python would, on values pysnooper shows as objects
             return None
         if isinstance(value, Opaque):
@@ -1200,6 +1225,9 @@ def _right_operand_end(text: str, start: int) -> int:
 _ASSIGN = re.compile(r"(?<![=!<>+\-*/%&|^:])=(?![=>])")
 
 
+_SIZE_UNIT = re.compile(r"\s+(?:spaces?|characters?|chars?|letters?|items?|elements?|entries|entry)\b")
+
+
 def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`a = b = c`: literal steps are arithmetic; variable steps take the chain's value."""
     text, known = s.text, walk.facts.index.names
@@ -1239,6 +1267,16 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `points = {...}` where no variable is called points: prose; the literal is judged alone
         is_literal, value = _literal_value(nodes[-1])
         if not is_literal:
+            continue
+        sized, made = _literal_value(nodes[0]) if nodes[0] is not None else (False, None)
+        if (
+            sized
+            and isinstance(made, str | list | tuple)
+            and isinstance(value, int)
+            and _SIZE_UNIT.match(text, right_end)
+        ):
+            s.use(left_start, right_end)  # `" " * (2 - 1)`, which is 1 space: the string's size, in its units
+            checks.append(Check("arith", f"len({ast.unparse(nodes[0])}) = {value}", len(made) == value))
             continue
         targets = nodes[0].elts if len(group) == 1 and isinstance(nodes[0], ast.Tuple) else []
         run, run_end = _literal_run(text, group[-1] + 1, one_kind=not targets)
@@ -2194,6 +2232,10 @@ def _kind_of(value: object) -> str:
     return "text" if isinstance(value, str) else "scalar"
 
 
+_SUBJECT_OF_THE_NEXT = re.compile(
+    r"\s+(?:both\s+)?(?:map|maps|mapped|give|gave|go|went|land|landed|become|became|turn|turned|end\s+up|"
+    r"add|added|get|got|hold|held|receive|received)\b"
+)
 _TESTED_AFTER = re.compile(
     r"\s*(?:==|!=|<=|>=|<(?!-)|>|fails\b|passes\b"
     r"|(?:not\s+)?in\s+`?[A-Za-z_][\w.]*`?\s+(?:is|was|holds|held|fails|failed|gives|gave|comes|came)\b)"
@@ -2205,6 +2247,7 @@ def _literal_run(text: str, start: int, one_kind: bool = True) -> tuple[list[obj
     kind unless `one_kind` is off (the right side of `day, temp = 'mon', 14`)."""
     values: list[object] = []
     i = end = start
+    ends: list[int] = [start]  # (where the run ended before each value)
     joined = ""  # (what joined the last value to the one before)
     chained = 0  # (how many arrows in a row joined the last values)
     while i < len(text):
@@ -2227,8 +2270,15 @@ def _literal_run(text: str, start: int, one_kind: bool = True) -> tuple[list[obj
             break  # `i takes 0, 1, 2, 3, four iterations in all`, `15 -> 4 bits`: a count, not the next value
         if len(values) >= 2 and joined == "," and _COUNTED_NOUN.match(text, stop):
             break  # `9, 12, 15, eight values`: how many, not one more value
+        if len(values) >= 2 and joined == "and" and _SUBJECT_OF_THE_NEXT.match(text, stop):
+            # `'a' maps to '2', 'h' and 'i' map to '4'`: the next clause's subjects, not more values
+            # (not `the orders ('a', 3), ('b', 4), ('a', 2) give 9`: the whole run is the subject)
+            values.pop()
+            end = ends[-2]
+            break
         values.append(value)
         end = stop
+        ends.append(stop)
         sep = _SEQUENCE_SEP.match(text, stop)
         if not sep or sep.end() == stop:
             break
@@ -3332,6 +3382,12 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `57 needs at least 9 rounds`: a bound reasoned out, not how often the loop ran
         if m.group(0).lower().endswith("passes") and _LABEL_NOUN.search(s.text[: m.start()]):
             continue  # `Row 0 passes at j = 0`, `the value 9 passes`: a labelled thing passing a test
+        if (
+            m.group(0).lower().endswith("passes")
+            and re.match(r"\s+(?:both|all|every|each|its|the)\b", s.text[m.end() :])
+            and re.search(r"(?:^|[:;,(])\s*$", s.text[: m.start()])
+        ):
+            continue  # `Third pass: 68 passes both checks`: a value that opens a clause passing a test, the verb
         s.use(m.start(), m.end())
         if re.search(
             r"\b(?:other|remaining|first|last|next|final|previous|later|earlier)\s*$", s.text[: m.start()], re.I
@@ -3389,10 +3445,18 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             )
         )  # `the dec line ran four times`, `the belt was emptied seven times`: how often a line ran
         totals = walk.facts.line_counts if of_lines else set()
-        ok = count in _loop_counts(walk, s.text[: m.start()]) or count in totals
+        # (`the inner loop ran 3 times in each of the 4 rounds`: the rounds are another loop's passes)
+        enclosing = re.search(r"\b(?:in|during|over|across|for)\s+(?:each|every|all)\s+(?:of\s+)?the\s+$", before, re.I)
+        counts = walk.facts.loop_counts if enclosing else _loop_counts(walk, before)
+        ok = count in counts or count in totals
         some = re.match(r"\s+(?:had|where|in\s+which|that|whose)\b", s.text[m.end() :])  # `2 rounds had a == b`
         if not ok and (some or _PART_OF_THE_RUNS.search(before)) and not _RUN_ENDS.search(s.text):
             # `in those two iterations`: some of a loop's passes (`after two passes` may be all of them)
+            ok = any(count <= passes for passes in _loop_counts(walk, before))
+        some_items = re.match(r"\s+(?:for|over|across|from)\s+(?:the|those|these)\s+(\d+)\s", s.text[m.end() :])
+        if not ok and some_items and int(some_items.group(1)) not in walk.facts.loop_counts:
+            # `10 passes for the 5 two-digit numbers, 27 for the 9 others`: the passes some items took
+            # (not `23 times over the 8 numbers`, all the items a loop walked)
             ok = any(count <= passes for passes in _loop_counts(walk, before))
         checks.append(Check("count", m.group(0), ok))
 
@@ -4319,6 +4383,10 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         ):  # `the loop never gets to i = 1`, `No pair has r = 5`, `no j is greater than 3`: never held
             check.ok = not check.ok
             check.text = "never " + check.text
+        elif check.kind == "value" and check.ok is False and _ONLY_WHEN.match(s.text, check.position):
+            check.ok = None  # `flag is 'ok' only when check == 0`: a rule of the code, not a state of the run
+        elif check.kind == "value" and check.ok is False and _SHARE_OF.match(s.text, check.position):
+            check.ok = None  # `the tip is 15 percent of 8450`: the rate the value is made with, not the value
     either = _EITHER_OR.search(s.text)
     if _COUNTERFACTUAL.search(s.text) or either:
         # (only in the clauses that say so: `X must have been True; otherwise 'front' would have been returned`)
@@ -4340,6 +4408,10 @@ def _constant_test(text: str) -> bool:
     return node is not None and _literal_value(node)[0]
 
 
+_ONLY_WHEN = re.compile(
+    r"[\w.\[\]'\"`]+\s*(?:is|was|=|==|equals)\s*[^\s,;:]+\s+(?:only\s+(?:when|if)|whenever|unless)\b", re.I
+)
+_SHARE_OF = re.compile(r"[^.;,:]{0,40}?\d\s*(?:%|percent\b)\s*of\b", re.I)
 # `no j is greater than 3` (not `there is no 'b' in result`, whose test reads as written)
 _NO_ONE_IS = re.compile(
     r"[\w.\[\]'\"]+\s+(?:(?:is|are|was|were)\s+(?:greater|less|smaller|bigger|larger|more|above|below|at\s+least|at\s+most)|"
@@ -4809,11 +4881,14 @@ def _after_the_loop(located: list[Check], walk: Walk) -> None:
     if exit_step is None:
         return
     then = _THEN.search(walk.sentence, opening.end())
+    told = [c.text.partition(" = ")[0] for c in located if c.kind == "value"]
     for check in located:
         if not (check.ok and check.kind == "value" and check.position >= opening.end()):
             continue
         if then and check.position > then.start():
             continue
+        if told.count(check.text.partition(" = ")[0]) > 1 or re.search(r"\bfor\s+$", walk.sentence[: check.position]):
+            continue  # `calls row_string for y = 0 and y = 1`: the values of calls made after it, not what it left
         node, (literal, value) = _expr(check.text.partition(" = ")[0]), _told_value(check)
         if node is not None and literal and walk.holds(node, value, exit_step) is False:
             check.ok = False
@@ -5005,7 +5080,8 @@ def _held_in_the_pass(
         # its first change in the pass (a method's frame that shows the attribute again, unchanged, is not one)
         first = lo
         for e, value in history[k : bisect_left(at, hi)]:
-            if not (k and same_value(value, history[k - 1][1])):
+            shown_again = "." in walk.facts.index.events[e].name and k and same_value(value, history[k - 1][1])
+            if not shown_again:  # (a local a new call makes anew is a change, even to the value it last had)
                 first = e
                 break
         if any(first <= e < hi for e in check.events):

@@ -62,6 +62,7 @@ class TraceFacts:
     instances: set = field(default_factory=set)  # names that only ever hold objects of the program's classes
     calls_of: dict = field(default_factory=dict)  # a function of the program -> how often it was called
     loop_variables: set = field(default_factory=set)  # every name a loop's header sets
+    constants: dict = field(default_factory=dict)  # module-level names bound to literals (`SMALL = {"a", "of"}`)
     _changes: dict = field(default_factory=dict)
     _per_iteration: dict = field(default_factory=dict)
     _expression_runs: list | None = None
@@ -232,6 +233,23 @@ def forget_trace_facts() -> None:
     _FACTS_CACHE.clear()
 
 
+def _module_constants(code: str) -> dict:
+    """Names the module binds once to a literal: the trace shows a frame's locals only, so a test
+    such as `w in SMALL` could not be evaluated without them."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return {}
+    constants: dict = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            try:
+                constants[node.targets[0].id] = ast.literal_eval(node.value)
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                continue
+    return constants
+
+
 _OBJECT = re.compile(r"<[\w.]+ object\b")
 
 
@@ -239,6 +257,7 @@ def _trace_facts(trace: Trace) -> TraceFacts:
     index = index_trace(trace)
     facts = TraceFacts(index=index, code_text=squash(trace.code), code_source=trace.code, call=squash(trace.call))
     facts.code_lines = [squash(line) for line in trace.code.splitlines() if len(line.strip()) >= 4]
+    facts.constants = _module_constants(trace.code)
     for i, event in enumerate(index.events):
         value = index.values[i]
         if event.kind in ("new", "modified"):

@@ -3675,3 +3675,110 @@ def test_a_test_told_for_the_key_named_is_evaluated_on_that_key():
     assert ungrounded_in(trace, "The filter `if k.strip()` is true for the key `' '`, so that pair passes.") == [
         "' '.strip() is True"
     ]
+
+
+DIGIT_PASSES = """\
+def digit_passes(nums):
+    total = 0
+    for n in nums:
+        while n:
+            n //= 10
+            total += 1
+    return total
+"""
+
+
+def test_passes_told_of_some_items_or_of_each_outer_round_and_a_value_that_passes_a_test():
+    trace = traced(DIGIT_PASSES, "digit_passes([1, 2, 345, 678])")  # the while loop runs 1, 1, 3 and 3 times: 8
+    assert ungrounded_in(trace, "The while loop runs 8 times in total (2 passes for the 2 one-digit numbers).") == []
+    assert ungrounded_in(trace, "The while loop runs 8 times in total (9 passes for the 2 one-digit numbers).") == [
+        "9 passes"
+    ]
+    # (the numbers a loop walked, all of them: the loop's count)
+    assert ungrounded_in(trace, "The while loop runs 7 times over the 4 numbers.") == ["7 times"]
+    assert ungrounded_in(trace, "The inner while loop ran 1 or 3 times in each of the 4 rounds.") == []
+    assert ungrounded_in(trace, "The inner while loop ran 1 or 3 times in each of the 5 rounds.") == ["5 rounds"]
+    assert ungrounded_in(trace, "345 passes both checks.") == []  # the verb, not a count of passes
+    assert ungrounded_in(trace, "After 5 passes the loop ends.") != []  # a count after all
+
+
+def test_a_computation_said_to_be_a_size_in_units_is_its_length():
+    trace = traced(PIXEL_ROWS, "pad_rows(2)")
+    assert ungrounded_in(trace, "The padding is `' ' * (2 - 1)`, which is 1 space.") == []
+    assert ungrounded_in(trace, "The padding is `' ' * (2 - 1)`, which is 2 spaces.") == ["len(' ' * (2 - 1)) = 2"]
+
+
+PIXEL_ROWS = """\
+def pad_rows(n):
+    rows = []
+    for i in range(1, n + 1):
+        rows.append(' ' * (n - i) + str(i))
+    return rows
+"""
+
+
+def test_a_value_said_to_lie_in_a_range_is_tested_against_the_range():
+    trace = traced("def grade(score):\n    if score >= 70:\n        return 'C'\n    return 'F'\n", "grade(78)")
+    assert ungrounded_in(trace, "So score is from 70 up to 79.", backward=True) == []
+    assert ungrounded_in(trace, "So score is between 80 and 89.", backward=True) == ["80 <= score <= 89"]
+
+
+def test_subjects_of_the_next_clause_do_not_extend_a_run_of_values():
+    trace = traced(
+        "def initials(words):\n    groups = {}\n    for w in words:\n        key = w[0].upper()\n"
+        "        groups.setdefault(key, []).append(w)\n    return groups\n",
+        "initials(['apple', 'avocado', 'banana', 'berry'])",
+    )
+    assert ungrounded_in(trace, "'apple' gives `key = 'A'`, 'banana' and 'berry' give 'B'.") == []
+    assert ungrounded_in(trace, "'apple' gives `key = 'C'`, 'banana' and 'berry' give 'B'.") != []
+
+
+def test_a_loop_variable_the_comprehension_after_the_loop_sets_twice_is_not_the_state_the_loop_left():
+    trace = traced(
+        "def count_row(seen, y):\n    return sum(1 for p in seen if p[1] == y)\n\n\n"
+        "def rows(points, h):\n    seen = set()\n    for x, y in points:\n        seen.add((x, y))\n"
+        "    return [count_row(seen, y) for y in range(h)]\n",
+        "rows([(0, 0), (1, 0)], 2)",
+    )  # the loop leaves y = 0; the comprehension then calls count_row with y = 0 and y = 1
+    assert ungrounded_in(trace, "After the loop, the comprehension counts for y = 0 and y = 1.") == []
+    assert ungrounded_in(trace, "After the loop, y = 1.") == ["y = 1 (not once the loop is over)"]
+
+
+def test_a_local_a_new_call_makes_again_with_its_last_value_is_that_pass_s_value():
+    trace = traced(
+        "class Lockers:\n    def __init__(self):\n        self.taken = set()\n\n    def stow(self, tag):\n"
+        "        slot = len(tag) % 2\n        while slot in self.taken:\n            slot += 1\n"
+        "        self.taken.add(slot)\n        return slot\n\n\ndef stow_all(tags):\n    lockers = Lockers()\n"
+        "    slots = []\n    for t in tags:\n        slots.append(lockers.stow(t))\n    return slots\n",
+        "stow_all(['ab', 'cd'])",
+    )  # both tags start at slot 0; the second moves on to 1
+    text = "Tag 'ab': its length is even, so slot = 0.\nTag 'cd': the same length, so slot = 0 again, and it moves on to 1."
+    assert ungrounded_in(trace, text) == []
+    assert ungrounded_in(trace, text.replace("slot = 0 again", "slot = 2 again")) != []
+
+
+def test_a_name_that_only_holds_a_test_s_outcome_takes_the_outcome_of_the_test_written_with_values():
+    trace = traced("def going_up(floor, target):\n    up = target > floor\n    return up\n", "going_up(0, 5)")
+    assert ungrounded_in(trace, "up = 5 > 0, which is True.") == []
+    assert ungrounded_in(trace, "up = 5 < 0, so it goes down.") == ["up = False"]
+
+
+def test_a_rule_of_the_code_and_a_rate_are_not_states_of_the_run():
+    trace = traced(
+        "def tip_of(cents, percent):\n    tip = cents * percent // 100\n    flag = 'ok' if tip < 100 else 'big'\n"
+        "    return tip, flag\n",
+        "tip_of(8450, 15)",
+    )
+    assert ungrounded_in(trace, "The tip is fifteen percent of 8450 cents, floored, so tip = 1267.") == []
+    assert ungrounded_in(trace, "`flag` is `'ok'` only when `tip < 100`.", backward=True) == []
+    assert ungrounded_in(trace, "So tip = 1268.") == ["tip = 1268"]
+
+
+def test_a_module_constant_the_frame_does_not_show_is_read_from_the_code():
+    trace = traced(
+        'SMALL = {"a", "of"}\n\n\ndef small_words(words):\n    out = []\n    for i, w in enumerate(words):\n'
+        "        if i > 0 and w in SMALL:\n            out.append(w)\n    return out\n",
+        "small_words(['the', 'lord', 'of'])",
+    )
+    assert ungrounded_in(trace, "For 'of', `i > 0 and w in SMALL` is True, so 'of' is kept.") == []
+    assert ungrounded_in(trace, "For 'lord', `i > 0 and w in SMALL` is True, so 'lord' is kept.") != []
