@@ -284,7 +284,7 @@ def _number_word(match: re.Match) -> str:
 
 # `00001010 XOR 11001000 = 11000010`, `1100 & 1010 = 1000`: a bit operation worked in base 2
 _BINARY_BIT_OPERATION = re.compile(
-    r"(?<![\w.])([01]{4,})(\s*(?:XOR|AND|OR|\^|&|\|)\s*)([01]{4,})(\s*(?:=|\bis\b|\bgives\b)\s*)([01]{4,})(?!\w|\.\d)"
+    r"(?<![\w.])([01]{4,})(\s*(?:XOR|xor|AND|OR|\^|&|\|)\s*)([01]{4,})(\s*(?:=|\bis\b|\bgives\b)\s*)([01]{4,})(?!\w|\.\d)"
 )
 _NIBBLE_GROUPS = re.compile(r"(?<![\w.,])[01]{4}(?: [01]{4})+(?![\w.]|,\s*\d)")
 _BIT_WORDS = {"XOR": "^", "AND": "&", "OR": "|"}
@@ -296,7 +296,7 @@ def _same_in_base_2(m: re.Match) -> str:
 
 def _binary_bit_operation(m: re.Match) -> str:
     left, right, result = (int(m.group(k)) for k in (1, 3, 5))
-    op = _BIT_WORDS.get(m.group(2).strip(), m.group(2).strip())
+    op = _BIT_WORDS.get(m.group(2).strip().upper(), m.group(2).strip())  # (`0110 xor 1100 = 1010` too)
     decimal = {"^": left ^ right, "&": left & right, "|": left | right}[op]
     if decimal == result and m.group(1)[0] != "0":
         return m.group(0)  # (true in decimal as written: read it so)
@@ -1632,8 +1632,9 @@ def _told_operations(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             before_text, after_text = m.group("before"), m.group("after")
         before, after = before_text[1:-1], after_text[1:-1]
         # what the program's own strip calls (and the case changes around them) can make of it
-        calls = re.findall(r"\.strip\((?:'([^'\\]*)'|\"([^\"\\]*)\")?\)", code)
-        strips = [before.strip(a or b or None) for a, b in calls] or [before.strip()]
+        # (`lstrip` and `rstrip` too: `"/apix"` stripped by `p.lstrip("/")` is `'apix'`)
+        calls = re.findall(r"\.([lr]?strip)\((?:'([^'\\]*)'|\"([^\"\\]*)\")?\)", code)
+        strips = [getattr(before, name)(a or b or None) for name, a, b in calls] or [before.strip()]
         made = {t for x in strips for t in (x, x.lower(), x.upper(), x.capitalize(), x.title(), x.casefold())}
         s.use(m.start(), m.end())
         checks.append(Check("arith", f"{before_text} stripped = {after_text}", after in made))
@@ -3304,11 +3305,11 @@ def _count_of_statement(before: str, walk: Walk) -> set[int] | None:
         return None
     raw = walk.raw_sentence
     # the same `times` in the sentence as written (its code is masked in `before`)
-    nth = len(re.findall(r"\btimes?\b", before, re.I))
-    counted = list(re.finditer(r"\s+\S+\s+(?:more\s+)?times?\b", raw, re.I))
+    nth = len(re.findall(r"\b(?:times?|once|twice|thrice)\b", before, re.I))
+    counted = list(re.finditer(r"\s+(?:\S+\s+(?:more\s+)?times?|once|twice|thrice)\b", raw, re.I))
     said = _STATEMENT_RAN.search(raw[: counted[nth].start()]) if nth < len(counted) else None
-    if said is None or re.search(r"\b(?:in|of|inside|within)\s+$", raw[: said.start()]):
-        return None  # (`the loop in `mode` ran 4 times`: a part of the function, not its calls)
+    if said is None or re.search(r"\b(?:in|of|inside|within)\s+(?:the\s+)?$", raw[: said.start()]):
+        return None  # (`the loop in `mode` ran 4 times`, `the body of the `if``: a part of it, not it)
     # (`out.append(...)`: the call whatever its arguments, on every line that makes it)
     code = re.sub(r"\((?:\.\.\.|…)\)$", "", squash(said.group(1) or said.group(2))).removesuffix("()")
     calls = walk.facts.calls_of.get(code, 0)
@@ -3407,9 +3408,16 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         before = s.text[: m.start()]
         said_of = (
-            _count_of_condition(before, walk) or _count_of_changes(before, walk) or _count_of_statement(before, walk)
+            _count_of_condition(before, walk)
+            or _count_of_changes(before, walk)
+            # (`del stock[name]` ran twice: the verb is part of the match of a count in words)
+            or _count_of_statement(s.text[: m.start(2)] if m.group(2) else before, walk)
         )
         if said_of is not None:  # `v % target == 0` succeeds 6 times, `shape` grew 7 times
+            if re.match(r"\s+(?:with|for|when|where)\b", s.text[m.end() :]):
+                # `ran twice with key = 'prod'`: the runs of one case, some of them
+                checks.append(Check("count", m.group(0), any(count <= n for n in said_of)))
+                continue
             checks.append(Check("count", m.group(0), count in said_of))
             continue
         if not walk.facts.loop_counts:
@@ -3564,6 +3572,13 @@ def _some_of_them_had(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("count", m.group(0), sum(held) == int(m.group("n")) if readable else None))
 
 
+def _told_false(node: ast.expr, after: str, clause: str) -> bool:
+    """Whether the words after a test say it came out false."""
+    if re.match(r"\s*`?\s*,\s*so\s+it\s+fail", after) and _literal_value(node) == (True, True):
+        return False  # `have = 1, and 1 < 2, so it fails`: what the test led to fails, not a test of numbers
+    return bool(_FALSE_AFTER.match(after) or re.search(_FALSE_WORDS, clause, re.I))
+
+
 def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     text = s.text
     for m in re.finditer(_REL + "|" + "|".join(_COMPARE_WORDS), text):
@@ -3621,7 +3636,7 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             and re.match(r"\s*(?:part|check|test|condition|clause)\b", text[right_end:], re.I)
         ):
             continue  # `the cross < 0 check is never reached`, `fails before the r != n part`: a test that did not run
-        claimed = not (_FALSE_AFTER.match(text[right_end:]) or re.search(_FALSE_WORDS, clause, re.I))
+        claimed = not _told_false(node, text[right_end:], clause)
         if (
             re.search(r"\b(?:fails?|failed|failing)\s*(?:\(\s*(?:[^()]*,\s*)?)?$", text[:left_start], re.I)
             or (_FAILED_BEFORE.search(text[:left_start]) and not _VERDICT_WORD.search(clause))
@@ -4387,6 +4402,8 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
             check.ok = None  # `flag is 'ok' only when check == 0`: a rule of the code, not a state of the run
         elif check.kind == "value" and check.ok is False and _SHARE_OF.match(s.text, check.position):
             check.ok = None  # `the tip is 15 percent of 8450`: the rate the value is made with, not the value
+        elif check.kind == "value" and check.ok is False and _DIFFERENCE.match(s.text, check.position):
+            check.ok = None  # `kmh is 27 above the limit`: how far it is from another value, not its value
     either = _EITHER_OR.search(s.text)
     if _COUNTERFACTUAL.search(s.text) or either:
         # (only in the clauses that say so: `X must have been True; otherwise 'front' would have been returned`)
@@ -4410,6 +4427,11 @@ def _constant_test(text: str) -> bool:
 
 _ONLY_WHEN = re.compile(
     r"[\w.\[\]'\"`]+\s*(?:is|was|=|==|equals)\s*[^\s,;:]+\s+(?:only\s+(?:when|if)|whenever|unless)\b", re.I
+)
+_DIFFERENCE = re.compile(
+    r"[\w.\[\]'\"`]+\s+(?:is|was)\s+-?\d+(?:\.\d+)?\s+(?:\w+\s+)?(?:above|below|over|under|more\s+than|less\s+than|"
+    r"short\s+of|higher\s+than|lower\s+than|greater\s+than|smaller\s+than)\s",
+    re.I,
 )
 _SHARE_OF = re.compile(r"[^.;,:]{0,40}?\d\s*(?:%|percent\b)\s*of\b", re.I)
 # `no j is greater than 3` (not `there is no 'b' in result`, whose test reads as written)

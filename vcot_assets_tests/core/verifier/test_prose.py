@@ -3782,3 +3782,49 @@ def test_a_module_constant_the_frame_does_not_show_is_read_from_the_code():
     )
     assert ungrounded_in(trace, "For 'of', `i > 0 and w in SMALL` is True, so 'of' is kept.") == []
     assert ungrounded_in(trace, "For 'lord', `i > 0 and w in SMALL` is True, so 'lord' is kept.") != []
+
+
+def test_a_strip_told_on_a_written_value_is_worked_with_the_program_s_lstrip_too():
+    trace = traced("def tidy(p):\n    p = p.lstrip('/')\n    return p.startswith('api/')\n", "tidy('/apix')")
+    assert ungrounded_in(trace, "`'/apix'`: stripping gives `'apix'`.") == []
+    assert ungrounded_in(trace, "`'/apix'`: stripping gives `'/apix'`.") == ["'/apix' stripped = '/apix'"]
+
+
+def test_a_true_test_of_numbers_followed_by_so_it_fails_is_not_said_to_be_false():
+    trace = traced(
+        "def take(stock, n):\n    have = stock\n    if have < n:\n        return False\n    return True\n", "take(1, 2)"
+    )
+    assert ungrounded_in(trace, "The request sees have = 1, and 1 < 2, so it fails.") == []
+    assert ungrounded_in(trace, "The request sees have = 1, and 1 < 2 is false, so it goes on.") == ["1 < 2"]
+
+
+def test_an_xor_of_binary_numerals_written_in_lowercase_is_worked_in_base_2():
+    trace = traced("def mix(a, b):\n    return a ^ b\n", "mix(6, 12)")
+    assert ungrounded_in(trace, "So 6 ^ 12 = 10 (0110 xor 1100 = 1010).") == []
+    assert ungrounded_in(trace, "So 6 ^ 12 = 10 (0110 xor 1100 = 1110).") != []
+
+
+def test_a_value_said_to_be_some_amount_above_another_is_a_difference():
+    trace = traced("def fine(kmh, limit):\n    over = kmh - limit\n    return over * 10\n", "fine(87, 60)")
+    assert ungrounded_in(trace, "`over = kmh - limit`, so kmh is 27 above the limit.", backward=True) == []
+    assert ungrounded_in(trace, "So kmh is 27.", backward=True) == ["kmh = 27"]
+
+
+COUNT_KEYS = """\
+def count_keys(keys):
+    counts = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+        if key.startswith('p'):
+            counts['p*'] = counts.get('p*', 0) + 1
+    return counts
+"""
+
+
+def test_a_statement_said_to_run_twice_counts_its_runs_all_or_in_one_case():
+    trace = traced(COUNT_KEYS, "count_keys(['prod', 'dev', 'prod'])")  # the update runs 3 times, twice for 'prod'
+    assert ungrounded_in(trace, "`counts[key] = counts.get(key, 0) + 1` ran 3 times.") == []
+    assert ungrounded_in(trace, "`counts[key] = counts.get(key, 0) + 1` ran twice.") == ["ran twice"]
+    assert ungrounded_in(trace, "`counts[key] = counts.get(key, 0) + 1` ran twice with `key = 'prod'`.") == []
+    assert ungrounded_in(trace, "The body of the `if` runs twice.") == []
+    assert ungrounded_in(trace, "`counts['p*'] = counts.get('p*', 0) + 1` ran twice.") == []
