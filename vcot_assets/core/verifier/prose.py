@@ -41,6 +41,7 @@ import math
 import re
 import weakref
 from bisect import bisect_left
+from collections import ChainMap
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1017,8 +1018,8 @@ class Walk:
         except UnknownValue:
             if not self.facts.constants:
                 return None
-            try:  # (a module constant the frame does not show: `w in SMALL`)
-                value = evaluate(node, {**self.facts.constants, **self.facts.index.states[i]})
+            try:  # (a module constant the frame does not show: `w in SMALL`; the frame's names first)
+                value = evaluate(node, ChainMap(self.facts.index.states[i], self.facts.constants))
             except Exception:  # noqa: BLE001 - as below
                 return None
         except Exception:  # failing like any Python would, on values pysnooper shows as objects
@@ -3458,13 +3459,14 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         counts = walk.facts.loop_counts if enclosing else _loop_counts(walk, before)
         ok = count in counts or count in totals
         some = re.match(r"\s+(?:had|where|in\s+which|that|whose)\b", s.text[m.end() :])  # `2 rounds had a == b`
-        if not ok and (some or _PART_OF_THE_RUNS.search(before)) and not _RUN_ENDS.search(s.text):
-            # `in those two iterations`: some of a loop's passes (`after two passes` may be all of them)
-            ok = any(count <= passes for passes in _loop_counts(walk, before))
         some_items = re.match(r"\s+(?:for|over|across|from)\s+(?:the|those|these)\s+(\d+)\s", s.text[m.end() :])
-        if not ok and some_items and int(some_items.group(1)) not in walk.facts.loop_counts:
+        if not ok and (
+            # `in those two iterations`: some of a loop's passes (`after two passes` may be all of them)
+            ((some or _PART_OF_THE_RUNS.search(before)) and not _RUN_ENDS.search(s.text))
             # `10 passes for the 5 two-digit numbers, 27 for the 9 others`: the passes some items took
             # (not `23 times over the 8 numbers`, all the items a loop walked)
+            or (some_items and int(some_items.group(1)) not in walk.facts.loop_counts)
+        ):
             ok = any(count <= passes for passes in _loop_counts(walk, before))
         checks.append(Check("count", m.group(0), ok))
 
@@ -4398,12 +4400,8 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         ):  # `the loop never gets to i = 1`, `No pair has r = 5`, `no j is greater than 3`: never held
             check.ok = not check.ok
             check.text = "never " + check.text
-        elif check.kind == "value" and check.ok is False and _ONLY_WHEN.match(s.text, check.position):
-            check.ok = None  # `flag is 'ok' only when check == 0`: a rule of the code, not a state of the run
-        elif check.kind == "value" and check.ok is False and _SHARE_OF.match(s.text, check.position):
-            check.ok = None  # `the tip is 15 percent of 8450`: the rate the value is made with, not the value
-        elif check.kind == "value" and check.ok is False and _DIFFERENCE.match(s.text, check.position):
-            check.ok = None  # `kmh is 27 above the limit`: how far it is from another value, not its value
+        elif check.kind == "value" and check.ok is False and any(p.match(s.text, check.position) for p in _NO_STATE):
+            check.ok = None  # a rule, a rate or a difference the sentence tells, not a state of the run
     either = _EITHER_OR.search(s.text)
     if _COUNTERFACTUAL.search(s.text) or either:
         # (only in the clauses that say so: `X must have been True; otherwise 'front' would have been returned`)
@@ -4434,6 +4432,8 @@ _DIFFERENCE = re.compile(
     re.I,
 )
 _SHARE_OF = re.compile(r"[^.;,:]{0,40}?\d\s*(?:%|percent\b)\s*of\b", re.I)
+# `flag is 'ok' only when check == 0`, `the tip is 15 percent of 8450`, `kmh is 27 above the limit`
+_NO_STATE = (_ONLY_WHEN, _SHARE_OF, _DIFFERENCE)
 # `no j is greater than 3` (not `there is no 'b' in result`, whose test reads as written)
 _NO_ONE_IS = re.compile(
     r"[\w.\[\]'\"]+\s+(?:(?:is|are|was|were)\s+(?:greater|less|smaller|bigger|larger|more|above|below|at\s+least|at\s+most)|"

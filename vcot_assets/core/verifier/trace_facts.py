@@ -233,13 +233,9 @@ def forget_trace_facts() -> None:
     _FACTS_CACHE.clear()
 
 
-def _module_constants(code: str) -> dict:
+def _module_constants(tree: ast.Module) -> dict:
     """Names the module binds once to a literal: the trace shows a frame's locals only, so a test
     such as `w in SMALL` could not be evaluated without them."""
-    try:
-        tree = ast.parse(code)
-    except SyntaxError:
-        return {}
     constants: dict = {}
     for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
@@ -257,7 +253,6 @@ def _trace_facts(trace: Trace) -> TraceFacts:
     index = index_trace(trace)
     facts = TraceFacts(index=index, code_text=squash(trace.code), code_source=trace.code, call=squash(trace.call))
     facts.code_lines = [squash(line) for line in trace.code.splitlines() if len(line.strip()) >= 4]
-    facts.constants = _module_constants(trace.code)
     for i, event in enumerate(index.events):
         value = index.values[i]
         if event.kind in ("new", "modified"):
@@ -377,7 +372,9 @@ def _read_loops_and_conditions(facts: TraceFacts, code: str) -> None:
     """From the code: what names each loop and how it nests (`facts.loop_names`, `loop_roles`),
     and which lines test which condition (`facts.conditions`)."""
     try:
-        for node in ast.walk(ast.parse(code)):
+        tree = ast.parse(code)
+        facts.constants = _module_constants(tree)
+        for node in ast.walk(tree):
             if isinstance(node, (ast.For, ast.While)):
                 names = _target_names(node.target) if isinstance(node, ast.For) else set()
                 header = code.splitlines()[node.lineno - 1].strip().rstrip(":")
