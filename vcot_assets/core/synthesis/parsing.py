@@ -538,14 +538,29 @@ def parse_signature(text: str, instruction_id: str) -> Signature:
         if not _METHOD_LINE.match(line):
             break
         line = re.sub(r"\s+#.*$", "", line)  # `split(self) -> list[int]  # primary method`: a comment
-        line = re.split(r"\s+(?:—|–|--|-)\s+|\s*:\s+(?=[A-Z])", line, maxsplit=1)[0]  # `top(...) -> T — returns ...`
+        line = re.split(r"\s+(?:—|–|--|-)\s+", line, maxsplit=1)[0]  # `top(...) -> T — returns ...`
+        line = _before_explanation(line)  # `add(self, x: float) -> float: records x ...`
         line = re.sub(r"(?<=\S)\s+\((?:[A-Za-z][\w ,'-]*)\)\s*$", "", line)  # `pop(self) -> int (primary method)`
-        parts.extend(line.split(";"))
+        said = {re.sub(r"\s+", "", p) for p in parts}
+        # (a method the one-line form already gave, listed again under `Methods:`, is that method)
+        parts.extend(p for p in line.split(";") if re.sub(r"\s+", "", p) not in said)
     if len([p for p in parts if p.strip()]) == 1:  # `Class: Name` and the class written out as a stub below
         stub = _signature_from_stub(text)
         if stub is not None and stub.lower().startswith("class"):
             return parse_signature(stub, instruction_id)
     return _class_signature(instruction_id, [p.strip() for p in parts if p.strip()])
+
+
+def _before_explanation(line: str) -> str:
+    """A method line up to the first `: ` outside its brackets: what follows explains the method
+    (`add(self, x: float) -> float: records x`); a colon inside (`x: float`) annotates a parameter."""
+    depth = 0
+    for i, ch in enumerate(line):
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if ch == ":" and depth == 0 and line[i + 1 : i + 2] in (" ", ""):
+            return line[:i].rstrip()
+    return line
 
 
 def _signature_from_json(text: str) -> str | None:

@@ -189,6 +189,15 @@ def test_a_class_signature_with_commented_methods_or_as_json_objects():
         parse_signature(text, "i").raw
         == "Class: RunSplitter; __init__(self, nums: list[int]) -> None; split(self) -> list[int]"
     )
+    # (an explanation after a colon, in lowercase too; the colons inside annotate parameters)
+    spread = "Class: RunningMean\n\n__init__(self) -> None\n\nMethods:\n- add(self, x: float) -> float: records x and returns the mean"
+    assert (
+        parse_signature(spread, "i").raw == "Class: RunningMean; __init__(self) -> None; add(self, x: float) -> float"
+    )
+    again = "Class: Med; __init__(self) -> None; add(self, x: float) -> float\n\nMethods:\n- add(self, x: float) -> float: records x"
+    assert parse_signature(again, "i").raw == "Class: Med; __init__(self) -> None; add(self, x: float) -> float"
+    with pytest.raises(ParseError):  # listed again differently: which one is meant is not known
+        parse_signature(again.replace("- add(self, x: float)", "- add(self, x: int)"), "i")
     as_json = (
         '{"kind": "class", "name": "SortedBag", "init": {"params": []},'
         ' "methods": [{"name": "add", "params": [{"name": "x", "type": "int"}], "returns": "int"}]}'
