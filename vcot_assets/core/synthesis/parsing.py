@@ -846,20 +846,30 @@ def _trailing_demo(module: ast.Module) -> int:
     if not defs:
         return kept  # (no definitions: nothing to demonstrate)
     made = {module.body[i].name for i in defs}
-    for node in module.body[defs[-1] + 1 :]:
-        if isinstance(node, ast.Assert) and any(isinstance(n, ast.Name) and n.id in made for n in ast.walk(node)):
-            continue  # (`assert q.pop_next() == "plan"`: the demo's checks)
-        call = node.value if isinstance(node, (ast.Expr, ast.Assign)) else None
-        if not isinstance(call, ast.Call):
-            return kept  # (a constant after the definitions is part of the solution)
-        root = call.func
-        while isinstance(root, (ast.Attribute, ast.Call)):  # (`t.add("a").add("b")`: a chain of calls on t)
-            root = root.value if isinstance(root, ast.Attribute) else root.func
-        if not (isinstance(root, ast.Name) and (root.id in made or root.id == "print")):
-            return kept
-        if isinstance(node, ast.Assign):
-            made |= {t.id for t in node.targets if isinstance(t, ast.Name)}
-    return defs[-1] + 1
+    if all(_demo_statement(node, made) for node in module.body[defs[-1] + 1 :]):
+        return defs[-1] + 1
+    return kept
+
+
+def _demo_statement(node: ast.stmt, made: set[str]) -> bool:
+    """A statement of a demo: a call (or an assignment of one) on what the code defines or the demo
+    made, an assert on them, or a `for` loop of such statements (`for w in words: t.add(w)`).
+    `made` grows by the names the demo assigns."""
+    if isinstance(node, ast.Assert):
+        return any(isinstance(n, ast.Name) and n.id in made for n in ast.walk(node))  # (`assert q.pop() == 3`)
+    if isinstance(node, ast.For) and not node.orelse and isinstance(node.target, ast.Name):
+        return all(_demo_statement(inner, made) for inner in node.body)
+    call = node.value if isinstance(node, (ast.Expr, ast.Assign)) else None
+    if not isinstance(call, ast.Call):
+        return False  # (a constant after the definitions is part of the solution)
+    root = call.func
+    while isinstance(root, (ast.Attribute, ast.Call)):  # (`t.add("a").add("b")`: a chain of calls on t)
+        root = root.value if isinstance(root, ast.Attribute) else root.func
+    if not (isinstance(root, ast.Name) and (root.id in made or root.id == "print")):
+        return False
+    if isinstance(node, ast.Assign):
+        made |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    return True
 
 
 def _solution_from_json(text: str) -> str | None:

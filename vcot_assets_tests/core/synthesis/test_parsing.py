@@ -353,6 +353,11 @@ def test_the_solution_is_not_a_block_of_test_functions_nor_the_demo_after_it():
     assert extract_code_block(chained) == "class Bag:\n    def add(self, x):\n        return x\n"
     checked = demo.replace("bag.add(3)", "# Tests\nassert bag.add(3) == 3")  # the demo's asserts
     assert extract_code_block(checked) == "class Bag:\n    def add(self, x):\n        return x\n"
+    looped = demo.replace("bag.add(3)", "for w in [1, 2]:\n    bag.add(w)\nassert bag.add(3) == 3")  # a loop of calls
+    assert extract_code_block(looped) == "class Bag:\n    def add(self, x):\n        return x\n"
+    # a loop that does more than call what the code made is the solution's own
+    built = "```python\ndef f(x):\n    return TABLE[x]\n\nTABLE = {}\nfor k in range(3):\n    TABLE[k] = f\n```"
+    assert extract_code_block(built) == built[10:-3]
     # a constant after the definitions is the solution's own
     constant = "```python\ndef f(x):\n    return x * LIMIT\n\nLIMIT = 3\n```"
     assert extract_code_block(constant) == "def f(x):\n    return x * LIMIT\n\nLIMIT = 3\n"
