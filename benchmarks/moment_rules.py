@@ -22,12 +22,8 @@ executed here), so it reads the same with and without a rule.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import re
-import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
 from multiprocessing import Pool
@@ -37,10 +33,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from verifier_corpus import load  # noqa: E402
+from verifier_corpus import captured_traces, load  # noqa: E402
 
 from vcot_assets.core.equality import same_value  # noqa: E402
-from vcot_assets.core.grounding.records import Rationale, Trace, TraceEvent  # noqa: E402
+from vcot_assets.core.grounding.records import Rationale, Trace  # noqa: E402
 from vcot_assets.core.synthesis.reading import read_teacher_text  # noqa: E402
 from vcot_assets.core.verifier import prose  # noqa: E402
 from vcot_assets.core.verifier.expressions import Opaque, evaluate  # noqa: E402
@@ -198,39 +194,12 @@ def _verdicts(rule: str | None) -> dict[str, bool]:
 
 
 def _traces(rows: list[dict]) -> dict[tuple[str, str], Trace]:
-    cases = {(r["code"], r["call"]) for r in rows}
-    keys = sorted(cases)
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "cases.jsonl"
-        source.write_text(
-            "".join(json.dumps({"id": str(i), "code": c, "call": k}) + "\n" for i, (c, k) in enumerate(keys))
-        )
-        env = dict(os.environ, LITELLM_LOCAL_MODEL_COST_MAP="True")
-        done = subprocess.run(
-            [sys.executable, "-m", "vcot_assets.cli", "trace", str(source)],
-            capture_output=True,
-            text=True,
-            cwd=REPO,
-            env=env,
-            check=True,
-        )
-    traces = {}
-    for line in done.stdout.splitlines():
-        d = json.loads(line)
-        code, call = keys[int(d["id"])]
-        traces[(code, call)] = Trace(
-            trace_id=d["id"],
-            code=code,
-            call=call,
-            status=d["status"],
-            text=d["trace"],
-            events=[TraceEvent(**e) for e in d["events"]],
-            returned=d["returned"],
-            raw_chars=d["raw_chars"],
-            chars=d["chars"],
-            truncated=d["truncated"],
-        )
-    return traces
+    """One trace per program and call (a faithful narration and its error copies share it)."""
+    names: dict[tuple[str, str], str] = {}
+    for row in rows:
+        names.setdefault((row["code"], row["call"]), f"case{len(names)}")
+    traces = captured_traces({name: key for key, name in names.items()})
+    return {key: traces[name] for key, name in names.items()}
 
 
 def _errors_rejected(rows: list[dict], accepted: dict[str, bool]) -> tuple[int, int]:

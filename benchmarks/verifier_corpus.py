@@ -176,23 +176,22 @@ if __name__ == "__main__" and "--speed" not in sys.argv:
     main()
 
 
-def speed(rows: list[dict], rounds: int = 3) -> float:
-    """Rationales per second on one core, verification alone, on traces captured once: the public
-    entry points (`vcot trace` for the traces, then `verify_forward`/`verify_backward`)."""
+def captured_traces(cases: dict[str, tuple[str, str]]) -> dict:
+    """Each case's `Trace`, by its key: `vcot trace` run once over the (code, call) cases."""
     sys.path.insert(0, str(REPO))
-    from vcot_assets.core.grounding.records import Rationale, Trace, TraceEvent
-    from vcot_assets.core.synthesis.reading import read_teacher_text
-    from vcot_assets.core.verifier.trace_facts import forget_trace_facts
-    from vcot_assets.core.verifier.verdict import verify_backward, verify_forward
+    from vcot_assets.core.grounding.records import Trace, TraceEvent
 
+    keys = list(cases)
     with tempfile.TemporaryDirectory() as tmp:
-        cases = Path(tmp) / "cases.jsonl"
-        cases.write_text(
-            "".join(json.dumps({"id": r["id"], "code": r["code"], "call": r["call"]}) + "\n" for r in rows)
+        source = Path(tmp) / "cases.jsonl"
+        source.write_text(
+            "".join(
+                json.dumps({"id": str(i), "code": cases[k][0], "call": cases[k][1]}) + "\n" for i, k in enumerate(keys)
+            )
         )
         env = dict(os.environ, LITELLM_LOCAL_MODEL_COST_MAP="True")
         done = subprocess.run(
-            [sys.executable, "-m", "vcot_assets.cli", "trace", str(cases)],
+            [sys.executable, "-m", "vcot_assets.cli", "trace", str(source)],
             capture_output=True,
             text=True,
             cwd=REPO,
@@ -202,10 +201,11 @@ def speed(rows: list[dict], rounds: int = 3) -> float:
     traces = {}
     for line in done.stdout.splitlines():
         d = json.loads(line)
-        traces[d["id"]] = Trace(
-            trace_id=d["id"],
-            code="",
-            call="",
+        key = keys[int(d["id"])]
+        traces[key] = Trace(
+            trace_id=key,
+            code=cases[key][0],
+            call=cases[key][1],
             status=d["status"],
             text=d["trace"],
             events=[TraceEvent(**e) for e in d["events"]],
@@ -214,8 +214,19 @@ def speed(rows: list[dict], rounds: int = 3) -> float:
             chars=d["chars"],
             truncated=d["truncated"],
         )
-    for row in rows:
-        traces[row["id"]].code, traces[row["id"]].call = row["code"], row["call"]
+    return traces
+
+
+def speed(rows: list[dict], rounds: int = 3) -> float:
+    """Rationales per second on one core, verification alone, on traces captured once: the public
+    entry points (`vcot trace` for the traces, then `verify_forward`/`verify_backward`)."""
+    sys.path.insert(0, str(REPO))
+    from vcot_assets.core.grounding.records import Rationale
+    from vcot_assets.core.synthesis.reading import read_teacher_text
+    from vcot_assets.core.verifier.trace_facts import forget_trace_facts
+    from vcot_assets.core.verifier.verdict import verify_backward, verify_forward
+
+    traces = captured_traces({row["id"]: (row["code"], row["call"]) for row in rows})
     work = []
     for row in rows:
         reading = read_teacher_text(f"narrate_{row['direction']}", row["rationale"])
