@@ -3,6 +3,8 @@
     python benchmarks/moment_rules.py                       # every rule, on the development part
     python benchmarks/moment_rules.py --rule strict_order   # one rule
 
+(Every rule: about 30 minutes on two cores, one full verification of the development part per rule.)
+
 The verifier grounds a bare `total is 9` wherever the run holds 9, so a wrong value that the run
 holds at another moment (the last iteration's, the value before an update) passes unless the
 sentence ties it to a moment. The obvious fix is to make every such claim answer to the walk's
@@ -54,7 +56,8 @@ _SUMMING_UP = re.compile(
 def _behind_only(only_when_now: bool):
     """A plain `x = v` found only at events before the walk's place (not the input, not the final
     state) is wrong, unless the sentence looks back (`before`, `was`, `at first`, ...) or it is an
-    aside in brackets; with `only_when_now`, only in a sentence that says `now`."""
+    aside in brackets; with `only_when_now`, only in a sentence that says `now` (whose look-back
+    words then excuse nothing: `now` tells the moment)."""
     original = prose._not_gone_back
 
     def rule(located, walk):
