@@ -369,8 +369,9 @@ def _bind(code: ast.AST, claim: ast.AST) -> dict[str, object] | None:
 
 
 def _read_loops_and_conditions(facts: TraceFacts, code: str) -> None:
-    """From the code: what names each loop and how it nests (`facts.loop_names`, `loop_roles`),
-    and which lines test which condition (`facts.conditions`)."""
+    """From the code, parsed once: what names each loop and how it nests (`facts.loop_names`,
+    `loop_roles`), which lines test which condition (`facts.conditions`), and the module's
+    constants (`facts.constants`)."""
     try:
         tree = ast.parse(code)
         facts.constants = _module_constants(tree)
