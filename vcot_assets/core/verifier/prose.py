@@ -37,6 +37,7 @@ from __future__ import annotations
 import ast
 import builtins
 import copy
+import keyword
 import math
 import re
 import weakref
@@ -52,6 +53,7 @@ from vcot_assets.core.verifier.trace_facts import (
     TraceFacts,
     contains,
     grounded_literal,
+    regex,
     squash,
     trace_facts,
 )
@@ -530,7 +532,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     if " and " in text or " or " in text:
         text = _bracket_told_compounds(text, facts)
     if facts.functions:  # `f(-123)` in prose: a call the narration considers, not a state of this run
-        text = re.sub(r"\b(?:" + "|".join(map(re.escape, facts.functions)) + r")\([^()]*\)", " \x00 ", text)
+        text = regex(r"\b(?:" + "|".join(map(re.escape, facts.functions)) + r")\([^()]*\)").sub(" \x00 ", text)
 
     text = _the_variable_for_it(text, facts)
     text = _KEYED_NOUN.sub(lambda m: _keyed_entry(m, facts), text)
@@ -918,7 +920,7 @@ def _mask_squashed(text: str, squashed_line: str) -> str:
     pattern = r"\s*".join(re.escape(ch) for ch in squashed_line)
     # (`total = sum(nums) = 32`: an assignment followed by its value is a claim, not a restatement)
     pattern += r"(?!\s*=\s*[-\d'\"\[({])" if "=" in squashed_line else ""
-    return re.sub(pattern, " \x00 ", text) if len(squashed_line) < 120 else text
+    return regex(pattern).sub(" \x00 ", text) if len(squashed_line) < 120 else text
 
 
 # --- the walk over the trace -----------------------------------------------------------------------
@@ -1191,7 +1193,7 @@ def _left_operand_start(text: str, end: int, known: frozenset[str]) -> int:
     stop = end
     while stop > 0 and text[stop - 1] == " ":
         stop -= 1
-    for begin in range(max(0, stop - 80), stop):
+    for begin in range(_after_last_prose_word(text, max(0, stop - 80), stop, known), stop):
         if begin and text[begin - 1] not in " `(\x00,:;" or text[begin] == " ":
             continue
         node = _expr(text[begin:stop])
@@ -1207,6 +1209,26 @@ def _left_operand_start(text: str, end: int, known: frozenset[str]) -> int:
         if names <= known | SAFE_CALLS or {n.removeprefix("self.") for n in names} <= known:
             return begin
     return stop
+
+
+# A word an expression reads as a name (not `.attr`, nor the `key` of `key=1`).
+_READ_WORD = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?!\s*=(?!=))")
+_PYTHON_WORDS = frozenset(keyword.kwlist) | {"self"}
+
+
+def _after_last_prose_word(text: str, low: int, stop: int, known: frozenset[str]) -> int:
+    """Where an expression ending at `stop` may begin at the earliest: after the last word that is
+    no name of the program (`so`, `total` when the program has no total), since an expression
+    holding it is rejected anyway. Parsing every start before it was a tenth of the time. (Where
+    the span has a quote, a word may be text of a string: every start is tried.)"""
+    if "'" in text[low:stop] or '"' in text[low:stop]:
+        return low
+    last = low
+    for m in _READ_WORD.finditer(text, low, stop):
+        word = m.group()
+        if word not in known and word not in SAFE_CALLS and word not in _PYTHON_WORDS:
+            last = m.end()
+    return last
 
 
 def _tuple_of_names(node: ast.Tuple, known: frozenset[str]) -> bool:
@@ -2304,7 +2326,9 @@ def _after_each_loop_pass(walk: Walk, subject: str) -> set[int] | None:
     holds the values told of `subject` to (the noun the unit of a loop, or a pass word: any loop),
     said before the subject is named; None when it holds them to none."""
     m = _AFTER_EACH.search(walk.sentence)
-    if m is None or not re.search(rf"(?<![\w.]){re.escape(subject.removeprefix('self.'))}\b", walk.sentence[m.end() :]):
+    if m is None or not regex(rf"(?<![\w.]){re.escape(subject.removeprefix('self.'))}\b").search(
+        walk.sentence[m.end() :]
+    ):
         return None
     noun = m.group("noun").lower()
     if noun in ("pass", "iteration", "round", "loop", "step"):
@@ -2988,7 +3012,7 @@ def _call_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("count", m.group(0), count <= calls if walk.backward else count == calls))
         # (`called double 3 times`: the calls' count, not a loop's; a backward narration's may be
         # some of the calls, so there the loops' counts judge it too)
-        times = re.search(rf"\b{count}\s+times\b", s.text) if (m.group("n") or m.group("was_n")) else None
+        times = regex(rf"\b{count}\s+times\b").search(s.text) if (m.group("n") or m.group("was_n")) else None
         if times and not walk.backward:
             s.use(times.start(), times.end())
 
@@ -3188,10 +3212,9 @@ def _loop_counts(walk: Walk, before: str = "") -> set[int]:
         for header, (targets, code) in facts.loop_names.items()
         if (len(code) >= 8 and code in squash(raw))
         or any(
-            re.search(
-                rf"`{re.escape(t)}`|\b{re.escape(t)}\b\s+(?:runs|goes|takes|walks|steps)|\bfor\s+{re.escape(t)}\s+in\b",
-                raw,
-            )  # (`the for line in ... loop runs 3 times`: the header shortened)
+            regex(
+                rf"`{re.escape(t)}`|\b{re.escape(t)}\b\s+(?:runs|goes|takes|walks|steps)|\bfor\s+{re.escape(t)}\s+in\b"
+            ).search(raw)  # (`the for line in ... loop runs 3 times`: the header shortened)
             for t in targets
         )
     ]
@@ -4001,7 +4024,7 @@ def _restated_returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     for m in _RESTATED_RETURN.finditer(walk.raw_sentence):
         node = _expr(m.group(1))
         # (normalizing masks the code span; the verb and value stay: the k-th verb is this one's)
-        verbs = list(re.finditer(rf"\b{m.group(2)}\b\s*", s.text))
+        verbs = list(regex(rf"\b{m.group(2)}\b\s*").finditer(s.text))
         verb = verbs[found] if found < len(verbs) else None
         found += 1
         if node is None or verb is None or _names(node) - walk.facts.index.names - SAFE_CALLS:
@@ -4103,7 +4126,7 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if (
             bare
             and bare.group(1) not in walk.facts.functions
-            and re.search(rf"(?:\.|(?<![\w.])){re.escape(bare.group(1))}\s*\(", walk.facts.code_source)
+            and regex(rf"(?:\.|(?<![\w.])){re.escape(bare.group(1))}\s*\(").search(walk.facts.code_source)
         ):
             continue  # `get returns 0 for a new key`, `len of it returns 2`: a library function the code calls
         call = re.search(r"((?:[A-Za-z_][\w.]*)?\((?:[^()]|\([^()]*\))*\))\s*$", subject)  # `len(v.strip())` too
@@ -4603,7 +4626,7 @@ def _assigned_together(name: str, facts: TraceFacts) -> bool:
     """Whether the code assigns `name` together with other names (`a, b = b, a % b`), where the
     result of a step may be another's (a parameter list, `def f(a, b=2)`, is not that)."""
     target = rf"(?:self\.)?{re.escape(name.removeprefix('self.'))}"
-    together = re.compile(rf"(?:[\w.]+,)+{target}(?:,[\w.]+)*=(?!=)|{target}(?:,[\w.]+)+=(?!=)")
+    together = regex(rf"(?:[\w.]+,)+{target}(?:,[\w.]+)*=(?!=)|{target}(?:,[\w.]+)+=(?!=)")
     return any(together.match(line) for line in facts.code_lines)  # (each line a statement, spaces out)
 
 
@@ -4675,7 +4698,7 @@ def _of_the_moment(numbers: set[int], facts: TraceFacts, event: int) -> bool:
     """Whether each number is a value some variable holds at `event`, or a number written in the
     program (`<< 4`; not one of the call's, which any pass may hold)."""
     held = [v for v in facts.index.states[event].values() if type(v) is int]
-    return all(n in held or re.search(rf"(?<![\w.]){n}(?![\w.])", facts.code_source) for n in numbers)
+    return all(n in held or regex(rf"(?<![\w.]){n}(?![\w.])").search(facts.code_source) for n in numbers)
 
 
 _SO_THEN = re.compile(r"^[^.;:]{0,80}?\b(?:so|then|and so|therefore)\b[^.;:]{0,80}$", re.I)
@@ -4829,7 +4852,7 @@ def _in_the_order_told(located: list[Check], walk: Walk) -> None:
         if first.events and later.events and max(later.events) < min(first.events):
             later.ok = False
             later.text += f" (only before {first.text})"
-        elif re.match(rf"\s*{re.escape(name)}\s+(?:{_CHANGE_VERB.pattern})\s", walk.sentence[later.position :]):
+        elif regex(rf"\s*{re.escape(name)}\s+(?:{_CHANGE_VERB.pattern})\s").match(walk.sentence[later.position :]):
             # `streak was still 4, so streak becomes 1`: the change from that value, its next one
             history = walk.facts.history(name)
             (ok_was, was_value), (ok_now, now_value) = _told_value(first), _told_value(later)
@@ -5088,7 +5111,7 @@ def _held_in_the_pass(
             or (worked and _WORKED.search(before))
             or _TOLD_AS_A_CHANGE.match(walk.sentence, max(check.position, 0))
         )
-        or re.search(rf"(?<![\w.]){re.escape(name)}\b", before)
+        or regex(rf"(?<![\w.]){re.escape(name)}\b").search(before)
         # (`because best is None, best = 1`: the state a step is taken in, not what the pass made)
         or re.search(
             r"\b(?:because|since|as|given|while|when|if|whether)\s+(?:`|the\s+)?$", walk.sentence[: check.position]
@@ -5283,7 +5306,7 @@ def _opened_pass(walk: Walk) -> tuple[str, list[tuple[int, int]]] | None:
         if not spans:
             return None
         name = m.group(1)
-    if name and len(re.findall(rf"(?<![\w.]){re.escape(name)}\s*=\s*[^=]", walk.sentence)) > 1:
+    if name and len(regex(rf"(?<![\w.]){re.escape(name)}\s*=\s*[^=]").findall(walk.sentence)) > 1:
         return None
     return name, spans
 

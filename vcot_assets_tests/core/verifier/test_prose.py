@@ -3828,3 +3828,21 @@ def test_a_statement_said_to_run_twice_counts_its_runs_all_or_in_one_case():
     assert ungrounded_in(trace, "`counts[key] = counts.get(key, 0) + 1` ran twice with `key = 'prod'`.") == []
     assert ungrounded_in(trace, "The body of the `if` runs twice.") == []
     assert ungrounded_in(trace, "`counts['p*'] = counts.get('p*', 0) + 1` ran twice.") == []
+
+
+@pytest.mark.parametrize(
+    "text, operand",
+    [
+        ("so the total + 3 = 8", "total + 3"),  # `so`, `the`: prose words, not names of the program
+        ("then total*2 = 8", "total*2"),
+        ("and counts.get(k, 0) + 1 = 3", "counts.get(k, 0) + 1"),  # `.get`: an attribute, read as no name
+        ("hence len('so the') = 6", "len('so the')"),  # a quoted word is text of a string: every start tried
+        ("values is 2", "2"),  # (no name before the literal)
+    ],
+)
+def test_left_operand_skips_starts_before_a_prose_word(text, operand):
+    from vcot_assets.core.verifier.prose import _left_operand_start
+
+    end = text.rindex(" =") if " =" in text else len(text)
+    known = frozenset({"total", "counts", "k"})
+    assert text[_left_operand_start(text, end, known) : end].strip() == operand
