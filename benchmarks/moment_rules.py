@@ -1,4 +1,4 @@
-"""Rules that would hold a plain state claim to the moment a forward narration has reached: what each costs.
+"""Rules that would hold a plain state claim to the moment a narration has reached: what each costs.
 
     python benchmarks/moment_rules.py                       # every rule, on the development part
     python benchmarks/moment_rules.py --rule strict_order   # one rule
@@ -15,10 +15,10 @@ in the verifier: on 2026-12-04 each cost more faithful narrations than it caught
 Kept so that a new variant is measured the same way before anyone builds it.
 
 The rules are written here, over the verifier's private steps (`prose._not_gone_back`,
-`prose._together`, `prose._set_from_here`), patched in process; they touch forward narrations
-only. Verdicts come from the public entry points on traces captured once with `vcot trace`.
-A backward narration is checked against the traced call in both columns (its answer is not
-executed here), so it reads the same with and without a rule.
+`prose._together`, `prose._set_from_here`, `prose._named_sequences`), patched in process; all but
+`change_told_from_to` touch forward narrations only. Verdicts come from the public entry points on
+traces captured once with `vcot trace`. A backward narration is checked against the traced call in
+both columns (its answer is not executed here), so only its sentences can change its verdict.
 """
 
 from __future__ import annotations
@@ -170,6 +170,48 @@ def _skipped_change():
     return "_set_from_here", rule
 
 
+_FROM_TO = re.compile(r"\bfrom\s+`?(?P<a>-?[\w.'\"]+)`?\s+(?:(?:up|down|back)\s+)?to\s+`?(?P<b>-?[\w.'\"]+)")
+
+
+def _literal(text: str):
+    node = prose._expr(text)
+    return prose._literal_value(node) if node is not None else (False, None)
+
+
+def _change_told_from_to():
+    """`taking total from 12 to 49` where total went 12, 19, 49: a change told `from a to b` must
+    be one change of the variable (b right after a), or its whole run (its first value, then its
+    last); not a stretch of several changes. Forward and backward narrations alike."""
+    original = prose._named_sequences
+
+    def rule(s, walk, checks):
+        first = len(checks)
+        original(s, walk, checks)
+        told = [(_literal(m["a"]), _literal(m["b"])) for m in _FROM_TO.finditer(s.text)]
+        told = [(a[1], b[1]) for a, b in told if a[0] and b[0]]
+        for check in checks[first:]:
+            subject, _, listed = check.text.partition(": ")
+            literal, values = _literal(listed)
+            if not (
+                check.kind == "sequence" and check.ok and literal and isinstance(values, list) and len(values) == 2
+            ):
+                continue
+            if not any(same_value(a, values[0]) and same_value(b, values[1]) for a, b in told):
+                continue
+            bare = subject.removeprefix("self.")
+            runs = [prose._collapsed([v for _, v in walk.facts.histories.get(n, [])]) for n in (bare, "self." + bare)]
+            runs = [run for run in runs if run]
+            if runs and not any(
+                any(same_value(x, values[0]) and same_value(y, values[1]) for x, y in zip(run, run[1:]))
+                or (same_value(run[0], values[0]) and same_value(run[-1], values[1]))
+                for run in runs
+            ):
+                check.ok = False
+                check.text += " (not one change)"
+
+    return "_named_sequences", rule
+
+
 RULES = {
     "strict_order": lambda: [_behind_only(only_when_now=False)],
     "strict_order_when_now": lambda: [_behind_only(only_when_now=True)],
@@ -177,6 +219,7 @@ RULES = {
     "next_change_arithmetic+strict_order_when_now": lambda: [_arithmetic_moves(True), _behind_only(True)],
     "skipped_change": lambda: [_skipped_change()],
     "arithmetic_tells_next_value": lambda: [_arithmetic_tells_next_value()],
+    "change_told_from_to": lambda: [_change_told_from_to()],
 }
 
 _WORK: list = []  # (row, rationale, trace), shared with the worker processes by fork
