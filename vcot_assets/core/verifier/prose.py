@@ -197,6 +197,8 @@ _QUOTED = re.compile(r"((?<!\w)'[^'\n]*'(?!\w)|(?<!\w)\"[^\"\n]*\"(?!\w))")
 
 def _outside_quotes(text: str, change) -> str:
     """`change` applied to the text between quoted strings, which stay as written."""
+    if "'" not in text and '"' not in text:
+        return change(text)  # (most sentences quote nothing: no split to make)
     return "".join(part if _QUOTED.fullmatch(part) else change(part) for part in _QUOTED.split(text))
 
 

@@ -322,17 +322,18 @@ def _trace_facts(trace: Trace) -> TraceFacts:
             tree = ast.parse(source)
         except (SyntaxError, ValueError):
             continue
-        facts.code_literals += [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)]
-        facts.functions += [n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
+        nodes = list(ast.walk(tree))  # (walked once: four walks were a fifth of this function's time)
+        facts.code_literals += [node.value for node in nodes if isinstance(node, ast.Constant)]
+        facts.functions += [n.name for n in nodes if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
         facts.code_literals += [
             -node.operand.value
-            for node in ast.walk(tree)
+            for node in nodes
             if isinstance(node, ast.UnaryOp)
             and isinstance(node.op, ast.USub)
             and isinstance(node.operand, ast.Constant)
             and isinstance(node.operand.value, (int, float))
         ]
-        for node in ast.walk(tree):
+        for node in nodes:
             if isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Dict)):
                 try:
                     facts.code_literals.append(ast.literal_eval(node))
