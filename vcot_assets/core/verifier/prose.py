@@ -406,6 +406,12 @@ _FIRST_WORD = re.compile(
 )
 
 
+def _sub_where(words: tuple[str, ...], pattern: str, replacement, text: str) -> str:
+    """`re.sub`, skipped where the text holds none of the words the pattern needs (most sentences:
+    a substring test is far cheaper than the pattern's scan)."""
+    return re.sub(pattern, replacement, text) if any(word in text for word in words) else text
+
+
 def _variable_named_first(match: re.Match, facts: TraceFacts) -> str:
     """`Room went from 10 to 7`: a variable (`room`) named as a sentence's first word, capitalised
     (not a name the program has as written, such as a class)."""
@@ -533,7 +539,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = _NOT_VALUES.sub(" \x00 ", text)
     if " and " in text or " or " in text:
         text = _bracket_told_compounds(text, facts)
-    if facts.functions:  # `f(-123)` in prose: a call the narration considers, not a state of this run
+    if facts.functions and "(" in text:  # `f(-123)` in prose: a call the narration considers, not a state of this run
         text = regex(r"\b(?:" + "|".join(map(re.escape, facts.functions)) + r")\([^()]*\)").sub(" \x00 ", text)
 
     text = _the_variable_for_it(text, facts)
@@ -542,19 +548,26 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = _KEY_MOVES.sub(lambda m: _key_moves(m, facts), text)
     text = _KEY_WITH_VALUE.sub(lambda m: _key_with_value(m, facts), text)
     # `n = 88, which is 0b1011000`: the same number in another base, so the two must be equal
-    text = re.sub(r"(?<![\w.])(\d+),?\s+which\s+is\s+(?=0[bBxXoO][0-9a-fA-F]+\b)", r"\1 = ", text)
+    text = _sub_where(("which",), r"(?<![\w.])(\d+),?\s+which\s+is\s+(?=0[bBxXoO][0-9a-fA-F]+\b)", r"\1 = ", text)
     # `pumped is set to an empty list`: the value written out
     text = _EMPTY_VALUE.sub(lambda m: m.group(1) + _EMPTY_LITERALS[m.group(2).lower()], text)
     # number words become digits outside quoted strings ('saves nine so' is text of the program)
     text = _outside_quotes(text, lambda part: _NUMBER_WORD.sub(lambda m: _number_word_or_name(m, facts), part))
-    text = re.sub(
-        r"\b(\d{1,2}) hundred(?: and)? (\d{1,2})\b", lambda m: str(int(m.group(1)) * 100 + int(m.group(2))), text
+    text = _sub_where(
+        ("hundred",),
+        r"\b(\d{1,2}) hundred(?: and)? (\d{1,2})\b",
+        lambda m: str(int(m.group(1)) * 100 + int(m.group(2))),
+        text,
     )
-    text = re.sub(r"\b(\d{1,2}) hundred\b", lambda m: str(int(m.group(1)) * 100), text)
-    text = re.sub(  # `four thousand fifty` is 4050, not 4000 and 50
-        r"\b(\d{1,3}) thousand(?:,? and)? (\d{1,3})\b", lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), text
+    text = _sub_where(("hundred",), r"\b(\d{1,2}) hundred\b", lambda m: str(int(m.group(1)) * 100), text)
+    text = _sub_where(  # `four thousand fifty` is 4050, not 4000 and 50
+        ("thousand",),
+        r"\b(\d{1,3}) thousand(?:,? and)? (\d{1,3})\b",
+        lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))),
+        text,
     )
-    text = re.sub(
+    text = _sub_where(
+        ("thousand", "million"),
         r"\b(\d{1,3}) (thousand|million)\b",
         lambda m: str(int(m.group(1)) * (1000 if m.group(2) == "thousand" else 10**6)),
         text,
@@ -623,14 +636,16 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         text,
     )  # (`express doubles it to 40`: it, not express; `the rows ripened to`: prose about rows)
     # `the sorted stock is [('oats', 6), ('rice', 6)]`: sorted(...) of it (a dict's items, as `sorted(d.items())`)
-    text = re.sub(
+    text = _sub_where(
+        ("sorted",),
         r"\b[Tt]he\s+sorted\s+`?((?:self\.)?[A-Za-z_]\w*)`?\s+(?=(?:is|was|=)\s*[\[(])",
         lambda m: _sorted_of(m.group(1), facts) or m.group(0),
         text,
     )
     # `final counts = {0: 1, 2: 3}`, `the final total is 16`: the value the run (or the loop) ends with
     # (`the final counts list is [...]`, `the final value of cur is 2`, `cur's final value is 2`)
-    text = re.sub(
+    text = _sub_where(
+        ("inal",),
         r"\b(?:[Tt]he\s+)?(?:[Ff]inal\s+`?((?:self\.)?[A-Za-z_]\w*)`?(?:\s+(?:list|dict|dictionary|string|set|tuple|value))?"
         r"|[Ff]inal\s+value\s+of\s+`?((?:self\.)?[A-Za-z_]\w*)`?|`?((?:self\.)?[A-Za-z_]\w*)`?'s\s+final\s+value)"
         r"\s*(?:=(?!=)|\bis\b|\bwas\b)\s*(?=[-\d'\"\[({])",
@@ -640,7 +655,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         text,
     )
     # `same goes up by 5, from 6 to 11`: the change, and the step it says it is (`6 + 5 = 11`)
-    text = re.sub(
+    text = _sub_where(
+        ("by",),
         r"\b(?P<verb>goes\s+up|went\s+up|grows|grew|rises|rose|increases|increased|climbs|climbed|goes\s+down|"
         r"went\s+down|drops|dropped|falls|fell|decreases|decreased|shrinks|shrank)\s+by\s+(?P<k>\d+),?\s+"
         r"from\s+(?P<a>-?\d+)\s+to\s+(?P<b>-?\d+)\b(?!\.\d)",
@@ -651,7 +667,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     )
     # `sets top to None and top_val to 0`: each name given its value (not code described:
     # `the fallback that sets stem to ... and ext to ''`)
-    text = re.sub(
+    text = _sub_where(
+        ("set", "initiali"),
         r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwould\s)(?<!\bwill\s)(?<!\bto\s)(?<!\bcan\s)(?<!\bcould\s)"
         r"\b((?:sets|set|resets|reset|initiali[sz]es|initiali[sz]ed)\s+(?:self\.)?\w+\s+to\s+\S.*?)(,\s*(?:and\s+)?|\s+and\s+)"
         r"(?=((?:self\.)?[A-Za-z_]\w*)\s+to\s+[-\d'\"\[({A-Z])",
@@ -659,7 +676,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         text,
     )
     # `num grows by 90 to 260`: num grows to 260 (the value it reaches is the claim)
-    text = re.sub(
+    text = _sub_where(
+        ("by",),
         r"\b(grows|grew|rises|rose|increases|increased|drops|dropped|falls|fell|decreases|decreased|climbs|climbed|"
         r"jumps|jumped|goes\s+up|went\s+up|goes\s+down|went\s+down)\s+by\s+(-?\d+)\s+to\s+(?=-?\d)",
         r"\1 to ",
