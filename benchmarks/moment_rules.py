@@ -53,6 +53,12 @@ _SUMMING_UP = re.compile(
 )
 
 
+def _literal(text: str) -> tuple[bool, object]:
+    """(True, value) for text that is an expression of literals alone (`4 * 2`), else (False, None)."""
+    node = prose._expr(text)
+    return prose._literal_value(node) if node is not None else (False, None)
+
+
 def _behind_only(only_when_now: bool):
     """A plain `x = v` found only at events before the walk's place (not the input, not the final
     state) is wrong, unless the sentence looks back (`before`, `was`, `at first`, ...) or it is an
@@ -101,8 +107,7 @@ def _arithmetic_moves(next_change_only: bool):
         for check in checks:
             if check.kind != "arith" or not check.ok:
                 continue
-            node = prose._expr(check.text.rpartition(" = ")[2])
-            literal, value = prose._literal_value(node) if node is not None else (False, None)
+            literal, value = _literal(check.text.rpartition(" = ")[2])
             if not literal or isinstance(value, bool):
                 continue
             hit = next((e for e in changes if index.values[e] is not None and same_value(index.values[e], value)), None)
@@ -124,8 +129,7 @@ def _arithmetic_tells_next_value():
         results = []
         for check in checks:
             if check.kind == "arith" and check.ok:
-                node = prose._expr(check.text.rpartition(" = ")[2])
-                literal, value = prose._literal_value(node) if node is not None else (False, None)
+                literal, value = _literal(check.text.rpartition(" = ")[2])
                 if literal and not isinstance(value, bool):
                     results.append(value)
         for name, told in list(walk.told_values.items()):
@@ -171,11 +175,6 @@ def _skipped_change():
 
 
 _FROM_TO = re.compile(r"\bfrom\s+`?(?P<a>-?[\w.'\"]+)`?\s+(?:(?:up|down|back)\s+)?to\s+`?(?P<b>-?[\w.'\"]+)")
-
-
-def _literal(text: str):
-    node = prose._expr(text)
-    return prose._literal_value(node) if node is not None else (False, None)
 
 
 def _change_told_from_to():

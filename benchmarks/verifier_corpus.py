@@ -196,8 +196,9 @@ def captured_traces(cases: dict[str, tuple[str, str]]) -> dict:
             text=True,
             cwd=REPO,
             env=env,
-            check=True,
         )
+    if done.returncode:  # (`vcot trace` says why, e.g. no bubblewrap on a fresh machine: show it, not a traceback)
+        raise SystemExit(f"vcot trace failed (exit {done.returncode}):\n{done.stderr.strip()[-2000:]}")
     traces = {}
     for line in done.stdout.splitlines():
         d = json.loads(line)
