@@ -1165,7 +1165,13 @@ def _expr(text: str) -> ast.expr | None:
         return None
     banned = (ast.Lambda, ast.NamedExpr, ast.Starred, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp,
               ast.JoinedStr, ast.IfExp, ast.Await)  # fmt: skip
-    return None if any(isinstance(sub, banned) for sub in ast.walk(node)) else node
+    for sub in ast.walk(node):
+        if isinstance(sub, banned) or (isinstance(sub, ast.Call) and isinstance(sub.func, _NOT_CALLABLE)):
+            return None  # (`b = 6 (3 * 6) % 4`: prose next to a bracket, not a call of the number 6)
+    return node
+
+
+_NOT_CALLABLE = (ast.Constant, ast.List, ast.Tuple, ast.Dict, ast.Set, ast.BinOp, ast.Compare, ast.BoolOp)
 
 
 # Per-node results, kept as long as the node lives (`_expr` shares nodes between its callers, and

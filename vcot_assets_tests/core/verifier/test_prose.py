@@ -3846,3 +3846,15 @@ def test_left_operand_skips_starts_before_a_prose_word(text, operand):
     end = text.rindex(" =") if " =" in text else len(text)
     known = frozenset({"total", "counts", "k"})
     assert text[_left_operand_start(text, end, known) : end].strip() == operand
+
+
+def test_a_number_before_a_bracket_is_not_called():
+    # `b = 6 (3 * 6) % 4 == 0` once parsed as a call of 6, a test no literal decides, so its false
+    # claim went unchecked; the comparison is `(3 * 6) % 4 == 0`
+    trace = traced(
+        "def pairs(a, bs):\n    count = 0\n    for b in bs:\n        if (a * b) % 4 == 0:\n            count += 1\n    return count\n",
+        "pairs(3, [4, 6])",
+    )
+    told = "At `a = 3, b = 6` `(3 * 6) % 4 == 0` is {} and count stays 1."
+    assert ungrounded_in(trace, told.format("False")) == []
+    assert ungrounded_in(trace, told.format("True")) != []
