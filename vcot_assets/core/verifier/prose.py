@@ -501,10 +501,14 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
             target = _assigned_target(inner)
             if target is not None and _TRANSFORM_VERB.match(after):
                 return target  # `self.slots[day] += n` turns [0, 0] into [3, 0]: a change of self.slots
-            if (_IS_VALUE.match(after) and not _TRUTH_AFTER.match(after) or _TRANSFORM_VERB.match(after)) and _expr(
-                inner
-            ) is not None:
-                return inner  # `len(name)` is 6, `s.strip()` turns ...: an expression of the code, given a value
+            if (
+                (_IS_VALUE.match(after) or _WHICH_IS_VALUE.match(after))
+                and not _TRUTH_AFTER.match(after)
+                or _TRANSFORM_VERB.match(after)
+            ) and _expr(inner) is not None:
+                # `len(name)` is 6, `s.strip()` turns ..., returns `(low, pos)`, which is `(8, 3)`: an
+                # expression of the code, given a value
+                return inner
             if _TUPLE_OF_NAMES.fullmatch(inner) and re.match(r"\s*=\s*[-\d'\"\[(]", after):
                 return inner  # `(self.stock, self.failed)` = (12, 1): the values of those names
             if re.match(r"\s+(?:returns|returned)\s+(?!true|false)", after, re.I) and isinstance(
@@ -1550,6 +1554,9 @@ def _entry_sequence(walk: Walk, subject: str, values: list, stepwise: bool) -> C
 
 _IS_VALUE = re.compile(
     r"\s+(?:is|equals|gives|gave|makes|comes to|evaluates to|yields|yielded|produces|produced|results in)\s+(?:exactly\s+)?"
+)
+_WHICH_IS_VALUE = re.compile(
+    r"`?\s*,\s*which\s+(?:is|equals|gives|evaluates\s+to)\s+`?(?!true\b|false\b)[-\d'\"\[({]", re.I
 )
 
 

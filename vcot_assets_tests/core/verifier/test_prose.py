@@ -3858,3 +3858,13 @@ def test_a_number_before_a_bracket_is_not_called():
     told = "At `a = 3, b = 6` `(3 * 6) % 4 == 0` is {} and count stays 1."
     assert ungrounded_in(trace, told.format("False")) == []
     assert ungrounded_in(trace, told.format("True")) != []
+
+
+def test_restated_code_followed_by_which_is_gives_that_code_a_value():
+    # the restated return expression was masked as text of the question, so its value went unread
+    trace = traced(
+        "def span(xs):\n    low, pos = min(xs), xs.index(min(xs))\n    return (low, pos)\n", "span([9, 8, 11, 4])"
+    )
+    told = "The function returns `(low, pos)`, which is `{}`."
+    assert ungrounded_in(trace, told.format("(4, 3)")) == []
+    assert ungrounded_in(trace, told.format("(3, 4)")) != []
