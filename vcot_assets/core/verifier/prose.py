@@ -3637,6 +3637,13 @@ def _told_false(node: ast.expr, after: str, clause: str) -> bool:
     return bool(_FALSE_AFTER.match(after) or re.search(_FALSE_WORDS, clause, re.I))
 
 
+# `, which is False`, `holds`: a verdict told right after a test
+_OWN_VERDICT = re.compile(
+    r"\s*`?\s*,?\s*(?:which\s+)?(?:is|was|evaluates\s+to|comes\s+out)\s+`?(?:true|false)\b|\s*`?\s*(?:holds|fails|passes)\b",
+    re.I,
+)
+
+
 def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     text = s.text
     for m in re.finditer(_REL + "|" + "|".join(_COMPARE_WORDS), text):
@@ -3645,8 +3652,15 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if _no_test_starts_here(text[:left_start], op):
             continue
         right_end = _right_operand_end(text, m.end())
-        if right_end < 0 or not text[left_start : m.start()].strip() or not s.free(left_start, right_end):
+        if right_end < 0 or not text[left_start : m.start()].strip():
             continue
+        if not s.free(left_start, right_end) and not (
+            s.free(m.start(), right_end)
+            and re.search(r"(?<![=!<>])=\s*$", text[:left_start])
+            and _literal_value(_expr(text[left_start : m.start()]) or ast.Constant(None))[0]
+            and (op != m.group(0) or _OWN_VERDICT.match(text, right_end))
+        ):  # `4 ^ 7 = 3 is less than 3`, `7 + 5 = 12 > 10`, which is False: the result of the arithmetic
+            continue  # just read is the test's operand (a bare `4 + 16 = 20 <= 25` is told, not claimed)
         source = f"({text[left_start : m.start()]}) {op} ({text[m.end() : right_end]})"
         while (chained := re.match(r"\s*([<>]=?|[=!]=)\s*", text[right_end:])) and (
             (end := _right_operand_end(text, right_end + chained.end())) > right_end + chained.end()
@@ -3709,11 +3723,16 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `0 == 27?`: asked
         literal, truth = _literal_value(node)
         if literal:
-            said = re.search(
+            said = (
+                op != m.group(0)
+                and not re.search(
+                    r"\b(?:to|from|of|by|in|on|at|with|and|or|between|into|for|over)\s*$", text[:left_start]
+                )
+            ) or re.search(
                 r"\b(?:true|false|holds?|held|fails?|failed|satisfied|passes|never|is less|is greater)\b",
                 clause,
                 re.I,
-            )
+            )  # (`3 is less than 3`: the words are the claim; not in `the 3 from 12 to 15 is smaller than 4`)
             written = text[left_start:right_end].strip()
             in_code = any(written in span for span in re.findall(r"`([^`]+)`", walk.raw_sentence))
             if (

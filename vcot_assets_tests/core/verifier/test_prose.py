@@ -3868,3 +3868,20 @@ def test_restated_code_followed_by_which_is_gives_that_code_a_value():
     told = "The function returns `(low, pos)`, which is `{}`."
     assert ungrounded_in(trace, told.format("(4, 3)")) == []
     assert ungrounded_in(trace, told.format("(3, 4)")) != []
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("`4 ^ 7 = 3` is less than 3 as well.", ["3 < 3"]),  # the arithmetic's result is the test's operand
+        ("`4 ^ 7 = 3` is less than 4.", []),
+        ("So `4 ^ 7 = 3 > 2`, which is `False`.", ["3 > 2"]),  # a verdict told right after it
+        ("So `4 ^ 7 = 3 > 2`, which is `True`.", []),
+        ("So `4 ^ 7 = 3 <= 2`, and `4 ^ 6 = 2` passes.", []),  # told, not claimed: the verdict is the next one's
+        ("Three is greater than three, so nothing changes.", ["3 > 3"]),  # the words are the claim
+        ("The 3 from 4 to 7 is smaller than 4.", []),  # (`7 is smaller than 4` is no claim of the sentence)
+    ],
+)
+def test_a_test_told_in_words_or_on_a_result_is_checked(text, wrong):
+    trace = traced("def mix(a, b):\n    return a ^ b\n", "mix(4, 7)")
+    assert ungrounded_in(trace, text) == wrong
