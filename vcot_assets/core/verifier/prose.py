@@ -3644,6 +3644,35 @@ _OWN_VERDICT = re.compile(
 )
 
 
+def _operands_free(s: Sentence, m: re.Match, left_start: int, right_end: int) -> bool:
+    """Whether no claim read before has used the test's text, but for a left operand that is the
+    result of arithmetic just read: `4 ^ 7 = 3 is less than 3`, `7 + 5 = 12 > 10`, which is False
+    (a bare `4 + 16 = 20 <= 25` is told, not claimed, unless in words)."""
+    text = s.text
+    if s.free(left_start, right_end):
+        return True
+    return bool(
+        s.free(m.start(), right_end)
+        and re.search(r"(?<![=!<>])=\s*$", text[:left_start])
+        and _literal_value(_expr(text[left_start : m.start()]) or ast.Constant(None))[0]
+        and (m.group(0) in _COMPARE_WORDS or _OWN_VERDICT.match(text, right_end))
+    )
+
+
+def _verdict_told(m: re.Match, before: str, clause: str) -> bool:
+    """Whether a test of literals is told with its outcome: in words (`3 is less than 3`, not in `the 3
+    from 12 to 15 is smaller than 4`) or by a verdict in its clause (`5 > 7 is false`)."""
+    if m.group(0) in _COMPARE_WORDS and not re.search(
+        r"\b(?:to|from|of|by|in|on|at|with|and|or|between|into|for|over)\s*$", before
+    ):
+        return True
+    return bool(
+        re.search(
+            r"\b(?:true|false|holds?|held|fails?|failed|satisfied|passes|never|is less|is greater)\b", clause, re.I
+        )
+    )
+
+
 def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     text = s.text
     for m in re.finditer(_REL + "|" + "|".join(_COMPARE_WORDS), text):
@@ -3652,15 +3681,8 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if _no_test_starts_here(text[:left_start], op):
             continue
         right_end = _right_operand_end(text, m.end())
-        if right_end < 0 or not text[left_start : m.start()].strip():
+        if right_end < 0 or not text[left_start : m.start()].strip() or not _operands_free(s, m, left_start, right_end):
             continue
-        if not s.free(left_start, right_end) and not (
-            s.free(m.start(), right_end)
-            and re.search(r"(?<![=!<>])=\s*$", text[:left_start])
-            and _literal_value(_expr(text[left_start : m.start()]) or ast.Constant(None))[0]
-            and (op != m.group(0) or _OWN_VERDICT.match(text, right_end))
-        ):  # `4 ^ 7 = 3 is less than 3`, `7 + 5 = 12 > 10`, which is False: the result of the arithmetic
-            continue  # just read is the test's operand (a bare `4 + 16 = 20 <= 25` is told, not claimed)
         source = f"({text[left_start : m.start()]}) {op} ({text[m.end() : right_end]})"
         while (chained := re.match(r"\s*([<>]=?|[=!]=)\s*", text[right_end:])) and (
             (end := _right_operand_end(text, right_end + chained.end())) > right_end + chained.end()
@@ -3723,16 +3745,7 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `0 == 27?`: asked
         literal, truth = _literal_value(node)
         if literal:
-            said = (
-                op != m.group(0)
-                and not re.search(
-                    r"\b(?:to|from|of|by|in|on|at|with|and|or|between|into|for|over)\s*$", text[:left_start]
-                )
-            ) or re.search(
-                r"\b(?:true|false|holds?|held|fails?|failed|satisfied|passes|never|is less|is greater)\b",
-                clause,
-                re.I,
-            )  # (`3 is less than 3`: the words are the claim; not in `the 3 from 12 to 15 is smaller than 4`)
+            said = _verdict_told(m, text[:left_start], clause)
             written = text[left_start:right_end].strip()
             in_code = any(written in span for span in re.findall(r"`([^`]+)`", walk.raw_sentence))
             if (
