@@ -2350,20 +2350,25 @@ def _literal_run(text: str, start: int, one_kind: bool = True) -> tuple[list[obj
 
 
 _AFTER_EACH = re.compile(
-    r"\b(?:after|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:each|every)\s+(?P<noun>[a-z]+)\b", re.I
+    r"\b(?:after|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:each|every)\s+(?P<noun>[a-z]+)\b"
+    r"|\b(?P<unit>[a-z]+)\s+by\s+(?P=unit)\b",  # (`number by number, tally goes ...`)
+    re.I,
 )
 
 
 def _after_each_loop_pass(walk: Walk, subject: str) -> set[int] | None:
     """`After each word, total is ...`: the header lines of the loops whose passes the sentence
     holds the values told of `subject` to (the noun the unit of a loop, or a pass word: any loop),
-    said before the subject is named; None when it holds them to none."""
+    said before the subject is named or right after it (`hits after each row goes ...`, `row by
+    row`); None when it holds them to none."""
     m = _AFTER_EACH.search(walk.sentence)
-    if m is None or not regex(rf"(?<![\w.]){re.escape(subject.removeprefix('self.'))}\b").search(
-        walk.sentence[m.end() :]
-    ):
+    name = re.escape(subject.removeprefix("self."))
+    if m is None or not (
+        regex(rf"(?<![\w.]){name}\b").search(walk.sentence[m.end() :])
+        or regex(rf"(?<![\w.]){name}`?\s*,?\s*$").search(walk.sentence[: m.start()])
+    ):  # (`After each word, total is ...`, or `total after each row goes ...`)
         return None
-    noun = m.group("noun").lower()
+    noun = (m.group("noun") or m.group("unit")).lower()
     if noun in ("pass", "iteration", "round", "loop", "step"):
         return set(walk.facts.loop_names)
     named = {h for plural in (noun + "s", noun + "es") for h in _loops_named_by(walk.facts, plural)}

@@ -3885,3 +3885,19 @@ def test_restated_code_followed_by_which_is_gives_that_code_a_value():
 def test_a_test_told_in_words_or_on_a_result_is_checked(text, wrong):
     trace = traced("def mix(a, b):\n    return a ^ b\n", "mix(4, 7)")
     assert ungrounded_in(trace, text) == wrong
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "hits after each row goes {}.",  # the subject named right before the pass words
+        "Row by row, hits goes {}.",
+    ],
+)
+def test_values_told_pass_by_pass_after_the_subject_or_unit_by_unit(told):
+    # hits goes 1, 2, 3, 4, 5 cell by cell; row by row it is 2, 3, 5, 5: `2, 3, 4, 5` is a stretch
+    # of its history, but not what each row left
+    code = "def count(rows):\n    hits = 0\n    for row in rows:\n        for cell in row:\n            if cell == '#':\n                hits += 1\n    return hits\n"
+    trace = traced(code, "count(['##', '#.', '##', '..'])")
+    assert ungrounded_in(trace, told.format("2, 3, 5, 5")) == []
+    assert ungrounded_in(trace, told.format("2, 3, 4, 5")) != []
