@@ -333,9 +333,13 @@ _BOLD = re.compile(
 )
 
 
+# (also `w[:3]`, which is 'lan', a subscript written as code, not one of a list of them; nor
+# `values[1:]`, which is -1, 9, 3 and 12 or 'l', 'a' and 'n', its items)
 _COMPUTED_WHICH_IS = re.compile(
-    r"(?<![\w.`])(`?[A-Za-z_][\w.]*(?:\[[^\[\]\n]*\])?\s*(?:<<|>>|//|\*\*|[-+*/%&|^])\s*[\w.]+`?)"
+    r"(?<![\w.`])(`?[A-Za-z_][\w.]*(?:\[[^\[\]\n]*\])?\s*(?:<<|>>|//|\*\*|[-+*/%&|^])\s*[\w.]+`?"
+    r"|(?<!,\s)(?<!and\s)`[A-Za-z_][\w.]*\[[^\[\]\n`]*\]`)"
     r"\s*,\s*which\s+(?:is|gives|equals|makes|comes\s+to)\s+(?=[-\w'\"\[({`])"
+    r"(?!`?(?:-?\d[\d.]*|'[^'\n]*'|\"[^\"\n]*\")`?\s*(?:,|and\b)\s*`?[-\d'\"])"
 )
 _UPDATE_GIVES = re.compile(
     r"`((?:self\.)?[A-Za-z_]\w*)\s*([-+*/%&|^]|//|<<|>>|\*\*)=\s*([^`\n]+)`\s*,?\s+"

@@ -3901,3 +3901,17 @@ def test_values_told_pass_by_pass_after_the_subject_or_unit_by_unit(told):
     trace = traced(code, "count(['##', '#.', '##', '..'])")
     assert ungrounded_in(trace, told.format("2, 3, 5, 5")) == []
     assert ungrounded_in(trace, told.format("2, 3, 4, 5")) != []
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("`w[:mid]` is `w[:2]`, which is `'pl'`.", []),
+        ("`w[:mid]` is `w[:2]`, which is `'pla'`.", ["w[:2] = 'pla'"]),  # the slice's value, at this moment
+        ("It reads `w[0]`, `w[1]`, which is `'pl'`.", []),  # (the pair of them, not the last one)
+        ("The loop runs over `w[1:]`, which is 'l', 'a' and 'n'.", []),  # (its items, one by one)
+    ],
+)
+def test_a_subscript_written_as_code_then_which_is_gives_its_value(text, wrong):
+    trace = traced("def halves(w):\n    mid = len(w) // 2\n    return w[mid:] + w[:mid]\n", "halves('plan')")
+    assert ungrounded_in(trace, text) == wrong
