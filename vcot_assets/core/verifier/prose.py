@@ -410,6 +410,29 @@ _FIRST_WORD = re.compile(
 )
 
 
+_NUMBER_RUN = r"-?\d+(?:\s*,\s*-?\d+)*"
+_AND_LISTED = re.compile(r",?\s+and\s+")
+_ADD_UP_TO = re.compile(
+    rf"(?<![\w.\-])(?<!=\s)(?<!=)(?P<items>\[{_NUMBER_RUN}\]|{_NUMBER_RUN},?\s+and\s+-?\d+)`?\s*,?\s*(?:which|that|they|these)?\s*"
+    r"(?:add|adds|added|sum|sums|summed|total|totals|totalled|totaled|come|comes|came)\s+(?:up\s+)?to\s+"
+    r"(?P<total>-?\d+)(?!\d|\.\d)"
+)
+
+
+def _sum_told(m: re.Match) -> str:
+    if _NOT_ADDENDS.search(m.string, 0, m.start()):
+        return m.group(0)  # `positions 0 and 2 add up to 16`, `the next three, 2 and 5 add up to 10`: labels, a count
+    return f"sum([{_AND_LISTED.sub(', ', m.group('items').strip('[]'))}]) = {m.group('total')}"
+
+
+# a word before numbers that makes them labels of things (`cards at positions 0 and 2`) or a count
+_NOT_ADDENDS = re.compile(
+    r"\b(?:positions?|indices|indexes|index|rows?|columns?|cols?|steps?|passes|rounds?|slots?|days?|weeks?|years?|"
+    r"items?|entries|cells?|calls?|ticks?|turns?|games?|next|first|last|other)\s*$",
+    re.I,
+)
+
+
 def _sub_where(words: tuple[str, ...], pattern: str, replacement, text: str) -> str:
     """`re.sub`, skipped where the text holds none of the words the pattern needs (most sentences:
     a substring test is far cheaper than the pattern's scan)."""
@@ -595,6 +618,13 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         text,
     )  # (`14 plus 7, which is 22` too; `28 divided by 8 is 3 with 4 left over` is a floor division)
     text = _LITERAL_ARITHMETIC_THEN_VALUE.sub(lambda m: (m.group(1) or m.group(2)) + " = ", text)
+    # `[4, 1, 2], which add up to 7`, `9, 2 and 15 sum to 26`: the sum of the numbers listed
+    text = _sub_where(
+        (" to ",),
+        _ADD_UP_TO,
+        _sum_told,
+        text,
+    )
     # `up = 5 > 0` where `up` only ever holds True or False: the test's outcome is its value
     text = _TEST_ASSIGNED.sub(lambda m: _test_assigned(m, facts), text)
     # `score is from 70 up to 79`: a range the value lies in, not the value 70

@@ -3915,3 +3915,18 @@ def test_values_told_pass_by_pass_after_the_subject_or_unit_by_unit(told):
 def test_a_subscript_written_as_code_then_which_is_gives_its_value(text, wrong):
     trace = traced("def halves(w):\n    mid = len(w) // 2\n    return w[mid:] + w[:mid]\n", "halves('plan')")
     assert ungrounded_in(trace, text) == wrong
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("The odds are [3, 5, 1], which add up to nine.", []),
+        ("The odds are [3, 5, 1], which add up to ten.", ["sum([3, 5, 1]) = 10"]),  # the sum of the numbers listed
+        ("The bits 4, 8 and 32 add up to 46.", ["sum([4, 8, 32]) = 46"]),
+        ("The cards at positions 0 and 2 add up to 9.", []),  # (labels of cards, not addends)
+        ("total = [3, 5, 1] sums to 9.", []),  # (a value told with its sum: not a list of addends)
+    ],
+)
+def test_numbers_said_to_add_up_to_a_total_are_summed(text, wrong):
+    trace = traced("def total(xs):\n    return sum(xs)\n", "total([3, 5, 1])")
+    assert ungrounded_in(trace, text) == wrong
