@@ -110,7 +110,8 @@ _FALSE_WORDS = (
 _QUESTION_BEFORE = re.compile(
     r"\b(?:if|whether|check|checks|checking|test|tests|while|until|condition|when|whenever|unless|at|"
     r"need|needs|must satisfy|satisfy|check is|test is|against|(?:that|which)\s+(?:fail|pass|satisfy|meet)|"
-    r"returns|return)\s*:?\s*$",  # (`guard against b == 0`, `returns self.temp >= 100`: the test named, not its outcome)
+    r"returns|return|check\s+the|test\s+the)\s*:?\s*$",  # (`guard against b == 0`, `returns self.temp >= 100`,
+    # `Check the r == 0 guard`: the test named, not its outcome)
     re.I,
 )
 _VALUE_VERBS = (
@@ -3897,8 +3898,8 @@ def _compound_truths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     test the code makes: judged whole where the program tested it (not one comparison of it)."""
     text = s.text
     for m in _TRUTH.finditer(text):
-        compound = re.search(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$", text[: m.start()])
-        node = _expr(compound.group(1)) if compound else None
+        compound = re.search(r"(?<![\w.\])'\"])\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$", text[: m.start()])
+        node = _expr(compound.group(1)) if compound else None  # (not a call's arguments: `'pq'.startswith('r')`)
         if node is None or not s.free(compound.start(), m.end()):
             continue
         claimed = _claimed_truth(m)
@@ -4242,8 +4243,20 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                     checks.append(Check("return", f"{call.group(1)} returns {value!r}", found.ok, found.at))
                     told_call = node
             continue
-        ok = any(same_value(r, value) for r in walk.facts.returns)
-        checks.append(Check("return", f"returns {value!r}", ok))
+        checks.append(Check("return", f"returns {value!r}", _returned(value, walk.facts.returns, after)))
+
+
+def _returned(value: object, returns: list, after: str) -> bool:
+    """Whether a call returned the value, or (`returns 5 together with the list [2, 3, 2]`) a tuple
+    holding it."""
+    if any(same_value(r, value) for r in returns):
+        return True
+    return bool(_TOGETHER_WITH.match(after)) and any(
+        isinstance(r, tuple) and any(same_value(x, value) for x in r) for r in returns
+    )
+
+
+_TOGETHER_WITH = re.compile(r"\s*,?\s+(?:together|along)\s+with\b|\s*,?\s+(?:and|plus)\s+(?:the|a|an)\s+[a-z]")
 
 
 def _not_one_return(text: str, start: int, end: int, value: object) -> bool:

@@ -3930,3 +3930,17 @@ def test_a_subscript_written_as_code_then_which_is_gives_its_value(text, wrong):
 def test_numbers_said_to_add_up_to_a_total_are_summed(text, wrong):
     trace = traced("def total(xs):\n    return sum(xs)\n", "total([3, 5, 1])")
     assert ungrounded_in(trace, text) == wrong
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("So the function returns 2 together with the string 'ba'.", []),  # one part of the pair it returns
+        ("So the function returns 3 together with the string 'ba'.", ["returns 3"]),
+        ("Check the `n == 0` guard.", []),  # a plan's step: the test named, not its outcome
+    ],
+)
+def test_a_part_of_a_returned_pair_and_a_named_guard(text, wrong):
+    code = "def tag(name):\n    n = len(name)\n    if name.startswith('r'):\n        n += 1\n    return n, name[::-1]\n"
+    trace = traced(code, "tag('ab')")
+    assert ungrounded_in(trace, text) == wrong
