@@ -3684,6 +3684,10 @@ _OWN_VERDICT = re.compile(
 )
 
 
+# `Each of 6 > 12, 8 > 12, 7 > 12 is false`: the verdict after the list is every test's in it
+_EACH_OF = re.compile(r"\b(?:each|every\s+one|all)\s+of\b[^.;:]*$", re.I)
+
+
 def _operands_free(s: Sentence, m: re.Match, left_start: int, right_end: int) -> bool:
     """Whether no claim read before has used the test's text, but for a left operand that is the
     result of arithmetic just read: `4 ^ 7 = 3 is less than 3`, `7 + 5 = 12 > 10`, which is False
@@ -3747,9 +3751,11 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         clause = re.split(r"[;.]|\s\(|,\s*(?:so|and|but)\b|\b(?:so|but|while|because)\b", text[right_end:], maxsplit=1)[
             0
         ]  # up to the next clause or an aside (`2 > 0 only (2 > 3 is false)`)
-        own_verdict = re.search(
-            r",\s*\S+\s(?:[<>]=?|[=!]=)\s\S+\s+(?:is|was)\s+(?:true|false)\b", clause, re.I
-        ) or re.search(r",\s*then\s+[\w.()\[\]'\"]+(?:\s*[-+*/%]\s*[\w.()\[\]'\"]+)*\s(?:[<>]=?|[=!]=)\s", clause)
+        own_verdict = (
+            not _EACH_OF.search(text[:left_start])
+            and re.search(r",\s*\S+\s(?:[<>]=?|[=!]=)\s\S+\s+(?:is|was)\s+(?:true|false)\b", clause, re.I)
+            or re.search(r",\s*then\s+[\w.()\[\]'\"]+(?:\s*[-+*/%]\s*[\w.()\[\]'\"]+)*\s(?:[<>]=?|[=!]=)\s", clause)
+        )
         if own_verdict:  # `8 > 1 swaps them, 2 > 9 is false` (or `, then 5 == 24 is False`): the next one's own
             clause = clause[: own_verdict.start()]
         # `2 >= 2 is true for beach and 1 >= 2 is false for sun`: the second comparison's truth is its own

@@ -3944,3 +3944,18 @@ def test_a_part_of_a_returned_pair_and_a_named_guard(text, wrong):
     code = "def tag(name):\n    n = len(name)\n    if name.startswith('r'):\n        n += 1\n    return n, name[::-1]\n"
     trace = traced(code, "tag('ab')")
     assert ungrounded_in(trace, text) == wrong
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("Each of `6 > 12`, `8 > 12`, `7 > 12` is false, so best stays 12.", []),  # the list's verdict is each one's
+        ("Each of `6 > 12`, `13 > 12` is false, so best stays 12.", ["13 > 12"]),
+    ],
+)
+def test_a_verdict_after_each_of_a_list_of_tests_is_every_tests(text, wrong):
+    trace = traced(
+        "def top(xs):\n    best = xs[0]\n    for x in xs:\n        if x > best:\n            best = x\n    return best\n",
+        "top([12, 6, 8, 7])",
+    )
+    assert ungrounded_in(trace, text) == wrong
