@@ -355,9 +355,16 @@ _ASKS = re.compile(
 )
 
 
-_KIND_TAG = re.compile(r"^[*_`\s]*[\[(]\s*(function|class)\s*[\])][*_`\s]*[:.-]?\s*(.*)$", re.IGNORECASE | re.DOTALL)
+# (after the tag, a backtick is the tag's own closing one, `` `[function]` ``, not the opening of a
+# statement that starts with code: `[function] `f(x)` returns ...`)
+_AFTER_TAG = r"(?:[*_\s]|`(?=[\s*_:.-]|$))*"
+_KIND_TAG = re.compile(
+    rf"^[*_`\s]*[\[(]\s*(function|class)\s*[\])]{_AFTER_TAG}[:.-]?\s*(.*)$", re.IGNORECASE | re.DOTALL
+)
 _KIND_AFTER = re.compile(r"^(.*?\S)[*_`\s]*[\[(]\s*(function|class)\s*[\])][*_`\s]*\.?\s*$", re.IGNORECASE | re.DOTALL)
-_KIND_WORD = re.compile(r"^[*_`\s]*(function|class)\s*(?:exercise)?[*_`\s]*:[*_`\s]*(.*)$", re.IGNORECASE | re.DOTALL)
+_KIND_WORD = re.compile(
+    rf"^[*_`\s]*(function|class)\s*(?:exercise)?[*_`\s]*:{_AFTER_TAG}(.*)$", re.IGNORECASE | re.DOTALL
+)
 # `**1. [function] Median of a list**` over its statement: the bold title closes before the statement
 # begins, and is a name for the item, not part of what it asks
 _BOLD_TITLE = re.compile(r"^[^*.!?:\n]{1,60}:?\*\*\s+(?=\S.{20,})", re.DOTALL)

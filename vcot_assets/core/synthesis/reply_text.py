@@ -111,7 +111,7 @@ def list_items(text: str) -> list[Item]:
             items.append(Item(" ".join(current), marker, context))
             current = None
             continue
-        current.append(stripped)
+        current.append(_WHOLE_LINE_EMPHASIS.sub(r"\2", stripped))  # (`*Note: ...*` under an item: its text)
         wrapped = True
         blank_before = False
     if current is not None:
@@ -139,6 +139,10 @@ def _table_items(lines: list[str]) -> list[Item]:
         if text and not _PLACEHOLDER.match(text):
             items.append(Item(_tidy(text), "table", ""))
     return items
+
+
+# a line wrapped whole in emphasis (`*Note: an empty list counts.*`, `__see above__`)
+_WHOLE_LINE_EMPHASIS = re.compile(r"^(\*{1,2}|_{1,2})(?=\S)([^*_]+?)(?<=\S)\1$")
 
 
 def _tidy(text: str) -> str:

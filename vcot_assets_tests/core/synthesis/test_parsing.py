@@ -797,3 +797,30 @@ def test_a_bold_title_over_an_instruction_is_not_part_of_the_statement():
     # a statement that is itself in bold keeps its words
     [(kind, statement)] = parse_instructions("1. [function] **Write a function that sums a list of numbers.**")
     assert (kind, statement.strip("*")) == ("function", "Write a function that sums a list of numbers.")
+
+
+def test_a_continuation_line_wrapped_in_emphasis_joins_its_item_as_plain_text():
+    text = (
+        "1. **[function]** Return True if every element of a list is at least the one before.\n"
+        "   *Note: an empty list counts as sorted.*\n"
+        "2. **[function]** Return the differences between neighbours in a list.\n"
+    )
+    assert parse_instructions(text) == [
+        (
+            "function",
+            "Return True if every element of a list is at least the one before. Note: an empty list counts as sorted.",
+        ),
+        ("function", "Return the differences between neighbours in a list."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "item, statement",
+    [
+        ("1. **[function]** `f(x)` — Return x doubled.", "`f(x)` — Return x doubled."),  # its opening backtick kept
+        ("1. **Function:** `f(x)` returns x doubled.", "`f(x)` returns x doubled."),
+        ("1. `[function]` Return x doubled.", "Return x doubled."),  # (the tag's own backticks go)
+    ],
+)
+def test_a_statement_that_starts_with_code_keeps_its_backticks(item, statement):
+    assert parse_instructions(item + "\n") == [("function", statement)]
