@@ -55,8 +55,7 @@ _SUMMING_UP = re.compile(
 
 def _literal(text: str) -> tuple[bool, object]:
     """(True, value) for text that is an expression of literals alone (`4 * 2`), else (False, None)."""
-    node = prose._expr(text)
-    return prose._literal_value(node) if node is not None else (False, None)
+    return prose._literal_value(prose._expr(text))
 
 
 def _behind_only(only_when_now: bool):

@@ -1228,8 +1228,11 @@ def _names(node: ast.AST) -> set[str]:
     return set(found)
 
 
-def _literal_value(node: ast.expr) -> tuple[bool, object]:
-    """(True, value) for an expression of literals only (`4 * 2`, `[1, 2]`), else (False, None)."""
+def _literal_value(node: ast.expr | None) -> tuple[bool, object]:
+    """(True, value) for an expression of literals only (`4 * 2`, `[1, 2]`), else (False, None)
+    (also for no expression: `_expr` of text that does not parse)."""
+    if node is None:
+        return False, None
     found = _LITERALS.get(node)
     if found is None:
         found = (False, None)
@@ -1352,7 +1355,7 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         is_literal, value = _literal_value(nodes[-1])
         if not is_literal:
             continue
-        sized, made = _literal_value(nodes[0]) if nodes[0] is not None else (False, None)
+        sized, made = _literal_value(nodes[0])
         if (
             sized
             and isinstance(made, str | list | tuple)
@@ -1639,8 +1642,8 @@ def _from_into(text: str, at: int) -> tuple[object, object, int] | None:
     if result_end < 0:
         return None
     source, result = _expr(text[at:source_end]), _expr(text[source_end + into.end() : result_end].rstrip(".,"))
-    ok_source, first = _literal_value(source) if source is not None else (False, None)
-    ok_result, second = _literal_value(result) if result is not None else (False, None)
+    ok_source, first = _literal_value(source)
+    ok_result, second = _literal_value(result)
     return (first, second, result_end) if ok_source and ok_result else None
 
 
@@ -1674,7 +1677,7 @@ def _transformations(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         before, after, end = change
         applied = _expr(repr(before) + m.group("chain"))
-        ok, computed = _literal_value(applied) if applied is not None else (False, None)
+        ok, computed = _literal_value(applied)
         if ok:
             s.use(m.start(), end)
             checks.append(Check("arith", f"{before!r}{m.group('chain')} = {after!r}", same_value(computed, after)))
@@ -1865,7 +1868,7 @@ def _caret_as_power(node: ast.expr, value: object) -> bool:
     if not any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.BitXor) for n in ast.walk(node)):
         return False
     powers = _expr(ast.unparse(node).replace("^", "**"))
-    literal, computed = _literal_value(powers) if powers is not None else (False, None)
+    literal, computed = _literal_value(powers)
     return literal and _same_result(computed, value)
 
 
@@ -2019,7 +2022,7 @@ def _object_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             subject = f"self.{subject}"
         end = _right_operand_end(s.text, m.end())
         value = _expr(s.text[m.end() : end].rstrip(".")) if end > m.end() else None
-        literal, wanted = _literal_value(value) if value is not None else (False, None)
+        literal, wanted = _literal_value(value)
         if subject.split("[")[0] not in known or not literal or not s.free(m.start(group), end):
             continue
         if re.match(r"\s*(?:,\s*)?(?:then|and then|,)\s*-?\d", s.text[end:]):
@@ -2301,7 +2304,7 @@ def _bare_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if name.lower() in _PREPOSITIONS and _BEFORE_A_PREPOSITION.search(s.text[: m.start()]):
             continue  # `are each below -3`, `stays above 10`: a comparison in words, not the variable `below`
         node, value = _expr(name), _expr(m.group(2))
-        literal, wanted = _literal_value(value) if value is not None else (False, None)
+        literal, wanted = _literal_value(value)
         if node is None or not literal:
             continue
         found = walk.find(node, wanted)
@@ -2849,7 +2852,7 @@ def _indexed_entries(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     for m in _INDEX_BECOMES.finditer(s.text):
         end = _right_operand_end(s.text, m.end())
         node = _expr(s.text[m.end() : end].rstrip(".")) if end > m.end() else None
-        literal, value = _literal_value(node) if node is not None else (False, None)
+        literal, value = _literal_value(node)
         if not literal or not s.free(m.start(), end):
             continue
         k = int(m.group(1))
@@ -3694,7 +3697,7 @@ def _operands_free(s: Sentence, m: re.Match, left_start: int, right_end: int) ->
     return bool(
         s.free(m.start(), right_end)
         and re.search(r"(?<![=!<>])=\s*$", text[:left_start])
-        and _literal_value(_expr(text[left_start : m.start()]) or ast.Constant(None))[0]
+        and _literal_value(_expr(text[left_start : m.start()]))[0]
         and (m.group(0) in _COMPARE_WORDS or _OWN_VERDICT.match(text, right_end))
     )
 
@@ -3878,7 +3881,7 @@ def _for_value(node: ast.expr, text: str, at: int, known: frozenset[str]) -> tup
         return node, at
     end = _right_operand_end(text, at + follows.end())
     written = _expr(text[at + follows.end() : end].rstrip(".,")) if end > 0 else None
-    literal, value = _literal_value(written) if written is not None else (False, None)
+    literal, value = _literal_value(written)
     if not literal:
         return node, at
     name = names.pop()
@@ -4078,7 +4081,7 @@ def _restated_updates(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if not (re.fullmatch(r"-?\d+", before) and re.fullmatch(r"-?\d+", after)):
             continue  # (`turns n into 4`: the variable named, read by `_object_values`)
         node = _expr(f"{before} {m.group('op')} {m.group('step')}")
-        literal, value = _literal_value(node) if node is not None else (False, None)
+        literal, value = _literal_value(node)
         if literal:
             checks.append(Check("arith", f"{before} {m.group('op')} {m.group('step')} = {after}", value == int(after)))
 
@@ -4108,7 +4111,7 @@ def _truthiness(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if re.search(r"[-+*/%&|^<>]\s*$", s.text[: m.start()]):
             continue  # `area % 2 is falsy`: the expression's truth, not the number's
         node = _expr(m.group("value"))
-        literal, value = _literal_value(node) if node is not None else (False, None)
+        literal, value = _literal_value(node)
         if literal and s.free(m.start(), m.end()):
             s.use(m.start("word"), m.end("word"))  # (the value itself stays a literal to ground)
             said = m.group("word").lower() == "truthy"
@@ -4138,7 +4141,7 @@ def _restated_returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         end = _right_operand_end(s.text, verb.end())
         value_node = _expr(s.text[verb.end() : end].rstrip(".")) if end > verb.end() else None
-        literal, value = _literal_value(value_node) if value_node is not None else (False, None)
+        literal, value = _literal_value(value_node)
         if not literal or not s.free(verb.start(), end):
             continue
         if isinstance(node, ast.Tuple) and not (isinstance(value, tuple) and len(value) == len(node.elts)):
@@ -4173,14 +4176,14 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if end < 0 or not s.free(m.end(), end):
             continue
         node = _expr(text[m.end() : end].rstrip("."))
-        literal, value = _literal_value(node) if node is not None else (False, None)
+        literal, value = _literal_value(node)
         which = re.match(r"\s*,?\s*which\s+(?:is|gives|evaluates\s+to)\s+", text[end:]) if node is not None else None
         if not literal and which and not _unknown_names(node, walk.facts.index.names):
             # `returns (fresh, s.pos), which is (6, 4)`: the value of what it returns (or of part of it:
             # `returns seen, which is 1, together with ...`)
             stop = _right_operand_end(text, end + which.end())
             named = _expr(text[end + which.end() : stop].rstrip(".")) if stop > 0 else None
-            literal, value = _literal_value(named) if named is not None else (False, None)
+            literal, value = _literal_value(named)
             closed = stop > 0 and re.match(r"\s*(?:[.;:)]|$|,\s*(?:so|and|then|as|together|since)\b)", text[stop:])
             found = walk.find(node, value) if literal and closed else None  # (not `which is 1 day, 2 hours`)
             returned = [r for r in walk.facts.returns if isinstance(r, tuple)] if isinstance(value, tuple) else []
@@ -4300,7 +4303,7 @@ def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         end = _right_operand_end(text, i)
         node = _expr(text[i:end]) if end > i else None
-        literal, value = _literal_value(node) if node is not None else (False, None)
+        literal, value = _literal_value(node)
         if not literal or (isinstance(value, str) and not value.strip()):
             i += 1
             continue
@@ -4468,7 +4471,7 @@ def _tuple_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         end = _right_operand_end(s.text, m.end())
         node = _expr(s.text[m.end() : end].rstrip(".")) if end > m.end() else None
-        literal, value = _literal_value(node) if node is not None else (False, None)
+        literal, value = _literal_value(node)
         if not literal or not isinstance(value, tuple):
             values, end = _literal_run(s.text, m.end(), one_kind=False)
             value = tuple(values)
@@ -4895,7 +4898,7 @@ def _after_the_restated_assignment(located: list[Check], walk: Walk) -> None:
         )
         for name, value_text in said:
             value_node = _expr(value_text.strip())
-            literal, value = _literal_value(value_node) if value_node is not None else (False, None)
+            literal, value = _literal_value(value_node)
             if name not in targets or not literal:
                 continue
             target = _expr(name)
@@ -5024,7 +5027,7 @@ def _not_gone_back(located: list[Check], walk: Walk) -> None:
 def _told_value(check: Check) -> tuple[bool, object]:
     """(read, value): the literal a value check (`total = 8`) states."""
     node = _expr(check.text.partition(" = ")[2])
-    return _literal_value(node) if node is not None else (False, None)
+    return _literal_value(node)
 
 
 _AFTER_THE_LOOP = re.compile(
@@ -5323,7 +5326,7 @@ def _in_a_named_pass(located: list[Check], walk: Walk) -> None:
         if not m or m.group(1) not in loop_vars or anchor.position < 0:
             continue
         node = _expr(m.group(2))
-        literal, label = _literal_value(node) if node is not None else (False, None)
+        literal, label = _literal_value(node)
         if not literal:
             continue
         if re.match(
@@ -5368,7 +5371,7 @@ def _held_in_the_pass_named_after(walk: Walk, check: Check) -> bool:
     if name not in walk.facts.loop_variables or name == check.text.split(" = ")[0]:
         return False
     node = _expr(later.group("value"))
-    literal, label = _literal_value(node) if node is not None else (False, None)
+    literal, label = _literal_value(node)
     spans = _passes_where(walk, {name}, label).get(name) if literal else None
     if not spans:
         return False
@@ -5394,7 +5397,7 @@ def _valued_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
         ):
             return None
     node = _expr(m.group("label") or m.groupdict().get("list") or "") if m else None
-    literal, label = _literal_value(node) if node is not None else (False, None)
+    literal, label = _literal_value(node)
     if not literal:
         return None
     named = m.groupdict().get("name") or (m.groupdict().get("noun") or "").removeprefix("self.") or None
@@ -5420,7 +5423,7 @@ def _opened_pass(walk: Walk) -> tuple[str, list[tuple[int, int]]] | None:
     else:
         m = _OPENING_VALUE.match(walk.sentence)
         node = _expr(m.group(2).strip()) if m and m.group(1) in walk.facts.loop_variables else None
-        literal, label = _literal_value(node) if node is not None else (False, None)
+        literal, label = _literal_value(node)
         spans = _passes_where(walk, {m.group(1)}, label).get(m.group(1)) if literal else None
         if not spans:
             return None
