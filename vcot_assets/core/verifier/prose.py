@@ -4637,6 +4637,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
     _in_a_named_pass(located, walk)
     _after_the_restated_assignment(located, walk)
     _after_the_loop(located, walk)
+    _at_the_end(located, walk)
     _in_the_order_told(located, walk)
     _tested_for_the_value(located, walk)
     _not_gone_back(located, walk)
@@ -5060,6 +5061,49 @@ def _after_the_loop(located: list[Check], walk: Walk) -> None:
         if node is not None and literal and walk.holds(node, value, exit_step) is False:
             check.ok = False
             check.text += " (not once the loop is over)"
+
+
+# `At the end counts = {...}`, `just before the return, out = ...`, `ending with v = 10`: a state told
+# for the end of the run, or of a run of a loop
+_AT_THE_END = re.compile(
+    r"\b(?:(?P<run>at\s+the\s+(?:very\s+)?end(?!\s+of)|in\s+the\s+end"
+    r"|at\s+the\s+end\s+of\s+the\s+(?:run|call|function|method|program|execution)"
+    r"|(?:just|right|immediately)\s+before\s+(?:the\s+|it\s+|its\s+)?return(?:s|ed|ing)?"
+    r"|at\s+the\s+(?:moment|time|point)\s+of\s+(?:the\s+)?return(?:ing)?)"
+    r"|at\s+the\s+end\s+of\s+the\s+(?:\w+\s+)?loop"
+    r"|(?:when|once|after|as)\s+the\s+(?:\w+\s+)?loop(?:\s+(?:finishes|finished|ends|ended|is\s+over|is\s+done|"
+    r"exits|exited|completes|stops|has\s+finished|has\s+ended))?"
+    r"|ending\s+(?:with|at|on|as))\b",
+    re.I,
+)
+
+
+_CLAUSE_OPENS = re.compile(r"(?:^|[,:;(]|\*\*|\b(?:so|and|then|but|thus))\s*$", re.I)
+_REASON = re.compile(r"\b(?:since|because|given)\b", re.I)
+
+
+def _at_the_end(located: list[Check], walk: Walk) -> None:
+    """`At the end counts = {'a': 2}`, `just before the return, out = [...]`, `ending with v = 18`:
+    the values told after such words (before any step such as `then` or `so`) are ones the
+    variable holds when a call returns (or, said of a loop, when a run of a loop is over), or its
+    last value; not one it only passed through."""
+    for cue in _AT_THE_END.finditer(walk.sentence):
+        if re.match(r"(?:at|in)\s+the\s+(?:very\s+)?end\b", cue.group(0), re.I) and not _CLAUSE_OPENS.search(
+            walk.sentence[: cue.start()]
+        ):
+            continue  # `the extra space at the end flushes the last run`: the end of a string, not of the run
+        then = _THEN.search(walk.sentence, cue.end())
+        reason = _REASON.search(walk.sentence, cue.end())  # (`At the end: ... since with level = 7`: an earlier state)
+        stop = min(then.start() if then else len(walk.sentence), reason.start() if reason else len(walk.sentence))
+        for check in located:
+            told = re.fullmatch(r"((?:self\.)?[A-Za-z_]\w*) = .+", check.text)
+            if not (told and check.ok and check.kind == "value" and cue.end() <= check.position < stop):
+                continue
+            literal, value = _told_value(check)
+            finals = walk.facts.final_values(told.group(1), loop_ends=not cue.group("run")) if literal else []
+            if finals and not any(same_value(v, value) for v in finals):
+                check.ok = False
+                check.text += " (not what it held at the end)" if cue.group("run") else " (not what a loop left)"
 
 
 def _loop_exit(facts: TraceFacts, header: int) -> int | None:

@@ -104,12 +104,12 @@ class TraceFacts:
             if not (k and n.startswith("self.") and same_value(self.histories[n][k - 1][1], value))
         )
 
-    def final_values(self, name: str) -> list[object]:
-        """The values `name` (or `self.name`) holds when a call returns or a run of a loop ends
-        (`for 5, x goes 2, 1, 0, so n ends at 3`), and its last value."""
+    def final_values(self, name: str, loop_ends: bool = True) -> list[object]:
+        """The values `name` (or `self.name`) holds when a call returns or (with `loop_ends`) a run
+        of a loop ends (`for 5, x goes 2, 1, 0, so n ends at 3`), and its last value."""
         names = (name, f"self.{name.removeprefix('self.')}", name.removeprefix("self."))
         finals = []
-        ends = {last for _, last, _ in self.index.loop_runs}
+        ends = {last for _, last, _ in self.index.loop_runs} if loop_ends else set()
         for i, event in enumerate(self.index.events):
             if event.kind == "return" or i in ends:
                 state = self.index.states[i]

@@ -2384,6 +2384,22 @@ def test_values_told_after_the_loop_are_the_state_the_loop_left():
     assert ungrounded_in(countdown, "When the loop ends, steps = 2.") == ["steps = 2 (not once the loop is over)"]
 
 
+def test_a_state_told_for_the_end_is_one_the_run_or_a_loop_left_not_one_passed_through():
+    trace = traced(ROW_SUMS, "row_sums([[1, 2], [3]])")  # total goes 0, 1, 3, 6; the inner loop ends at 3 and 6
+    assert ungrounded_in(trace, "At the end, total = 6.") == []
+    for told in ("At the end, total = 3.", "In the end total is 3.", "Just before the return, total = 3."):
+        assert ungrounded_in(trace, told) == ["total = 3 (not what it held at the end)"]
+        assert ungrounded_in(trace, told, backward=True) == ["total = 3 (not what it held at the end)"]
+    # said of a loop: any run of it (the inner loop ran twice)
+    assert ungrounded_in(trace, "When the inner loop ends, total = 3.") == []
+    assert ungrounded_in(trace, "When the inner loop ends, total = 1.") == ["total = 1 (not what a loop left)"]
+    assert ungrounded_in(trace, "The loop runs, ending with total = 1.") == ["total = 1 (not what a loop left)"]
+    # not the end of something else, nor a state given as a reason or after a step
+    assert ungrounded_in(trace, "The 3 at the end is added when total = 3.") == []
+    assert ungrounded_in(trace, "At the end total is 6, since total = 3 before the last row.") == []
+    assert ungrounded_in(trace, "At the end the last row is added, so total = 3 then.") == []
+
+
 def test_after_the_swap_tells_the_state_the_assignment_restated_just_before_left():
     trace = traced(SWAP, "order(9, 4)")
     told = "9 > 4 is True, so they are swapped with a, b = b, a. "
