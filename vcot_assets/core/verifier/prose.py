@@ -1466,7 +1466,6 @@ _SEQUENCE_VERBS = (
     r"rises|rose|falls|fell|drops|dropped|increases|increased|decreases|decreased|jumps|jumped|shrinks|shrank|"
     r"reads|read|go|grow|climb|rise|fall|drop|increase|decrease|jump|shrink)"  # (a plural subject: `the points go`)
 )
-_FROM_TO = re.compile(r"\s*from\s+")
 _NAMED_SEQUENCE = re.compile(
     r"(?<![\w.])(?P<subject>(?:self\.)?[A-Za-z_]\w*(?:\[[^\]]{1,20}\])?)(?:\s*,\s*which)?\s+"  # (`total, which goes`)
     # (`swaps after each pass go 5, 7, 8`: the moments named between the variable and its verb)
