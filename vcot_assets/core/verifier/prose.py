@@ -4839,7 +4839,13 @@ def _tests_before_their_consequence(located: list[Check], walk: Walk) -> None:
         for value in values:
             if not test.position < value.position < min(later_tests, default=len(walk.sentence)):
                 continue
-            if not _SO_THEN.match(walk.sentence[test.position + len(test.text) : value.position]):
+            between = walk.sentence[test.position + len(test.text) : value.position]
+            name = value.text.partition(" = ")[0]
+            if not _SO_THEN.match(between) and not (
+                # `'travel' in seen is True; seen becomes {...}`: the change told next is the test's outcome
+                re.fullmatch(r"[^.;:]{0,40};\s*", between)
+                and regex(rf"\s*{re.escape(name)}\s+(?:{_CHANGE_VERB.pattern})\s").match(walk.sentence, value.position)
+            ):
                 continue
             if not any(t <= v <= t + walk.window for t in test.events for v in value.events):
                 value.ok = False

@@ -2263,6 +2263,10 @@ def test_a_value_a_test_is_said_to_lead_to_holds_after_a_moment_the_test_came_ou
     assert ungrounded_in(trace, "`w in seen` is True, so added stays 3.") == []
     # added is 1 only before 'a' comes back, the first time the test is True
     assert ungrounded_in(trace, "`w in seen` is True, so added becomes 1.") == ["added = 1 (not after w in seen)"]
+    # a change told after a semicolon is the outcome's too (a plain value after one is not tied to it)
+    assert ungrounded_in(trace, "`w in seen` is False; added becomes 1.") == []
+    assert ungrounded_in(trace, "`w in seen` is True; added becomes 1.") == ["added = 1 (not after w in seen)"]
+    assert ungrounded_in(trace, "`w in seen` is True; added is 1.") == []
 
 
 SWITCHES = """\
