@@ -3715,6 +3715,31 @@ def _verdict_told(m: re.Match, before: str, clause: str) -> bool:
     )
 
 
+# `'cup'` is already in `stock`, `4 is not in seen`: a value said to be (or not to be) in a collection
+_IN_COLLECTION = re.compile(
+    r"(?<![\w'\"])(?P<value>'[^'\n]*'|\"[^\"\n]*\"|-?\d+)`?\s+(?:is|was)\s+(?:(?:already|still|also|now)\s+)?"
+    r"(?P<negated>not\s+(?:yet\s+|already\s+)?|no\s+longer\s+)?in\s+`?(?P<name>(?:self\.)?[A-Za-z_]\w*)\b(?![(\[]|\.\w)"
+)
+
+
+def _memberships(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`'cup'` is already in `stock`: the code's membership test (`name in stock`, or `name not in
+    stock` with the outcome turned round) made on that value, judged where the program made it
+    (no claim where it never tested that collection)."""
+    for m in _IN_COLLECTION.finditer(s.text):
+        node, claimed = _expr(f"{m['value']} in {m['name']}"), not m["negated"]
+        if node is not None and not walk.facts.condition_events(node):
+            node, claimed = _expr(f"{m['value']} not in {m['name']}"), not claimed  # (the code tests `w not in seen`)
+        if node is None or not s.free(m.start(), m.end()) or not walk.facts.condition_events(node):
+            continue
+        s.use(m.start(), m.end())
+        if _QUESTION_BEFORE.search(s.text[: m.start()]):
+            continue  # `the while check asks whether 9 is not in seen`: asked, not claimed
+        found = walk.condition(node, claimed)
+        if found.ok is not None:
+            checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", found.ok, found.at, found.events))
+
+
 def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     text = s.text
     for m in re.finditer(_REL + "|" + "|".join(_COMPARE_WORDS), text):
@@ -4516,6 +4541,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _whole_tests,
         _sign_claims,
         _some_of_them_had,
+        _memberships,
         _comparisons,
         _truth_claims,
         _passed_tests,

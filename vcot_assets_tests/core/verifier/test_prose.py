@@ -2269,6 +2269,31 @@ def test_a_value_a_test_is_said_to_lead_to_holds_after_a_moment_the_test_came_ou
     assert ungrounded_in(trace, "`w in seen` is True; added is 1.") == []
 
 
+def test_a_value_said_to_be_in_a_collection_is_the_codes_membership_test_made_on_it():
+    trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc'], set())")  # `w in seen` is True for the second 'a'
+    assert ungrounded_in(trace, "'a' is already in seen, so it is skipped.") == []
+    assert ungrounded_in(trace, "'bb' is not in seen, so added becomes 3.") == []
+    assert ungrounded_in(trace, "'bb' is already in seen.") == ["'bb' in seen is True"]
+    assert ungrounded_in(trace, "'ccc' was still in seen.") == ["'ccc' in seen is True"]
+    # asked, not claimed; a value the code never tested; an attribute of the collection
+    assert ungrounded_in(trace, "The check asks whether 'bb' is in seen.") == []
+    assert ungrounded_in(trace, "7 is not in seen.") == []
+    assert ungrounded_in(trace, "'a' is in seen.cache now.") == []
+    orbit = traced(ORBIT, "orbit(3, 23)")  # the code tests `x not in seen`: the outcome told is turned round
+    assert ungrounded_in(orbit, "9 is already in seen, so the loop stops.") == []
+    assert ungrounded_in(orbit, "3 is already in seen, so the loop stops.") == ["3 not in seen is False"]
+
+
+ORBIT = """\
+def orbit(x, m):
+    seen = set()
+    while x not in seen:
+        seen.add(x)
+        x = (x * x + 1) % m
+    return x
+"""
+
+
 SWITCHES = """\
 def switches(xs):
     count = 0
