@@ -436,10 +436,11 @@ def _numbered_sections(text: str) -> list[tuple[str, str]]:
 
 
 # `... an empty list gives ''. Example:` (a fenced example call under the item), `... module. **Hint:** start
-# from ...`: an example's label, or a hint after the statement, is no part of it
+# from ...`, `... characters. Example: "aaab" -> [("a", 3)]` (a line under the item): an example's label,
+# or a hint or a labelled example after the statement, is no part of it
 _EXAMPLE_LABEL = re.compile(
     r"(?<=[.!?:])\s+[*_]*(?:examples?|for example|usage|sample)[*_]*\s*:?[*_]*\s*$"
-    r"|(?<=[.!?])\s+[*_]*(?:hints?|tips?)[*_]*\s*:.*$",
+    r"|(?<=[.!?])\s+[*_]*(?:hints?|tips?|examples?|e\.g\.)[*_]*\s*:.*$",
     re.I | re.S,
 )
 
@@ -1144,6 +1145,7 @@ def _boxed(text: str) -> str | None:
 
 
 _SENTENCE_BREAK = re.compile(r"[\w)\]}'\"]\.\s+[A-Za-z]")
+_PROSE_AFTER_COMMA = re.compile(r",\s*(?:which|that|since|because|where|meaning)\s+[a-z]")
 
 
 def _expression_prefix(text: str) -> str | None:
@@ -1161,6 +1163,8 @@ def _expression_prefix(text: str) -> str | None:
             continue
         if re.search(r",\s*[A-Za-z_]\w*$", candidate) and re.match(r"\s+\w", text[cut:]):
             continue  # `f(x), which returns ...`, `f(8), since 8 halves`: prose after the expression, not a tuple
+        if _PROSE_AFTER_COMMA.search(re.sub(r"'[^']*'|\"[^\"]*\"", "''", candidate)):
+            continue  # `[2, 1], which is 7 written in base 3`: `which is 7` parses, but is prose, not a tuple's part
         if _SENTENCE_BREAK.search(re.sub(r"'[^']*'|\"[^\"]*\"", "''", candidate)):
             continue  # `4.5. The result is a float`: a full stop and the next sentence, not `4.5 .The`
         if re.search(r"\s(?:is|in|and|or)\s+(?:not\s+)?(?:the|a|an|this|that|its|our)$", candidate):

@@ -677,6 +677,10 @@ def test_answers_after_a_code_span_with_a_full_stop_or_before_prose_and_bold_lab
     # `` `f("aBc")`. `` is the call, not the name f; `f(8), since 8 halves ...` is f(8) and prose
     assert parsing.parse_narration('So s = "aBc".\n\nAnswer: `f("aBc")`.')[1] == 'f("aBc")'
     assert parsing.parse_narration("So n was 8.\nAnswer: f(8), since 8 halves to 1 in three steps.")[1] == "f(8)"
+    # `which is 7` parses as a comparison, so the whole line would be a tuple: it is prose
+    reply = "n = 0, so the loop ends.\n\nAnswer: The function returns [2, 1], which is 7 written in base 3 (21)."
+    assert parsing.parse_narration(reply)[1] == "[2, 1]"
+    assert parsing.parse_narration("Done.\nAnswer: ('which is', 7)")[1] == "('which is', 7)"
     # one scenario per line under a bold label, no list marker
     text = "**Typical input:** A sorted list is a heap.\n**Empty input:** An empty list is a heap."
     assert parsing.parse_scenarios(text) == ["A sorted list is a heap.", "An empty list is a heap."]
@@ -705,6 +709,19 @@ def test_an_example_label_over_a_fenced_example_is_not_part_of_the_statement():
     assert parse_instructions(reply) == [
         ("function", "Write a function `common_indent(lines)` that returns the shared indent; an empty list gives ''."),
         ("class", "Write a class `Queue` with `push` and `pop`."),
+    ]
+
+
+def test_a_labelled_example_on_a_line_under_an_item_is_not_part_of_it():
+    reply = (
+        "Here are 2 problem statements:\n\n"
+        "1. [function] Given a string, return its runs as (character, count) pairs.\n"
+        '   Example: "aaab" -> [("a", 3), ("b", 1)]\n'
+        "2. [function] Given (character, count) pairs, rebuild the string. E.g.: it is the reverse.\n"
+    )
+    assert parse_instructions(reply) == [
+        ("function", "Given a string, return its runs as (character, count) pairs."),
+        ("function", "Given (character, count) pairs, rebuild the string."),
     ]
 
 
