@@ -146,7 +146,7 @@ _COUNTED = re.compile(
 # `grows to 7, 8 and then 9 entries` the noun is every value's unit)
 _COUNTED_NOUN = re.compile(
     r"\s+(?:values|numbers|items|entries|elements|words|letters|characters|chars|cells|digits|keys|names|"
-    r"multiples|of\s+them)\b",
+    r"multiples|blocks|groups|chunks|rows|columns|windows|lines|runs|slots|buckets|jobs|of\s+them)\b",
     re.I,
 )
 _COUNT = re.compile(
@@ -268,7 +268,8 @@ _A_RATE_AFTER = re.compile(r"(?:\s+[a-z]{2,}){1,2}\s+(?:per|for each|each|every)
 _ONE_AS_PRONOUN = re.compile(
     r"\b(?:this|that|each|every|which|another|the(?:\s+(?:first|second|third|last|next|other|same|previous"
     r"|current|final|new|old|left|right|middle|earlier|later|bigger|smaller|larger|longer|shorter"
-    r"|worst|[a-z]+est))?)\s+$",  # (`the best one`, `the longest one`)
+    r"|worst|[a-z]+est))?|an?\s+(?!(?:was|became|become|got|hit|held|reached|stayed|equals?)\b)[a-z]+(?<!s))\s+$",
+    # (`the best one`, `the longest one`, `an odd one`; not `so a is one`, where a is a variable)
     re.I,
 )
 
@@ -414,8 +415,11 @@ _FIRST_WORD = re.compile(
 _NUMBER_RUN = r"-?\d+(?:\s*,\s*-?\d+)*"
 _AND_LISTED = re.compile(r",?\s+and\s+")
 _ADD_UP_TO = re.compile(
-    rf"(?<![\w.\-])(?<!=\s)(?<!=)(?P<items>\[{_NUMBER_RUN}\]|{_NUMBER_RUN},?\s+and\s+-?\d+)`?\s*,?\s*(?:which|that|they|these)?\s*"
-    r"(?:add|adds|added|sum|sums|summed|total|totals|totalled|totaled|come|comes|came)\s+(?:up\s+)?to\s+"
+    rf"(?<![\w.\-])(?<!=\s)(?<!=)(?P<items>\[{_NUMBER_RUN}\]|{_NUMBER_RUN},?\s+and\s+-?\d+"
+    # (a run with no `and` when a clause of its own tells the sum: `3, 1, 4, 2, which add to 10`)
+    r"|-?\d+(?:\s*,\s*-?\d+)+(?=\s*,\s*(?:which|that|adding|summing|totall?ing)\b))`?\s*,?\s*(?:which|that|they|these)?\s*"
+    r"(?:add|adds|added|adding|sum|sums|summed|summing|total|totals|totalled|totaled|totall?ing|come|comes|came)"
+    r"\s+(?:up\s+)?to\s+"
     r"(?P<total>-?\d+)(?!\d|\.\d)"
 )
 
@@ -3623,6 +3627,8 @@ def _sign_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         if re.search(r"\b(?:except|but|besides|other\s+than|apart\s+from)\s*$", s.text[:start], re.I):
             continue  # `every value except 3 is even`: said of the others
+        if re.search(r"\b(?:at|in)\s+(?:index|position|slot|row|column)\s*$", s.text[:start], re.I):
+            continue  # `12 at index 5 is even`: said of the value there, not of the index
         literal, value = _literal_value(node)
         if not literal or isinstance(value, bool) or not isinstance(value, (int, float)):
             continue
@@ -3636,15 +3642,21 @@ def _sign_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 
 def _no_test_starts_here(before: str, op: str) -> bool:
     """`state % 3 == 2` where `state` is no program name (part of a bigger expression), and `the
-    biggest level in mixer.levels`, `a key with value 1 in d` (a noun in prose, not a membership test)."""
+    biggest level in mixer.levels`, `a key with value 1 in d`, `5 words in words` (a noun in prose, not a
+    membership test), `record k in done` (where a value is put)."""
     if re.search(r"[-+*/%&|^]\s*$", before):
         return True
-    return op.endswith("in") and bool(re.search(_DETERMINER_BEFORE, before, re.I))
+    return op.endswith("in") and bool(re.search(_DETERMINER_BEFORE, before, re.I) or _PUT_BEFORE.search(before))
 
 
+# `collect those digital roots in roots`, `record k in done`: where a step puts a value, not a test of it
+_PUT_BEFORE = re.compile(
+    r"\b(?:collect|record|store|keep|put|save|gather|append|accumulate|place|stash)(?:s|ed|ing)?(?:\s+\S+){0,3}?\s*`?$",
+    re.I,
+)
 _DETERMINER_BEFORE = (
     r"\b(?:the|a|an|each|every|any|biggest|largest|smallest|highest|lowest|first|last|value|values|number|numbers|"
-    r"item|items)\s+$"
+    r"item|items|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+$"
 )
 
 
@@ -3740,6 +3752,10 @@ def _memberships(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", found.ok, found.at, found.events))
 
 
+# `a == c compares four with seven`: the test named as the subject of what it does, with no verdict
+_WHAT_A_TEST_DOES = re.compile(r"\s*`?\s*(?:compares|checks|tests|asks)\b(?![^.;]*\b(?:true|false)\b)", re.I)
+
+
 def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     text = s.text
     for m in re.finditer(_REL + "|" + "|".join(_COMPARE_WORDS), text):
@@ -3748,7 +3764,12 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if _no_test_starts_here(text[:left_start], op):
             continue
         right_end = _right_operand_end(text, m.end())
-        if right_end < 0 or not text[left_start : m.start()].strip() or not _operands_free(s, m, left_start, right_end):
+        if (
+            right_end < 0
+            or not text[left_start : m.start()].strip()
+            or not _operands_free(s, m, left_start, right_end)
+            or _WHAT_A_TEST_DOES.match(text, right_end)
+        ):
             continue
         source = f"({text[left_start : m.start()]}) {op} ({text[m.end() : right_end]})"
         while (chained := re.match(r"\s*([<>]=?|[=!]=)\s*", text[right_end:])) and (

@@ -4004,3 +4004,72 @@ def test_a_verdict_after_each_of_a_list_of_tests_is_every_tests(text, wrong):
         "top([12, 6, 8, 7])",
     )
     assert ungrounded_in(trace, text) == wrong
+
+
+BLOCK_STARTS = """\
+def block_starts(values, k):
+    odd = 0
+    total = 0
+    for start in range(0, len(values), k):
+        if values[start] % 2 == 1:
+            odd += 1
+        total += values[start]
+    return odd, total
+"""
+LATHE = """\
+class Lathe:
+    def __init__(self, stock):
+        self.stock = stock
+
+    def shave(self, k):
+        if k > self.stock:
+            return False
+        self.stock -= k
+        return True
+
+def lathe_shift(stock, jobs):
+    lathe = Lathe(stock)
+    done = []
+    for k in jobs:
+        if lathe.shave(k):
+            done.append(k)
+    return done, lathe.stock
+"""
+PARITY_SPLIT = """\
+def parity_split(nums):
+    even, odd = [], []
+    for n in nums:
+        if bin(n).count("1") % 2 == 0:
+            even.append(n)
+        else:
+            odd.append(n)
+    return even, odd
+"""
+
+
+def test_prose_around_values_is_not_read_as_one_more_claim():
+    trace = traced(BLOCK_STARTS, "block_starts([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8], 3)")  # firsts 3, 1, 2, 3
+    # a count after a run is not its last item; a count before a name is no membership test
+    assert ungrounded_in(trace, "`start` goes 0, 3, 6, 9, four blocks in all.") == []
+    assert ungrounded_in(trace, "So 12 values in values get read, four of them firsts.") == []
+    # a value at an index is what is even or odd, not the index
+    assert ungrounded_in(trace, "The 3 at index 0 is odd, so `odd` becomes 1.") == []
+    # a test named as what compares is no claim that it holds
+    assert ungrounded_in(trace, "Then total == 5 compares total with five.") == []
+    assert ungrounded_in(trace, "Then total == 5 is True.") == ["total == 5"]
+    # where a step puts a value is no test of it
+    lathe = traced(LATHE, "lathe_shift(10, [3, 5, 4])")
+    plan = "Start `done = []`. For each job, call `shave(k)` and record `k` in `done` when it returns `True`."
+    assert ungrounded_in(lathe, plan) == []
+    # `an odd one` points at a value; it is not `odd = 1`
+    split = traced(PARITY_SPLIT, "parity_split([3, 7, 12, 8])")
+    told = "`len(even) == 2` with an even bit count and `len(odd) == 2` with an odd one."
+    assert ungrounded_in(split, told) == []
+
+
+def test_a_sum_told_of_a_listed_run_without_and_is_checked():
+    trace = traced(BLOCK_STARTS, "block_starts([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8], 3)")
+    assert ungrounded_in(trace, "The firsts are 3, 1, 2 and 3, which add up to 9.") == []
+    # with no `and` before the last, the sum told in a clause of its own
+    assert ungrounded_in(trace, "The firsts are 3, 1, 2, 3, which add to 10.") == ["sum([3, 1, 2, 3]) = 10"]
+    assert ungrounded_in(trace, "The firsts are 3, 1, 2, 3, adding to 9, and total ends at 9.") == []
