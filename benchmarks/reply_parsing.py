@@ -109,9 +109,10 @@ def items_of(template: str, value) -> list:
 
 def scenario_key(text: str) -> str:
     """A scenario without its title: careful readers differ on keeping `**Empty list:**` in front of
-    "An empty list returns None." (five writers kept it, one dropped it), and it is one scenario either way."""
+    "An empty list returns None." (five writers kept it, one dropped it), or `**Odd length** – ` (seven
+    kept it, two dropped it), and it is one scenario either way."""
     text = norm(text)
-    title = re.match(r"([^:.]{1,40}):\s+(?=\S)", text)
+    title = re.match(r"([^:.–—]{1,40}?)(?::|\s+[–—-])\s+(?=\S)", text)
     return text[title.end() :] if title and len(title.group(1).split()) <= 5 else text
 
 
