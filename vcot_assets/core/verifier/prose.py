@@ -4067,6 +4067,52 @@ def _quotes_alike(text: str) -> str:
     return text.replace('"', "'").replace("`", "")
 
 
+# `'' strips to an empty string, `not line` is False`: a value the sentence calls empty (not `not
+# empty`, `non-empty`), then the test of that emptiness told with the truth it cannot have
+_CALLED_EMPTY = re.compile(r"(?<![\w'\"])(?:''|\"\")(?![\w'\"])|(?<!not )(?<!non-)(?<!non )\b(?:empty|blank)\b", re.I)
+_EMPTINESS_TOLD = re.compile(
+    r"\b(?P<neg>(?:if\s+)?\(?not\s+)?(?P<name>[A-Za-z_][\w.]*(?:\.strip\(\))?)\)?\s*(?:(?:is|was)\s+(?:still\s+)?|"
+    r"evaluates\s+to\s+|comes\s+out\s+(?:as\s+)?)?(?P<truth>true|false|truthy|falsy)\b",
+    re.I,
+)
+
+
+def _said_empty(text: str) -> re.Match | None:
+    """Where `text` says a value is empty (`'' strips to ''`, `the empty string`), with no negation
+    before it (`did not return the empty string`) and no other value after it."""
+    empty = _CALLED_EMPTY.search(text)
+    if empty is None or re.search(
+        r"\b(?:not|never|no|without|return(?:s|ed)?)\b|n't\b|[(\[]\s*$", text[: empty.start()], re.I
+    ):
+        return None  # (`did not return the empty string`, `the return of ('', 0)`: no value said to be empty)
+    return empty
+
+
+def _emptiness_contradictions(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`'' strips to an empty string, `not line` is False`: the sentence (or, when it opens with the
+    test, the one before: `Line four is the empty string. not line is false`) says the value is
+    empty, and the test of that emptiness is told the other way (`not ''` is True, `''.strip()` is
+    falsy), whatever the walk."""
+    empty = _said_empty(s.text)
+    start = empty.end() if empty else 0
+    if empty is None:
+        before = _said_empty(walk.previous_raw_sentence or "")
+        if before is None or re.search(r"'[^']+'|\"[^\"]+\"", walk.previous_raw_sentence[before.end() :]):
+            return
+    for m in _EMPTINESS_TOLD.finditer(s.text, start):
+        name = m.group("name")
+        subject = name.removesuffix(".strip()")
+        if subject not in walk.facts.index.names or (not m.group("neg") and not name.endswith(".strip()")):
+            continue  # (`if t.strip()`, `not part`: a test of a variable's emptiness; not `found is False`)
+        between = s.text[start : m.start()]
+        if re.search(r"'[^']+'|\b(?:while|whereas|unlike|except|otherwise|would|else)\b|[;.:]\s", between):
+            continue  # another value, a contrast or another clause comes between: the test may be about it
+        told_true = m.group("truth").lower() in ("true", "truthy")
+        holds = told_true == bool(m.group("neg"))  # `not ''` is True; `''.strip()` is falsy
+        told = f"{'not ' if m.group('neg') else ''}{name} is {m.group('truth')}"
+        checks.append(Check("comparison", f"{told} (for an empty value)", holds))
+
+
 def _truth_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`'!'.isalpha()` is True, `cur` is False (as a condition), `ch.isdigit()` returns False:
     the truth of a condition that is a call or a variable, evaluated (comparisons are `_comparisons`')."""
@@ -4564,6 +4610,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _some_of_them_had,
         _memberships,
         _comparisons,
+        _emptiness_contradictions,
         _truth_claims,
         _passed_tests,
         _returns,
