@@ -4072,7 +4072,7 @@ def _quotes_alike(text: str) -> str:
 _CALLED_EMPTY = re.compile(r"(?<![\w'\"])(?:''|\"\")(?![\w'\"])|(?<!not )(?<!non-)(?<!non )\b(?:empty|blank)\b", re.I)
 _EMPTINESS_TOLD = re.compile(
     r"\b(?P<neg>(?:if\s+)?\(?not\s+)?(?P<name>[A-Za-z_][\w.]*(?:\.strip\(\))?)\)?\s*(?:(?:is|was)\s+(?:still\s+)?|"
-    r"evaluates\s+to\s+|comes\s+out\s+(?:as\s+)?)?(?P<truth>true|false|truthy|falsy)\b",
+    r"evaluates\s+to\s+|comes\s+out\s+(?:as\s+)?)?(?P<truth>true|false|truthy|falsy|passes|passed|holds|held|fails|failed)\b",
     re.I,
 )
 
@@ -4105,11 +4105,16 @@ def _emptiness_contradictions(s: Sentence, walk: Walk, checks: list[Check]) -> N
         if subject not in walk.facts.index.names or (not m.group("neg") and not name.endswith(".strip()")):
             continue  # (`if t.strip()`, `not part`: a test of a variable's emptiness; not `found is False`)
         between = s.text[start : m.start()]
-        if re.search(r"'[^']+'|\b(?:while|whereas|unlike|except|otherwise|would|else)\b|[;.:]\s", between):
+        if re.search(r"'[^']+'|\b(?:while|whereas|unlike|except|otherwise|would|else)\b|[;.]\s", between):
             continue  # another value, a contrast or another clause comes between: the test may be about it
-        told_true = m.group("truth").lower() in ("true", "truthy")
+        told_true = m.group("truth").lower() in ("true", "truthy", "passes", "passed", "holds", "held")
         holds = told_true == bool(m.group("neg"))  # `not ''` is True; `''.strip()` is falsy
-        told = f"{'not ' if m.group('neg') else ''}{name} is {m.group('truth')}"
+        verdict = (
+            m.group("truth")
+            if m.group("truth").lower().startswith(("pass", "hold", "held", "fail"))
+            else f"is {m.group('truth')}"
+        )
+        told = f"{'not ' if m.group('neg') else ''}{name} {verdict}"
         checks.append(Check("comparison", f"{told} (for an empty value)", holds))
 
 

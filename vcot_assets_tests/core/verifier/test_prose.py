@@ -4098,6 +4098,13 @@ def test_a_value_said_to_be_empty_has_its_emptiness_test_come_out_so():
     assert ungrounded_in(trace, "The second piece strips to the empty string. `not p` is False there.") == [
         "not p is False (for an empty value)"
     ]
+    # told as a test that passes or fails, after a colon
+    assert ungrounded_in(trace, "The blank piece is skipped: `not p` fails there.") == [
+        "not p fails (for an empty value)"
+    ]
+    assert ungrounded_in(trace, "' ' strips to the empty string, and the check `if p.strip()` passes for it.") == [
+        "p.strip() passes (for an empty value)"
+    ]
     # not said to be empty; another value between; a value before that is not the one tested
     assert ungrounded_in(trace, "'a' is not empty, so `not p` is False.") == []
     assert ungrounded_in(trace, "' ' strips to '', and for 'b' `not p` is False.") == []
