@@ -4223,6 +4223,43 @@ def _stripped_strings(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("literal", f"{m.group(0)} (strip leaves no space at either end)", False))
 
 
+# `'bite.' becomes 'bit'`, `"BEA" is title-cased to "BEA"`: a string told as what another turned into
+_STRING_BECOMES = re.compile(
+    r"(?P<subject>'[^'\n]*'|\"[^\"\n]*\")\s+(?:now\s+|then\s+)?(?:becomes|became|turns\s+into|turned\s+into|"
+    r"(?:is|was|gets|got)\s+(?:turned\s+into|lowered\s+to|lowercased\s+to|uppercased\s+to|title-?cased\s+to|"
+    r"reduced\s+to|cleaned\s+to|trimmed\s+to|cut\s+to|sliced\s+to)|lowercases\s+to|lowers\s+to|uppercases\s+to|"
+    r"title-?cases\s+to)\s+(?P<result>'[^'\n]*'|\"[^\"\n]*\")"
+)
+
+
+def _trimmed_or_recased(text: str) -> set[str]:
+    """What stripping spaces or punctuation off the ends, and changing case, can make of `text`."""
+    cores = {text, text.strip(), re.sub(r"^[\W_]+|[\W_]+$", "", text), re.sub(r"^[\W_]+", "", text)}
+    cores |= {re.sub(r"[\W_]+$", "", text)}
+    return {f(core) for core in cores for f in (str, str.lower, str.upper, str.title, str.capitalize)}
+
+
+def _string_results(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`'bite.' becomes 'bit'`: a piece of a string told as what the string turned into is one
+    the run made (a variable's value, a value a line of the code computed) or what trimming its
+    ends and changing case make of it; a piece is all a bare literal needs. (A string turned into
+    another that is no piece of it, `'zoo'` into `'bqq'`, is not judged here: a chain of calls or
+    a cipher makes values no line holds.)"""
+    facts = walk.facts
+    for m in _STRING_BECOMES.finditer(walk.raw_sentence.replace("`", "")):
+        subject = _literal_value(_expr(m.group("subject")))[1]
+        result = _literal_value(_expr(m.group("result")))[1]
+        if not isinstance(result, str) or not isinstance(subject, str) or result == subject:
+            continue
+        if result.lower() not in subject.lower() or result in _trimmed_or_recased(subject):
+            continue
+        made = any(same_value(v, result) for h in facts.histories.values() for _, v in h) or any(
+            same_value(v, result) for run in facts.expression_runs() for v in run
+        )
+        if not made:
+            checks.append(Check("value", f"{m.group(0)} (a string the run never made)", False))
+
+
 def _restated_returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`return months, balance` gives `(4, 541)`: what that return statement handed back, judged
     where the program ran it (normalizing leaves only `gives (4, 541)` of the sentence)."""
@@ -4589,6 +4626,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _restated_returns,
         _restated_updates,
         _stripped_strings,
+        _string_results,
         _truthiness,
         _named_sequences,
         _transformations,

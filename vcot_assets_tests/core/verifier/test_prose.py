@@ -4109,3 +4109,23 @@ def test_a_value_said_to_be_empty_has_its_emptiness_test_come_out_so():
     assert ungrounded_in(trace, "'a' is not empty, so `not p` is False.") == []
     assert ungrounded_in(trace, "' ' strips to '', and for 'b' `not p` is False.") == []
     assert ungrounded_in(trace, "It did not return the empty list, so `not p` was False for 'a'.") == []
+
+
+CLEAN_WORDS = """\
+def clean_words(words):
+    out = []
+    for w in words:
+        w = w.strip('.,!').lower()
+        out.append(w)
+    return out
+"""
+
+
+def test_a_piece_of_a_string_told_as_what_it_became_is_one_the_run_made_or_its_trimmed_ends():
+    trace = traced(CLEAN_WORDS, "clean_words(['Bite.', 'Tom!'])")
+    assert ungrounded_in(trace, "'Bite.' becomes 'bite'.") == []
+    assert ungrounded_in(trace, "'Bite.' becomes 'bit'.") == ["'Bite.' becomes 'bit' (a string the run never made)"]
+    # a step of the chain no line holds, but what trimming the ends makes of it
+    assert ungrounded_in(trace, "'Tom!' becomes 'Tom' and then 'tom'.") == []
+    # a string that is no piece of the one it came from is left to other readers
+    assert ungrounded_in(trace, "'Tom!' turns into 'xyz' in a cipher.") == []
