@@ -152,22 +152,23 @@ class TraceFacts:
 
     def _events_of(self, node: ast.expr, exact: dict, written: list) -> list[int]:
         lines = exact.get(squash(ast.unparse(node)))
-        bindings: dict[str, object] = {}
+        # each line that makes the call, with the values the claim writes for its variables
+        # (`stock.get('nut', 0)` is `stock.get(name, 0)` on every line that calls it so, with name = 'nut')
+        bound: dict[int, dict[str, object]] = {line: {} for line in lines or ()}
         if not lines:
             for test, line in written:
                 found = _bind(test, node)
                 if found:
-                    lines, bindings = {line}, found
-                    break
-        if not lines:
+                    bound.setdefault(line, found)
+        if not bound:
             return []
         return [
             i
             for i, e in enumerate(self.index.events)
             if e.kind == "line"
-            and e.line_no in lines
+            and e.line_no in bound
             and all(name in self.index.states[i] and same_value(self.index.states[i][name], value)
-                    for name, value in bindings.items())
+                    for name, value in bound[e.line_no].items())
         ]  # fmt: skip
 
     def per_iteration(self, name: str, headers: set[int] | None = None) -> list[list[object]]:

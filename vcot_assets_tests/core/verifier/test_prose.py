@@ -4129,3 +4129,24 @@ def test_a_piece_of_a_string_told_as_what_it_became_is_one_the_run_made_or_its_t
     assert ungrounded_in(trace, "'Tom!' becomes 'Tom' and then 'tom'.") == []
     # a string that is no piece of the one it came from is left to other readers
     assert ungrounded_in(trace, "'Tom!' turns into 'xyz' in a cipher.") == []
+
+
+REPLAY_STOCK = """\
+def replay(events):
+    stock = {}
+    for sign, name, qty in events:
+        if sign == "+":
+            stock[name] = stock.get(name, 0) + qty
+        elif stock.get(name, 0) >= qty:
+            stock[name] -= qty
+    return stock
+"""
+
+
+def test_a_call_the_code_makes_on_two_lines_is_judged_where_either_makes_it():
+    trace = traced(REPLAY_STOCK, "replay([('+', 'nut', 5), ('-', 'nut', 2)])")  # the removal's test reads 5
+    told = "The add makes stock = {'nut': 5}. For the removal, `stock.get('nut', 0)` is 5, so nut drops to 3."
+    assert ungrounded_in(trace, told) == []
+    assert ungrounded_in(trace, told.replace("is 5", "is 4")) == [
+        "stock.get('nut', 0) = 4 (not where the program makes the call)"
+    ]
