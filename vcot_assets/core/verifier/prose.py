@@ -4079,7 +4079,7 @@ _EMPTINESS_TOLD = re.compile(
 
 def _said_empty(text: str) -> re.Match | None:
     """Where `text` says a value is empty (`'' strips to ''`, `the empty string`), with no negation
-    before it (`did not return the empty string`) and no other value after it."""
+    before it (`did not return the empty string`)."""
     empty = _CALLED_EMPTY.search(text)
     if empty is None or re.search(
         r"\b(?:not|never|no|without|return(?:s|ed)?)\b|n't\b|[(\[]\s*$", text[: empty.start()], re.I
