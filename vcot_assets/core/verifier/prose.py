@@ -3656,7 +3656,7 @@ _PUT_BEFORE = re.compile(
 )
 _DETERMINER_BEFORE = (
     r"\b(?:the|a|an|each|every|any|biggest|largest|smallest|highest|lowest|first|last|value|values|number|numbers|"
-    r"item|items|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+$"
+    r"item|items|\d+)\s+$"  # (`5 words in words`: number words are digits by now)
 )
 
 
@@ -4234,8 +4234,8 @@ _STRING_BECOMES = re.compile(
 
 def _trimmed_or_recased(text: str) -> set[str]:
     """What stripping spaces or punctuation off the ends, and changing case, can make of `text`."""
-    cores = {text, text.strip(), re.sub(r"^[\W_]+|[\W_]+$", "", text), re.sub(r"^[\W_]+", "", text)}
-    cores |= {re.sub(r"[\W_]+$", "", text)}
+    ends = (r"^[\W_]+|[\W_]+$", r"^[\W_]+", r"[\W_]+$")  # (both ends, the left, the right)
+    cores = {text, text.strip(), *(re.sub(pattern, "", text) for pattern in ends)}
     return {f(core) for core in cores for f in (str, str.lower, str.upper, str.title, str.capitalize)}
 
 
