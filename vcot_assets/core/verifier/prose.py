@@ -5131,12 +5131,19 @@ _HEADING = re.compile(r"\s*(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*:?\s*$)")
 _LOOKS_BACK = re.compile(
     r"\b(?:before|earlier|initially|originally|at\s+first|at\s+the\s+(?:start|beginning)|start(?:s|ed)?|began|begins|"
     r"was|were|had|previous(?:ly)?|recall|again|back|first|still|from|went|goes|go|through|over|each|every|"
-    r"all|both|whole|overall|summary|so\s+far|in\s+turn|until|since|when|where|for|at|with|after)\b|->|→",
+    r"all|both|whole|overall|summary|so\s+far|in\s+turn|until|since|when|where|for|at|with|after|there)\b|->|→",
     re.I,
 )
 
 
 _STAYS = re.compile(r"`?(?:self\.)?\w+`?\s+(?:stays|remains|is\s+still|still\s+holds)\b", re.I)
+
+
+def _clause_at(text: str, at: int) -> str:
+    """The clause of `text` that holds position `at`: between semicolons (`'kim' again: ...; n stays 103`)."""
+    start = text.rfind(";", 0, at) + 1
+    end = text.find(";", at)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _not_gone_back(located: list[Check], walk: Walk) -> None:
@@ -5146,10 +5153,10 @@ def _not_gone_back(located: list[Check], walk: Walk) -> None:
     if walk.backward:
         return
     plain = [c for c in located if c.ok and c.kind == "value" and re.fullmatch(r"(?:self\.)?\w+ = .+", c.text)]
-    looks_back = _LOOKS_BACK.search(walk.sentence)
     before = dict(walk.told_values)  # (within a sentence the order is the sentence's: `best is None, so best = 11`)
     for check in plain:
         name = check.text.split(" = ")[0]
+        looks_back = _LOOKS_BACK.search(_clause_at(walk.sentence, check.position))
         last = before.get(name)
         aside = walk.sentence.count("(", 0, check.position) > walk.sentence.count(")", 0, check.position)
         if last is not None and not looks_back and not aside and check.events and max(check.events) < last:
@@ -5622,6 +5629,45 @@ def _opened_pass(walk: Walk) -> tuple[str, list[tuple[int, int]]] | None:
 _LIST_ITEM = re.compile(r"\s*(?:[-*+]|(?:\*\*)?\d{1,3}[.)])\s")
 
 
+# words of a sentence that sums a stretch up (`records counts up to 6`, `After all 11 operations`)
+_SUMMED_UP = re.compile(
+    r"\b(?:ends?|ended|ending|in\s+total|after\s+all|all\s+\w+\s+(?:calls|passes|steps|operations)|up\s+to|"
+    r"overall|finally|in\s+the\s+end|at\s+the\s+end|so\s+far)\b",
+    re.I,
+)
+_PLAIN_VALUE = re.compile(r"(?:self\.)?\w+ = .+")
+
+
+@dataclass
+class _Jump:
+    """A sentence whose values the run holds only past the window (the walk skipped ahead to them)."""
+
+    report: SentenceReport
+    checks: list[Check]
+    start: int  # where the walk stood before that sentence
+
+
+def _jumped_ahead(report: SentenceReport, checks: list[Check], start: int, walk: Walk) -> _Jump | None:
+    if walk.backward or walk.pointer <= start + walk.window:
+        return None
+    ahead = [
+        c for c in checks if c.ok and c.kind == "value" and c.events and min(c.events) > start + walk.window
+        and _PLAIN_VALUE.fullmatch(c.text)
+    ]  # fmt: skip
+    return _Jump(report, ahead, start) if ahead else None
+
+
+def _went_back_after(jump: _Jump, checks: list[Check], walk: Walk) -> bool:
+    """`'kim' again: ... next_no stays 103. 'max': ... next_no = 106`: the sentence after a skip
+    ahead tells values (none looking back) that the run held only between where the walk stood and
+    where it skipped to: the skip was to a value of another moment, not a summary run ahead. Not
+    after a sentence that sums up (`records counts up to 6`), which a look back may follow."""
+    told = [c for c in checks if c.ok and c.kind == "value" and c.events and _PLAIN_VALUE.fullmatch(c.text)]
+    if not told or _LOOKS_BACK.search(walk.sentence) or _SUMMED_UP.search(jump.report.sentence):
+        return False
+    return all(jump.start < min(c.events) and max(c.events) < jump.report.window_end for c in told)
+
+
 def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tuple[list[SentenceReport], int, int, int]:
     """Per-sentence reports (grounded and ungrounded claims), the number of checked claims, the
     number of sentences that had value-bearing mentions none of which could be checked, and the
@@ -5633,6 +5679,7 @@ def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tup
     item_lines = {k for k, line in enumerate(text.splitlines()) if _LIST_ITEM.match(line)}
     text = re.sub(r"(?m)^(\s*(?:[-*+]\s+)?)(?:\*\*)?\d{1,3}[.)](?:\*\*)?\s+", r"\1", text)  # list numbering
     cursor, item_opening = 0, False
+    jumped: _Jump | None = None
     for sentence in split_sentences(text):
         at = text.find(sentence, cursor)
         new_line = False
@@ -5648,6 +5695,15 @@ def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tup
             continue
         lo = walk.pointer
         checks = check_sentence(sentence, walk) if n else []
+        if jumped is not None and _went_back_after(jumped, checks, walk):
+            for check in jumped.checks:  # (the earlier sentence's claims: its report is amended)
+                entity = next((e for e in jumped.report.grounded if e.text == check.text), None)
+                if entity is not None:
+                    jumped.report.grounded.remove(entity)
+                    jumped.report.ungrounded.append(
+                        Entity(kind=check.kind, text=f"{check.text} (a value of a later moment)")
+                    )
+                    tied -= 1
         # (a line that opens with `Third pass:` tells that pass in all its sentences, as a list item does)
         if (item_opening or (new_line and _PASS_ORDINAL.match(walk.sentence))) and not walk.backward:
             item_opening = False
@@ -5662,4 +5718,5 @@ def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tup
             entity = Entity(kind=check.kind, text=check.text)
             (report.grounded if check.ok else report.ungrounded).append(entity)
         reports.append(report)
+        jumped = _jumped_ahead(report, decided, lo, walk)
     return reports, total, unverifiable, tied

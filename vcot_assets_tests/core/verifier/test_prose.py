@@ -2256,6 +2256,23 @@ def test_a_value_told_plainly_after_a_later_one_of_the_same_variable_is_a_step_b
     # what stays so holds now, not only at a moment the narration has passed
     assert ungrounded_in(trace, "Now w = 'ccc'. So added stays 3.") == []
     assert ungrounded_in(trace, "Now w = 'ccc'. So added stays 1.") == ["added = 1 (only before this point of the run)"]
+    # a look back counts in the clause that tells the value, not anywhere in the sentence (`again` is the word's)
+    assert ungrounded_in(trace, "Now w = 'ccc'. 'a' comes again: it is in seen; added stays 1.") == [
+        "added = 1 (only before this point of the run)"
+    ]
+    assert ungrounded_in(trace, "Now w = 'ccc'. 'a' comes again: it is in seen; added stays 3.") == []
+    assert ungrounded_in(trace, "Now w = 'ccc'. Earlier, after 'a', added stays 1 there.") == []
+
+
+def test_a_value_the_walk_skipped_ahead_to_is_wrong_when_the_next_sentence_goes_back_before_it():
+    trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc', 'dd', 'e'], set())")  # added 1, 3, 6, 8, 9
+    assert ungrounded_in(trace, "After 'a', added = 1. Next w = 'bb'. Then added = 8.") == []
+    # added = 8 is past the window, and the next sentence tells a moment between: a value of a later moment
+    assert ungrounded_in(trace, "After 'a', added = 1. Then added = 8. Next w = 'bb'.") == [
+        "added = 8 (a value of a later moment)"
+    ]
+    # the next sentence looking back
+    assert ungrounded_in(trace, "After 'a', added = 1. Then added = 8. Back at w = 'bb' it was 3.") == []
 
 
 def test_a_value_a_test_is_said_to_lead_to_holds_after_a_moment_the_test_came_out_so():
