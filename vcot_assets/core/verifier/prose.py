@@ -2458,8 +2458,9 @@ def _values_in_order(walk: Walk, values: list[object], subject: str | None, step
     slipped = _slip_in_a_run(walk, values) if subject is None else None
     if slipped:
         return Check("sequence", f"values: {values} (one off {slipped})", False)
-    if subject is None and repeats and _repeat_held_nowhere(walk, values):
-        return Check("sequence", f"values: {values} (a value repeated where no run repeats it)", False)
+    wrong_repeat = _a_wrong_repeat(walk, values, names if subject else None) if repeats else None
+    if wrong_repeat:
+        return Check("sequence", f"{subject or 'values'}: {values} ({wrong_repeat})", False)
     for name in names:
         history = [v for _, v in histories.get(name, [])]
         samples = walk.facts.assigned_values(name) if subject and repeats else []
@@ -2617,6 +2618,62 @@ def _repeat_held_nowhere(walk: Walk, values: list) -> bool:
             return False
         judged = True
     return judged
+
+
+def _a_wrong_repeat(walk: Walk, values: list, names: list[str] | None) -> str | None:
+    """Why a summary's value repeated in a row is wrong (of a named variable's `names`, or of none), if it is."""
+    if names is None and _repeat_held_nowhere(walk, values):
+        return "a value repeated where no run repeats it"
+    if _repeat_over_a_change(walk, values, names):
+        return "a value repeated where the run changed it"
+    return None
+
+
+def _repeat_over_a_change(walk: Walk, values: list, names: list[str] | None) -> bool:
+    """`the running XOR goes 9, 14, 14, 13` where it went 9, 14, 15, 13: a value repeated in a row
+    stands for a pass that left it as it was, but the variable's history, in a row, changed it
+    there: the listed values are that stretch but for the repeat, and no run of the program (its
+    histories taken with repeats collapsed, every assignment, pass by pass, computed or held)
+    has them in a row."""
+    facts = walk.facts
+    if len(values) < 4:
+        return False
+    if names is None and not _told_as_a_history(walk.sentence, values):
+        return False  # (`the steps add 1, 2, 2 and 4`: amounts, not the values of one variable)
+    pool = names if names is not None else list(facts.histories)
+    histories = [[v for _, v in facts.histories.get(name, [])] for name in pool]
+
+    def repeat_for_a_change(stretch: list) -> bool:  # (the one place they differ is the repeat)
+        misses = [k for k, (a, b) in enumerate(zip(values, stretch)) if not same_value(a, b)]
+        return len(misses) == 1 and misses[0] > 0 and same_value(values[misses[0]], values[misses[0] - 1])
+
+    n = len(values)
+    if not any(repeat_for_a_change(h[start : start + n]) for h in histories for start in range(len(h) - n + 1)):
+        return False
+    exact = facts.expression_runs() + _held_runs(facts)
+    exact += [facts.assigned_values(name) for name in pool] + [
+        run for name in pool for run in facts.per_iteration(name)
+    ]
+    every = [[v for _, v in h] for h in facts.histories.values()]
+    return not any(_stretch(values, run, collapse=False) for run in exact) and not any(
+        _stretch(values, run) for run in every
+    )
+
+
+_HISTORY_CUE = re.compile(
+    r"(?:\b(?:goes|go|went|going|moves?|moved|through|takes?|took|climbs?|climbed|runs?|ran|becomes?|became|"
+    r"are|were|is|was|values?|sequence)|:)\s*$",
+    re.I,
+)
+
+
+def _told_as_a_history(sentence: str, values: list) -> bool:
+    """Whether the values follow a word that tells a variable's course (`it goes 2, 9, 9, 3`, `moves it
+    through 8, 10, 10, 18`, `four times: 7, then 9, ...`)."""
+    text = sentence.replace("`", "")
+    written = values[0] if isinstance(values[0], str) else repr(values[0])
+    first = re.search(rf"(?<![\w.]){re.escape(written)}(?![\w.])", text)
+    return first is not None and bool(_HISTORY_CUE.search(text[max(0, first.start() - 40) : first.start()]))
 
 
 def _one_off_named(walk: Walk, values: list, name: str) -> bool:

@@ -2264,6 +2264,22 @@ def test_a_value_told_plainly_after_a_later_one_of_the_same_variable_is_a_step_b
     assert ungrounded_in(trace, "Now w = 'ccc'. Earlier, after 'a', added stays 1 there.") == []
 
 
+def test_a_value_repeated_in_a_summary_where_the_run_changed_it_is_wrong():
+    trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'c', 'dd'], set())")  # added 1, 3, 4, 6
+    assert ungrounded_in(trace, "added goes 1, 3, 4, 6.") == []
+    assert ungrounded_in(trace, "added goes 1, 3, 3, 6.") == [
+        "added: [1, 3, 3, 6] (a value repeated where the run changed it)"
+    ]
+    # of no variable named, told as a course of values; amounts added are not one
+    assert ungrounded_in(trace, "The running length goes 1, 3, 3, 6.") == [
+        "values: [1, 3, 3, 6] (a value repeated where the run changed it)"
+    ]
+    assert ungrounded_in(trace, "The lengths add 1, 3, 3, 6.") == []
+    # a pass that left it as it was (the second 'a' is skipped)
+    trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc'], set())")
+    assert ungrounded_in(trace, "After each word added is 1, 3, 3, 6.") == []
+
+
 def test_a_value_the_walk_skipped_ahead_to_is_wrong_when_the_next_sentence_goes_back_before_it():
     trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc', 'dd', 'e'], set())")  # added 1, 3, 6, 8, 9
     assert ungrounded_in(trace, "After 'a', added = 1. Next w = 'bb'. Then added = 8.") == []
