@@ -454,6 +454,16 @@ def _variable_named_first(match: re.Match, facts: TraceFacts) -> str:
     return match.group(0)[: match.start(1) - match.start()] + word.lower()
 
 
+_ASSIGNMENT_WHICH_IS = (
+    r"(?<![\w.`])((?:self\.)?[A-Za-z_]\w*\s*=[^=,\n`][^,\n`]*?)(\s*,\s*which\s+(?:is|gives|equals)\b)"
+)
+
+
+def _restated_line(m: re.Match, facts: TraceFacts) -> str:
+    """`base = n - n % 100, which is 4000`: a line of the program, backticked so it reads as code given a value."""
+    return f"`{m.group(1)}`{m.group(2)}" if squash(m.group(1)) in facts.code_lines else m.group(0)
+
+
 def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
@@ -561,6 +571,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
             compound = inner  # `self.hooks[1] is None` is False: that test's outcome, not a value of the entry
         return _plain_comparison(inner) or (f"({compound})" if compound else inner)
 
+    # base = n - n % 100, which is 4000: a line of the program restated without backticks, as with them
+    text = _sub_where(("which",), _ASSIGNMENT_WHICH_IS, lambda m: _restated_line(m, facts), text)
     # `first = int(code[0])`, which is `58`: the value of what the span computes
     text = re.sub(
         r"(`(?:self\.)?[A-Za-z_]\w*\s*=[^=`\n][^`\n]*`)\s*,\s*which\s+(is|gives|equals|evaluates to)\b", r"\1 \2", text

@@ -729,6 +729,9 @@ def test_swapped_dict_values_a_literal_compound_condition_and_which_is_after_an_
     gains = trace_facts(traced(GAINS, "best_gain([3, 5])"))
     assert ("value", False) in verdicts(gains, "`low = prices[0]`, which is `7`.")  # a claim about low
     assert ("value", True) in verdicts(gains, "`low = prices[0]`, which is `3`.")
+    # the program's line restated without backticks, then `which is`: the same claim
+    assert ("value", False) in verdicts(gains, "First low = prices[0], which is 7.")
+    assert ("value", True) in verdicts(gains, "First low = prices[0], which is 3.")
 
 
 def test_moves_x_from_a_to_b_and_a_run_a_variable_reads(facts):
