@@ -176,7 +176,11 @@ _ITEMS_HANDLED = re.compile(
     re.I,
 )
 _RETURN = re.compile(
-    r"\b(?:returns|returned|return value is|result is|gives back|outputs|produces|the output is)\s*:?\s*(?=\S)", re.I
+    r"\b(?:returns|returned|return value is|result is|gives back|outputs|produces|the output is)\s*:?\s*"
+    # (`returns the tuple ([4, 9], [9])`: the value with its type named)
+    r"(?P<typed>(?:the|a|an)\s+(?:tuple|list|pair|dict|dictionary|set|string|str|value|number|integer|int|boolean|bool|float)\s+)?"
+    r"(?=\S)",
+    re.I,
 )
 
 
@@ -4375,7 +4379,7 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     told_call: ast.expr | None = None  # the last call whose return the sentence told (for a later `it`)
     for m in _RETURN.finditer(text):
         end = _right_operand_end(text, m.end())
-        if end < 0 or not s.free(m.end(), end):
+        if end < 0 or not s.free(m.end(), end) or _built_on(m, text, end):
             continue
         node = _expr(text[m.end() : end].rstrip("."))
         literal, value = _literal_value(node)
@@ -4451,6 +4455,12 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                     told_call = node
             continue
         checks.append(Check("return", f"returns {value!r}", _returned(value, walk.facts.returns, after)))
+
+
+def _built_on(m: re.Match, text: str, end: int) -> bool:
+    """`returns the string "off by " joined with "2"`: a value with its type named that the sentence goes on
+    to build on, not the value returned."""
+    return bool(m.group("typed")) and not re.match(r"\s*(?:[.;:)]|$|,\s*(?:so|and|then|as|which|since)\b)", text[end:])
 
 
 def _returned(value: object, returns: list, after: str) -> bool:

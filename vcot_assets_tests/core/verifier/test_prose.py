@@ -834,6 +834,14 @@ def test_a_restated_return_statement_is_judged_where_it_ran():
     assert ("return", False) not in verdicts(facts, "`return months, balance` gives `3` and `12`.")
 
 
+def test_a_return_whose_value_has_its_type_named_is_that_value():
+    facts = trace_facts(traced(SAVINGS, "savings(10, 4)"))  # (3, 12)
+    assert verdicts(facts, "The function returns the tuple (3, 12).") == [("return", True)]
+    assert verdicts(facts, "The function returns the tuple (12, 3).") == [("return", False)]
+    # a value the sentence goes on to build is not the one returned
+    assert ("return", False) not in verdicts(facts, "It returns the tuple (12, 3) reversed.")
+
+
 def test_more_verbs_that_give_a_variable_its_value(facts):
     assert ("value", True) in verdicts(facts, "Then `total` drops to `6`.")  # a named variable, not restated code
     assert ("value", False) in verdicts(facts, "Then `total` drops to `5`.")
