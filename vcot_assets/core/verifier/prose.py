@@ -5210,7 +5210,8 @@ _HEADING = re.compile(r"\s*(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*:?\s*$)")
 _LOOKS_BACK = re.compile(
     r"\b(?:before|earlier|initially|originally|at\s+first|at\s+the\s+(?:start|beginning)|start(?:s|ed)?|began|begins|"
     r"was|were|had|previous(?:ly)?|recall|again|back|first|still|from|went|goes|go|through|over|each|every|"
-    r"all|both|whole|overall|summary|so\s+far|in\s+turn|until|since|when|where|for|at|with|after|there)\b|->|→",
+    r"all|both|whole|overall|summary|so\s+far|in\s+turn|until|since|when|where|for|at|with|after|there|"
+    r"happens|happened|occurs|occurred)\b|->|→",  # (`d = 1 happens once`: a tally over the run)
     re.I,
 )
 

@@ -2273,6 +2273,7 @@ def test_a_value_told_plainly_after_a_later_one_of_the_same_variable_is_a_step_b
     ]
     assert ungrounded_in(trace, "Now w = 'ccc'. 'a' comes again: it is in seen; added stays 3.") == []
     assert ungrounded_in(trace, "Now w = 'ccc'. Earlier, after 'a', added stays 1 there.") == []
+    assert ungrounded_in(trace, "Now added = 3.\nTallying: added = 1 happens once; added = 3 once.") == []  # a tally
 
 
 def test_a_value_repeated_in_a_summary_where_the_run_changed_it_is_wrong():
