@@ -1145,7 +1145,7 @@ def _boxed(text: str) -> str | None:
 
 
 _SENTENCE_BREAK = re.compile(r"[\w)\]}'\"]\.\s+[A-Za-z]")
-_PROSE_AFTER_COMMA = re.compile(r",\s*(?:which|that|since|because|where|meaning)\s+[a-z]")
+_PROSE_AFTER_COMMA = re.compile(r",\s*(?:which|that|since|because|where|meaning)\s+(?:[a-z]|-?\d)")
 
 
 def _expression_prefix(text: str) -> str | None:
@@ -1161,10 +1161,10 @@ def _expression_prefix(text: str) -> str | None:
             candidate = candidate[:-1].rstrip().strip("`").strip()
         if not candidate:
             continue
-        if re.search(r",\s*[A-Za-z_]\w*$", candidate) and re.match(r"\s+\w", text[cut:]):
+        if re.search(r",\s*[A-Za-z_]\w*$", candidate) and re.match(r"\s+-?\w", text[cut:]):
             continue  # `f(x), which returns ...`, `f(8), since 8 halves`: prose after the expression, not a tuple
         if _PROSE_AFTER_COMMA.search(re.sub(r"'[^']*'|\"[^\"]*\"", "''", candidate)):
-            continue  # `[2, 1], which is 7 written in base 3`: `which is 7` parses, but is prose, not a tuple's part
+            continue  # `[2, 1], which is 7 written in base 3`, `[0, 5, 6], since -2 is raised`: prose, not a tuple's part
         if _SENTENCE_BREAK.search(re.sub(r"'[^']*'|\"[^\"]*\"", "''", candidate)):
             continue  # `4.5. The result is a float`: a full stop and the next sentence, not `4.5 .The`
         if re.search(r"\s(?:is|in|and|or)\s+(?:not\s+)?(?:the|a|an|this|that|its|our)$", candidate):

@@ -681,6 +681,9 @@ def test_answers_after_a_code_span_with_a_full_stop_or_before_prose_and_bold_lab
     reply = "n = 0, so the loop ends.\n\nAnswer: The function returns [2, 1], which is 7 written in base 3 (21)."
     assert parsing.parse_narration(reply)[1] == "[2, 1]"
     assert parsing.parse_narration("Done.\nAnswer: ('which is', 7)")[1] == "('which is', 7)"
+    # nor is `since -2 is raised` (a number right after the word)
+    reply = "The loop ends.\n\nAnswer: The function returns [0, 5, 6], since -2 is raised to the lower bound 0."
+    assert parsing.parse_narration(reply)[1] == "[0, 5, 6]"
     # one scenario per line under a bold label, no list marker
     text = "**Typical input:** A sorted list is a heap.\n**Empty input:** An empty list is a heap."
     assert parsing.parse_scenarios(text) == ["A sorted list is a heap.", "An empty list is a heap."]
