@@ -422,9 +422,11 @@ _ADD_UP_TO = re.compile(
     rf"(?<![\w.\-])(?<!=\s)(?<!=)(?P<items>\[{_NUMBER_RUN}\]|{_NUMBER_RUN},?\s+and\s+-?\d+"
     # (a run with no `and` when a clause of its own tells the sum: `3, 1, 4, 2, which add to 10`)
     r"|-?\d+(?:\s*,\s*-?\d+)+(?=\s*,\s*(?:which|that|adding|summing|totall?ing)\b))`?\s*,?\s*(?:which|that|they|these)?\s*"
-    r"(?:add|adds|added|adding|sum|sums|summed|summing|total|totals|totalled|totaled|totall?ing|come|comes|came)"
+    r"(?:(?:add|adds|added|adding|sum|sums|summed|summing|total|totals|totalled|totaled|totall?ing|come|comes|came)"
     r"\s+(?:up\s+)?to\s+"
     r"(?P<total>-?\d+)(?!\d|\.\d)"
+    # (`gets 31, 7, 11 and 3, for 51`: the total after a comma and `for`, closing the clause)
+    r"|(?<=,)\s*for\s+(?:a\s+total\s+of\s+)?(?P<for_total>-?\d+)(?=\s*(?:[.;:,)]|$)))"
 )
 
 
@@ -432,7 +434,7 @@ def _sum_told(m: re.Match) -> str:
     """`sum([4, 1, 2]) = 7` for `[4, 1, 2], which add up to 7`: a sum the arithmetic checks read."""
     if _NOT_ADDENDS.search(m.string, 0, m.start()):
         return m.group(0)  # `positions 0 and 2 add up to 16`, `the next three, 2 and 5 add up to 10`: labels, a count
-    return f"sum([{_AND_LISTED.sub(', ', m.group('items').strip('[]'))}]) = {m.group('total')}"
+    return f"sum([{_AND_LISTED.sub(', ', m.group('items').strip('[]'))}]) = {m.group('total') or m.group('for_total')}"
 
 
 # a word before numbers that makes them labels of things (`cards at positions 0 and 2`) or a count
@@ -641,7 +643,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     )  # (`14 plus 7, which is 22` too; `28 divided by 8 is 3 with 4 left over` is a floor division)
     text = _LITERAL_ARITHMETIC_THEN_VALUE.sub(lambda m: (m.group(1) or m.group(2)) + " = ", text)
     # `[4, 1, 2], which add up to 7`, `9, 2 and 15 sum to 26`: the sum of the numbers listed
-    text = _sub_where((" to ",), _ADD_UP_TO, _sum_told, text)
+    text = _sub_where((" to ", " for "), _ADD_UP_TO, _sum_told, text)
     # `up = 5 > 0` where `up` only ever holds True or False: the test's outcome is its value
     text = _TEST_ASSIGNED.sub(lambda m: _test_assigned(m, facts), text)
     # `score is from 70 up to 79`: a range the value lies in, not the value 70

@@ -4119,6 +4119,9 @@ def test_a_sum_told_of_a_listed_run_without_and_is_checked():
     # with no `and` before the last, the sum told in a clause of its own
     assert ungrounded_in(trace, "The firsts are 3, 1, 2, 3, which add to 10.") == ["sum([3, 1, 2, 3]) = 10"]
     assert ungrounded_in(trace, "The firsts are 3, 1, 2, 3, adding to 9, and total ends at 9.") == []
+    # the total after a comma and `for`, closing the clause (not `for 9 points in all`, a count)
+    assert ungrounded_in(trace, "The firsts are 3, 1, 2 and 3, for 9.") == []
+    assert ungrounded_in(trace, "The firsts are 3, 1, 2 and 3, for 10.") == ["sum([3, 1, 2, 3]) = 10"]
 
 
 KEEP_WORDS = """\
