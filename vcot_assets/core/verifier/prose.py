@@ -118,6 +118,9 @@ _VALUE_VERBS = (
     r"(?:goes up to|goes down to|goes back to|drops back to|falls back to|climbs to|climbs back to|stays at|stops at|"
     r"remains at|stay at|remain at|moves on to|moved on to|wraps around to|wraps back to|wraps to|resets to|"
     r"is reset to|"  # (before `goes`, `stays`, `moves to`, `is`)
+    # (`has been cut down to 1500`, `was brought down to 3`: a change told in the passive)
+    r"(?:is|was|has been|had been|have been|gets|got)\s+(?:cut|reduced|brought|lowered|raised|set|increased|"
+    r"decreased|bumped|pushed|knocked|trimmed|updated|changed)\s+(?:(?:down|up|back)\s+)?to|"
     # (the past tense a backward narration tells in: before `was`)
     r"went up to|went down to|went back to|dropped back to|fell back to|climbed to|climbed back to|stayed at|"
     r"stopped at|remained at|wrapped around to|wrapped to|was reset to|was shifted to|changed to|went to|"
@@ -228,6 +231,8 @@ _NAMED_THEN_VALUE = re.compile(
     r"|\s+(?:ends|ended|finishes|finished)(?:\s+up)?\s+as\s+`?[-\d'\"\[({]"  # (`free_at` ends at 9: where a stretch ends)
     r"|\s+(?:stays|stayed|remains|remained|stops|stopped|settles|settled)(?:\s+at)?\s+`?[-\d'\"\[({]"
     r"|\s+(?:was|is)\s+reset\s+to\s+`?[-\d'\"\[({]"
+    r"|\s+(?:is|was|has been|had been|gets|got)\s+(?:cut|reduced|brought|lowered|raised|set|increased|decreased|"
+    r"bumped|pushed|knocked|trimmed|updated|changed)\s+(?:(?:down|up|back)\s+)?to\s+`?[-\d'\"\[({]"
 )
 
 _REMAINDER_AFTER = re.compile(

@@ -845,6 +845,10 @@ def test_a_return_whose_value_has_its_type_named_is_that_value():
 def test_more_verbs_that_give_a_variable_its_value(facts):
     assert ("value", True) in verdicts(facts, "Then `total` drops to `6`.")  # a named variable, not restated code
     assert ("value", False) in verdicts(facts, "Then `total` drops to `5`.")
+    # a change told in the passive
+    assert ("value", True) in verdicts(facts, "By then `total` has been cut down to `6`.")
+    assert ("value", False) in verdicts(facts, "By then `total` has been cut down to `5`.")
+    assert ("value", False) in verdicts(facts, "So total was brought down to 5.")
     assert ("value", True) in verdicts(facts, "sums ended as [8, 6, 10, 15].")
     assert ("value", False) in verdicts(facts, "sums ended as [8, 6, 10, 16].")
     assert ("value", False) in verdicts(facts, "The sums become [8, 6, 11].")
