@@ -5745,10 +5745,10 @@ def _jumped_ahead(report: SentenceReport, checks: list[Check], start: int, walk:
 
 
 def _went_back_after(jump: _Jump, checks: list[Check], walk: Walk) -> bool:
-    """`'kim' again: ... next_no stays 103. 'max': ... next_no = 106`: the sentence after a skip
-    ahead tells values (none looking back) that the run held only between where the walk stood and
-    where it skipped to: the skip was to a value of another moment, not a summary run ahead. Not
-    after a sentence that sums up (`records counts up to 6`), which a look back may follow."""
+    """`After 'a', added = 1. Then added = 8. Next w = 'bb'.`: the sentence after a skip ahead tells
+    values (none looking back) that the run held only between where the walk stood and where it
+    skipped to: the skip was to a value of another moment, not a summary run ahead. Not after a
+    sentence that sums up (`records counts up to 6`), which a look back may follow."""
     told = [c for c in checks if c.ok and c.kind == "value" and c.events and _PLAIN_VALUE.fullmatch(c.text)]
     if not told or _LOOKS_BACK.search(walk.sentence) or _SUMMED_UP.search(jump.report.sentence):
         return False
