@@ -114,13 +114,15 @@ _QUESTION_BEFORE = re.compile(
     # `Check the r == 0 guard`: the test named, not its outcome)
     re.I,
 )
+# `has been cut down to 1500`, `was brought down to 3`: a change told in the passive
+_PASSIVE_CHANGE = (
+    r"(?:is|was|has been|had been|have been|gets|got)\s+(?:cut|reduced|brought|lowered|raised|set|increased|"
+    r"decreased|bumped|pushed|knocked|trimmed|updated|changed)\s+(?:(?:down|up|back)\s+)?to"
+)
 _VALUE_VERBS = (
     r"(?:goes up to|goes down to|goes back to|drops back to|falls back to|climbs to|climbs back to|stays at|stops at|"
     r"remains at|stay at|remain at|moves on to|moved on to|wraps around to|wraps back to|wraps to|resets to|"
-    r"is reset to|"  # (before `goes`, `stays`, `moves to`, `is`)
-    # (`has been cut down to 1500`, `was brought down to 3`: a change told in the passive)
-    r"(?:is|was|has been|had been|have been|gets|got)\s+(?:cut|reduced|brought|lowered|raised|set|increased|"
-    r"decreased|bumped|pushed|knocked|trimmed|updated|changed)\s+(?:(?:down|up|back)\s+)?to|"
+    r"is reset to|" + _PASSIVE_CHANGE + "|"  # (before `goes`, `stays`, `moves to`, `is`)
     # (the past tense a backward narration tells in: before `was`)
     r"went up to|went down to|went back to|dropped back to|fell back to|climbed to|climbed back to|stayed at|"
     r"stopped at|remained at|wrapped around to|wrapped to|was reset to|was shifted to|changed to|went to|"
@@ -231,8 +233,7 @@ _NAMED_THEN_VALUE = re.compile(
     r"|\s+(?:ends|ended|finishes|finished)(?:\s+up)?\s+as\s+`?[-\d'\"\[({]"  # (`free_at` ends at 9: where a stretch ends)
     r"|\s+(?:stays|stayed|remains|remained|stops|stopped|settles|settled)(?:\s+at)?\s+`?[-\d'\"\[({]"
     r"|\s+(?:was|is)\s+reset\s+to\s+`?[-\d'\"\[({]"
-    r"|\s+(?:is|was|has been|had been|gets|got)\s+(?:cut|reduced|brought|lowered|raised|set|increased|decreased|"
-    r"bumped|pushed|knocked|trimmed|updated|changed)\s+(?:(?:down|up|back)\s+)?to\s+`?[-\d'\"\[({]"
+    r"|\s+" + _PASSIVE_CHANGE + r"\s+`?[-\d'\"\[({]"
 )
 
 _REMAINDER_AFTER = re.compile(
@@ -4883,6 +4884,12 @@ _COMPARED_TO = re.compile(r"\b(?:equal|unequal|identical|compared|close|similar)
 
 # `lo = 9`, `self.level = 4`, `counts['red'] = 2`: a value of a variable or of one of its entries
 _STATE_VALUE = re.compile(r"(?:self\.)?\w+(?:\[[^\]:]+\])? = .+")
+_PLAIN_VALUE = re.compile(r"(?:self\.)?\w+ = .+")  # (of a variable itself)
+
+
+def _plain_values(checks: list[Check]) -> list[Check]:
+    """The grounded values of variables themselves (`lo = 9`, not `counts['red'] = 2`) found at some event."""
+    return [c for c in checks if c.ok and c.kind == "value" and c.events and _PLAIN_VALUE.fullmatch(c.text)]
 
 
 def _one_state(located: list[Check], walk: Walk) -> None:
@@ -4933,7 +4940,7 @@ def _tests_in_their_state(located: list[Check], walk: Walk, last_state: list[Che
     state, not at another iteration where it came out so."""
     if walk.backward:
         return  # (a backward narration states values it infers, `with frac = '5'`, before the test that set them)
-    values = [c for c in located if c.ok and c.kind == "value" and re.fullmatch(r"(?:self\.)?\w+ = .+", c.text)]
+    values = _plain_values(located)
     if len(located) == 1 and values and not _THEN.search(walk.sentence[values[0].position :]):
         walk.last_state = values  # (a sentence that only tells one value: the state the next one starts in)
     for test in located:
@@ -5054,7 +5061,7 @@ def _tests_before_their_consequence(located: list[Check], walk: Walk) -> None:
     test is said to lead to holds soon after a moment the test came out so, not at another call."""
     if walk.backward:
         return
-    values = [c for c in located if c.ok and c.kind == "value" and re.fullmatch(r"(?:self\.)?\w+ = .+", c.text)]
+    values = _plain_values(located)
     for test in located:
         if not (test.ok and test.kind == "comparison" and test.position >= 0):
             continue
@@ -5239,7 +5246,7 @@ def _not_gone_back(located: list[Check], walk: Walk) -> None:
     moved on), unless the sentence looks back (`before`, `at first`, `n was 5`)."""
     if walk.backward:
         return
-    plain = [c for c in located if c.ok and c.kind == "value" and re.fullmatch(r"(?:self\.)?\w+ = .+", c.text)]
+    plain = _plain_values(located)
     before = dict(walk.told_values)  # (within a sentence the order is the sentence's: `best is None, so best = 11`)
     for check in plain:
         name = check.text.split(" = ")[0]
@@ -5722,7 +5729,6 @@ _SUMMED_UP = re.compile(
     r"overall|finally|in\s+the\s+end|at\s+the\s+end|so\s+far)\b",
     re.I,
 )
-_PLAIN_VALUE = re.compile(r"(?:self\.)?\w+ = .+")
 
 
 @dataclass
@@ -5737,10 +5743,7 @@ class _Jump:
 def _jumped_ahead(report: SentenceReport, checks: list[Check], start: int, walk: Walk) -> _Jump | None:
     if walk.backward or walk.pointer <= start + walk.window:
         return None
-    ahead = [
-        c for c in checks if c.ok and c.kind == "value" and c.events and min(c.events) > start + walk.window
-        and _PLAIN_VALUE.fullmatch(c.text)
-    ]  # fmt: skip
+    ahead = [c for c in _plain_values(checks) if min(c.events) > start + walk.window]
     return _Jump(report, ahead, start) if ahead else None
 
 
@@ -5749,7 +5752,7 @@ def _went_back_after(jump: _Jump, checks: list[Check], walk: Walk) -> bool:
     values (none looking back) that the run held only between where the walk stood and where it
     skipped to: the skip was to a value of another moment, not a summary run ahead. Not after a
     sentence that sums up (`records counts up to 6`), which a look back may follow."""
-    told = [c for c in checks if c.ok and c.kind == "value" and c.events and _PLAIN_VALUE.fullmatch(c.text)]
+    told = _plain_values(checks)
     if not told or _LOOKS_BACK.search(walk.sentence) or _SUMMED_UP.search(jump.report.sentence):
         return False
     return all(jump.start < min(c.events) and max(c.events) < jump.report.window_end for c in told)
