@@ -457,6 +457,15 @@ def _sub_where(words: tuple[str, ...], pattern: str, replacement, text: str) -> 
     return re.sub(pattern, replacement, text) if any(word in text for word in words) else text
 
 
+def _named_variable(word: str, facts: TraceFacts) -> str | None:
+    """The variable a word names: itself, or the attribute `self.word` where the program has no
+    local of that name (`the final counts are ...` of `self.counts`)."""
+    if word in facts.index.names:
+        return word
+    attribute = f"self.{word}"
+    return attribute if attribute in facts.index.names else None
+
+
 def _variable_named_first(match: re.Match, facts: TraceFacts) -> str:
     """`Room went from 10 to 7`: a variable (`room`) named as a sentence's first word, capitalised
     (not a name the program has as written, such as a class)."""
@@ -711,9 +720,9 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         ("inal",),
         r"\b(?:[Tt]he\s+)?(?:[Ff]inal\s+`?((?:self\.)?[A-Za-z_]\w*)`?(?:\s+(?:list|dict|dictionary|string|set|tuple|value))?"
         r"|[Ff]inal\s+value\s+of\s+`?((?:self\.)?[A-Za-z_]\w*)`?|`?((?:self\.)?[A-Za-z_]\w*)`?'s\s+final\s+value)"
-        r"\s*(?:=(?!=)|\bis\b|\bwas\b)\s*(?=[-\d'\"\[({])",
+        r"\s*(?:=(?!=)|\bis\b|\bwas\b|\bare\b|\bwere\b)\s*(?=[-\d'\"\[({])",
         lambda m: (
-            f"finally {m.group(m.lastindex)} ends at " if m.group(m.lastindex) in facts.index.names else m.group(0)
+            f"finally {name} ends at " if (name := _named_variable(m.group(m.lastindex), facts)) else m.group(0)
         ),
         text,
     )
@@ -2217,8 +2226,10 @@ def _verb_value(
         and not measured
         and not conditional
     ):
-        # `self.turn ends at 6`: the value a call (or a loop's run) leaves behind, not one it passes through
-        finals = walk.facts.final_values(subject)
+        # `self.turn ends at 6`: the value a call (or a loop's run) leaves behind, not one it passes through;
+        # `the final counts are ...` of an attribute: what the whole run leaves (a method's return ends no tally)
+        whole_run = subject.startswith("self.") and f"finally {subject} ends at" in walk.sentence
+        finals = walk.facts.final_values(subject, inner_returns=not whole_run)
         if finals and not any(same_value(v, value) for v in finals):
             found.ok = False
             found.text += " (not its final value)"

@@ -4202,3 +4202,31 @@ def test_a_call_the_code_makes_on_two_lines_is_judged_where_either_makes_it():
     assert ungrounded_in(trace, told.replace("is 5", "is 4")) == [
         "stock.get('nut', 0) = 4 (not where the program makes the call)"
     ]
+
+
+TALLY_CARD = """\
+class TallyCard:
+    def __init__(self):
+        self.counts = {}
+
+    def mark(self, name):
+        self.counts[name] = self.counts.get(name, 0) + 1
+
+
+def tally(names):
+    card = TallyCard()
+    for name in names:
+        card.mark(name)
+    return card.counts
+"""
+
+
+def test_the_final_value_of_an_attribute_is_what_the_run_leaves_not_what_one_method_call_does():
+    trace = traced(TALLY_CARD, "tally(['ana', 'bo', 'bo'])")
+    assert ungrounded_in(trace, "So the final counts are {'ana': 1, 'bo': 2}.", backward=True) == []
+    # each `mark` returning leaves a tally behind, but not the run's final one
+    assert ungrounded_in(trace, "So the final counts are {'ana': 1, 'bo': 1}.", backward=True) == [
+        "self.counts = {'ana': 1, 'bo': 1} (not its final value)"
+    ]
+    # told of one call of the method, `ends at` is where that call leaves it
+    assert ungrounded_in(trace, "After the second mark, self.counts ends at {'ana': 1, 'bo': 1}.") == []
