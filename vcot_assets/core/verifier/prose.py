@@ -721,9 +721,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         r"\b(?:[Tt]he\s+)?(?:[Ff]inal\s+`?((?:self\.)?[A-Za-z_]\w*)`?(?:\s+(?:list|dict|dictionary|string|set|tuple|value))?"
         r"|[Ff]inal\s+value\s+of\s+`?((?:self\.)?[A-Za-z_]\w*)`?|`?((?:self\.)?[A-Za-z_]\w*)`?'s\s+final\s+value)"
         r"\s*(?:=(?!=)|\bis\b|\bwas\b|\bare\b|\bwere\b)\s*(?=[-\d'\"\[({])",
-        lambda m: (
-            f"finally {name} ends at " if (name := _named_variable(m.group(m.lastindex), facts)) else m.group(0)
-        ),
+        lambda m: f"finally {name} ends at " if (name := _named_variable(m.group(m.lastindex), facts)) else m.group(0),
         text,
     )
     # `same goes up by 5, from 6 to 11`: the change, and the step it says it is (`6 + 5 = 11`)
