@@ -5710,10 +5710,10 @@ def _valued_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
 _OPENING_VALUE = re.compile(r"\s*(?:(?:for|with|at|when|on)\s+)?`?([A-Za-z_]\w*)\s*=\s*([^,:;`]+)`?\s*[,:;]")
 
 
-def _opened_pass(walk: Walk) -> tuple[str, list[tuple[int, int]]] | None:
+def _opened_pass(walk: Walk, ordinals: bool = True) -> tuple[str, list[tuple[int, int]]] | None:
     """The one pass a list item's first sentence opens with (`i = 0, part = 'ab':`, `- 15:`,
-    `Third round:`), or None; an item that names several passes (`i = 5: ..., i = 6: ...`) opens none."""
-    found = _ordinal_pass(walk) or _valued_pass(walk)
+    `Third round:` with `ordinals`), or None; an item that names several passes (`i = 5: ..., i = 6: ...`) opens none."""
+    found = (ordinals and _ordinal_pass(walk)) or _valued_pass(walk)
     if found is not None:
         name, spans = found[1], found[2]
     else:
@@ -5803,10 +5803,11 @@ def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tup
                         Entity(kind=check.kind, text=f"{check.text} (a value of a later moment)")
                     )
                     tied -= 1
-        # (a line that opens with `Third pass:` tells that pass in all its sentences, as a list item does)
-        if (item_opening or (new_line and _PASS_ORDINAL.match(walk.sentence))) and not walk.backward:
+        # (a line that opens with `Third pass:` tells that pass in all its sentences, as a list item does;
+        # in a backward narration `Fifth entry:` is as often the output's fifth entry: passes named by value only)
+        if item_opening or (new_line and _PASS_ORDINAL.match(walk.sentence) and not walk.backward):
             item_opening = False
-            walk.item_pass = _opened_pass(walk)
+            walk.item_pass = _opened_pass(walk, ordinals=not walk.backward)
         report = SentenceReport(sentence=sentence, window_start=min(lo, walk.pointer), window_end=max(lo, walk.pointer))
         decided = [c for c in checks if c.ok is not None]
         if checks and not decided:

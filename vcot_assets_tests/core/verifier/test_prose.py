@@ -1888,6 +1888,12 @@ def test_a_list_items_opening_pass_holds_for_its_later_sentences():
     ]
     # an item that names several passes opens none of them
     assert ungrounded("1. `word = 'ab'`, then `word = 'cde'`. Now `value = 3`.\n2. Done.") == []
+    # in a backward narration too, by the value the item opens with; not by an ordinal, which there
+    # as often counts the output's entries as the loop's passes
+    backward = "1. `word = 'cde'`: three letters. Then `value = {}`.\n2. Done."
+    assert ungrounded_in(trace, backward.format(3), backward=True) == []
+    assert ungrounded_in(trace, backward.format(4), backward=True) == ["value = 4 (not in that pass of the loop)"]
+    assert ungrounded_in(trace, "1. Second entry: three letters. Then `value = 4`.\n2. Done.", backward=True) == []
 
 
 def test_a_value_told_as_what_a_step_of_the_pass_led_to_is_what_the_pass_made_of_it():
