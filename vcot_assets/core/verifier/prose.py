@@ -3191,7 +3191,8 @@ _COUNT_THEN_ITEMS = re.compile(
 )
 _COUNT_AFTER_ITEMS = re.compile(r"(?:i\.e\.|that\s+is|which\s+is|making)\s")
 _ITEMS_THEN_COUNT = re.compile(
-    rf"(?<!,\s)(?<![\w.,])(?P<items>{_ITEMS})\s*,\s*{_COUNT_AFTER_ITEMS.pattern}\s*"
+    # (`sums 19, 10, 1, which is 3 rounds`: three or more items need no `and`)
+    rf"(?<!,\s)(?<![\w.,])(?P<items>{_ITEMS}|{_ITEM}(?:\s*,\s*{_ITEM}){{2,}})\s*,\s*{_COUNT_AFTER_ITEMS.pattern}\s*"
     rf"(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+s)\b"
 )
 
@@ -3234,7 +3235,10 @@ def _listed_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             listed = ast.literal_eval(f"[{items}]")
         except (ValueError, SyntaxError, MemoryError, RecursionError):
             continue
-        checks.append(_listed_count(m, listed))
+        check = _listed_count(m, listed)
+        if not check.ok and not re.search(r"\b(?:and|or)\b", m.group("items")) and int(m.group("n")) == len(listed) - 1:
+            continue  # `a went 2, 5, 8, which is two additions`: a course of values counts the steps between them
+        checks.append(check)
 
 
 def _listed_count(m: re.Match, listed: list) -> Check:

@@ -2165,6 +2165,10 @@ def test_a_count_said_beside_the_items_it_lists_is_how_many_are_listed(facts):
     assert ("count", True) in verdicts(facts, "It is split into 3 pieces: 'a', '' and 'b'.")
     assert ("count", False) in verdicts(facts, "It is split into 4 pieces: 'a', '' and 'b'.")
     assert ("count", False) in verdicts(facts, "The sums go 8, 6 and 10, i.e. 4 windows.")
+    # three or more items need no `and`; a course of values may count the steps between them
+    assert ("count", False) in verdicts(facts, "The sums go 8, 6, 10, which is 4 windows.")
+    assert ("count", False) not in verdicts(facts, "The sums go 8, 6, 10, which is 3 windows.")
+    assert ("count", False) not in verdicts(facts, "total went 8, 6, 10, 15, which is three changes.")
     # a list that goes on after the clause may be some of them
     assert ("count", False) not in verdicts(facts, "It has 4 pieces: 'a' and 'b' from the first half.")
     # a list literal, then how many items it has
