@@ -514,6 +514,15 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = re.sub(r"\b([A-Z][a-z]+ \d+)\s*=\s*(?=[\[({'\"])", r"\1: ", text)  # `Row 1 = [4, 9, 2]`: a label
     text = _outside_quotes(text, lambda part: _BOLD.sub("", part))  # (`2**4` between two operands is a power)
     text = text.replace("__", "")
+    # took `self.planted` from 4 to 6: the variable in backticks goes from one to the other (before
+    # spans of the code's text are masked; without backticks, `_MOVED_NAME` reads it)
+    text = _sub_where(
+        ("from",),
+        r"\b(?:takes|took|taking|brings|brought|bringing|moves|moved|moving|pushes|pushed|pushing)\s+"
+        r"`((?:self\.)?[A-Za-z_]\w*)`\s+from\s+(?=`?-?\d|`?['\"\[({])",
+        lambda m: f"{name} goes from " if (name := _named_variable(m.group(1), facts)) else m.group(0),
+        text,
+    )
 
     def code_span(match: re.Match) -> str:
         inner = match.group(1).strip()

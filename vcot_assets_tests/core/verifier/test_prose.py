@@ -873,6 +873,9 @@ def test_reached_and_a_change_from_one_value_to_the_next(facts):
     assert verdicts(facts, "Then total goes from 8 to 6 and then to 10.")[0] == ("sequence", True)
     assert ("sequence", False) in verdicts(facts, "Each step moves total from 8 to 6 and then to 11.")
     assert ("sequence", True) in verdicts(facts, "The loop runs, taking total from 8 to 6, then to 10.")
+    # the variable in backticks (a span of the code's text, which is otherwise read as restated code)
+    assert ("sequence", True) in verdicts(facts, "The loop runs, taking `total` from 8 to 6, then to 10.")
+    assert ("sequence", False) in verdicts(facts, "The first pass took `total` from 8 to 5.")
 
 
 def test_a_total_of_things_is_a_count_the_run_had(facts):
