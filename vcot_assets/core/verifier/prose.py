@@ -120,11 +120,11 @@ _PASSIVE_CHANGE = (
     r"decreased|bumped|pushed|knocked|trimmed|updated|changed)\s+(?:(?:down|up|back)\s+)?to"
 )
 _VALUE_VERBS = (
-    r"(?:goes up to|goes down to|goes back to|drops back to|falls back to|climbs to|climbs back to|stays at|stops at|"
+    r"(?:goes up to|goes down to|goes back to|drops back to|falls back to|climbs to|climbs back to|stays at|is left at|stops at|"
     r"remains at|stay at|remain at|moves on to|moved on to|wraps around to|wraps back to|wraps to|resets to|"
     r"is reset to|" + _PASSIVE_CHANGE + "|"  # (before `goes`, `stays`, `moves to`, `is`)
     # (the past tense a backward narration tells in: before `was`)
-    r"went up to|went down to|went back to|dropped back to|fell back to|climbed to|climbed back to|stayed at|"
+    r"went up to|went down to|went back to|dropped back to|fell back to|climbed to|climbed back to|stayed at|was left at|"
     r"stopped at|remained at|wrapped around to|wrapped to|was reset to|was shifted to|changed to|went to|"
     r"increased to|decreased to|dropped to|grew to|rose to|fell to|moved to|jumped to|settled at|shifted to|"
     r"stayed|remained|"

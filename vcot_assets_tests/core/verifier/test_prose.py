@@ -865,6 +865,8 @@ def test_the_name_list_is_the_container_the_program_names(facts):
 def test_reached_and_a_change_from_one_value_to_the_next(facts):
     assert ("value", True) in verdicts(facts, "Finally total reached 15.")
     assert ("value", False) in verdicts(facts, "Finally total reached 16.")
+    assert ("value", True) in verdicts(facts, "So total is left at 15.")
+    assert ("value", False) in verdicts(facts, "So total is left at 16.")
     assert verdicts(facts, "So no earlier total reaching 16 exists.") != [("value", False)]  # nothing held it
     assert ("value", False) not in verdicts(facts, "No entry in the total is 16, so 15 must be last.")
     assert ("value", False) in verdicts(facts, "There is no change so total is 16.")  # `no` of another clause
