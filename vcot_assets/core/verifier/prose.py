@@ -995,14 +995,25 @@ def _the_variable_for_it(text: str, facts: TraceFacts) -> str:
 
 # `self.height += cm` gives 26: the statement, restated, said to leave its target at a value
 _RESTATED_UPDATE = re.compile(
-    r"`([^`\n]+)`\s+(?:gives|makes|yields|leaves\s+it\s+at|"
+    r"`([^`\n]+)`\s+(?:gives|gave|makes|made|yields|yielded|leaves\s+it\s+at|left\s+it\s+at|"
     r"(?:cuts|trims|shortens|brings|takes|sets|turns)\s+(?P<object>[\w.]+)\s+(?:down\s+|back\s+|up\s+)?(?:to|into))\s+"
-    r"(?=-?\d+(?:\.\d+)?(?!\d|\.\d|\s*(?:[-+*/%&|^<>=]|\bx\b))|'[^'\n]*'|\"[^\"\n]*\"|\[|(?P<dict>`?\{))"
+    r"(?=-?\d+(?:\.\d+)?(?!\d|\.\d|\s*(?:[-+*/%&|^<>=]|\bx\b))|'[^'\n]*'|\"[^\"\n]*\"|\[|`?\(|(?P<dict>`?\{))"
 )
 
 
 def _restated_update(m: re.Match, facts: TraceFacts) -> str:
     target = _assigned_target(m.group(1))
+    unpacked = re.fullmatch(r"\s*((?:self\.)?[A-Za-z_]\w*(?:\s*,\s*(?:self\.)?[A-Za-z_]\w*)+)\s*=[^=].*", m.group(1))
+    tuple_told = m.string.startswith(("(", "`("), m.end())
+    if (
+        target is None
+        and unpacked
+        and tuple_told
+        and m.group("object") is None
+        and squash(m.group(1)) in facts.code_text
+    ):
+        # `minutes, secs = divmod(rest, 60)` gave `(2, 5)`: the names the statement unpacks into, in order
+        return "(" + ", ".join(re.split(r"\s*,\s*", unpacked.group(1))) + ") = "
     if target is None or squash(m.group(1)) not in facts.code_text:
         return m.group(0)  # (`len(s)` gives 3, or code the program does not have: read as written)
     if m.group("object") not in (None, "it", target, target.removeprefix("self.")):

@@ -1488,6 +1488,17 @@ def test_a_clause_before_the_variable_and_a_restated_update_with_its_value(facts
     assert ("value", True) in verdicts(facts, "Then `total += xs[i] - xs[i - k]` gives 6.")
     assert ("value", False) in verdicts(facts, "Then `total += xs[i] - xs[i - k]` gives 7.")
     assert ("value", False) in verdicts(facts, "Then `total += xs[i] - xs[i - k]` leaves 7.")
+    assert ("value", False) in verdicts(facts, "Then `total += xs[i] - xs[i - k]` gave 7.")  # told in the past
+
+
+def test_a_restated_unpacking_said_to_give_a_tuple_gives_each_name_its_part():
+    trace = traced(
+        "def clock(rest):\n    minutes, secs = divmod(rest, 60)\n    return f'{minutes}:{secs:02d}'\n", "clock(125)"
+    )
+    told = "`minutes, secs = divmod(rest, 60)` gave `{}`."
+    assert ungrounded_in(trace, told.format("(2, 5)"), backward=True) == []
+    assert ungrounded_in(trace, told.format("(5, 2)"), backward=True) != []
+    assert ungrounded_in(trace, "`minutes, secs = divmod(rest, 60)` gave 2 and 5.", backward=True) == []
 
 
 def test_moments_slices_of_literals_and_it_for_the_variable_moved_last(facts):
