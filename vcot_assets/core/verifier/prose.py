@@ -3261,6 +3261,43 @@ def _listed_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(check)
 
 
+# `'a b c' splits into 3 words`, `the row splits into 5 cells`: how many pieces a split of the text gives
+_SPLITS_INTO = re.compile(
+    r"\bspli(?:ts?|tting)\s+(?:(?:it|them|up|apart|on\s+\S+|at\s+\S+)\s+)*(?:in|into)\s+"
+    r"(?P<n>\d+)\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]{2,}s)\b"
+)
+_SPLITTING_GIVES = re.compile(
+    r"\b[Ss]plitting\s+(?P<text>'[^'\n]*'|\"[^\"\n]*\")\s+(?:(?:on|at|by)\s+[^,.;]{0,25}?\s+)?,?\s*"
+    r"(?:gives|yields|produces|makes)\s+(?P<n>\d+)\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]{2,}s)\b"
+)
+_SPLIT_CALL = re.compile(r"\.split\(([^()]*)\)")
+
+
+def _split_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`'Go fast now' splits into 3 words`: the count is what the program's own `.split(...)` makes
+    of the string the sentence quotes right before it (read as written, where quoted inputs are not masked)."""
+    raw = walk.raw_numbers
+    if "plit" not in raw or ".split(" not in walk.facts.code_source:
+        return
+    for m in (*_SPLITS_INTO.finditer(raw), *_SPLITTING_GIVES.finditer(raw)):
+        quoted = re.search(r"(" + _QUOTED.pattern + r")\s*(?:,\s*which\s+)?$", raw[: m.start()])
+        quoted = _QUOTED.match(m.group("text")) if m.re is _SPLITTING_GIVES else quoted
+        if not quoted:
+            continue  # (the string split must be the one quoted right before: `'a b' splits into 2 words`)
+        sizes = set()
+        for args in _SPLIT_CALL.findall(walk.facts.code_source):
+            try:
+                arguments = ast.literal_eval(f"({args},)") if args.strip() else ()
+                sizes.add(len(quoted.group(1)[1:-1].split(*arguments)))
+            except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+                continue
+        if sizes:
+            said = int(m.group("n"))
+            checks.append(
+                Check("count", f"splits into {said} {m.group('noun')} (the split gives {sorted(sizes)})", said in sizes)
+            )
+
+
 def _listed_count(m: re.Match, listed: list) -> Check:
     """The count `m` read beside a list (its `n` and `noun`), checked against how many items it lists."""
     said = int(m.group("n"))
@@ -4764,6 +4801,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _items_handled,
         _call_counts,
         _listed_counts,
+        _split_counts,
         _totals,
         _tests_made,
         _counts,

@@ -4277,3 +4277,24 @@ def test_a_variable_in_backticks_moved_from_one_value_to_another_is_read_as_its_
     trace = traced(METER, "meter_total([4, 2, 5])")  # reading 0, 4, 6, 11
     assert ungrounded_in(trace, "The second add took `self.reading` from 4 to 6.") == []
     assert ungrounded_in(trace, "The second add took `self.reading` from 3 to 6.") != []
+
+
+TAGS = """\
+def tags(text):
+    found = []
+    for word in text.split():
+        if word.startswith('#'):
+            found.append(word[1:].lower())
+    return found
+"""
+
+
+def test_a_quoted_string_said_to_split_into_pieces_is_split_as_the_program_splits_it():
+    trace = traced(TAGS, "tags('Go #Rust try #go now')")
+    assert ungrounded_in(trace, "The text 'Go #Rust try #go now' splits into 5 words.", backward=True) == []
+    assert ungrounded_in(trace, "The text 'Go #Rust try #go now' splits into 4 words.", backward=True) == [
+        "splits into 4 words (the split gives [5])"
+    ]
+    assert ungrounded_in(trace, "Splitting 'Go #Rust try #go now' on spaces gives 6 words.", backward=True) != []
+    # a string quoted further back is not the one split (`the name splits into three words`)
+    assert ungrounded_in(trace, "The output 'rust' means the title splits into three words.", backward=True) == []
