@@ -5501,7 +5501,8 @@ _PASS_ASIDE = re.compile(
 # `**Crate `9`:**`, `Word 'fox':`: a pass named by a noun and the value its loop variable took (a
 # number only in backticks: `Job 3:`, `Generation 1:` count passes)
 _PASS_NOUN_VALUE = re.compile(
-    _ANCHOR.pattern + r"(?P<word>[A-Za-z]+)\s+(?P<label>-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\")(?:\*\*)?\s*:"
+    _ANCHOR.pattern + r"(?P<word>[A-Za-z]+)\s+(?P<label>-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*,[^()\n]*\))"
+    r"(?:\*\*)?\s*:"  # (`**Pair `('a', 'c')`:**`: a tuple for `for a, b in ...`, in backticks as numbers are)
 )
 # words before a value that do not name a pass by it (`Against 'cat':`, `Third "t":`, `Step `3`:`)
 _NOT_A_PASS_NOUN = frozenset(

@@ -4298,3 +4298,19 @@ def test_a_quoted_string_said_to_split_into_pieces_is_split_as_the_program_split
     assert ungrounded_in(trace, "Splitting 'Go #Rust try #go now' on spaces gives 6 words.", backward=True) != []
     # a string quoted further back is not the one split (`the name splits into three words`)
     assert ungrounded_in(trace, "The output 'rust' means the title splits into three words.", backward=True) == []
+
+
+PAIR_GAPS = """\
+def gaps(word):
+    total = 0
+    for a, b in zip(word, word[1:]):
+        total += abs(ord(a) - ord(b))
+    return total
+"""
+
+
+def test_a_pass_named_by_a_noun_and_the_tuple_its_loop_unpacks():
+    trace = traced(PAIR_GAPS, "gaps('aceg')")  # total 2, 4, 6
+    told = "**Pair `('c', 'e')`:** `abs(99 - 101) = 2`, so `total` is now {}."
+    assert ungrounded_in(trace, told.format(4)) == []
+    assert ungrounded_in(trace, told.format(6)) == ["total = 6 (not in that pass of the loop)"]
