@@ -2121,6 +2121,8 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if re.match(_COMPARATIVE, after):
             s.use(m.start("subject"), end)
             continue  # `s is one character longer than body`, `load is one more pack`: a difference, not its value
+        if _HAS_OF_VALUE.match(s.text, m.start("subject")):
+            continue  # `log holds 5 "over" entries`: how many items are that value (`_sizes`), not log's value
         if re.match(r"\s*,?\s*followed\s+by\b", after):
             s.use(m.start("subject"), end)
             continue  # `ways starts as [1] followed by 18 zeros`: the start of the value, not all of it
@@ -2948,6 +2950,13 @@ _HAS_SIZE = re.compile(
 )
 
 
+# `scale.log holds 5 "over" entries`: how many of the collection's items are that value
+_HAS_OF_VALUE = re.compile(
+    r"(?P<subject>(?:self\.)?[A-Za-z_]\w*)\s+(?:now\s+|still\s+)?(?:has|holds|contains|keeps)\s+(?P<n>\d+)\s+"
+    r"(?P<item>'[^'\n]{1,30}'|\"[^\"\n]{1,30}\")\s+(?:entries|items|elements|values|strings|words|copies)\b"
+)
+
+
 _LITERAL_LENGTH = re.compile(
     r"""("[^"\n]*"|'[^'\n]*')\s+(?:has|is of)\s+(?:a\s+)?(?:length|size)\s+(?:of\s+)?(\d+)\b"""
 )
@@ -2992,6 +3001,13 @@ def _sizes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if s.free(m.start(), m.end()):
             s.use(m.start(), m.end())
             checks.append(Check("count", f"len({m.group(1)}) = {m.group(2)}", len(m.group(1)) - 2 == int(m.group(2))))
+    for m in _HAS_OF_VALUE.finditer(text):
+        subject = _named_variable(m.group("subject"), walk.facts)
+        if subject and s.free(m.start(), m.end()):
+            found = walk.find(ast.parse(f"{subject}.count({m.group('item')})", mode="eval").body, int(m.group("n")))
+            if found.ok is not None:
+                s.use(m.start(), m.end())
+                checks.append(found)
     for m in _HAS_SIZE.finditer(text):
         if not s.free(m.start("n"), m.end()):
             continue
@@ -3058,6 +3074,11 @@ def _lengths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             size = int(m.group(1) or m.group(2) or m.group(3))
             if m.group(2) and _a_width_of_the_code(size, walk.facts):
                 checks.append(Check("count", m.group(0), True))
+                continue
+            if m.group(0).endswith("-character") and any(
+                isinstance(atom, str) and len(atom) == size for atom in walk.facts.atoms
+            ):
+                checks.append(Check("count", m.group(0), True))  # `two 3-character blocks`: strings inside a list
                 continue
             # (`over the six letters`: or the passes of a loop over them; `a list of 20` is a size)
             passes = walk.facts.loop_counts if m.group(3) else set()
@@ -3640,6 +3661,12 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         ):
             continue  # `Third pass: 68 passes both checks`: a value that opens a clause passing a test, the verb
         s.use(m.start(), m.end())
+        later = re.search(r"\bafter\s+all\s+(\d+)\s+" + re.escape(m.group(0).split()[-1]), s.text[m.end() :])
+        if re.search(r"\b[Aa]fter\s+$", s.text[: m.start()]) and later and count < int(later.group(1)):
+            # `After 14 iterations seen is {...}, and after all 21 iterations ...`: a moment some passes
+            # in, before the total the sentence then tells (which is checked as a count)
+            checks.append(Check("count", m.group(0), any(count <= n for n in walk.facts.loop_counts)))
+            continue
         if re.search(
             r"\b(?:other|remaining|first|last|next|final|previous|later|earlier)\s*$", s.text[: m.start()], re.I
         ) or (

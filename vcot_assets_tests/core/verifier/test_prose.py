@@ -4314,3 +4314,35 @@ def test_a_pass_named_by_a_noun_and_the_tuple_its_loop_unpacks():
     told = "**Pair `('c', 'e')`:** `abs(99 - 101) = 2`, so `total` is now {}."
     assert ungrounded_in(trace, told.format(4)) == []
     assert ungrounded_in(trace, told.format(6)) == ["total = 6 (not in that pass of the loop)"]
+
+
+BLOCKS = """\
+def blocks_of(code, size):
+    parts = []
+    i = 0
+    while i < len(code):
+        parts.append(code[i:i + size])
+        i += size
+    return "-".join(parts)
+"""
+
+
+def test_a_size_told_of_strings_inside_a_list_is_one_they_have():
+    trace = traced(BLOCKS, "blocks_of('AB3X9K', size=3)")  # parts 'AB3', 'X9K'
+    assert ungrounded_in(trace, "The result is two 3-character blocks.") == []
+    assert ungrounded_in(trace, "The result is two 4-character blocks.") == ["4-character"]
+
+
+def test_a_moment_some_passes_in_before_the_total_the_sentence_tells(facts):
+    # (`After 2 iterations` alone is how often the loop ran: read so, as before)
+    assert ("count", False) in verdicts(facts, "After 2 iterations the loop is done.")
+    assert ("count", False) not in verdicts(
+        facts, "After 2 iterations total is 10, and after all 3 iterations it is 15."
+    )
+    assert ("count", False) in verdicts(facts, "After 2 iterations total is 10, and after all 4 iterations it is 15.")
+
+
+def test_how_many_items_of_a_collection_are_one_value(facts):
+    trace = traced(TAGS, "tags('#a #b #a x')")  # found ends ['a', 'b', 'a']
+    assert ungrounded_in(trace, "found holds 2 'a' entries.") == []
+    assert ungrounded_in(trace, "found holds 3 'a' entries.") == ["found.count('a') = 3"]
