@@ -2745,6 +2745,9 @@ _WORD = re.compile(r"(?:self\.)?[A-Za-z_]\w*")
 def _variable_before(text: str, start: int, known) -> str | None:
     """The traced variable named among the few words before `start`, in the same clause."""
     clause = re.split(r"[;:.!?]\s|,\s+(?:and|but|so|while)\s", text[:start])[-1]
+    noun = re.search(r"\b(?:the|its|their)\s+([a-z]+)\s+(?:are|were|is|was)\s*$", clause)
+    if noun and noun.group(1) not in known and f"self.{noun.group(1)}" not in known:
+        return None  # `For i = 0 the numbers are 1, 4 and 2`: the values of a noun, not of i
     for word in reversed(_WORD.findall(clause)[-4:]):
         if word in known or f"self.{word}" in known:
             return word

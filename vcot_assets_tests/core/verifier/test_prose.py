@@ -4346,3 +4346,21 @@ def test_how_many_items_of_a_collection_are_one_value(facts):
     trace = traced(TAGS, "tags('#a #b #a x')")  # found ends ['a', 'b', 'a']
     assert ungrounded_in(trace, "found holds 2 'a' entries.") == []
     assert ungrounded_in(trace, "found holds 3 'a' entries.") == ["found.count('a') = 3"]
+
+
+WINDOW_OR = """\
+def window_or(nums, width):
+    out = []
+    for i in range(len(nums) - width + 1):
+        v = 0
+        for j in range(i, i + width):
+            v |= nums[j]
+        out.append(v)
+    return out
+"""
+
+
+def test_values_a_noun_phrase_names_are_not_a_summary_of_the_variable_before_it():
+    trace = traced(WINDOW_OR, "window_or([1, 4, 2, 8, 1], 3)")  # i goes 0, 1, 2
+    assert ungrounded_in(trace, "For i = 0 the numbers are 1, 4 and 2.") == []
+    assert ungrounded_in(trace, "i goes 1, 4 and 2.") != []  # (told of i itself, a summary of it)
