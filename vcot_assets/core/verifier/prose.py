@@ -3314,7 +3314,8 @@ def _split_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 arguments = ast.literal_eval(f"({args},)") if args.strip() else ()
                 sizes.add(len(quoted.group(1)[1:-1].split(*arguments)))
             except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-                continue
+                sizes = set()  # (`.split(sep)`: a separator of the run, which this cannot apply: no check)
+                break
         if sizes:
             said = int(m.group("n"))
             checks.append(
