@@ -4279,8 +4279,8 @@ def test_a_variable_in_backticks_moved_from_one_value_to_another_is_read_as_its_
     assert ungrounded_in(trace, "The second add took `self.reading` from 3 to 6.") != []
 
 
-TAGS = """\
-def tags(text):
+HASHTAGS = """\
+def hashtags(text):
     found = []
     for word in text.split():
         if word.startswith('#'):
@@ -4290,7 +4290,7 @@ def tags(text):
 
 
 def test_a_quoted_string_said_to_split_into_pieces_is_split_as_the_program_splits_it():
-    trace = traced(TAGS, "tags('Go #Rust try #go now')")
+    trace = traced(HASHTAGS, "hashtags('Go #Rust try #go now')")
     assert ungrounded_in(trace, "The text 'Go #Rust try #go now' splits into 5 words.", backward=True) == []
     assert ungrounded_in(trace, "The text 'Go #Rust try #go now' splits into 4 words.", backward=True) == [
         "splits into 4 words (the split gives [5])"
@@ -4343,7 +4343,7 @@ def test_a_moment_some_passes_in_before_the_total_the_sentence_tells(facts):
 
 
 def test_how_many_items_of_a_collection_are_one_value(facts):
-    trace = traced(TAGS, "tags('#a #b #a x')")  # found ends ['a', 'b', 'a']
+    trace = traced(HASHTAGS, "hashtags('#a #b #a x')")  # found ends ['a', 'b', 'a']
     assert ungrounded_in(trace, "found holds 2 'a' entries.") == []
     assert ungrounded_in(trace, "found holds 3 'a' entries.") == ["found.count('a') = 3"]
 
