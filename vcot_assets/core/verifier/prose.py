@@ -1003,17 +1003,13 @@ _RESTATED_UPDATE = re.compile(
 
 def _restated_update(m: re.Match, facts: TraceFacts) -> str:
     target = _assigned_target(m.group(1))
-    unpacked = re.fullmatch(r"\s*((?:self\.)?[A-Za-z_]\w*(?:\s*,\s*(?:self\.)?[A-Za-z_]\w*)+)\s*=[^=].*", m.group(1))
-    tuple_told = m.string.startswith(("(", "`("), m.end())
-    if (
-        target is None
-        and unpacked
-        and tuple_told
-        and m.group("object") is None
-        and squash(m.group(1)) in facts.code_text
-    ):
+    if target is None and m.group("object") is None and m.string.startswith(("(", "`("), m.end()):
         # `minutes, secs = divmod(rest, 60)` gave `(2, 5)`: the names the statement unpacks into, in order
-        return "(" + ", ".join(re.split(r"\s*,\s*", unpacked.group(1))) + ") = "
+        unpacked = re.fullmatch(
+            r"\s*((?:self\.)?[A-Za-z_]\w*(?:\s*,\s*(?:self\.)?[A-Za-z_]\w*)+)\s*=[^=].*", m.group(1)
+        )
+        if unpacked and squash(m.group(1)) in facts.code_text:
+            return "(" + ", ".join(re.split(r"\s*,\s*", unpacked.group(1))) + ") = "
     if target is None or squash(m.group(1)) not in facts.code_text:
         return m.group(0)  # (`len(s)` gives 3, or code the program does not have: read as written)
     if m.group("object") not in (None, "it", target, target.removeprefix("self.")):
@@ -2999,7 +2995,7 @@ def _a_key_held(key: str, facts: TraceFacts) -> bool:
 def _sizes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`seen ends with 7 cells`: len(seen) is 7 at some point; `[1, 7, 21], which has 3
     elements`: the collection just written has that many; `"international" has length 13`."""
-    text, known = s.text, walk.facts.index.names
+    text = s.text
     for m in _LITERAL_LENGTH.finditer(text):
         if s.free(m.start(), m.end()):
             s.use(m.start(), m.end())
@@ -3032,12 +3028,10 @@ def _sizes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 continue  # `"strap" has four pairs`: of its letters, not its length
             checks.append(Check("count", f"len({value!r}) = {size}", len(value) == size))
             continue
-        subject = m.group("subject")
         if re.search(r"\b(?:one|each|every|a|an|any|some|no|first|last|that|this|\d+)\s*$", text[: m.start()], re.I):
             continue  # `at least one row has 3 cells`: a row, not the variable `row`
-        if subject not in known and f"self.{subject}" in known:
-            subject = f"self.{subject}"
-        if subject not in known:
+        subject = _named_variable(m.group("subject"), walk.facts)
+        if subject is None:
             continue
         measure = f"len({subject}.split())" if m.group(0).rstrip().lower().endswith("words") else f"len({subject})"
         found = walk.find(ast.parse(measure, mode="eval").body, size)  # `text has 6 words`: its words
@@ -3303,19 +3297,23 @@ def _split_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     raw = walk.raw_numbers
     if "plit" not in raw or ".split(" not in walk.facts.code_source:
         return
-    for m in (*_SPLITS_INTO.finditer(raw), *_SPLITTING_GIVES.finditer(raw)):
-        quoted = re.search(r"(" + _QUOTED.pattern + r")\s*(?:,\s*which\s+)?$", raw[: m.start()])
-        quoted = _QUOTED.match(m.group("text")) if m.re is _SPLITTING_GIVES else quoted
+    matches = [*_SPLITS_INTO.finditer(raw), *_SPLITTING_GIVES.finditer(raw)]
+    try:
+        splits = [ast.literal_eval(f"({a},)") if a.strip() else () for a in _SPLIT_CALL.findall(walk.facts.code_source)]
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return  # (`.split(sep)`: a separator of the run, which this cannot apply: no check)
+    for m in matches:
+        quoted = (
+            _QUOTED.match(m.group("text"))
+            if m.re is _SPLITTING_GIVES
+            else re.search(r"(" + _QUOTED.pattern + r")\s*(?:,\s*which\s+)?$", raw[: m.start()])
+        )
         if not quoted:
             continue  # (the string split must be the one quoted right before: `'a b' splits into 2 words`)
-        sizes = set()
-        for args in _SPLIT_CALL.findall(walk.facts.code_source):
-            try:
-                arguments = ast.literal_eval(f"({args},)") if args.strip() else ()
-                sizes.add(len(quoted.group(1)[1:-1].split(*arguments)))
-            except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-                sizes = set()  # (`.split(sep)`: a separator of the run, which this cannot apply: no check)
-                break
+        try:
+            sizes = {len(quoted.group(1)[1:-1].split(*arguments)) for arguments in splits}
+        except (TypeError, ValueError):
+            continue  # (`.split(3)`, `.split('')`: no split this string can take)
         if sizes:
             said = int(m.group("n"))
             checks.append(
@@ -3665,8 +3663,11 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         ):
             continue  # `Third pass: 68 passes both checks`: a value that opens a clause passing a test, the verb
         s.use(m.start(), m.end())
-        later = re.search(r"\bafter\s+all\s+(\d+)\s+" + re.escape(m.group(0).split()[-1]), s.text[m.end() :])
-        if re.search(r"\b[Aa]fter\s+$", s.text[: m.start()]) and later and count < int(later.group(1)):
+        if (
+            re.search(r"\b[Aa]fter\s+$", s.text[: m.start()])
+            and (later := re.search(r"\bafter\s+all\s+(\d+)\s+" + re.escape(m.group(0).split()[-1]), s.text[m.end() :]))
+            and count < int(later.group(1))
+        ):
             # `After 14 iterations seen is {...}, and after all 21 iterations ...`: a moment some passes
             # in, before the total the sentence then tells (which is checked as a count)
             checks.append(Check("count", m.group(0), any(count <= n for n in walk.facts.loop_counts)))
