@@ -4342,7 +4342,7 @@ def test_a_moment_some_passes_in_before_the_total_the_sentence_tells(facts):
     assert ("count", False) in verdicts(facts, "After 2 iterations total is 10, and after all 4 iterations it is 15.")
 
 
-def test_how_many_items_of_a_collection_are_one_value(facts):
+def test_how_many_items_of_a_collection_are_one_value():
     trace = traced(HASHTAGS, "hashtags('#a #b #a x')")  # found ends ['a', 'b', 'a']
     assert ungrounded_in(trace, "found holds 2 'a' entries.") == []
     assert ungrounded_in(trace, "found holds 3 'a' entries.") == ["found.count('a') = 3"]
