@@ -5193,6 +5193,13 @@ _RESTATED_ASSIGNMENT = re.compile(
     r"so\s+now|and\s+now|now)\s+(.{0,120})"
 )
 
+# `After \`w = w.lower()\`, \`w = 'of'\``: the state a restated line of the code leaves, told after it
+_AFTER_RESTATED = re.compile(
+    r"\b(?:after|once|following)\s+`((?:self\.)?\w+(?:\s*,\s*(?:self\.)?\w+)*\s*(?:[-+*/%&|^]|//|<<|>>)?=\s*"
+    r"[^=`\n][^`\n]*?)`\s*(?:runs|has\s+run|ran|executes|is\s+executed|is\s+applied)?\s*,\s*(.{0,120})",
+    re.I,
+)
+
 
 def _after_the_restated_assignment(located: list[Check], walk: Walk) -> None:
     """`a, b = b, a` gives `a = 4`, `b = 9`: the values its targets hold once a run of that
@@ -5200,6 +5207,7 @@ def _after_the_restated_assignment(located: list[Check], walk: Walk) -> None:
     for a sentence that opens `After the swap,` just after one restating the assignment."""
     told = (
         [(m.group(1), m.group(2)) for m in _RESTATED_ASSIGNMENT.finditer(walk.raw_sentence)]
+        + [(m.group(1), m.group(2)) for m in _AFTER_RESTATED.finditer(walk.raw_sentence)]
         if "=" in walk.raw_sentence
         else []
     )

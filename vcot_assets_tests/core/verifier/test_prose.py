@@ -4364,3 +4364,20 @@ def test_values_a_noun_phrase_names_are_not_a_summary_of_the_variable_before_it(
     trace = traced(WINDOW_OR, "window_or([1, 4, 2, 8, 1], 3)")  # i goes 0, 1, 2
     assert ungrounded_in(trace, "For i = 0 the numbers are 1, 4 and 2.") == []
     assert ungrounded_in(trace, "i goes 1, 4 and 2.") != []  # (told of i itself, a summary of it)
+
+
+SMALL_WORDS = """\
+def small_words(words):
+    out = []
+    for w in words:
+        w = w.lower()
+        if len(w) < 3:
+            out.append(w)
+    return out
+"""
+
+
+def test_the_state_told_after_a_restated_line_is_the_one_the_line_leaves():
+    trace = traced(SMALL_WORDS, "small_words(['OF', 'Tree'])")  # w goes 'OF', 'of', 'Tree', 'tree'
+    assert ungrounded_in(trace, "After `w = w.lower()`, `w = 'of'`.") == []
+    assert ungrounded_in(trace, "After `w = w.lower()`, `w = 'OF'`.") != []
