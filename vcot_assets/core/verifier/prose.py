@@ -4734,11 +4734,11 @@ def _near_miss(value: object, known: list) -> bool:
     rows = [
         row
         for held in known
-        if isinstance(held, (list, tuple))
-        for row in held[:200]
+        if isinstance(held, (list, tuple, dict))
+        for row in (list(held.values()) if isinstance(held, dict) else held)[:200]
         if isinstance(row, (list, tuple, dict))
     ]
-    for held in list(known) + rows:  # a row of a grid is held too
+    for held in list(known) + rows:  # a row of a grid, or a dict's list (`groups[2]`), is held too
         if type(held) is list is type(value) and len(held) >= 2 and abs(len(held) - len(value)) == 1:
             # `[1, 2, 3, 4]` where the run held [1, 2, 4]: one entry too many, or one missing
             longer, shorter = (held, value) if len(held) > len(value) else (value, held)

@@ -4381,3 +4381,19 @@ def test_the_state_told_after_a_restated_line_is_the_one_the_line_leaves():
     trace = traced(SMALL_WORDS, "small_words(['OF', 'Tree'])")  # w goes 'OF', 'of', 'Tree', 'tree'
     assert ungrounded_in(trace, "After `w = w.lower()`, `w = 'of'`.") == []
     assert ungrounded_in(trace, "After `w = w.lower()`, `w = 'OF'`.") != []
+
+
+GROUP_BY_VOWELS = """\
+def group_by_vowels(text):
+    groups = {}
+    for word in text.split():
+        n = sum(1 for c in word if c in 'aeiou')
+        groups.setdefault(n, []).append(word)
+    return groups
+"""
+
+
+def test_a_list_one_entry_off_a_list_a_dict_of_the_run_held_is_a_slip():
+    trace = traced(GROUP_BY_VOWELS, "group_by_vowels('red fig tan sky')")  # groups[1] ends ['red', 'fig', 'tan']
+    assert ungrounded_in(trace, "So the 1 list becomes ['red', 'fig', 'tan'].") == []
+    assert ungrounded_in(trace, "So the 1 list becomes ['red', 'fig', 'tan', 'sky'].") != []
