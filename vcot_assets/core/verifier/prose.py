@@ -485,6 +485,16 @@ def _restated_line(m: re.Match, facts: TraceFacts) -> str:
     return f"`{m.group(1)}`{m.group(2)}" if squash(m.group(1)) in facts.code_lines else m.group(0)
 
 
+# `cents.ljust(2, '0')` pads '5' on the right to '50': a call or a subscript in backticks (no
+# assignment, no bare name: `total` brings it to 9 is a change of total) said to make a value
+_EXPRESSION_CHANGED_TO = re.compile(
+    r"(`[^`=\n]*[(\[][^`=\n]*`)\s+(?:reverses|pads|turns|converts|changes|trims|strips|shortens|rounds|lowercases|"
+    r"uppercases|capitalizes|cuts|extends|fills|maps|transforms|sorts)\s+"
+    r"(?:(?:it|them|this|that|the\s+\w+(?:\s+\w+)?|`[^`\n]+`|'[^'\n]*'|\"[^\"\n]*\")\s+)?"
+    r"(?:(?:on\s+the\s+(?:right|left)|with\s+\S+)\s+)?(?:to|into)\s+(?=`?['\"\[\d({-])"
+)
+
+
 def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
@@ -523,6 +533,9 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         lambda m: f"{name} goes from " if (name := _named_variable(m.group(1), facts)) else m.group(0),
         text,
     )
+
+    # `s[::-1]` reverses the word to 'nretnal': an expression of the code and the value it makes
+    text = _EXPRESSION_CHANGED_TO.sub(r"\1 gives ", text)
 
     def code_span(match: re.Match) -> str:
         inner = match.group(1).strip()

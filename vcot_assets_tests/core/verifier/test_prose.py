@@ -4397,3 +4397,16 @@ def test_a_list_one_entry_off_a_list_a_dict_of_the_run_held_is_a_slip():
     trace = traced(GROUP_BY_VOWELS, "group_by_vowels('red fig tan sky')")  # groups[1] ends ['red', 'fig', 'tan']
     assert ungrounded_in(trace, "So the 1 list becomes ['red', 'fig', 'tan'].") == []
     assert ungrounded_in(trace, "So the 1 list becomes ['red', 'fig', 'tan', 'sky'].") != []
+
+
+MIRROR_HALVES = """\
+def mirror_halves(s):
+    h = len(s) // 2
+    return s[h:] + s[:h], s[::-1][:h]
+"""
+
+
+def test_an_expression_of_the_code_said_to_turn_its_input_into_a_value_makes_that_value():
+    trace = traced(MIRROR_HALVES, "mirror_halves('lantern')")
+    assert ungrounded_in(trace, "`s[::-1]` reverses the word to `'nretnal'`.") == []
+    assert ungrounded_in(trace, "`s[::-1]` reverses the word to `'nrental'`.") == ["s[::-1] = 'nrental'"]
