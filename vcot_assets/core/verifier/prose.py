@@ -485,12 +485,13 @@ def _restated_line(m: re.Match, facts: TraceFacts) -> str:
     return f"`{m.group(1)}`{m.group(2)}" if squash(m.group(1)) in facts.code_lines else m.group(0)
 
 
-# `cents.ljust(2, '0')` pads '5' on the right to '50': a call or a subscript in backticks (no
-# assignment, no bare name: `total` brings it to 9 is a change of total) said to make a value
+# `s[::-1]` reverses the word to 'nretnal': a call or a subscript in backticks (no assignment, no bare
+# name: `total` brings it to 9 is a change of total) said to make a value of the run's (one told
+# of a stated input, `s.strip()` turns ' a ' into 'a', is `_TRANSFORM`'s: the chain applied to it)
 _EXPRESSION_CHANGED_TO = re.compile(
     r"(`[^`=\n]*[(\[][^`=\n]*`)\s+(?:reverses|pads|turns|converts|changes|trims|strips|shortens|rounds|lowercases|"
     r"uppercases|capitalizes|cuts|extends|fills|maps|transforms|sorts)\s+"
-    r"(?:(?:it|them|this|that|the\s+\w+(?:\s+\w+)?|`[^`\n]+`|'[^'\n]*'|\"[^\"\n]*\")\s+)?"
+    r"(?:(?:it|them|this|that|the\s+\w+(?:\s+\w+)?)\s+)?"
     r"(?:(?:on\s+the\s+(?:right|left)|with\s+\S+)\s+)?(?:to|into)\s+(?=`?['\"\[\d({-])"
 )
 
@@ -2700,7 +2701,7 @@ def _repeat_over_a_change(walk: Walk, values: list, names: list[str] | None) -> 
     histories taken with repeats collapsed, every assignment, pass by pass, computed or held)
     has them in a row."""
     facts = walk.facts
-    if len(values) < 4:
+    if len(values) < 3:
         return False
     if names is None and not _told_as_a_history(walk.sentence, values):
         return False  # (`the steps add 1, 2, 2 and 4`: amounts, not the values of one variable)
@@ -2709,7 +2710,10 @@ def _repeat_over_a_change(walk: Walk, values: list, names: list[str] | None) -> 
 
     def repeat_for_a_change(stretch: list) -> bool:  # (the one place they differ is the repeat)
         misses = [k for k, (a, b) in enumerate(zip(values, stretch)) if not same_value(a, b)]
-        return len(misses) == 1 and misses[0] > 0 and same_value(values[misses[0]], values[misses[0] - 1])
+        return len(misses) == 1 and any(  # (`goes 0, 4, 7, 7` for 0, 4, 5, 7: the repeat's first, too)
+            0 <= k < len(values) and k != misses[0] and same_value(values[misses[0]], values[k])
+            for k in (misses[0] - 1, misses[0] + 1)
+        )
 
     n = len(values)
     if not any(repeat_for_a_change(h[start : start + n]) for h in histories for start in range(len(h) - n + 1)):
@@ -2726,6 +2730,7 @@ def _repeat_over_a_change(walk: Walk, values: list, names: list[str] | None) -> 
 
 _HISTORY_CUE = re.compile(
     r"(?:\b(?:goes|go|went|going|moves?|moved|through|takes?|took|climbs?|climbed|runs?|ran|becomes?|became|"
+    r"builds?\s+up|built\s+up|grows|grew|rises|rose|gives|"
     r"are|were|is|was|values?|sequence)|:)\s*$",
     re.I,
 )

@@ -4410,3 +4410,22 @@ def test_an_expression_of_the_code_said_to_turn_its_input_into_a_value_makes_tha
     trace = traced(MIRROR_HALVES, "mirror_halves('lantern')")
     assert ungrounded_in(trace, "`s[::-1]` reverses the word to `'nretnal'`.") == []
     assert ungrounded_in(trace, "`s[::-1]` reverses the word to `'nrental'`.") == ["s[::-1] = 'nrental'"]
+
+
+LONGEST_GAP = """\
+def longest_gap(stops):
+    longest = 0
+    for a, b in zip(stops, stops[1:]):
+        if b - a > longest:
+            longest = b - a
+    return longest
+"""
+
+
+def test_a_value_repeated_in_a_summary_where_the_run_changed_it_first_or_second():
+    trace = traced(LONGEST_GAP, "longest_gap([0, 4, 9, 16])")  # longest goes 0, 4, 5, 7
+    assert ungrounded_in(trace, "`longest` only changes when a gap beats it: it goes 0, 4, 5, 7.") == []
+    assert ungrounded_in(trace, "`longest` only changes when a gap beats it: it goes 0, 4, 7, 7.") != []
+    # three values are a course too, and `builds up` tells one
+    assert ungrounded_in(trace, "`longest` builds up 4, 5, 7.") == []
+    assert ungrounded_in(trace, "`longest` builds up 4, 7, 7.") != []
