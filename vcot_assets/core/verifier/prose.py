@@ -1611,8 +1611,43 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("sequence", f"len({subject}): {values}", _len_sequence(walk, subject, values)))
             continue  # `the length of refused went 0, 0, 1, 1, 2`: its sizes
         stepwise = m.group("subject") is not None  # `pos climbs 5, 6, 7`: the values it took, one after the other
+        if stepwise and len(values) == 2 and "[" not in subject and _skips_a_step(walk, s.text, start, subject, values):
+            checks.append(Check("sequence", f"{subject}: {values} (not one step of it)", False))
+            continue
         entry = _entry_sequence(walk, subject, values, stepwise) if "[" in subject else None
         checks.append(entry or _sequence(walk, values, subject if "[" not in subject else None, stepwise))
+
+
+# `over the loop`, `in total`, `by the end`: a change told across several steps
+_ACROSS_STEPS = re.compile(
+    r"\b(?:over|across|through(?:out)?|during|overall|total|altogether|end|finally|eventually|all|whole|loop|"
+    r"pass(?:es)?|iterations?|rounds?|times|steps|gradually|in\s+turn|so\s+far|ends?|ended|final|last|each|every|"
+    r"up\s+to|as\s+\w+\s+goes|row|column)\b"
+    r"|\b\d+\s+(?:more\s+)?[a-z]+s\b"  # (`two sales, so sold went from 0 to 2`: number words are digits by now)
+    r"|\d\s*[-+*]\s*\d+\s*[-+*]\s*\d",  # (`added 0 + 0 + 8 + 8 = 16, taking even from 24 to 40`)
+    re.I,
+)
+
+
+_ONE_STEP_VERB = r"went|goes|moves|moved|changes|changed|jumps|jumped|ticks|ticked|rises|rose|falls|fell|drops|dropped"
+
+
+def _skips_a_step(walk: Walk, text: str, start: int, subject: str, values: list) -> bool:
+    """`'x' does not start with 'y', so plus one: score went from 1 to 3` where score went 1, 2, 3: a
+    change told as one step (`went from A to B`, no word of several steps in the sentence) between
+    values the variable held, but never one right after the other."""
+    told = re.search(rf"{re.escape(subject)}`?\s+({_ONE_STEP_VERB})\s+from\s*$", text[:start])
+    tested = {n for _, header in walk.facts.loop_names.values() if header.startswith("while") for n in _WORD.findall(header)}
+    if not told or _ACROSS_STEPS.search(text) or subject in walk.facts.loop_variables | tested:
+        return False  # (`i runs from 0 to 7`, `j goes from 3 to 10` in `while i * j <= n`: a loop's range)
+    run = _collapsed([v for _, v in walk.facts.history(subject)])
+    assigned = walk.facts.assigned_values(subject)
+    held = [k for k, v in enumerate(run) if same_value(v, values[0])]
+    if not held or not any(same_value(v, values[1]) for v in run):
+        return False  # (a value it never held is the sequence check's to judge)
+    return not any(
+        same_value(a, values[0]) and same_value(b, values[1]) for steps in (run, assigned) for a, b in zip(steps, steps[1:])
+    )
 
 
 def _entry_sequence(walk: Walk, subject: str, values: list, stepwise: bool) -> Check | None:

@@ -4429,3 +4429,21 @@ def test_a_value_repeated_in_a_summary_where_the_run_changed_it_first_or_second(
     # three values are a course too, and `builds up` tells one
     assert ungrounded_in(trace, "`longest` builds up 4, 5, 7.") == []
     assert ungrounded_in(trace, "`longest` builds up 4, 7, 7.") != []
+
+
+PREFIX_SCORE = """\
+def prefix_score(pairs):
+    score = 0
+    for head, tail in pairs:
+        if not tail.startswith(head):
+            score += 1
+    return score
+"""
+
+
+def test_a_change_told_as_one_step_is_one_step_of_the_variable():
+    trace = traced(PREFIX_SCORE, "prefix_score([('a', 'b'), ('x', 'y'), ('z', 'q')])")  # score goes 0, 1, 2, 3
+    assert ungrounded_in(trace, "'x' does not start 'y', so plus one: score went from 1 to 2.") == []
+    assert ungrounded_in(trace, "'x' does not start 'y', so plus one: score went from 1 to 3.") != []
+    # a change told across several steps may skip values
+    assert ungrounded_in(trace, "Over the last two pairs score went from 1 to 3.") == []
