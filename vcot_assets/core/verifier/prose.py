@@ -4664,6 +4664,26 @@ def _the_same_call_again(subject: str, node: ast.expr, value: object, walk: Walk
     return True
 
 
+# `['Red', 'fox', 'Jumps', 'high'], five words`: a list told with how many items it has
+_LISTED_SIZE = re.compile(
+    r"(\[[^\[\]\n]*\])\s*(?:,|—|:|\()\s*(?:(?:that\s+is|which\s+is|i\.e\.)\s+)?(?P<count>\d+)\s+"
+    r"(?:words|items|entries|elements|values|numbers|pieces|chunks|parts|tokens|strings|names|characters|letters|"
+    r"digits|fields|lines|codes|tags|keys)\b"
+)
+
+
+def _listed_sizes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`words = ['Red', 'fox', 'Jumps', 'high'], five words`: the count told right after a list is
+    its length (whatever moment the list belongs to; the list itself is checked as any literal)."""
+    for m in _LISTED_SIZE.finditer(s.text):
+        literal, value = _literal_value(_expr(m.group(1)))
+        if not literal or not isinstance(value, list) or not s.free(m.start("count"), m.end()):
+            continue
+        s.use(m.start("count"), m.end())
+        count = int(m.group("count"))
+        checks.append(Check("arith", f"len({m.group(1)}) = {count}", len(value) == count))
+
+
 def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """Every other literal must be something the execution, the code or the call holds."""
     text = s.text
@@ -4901,6 +4921,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _passed_tests,
         _returns,
         _bare_sequences,
+        _listed_sizes,
         _loose_literals,
     ):
         before, uses = len(checks), len(s.starts)

@@ -4447,3 +4447,11 @@ def test_a_change_told_as_one_step_is_one_step_of_the_variable():
     assert ungrounded_in(trace, "'x' does not start 'y', so plus one: score went from 1 to 3.") != []
     # a change told across several steps may skip values
     assert ungrounded_in(trace, "Over the last two pairs score went from 1 to 3.") == []
+
+
+def test_a_count_told_right_after_a_list_is_its_length():
+    trace = traced(HASHTAGS, "hashtags('#a #b #a x')")
+    assert ungrounded_in(trace, "The split gives ['#a', '#b', '#a', 'x'], which is 4 parts.") == []
+    assert ungrounded_in(trace, "The split gives ['#a', '#b', '#a', 'x'], which is 5 parts.") == [
+        "len(['#a', '#b', '#a', 'x']) = 5"
+    ]
