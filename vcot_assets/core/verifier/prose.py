@@ -1637,7 +1637,9 @@ def _skips_a_step(walk: Walk, text: str, start: int, subject: str, values: list)
     change told as one step (`went from A to B`, no word of several steps in the sentence) between
     values the variable held, but never one right after the other."""
     told = re.search(rf"{re.escape(subject)}`?\s+({_ONE_STEP_VERB})\s+from\s*$", text[:start])
-    tested = {n for _, header in walk.facts.loop_names.values() if header.startswith("while") for n in _WORD.findall(header)}
+    tested = {
+        n for _, header in walk.facts.loop_names.values() if header.startswith("while") for n in _WORD.findall(header)
+    }
     if not told or _ACROSS_STEPS.search(text) or subject in walk.facts.loop_variables | tested:
         return False  # (`i runs from 0 to 7`, `j goes from 3 to 10` in `while i * j <= n`: a loop's range)
     run = _collapsed([v for _, v in walk.facts.history(subject)])
@@ -1646,7 +1648,9 @@ def _skips_a_step(walk: Walk, text: str, start: int, subject: str, values: list)
     if not held or not any(same_value(v, values[1]) for v in run):
         return False  # (a value it never held is the sequence check's to judge)
     return not any(
-        same_value(a, values[0]) and same_value(b, values[1]) for steps in (run, assigned) for a, b in zip(steps, steps[1:])
+        same_value(a, values[0]) and same_value(b, values[1])
+        for steps in (run, assigned)
+        for a, b in zip(steps, steps[1:])
     )
 
 
