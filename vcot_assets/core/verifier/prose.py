@@ -1636,17 +1636,17 @@ def _skips_a_step(walk: Walk, text: str, start: int, subject: str, values: list)
     """`'x' does not start with 'y', so plus one: score went from 1 to 3` where score went 1, 2, 3: a
     change told as one step (`went from A to B`, no word of several steps in the sentence) between
     values the variable held, but never one right after the other."""
-    told = re.search(rf"{re.escape(subject)}`?\s+({_ONE_STEP_VERB})\s+from\s*$", text[:start])
+    if not re.search(rf"{re.escape(subject)}`?\s+(?:{_ONE_STEP_VERB})\s+from\s*$", text[:start]):
+        return False
     tested = {
         n for _, header in walk.facts.loop_names.values() if header.startswith("while") for n in _WORD.findall(header)
     }
-    if not told or _ACROSS_STEPS.search(text) or subject in walk.facts.loop_variables | tested:
+    if _ACROSS_STEPS.search(text) or subject in walk.facts.loop_variables | tested:
         return False  # (`i runs from 0 to 7`, `j goes from 3 to 10` in `while i * j <= n`: a loop's range)
     run = _collapsed([v for _, v in walk.facts.history(subject)])
-    assigned = walk.facts.assigned_values(subject)
-    held = [k for k, v in enumerate(run) if same_value(v, values[0])]
-    if not held or not any(same_value(v, values[1]) for v in run):
+    if not all(any(same_value(v, told) for v in run) for told in values):
         return False  # (a value it never held is the sequence check's to judge)
+    assigned = walk.facts.assigned_values(subject)
     return not any(
         same_value(a, values[0]) and same_value(b, values[1])
         for steps in (run, assigned)
