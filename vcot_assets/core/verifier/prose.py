@@ -1380,6 +1380,22 @@ _ASSIGN = re.compile(r"(?<![=!<>+\-*/%&|^:])=(?![=>])")
 _SIZE_UNIT = re.compile(r"\s+(?:spaces?|characters?|chars?|letters?|items?|elements?|entries|entry)\b")
 
 
+def _literal_links(s: Sentence, text: str, group: list[int], checks: list[Check]) -> None:
+    """`prev << 1 = 187 ^ 97 = 216`: after an equation's side in unknowns, a chain of literal
+    computations is arithmetic all the same (each link equal to the next)."""
+    right_end = _right_operand_end(text, group[-1] + 1) if len(group) >= 2 else -1
+    if right_end < 0 or not s.free(group[0] + 1, right_end):
+        return
+    pieces = [text[a + 1 : b] for a, b in zip(group, group[1:])] + [text[group[-1] + 1 : right_end]]
+    nodes = [_expr(p) for p in pieces]
+    values = [_literal_value(node) for node in nodes]
+    if not all(literal for literal, _ in values):
+        return
+    s.use(group[0] + 1, right_end)
+    for node, (_, value), (_, after) in zip(nodes, values, values[1:]):
+        checks.append(Check("arith", f"{ast.unparse(node)} = {after!r}", _same_result(value, after)))
+
+
 def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`a = b = c`: literal steps are arithmetic; variable steps take the chain's value."""
     text, known = s.text, walk.facts.index.names
@@ -1403,6 +1419,7 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if re.search(r"(?:[-+*/%&|^]|<<|>>)\s*$", text[:left_start]) or (
             re.match(r"-\s*[A-Za-z_]", text[left_start:]) and re.search(r"[A-Za-z_]\s*$", text[:left_start])
         ):
+            _literal_links(s, text, group, checks)
             continue  # `T - T // 5 = 25`, `level - capacity = 3`: an equation in unknowns, not arithmetic
         pieces = [text[left_start : group[0]]]
         pieces += [text[a + 1 : b] for a, b in zip(group, group[1:])]

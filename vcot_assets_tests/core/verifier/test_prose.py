@@ -4455,3 +4455,9 @@ def test_a_count_told_right_after_a_list_is_its_length():
     assert ungrounded_in(trace, "The split gives ['#a', '#b', '#a', 'x'], which is 5 parts.") == [
         "len(['#a', '#b', '#a', 'x']) = 5"
     ]
+
+
+def test_literal_arithmetic_after_a_side_in_unknowns_is_checked():
+    trace = traced(MIRROR_HALVES, "mirror_halves('lantern')")  # (no variable is called prev)
+    assert ungrounded_in(trace, "So prev << 1 = 187 ^ 97 = 218.") == []
+    assert ungrounded_in(trace, "So prev << 1 = 187 ^ 97 = 216.") == ["187 ^ 97 = 216"]
