@@ -5295,6 +5295,12 @@ _AFTER_RESTATED = re.compile(
     re.I,
 )
 
+# `` `domain = domain[5:]` drops the first five characters, giving domain = 'orbit.io' ``: what it did, then what it left
+_RESTATED_THEN_GIVING = re.compile(
+    r"`((?:self\.)?\w+(?:\s*,\s*(?:self\.)?\w+)*\s*(?:[-+*/%&|^]|//|<<|>>)?=\s*[^=`\n][^`\n]*?)`\s+[a-z][^.;:`]{0,60}?"
+    r",\s*(?:giving|leaving|making|which\s+gives|which\s+leaves)\s+(.{0,120})"
+)
+
 
 def _after_the_restated_assignment(located: list[Check], walk: Walk) -> None:
     """`a, b = b, a` gives `a = 4`, `b = 9`: the values its targets hold once a run of that
@@ -5303,6 +5309,7 @@ def _after_the_restated_assignment(located: list[Check], walk: Walk) -> None:
     told = (
         [(m.group(1), m.group(2)) for m in _RESTATED_ASSIGNMENT.finditer(walk.raw_sentence)]
         + [(m.group(1), m.group(2)) for m in _AFTER_RESTATED.finditer(walk.raw_sentence)]
+        + [(m.group(1), m.group(2)) for m in _RESTATED_THEN_GIVING.finditer(walk.raw_sentence)]
         if "=" in walk.raw_sentence
         else []
     )

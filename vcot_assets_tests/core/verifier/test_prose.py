@@ -4461,3 +4461,19 @@ def test_literal_arithmetic_after_a_side_in_unknowns_is_checked():
     trace = traced(MIRROR_HALVES, "mirror_halves('lantern')")  # (no variable is called prev)
     assert ungrounded_in(trace, "So prev << 1 = 187 ^ 97 = 218.") == []
     assert ungrounded_in(trace, "So prev << 1 = 187 ^ 97 = 216.") == ["187 ^ 97 = 216"]
+
+
+DOMAIN_OF = """\
+def domain_of(host):
+    domain = host.lower()
+    if domain.startswith('mail.'):
+        domain = domain[5:]
+    return domain
+"""
+
+
+def test_a_restated_line_then_what_it_did_then_the_state_it_left():
+    trace = traced(DOMAIN_OF, "domain_of('Mail.Orbit.io')")
+    told = "`domain = domain[5:]` drops the first five characters, giving domain = '{}'."
+    assert ungrounded_in(trace, told.format("orbit.io")) == []
+    assert ungrounded_in(trace, told.format("mail.orbit.io")) != []
