@@ -3087,6 +3087,8 @@ def _sizes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         size = int(m.group("n"))
         if m.group("after"):
             begin = _literal_start(text, m.start("after") + 1)
+            if begin > 0 and re.search(r"[-+*]\s*$", text[:begin]):  # `'gar' + 'den' has 6 letters`: the sum's
+                begin = _left_operand_start(text, m.start("after") + 1, walk.facts.index.names)
             literal, value = _literal_value(_expr(text[begin : m.start("after") + 1]) or ast.Constant(None))
             if begin < 0 or not literal or not hasattr(value, "__len__"):
                 continue

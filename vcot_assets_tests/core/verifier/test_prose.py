@@ -4477,3 +4477,9 @@ def test_a_restated_line_then_what_it_did_then_the_state_it_left():
     told = "`domain = domain[5:]` drops the first five characters, giving domain = '{}'."
     assert ungrounded_in(trace, told.format("orbit.io")) == []
     assert ungrounded_in(trace, told.format("mail.orbit.io")) != []
+
+
+def test_the_size_told_of_a_sum_of_strings_is_the_whole_sum():
+    trace = traced(MIRROR_HALVES, "mirror_halves('lantern')")
+    assert ungrounded_in(trace, "`'lan' + 'tern'` has 7 letters.") == []
+    assert ungrounded_in(trace, "`'lan' + 'tern'` has 4 letters.") == ["len('lantern') = 4"]
