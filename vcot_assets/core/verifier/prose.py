@@ -3198,6 +3198,10 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `checks two things per token`: a rate, not a loop's count
         count = int(next(g for g in m.groups() if g))
         counts = _counts_of_the_noun(walk, m.group(0).split()[-1]) or _loop_counts(walk, s.text[: m.start()])
+        of = re.match(r"\s+of\s+`?([A-Za-z_]\w*)`?", s.text[m.end() :])
+        headers = [h for h, (targets, _) in walk.facts.loop_names.items() if of and of.group(1) in targets]
+        if headers:  # `across all 12 values of i`: the passes of the loop over i, not another loop named before
+            counts = set().union(*(walk.facts.index.counts_by_loop.get(h, set()) for h in headers))
         checks.append(Check("count", m.group(0), count in counts))
 
 

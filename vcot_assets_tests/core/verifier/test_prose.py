@@ -4483,3 +4483,23 @@ def test_the_size_told_of_a_sum_of_strings_is_the_whole_sum():
     trace = traced(MIRROR_HALVES, "mirror_halves('lantern')")
     assert ungrounded_in(trace, "`'lan' + 'tern'` has 7 letters.") == []
     assert ungrounded_in(trace, "`'lan' + 'tern'` has 4 letters.") == ["len('lantern') = 4"]
+
+
+GRAY_ONES = """\
+def gray_ones(n):
+    counts = []
+    for i in range(n):
+        g = i ^ (i >> 1)
+        ones = 0
+        while g:
+            g &= g - 1
+            ones += 1
+        counts.append(ones)
+    return counts
+"""
+
+
+def test_passes_counted_over_the_values_of_a_loop_variable_are_that_loops():
+    trace = traced(GRAY_ONES, "gray_ones(5)")  # i takes 5 values; the while loop runs 0, 1, 2, 1, 2 times
+    assert ungrounded_in(trace, "The inner loop runs across all 5 values of i.") == []
+    assert ungrounded_in(trace, "The inner loop runs across all 4 values of i.") != []
