@@ -725,7 +725,9 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         r"(?!\d+\s+(?:digits?|places?|decimals?|decimal\s+places|characters?|chars?|spaces?|bits?|columns?)\b)",
         lambda m: (
             f"{m.group(2)} {_direction_kept(m.group(3))} "
-            if m.group(2) in facts.index.names and not m.group(1)
+            if m.group(2) in facts.index.names
+            and not m.group(1)
+            and not _recased_unstored(m.group(2), m.group(3), facts)
             else m.group(0)
         ),
         text,
@@ -944,6 +946,7 @@ _KEY_BEFORE_DICT = re.compile(  # (`cy's best is now 55` too)
 
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "each", "every", "whole", "final", "new", "same"}
+_CONJUNCTIONS = {"and", "or", "but", "so", "then", "now", "while", "when", "as", "since", "because", "if", "until"}
 
 
 def _key_before_dict(m: re.Match, facts: TraceFacts) -> str:
@@ -952,8 +955,8 @@ def _key_before_dict(m: re.Match, facts: TraceFacts) -> str:
     name, word = m.group("name"), m.group("key")
     if name not in facts.index.names:
         name = f"self.{name.removeprefix('self.')}"  # (`stock` said of the attribute `self.stock`)
-    if word.lower() in _DETERMINERS or word in facts.index.names or name not in facts.index.names:
-        return m.group(0)  # (`the index is {...}`: the whole dict)
+    if word.lower() in _DETERMINERS | _CONJUNCTIONS or word in facts.index.names or name not in facts.index.names:
+        return m.group(0)  # (`the index is {...}`: the whole dict; `'ban', and counts becomes`: a clause's start)
     for key in (word, word.lower()):
         if any(isinstance(value, dict) and key in value for _, value in facts.history(name)):
             return f"{name}[{key!r}] "
@@ -2328,6 +2331,16 @@ _DIRECTED_VERBS = {
 }
 _DOWN_TO = re.compile(r"(?:goes|go|went)\s+down\s+to|(?:" + _DIRECTED_VERBS["down"] + r")(?:\s+back)?\s+to")
 _UP_TO = re.compile(r"(?:goes|go|went)\s+up\s+to|(?:" + _DIRECTED_VERBS["up"] + r")(?:\s+back)?\s+to")
+
+
+def _recased_unstored(name: str, verb: str, facts: TraceFacts) -> bool:
+    """`sentence is lowercased to '...'` where the code reads `sentence.lower()` but never stores it
+    back in `sentence`: what the call made, not a value of the variable."""
+    call = {"lowercased": "lower", "uppercased": "upper", "capitalized": "capitalize", "titlecased": "title"}.get(verb)
+    if call is None:
+        return False
+    bare = re.escape(name.removeprefix("self."))
+    return not re.search(rf"(?:self\.)?\b{bare}\s*=\s*(?:self\.)?{bare}\.{call}\(", facts.code_source)
 
 
 def _direction_kept(verb: str) -> str:

@@ -4503,3 +4503,35 @@ def test_passes_counted_over_the_values_of_a_loop_variable_are_that_loops():
     trace = traced(GRAY_ONES, "gray_ones(5)")  # i takes 5 values; the while loop runs 0, 1, 2, 1, 2 times
     assert ungrounded_in(trace, "The inner loop runs across all 5 values of i.") == []
     assert ungrounded_in(trace, "The inner loop runs across all 4 values of i.") != []
+
+
+SHINGLES = """\
+def shingles(text, k):
+    counts = {}
+    for i in range(len(text) - k + 1):
+        piece = text[i:i + k]
+        counts[piece] = counts.get(piece, 0) + 1
+    return counts
+"""
+
+
+def test_a_conjunction_before_a_dict_is_no_key_of_it():
+    trace = traced(SHINGLES, "shingles('band', 3)")  # 'and' is a key of counts
+    assert ungrounded_in(trace, "The piece is 'ban', and counts becomes {'ban': 1}.") == []
+    assert ungrounded_in(trace, "The piece is 'ban', and counts becomes {'ban': 2}.") != []
+
+
+LOWER_WORDS = """\
+def lower_words(sentence):
+    return len(sentence.lower().split())
+"""
+
+
+def test_a_variable_said_to_be_recased_where_the_code_never_stores_it_keeps_its_value():
+    trace = traced(LOWER_WORDS, "lower_words('Anna Saw')")
+    assert ungrounded_in(trace, "The sentence is lowercased to 'anna saw' and split into 2 words.") == []
+    # (where the code stores it back, the variable's value is what the sentence tells)
+    stored = traced(
+        LOWER_WORDS.replace("    return", "    sentence = sentence.lower()\n    return"), "lower_words('Anna Saw')"
+    )
+    assert ungrounded_in(stored, "The sentence is lowercased to 'anna sew'.") != []
