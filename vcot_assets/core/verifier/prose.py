@@ -2187,6 +2187,11 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         after = s.text[end:]
         if re.match(r"\s*(?:by|x)\s+\d", after):
             continue  # `a and b are 2 by 2 matrices`: a shape
+        if re.search(
+            r"\b(?:all|both|none\s+of\s+the|each\s+of\s+the)\s+`?$", s.text[: m.start("subject")], re.I
+        ) and re.match(r"(?:are|were)\b", m.group("verb").lower()):
+            s.use(m.start("subject"), end)
+            continue  # `All lanes were 0`: each of many, not the value of a variable called lanes
         if re.match(_COMPARATIVE, after):
             s.use(m.start("subject"), end)
             continue  # `s is one character longer than body`, `load is one more pack`: a difference, not its value

@@ -4535,3 +4535,17 @@ def test_a_variable_said_to_be_recased_where_the_code_never_stores_it_keeps_its_
         LOWER_WORDS.replace("    return", "    sentence = sentence.lower()\n    return"), "lower_words('Anna Saw')"
     )
     assert ungrounded_in(stored, "The sentence is lowercased to 'anna sew'.") != []
+
+
+LANE_LOADS = """\
+def lane_loads(lanes, w):
+    loads = [0] * lanes
+    loads[0] += w
+    return loads
+"""
+
+
+def test_all_of_a_plural_said_to_be_a_value_is_no_value_of_a_variable_of_that_name():
+    trace = traced(LANE_LOADS, "lane_loads(3, 7)")  # lanes is 3 throughout
+    assert ungrounded_in(trace, "So all lanes were 5.") == []
+    assert ungrounded_in(trace, "So lanes were 5.") == ["lanes = 5"]
