@@ -2339,13 +2339,14 @@ _UP_TO = re.compile(r"(?:goes|go|went)\s+up\s+to|(?:" + _DIRECTED_VERBS["up"] + 
 
 
 def _recased_unstored(name: str, verb: str, facts: TraceFacts) -> bool:
-    """`sentence is lowercased to '...'` where the code reads `sentence.lower()` but never stores it
-    back in `sentence`: what the call made, not a value of the variable."""
+    """`sentence is lowercased to '...'` where the code calls `sentence.lower()` but assigns no
+    recased value to `sentence` (`sentence = sentence.strip().lower()` would): what the call made,
+    not a value of the variable."""
     call = {"lowercased": "lower", "uppercased": "upper", "capitalized": "capitalize", "titlecased": "title"}.get(verb)
     if call is None:
         return False
     bare = re.escape(name.removeprefix("self."))
-    return not re.search(rf"(?:self\.)?\b{bare}\s*=\s*(?:self\.)?{bare}\.{call}\(", facts.code_source)
+    return not re.search(rf"(?<![\w.])(?:self\.)?{bare}\s*=[^=\n][^\n]*\.{call}\(", facts.code_source)
 
 
 def _direction_kept(verb: str) -> str:
