@@ -1640,7 +1640,7 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 
 # `over the loop`, `in total`, `by the end`: a change told across several steps
 _ACROSS_STEPS = re.compile(
-    r"\b(?:over|across|through(?:out)?|during|overall|total|altogether|end|finally|eventually|all|whole|loop|"
+    r"\b(?:over|across|through(?:out)?|during|overall|total|altogether|finally|eventually|all|whole|loop|"
     r"pass(?:es)?|iterations?|rounds?|times|steps|gradually|in\s+turn|so\s+far|ends?|ended|final|last|each|every|"
     r"up\s+to|as\s+\w+\s+goes|row|column)\b"
     r"|\b\d+\s+(?:more\s+)?[a-z]+s\b"  # (`two sales, so sold went from 0 to 2`: number words are digits by now)
@@ -5306,8 +5306,10 @@ def _tests_before_their_consequence(located: list[Check], walk: Walk) -> None:
 
 
 # `a, b = b, a` gives `a = 4` and `b = 9`: values said to come out of a restated assignment
+# an assignment statement restated (`a, b = b, a`, `total += x`): its targets, `=` and right side
+_STATEMENT = r"(?:self\.)?\w+(?:\s*,\s*(?:self\.)?\w+)*\s*(?:[-+*/%&|^]|//|<<|>>)?=\s*[^=`\n][^`\n]*?"
 _RESTATED_ASSIGNMENT = re.compile(
-    r"(?<![\w.])`?((?:self\.)?\w+(?:\s*,\s*(?:self\.)?\w+)*\s*(?:[-+*/%&|^]|//|<<|>>)?=\s*[^=`\n][^`\n]*?)`?\s*,?\s*"
+    r"(?<![\w.])`?(" + _STATEMENT + r")`?\s*,?\s*"
     r"(?:gives|makes|sets|leaves|yields|produces|results\s+in|"
     r"(?:swaps|exchanges)\s+(?:them|the\s+two|both)(?:\s*:|\s*,|\s+to|\s+so\s+that)?|"  # `a, b = b, a` swaps them: ...
     r"so\s+now|and\s+now|now)\s+(.{0,120})"
@@ -5315,14 +5317,14 @@ _RESTATED_ASSIGNMENT = re.compile(
 
 # `After \`w = w.lower()\`, \`w = 'of'\``: the state a restated line of the code leaves, told after it
 _AFTER_RESTATED = re.compile(
-    r"\b(?:after|once|following)\s+`((?:self\.)?\w+(?:\s*,\s*(?:self\.)?\w+)*\s*(?:[-+*/%&|^]|//|<<|>>)?=\s*"
-    r"[^=`\n][^`\n]*?)`\s*(?:runs|has\s+run|ran|executes|is\s+executed|is\s+applied)?\s*,\s*(.{0,120})",
+    r"\b(?:after|once|following)\s+`(" + _STATEMENT + r")`\s*"
+    r"(?:runs|has\s+run|ran|executes|is\s+executed|is\s+applied)?\s*,\s*(.{0,120})",
     re.I,
 )
 
 # `` `domain = domain[5:]` drops the first five characters, giving domain = 'orbit.io' ``: what it did, then what it left
 _RESTATED_THEN_GIVING = re.compile(
-    r"`((?:self\.)?\w+(?:\s*,\s*(?:self\.)?\w+)*\s*(?:[-+*/%&|^]|//|<<|>>)?=\s*[^=`\n][^`\n]*?)`\s+[a-z][^.;:`]{0,60}?"
+    r"`(" + _STATEMENT + r")`\s+[a-z][^.;:`]{0,60}?"
     r",\s*(?:giving|leaving|making|which\s+gives|which\s+leaves)\s+(.{0,120})"
 )
 
@@ -5332,9 +5334,11 @@ def _after_the_restated_assignment(located: list[Check], walk: Walk) -> None:
     line of the code is over, not at another moment (before the swap, they held 9 and 4). So too
     for a sentence that opens `After the swap,` just after one restating the assignment."""
     told = (
-        [(m.group(1), m.group(2)) for m in _RESTATED_ASSIGNMENT.finditer(walk.raw_sentence)]
-        + [(m.group(1), m.group(2)) for m in _AFTER_RESTATED.finditer(walk.raw_sentence)]
-        + [(m.group(1), m.group(2)) for m in _RESTATED_THEN_GIVING.finditer(walk.raw_sentence)]
+        [
+            (m.group(1), m.group(2))
+            for told_so in (_RESTATED_ASSIGNMENT, _AFTER_RESTATED, _RESTATED_THEN_GIVING)
+            for m in told_so.finditer(walk.raw_sentence)
+        ]
         if "=" in walk.raw_sentence
         else []
     )
