@@ -2104,8 +2104,8 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
 
 # `turns n into 450`, `brings total to 15`, `sets best to 'kim'`: the object takes that value
 _OBJECT_SET = re.compile(
-    r"\b(?:(?:turns|turned|makes|made|sets|set|brings|brought|takes|took|pushes|pushed|changes|changed)\s+"
-    r"(?P<subject>(?:self\.)?[A-Za-z_]\w*)\s+(?:into|to)"
+    r"\b(?:(?:turns|turned|turning|makes|made|sets|set|setting|brings|brought|bringing|takes|took|taking|pushes|"
+    r"pushed|pushing|changes|changed|changing)\s+(?P<subject>(?:self\.)?[A-Za-z_]\w*)\s+(?:into|to)"
     r"|(?:leaves|leaving|left)\s+(?P<left>(?:self\.)?[A-Za-z_]\w*)\s+(?:at|as|equal\s+to)"
     r"|(?:making|makes|made)\s+(?P<made>(?:self\.)?[A-Za-z_]\w*))\s+(?=[-\d'\"\[({])"  # `making total 6`
 )

@@ -665,6 +665,9 @@ def test_the_pass_a_loop_stopped_on_is_a_count_of_its_passes():
 def test_an_object_given_a_value_large_number_words_and_a_quoted_strings_length(facts):
     assert ("value", True) in verdicts(facts, "The next step brings total to 10.")
     assert ("value", False) in verdicts(facts, "The next step brings total to 11.")
+    # the participle too (`It adds 14, bringing total to 19`): before, 19 was only a loose literal
+    assert ("value", True) in verdicts(facts, "It adds 4, bringing total to 10.")
+    assert ("value", False) in verdicts(facts, "It adds 4, bringing total to 11.")
     assert ("value", False) in verdicts(facts, "That turns total into four thousand fifty.")  # 4050, not 4000 and 50
     assert verdicts(facts, '"international" has length 13.') == [("count", True)]
     assert verdicts(facts, '"international" has length 12.') == [("count", False)]
