@@ -4663,7 +4663,19 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                     checks.append(Check("return", f"{call.group(1)} returns {value!r}", found.ok, found.at))
                     told_call = node
             continue
-        checks.append(Check("return", f"returns {value!r}", _returned(value, walk.facts.returns, after)))
+        ok = _returned(value, walk.facts.returns, after)
+        at = _returned_here(value, walk) if ok else None
+        checks.append(Check("return", f"returns {value!r}", ok, at, [at] if at is not None else []))
+
+
+def _returned_here(value: object, walk: Walk) -> int | None:
+    """The return event in the window that hands back the value: `For "ivy" ... returns 100` tells
+    the moment the call ended, where the walk goes on from."""
+    index = walk.facts.index
+    for i in walk.window_range():
+        if index.events[i].kind == "return" and same_value(index.values[i], value):
+            return i
+    return None
 
 
 def _built_on(m: re.Match, text: str, end: int) -> bool:

@@ -4552,3 +4552,33 @@ def test_all_of_a_plural_said_to_be_a_value_is_no_value_of_a_variable_of_that_na
     trace = traced(LANE_LOADS, "lane_loads(3, 7)")  # lanes is 3 throughout
     assert ungrounded_in(trace, "So all lanes were 5.") == []
     assert ungrounded_in(trace, "So lanes were 5.") == ["lanes = 5"]
+
+
+STUBS = """\
+class Stubs:
+    def __init__(self, start):
+        self.next_no = start
+        self.issued = {}
+
+    def give(self, name):
+        if name in self.issued:
+            return self.issued[name]
+        self.issued[name] = self.next_no
+        self.next_no += 1
+        return self.issued[name]
+
+
+def roll(names):
+    s = Stubs(100)
+    return [s.give(n) for n in names]
+"""
+
+
+def test_a_return_told_moves_the_walk_to_the_end_of_that_call():
+    trace = traced(STUBS, "roll(['ivy', 'bo'])")
+    told = "For 'ivy', self.issued = {'ivy': 100}. The call returns 100. "
+    assert ungrounded_in(trace, told + "For 'bo', self.next_no becomes 102.") == []
+    # 101 is what the first call left: a change told after its return is the second call's
+    assert ungrounded_in(trace, told + "For 'bo', self.next_no becomes 101.") == [
+        "self.next_no = 101 (no change to it from here on)"
+    ]
