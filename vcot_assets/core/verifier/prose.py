@@ -2668,8 +2668,14 @@ def _values_in_order(walk: Walk, values: list[object], subject: str | None, step
     )
     if not close and len(values) >= 3 and any(_subsequence(values, [v for _, v in h]) for h in histories.values()):
         # `only the positive ones count as drops: 5, 4, 7`: values of another variable (`diff`),
-        # the noun naming what they are; a run one value off the named variable's is still wrong
-        return Check("sequence", f"values: {values}", True)
+        # the noun naming what they are; a run one value off the named variable's is still wrong,
+        # and so is one off what another variable held pass by pass (`the balance after each payment
+        # goes 920, 838, ..., 582, 593, 402` takes 593, the balance before a payment, from debt's history)
+        # (not where the named variable holds one of them: `reaches 27 after i = 0, then 59, 93` is read
+        # from i's 0 on)
+        own = any(same_value(v, x) for run in named_runs for v in run for x in values)
+        slipped = None if own else _slip_in_a_run(walk, values)
+        return Check("sequence", f"values: {values}" + (f" (one off {slipped})" if slipped else ""), not slipped)
     return Check("sequence", f"{subject or 'values'}: {values}", False)
 
 

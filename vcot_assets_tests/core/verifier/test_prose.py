@@ -4582,3 +4582,25 @@ def test_a_return_told_moves_the_walk_to_the_end_of_that_call():
     assert ungrounded_in(trace, told + "For 'bo', self.next_no becomes 101.") == [
         "self.next_no = 101 (no change to it from here on)"
     ]
+
+
+REPAY = """\
+def repay_months(debt, payment, rate_pct):
+    months = 0
+    while debt > 0:
+        debt += debt * rate_pct // 100
+        debt -= payment
+        months += 1
+    return months
+"""
+
+
+def test_values_said_of_a_variable_that_holds_none_of_them_are_held_to_the_run_they_summarise():
+    trace = traced(REPAY, "repay_months(1000, 100, 2)")
+    # `payment goes ...`: the noun before it names them; the balance after each payment
+    assert ungrounded_in(trace, "The balance after each payment goes 920, 838, 754, 669, 582, 493, 402.") == []
+    # 593 is in debt's history (the balance with a month's interest, before the payment), so the
+    # values are in order there, but one off what debt held pass by pass
+    assert ungrounded_in(trace, "The balance after each payment goes 920, 838, 754, 669, 582, 593, 402.") == [
+        "values: [920, 838, 754, 669, 582, 593, 402] (one off a pass-by-pass run)"
+    ]
