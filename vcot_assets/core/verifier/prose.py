@@ -2727,7 +2727,18 @@ def _slip_in_a_run(walk: Walk, values: list) -> str | None:
         if slipped:
             exact = every + _held_runs(facts)
             return None if any(_stretch(values, run, collapse=False) for run in exact) else slipped
-    slipped = next((kind for kind, found in runs.items() if any(_one_off(values, r) for r in found)), None)
+    # (pass by pass as the run held it, repeats included: `after each i: 17, 29, 35, 43, 50, 52, 54`
+    # for 17, 29, 35, 43, 52, 52, 54, where a pass that adds nothing repeats the 52; small counts
+    # told with repeats of their own, `add 1, 1, 2, 2, 1 and 2`, are not read so)
+    distinct = len(values) >= 5 and len(_collapsed(values)) == len(values)
+    slipped = next(
+        (
+            kind
+            for kind, found in runs.items()
+            if any(_one_off(values, r) or (distinct and 1 in _stretch_misses(values, r)) for r in found)
+        ),
+        None,
+    )
     if slipped is None:
         return None
     exact = every + [[v for _, v in h] for h in facts.histories.values()] + _held_runs(facts)

@@ -4604,3 +4604,22 @@ def test_values_said_of_a_variable_that_holds_none_of_them_are_held_to_the_run_t
     assert ungrounded_in(trace, "The balance after each payment goes 920, 838, 754, 669, 582, 593, 402.") == [
         "values: [920, 838, 754, 669, 582, 593, 402] (one off a pass-by-pass run)"
     ]
+
+
+PAIR_TOTAL = """\
+def pair_total(n, m):
+    total = 0
+    for i in range(1, n + 1):
+        for j in range(i + 1, n + 1):
+            total += (i * j) % m
+    return total
+"""
+
+
+def test_a_run_of_distinct_values_one_off_what_a_variable_held_pass_by_pass_with_its_repeats_is_a_slip():
+    trace = traced(PAIR_TOTAL, "pair_total(8, 6)")  # after each i: 17, 29, 35, 43, 52, 52, 54 (i = 6 adds 0)
+    assert ungrounded_in(trace, "The running sum after each i is 17, 29, 35, 43, 52, 52, 54.") == []
+    # 50 is no value total held (it went 43, 48, 52): read with the repeat, one value off
+    assert ungrounded_in(trace, "The running sum after each i is 17, 29, 35, 43, 50, 52, 54.") == [
+        "values: [17, 29, 35, 43, 50, 52, 54] (one off a pass-by-pass run)"
+    ]
