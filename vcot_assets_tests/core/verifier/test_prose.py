@@ -4623,3 +4623,25 @@ def test_a_run_of_distinct_values_one_off_what_a_variable_held_pass_by_pass_with
     assert ungrounded_in(trace, "The running sum after each i is 17, 29, 35, 43, 50, 52, 54.") == [
         "values: [17, 29, 35, 43, 50, 52, 54] (one off a pass-by-pass run)"
     ]
+
+
+CLAMPED = """\
+def clamped_readings(cap, inflows):
+    level = 0
+    readings = []
+    for f in inflows:
+        level += f
+        if level > cap:
+            level = cap
+        readings.append(level)
+    return readings
+"""
+
+
+def test_values_said_of_a_list_that_holds_none_of_them_in_order_are_one_off_its_items():
+    trace = traced(CLAMPED, "clamped_readings(10, [4, 5, 3, -6])")  # level 4, 9, 12, 10, 4
+    assert ungrounded_in(trace, "The readings went 4, 9, 10, 4.") == []
+    # 12 is level before the clamp, so the values are in order in level's history, but readings held 10
+    assert ungrounded_in(trace, "The readings went 4, 9, 12, 4.") == [
+        "values: [4, 9, 12, 4] (one off the items it holds)"
+    ]
