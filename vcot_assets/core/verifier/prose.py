@@ -2667,20 +2667,25 @@ def _values_in_order(walk: Walk, values: list[object], subject: str | None, step
         walk, values, subject
     )
     if not close and len(values) >= 3 and any(_subsequence(values, [v for _, v in h]) for h in histories.values()):
-        # `only the positive ones count as drops: 5, 4, 7`: values of another variable (`diff`),
-        # the noun naming what they are; a run one value off the named variable's is still wrong,
-        # and so is one off what another variable held pass by pass (`the balance after each payment
-        # goes 920, 838, ..., 582, 593, 402` takes 593, the balance before a payment, from debt's history)
-        # (not where the named variable holds one of them: `reaches 27 after i = 0, then 59, 93` is read
-        # from i's 0 on)
-        own = any(same_value(v, x) for run in named_runs for v in run for x in values)
-        slipped = None if own else _slip_in_a_run(walk, values)
-        # (`maxes grows 6, 6, 7, 7, 7, 6` where the list came to hold 6, 6, 7, 4, 7, 6: its items, one off)
-        items = [_items(run[-1]) for run in named_runs if run and isinstance(run[-1], (list, tuple))]
-        if not slipped and any(1 in _stretch_misses(values, held) for held in items):
-            slipped = "the items it holds"
-        return Check("sequence", f"values: {values}" + (f" (one off {slipped})" if slipped else ""), not slipped)
+        return _another_variables_run(walk, values, named_runs)
     return Check("sequence", f"{subject or 'values'}: {values}", False)
+
+
+def _another_variables_run(walk: Walk, values: list[object], named_runs: list[list]) -> Check:
+    """Values in order in the history of a variable other than the one named (`only the positive
+    ones count as drops: 5, 4, 7` are diff's, the noun naming what they are). Still a slip: a run
+    one off what some variable held pass by pass (`the balance after each payment goes 920, 838,
+    ..., 582, 593, 402`: 593 is debt before a payment, in its history but not after a pass), and
+    one off the items the named list came to hold."""
+    # (not where the named variable holds one of them: `reaches 27 after i = 0, then 59, 93` is read
+    # from i's 0 on)
+    own = any(same_value(v, x) for run in named_runs for v in run for x in values)
+    slipped = None if own else _slip_in_a_run(walk, values)
+    # (`maxes grows 6, 6, 7, 7, 7, 6` where the list came to hold 6, 6, 7, 4, 7, 6: its items, one off)
+    items = [_items(run[-1]) for run in named_runs if run and isinstance(run[-1], (list, tuple))]
+    if not slipped and any(1 in _stretch_misses(values, held) for held in items):
+        slipped = "the items it holds"
+    return Check("sequence", f"values: {values}" + (f" (one off {slipped})" if slipped else ""), not slipped)
 
 
 def _skips_one_value(walk: Walk, name: str, values: list, history: list) -> bool:
