@@ -1561,7 +1561,10 @@ _NAMED_SEQUENCE = re.compile(
     r"|\b(?:walks|steps|moves|iterates|runs|loops|sweeps)\s+(?P<looped>(?:self\.)?[A-Za-z_]\w*)\s+"
     r"(?:over|through|across|along)\s+(?:the\s+values?\s+)?(?P<looped_value>\S)"
     # `Running total after each step: 7, 10, 14`
-    r"|(?<![\w.])(?P<listed>(?:self\.)?[A-Za-z_]\w*)(?:\s+[a-z]+){0,4}\s*:\s*(?P<listed_value>-?\d)",
+    r"|(?<![\w.])(?P<listed>(?:self\.)?[A-Za-z_]\w*)(?:\s+[a-z]+){0,4}\s*:\s*(?P<listed_value>-?\d)"
+    # `32, 34 and 35 push streak to 1, 2 and 3`: the values the steps take it to
+    r"|\b(?:pushes|push|pushed|takes|take|took|brings|bring|brought|moves|move|moved|raises|raise|raised)\s+"
+    r"(?P<pushed>(?:self\.)?[A-Za-z_]\w*)\s+(?:up\s+|down\s+)?to\s+(?P<pushed_value>-?\d)",
     re.IGNORECASE,
 )
 
@@ -1585,10 +1588,13 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     known = walk.facts.index.names
     opening = _SUBJECT_OPENING.match(s.text)
     for m in _overlapping(_NAMED_SEQUENCE, s.text):
-        subject = m.group("subject") or m.group("looped") or m.group("listed")
+        group = next(g for g in ("subject", "looped", "listed", "pushed") if m.group(g))
+        subject = m.group(group)
         if subject.lower() == "it" and opening and opening.group(1) in known:
             subject = opening.group(1)  # `best is replaced ...: it goes 1, 7, 10`: the sentence's subject
-        start = m.start("value" if m.group("subject") else "looped_value" if m.group("looped") else "listed_value")
+        start = m.start(
+            {"subject": "value", "looped": "looped_value", "listed": "listed_value"}.get(group, "pushed_value")
+        )
         base = subject.split("[")[0]
         if base not in known and f"self.{base}" not in known and base.removeprefix("self.") not in known:
             continue
@@ -1624,7 +1630,7 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                     )
                 )
             continue
-        if len(values) < (3 if m.group("listed") else 2) or not s.free(m.start(), end):
+        if len(values) < (3 if group in ("listed", "pushed") else 2) or not s.free(m.start(), end):
             continue
         s.use(m.start(), end)
         if re.search(r"\b(?:length|size)\s+of\s+(?:the\s+)?$", s.text[: m.start()], re.I):

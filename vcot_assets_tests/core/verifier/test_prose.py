@@ -4645,3 +4645,24 @@ def test_values_said_of_a_list_that_holds_none_of_them_in_order_are_one_off_its_
     assert ungrounded_in(trace, "The readings went 4, 9, 12, 4.") == [
         "values: [4, 9, 12, 4] (one off the items it holds)"
     ]
+
+
+STREAK = """\
+def alarm_count(readings, limit):
+    streak = alarms = 0
+    for r in readings:
+        if r > limit:
+            streak += 1
+            if streak == 2:
+                alarms += 1
+        else:
+            streak = 0
+    return alarms
+"""
+
+
+def test_steps_said_to_push_a_variable_to_a_run_of_values_are_its_values_in_turn():
+    trace = traced(STREAK, "alarm_count([32, 34, 35], 30)")
+    assert ungrounded_in(trace, "32, 34 and 35 push streak to 1, 2 and 3.") == []
+    # before, `1, 2 and 2` was read as values of no variable (streak held 1 and 2)
+    assert ungrounded_in(trace, "32, 34 and 35 push streak to 1, 2 and 2.") == ["streak: [1, 2, 2]"]
