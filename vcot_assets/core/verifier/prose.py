@@ -5025,7 +5025,13 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
             continue
         before = s.text[: check.position]
         if (
-            (check.kind == "value" and (_NEGATED.search(before) or _NEVER_AFTER.match(s.text, check.position)))
+            (
+                check.kind == "value"
+                and (
+                    (_NEGATED.search(before) and _told_here(s.text, check))
+                    or _NEVER_AFTER.match(s.text, check.position)
+                )
+            )
             or (check.kind in ("value", "comparison") and _NONE_HAS.search(before))
             or (
                 check.kind == "comparison"
@@ -5552,6 +5558,15 @@ def _not_gone_back(located: list[Check], walk: Walk) -> None:
             check.text += " (only before this point of the run)"
         elif check.at is not None:
             walk.told_values[name] = max(walk.told_values.get(name, -1), check.at)
+
+
+def _told_here(text: str, check: Check) -> bool:
+    """The value check's own variable is what its position starts with (`not seen, out = ['A']` read
+    from `seen` on denies nothing of out)."""
+    name = check.text.split(" = ")[0].split("[")[0]
+    return bool(
+        re.match(r"[`\x00\s]*(?:self\.)?" + re.escape(name.removeprefix("self.")) + r"\b", text[check.position :])
+    )
 
 
 def _told_value(check: Check) -> tuple[bool, object]:

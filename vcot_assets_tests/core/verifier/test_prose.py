@@ -4666,3 +4666,24 @@ def test_steps_said_to_push_a_variable_to_a_run_of_values_are_its_values_in_turn
     assert ungrounded_in(trace, "32, 34 and 35 push streak to 1, 2 and 3.") == []
     # before, `1, 2 and 2` was read as values of no variable (streak held 1 and 2)
     assert ungrounded_in(trace, "32, 34 and 35 push streak to 1, 2 and 2.") == ["streak: [1, 2, 2]"]
+
+
+INITIALS = """\
+def initials(text):
+    seen = set()
+    out = []
+    for w in text.split():
+        first = w.strip(',.')[0].upper()
+        if first not in seen:
+            seen.add(first)
+            out.append(first)
+    return out
+"""
+
+
+def test_a_negation_denies_the_word_after_it_not_a_value_told_after_that():
+    trace = traced(INITIALS, "initials('ana, Bo ada')")
+    # `not seen` denies seen's holding 'A'; out = ['A'] after it is a state told, not denied
+    assert ungrounded_in(trace, "'ana,' gives first = 'A', not seen, `out = ['A']`.") == []
+    assert ungrounded_in(trace, "'ana,' gives first = 'A', not seen, `out = ['B']`.") == ["out = ['B']"]
+    assert ungrounded_in(trace, "The loop never gets to `out = ['A', 'B', 'C']`.") == []
