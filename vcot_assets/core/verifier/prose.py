@@ -5073,8 +5073,10 @@ _DIFFERENCE = re.compile(
     re.I,
 )
 _SHARE_OF = re.compile(r"[^.;,:]{0,40}?\d\s*(?:%|percent\b)\s*of\b", re.I)
-# `flag is 'ok' only when check == 0`, `the tip is 15 percent of 8450`, `kmh is 27 above the limit`
-_NO_STATE = (_ONLY_WHEN, _SHARE_OF, _DIFFERENCE)
+_REPEATED = re.compile(r"[^.;]{0,60}?\b(?:is|was|gives|=)\s*\S+\s+(?:repeated|copied|duplicated)\b", re.I)
+# `flag is 'ok' only when check == 0`, `the tip is 15 percent of 8450`, `kmh is 27 above the limit`,
+# `[share + 1] * extra is [4] repeated two times`
+_NO_STATE = (_ONLY_WHEN, _SHARE_OF, _DIFFERENCE, _REPEATED)
 # `no j is greater than 3` (not `there is no 'b' in result`, whose test reads as written)
 _NO_ONE_IS = re.compile(
     r"[\w.\[\]'\"]+\s+(?:(?:is|are|was|were)\s+(?:greater|less|smaller|bigger|larger|more|above|below|at\s+least|at\s+most)|"

@@ -4687,3 +4687,16 @@ def test_a_negation_denies_the_word_after_it_not_a_value_told_after_that():
     assert ungrounded_in(trace, "'ana,' gives first = 'A', not seen, `out = ['A']`.") == []
     assert ungrounded_in(trace, "'ana,' gives first = 'A', not seen, `out = ['B']`.") == ["out = ['B']"]
     assert ungrounded_in(trace, "The loop never gets to `out = ['A', 'B', 'C']`.") == []
+
+
+SPLIT_EVEN = """\
+def split_even(total, jars):
+    share, extra = divmod(total, jars)
+    return [share + 1] * extra + [share] * (jars - extra)
+"""
+
+
+def test_a_value_said_repeated_is_a_factor_of_the_value_not_the_value():
+    trace = traced(SPLIT_EVEN, "split_even(17, 5)")  # share 3, extra 2: [4, 4, 3, 3, 3]
+    assert ungrounded_in(trace, "[share + 1] * extra is [4] repeated two times, which is [4, 4].") == []
+    assert ungrounded_in(trace, "[share + 1] * extra is [4, 4, 4].") == ["[share + 1] * extra = [4, 4, 4]"]
