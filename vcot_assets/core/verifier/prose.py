@@ -2169,6 +2169,16 @@ _COMPARATIVE = (
 )
 
 
+def _a_list_of_its_values(m: re.Match, subject: str, values: list, walk: Walk) -> bool:
+    """`the word list was ['oak', 'fir']`: a container noun after a variable that never holds a
+    collection names a list of its values (the loop's words), not a value of it."""
+    return (
+        m.group("subject").lower() in _CONTAINER_NOUNS
+        and all(_is_collection(v) for v in values)
+        and not any(_is_collection(v) for _, v in walk.facts.history(subject))
+    )
+
+
 def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`x is 3`, `total becomes 12`, `the length of xs is 4`, `total goes 3, 7, 12`."""
     known = walk.facts.index.names
@@ -2188,7 +2198,7 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             # `held = 100, 30 > 100 is False`, `acc is 1, ~1 is -2`, `the level is 0, 13 units were
             # drawn`: the second starts the next claim
             values, end = values[:1], _right_operand_end(s.text, start)
-        if not values or not s.free(m.start("subject"), end):
+        if not values or not s.free(m.start("subject"), end) or _a_list_of_its_values(m, subject, values, walk):
             continue
         after = s.text[end:]
         if re.match(r"\s*(?:by|x)\s+\d", after):

@@ -4700,3 +4700,19 @@ def test_a_value_said_repeated_is_a_factor_of_the_value_not_the_value():
     trace = traced(SPLIT_EVEN, "split_even(17, 5)")  # share 3, extra 2: [4, 4, 3, 3, 3]
     assert ungrounded_in(trace, "[share + 1] * extra is [4] repeated two times, which is [4, 4].") == []
     assert ungrounded_in(trace, "[share + 1] * extra is [4, 4, 4].") == ["[share + 1] * extra = [4, 4, 4]"]
+
+
+INK = """\
+def ink_used(words, ink):
+    for word in words:
+        ink -= len(word)
+    return ink
+"""
+
+
+def test_a_container_noun_after_a_variable_that_never_holds_one_names_a_list_of_its_values():
+    trace = traced(INK, "ink_used(['oak', 'maple', 'fir'], 20)")
+    # `the word list`: the words, not a value of the loop's word (which holds strings only)
+    assert ungrounded_in(trace, "So the word list was ['oak', 'maple', 'fir'] with ink 20.") == []
+    # (the list itself is still a value to ground)
+    assert ungrounded_in(trace, "So the word list was ['oak', 'maple', 'elm'] with ink 20.") != []
