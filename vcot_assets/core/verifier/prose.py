@@ -5577,7 +5577,7 @@ def _told_here(text: str, check: Check) -> bool:
     from `seen` on denies nothing of out)."""
     name = check.text.split(" = ")[0].split("[")[0]
     return bool(
-        re.match(r"[`\x00\s]*(?:self\.)?" + re.escape(name.removeprefix("self.")) + r"\b", text[check.position :])
+        re.match(r"[`\x00\s]*(?:self\.)?" + re.escape(name.removeprefix("self.")) + r"(?!\w)", text[check.position :])
     )
 
 
