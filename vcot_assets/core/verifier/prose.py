@@ -1592,9 +1592,7 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         subject = m.group(group)
         if subject.lower() == "it" and opening and opening.group(1) in known:
             subject = opening.group(1)  # `best is replaced ...: it goes 1, 7, 10`: the sentence's subject
-        start = m.start(
-            {"subject": "value", "looped": "looped_value", "listed": "listed_value"}.get(group, "pushed_value")
-        )
+        start = m.start("value" if group == "subject" else f"{group}_value")
         base = subject.split("[")[0]
         if base not in known and f"self.{base}" not in known and base.removeprefix("self.") not in known:
             continue
@@ -5367,9 +5365,9 @@ def _tests_before_their_consequence(located: list[Check], walk: Walk) -> None:
                 value.text += " (not after " + test.text + ")"
 
 
-# `a, b = b, a` gives `a = 4` and `b = 9`: values said to come out of a restated assignment
 # an assignment statement restated (`a, b = b, a`, `total += x`): its targets, `=` and right side
 _STATEMENT = r"(?:self\.)?\w+(?:\s*,\s*(?:self\.)?\w+)*\s*(?:[-+*/%&|^]|//|<<|>>)?=\s*[^=`\n][^`\n]*?"
+# `a, b = b, a` gives `a = 4` and `b = 9`: values said to come out of a restated assignment
 _RESTATED_ASSIGNMENT = re.compile(
     r"(?<![\w.])`?(" + _STATEMENT + r")`?\s*,?\s*"
     r"(?:gives|makes|sets|leaves|yields|produces|results\s+in|"
