@@ -6070,6 +6070,113 @@ def _went_back_after(jump: _Jump, checks: list[Check], walk: Walk) -> bool:
     return all(jump.start < min(c.events) and max(c.events) < jump.report.window_end for c in told)
 
 
+def _told_values(checks: list[Check]) -> dict[str, list[tuple[Check, object]]]:
+    """The literal values a sentence tells of variables themselves, by name."""
+    told: dict[str, list[tuple[Check, object]]] = {}
+    for check in _plain_values(checks):
+        name, _, value = check.text.partition(" = ")
+        try:
+            told.setdefault(name, []).append((check, ast.literal_eval(value)))
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            continue
+    return told
+
+
+def _step_moments(
+    report: SentenceReport, told: dict[str, list[tuple[Check, object]]], facts: TraceFacts
+) -> list[tuple[tuple, str, Check]]:
+    """`y = 1908: count = 4.`: a step named by the value its loop gives a loop variable, and what the
+    sentence tells of other variables at that step, each as "before" (the state the step starts
+    from), "after" (the state it leaves) or "within"; ((loop variable, variable), moment, check)."""
+    steps = [name for name in told if name in facts.loop_variables]
+    if len(steps) != 1 or len(told[steps[0]]) != 1:
+        return []
+    step, (step_check, step_value) = steps[0], told[steps[0]][0]
+    events = facts.index.events
+    headers = [  # the events where the loop's header gives the step variable its value
+        i for i, value in facts.history(step) if events[i].line_no in facts.loop_names and same_value(value, step_value)
+    ]
+    if not headers:
+        return []
+    start = min(headers, key=lambda i: abs(i - (step_check.at if step_check.at is not None else report.window_start)))
+    header = events[start].line_no
+    later = [i for i, _ in facts.history(step) if i > start and events[i].line_no == header]
+    end = later[0] - 1 if later else _loop_left(start, header, facts)
+    moments = []
+    for name, values in told.items():
+        if (
+            name == step
+            or len(values) != 1
+            or re.search(rf"(?:,\s*`?{re.escape(name)}`?\s*=|\b{re.escape(name)}`?\s*,)", report.sentence)
+        ):
+            continue  # (`a, b = 5, 7` restates a line that sets both at once)
+        check, value = values[0]
+        before, after = _held_at(facts, name, start), _held_at(facts, name, end)
+        if before is _NOTHING or after is _NOTHING or same_value(before, after):
+            continue
+        moment = "before" if same_value(value, before) else "after" if same_value(value, after) else "within"
+        moments.append(((step, name), moment, check))
+    return moments
+
+
+_NOTHING = object()
+
+
+def _held_at(facts: TraceFacts, name: str, event: int) -> object:
+    history = facts.history(name)
+    at = bisect_left([i for i, _ in history], event + 1) - 1
+    return history[at][1] if at >= 0 else _NOTHING
+
+
+def _loop_left(start: int, header: int, facts: TraceFacts) -> int:
+    """The last event of the loop's last step: before the run leaves the loop's lines (or returns) at its depth."""
+    events, last_line = facts.index.events, facts.loop_ends.get(header, header)
+    depth = events[start].depth
+    for i in range(start + 1, len(events)):
+        event = events[i]
+        if event.depth < depth or (
+            event.depth == depth and (event.kind == "return" or not header <= event.line_no <= last_line)
+        ):
+            return i - 1
+    return len(events) - 1
+
+
+def _off_the_narrations_moment(
+    steps: list[tuple[SentenceReport, list[Check]]], facts: TraceFacts
+) -> list[tuple[SentenceReport, Check]]:
+    """A narration that tells every step's state after the step (`y = 1904: count = 3`, `y = 1912:
+    count = 5`) and one step's before it (`y = 1908: count = 3`, where that step makes it 4) has
+    told a stale value there: the run held 3 at that step's start, so the window grounds it, but
+    no reading of that step gives 3. Held the other way round too (states before each step).
+    Only where one step breaks a convention two others keep."""
+    by_pair: dict[tuple, list[tuple[str, SentenceReport, Check]]] = {}
+    told = [_told_values(checks) for _, checks in steps] + [{}]
+    for k, (report, _) in enumerate(steps):
+        following = told[k + 1]
+        for pair, moment, check in _step_moments(report, told[k], facts):
+            if pair[1] in following and not facts.loop_variables & set(following):
+                continue  # (`t = 15: start is 3.` `Append 12, then start = 15.`: the step goes on, both told)
+            by_pair.setdefault(pair, []).append((moment, report, check))
+    slips = []
+    for stated in by_pair.values():
+        moments = [moment for moment, _, _ in stated]
+        for odd, kept in (("before", "after"), ("after", "before")):
+            if moments.count(odd) == 1 and moments.count(kept) >= 2:
+                slips += [(report, check) for moment, report, check in stated if moment == odd]
+    return slips
+
+
+def _ungrounded_after_all(report: SentenceReport, check: Check, why: str) -> int:
+    """Move a claim a later look found wrong from the grounded claims of its sentence's report to
+    the ungrounded ones, saying why; 1 where it was there to move."""
+    entity = next((e for e in report.grounded if e.text == check.text), None)
+    if entity is None:
+        return 0
+    report.grounded.remove(entity)
+    report.ungrounded.append(Entity(kind=check.kind, text=f"{check.text} ({why})"))
+    return 1
+
+
 def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tuple[list[SentenceReport], int, int, int]:
     """Per-sentence reports (grounded and ungrounded claims), the number of checked claims, the
     number of sentences that had value-bearing mentions none of which could be checked, and the
@@ -6082,6 +6189,7 @@ def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tup
     text = re.sub(r"(?m)^(\s*(?:[-*+]\s+)?)(?:\*\*)?\d{1,3}[.)](?:\*\*)?\s+", r"\1", text)  # list numbering
     cursor, item_opening = 0, False
     jumped: _Jump | None = None
+    steps: list[tuple[SentenceReport, list[Check]]] = []
     for sentence in split_sentences(text):
         at = text.find(sentence, cursor)
         new_line = False
@@ -6099,13 +6207,7 @@ def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tup
         checks = check_sentence(sentence, walk) if n else []
         if jumped is not None and _went_back_after(jumped, checks, walk):
             for check in jumped.checks:  # (the earlier sentence's claims: its report is amended)
-                entity = next((e for e in jumped.report.grounded if e.text == check.text), None)
-                if entity is not None:
-                    jumped.report.grounded.remove(entity)
-                    jumped.report.ungrounded.append(
-                        Entity(kind=check.kind, text=f"{check.text} (a value of a later moment)")
-                    )
-                    tied -= 1
+                tied -= _ungrounded_after_all(jumped.report, check, "a value of a later moment")
         # (a line that opens with `Third pass:` tells that pass in all its sentences, as a list item does;
         # in a backward narration `Fifth entry:` is as often the output's fifth entry: passes named by value only)
         if item_opening or (new_line and _PASS_ORDINAL.match(walk.sentence) and not walk.backward):
@@ -6121,5 +6223,8 @@ def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tup
             entity = Entity(kind=check.kind, text=check.text)
             (report.grounded if check.ok else report.ungrounded).append(entity)
         reports.append(report)
+        steps.append((report, decided))
         jumped = _jumped_ahead(report, decided, lo, walk)
+    for report, check in [] if backward else _off_the_narrations_moment(steps, facts):
+        tied -= _ungrounded_after_all(report, check, "not this step's moment")
     return reports, total, unverifiable, tied

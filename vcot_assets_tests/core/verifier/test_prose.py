@@ -4716,3 +4716,26 @@ def test_a_container_noun_after_a_variable_that_never_holds_one_names_a_list_of_
     assert ungrounded_in(trace, "So the word list was ['oak', 'maple', 'fir'] with ink 20.") == []
     # (the list itself is still a value to ground)
     assert ungrounded_in(trace, "So the word list was ['oak', 'maple', 'elm'] with ink 20.") != []
+
+
+LEAP_TALLY = """\
+def leap_tally(y1, y2):
+    count = 0
+    for y in range(y1, y2):
+        if (y % 4 == 0 and y % 100 != 0) or y % 400 == 0:
+            count += 1
+    return count
+"""
+
+
+def test_a_step_told_at_another_moment_than_the_narrations_other_steps_is_a_stale_value():
+    trace = traced(LEAP_TALLY, "leap_tally(1890, 1915)")  # count: 1 at 1892, 2 at 1896, 3 at 1904, ... (1900 no)
+    after_each = "y = 1892: count = 1.\ny = 1896: count = 2.\ny = 1904: count = 3.\ny = 1908: count = {}.\n{}y = 1912: count = 5.\n"
+    assert ungrounded_in(trace, after_each.format(4, "")) == []
+    # every other step tells the state it leaves; this one the state it started from (count was 3 when y took 1908)
+    assert ungrounded_in(trace, after_each.format(3, "")) == ["count = 3 (not this step's moment)"]
+    # a narration that tells the state each step starts from keeps its own convention
+    before_each = "y = 1896: count = 1.\ny = 1904: count = 2.\ny = 1908: count = 3.\ny = 1912: count = 4.\n"
+    assert ungrounded_in(trace, before_each) == []
+    # a step that goes on in the next sentence tells both moments
+    assert ungrounded_in(trace, after_each.format(3, "1908 % 4 == 0, so count = 4.\n")) == []
