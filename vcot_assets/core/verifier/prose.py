@@ -3257,6 +3257,9 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `checks two things per token`: a rate, not a loop's count
         count = int(next(g for g in m.groups() if g))
         counts = _counts_of_the_noun(walk, m.group(0).split()[-1]) or _loop_counts(walk, s.text[: m.start()])
+        role = re.search(r"\b(outer|inner)\s+[a-z]+s$", m.group(0), re.I)
+        if role and _counts_of_role(walk.facts, role.group(1)):  # `after all 12 outer iterations`: that loop's
+            counts = _counts_of_role(walk.facts, role.group(1))
         of = re.match(r"\s+of\s+`?([A-Za-z_]\w*)`?", s.text[m.end() :])
         headers = [h for h, (targets, _) in walk.facts.loop_names.items() if of and of.group(1) in targets]
         if headers:  # `across all 12 values of i`: the passes of the loop over i, not another loop named before
@@ -3591,8 +3594,7 @@ def _loop_counts(walk: Walk, before: str = "") -> set[int]:
     )  # (`the inner for y loop body runs 49 times`)
     restated = any(len(code) >= 8 and code in squash(raw) for _, code in facts.loop_names.values())
     if said and (not restated or before.rfind("\x00") < said.start()):  # a header restated earlier names another loop
-        headers = [h for h, roles in facts.loop_roles.items() if said.group(1).lower() in roles]
-        counts = set().union(*(facts.index.counts_by_loop.get(h, set()) for h in headers))
+        counts = _counts_of_role(facts, said.group(1))
         if counts:
             return counts
     named = [
@@ -3629,6 +3631,12 @@ def _loop_counts(walk: Walk, before: str = "") -> set[int]:
         named = list(facts.loop_names)  # `the loop ran 3 times` where the code has one loop: that loop
     counts = set().union(*(facts.index.counts_by_loop.get(h, set()) for h in named)) if named else set()
     return counts or (facts.loop_counts | facts.index.loop_totals)
+
+
+def _counts_of_role(facts: TraceFacts, role: str) -> set[int]:
+    """The counts of the loops of one role (`outer`, `inner`, `while`, `for`)."""
+    headers = [h for h, roles in facts.loop_roles.items() if role.lower() in roles]
+    return set().union(*(facts.index.counts_by_loop.get(h, set()) for h in headers))
 
 
 _LOOP_OF_FUNCTION = re.compile(

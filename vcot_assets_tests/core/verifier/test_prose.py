@@ -4739,3 +4739,25 @@ def test_a_step_told_at_another_moment_than_the_narrations_other_steps_is_a_stal
     assert ungrounded_in(trace, before_each) == []
     # a step that goes on in the next sentence tells both moments
     assert ungrounded_in(trace, after_each.format(3, "1908 % 4 == 0, so count = 4.\n")) == []
+
+
+DIVISOR_COUNTS = """\
+def divisor_counts(n):
+    counts = []
+    for x in range(1, n + 1):
+        d = 0
+        for k in range(1, x + 1):
+            if x % k == 0:
+                d += 1
+        counts.append(d)
+    return counts
+"""
+
+
+def test_a_count_of_outer_or_inner_passes_is_of_the_loops_of_that_role():
+    trace = traced(DIVISOR_COUNTS, "divisor_counts(4)")  # the outer loop runs 4 times, the inner 1, 2, 3 and 4
+    assert ungrounded_in(trace, "After all 4 outer iterations, counts = [1, 2, 2, 3].") == []
+    # 3 is a run of the inner loop (x = 3), not of the outer one
+    assert ungrounded_in(trace, "After all 3 outer iterations, counts = [1, 2, 2, 3].") == [
+        "After all 3 outer iterations"
+    ]
