@@ -3588,7 +3588,7 @@ def _loop_counts(walk: Walk, before: str = "") -> set[int]:
     inner while`), else of any loop."""
     facts, raw = walk.facts, walk.raw_sentence
     said = re.search(
-        r"\b(outer|inner|while|for)\b(?:`)?(?:\s+(?:for|while)\s+[A-Za-z_]\w*`?)?\s+(?:loop|body)\b[^,;]{0,30}$",
+        r"\b(outer|inner|while|for)\b(?:`)?(?:\s+(?:for|while)\s+[A-Za-z_]\w*`?)?\s+(?:loop|body)\b[^,;]{0,30}(?:,\s*)?$",
         before,
         re.I,
     )  # (`the inner for y loop body runs 49 times`)

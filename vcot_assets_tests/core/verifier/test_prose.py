@@ -4761,3 +4761,10 @@ def test_a_count_of_outer_or_inner_passes_is_of_the_loops_of_that_role():
     assert ungrounded_in(trace, "After all 3 outer iterations, counts = [1, 2, 2, 3].") == [
         "After all 3 outer iterations"
     ]
+
+
+def test_a_count_set_off_by_a_comma_after_the_loop_it_counts_is_that_loops():
+    trace = traced(DIVISOR_COUNTS, "divisor_counts(4)")
+    assert ungrounded_in(trace, "The outer loop runs x from 1 to 4, four passes.") == []
+    # (3 is how often the inner loop ran for x = 3)
+    assert ungrounded_in(trace, "The outer loop runs x from 1 to 4, three passes.") == ["3 passes"]
