@@ -426,6 +426,8 @@ _NUMBER_RUN = r"-?\d+(?:\s*,\s*-?\d+)*"
 _AND_LISTED = re.compile(r",?\s+and\s+")
 _ADD_UP_TO = re.compile(
     rf"(?<![\w.\-])(?<!=\s)(?<!=)(?P<items>\[{_NUMBER_RUN}\]|{_NUMBER_RUN},?\s+and\s+-?\d+"
+    # (three or more with no `and`, right before the verb: `the waits 0, 2, 3 sum to 5`)
+    r"|-?\d+(?:\s*,\s*-?\d+){2,}(?=\s+(?:add|adds|added|sum|sums|summed|total|totals|come|comes|came)\s+(?:up\s+)?to\b)"
     # (a run with no `and` when a clause of its own tells the sum: `3, 1, 4, 2, which add to 10`)
     r"|-?\d+(?:\s*,\s*-?\d+)+(?=\s*,\s*(?:which|that|adding|summing|totall?ing)\b))`?\s*,?\s*(?:which|that|they|these)?\s*"
     r"(?:(?:add|adds|added|adding|sum|sums|summed|summing|total|totals|totalled|totaled|totall?ing|come|comes|came)"

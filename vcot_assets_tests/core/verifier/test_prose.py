@@ -4768,3 +4768,18 @@ def test_a_count_set_off_by_a_comma_after_the_loop_it_counts_is_that_loops():
     assert ungrounded_in(trace, "The outer loop runs x from 1 to 4, four passes.") == []
     # (3 is how often the inner loop ran for x = 3)
     assert ungrounded_in(trace, "The outer loop runs x from 1 to 4, three passes.") == ["3 passes"]
+
+
+WAITS = """\
+def total_wait(waits):
+    t = 0
+    for w in waits:
+        t += w
+    return t
+"""
+
+
+def test_three_numbers_listed_without_and_right_before_sum_to_are_added_up():
+    trace = traced(WAITS, "total_wait([0, 2, 3, 6])")
+    assert ungrounded_in(trace, "The waits 0, 2, 3, 6 sum to 11.") == []
+    assert ungrounded_in(trace, "The waits 0, 2, 5, 6 sum to 11.") == ["sum([0, 2, 5, 6]) = 11"]
