@@ -4783,3 +4783,9 @@ def test_three_numbers_listed_without_and_right_before_sum_to_are_added_up():
     trace = traced(WAITS, "total_wait([0, 2, 3, 6])")
     assert ungrounded_in(trace, "The waits 0, 2, 3, 6 sum to 11.") == []
     assert ungrounded_in(trace, "The waits 0, 2, 5, 6 sum to 11.") == ["sum([0, 2, 5, 6]) = 11"]
+
+
+def test_a_number_that_passes_other_numbers_is_the_verb_not_a_count_of_passes():
+    trace = traced(WAITS, "total_wait([0, 2, 3, 6])")  # one loop, 4 passes
+    assert ungrounded_in(trace, "Here 6 passes 2 and 3.") == []
+    assert ungrounded_in(trace, "The loop makes 6 passes.") == ["6 passes"]
