@@ -498,6 +498,15 @@ _EXPRESSION_CHANGED_TO = re.compile(
 )
 
 
+_OR_MORE = re.compile(
+    r"\b(is|was|are|were|be)\s+(-?\d+(?:\.\d+)?)\s+or\s+(more|greater|higher|above|over|less|fewer|lower|below|under)\b",
+    re.I,
+)
+_BOUND = dict.fromkeys(("more", "greater", "higher", "above", "over"), "least") | dict.fromkeys(
+    ("less", "fewer", "lower", "below", "under"), "most"
+)
+
+
 def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
@@ -688,6 +697,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = _TEST_ASSIGNED.sub(lambda m: _test_assigned(m, facts), text)
     # `score is from 70 up to 79`: a range the value lies in, not the value 70
     text = _VALUE_IN_A_RANGE.sub(r"\2 <= \1 <= \3", text)
+    # `nums[1] is zero or more`: a bound the value meets, not the value 0
+    text = _sub_where((" or ",), _OR_MORE, lambda m: f"{m.group(1)} at {_BOUND[m.group(3).lower()]} {m.group(2)}", text)
     text = _outside_quotes(  # `0x1F` is a number, `'0xBEEF'` a string
         text,
         lambda part: re.sub(

@@ -4789,3 +4789,10 @@ def test_a_number_that_passes_other_numbers_is_the_verb_not_a_count_of_passes():
     trace = traced(WAITS, "total_wait([0, 2, 3, 6])")  # one loop, 4 passes
     assert ungrounded_in(trace, "Here 6 passes 2 and 3.") == []
     assert ungrounded_in(trace, "The loop makes 6 passes.") == ["6 passes"]
+
+
+def test_a_number_or_more_is_a_bound_the_value_meets_not_the_value():
+    trace = traced(WAITS, "total_wait([0, 2, 3, 6])")  # t ends at 11
+    assert ungrounded_in(trace, "At the end t is ten or more.") == []
+    assert ungrounded_in(trace, "At the end t is 12 or more.") == ["t >= 12"]
+    assert ungrounded_in(trace, "At the end t is 11 or less.") == []
