@@ -5228,10 +5228,38 @@ def _one_state(located: list[Check], walk: Walk) -> None:
         if not any(names <= state.keys() for state in walk.facts.index.states):
             continue  # variables of different calls (an argument of `__init__`, a local of `run`)
         shared = set(group[0].events).intersection(*(c.events for c in group[1:]))
-        if not shared:
+        if not shared and not _held_at_one_time(group, walk.facts):
             for check in group[1:]:
                 check.ok = False
                 check.text += " (never together with " + group[0].text + ")"
+
+
+def _held_at_one_time(group: list[Check], facts: TraceFacts) -> bool:
+    """`used = 40, slots [25, 60]`, where slots is an object's attribute (`self.slots`) that only a
+    method's frame shows and used a local of the caller: their events never meet, but the values
+    held at one time, each from the event that set it until the next change of its variable."""
+    names = [c.text.partition(" = ")[0] for c in group]
+    attributes = {f"self.{n.removeprefix('self.')}" for n in names if "[" not in n} & facts.histories.keys()
+    seen = attributes | {n for n in names if f"self.{n.removeprefix('self.')}" not in attributes}
+    if not attributes or any(seen <= state.keys() for state in facts.index.states):
+        return False  # (variables one frame shows together: their events are the test)
+    common = [(0, len(facts.index.events))]
+    for check, name in zip(group, names):
+        try:
+            value = ast.literal_eval(check.text.partition(" = ")[2])
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            return False
+        bare = name.removeprefix("self.")
+        held = [  # (of the local or of the attribute: `slots` may be told of either)
+            (i, history[k + 1][0] if k + 1 < len(history) else len(facts.index.events))
+            for history in (facts.histories.get(bare, []), facts.histories.get(f"self.{bare}", []))
+            for k, (i, v) in enumerate(history)
+            if same_value(v, value)
+        ]
+        common = [(max(a, c), min(b, d)) for a, b in common for c, d in held if max(a, c) < min(b, d)]
+        if not common:
+            return False
+    return True
 
 
 # a word that moves time on (`then`), and one that sequences a conclusion after what it follows from (`so`)

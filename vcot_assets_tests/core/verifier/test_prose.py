@@ -4796,3 +4796,33 @@ def test_a_number_or_more_is_a_bound_the_value_meets_not_the_value():
     assert ungrounded_in(trace, "At the end t is ten or more.") == []
     assert ungrounded_in(trace, "At the end t is 12 or more.") == ["t >= 12"]
     assert ungrounded_in(trace, "At the end t is 11 or less.") == []
+
+
+SHELF = """\
+class Shelf:
+    def __init__(self, sizes):
+        self.sizes = sorted(sizes)
+
+    def take(self, n):
+        for i, s in enumerate(self.sizes):
+            if s >= n:
+                return self.sizes.pop(i)
+        return 0
+
+
+def fill(sizes, wants):
+    shelf = Shelf(sizes)
+    used = 0
+    for w in wants:
+        used += shelf.take(w)
+    return used
+"""
+
+
+def test_an_attribute_and_a_callers_local_told_side_by_side_hold_at_one_time_across_frames():
+    trace = traced(SHELF, "fill([40, 25, 60], [30, 20])")  # sizes [25, 40, 60] -> [25, 60] -> [60]; used 0, 40, 65
+    # self.sizes shows only in take's frames and used only in fill's: their events never meet
+    assert ungrounded_in(trace, "After the first ship, used = 40, sizes [25, 60].") == []
+    assert ungrounded_in(trace, "After the second ship, used = 65, sizes [25, 60].") == [
+        "sizes = [25, 60] (never together with used = 65)"
+    ]
