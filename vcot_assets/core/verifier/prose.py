@@ -5198,6 +5198,11 @@ def _plain_values(checks: list[Check]) -> list[Check]:
     return [c for c in checks if c.ok and c.kind == "value" and c.events and _PLAIN_VALUE.fullmatch(c.text)]
 
 
+_LISTED_VALUES = re.compile(
+    r"`?[\w.]+`?\s*(?:=|is)\s*`?-?\d+`?(?:\s*,\s*`?-?\d+`?)*,?\s+(?:and|or|to|through)\s+`?-?\d+\b(?![`\s]*[<>=!+*/%-])"
+)  # (`room = 5, and 1 > 4 is false`: a test after the value, not a second value)
+
+
 def _one_state(located: list[Check], walk: Walk) -> None:
     """`lo = 9 and hi = 2`, `red goes up to 2 and counts is {'red': 1, 'blue': 1}`: values of
     different variables (or entries) stated side by side (no `then`, `so`, `after` between them)
@@ -5205,6 +5210,8 @@ def _one_state(located: list[Check], walk: Walk) -> None:
     plain = [c for c in located if c.ok and c.kind == "value" and _STATE_VALUE.fullmatch(c.text)]
     # (`middle, right = right[0], right[1:]`: an entry the same line replaced is read before it)
     plain = [c for c in plain if "[" not in c.text or not _assigned_together(c.text.split("[")[0], walk.facts)]
+    # (`c = 0 and 4, count becomes 12`: the values a loop's variable ran through, not one state)
+    plain = [c for c in plain if c.position < 0 or not _LISTED_VALUES.match(walk.sentence, c.position)]
     plain.sort(key=lambda c: c.position)
     groups: list[list[Check]] = []
     for check in plain:

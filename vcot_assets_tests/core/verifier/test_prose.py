@@ -4826,3 +4826,11 @@ def test_an_attribute_and_a_callers_local_told_side_by_side_hold_at_one_time_acr
     assert ungrounded_in(trace, "After the second ship, used = 65, sizes [25, 60].") == [
         "sizes = [25, 60] (never together with used = 65)"
     ]
+
+
+def test_values_a_loop_variable_ran_through_listed_with_and_are_not_one_state_with_the_rest():
+    trace = traced(WAITS, "total_wait([0, 2, 3, 6])")  # t: 0, 0, 2, 5, 11
+    # w took 3 and 6 on the last two passes; t = 11 holds with the 6, never with the 3
+    assert ungrounded_in(trace, "Last, w = 3 and 6, t = 11.") == []
+    # (a single value still tells one state)
+    assert ungrounded_in(trace, "Last, w = 3, t = 11.") == ["t = 11 (never together with w = 3)"]
