@@ -507,6 +507,13 @@ _BOUND = dict.fromkeys(("more", "greater", "higher", "above", "over"), "least") 
 )
 
 
+_EVERY_TESTED = re.compile(
+    r"\b((?:every|each|any|all|no)\s+`?[A-Za-z_]\w*)`?\s*(>=|<=|>|<)\s*`?(-?\d+)`?(?!\s*(?:is|was|are|were|holds|fails)\b)",
+    re.I,
+)
+_RANGE_WORDS = {">=": "from", "<=": "up to", ">": "above", "<": "below"}
+
+
 def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
@@ -699,6 +706,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = _VALUE_IN_A_RANGE.sub(r"\2 <= \1 <= \3", text)
     # `nums[1] is zero or more`: a bound the value meets, not the value 0
     text = _sub_where((" or ",), _OR_MORE, lambda m: f"{m.group(1)} at {_BOUND[m.group(3).lower()]} {m.group(2)}", text)
+    # `every c >= 4 shares bit 2`: the values a test picks out, a range of them, not one test's outcome
+    text = _EVERY_TESTED.sub(lambda m: f"{m.group(1)} {_RANGE_WORDS[m.group(2)]} {m.group(3)}", text)
     text = _outside_quotes(  # `0x1F` is a number, `'0xBEEF'` a string
         text,
         lambda part: re.sub(

@@ -4834,3 +4834,10 @@ def test_values_a_loop_variable_ran_through_listed_with_and_are_not_one_state_wi
     assert ungrounded_in(trace, "Last, w = 3 and 6, t = 11.") == []
     # (a single value still tells one state)
     assert ungrounded_in(trace, "Last, w = 3, t = 11.") == ["t = 11 (never together with w = 3)"]
+
+
+def test_a_test_after_every_or_each_picks_out_values_and_is_not_an_outcome_at_this_step():
+    trace = traced(WAITS, "total_wait([0, 2, 3])")
+    # (before, `w > 1` was read as a test that held beside w = 0: never)
+    assert ungrounded_in(trace, "At w = 0 nothing is added, while every w > 1 raises t.") == []
+    assert ungrounded_in(trace, "At w = 0 nothing is added, while w > 1 is True.") == ["w > 1"]
