@@ -5905,7 +5905,7 @@ def _held_in_the_pass(
             r"\b(?:because|since|as|given|while|when|if|whether)\s+(?:`|the\s+)?$", walk.sentence[: check.position]
         )
     ):
-        return any(lo <= e < hi for e in check.events for lo, hi in spans)
+        return any(lo <= e < hi for e in check.events for lo, hi in spans) or _changed_unseen(walk, name, check, spans)
     history = walk.facts.history(name)
     at = [e for e, _ in history]
     for lo, hi in spans:
@@ -5919,6 +5919,27 @@ def _held_in_the_pass(
                 break
         if any(first <= e < hi for e in check.events):
             return True
+    return False
+
+
+def _changed_unseen(walk: Walk, name: str, check: Check, spans: list[tuple[int, int]]) -> bool:
+    """`("add", 2): box.stock = 5`, where the caller's `box.stock += n` changed an attribute that
+    only the object's methods show: no event of the pass shows it, and the next that does (a later
+    method call) shows the value told, new."""
+    history = walk.facts.histories.get(f"self.{name.removeprefix('self.')}", [])
+    at, events = [e for e, _ in history], walk.facts.index.events
+    for lo, hi in spans:
+        k = bisect_left(at, lo)
+        shown = history[k][0] if k < len(history) else None
+        # (shown next by another function's frame than the pass's: a method's changes show in its own)
+        if (
+            shown is not None
+            and shown >= hi
+            and shown in check.events
+            and events[shown].function != events[lo].function
+        ):
+            if k and not same_value(history[k - 1][1], history[k][1]):
+                return True
     return False
 
 

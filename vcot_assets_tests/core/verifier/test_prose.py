@@ -4841,3 +4841,32 @@ def test_a_test_after_every_or_each_picks_out_values_and_is_not_an_outcome_at_th
     # (before, `w > 1` was read as a test that held beside w = 0: never)
     assert ungrounded_in(trace, "At w = 0 nothing is added, while every w > 1 raises t.") == []
     assert ungrounded_in(trace, "At w = 0 nothing is added, while w > 1 is True.") == ["w > 1"]
+
+
+JAR = """\
+class Jar:
+    def __init__(self):
+        self.n = 0
+
+    def look(self):
+        return self.n
+
+
+def jar_run(ops):
+    jar = Jar()
+    seen = []
+    for kind, k in ops:
+        if kind == "add":
+            jar.n += k
+        else:
+            seen.append(jar.look())
+    return seen
+"""
+
+
+def test_an_attribute_the_caller_changes_is_shown_by_the_next_method_call_not_in_the_pass():
+    trace = traced(JAR, 'jar_run([("add", 2), ("look", 0), ("add", 3), ("look", 0)])')  # [2, 5]
+    # `jar.n += k` runs in jar_run's frame, which shows no `self.n`: look() shows 2 on the next pass
+    assert ungrounded_in(trace, '**`("add", 2)`:** `jar.n = 0 + 2 = 2`.') == []
+    # (a value the attribute took only later is still not that pass's)
+    assert ungrounded_in(trace, '**`("add", 2)`:** `jar.n = 5`.') == ["self.n = 5 (not in that pass of the loop)"]
