@@ -979,6 +979,8 @@ def parse_scenarios(text: str, truncated: bool = False) -> list[str]:
     seen: set[str] = set()
     for item in items:
         item = item.strip().strip("*_").strip()
+        if item.startswith("```"):
+            continue  # (`4. ```python assert f(1) == 2````: a code block in the list, not a scenario hint)
         if item and not re.fullmatch(r"<[^<>]{1,40}>", item) and _normalized(item) not in seen:
             seen.add(_normalized(item))
             scenarios.append(item)

@@ -703,6 +703,14 @@ def test_scenarios_in_points_under_short_headings():
     assert parsing.parse_scenarios(plain) == ["An empty list returns [].", "One element is kept."]
 
 
+def test_a_list_item_that_is_a_code_block_is_not_a_scenario():
+    # (r111-test_scenarios-06 of round 58: the fenced assert was read as a scenario)
+    text = (
+        "1. Empty list returns empty list.\n2. Ties keep first order.\n3. ```python\nassert top_n([1], 1) == [1]\n```\n"
+    )
+    assert parsing.parse_scenarios(text) == ["Empty list returns empty list.", "Ties keep first order."]
+
+
 def test_an_example_label_over_a_fenced_example_is_not_part_of_the_statement():
     reply = (
         "1. **[function]** Write a function `common_indent(lines)` that returns the shared indent; "
