@@ -5261,9 +5261,8 @@ def _held_at_one_time(group: list[Check], facts: TraceFacts) -> bool:
         return False  # (variables one frame shows together: their events are the test)
     common = [(0, len(facts.index.events))]
     for check, name in zip(group, names):
-        try:
-            value = ast.literal_eval(check.text.partition(" = ")[2])
-        except (ValueError, SyntaxError, MemoryError, RecursionError):
+        read, value = _told_value(check)
+        if not read:
             return False
         bare = name.removeprefix("self.")
         held = [  # (of the local or of the attribute: `slots` may be told of either)
@@ -6162,11 +6161,9 @@ def _told_values(checks: list[Check]) -> dict[str, list[tuple[Check, object]]]:
     """The literal values a sentence tells of variables themselves, by name."""
     told: dict[str, list[tuple[Check, object]]] = {}
     for check in _plain_values(checks):
-        name, _, value = check.text.partition(" = ")
-        try:
-            told.setdefault(name, []).append((check, ast.literal_eval(value)))
-        except (ValueError, SyntaxError, MemoryError, RecursionError):
-            continue
+        read, value = _told_value(check)
+        if read:
+            told.setdefault(check.text.partition(" = ")[0], []).append((check, value))
     return told
 
 
