@@ -43,6 +43,7 @@ def main(kind: str, writer: str, source: str, brief: str, all_heldout: bool = Fa
         "claim_checks.jsonl",
         "claim_specs.jsonl",
         "probes.json",
+        "check_specs.py",
     ):
         if (source_dir / name).exists():
             shutil.copy(source_dir / name, target / name)
