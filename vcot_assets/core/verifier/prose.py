@@ -3344,10 +3344,39 @@ def _looped_nouns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`each of the 6 events`: the passes of the loop over `events`, or its size as the loop starts."""
     for m in _LOOPED_NOUN.finditer(s.text):
         counts = _counts_of_the_noun(walk, m.group("noun"), walked_only=True)
-        if not counts or not s.free(m.start(), m.end()):
+        if not counts or not s.free(m.start("n"), m.end("n")):
             continue
         if m.group("passes") or m.group("visits") or _LOOP_WENT_OVER.search(s.text[: m.start()]):
             counts = _counts_of_the_noun(walk, m.group("noun"))  # `gone through all 4 words`: its passes
+        s.use(m.start(), m.end())
+        checks.append(Check("count", m.group(0), int(m.group("n")) in counts))
+
+
+# `The loop over 7 cars is done`, `makes six deposits`: a number before the very name of a
+# collection a loop walks counts that loop's passes (or the collection's size as the loop starts)
+_COLLECTION_COUNT = re.compile(
+    r"(?<![\w.,\x00-])(?P<n>\d+)\s+(?P<noun>[a-z]+s)\b(?!\s+(?:of|per|each|with|that|which|whose|where|from)\b)"
+)
+
+
+def _collection_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`The loop over 7 cars is done` where the code loops `for a in cars`: the passes of that loop."""
+    for m in _COLLECTION_COUNT.finditer(s.text):
+        noun = m.group("noun")
+        if not any(source == noun.lower() for source in walk.facts.loop_sources.values()):
+            continue
+        if not s.free(m.start("n"), m.end("n")):
+            continue
+        if not re.search(r"\bloop\b(?:(?!\band\b)[^.;:,\d]){0,30}$", s.text[: m.start()], re.I):
+            continue  # (`with 5 values`: a size reasoned about; `the loop over 7 cars`: how far the loop went)
+        if re.search(
+            r"\b(?:first|last|next|other|remaining|only|final|previous|later|earlier|more|fewer|"
+            r"top|bottom|further|extra|new|old|same|these|those|every|each)\s+$",
+            s.text[: m.start()],
+            re.I,
+        ):
+            continue  # `the other 2 cars`: some of them, not how many the loop took
+        counts = _counts_of_the_noun(walk, noun, walked_only=True) | _counts_of_the_noun(walk, noun)
         s.use(m.start(), m.end())
         checks.append(Check("count", m.group(0), int(m.group("n")) in counts))
 
@@ -5040,6 +5069,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _totals,
         _tests_made,
         _counts,
+        _collection_counts,
         _compound_truths,
         _whole_tests,
         _sign_claims,

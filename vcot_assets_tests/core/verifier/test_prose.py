@@ -4870,3 +4870,34 @@ def test_an_attribute_the_caller_changes_is_shown_by_the_next_method_call_not_in
     assert ungrounded_in(trace, '**`("add", 2)`:** `jar.n = 0 + 2 = 2`.') == []
     # (a value the attribute took only later is still not that pass's)
     assert ungrounded_in(trace, '**`("add", 2)`:** `jar.n = 5`.') == ["self.n = 5 (not in that pass of the loop)"]
+
+
+CENSUS = """\
+def census(words, suffixes):
+    counts = {s: 0 for s in suffixes}
+    other = 0
+    for w in words:
+        w = w.lower()
+        for s in suffixes:
+            if w.endswith(s):
+                counts[s] += 1
+                break
+        else:
+            other += 1
+    return counts, other
+"""
+
+
+def test_a_count_of_the_walked_collection_is_checked_though_a_chain_takes_the_noun():
+    trace = traced(CENSUS, "census(['Running', 'tall', 'Played'], ['ing', 'ed'])")  # 3 words
+    # (`words, counts = {...}` reads as a chain that uses `words`; the count before it was left unread)
+    assert ungrounded_in(trace, "After all 3 words, `counts = {'ing': 1, 'ed': 1}`.") == []
+    assert ungrounded_in(trace, "After all 4 words, `counts = {'ing': 1, 'ed': 1}`.") == ["all 4 words"]
+
+
+def test_a_number_before_the_name_of_the_collection_the_loop_walks_counts_its_passes():
+    trace = traced(CENSUS, "census(['Running', 'tall', 'Played'], ['ing', 'ed'])")
+    assert ungrounded_in(trace, "The loop over 3 words is done; `other = 1`.") == []
+    assert ungrounded_in(trace, "The loop over 4 words is done; `other = 1`.") == ["4 words"]
+    # (a number told after another count of the loop is not this count: `kept 2 words`)
+    assert ungrounded_in(trace, "The loop ran 3 times and kept 2 words.") == []
