@@ -3272,7 +3272,8 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     if not walk.facts.loop_counts:
         return
     for m in _ITEMS_HANDLED.finditer(s.text):
-        if not s.free(m.start(), m.end()):
+        number = next(k for k, g in enumerate(m.groups(), 1) if g)
+        if not s.free(m.start(number), m.end(number)):
             continue
         s.use(m.start(), m.end())
         if re.match(r"\s+(?:per|for each|each|every)\b", s.text[m.end() :]):

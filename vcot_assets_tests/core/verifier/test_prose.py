@@ -4901,3 +4901,10 @@ def test_a_number_before_the_name_of_the_collection_the_loop_walks_counts_its_pa
     assert ungrounded_in(trace, "The loop over 4 words is done; `other = 1`.") == ["4 words"]
     # (a number told after another count of the loop is not this count: `kept 2 words`)
     assert ungrounded_in(trace, "The loop ran 3 times and kept 2 words.") == []
+
+
+def test_how_many_items_a_loop_handled_is_checked_though_a_chain_takes_the_noun():
+    trace = traced(CENSUS, "census(['Running', 'tall', 'Played'], ['ing', 'ed'])")
+    # (`words, other = 1` reads as a chain that uses `words`; only the number must be free)
+    assert ungrounded_in(trace, "After checking 3 words, other = 1.") == []
+    assert ungrounded_in(trace, "After checking 4 words, other = 1.") == ["checking 4 words"]
