@@ -5315,9 +5315,10 @@ _THEN = re.compile(rf"\b(?:{_LATER_WORDS}|so|thus|therefore|hence|but)\b|->|→|
 
 
 def _tests_in_their_state(located: list[Check], walk: Walk, last_state: list[Check]) -> None:
-    """`ch = '-': not ch.isalpha() is False`: a test's outcome stated right after the values it
-    was tested with (nothing such as `then` or `so` between them) must be its outcome in that
-    state, not at another iteration where it came out so."""
+    """`ch = '-': not ch.isalpha() is False`, `ch = 'a': the count is 2, so the check is True`: a
+    test's outcome stated right after the values it was tested with (nothing such as `then` between
+    them; a `so` draws the outcome from them) must be its outcome in that state, not at another
+    iteration where it came out so."""
     if walk.backward:
         return  # (a backward narration states values it infers, `with frac = '5'`, before the test that set them)
     values = _plain_values(located)
@@ -5330,7 +5331,7 @@ def _tests_in_their_state(located: list[Check], walk: Walk, last_state: list[Che
         state: list[Check] = []
         for check in reversed(before):  # the values nearest before the test, up to a sequencing word
             end = state[0].position if state else test.position
-            if _THEN.search(walk.sentence[check.position : end]):
+            if _LATER.search(walk.sentence[check.position : end]):
                 break
             state.insert(0, check)
         if not state and not before and not _LATER.search(walk.sentence[: test.position]):

@@ -4908,3 +4908,14 @@ def test_how_many_items_a_loop_handled_is_checked_though_a_chain_takes_the_noun(
     # (`words, other = 1` reads as a chain that uses `words`; only the number must be free)
     assert ungrounded_in(trace, "After checking 3 words, other = 1.") == []
     assert ungrounded_in(trace, "After checking 4 words, other = 1.") == ["checking 4 words"]
+
+
+def test_a_tests_outcome_drawn_with_so_from_the_values_before_it_is_its_outcome_in_that_state():
+    trace = traced(CENSUS, "census(['Running', 'tall', 'Played'], ['ing', 'ed'])")
+    # 'tall' ends in neither suffix; endswith came out True only with the other words
+    assert ungrounded_in(trace, "`w = 'tall'`, so `w.endswith(s)` is False.") == []
+    assert ungrounded_in(trace, "`w = 'tall'`, so `w.endswith(s)` is True.") == [
+        "w.endswith(s) is True (not with w = 'tall')"
+    ]
+    # (after `then` the run has moved on: the outcome need not be with the value told before)
+    assert ungrounded_in(trace, "`w = 'tall'`, then `w.endswith(s)` is True.") == []
