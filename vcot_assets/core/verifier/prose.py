@@ -122,7 +122,8 @@ _PASSIVE_CHANGE = (
 _VALUE_VERBS = (
     r"(?:goes up to|goes down to|goes back to|drops back to|falls back to|climbs to|climbs back to|stays at|is left at|stops at|"
     r"remains at|stay at|remain at|moves on to|moved on to|wraps around to|wraps back to|wraps to|resets to|"
-    r"is reset to|" + _PASSIVE_CHANGE + "|"  # (before `goes`, `stays`, `moves to`, `is`)
+    r"is reset to|is back to|is back at|was back to|was back at|comes back to|came back to|"
+    r"" + _PASSIVE_CHANGE + "|"  # (before `goes`, `stays`, `moves to`, `is`)
     # (the past tense a backward narration tells in: before `was`)
     r"went up to|went down to|went back to|dropped back to|fell back to|climbed to|climbed back to|stayed at|was left at|"
     r"stopped at|remained at|wrapped around to|wrapped to|was reset to|was shifted to|changed to|went to|"
@@ -5621,6 +5622,7 @@ def _in_the_order_told(located: list[Check], walk: Walk) -> None:
 
 
 _HEADING = re.compile(r"\s*(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*:?\s*$)")
+_BACK_TO = re.compile(r"\b(?:is|are|comes)\s+back\s+(?:to|at)\b", re.I)
 _LOOKS_BACK = re.compile(
     r"\b(?:before|earlier|initially|originally|at\s+first|at\s+the\s+(?:start|beginning)|start(?:s|ed)?|began|begins|"
     r"was|were|had|previous(?:ly)?|recall|again|back|first|still|from|went|goes|go|through|over|each|every|"
@@ -5650,7 +5652,8 @@ def _not_gone_back(located: list[Check], walk: Walk) -> None:
     before = dict(walk.told_values)  # (within a sentence the order is the sentence's: `best is None, so best = 11`)
     for check in plain:
         name = check.text.split(" = ")[0]
-        looks_back = _LOOKS_BACK.search(_clause_at(walk.sentence, check.position))
+        # (`plates is back to [3]`: a change now to a value held before, not a look back)
+        looks_back = _LOOKS_BACK.search(_BACK_TO.sub("", _clause_at(walk.sentence, check.position)))
         last = before.get(name)
         aside = walk.sentence.count("(", 0, check.position) > walk.sentence.count(")", 0, check.position)
         if last is not None and not looks_back and not aside and check.events and max(check.events) < last:

@@ -4919,3 +4919,33 @@ def test_a_tests_outcome_drawn_with_so_from_the_values_before_it_is_its_outcome_
     ]
     # (after `then` the run has moved on: the outcome need not be with the value told before)
     assert ungrounded_in(trace, "`w = 'tall'`, then `w.endswith(s)` is True.") == []
+
+
+TOWER = """\
+class Tower:
+    def __init__(self):
+        self.plates = []
+
+    def take(self, op):
+        if op == 0:
+            self.plates.pop()
+        else:
+            self.plates.append(op)
+
+
+def tower_run(ops):
+    tower = Tower()
+    for op in ops:
+        tower.take(op)
+    return tower.plates
+"""
+
+
+def test_a_value_a_variable_is_back_to_holds_now_not_only_before():
+    trace = traced(TOWER, "tower_run([8, 0, 3, 8, 0])")  # plates: [8], [], [3], [3, 8], [3]
+    told = "First 8 goes on: plates = [8]. Then 0 pops it: plates = []. 3 and 8 go on: plates = [3, 8]. "
+    assert ungrounded_in(trace, told + "The last 0 takes the 8 off, and plates is back to [3].") == []
+    # (`back` is no look back here: [8] was held only before the [3, 8] told already)
+    assert ungrounded_in(trace, told + "The last 0 takes the 8 off, and plates is back to [8].") == [
+        "self.plates = [8] (only before the moment told already)"
+    ]
