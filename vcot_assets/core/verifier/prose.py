@@ -2200,6 +2200,71 @@ def _a_list_of_its_values(m: re.Match, subject: str, values: list, walk: Walk) -
     )
 
 
+# `w = w.lower()` (restated in backticks) `gives 'tall'`: the sentence reads `w gives 'tall'`, the
+# value the restated assignment left in its target
+_ASSIGNMENT_GIVES = re.compile(
+    r"(?<![\w.])(?P<subject>(?:self\.)?[A-Za-z_]\w*)\s+(?:gives|gave|yields|yielded|produces|produced)\s+(?:us\s+)?"
+)
+
+
+def _assignment_gives(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`w = w.lower()` restated, then `gives 'tall'`: w holds 'tall' once that line ran."""
+    if "`" not in walk.raw_sentence:
+        return
+    for m in _ASSIGNMENT_GIVES.finditer(s.text):
+        subject = m.group("subject")
+        bare = subject.removeprefix("self.")
+        restated = re.search(rf"`(?:self\.)?{re.escape(bare)}\s*=(?!=)\s*([^`]+)`", walk.raw_sentence)
+        if not restated or _literal_value(_expr(restated.group(1)))[0] or not walk.facts.history(subject):
+            continue  # (`j = 1` restated, then `gives 9 - 1 = 8`: a value the code sets, then another result)
+        values, end = _literal_run(s.text, m.end())
+        if len(values) != 1 or not s.free(m.start(), end):
+            continue
+        if not re.match(r"\s*(?:$|[.,;:)]|\s(?:and|so|which|since|because|as|then|but|for)\b)", s.text[end:]):
+            continue  # (`gives (173 + 1) % 256 = 174`: a computation follows)
+        given = _given_by_line(walk, subject, restated.group(0).strip("`"))
+        if given is None:
+            continue  # (the line calls into the program, or never ran: nothing to read its result by)
+        s.use(m.start(), end)
+        found = _verb_value(walk, subject, _expr(subject), values[0], "is", False, s.text[end:])
+        found.position = m.start()
+        sets = walk.facts.set_events(subject)
+        stretches = [
+            (k, next((i for i in sets if i > k), len(walk.facts.index.events)))
+            for k, v in given
+            if _told_as(v, values[0])
+        ]
+        found.events = [i for i in found.events if any(a <= i < b for a, b in stretches)]
+        if found.ok and not found.events:
+            found.ok, found.at = False, None
+            found.text += " (not what that line gave)"
+        elif found.ok:
+            found.at = found.events[0]
+        checks.append(found)
+
+
+def _given_by_line(walk: Walk, subject: str, code: str) -> list[tuple[int, object]] | None:
+    """(event, value) for each run of the program line `code`: the value `subject` holds once the
+    line ran. None where it did not run, or runs code of the program before it assigns."""
+    index, line = walk.facts.index, squash(code)
+    given = []
+    for j, event in enumerate(index.events):
+        if event.kind != "line" or squash(event.source) != line:
+            continue
+        k = j
+        while k + 1 < len(index.events) and index.events[k + 1].kind in ("new", "modified"):
+            k += 1
+        if k + 1 < len(index.events) and index.events[k + 1].kind not in ("line", "return"):
+            return None
+        state = index.states[k]
+        name = subject if subject in state else f"self.{subject.removeprefix('self.')}"
+        if name not in state or isinstance(state[name], Opaque):
+            return None
+        value = state[name]
+        given.append((k, value))
+    return given or None
+
+
 def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`x is 3`, `total becomes 12`, `the length of xs is 4`, `total goes 3, 7, 12`."""
     known = walk.facts.index.names
@@ -5058,6 +5123,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _chains,
         _literal_claims,
         _object_values,
+        _assignment_gives,
         _verb_claims,
         _bare_values,
         _indexed_entries,

@@ -4949,3 +4949,14 @@ def test_a_value_a_variable_is_back_to_holds_now_not_only_before():
     assert ungrounded_in(trace, told + "The last 0 takes the 8 off, and plates is back to [8].") == [
         "self.plates = [8] (only before the moment told already)"
     ]
+
+
+def test_a_restated_assignment_gives_the_value_its_line_left_in_the_target():
+    trace = traced(CENSUS, "census(['Running', 'TALL', 'Played'], ['ing', 'ed'])")
+    assert ungrounded_in(trace, "Second word: `w = w.lower()` gives `'tall'`.") == []
+    # (before, the value after `gives` was read by nothing: a value never held passed too)
+    assert ungrounded_in(trace, "Second word: `w = w.lower()` gives `'tally'`.") == ["w = 'tally'"]
+    # w held 'TALL' as the loop handed it over, but the line never leaves it so
+    assert ungrounded_in(trace, "Second word: `w = w.lower()` gives `'TALL'`.") == [
+        "w = 'TALL' (not what that line gave)"
+    ]
