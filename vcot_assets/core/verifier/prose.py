@@ -5578,6 +5578,9 @@ def _after_the_restated_assignment(located: list[Check], walk: Walk) -> None:
         before = re.findall(
             r"(?<![\w.])`?((?:self\.)?\w+(?:\s*,\s*(?:self\.)?\w+)*\s*=\s*[^=`\n][^`\n]*?)`?(?=[.;,]?\s*$|[.;]\s)",
             walk.previous_raw_sentence,
+        ) or re.findall(  # (the statement in backticks, then what it did: `a, b = b, a` swaps the two)
+            r"`((?:self\.)?\w+(?:\s*,\s*(?:self\.)?\w+)*\s*=\s*[^=`\n]+)`\s+(?:swaps|exchanges|runs|flips)\b",
+            walk.previous_raw_sentence,
         )
         if before:
             told.append((before[-1], walk.sentence[after_it.end() :]))
@@ -5620,7 +5623,7 @@ _TOLD_DONE = re.compile(
 # `After the swap, lo = 3` (or `Now lo = 3`): the state the assignment the sentence before restated left
 _AFTER_THAT = re.compile(
     r"\s*(?:(?:after|once|following)\s+(?:the|that|this)\s+(?:swap|assignment|update|line|step|statement|exchange)\b|"
-    r"now\b)\s*,?",
+    r"(?:after|once|following)\s+it\s*,|now\b)\s*,?",
     re.I,
 )
 

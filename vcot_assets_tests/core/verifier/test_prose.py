@@ -4960,3 +4960,22 @@ def test_a_restated_assignment_gives_the_value_its_line_left_in_the_target():
     assert ungrounded_in(trace, "Second word: `w = w.lower()` gives `'TALL'`.") == [
         "w = 'TALL' (not what that line gave)"
     ]
+
+
+SWAP_PAIR = """\
+def order_pair(a, b):
+    if a > b:
+        a, b = b, a
+    return a, b
+"""
+
+
+def test_after_it_tells_the_state_the_assignment_restated_just_before_left():
+    trace = traced(SWAP_PAIR, "order_pair(30, 9)")
+    told = "The function receives a = 30 and b = 9. `a, b = b, a` swaps the two values. "
+    assert ungrounded_in(trace, told + "After it, a = 9 and b = 30.") == []
+    # (30 and 9 are the values before the swap, which `After it` is not)
+    assert ungrounded_in(trace, told + "After it, a = 30 and b = 9.") == [
+        "a = 30 (not once `a, b = b, a` has run)",
+        "b = 9 (not once `a, b = b, a` has run)",
+    ]
