@@ -3822,17 +3822,30 @@ def _count_of_changes(before: str, walk: Walk) -> set[int] | None:
         before,
     )
     history = walk.facts.history(said.group(1)) if said else []
-    return {len(history), len(history) - 1} if history else None
+    if not history:
+        return None
+    values = [v for _, v in history]
+    # (`ups was incremented 16 times` where each window sets it back to 0: the steps up, not every change)
+    rises = sum(
+        1
+        for a, b in zip(values, values[1:])
+        if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (a, b)) and b > a
+    )
+    return {len(history), len(history) - 1} | (
+        {rises} if rises and re.search(r"incremented|increased|went up|goes up|increases", said.group(0)) else set()
+    )
 
 
 _STATEMENT_VERB = re.compile(
     r"\s(?:ran|runs|is\s+run|was\s+run|executes|executed|is\s+executed|was\s+executed|is\s+called|was\s+called"
-    r"|happens|happened)\s*$"
+    r"|happens|happened|fires|fired|is\s+hit|was\s+hit|is\s+reached|was\s+reached)\s*$"
 )
 _STATEMENT_RAN = re.compile(
     r"(?:`([^`\n]+)`|(?<![\w.`])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?"
     # (`run += 1 happens six times`: an update written out bare)
-    r"|[A-Za-z_][\w.]*\s*(?:[-+*/%&|^]|//|<<|>>)=\s*[\w.]+))" + _STATEMENT_VERB.pattern
+    r"|[A-Za-z_][\w.]*\s*(?:[-+*/%&|^]|//|<<|>>)=\s*[\w.]+))"
+    r"(?:\s+(?:inside|in|within)\s+the\s+(?:\w+\s+)?loop)?"  # (`the \`append\` inside the loop fires 15 times`)
+    + _STATEMENT_VERB.pattern
 )
 
 
@@ -3846,8 +3859,8 @@ def _count_of_statement(before: str, walk: Walk) -> set[int] | None:
     nth = len(re.findall(r"\b(?:times?|once|twice|thrice)\b", before, re.I))
     counted = list(re.finditer(r"\s+(?:\S+\s+(?:more\s+)?times?|once|twice|thrice)\b", raw, re.I))
     said = _STATEMENT_RAN.search(raw[: counted[nth].start()]) if nth < len(counted) else None
-    if said is None or re.search(r"\b(?:in|of|inside|within)\s+(?:the\s+)?$", raw[: said.start()]):
-        return None  # (`the loop in `mode` ran 4 times`, `the body of the `if``: a part of it, not it)
+    if said is None or re.search(r"\b(?:in|of|inside|within|over|through)\s+(?:the\s+)?$", raw[: said.start()]):
+        return None  # (`the loop in `mode` ran 4 times`, `the body of the `if``, `the loop over `items``: not it)
     # (`out.append(...)`: the call whatever its arguments, on every line that makes it)
     code = re.sub(r"\((?:\.\.\.|…)\)$", "", squash(said.group(1) or said.group(2))).removesuffix("()")
     calls = walk.facts.calls_of.get(code, 0)

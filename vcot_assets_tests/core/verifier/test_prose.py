@@ -4979,3 +4979,44 @@ def test_after_it_tells_the_state_the_assignment_restated_just_before_left():
         "a = 30 (not once `a, b = b, a` has run)",
         "b = 9 (not once `a, b = b, a` has run)",
     ]
+
+
+def test_a_statement_said_to_fire_inside_the_loop_counts_the_runs_of_its_lines():
+    trace = traced(CENSUS, "census(['Running', 'tall', 'Played'], ['ing', 'ed'])")  # two words match a suffix
+    assert ungrounded_in(trace, "The `counts[s] += 1` inside the loop fires 2 times.") == []
+    assert ungrounded_in(trace, "The `counts[s] += 1` inside the loop fires 3 times.") == ["3 times"]
+
+
+STOCK_PAIRS = """\
+def stock_total(items):
+    total = 0
+    for name, n in items:
+        total += n
+    return total, sorted(dict(items).items())
+"""
+
+
+def test_the_loop_over_a_named_collection_is_the_loop_not_the_lines_that_name_it():
+    trace = traced(STOCK_PAIRS, "stock_total([('a', 2), ('b', 5)])")
+    # (before, `items` was read as a statement: the return line, which holds `.items()`, ran once)
+    assert ungrounded_in(trace, "The loop over `items` ran 2 times.") == []
+    assert ungrounded_in(trace, "The loop over `items` ran 3 times.") == ["3 times"]
+
+
+UPS = """\
+def count_ups(rows):
+    res = []
+    for row in rows:
+        ups = 0
+        for x in row:
+            if x > 0:
+                ups += 1
+        res.append(ups)
+    return res
+"""
+
+
+def test_how_often_a_variable_was_incremented_counts_its_steps_up_not_its_resets():
+    trace = traced(UPS, "count_ups([[1, 2], [3, -1]])")  # ups: 0, 1, 2, then 0, 1
+    assert ungrounded_in(trace, "Over the whole run ups was incremented 3 times.") == []
+    assert ungrounded_in(trace, "Over the whole run ups was incremented 2 times.") == ["2 times"]
