@@ -3301,7 +3301,8 @@ def _lengths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 checks.append(Check("count", m.group(0), True))  # `two 3-character blocks`: strings inside a list
                 continue
             # (`over the six letters`: or the passes of a loop over them; `a list of 20` is a size)
-            passes = walk.facts.loop_counts if m.group(3) else set()
+            # (`for each of the 13 letters`: an inner loop's passes over all its runs, 13 letters in 3 words)
+            passes = walk.facts.loop_counts | walk.facts.index.loop_totals if m.group(3) else set()
             looped = _counts_of_the_noun(walk, m.group(0).split()[-1]) if m.group(3) else set()
             if looped and re.search(r"\b(?:after|over|across|through)\s+$", s.text[: m.start()], re.I):
                 # `after all 5 words` where the code loops `for word in ...`: that loop's passes
@@ -3950,6 +3951,11 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         ):
             # `After 14 iterations seen is {...}, and after all 21 iterations ...`: a moment some passes
             # in, before the total the sentence then tells (which is checked as a count)
+            checks.append(Check("count", m.group(0), any(count <= n for n in walk.facts.loop_counts)))
+            continue
+        if re.search(r"\b(?:those|these)\s*$", s.text[: m.start()], re.I):
+            # `among those 24 passes`: passes told before, maybe some of a loop's (`the first 24`), so
+            # no more than a loop made
             checks.append(Check("count", m.group(0), any(count <= n for n in walk.facts.loop_counts)))
             continue
         if re.search(

@@ -5020,3 +5020,27 @@ def test_how_often_a_variable_was_incremented_counts_its_steps_up_not_its_resets
     trace = traced(UPS, "count_ups([[1, 2], [3, -1]])")  # ups: 0, 1, 2, then 0, 1
     assert ungrounded_in(trace, "Over the whole run ups was incremented 3 times.") == []
     assert ungrounded_in(trace, "Over the whole run ups was incremented 2 times.") == ["2 times"]
+
+
+VOWELS = """\
+def vowel_hits(words):
+    n = 0
+    for w in words:
+        for ch in w:
+            if ch in 'aeiou':
+                n += 1
+    return n
+"""
+
+
+def test_the_n_things_an_inner_loop_walked_over_all_its_runs_are_its_total_passes():
+    trace = traced(VOWELS, "vowel_hits(['ab', 'cde'])")  # 2 + 3 letters, no string of 5
+    assert ungrounded_in(trace, "It tests ch in 'aeiou' for each of the 5 letters.") == []
+    assert ungrounded_in(trace, "It tests ch in 'aeiou' for each of the 6 letters.") == ["the 6 letters"]
+
+
+def test_those_n_passes_told_before_are_no_more_than_a_loop_made():
+    trace = traced(CENSUS, "census(['Running', 'tall', 'Played', 'x'], ['ing', 'ed'])")  # 4 words
+    # (`the first 3 passes`, then `among those 3 passes`: some of the loop's passes)
+    assert ungrounded_in(trace, "Among those 3 passes only one word ends in 'ed'.") == []
+    assert ungrounded_in(trace, "Among those 9 passes only one word ends in 'ed'.") == ["9 passes"]
