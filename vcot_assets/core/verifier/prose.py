@@ -110,7 +110,7 @@ _FALSE_WORDS = (
 _QUESTION_BEFORE = re.compile(
     r"\b(?:if|whether|check|checks|checking|test|tests|while|until|condition|when|whenever|unless|at|"
     r"need|needs|must satisfy|satisfy|check is|test is|against|(?:that|which)\s+(?:fail|pass|satisfy|meet)|"
-    r"returns|return|check\s+the|test\s+the)\s*:?\s*$",  # (`guard against b == 0`, `returns self.temp >= 100`,
+    r"returns|return|check\s+the|test\s+the|(?:fires|fired|applies|triggers|happens)\s+(?:only\s+)?for)\s*:?\s*$",  # (`guard against b == 0`, `returns self.temp >= 100`,
     # `Check the r == 0 guard`: the test named, not its outcome)
     re.I,
 )
@@ -2331,9 +2331,7 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             and re.match(r"\s+(?!times\b)[a-z]+s\b(?!\s+(?:plus|minus|times|of|whose|and)\b)", after)
         ):
             counted = False  # `f is now 96 degrees`: a number with its unit (a number has no size)
-        if len(values) >= 2 and all(isinstance(v, int) for v in values) and re.match(_ITEM_NOUNS, after):
-            s.use(m.start("subject"), end)  # `pairs grows to 7, 8 and then 9 entries`: its sizes
-            checks.append(Check("sequence", f"len({subject}): {values}", _len_sequence(walk, subject, values)))
+        if _told_sizes(s, (m.start("subject"), end), subject, values, counted and verb, held, walk, checks):
             continue
         if verb in ("has", "have") and not counted:
             continue  # `x has 3`: unclear what of x
@@ -2366,6 +2364,27 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         found = _verb_value(walk, subject, node, values[-1], verb, measured, after)
         if found.ok is not None:
             checks.append(found)
+
+
+def _told_sizes(
+    s: Sentence, span: tuple[int, int], subject: str, values: list, counted_verb: str, held: list, walk: Walk,
+    checks: list[Check],
+) -> bool:  # fmt: skip
+    """Sizes told of a collection's items or over its history (True where the span is so read):
+    `pairs grows to 7, 8 and then 9 entries` (its sizes, in order), `the rows are 4 characters wide`
+    (the size of each item, not how many there are; `counted_verb` is the verb where a count was told)."""
+    after = s.text[span[1] :]
+    if len(values) >= 2 and all(isinstance(v, int) for v in values) and re.match(_ITEM_NOUNS, after):
+        s.use(*span)
+        checks.append(Check("sequence", f"len({subject}): {values}", _len_sequence(walk, subject, values)))
+        return True
+    if counted_verb not in ("are", "were") or not re.match(r"\s+[a-z]+\s+(?:wide|long)\b", after):
+        return False
+    s.use(*span)
+    sizes = {len(item) for v in held if isinstance(v, (list, tuple)) for item in v if isinstance(item, str)}
+    if sizes:
+        checks.append(Check("count", f"each of {subject}: {values[-1]}", values[-1] in sizes))
+    return True
 
 
 def _keyed_count(walk: Walk, subject: str, after: str) -> ast.expr | None:

@@ -5044,3 +5044,38 @@ def test_those_n_passes_told_before_are_no_more_than_a_loop_made():
     # (`the first 3 passes`, then `among those 3 passes`: some of the loop's passes)
     assert ungrounded_in(trace, "Among those 3 passes only one word ends in 'ed'.") == []
     assert ungrounded_in(trace, "Among those 9 passes only one word ends in 'ed'.") == ["9 passes"]
+
+
+FIRSTS = """\
+def first_column(rows):
+    out = ''
+    for row in rows:
+        out += row[0]
+    return out
+"""
+
+
+def test_items_said_to_be_n_characters_wide_are_each_that_long():
+    trace = traced(FIRSTS, "first_column(['bark', 'dart', 'base'])")
+    # (before, `rows are 4 characters wide` was read as len(rows) = 4)
+    assert ungrounded_in(trace, "The rows are 4 characters wide.", backward=True) == []
+    assert ungrounded_in(trace, "The rows are 5 characters wide.", backward=True) == ["each of rows: 5"]
+
+
+EARLY = """\
+def digit_sum(n):
+    if n < 10:
+        return n
+    total = 0
+    while n:
+        total += n % 10
+        n //= 10
+    return total
+"""
+
+
+def test_a_test_a_statement_fires_for_is_its_condition_not_its_outcome():
+    trace = traced(EARLY, "digit_sum(52)")
+    assert ungrounded_in(trace, "The early `return n` only fires for `n < 10`, so n has two digits.", True) == []
+    # (told as an outcome, it is still checked)
+    assert ungrounded_in(trace, "`n < 10` is True, so it returns early.", True) == ["n < 10"]
