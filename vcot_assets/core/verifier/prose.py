@@ -110,8 +110,10 @@ _FALSE_WORDS = (
 _QUESTION_BEFORE = re.compile(
     r"\b(?:if|whether|check|checks|checking|test|tests|while|until|condition|when|whenever|unless|at|"
     r"need|needs|must satisfy|satisfy|check is|test is|against|(?:that|which)\s+(?:fail|pass|satisfy|meet)|"
-    r"returns|return|check\s+the|test\s+the|(?:fires|fired|applies|triggers|happens)\s+(?:only\s+)?for)\s*:?\s*$",  # (`guard against b == 0`, `returns self.temp >= 100`,
-    # `Check the r == 0 guard`: the test named, not its outcome)
+    r"returns|return|check\s+the|test\s+the|"
+    r"(?:fires|fired|applies|triggers|happens)\s+(?:only\s+)?for)\s*:?\s*$",  # (`guard against b == 0`,
+    # `returns self.temp >= 100`, `Check the r == 0 guard`, `return 0 only fires for n < 10`: the test
+    # named, not its outcome)
     re.I,
 )
 # `has been cut down to 1500`, `was brought down to 3`: a change told in the passive
@@ -123,7 +125,8 @@ _VALUE_VERBS = (
     r"(?:goes up to|goes down to|goes back to|drops back to|falls back to|climbs to|climbs back to|stays at|is left at|stops at|"
     r"remains at|stay at|remain at|moves on to|moved on to|wraps around to|wraps back to|wraps to|resets to|"
     r"is reset to|is back to|is back at|was back to|was back at|comes back to|came back to|"
-    r"" + _PASSIVE_CHANGE + "|"  # (before `goes`, `stays`, `moves to`, `is`)
+    + _PASSIVE_CHANGE
+    + "|"  # (before `goes`, `stays`, `moves to`, `is`)
     # (the past tense a backward narration tells in: before `was`)
     r"went up to|went down to|went back to|dropped back to|fell back to|climbed to|climbed back to|stayed at|was left at|"
     r"stopped at|remained at|wrapped around to|wrapped to|was reset to|was shifted to|changed to|went to|"
@@ -3864,7 +3867,7 @@ _STATEMENT_RAN = re.compile(
     r"(?:`([^`\n]+)`|(?<![\w.`])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?"
     # (`run += 1 happens six times`: an update written out bare)
     r"|[A-Za-z_][\w.]*\s*(?:[-+*/%&|^]|//|<<|>>)=\s*[\w.]+))"
-    r"(?:\s+(?:inside|in|within)\s+the\s+(?:\w+\s+)?loop)?"  # (`the \`append\` inside the loop fires 15 times`)
+    r"(?:\s+(?:inside|in|within)\s+the\s+(?:\w+\s+)?loop)?"  # (`runs.append(n)` in backticks `inside the loop fires`)
     + _STATEMENT_VERB.pattern
 )
 
