@@ -3365,8 +3365,11 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if not s.free(m.start(number), m.end(number)):
             continue
         s.use(m.start(), m.end())
-        if re.match(r"\s+(?:per|for each|each|every)\b", s.text[m.end() :]):
-            continue  # `checks two things per token`: a rate, not a loop's count
+        if re.match(r"\s+(?:per|for each|each|every)\b", s.text[m.end() :]) or (
+            m.group(0).split()[0].lower() in ("tests", "checks", "compares", "tries")
+            and re.search(r"\b(?:for|in|on)\s+(?:each|every)\b", s.text[: m.start()], re.I)
+        ):
+            continue  # `checks two things per token`, `For each n it tests two things`: a rate, not a loop's count
         count = int(next(g for g in m.groups() if g))
         counts = _counts_of_the_noun(walk, m.group(0).split()[-1]) or _loop_counts(walk, s.text[: m.start()])
         role = re.search(r"\b(outer|inner)\s+[a-z]+s$", m.group(0), re.I)

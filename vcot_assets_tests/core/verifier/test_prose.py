@@ -5079,3 +5079,10 @@ def test_a_test_a_statement_fires_for_is_its_condition_not_its_outcome():
     assert ungrounded_in(trace, "The early `return n` only fires for `n < 10`, so n has two digits.", True) == []
     # (told as an outcome, it is still checked)
     assert ungrounded_in(trace, "`n < 10` is True, so it returns early.", True) == ["n < 10"]
+
+
+def test_what_a_loop_tests_for_each_item_is_a_rate_not_a_count_of_its_passes():
+    trace = traced(VOWELS, "vowel_hits(['ab', 'cde'])")
+    assert ungrounded_in(trace, "For each letter it tests 4 things: the letter and the vowels.") == []
+    # (without `for each`, how many things it tested is still a count of the loop's passes)
+    assert ungrounded_in(trace, "It tests 4 letters.") == ["tests 4 letters"]
