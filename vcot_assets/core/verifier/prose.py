@@ -2246,17 +2246,23 @@ def _assignment_gives(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(found)
 
 
+def _after_each_run(facts: TraceFacts, code: str) -> list[int]:
+    """For each run of the program line `code`, the event at which its changes are all shown (the
+    last change event after the line's own, before the next event that is no change)."""
+    events, line = facts.index.events, squash(code)
+    return [
+        next((k for k in range(i + 1, len(events)) if events[k].kind not in ("new", "modified")), len(events)) - 1
+        for i, e in enumerate(events)
+        if e.kind == "line" and squash(e.source) == line
+    ]
+
+
 def _given_by_line(walk: Walk, subject: str, code: str) -> list[tuple[int, object]] | None:
     """(event, value) for each run of the program line `code`: the value `subject` holds once the
     line ran. None where it did not run, or runs code of the program before it assigns."""
-    index, line = walk.facts.index, squash(code)
+    index = walk.facts.index
     given = []
-    for j, event in enumerate(index.events):
-        if event.kind != "line" or squash(event.source) != line:
-            continue
-        k = j
-        while k + 1 < len(index.events) and index.events[k + 1].kind in ("new", "modified"):
-            k += 1
+    for k in _after_each_run(walk.facts, code):
         if k + 1 < len(index.events) and index.events[k + 1].kind not in ("line", "return"):
             return None
         state = index.states[k]
@@ -3973,14 +3979,10 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             re.search(r"\b[Aa]fter\s+$", s.text[: m.start()])
             and (later := re.search(r"\bafter\s+all\s+(\d+)\s+" + re.escape(m.group(0).split()[-1]), s.text[m.end() :]))
             and count < int(later.group(1))
-        ):
+        ) or re.search(r"\b(?:those|these)\s*$", s.text[: m.start()], re.I):
             # `After 14 iterations seen is {...}, and after all 21 iterations ...`: a moment some passes
-            # in, before the total the sentence then tells (which is checked as a count)
-            checks.append(Check("count", m.group(0), any(count <= n for n in walk.facts.loop_counts)))
-            continue
-        if re.search(r"\b(?:those|these)\s*$", s.text[: m.start()], re.I):
-            # `among those 24 passes`: passes told before, maybe some of a loop's (`the first 24`), so
-            # no more than a loop made
+            # in, before the total the sentence then tells (which is checked as a count); `among those
+            # 24 passes`: passes told before, maybe some of a loop's (`the first 24`): no more than a loop made
             checks.append(Check("count", m.group(0), any(count <= n for n in walk.facts.loop_counts)))
             continue
         if re.search(
@@ -5628,20 +5630,14 @@ def _after_the_restated_assignment(located: list[Check], walk: Walk) -> None:
         )
         if before:
             told.append((before[-1], walk.sentence[after_it.end() :]))
-    events = walk.facts.index.events
     for restated, said_text in told:
         code = squash(restated)
         target_text = re.sub(r"\s*(?:[-+*/%&|^]|//|<<|>>)$", "", restated.split("=")[0].rstrip())  # (`x += 1` too)
         node = _expr(target_text) if code in walk.facts.code_lines else None
         targets = [ast.unparse(t) for t in (node.elts if isinstance(node, ast.Tuple) else [node])] if node else []
-        ran = [i for i, e in enumerate(events) if e.kind == "line" and squash(e.source) == code]
-        if not targets or not ran:
+        after = _after_each_run(walk.facts, restated)  # (the state once each run's changes are shown)
+        if not targets or not after:
             continue
-        # the state once the line's changes are shown: the event before the next that is no change
-        after = [
-            next((k for k in range(i + 1, len(events)) if events[k].kind not in ("new", "modified")), len(events)) - 1
-            for i in ran
-        ]
         said = re.findall(
             r"`?((?:self\.)?\w+)`?\s*(?:=|\bis\b|\bbecomes\b)\s*`?([^`,;]+?)`?(?=\s*(?:,|;|\band\b|\.\s|\.?$))",
             said_text,
