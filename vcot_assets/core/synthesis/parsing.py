@@ -445,6 +445,17 @@ _EXAMPLE_LABEL = re.compile(
 )
 
 
+# `... of both strings. Note: this builds on exercise 1.`, `... in ascending order. This one is a good warm-up
+# before the class exercise.`: a sentence that points at another item of the list; the statement has to stand
+# alone (a model reads it without the others), so the pointer is cut with what follows it
+_CROSS_REFERENCE = re.compile(
+    r"(?<=[.!?])\s+[^.!?]*?\b(?:(?:exercises?|problems?|tasks?)\s*#?\s*\d+"
+    r"|(?:previous|next|above|below|other|earlier|later|class|function|first|second|third|last)\s+(?:exercises?|problems?))"
+    r"\b.*$",
+    re.I | re.S,
+)
+
+
 def parse_instructions(text: str, truncated: bool = False) -> list[tuple[str, str]]:
     """Problem statements with their kind -> [(kind, statement)], duplicates dropped (one
     statement three times or more is a model stuck in a loop: `repeated_items`).
@@ -468,6 +479,7 @@ def parse_instructions(text: str, truncated: bool = False) -> list[tuple[str, st
     _refuse_a_loop([_normalized(statement) for _, statement in items if statement.strip()])
     for index, (kind, statement) in enumerate(items, start=1):
         statement = _EXAMPLE_LABEL.sub("", statement)  # (the example's code block under it is not read as text)
+        statement = _CROSS_REFERENCE.sub("", statement)
         if kind not in KINDS:
             parsed.append(("", statement))  # (a stub such as `2. The similarity ratio`, or an untagged item)
             continue
@@ -956,6 +968,11 @@ def _points_under_headings(text: str) -> list[str]:
     return points if headings >= 2 and under else []
 
 
+# `1. The first add returns the added value itself.` with `e.g. add(5) -> 5` on the line under it: the
+# example after the scenario's sentence is no part of it (as a sub-bullet under it is not)
+_AN_EXAMPLE_AFTER = re.compile(r"(?<=[.!?])\s+[*_]*e\.g\.\s.*$", re.I | re.S)
+
+
 def parse_scenarios(text: str, truncated: bool = False) -> list[str]:
     """Scenario hints, one per list item (or JSON string), duplicates dropped; sub-bullets
     (examples under a scenario) and echoed placeholders such as `<scenario>` are not scenarios."""
@@ -978,7 +995,7 @@ def parse_scenarios(text: str, truncated: bool = False) -> list[str]:
     scenarios: list[str] = []
     seen: set[str] = set()
     for item in items:
-        item = item.strip().strip("*_").strip()
+        item = _AN_EXAMPLE_AFTER.sub("", item.strip()).strip("*_").strip()
         if item.startswith("```"):
             continue  # (`4. ```python assert f(1) == 2````: a code block in the list, not a scenario hint)
         if item and not re.fullmatch(r"<[^<>]{1,40}>", item) and _normalized(item) not in seen:

@@ -852,3 +852,33 @@ def test_a_continuation_line_wrapped_in_emphasis_joins_its_item_as_plain_text():
 )
 def test_a_statement_that_starts_with_code_keeps_its_backticks(item, statement):
     assert parse_instructions(item + "\n") == [("function", statement)]
+
+
+def test_a_sentence_that_points_at_another_exercise_is_cut_from_the_statement():
+    # (r117-instructions-06 of round 61: `Note: this builds on exercise 1.` was kept as part of the statement)
+    reply = (
+        "1. [function] Write a function `longest_block(a, b)` that returns the longest common run.\n\n"
+        "2. [function] Write a function `ratio(a, b)` that returns 2*M/T rounded to 3 decimals.\n"
+        "   Note: this builds on exercise 1.\n\n"
+        "3. [function] Write a function `k_smallest(xs, k)` that returns the k smallest integers. "
+        "This one is a good warm-up before the class exercise.\n"
+    )
+    assert parse_instructions(reply) == [
+        ("function", "Write a function `longest_block(a, b)` that returns the longest common run."),
+        ("function", "Write a function `ratio(a, b)` that returns 2*M/T rounded to 3 decimals."),
+        ("function", "Write a function `k_smallest(xs, k)` that returns the k smallest integers."),
+    ]
+    # a note about the exercise itself stays, and so does a mention of a number that is not an item's
+    [(_, statement)] = parse_instructions("1. [function] Return the first 3 items. Note: the list has 5 items or more.")
+    assert statement == "Return the first 3 items. Note: the list has 5 items or more."
+
+
+def test_an_example_on_the_line_under_a_scenario_is_not_part_of_it():
+    # (r117-test_scenarios-06 of round 61: `e.g. add(5) -> 5` under item 1 was kept as part of the scenario)
+    text = "1. The first add returns the added value itself.\n   e.g. `add(5)` -> `5`\n2. Adding duplicate values.\n"
+    assert parse_scenarios(text) == ["The first add returns the added value itself.", "Adding duplicate values."]
+    # an example inside the scenario's own sentence stays
+    assert parse_scenarios("1. A list with duplicates, e.g. [1, 1, 2].\n2. An empty list.") == [
+        "A list with duplicates, e.g. [1, 1, 2].",
+        "An empty list.",
+    ]
