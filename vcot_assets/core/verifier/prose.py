@@ -842,8 +842,9 @@ _NOT_RUN = re.compile(
 
 # A restated condition followed by its truth (`if len(body) != 6` is True) is a claim about this run.
 _TRUTH_AFTER = re.compile(
-    r"\s*(?:is|was|evaluates to|comes out|returns|returned|gives|gave|" + _BECAME + r")?\s*(?:`)?(?:true|false)\b"
-    r"|\s*(?:holds|fails|passes|is satisfied)\b",
+    r"(?:\s+(?:check|test|condition|guard)\b)?"  # (`the `if gate.try_key(t)` check passes`)
+    r"(?:\s*(?:is|was|evaluates to|comes out|returns|returned|gives|gave|" + _BECAME + r")?\s*(?:`)?(?:true|false)\b"
+    r"|\s*(?:holds|held|fails|failed|passes|passed|is satisfied)\b)",
     re.IGNORECASE,
 )
 
@@ -4401,7 +4402,9 @@ _TRUTH = re.compile(
     r"\s+(?:is|was|evaluates\s+to|returns|returned|gives|comes\s+out(?:\s+as)?|"
     + _BECAME
     + r")\s+`?(?P<word>true|false)\b"
-    r"|\s+(?P<verb>holds|held|fails|failed|is\s+satisfied|is\s+not\s+satisfied)\b",
+    r"|\s+(?P<verb>holds|held|fails|failed|is\s+satisfied|is\s+not\s+satisfied"
+    # (`passes` where nothing is passed on: not `f(x) passes 3 to g`)
+    r"|(?:passes|passed)(?=\s*(?:[,.;:)]|$)|\s+(?:and|so|but|then|here|now|again|too|this\s+time|for|with)\b))\b",
     re.IGNORECASE,
 )
 
@@ -4436,7 +4439,7 @@ def _for_value(node: ast.expr, text: str, at: int, known: frozenset[str]) -> tup
 
 def _claimed_truth(m: re.Match) -> bool:
     """What a `_TRUTH` match says of its condition: True for `is true`/`holds`, False for `is false`/`fails`."""
-    return (m.group("word") or m.group("verb")).lower() in ("true", "holds", "held", "is satisfied")
+    return (m.group("word") or m.group("verb")).lower() in ("true", "holds", "held", "is satisfied", "passes", "passed")
 
 
 def _compound_truths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
@@ -4444,7 +4447,10 @@ def _compound_truths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     test the code makes: judged whole where the program tested it (not one comparison of it)."""
     text = s.text
     for m in _TRUTH.finditer(text):
-        compound = re.search(r"(?<![\w.\])'\"])\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$", text[: m.start()])
+        compound = re.search(  # (`the (gate.try_key(t)) check passes`: the test named by its code)
+            r"(?<![\w.\])'\"])\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*(?:(?:check|test|condition|guard)\s*)?$",
+            text[: m.start()],
+        )
         node = _expr(compound.group(1)) if compound else None  # (not a call's arguments: `'pq'.startswith('r')`)
         if node is None or not s.free(compound.start(), m.end()):
             continue

@@ -5086,3 +5086,27 @@ def test_what_a_loop_tests_for_each_item_is_a_rate_not_a_count_of_its_passes():
     assert ungrounded_in(trace, "For each letter it tests 4 things: the letter and the vowels.") == []
     # (without `for each`, how many things it tested is still a count of the loop's passes)
     assert ungrounded_in(trace, "It tests 4 letters.") == ["tests 4 letters"]
+
+
+BARE_FLAGS = """\
+def flag_names(tokens):
+    flags = []
+    for tok in tokens:
+        key, _, val = tok.partition('=')
+        if val:
+            continue
+        flags.append(key)
+    return flags
+"""
+
+
+def test_a_test_of_the_code_said_to_pass_is_told_true():
+    trace = traced(BARE_FLAGS, "flag_names(['v', 'n=2'])")
+    # (before, `passes` was no verdict and `the ... test` came between the code and the verdict)
+    assert ungrounded_in(trace, "For 'v', `val = ''`, and `if val:` passes.") == ["val is True"]
+    assert ungrounded_in(trace, "For 'v', `val = ''`, and the `if val` test passes, so it is skipped.") == [
+        "val is True"
+    ]
+    assert ungrounded_in(trace, "For 'v', `val = ''`, and `if val:` fails, so 'v' is kept.") == []
+    # (`passes` that passes something on is no verdict)
+    assert ungrounded_in(trace, "The `if val:` line passes 'v' on to `flags.append(key)`.") == []
