@@ -5320,6 +5320,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
     _one_state(located, walk)
     _tests_in_their_state(located, walk, last_state)
     _tests_before_their_consequence(located, walk)
+    _tests_before_what_they_lead_to(located, walk)
     _in_the_anchors_iteration(located, walk)
     _in_the_labelled_pass(located, walk)
     _in_a_named_pass(located, walk)
@@ -5580,6 +5581,34 @@ def _tests_before_their_consequence(located: list[Check], walk: Walk) -> None:
             if not any(t <= v <= t + walk.window for t in test.events for v in value.events):
                 value.ok = False
                 value.text += " (not after " + test.text + ")"
+
+
+# `not self.free` is False, `so` it returns -1: what a test's outcome led to, told after it
+_SO = re.compile(r",?\s*\b(?:so|therefore|hence|thus)\b", re.I)
+
+
+def _tests_before_what_they_lead_to(located: list[Check], walk: Walk) -> None:
+    """`ev = "cy": not in owner, and `not self.free` is False, so it returns -1`: a forward
+    narration's test that leads (`so`) to what the sentence tells next came out so before it, not
+    only at a later call where the run holds what the test was told to be. (Looser than
+    `_tests_before_their_consequence`, which wants a plain value soon after the test: a return or a
+    test told after `so` may come a loop later, and only an outcome after all of it is refused.)"""
+    if walk.backward:
+        return
+    for test in located:
+        if not (test.ok and test.kind == "comparison" and test.position >= 0 and test.events):
+            continue
+        so = _SO.search(walk.sentence, test.position)
+        if so is None:
+            continue
+        led_to = min(  # the first claim told after the `so` (one already refused after the test: no more to say)
+            (c for c in located if c.kind in ("value", "return", "comparison") and c.position >= so.end()),
+            key=lambda c: c.position,
+            default=None,
+        )
+        if led_to is not None and led_to.ok and min(test.events) > max(led_to.events):
+            test.ok = False
+            test.text += " (only after what it leads to)"
 
 
 # an assignment statement restated (`a, b = b, a`, `total += x`): its targets, `=` and right side

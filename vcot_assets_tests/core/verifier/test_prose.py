@@ -5110,3 +5110,38 @@ def test_a_test_of_the_code_said_to_pass_is_told_true():
     assert ungrounded_in(trace, "For 'v', `val = ''`, and `if val:` fails, so 'v' is kept.") == []
     # (`passes` that passes something on is no verdict)
     assert ungrounded_in(trace, "The `if val:` line passes 'v' on to `flags.append(key)`.") == []
+
+
+LOCKER_CALLS = """\
+class Lockers:
+    def __init__(self, n):
+        self.free = n
+
+    def take(self):
+        if not self.free:
+            return -1
+        self.free -= 1
+        return 1
+
+    def give(self):
+        self.free += 1
+
+
+def run(n, events):
+    box = Lockers(n)
+    got = []
+    for e in events:
+        if e == '+':
+            box.give()
+        else:
+            got.append(box.take())
+    return got
+"""
+
+
+def test_a_test_said_to_lead_to_a_return_came_out_so_before_it():
+    trace = traced(LOCKER_CALLS, "run(0, ['-', '+', '-'])")
+    assert ungrounded_in(trace, "`got = []` to start. First e = '-': `not self.free` is True, so it returns -1.") == []
+    # (False only in the third event's call, after the -1 it is said to lead to)
+    told = "`got = []` to start. First e = '-': `not self.free` is False, so it returns -1."
+    assert ungrounded_in(trace, told) == ["not self.free is False (only after what it leads to)"]
