@@ -160,9 +160,17 @@ def listed(row: dict) -> list[str] | None:
     return [p.strip().lstrip("-*").strip() for p in re.split(r"[,\n]", found.group(1)) if p.strip(" -*")]
 
 
+def asked_sentence(row: dict) -> str | None:
+    """The sentence an extract_entities prompt gives (its `### Sentence` section), as the pipeline knows it."""
+    found = re.search(r"### Sentence\n(.*?)\n\n###", row.get("prompt", ""), re.S)
+    return found.group(1).strip() if row["template"] == "extract_entities" and found else None
+
+
 def judge(row: dict) -> tuple[str, bool, str]:
     template = row["template"]
-    reading = read_teacher_text(template, row["reply"], row.get("finish_reason", "stop"), keyphrases=listed(row))
+    reading = read_teacher_text(
+        template, row["reply"], row.get("finish_reason", "stop"), keyphrases=listed(row), sentence=asked_sentence(row)
+    )
     want = expected_items(template, row["expected"]) if row.get("usable", True) else []
     single = template in ("signature", "candidate_code", "narrate_forward", "narrate_backward")
     if single and row.get("truncated"):

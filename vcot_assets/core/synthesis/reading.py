@@ -15,7 +15,7 @@ from typing import Any
 
 from vcot_assets.core.records import TeacherReply
 from vcot_assets.core.synthesis import parsing
-from vcot_assets.core.verifier.teacher_claims import parse_claims_reply
+from vcot_assets.core.verifier.teacher_claims import claims_of_sentence, parse_claims_reply
 
 LIST_TEMPLATES = frozenset({"concepts", "instructions", "test_scenarios", "candidate_tests", "extract_entities"})
 TEMPLATES = LIST_TEMPLATES | {"signature", "candidate_code", "narrate_forward", "narrate_backward"}
@@ -28,7 +28,8 @@ class Reading:
     rejection: str | None = None  # a reason code when nothing could be read
     detail: str = ""
     truncated: bool = False
-    # per-item rejections (tests; instructions that name no kind, loop or are stubs; concepts of no listed keyphrase)
+    # per-item rejections (tests; instructions that name no kind, loop or are stubs; concepts of no listed
+    # keyphrase; claims that name what their sentence never writes)
     item_rejections: list[Any] = field(default_factory=list)
 
 
@@ -59,11 +60,13 @@ def read_teacher_text(
     item_id: str = "reply",
     schema: str | None = None,
     keyphrases: list[str] | None = None,
+    sentence: str | None = None,
 ) -> Reading:
     """Read one reply to `template`; see the module docstring for truncation. `schema` names
     the template whose JSON schema the provider enforced: such a reply is validated against it
     and read as the template's canonical text. `keyphrases` are those a concepts prompt listed:
-    a concept tied to none of them is rejected on its own."""
+    a concept tied to none of them is rejected on its own. `sentence` is the one an
+    extract_entities prompt gave: a claim naming what it never writes is rejected on its own."""
     truncated = finish_reason == "length"
     cut_text = truncated  # (a cut structured reply comes back as the items it completed: no cut in its text)
     if schema is not None:
@@ -89,6 +92,9 @@ def read_teacher_text(
             kept = [c for c in value if parsing.listed_phrase(c["keyphrase"], keyphrases) is not None]
             dropped = [c["name"] for c in value if c not in kept]
             return Reading(template, kept, None, "", truncated, dropped)
+        if template == "extract_entities" and sentence is not None:
+            kept, invented = claims_of_sentence(value, sentence)
+            return Reading(template, kept, None, "", truncated, [f"invented: {e.text}" for e in invented])
         return Reading(template, value, truncated=truncated)
     except parsing.ParseError as err:
         return Reading(template, None, err.reason, err.detail, truncated)

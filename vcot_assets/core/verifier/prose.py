@@ -48,6 +48,7 @@ from functools import lru_cache
 
 from vcot_assets.core.grounding.records import Entity, SentenceReport, Trace
 from vcot_assets.core.verifier.expressions import SAFE_CALLS, Opaque, UnknownValue, evaluate, same_value
+from vcot_assets.core.verifier.number_words import NUMBER_WORD, number_word_digits, numbers_in_digits
 from vcot_assets.core.verifier.sentences import split_sentences
 from vcot_assets.core.verifier.trace_facts import (
     TraceFacts,
@@ -58,19 +59,7 @@ from vcot_assets.core.verifier.trace_facts import (
     trace_facts,
 )
 
-_NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
 _TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
-_NUMBER_WORD = re.compile(
-    r"\b(?:(negative|minus)\s+)?((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen)\b",
-    re.IGNORECASE,
-)
 _UNICODE_OPERATORS = str.maketrans({"−": "-", "–": "-", "×": "*", "÷": "/", "≤": "<=", "≥": ">=", "≠": "!=", "→": "->"})
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 _LABEL = re.compile(
@@ -275,7 +264,7 @@ def _number_word_or_name(match: re.Match, facts: TraceFacts) -> str:
         return word  # `the first one, 25 and 27, gives 2`: a thing pointed at, not the value 1
     if re.search(r"\d,\s*$", match.string[: match.start()]) and _A_RATE_AFTER.match(match.string, match.end()):
         return word  # `b goes 3, 4, 7, one new value per pass`: a rate, not the run's last item
-    return _number_word(match)
+    return number_word_digits(match)
 
 
 _A_RATE_AFTER = re.compile(r"(?:\s+[a-z]{2,}){1,2}\s+(?:per|for each|each|every)\b")  # `one new value per pass`
@@ -295,12 +284,6 @@ def _sorted_of(name: str, facts: TraceFacts) -> str | None:
         return None
     name = name if name in facts.index.names else f"self.{name.removeprefix('self.')}"
     return f"sorted({name}.items()) " if isinstance(history[-1][1], dict) else f"sorted({name}) "
-
-
-def _number_word(match: re.Match) -> str:
-    words = match.group(2).lower().replace("-", " ").split()
-    value = sum(_NUMBER_WORDS[w] for w in words)
-    return str(-value if match.group(1) else value)
 
 
 # `00001010 XOR 11001000 = 11000010`, `1100 & 1010 = 1000`: a bit operation worked in base 2
@@ -667,7 +650,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     # `pumped is set to an empty list`: the value written out
     text = _EMPTY_VALUE.sub(lambda m: m.group(1) + _EMPTY_LITERALS[m.group(2).lower()], text)
     # number words become digits outside quoted strings ('saves nine so' is text of the program)
-    text = _outside_quotes(text, lambda part: _NUMBER_WORD.sub(lambda m: _number_word_or_name(m, facts), part))
+    text = _outside_quotes(text, lambda part: NUMBER_WORD.sub(lambda m: _number_word_or_name(m, facts), part))
     text = _sub_where(
         ("hundred",),
         r"\b(\d{1,2}) hundred(?: and)? (\d{1,2})\b",
@@ -999,7 +982,7 @@ _KEY_MOVES = re.compile(
     # `adds four more to 'k', which becomes nine`: a quoted key said to change
     r"|(?P<quoted>'[^'\n]{1,20}'|\"[^\"\n]{1,20}\"),?\s+(?:which\s+)?(?:now\s+)?"
     r"(?=(?:becomes|became|goes\s+(?:up\s+|down\s+)?to|rises\s+to|drops\s+to|falls\s+to|climbs\s+to)\s+"
-    r"(?:-?\d|" + _NUMBER_WORD.pattern.removeprefix(r"\b(?:(negative|minus)\s+)?") + r"))"
+    r"(?:-?\d|" + NUMBER_WORD.pattern.removeprefix(r"\b(?:(negative|minus)\s+)?") + r"))"
 )
 
 
@@ -4675,7 +4658,7 @@ def _restated_updates(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     if "=" not in walk.raw_sentence:
         return  # (most sentences restate no update: skip the pattern)
     for m in _UPDATE_TURNS.finditer(walk.raw_sentence):
-        before, after = (_NUMBER_WORD.sub(_number_word, m.group(g)) for g in ("before", "after"))
+        before, after = (numbers_in_digits(m.group(g)) for g in ("before", "after"))
         if not (re.fullmatch(r"-?\d+", before) and re.fullmatch(r"-?\d+", after)):
             continue  # (`turns n into 4`: the variable named, read by `_object_values`)
         node = _expr(f"{before} {m.group('op')} {m.group('step')}")
@@ -5159,7 +5142,7 @@ def _tuple_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 def check_sentence(text: str, walk: Walk) -> list[Check]:
     s = Sentence(normalize_sentence(text, walk.facts))
     walk.previous_raw_sentence, walk.sentence, walk.raw_sentence = walk.raw_sentence, s.text, text
-    walk.raw_numbers = _NUMBER_WORD.sub(_number_word, text.replace("`", ""))  # (read once, for every count reader)
+    walk.raw_numbers = numbers_in_digits(text.replace("`", ""))  # (read once, for every count reader)
     checks: list[Check] = []
     for step in (
         _tuple_claims,

@@ -2,21 +2,49 @@
 
 from __future__ import annotations
 
+import builtins
+import keyword
 import re
 
 from vcot_assets.core.grounding.records import Entity
+from vcot_assets.core.verifier.number_words import numbers_in_digits
 
 KINDS = ("value", "index", "comparison", "branch", "loop", "return")
 
 
-def extractor_from_replies(replies: dict[str, str]):
-    """An `extract` callable for the verifier from teacher replies keyed by sentence text
-    (the sentences of `split_sentences`); a sentence with no readable reply raises `ParseError`."""
+class TeacherExtractor:
+    """An `extract` callable for the verifier from teacher replies keyed by sentence text (the
+    sentences of `split_sentences`); a sentence with no readable reply raises `ParseError`. The
+    claims a reply invented (`claims_of_sentence`) are left out and kept in `invented`, for the
+    asset to count."""
 
-    def extract(sentence: str) -> list[Entity]:
-        return parse_claims_reply(replies.get(sentence, ""))
+    def __init__(self, replies: dict[str, str]):
+        self.replies = replies
+        self.invented: list[tuple[str, Entity]] = []
 
-    return extract
+    def __call__(self, sentence: str) -> list[Entity]:
+        kept, invented = claims_of_sentence(parse_claims_reply(self.replies.get(sentence, "")), sentence)
+        self.invented += [(sentence, entity) for entity in invented]
+        return kept
+
+
+_WORD = re.compile(r"[A-Za-z_]\w*|\d+(?:\.\d+)?")
+# words a value may add to what the sentence wrote: Python's own (`None`, `True`, `len`)
+_NOT_NAMES = frozenset(keyword.kwlist) | frozenset(dir(builtins))
+
+
+def claims_of_sentence(entities: list[Entity], sentence: str) -> tuple[list[Entity], list[Entity]]:
+    """The claims the sentence makes, and those a model invented: a value (of a variable, an entry
+    or a return) holding a word or number the sentence never writes (`s = 'queue'` from a sentence
+    about `ch = 'q'`, a return of `[2, 5, 7]` no one mentioned). Names and tests are not held to
+    the sentence's words: careful readers name `ch` for "the character ')'" and `if x < 0` for "x
+    is negative"."""
+    said = {word.casefold() for word in _WORD.findall(numbers_in_digits(sentence))}  # (`count is zero`: 0)
+    kept, invented = [], []
+    for entity in entities:
+        words = {w.casefold() for w in _WORD.findall(entity.value) if w not in _NOT_NAMES}
+        (invented if entity.kind in ("value", "index", "return") and not words <= said else kept).append(entity)
+    return kept, invented
 
 
 def _json_text(value: object) -> str:

@@ -20,7 +20,7 @@ from vcot_assets.core.records import Rejection
 from vcot_assets.core.sandbox_records import TraceRequest
 from vcot_assets.core.verifier.batch import predicted_call_requests, verify_rationales
 from vcot_assets.core.verifier.sentences import split_sentences
-from vcot_assets.core.verifier.teacher_claims import extractor_from_replies
+from vcot_assets.core.verifier.teacher_claims import TeacherExtractor
 from vcot_assets.defs.automation import SANDBOX_POOL, SANDBOX_RETRY, TEACHER_POOL, TEACHER_RETRY
 from vcot_assets.defs.code_versions import code_version
 from vcot_assets.defs.common import (
@@ -157,7 +157,7 @@ def teacher_extractor(context: AssetExecutionContext, rationales: list, metadata
         for s in split_sentences(r.text)
         if sentence_key(s) in replies
     }
-    return extractor_from_replies(by_sentence)
+    return TeacherExtractor(by_sentence)
 
 
 EXTRACTION_TEMPLATES = ("extract_entities",) if S.entity_extraction == "teacher" else ()
@@ -188,6 +188,8 @@ def verified_rationales(context: AssetExecutionContext, rationales: list, traces
     verified, rejections = verify_rationales(
         rationales, by_key(traces, "trace_id"), predicted, S.verifier_window, extract, S.max_unverifiable_share
     )
+    if extract is not None:  # (claims a teacher named that their sentence never writes: left out, counted)
+        metadata["claims_invented"] = len(extract.invented)
     accepted = next((v for v in verified if v.report.accepted), None)
     rejected = next((v for v in verified if not v.report.accepted), None)
     metadata.update(

@@ -10,7 +10,7 @@ from vcot_assets.core.grounding.narration import (
 from vcot_assets.core.grounding.records import Rationale
 from vcot_assets.core.records import TeacherReply
 from vcot_assets.core.verifier.sentences import split_sentences
-from vcot_assets.core.verifier.teacher_claims import extractor_from_replies
+from vcot_assets.core.verifier.teacher_claims import TeacherExtractor
 from vcot_assets.core.verifier.verdict import verify_backward, verify_forward
 from vcot_assets_tests.core.trace_fixtures import traced
 from vcot_offline import FailureRates, answer
@@ -86,7 +86,7 @@ def test_teacher_extraction_grounds_a_faithful_rationale_and_rejects_a_false_one
     assert len(requests) == len({s for r in (faithful, wrong) for s in split_sentences(r.text)})
     replies = ask(requests)
     by_sentence = {s: replies[sentence_key(s)].text for r in (faithful, wrong) for s in split_sentences(r.text)}
-    extract = extractor_from_replies(by_sentence)
+    extract = TeacherExtractor(by_sentence)
     assert verify_forward(faithful, trace, extract=extract).accepted
     report = verify_forward(wrong, trace, extract=extract)
     assert not report.accepted

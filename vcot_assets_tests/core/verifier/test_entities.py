@@ -80,7 +80,7 @@ def test_split_sentences_respects_numbers_brackets_and_quotes():
 
 def test_teacher_replies_become_entities():
     from vcot_assets.core.synthesis.parsing import ParseError
-    from vcot_assets.core.verifier.teacher_claims import extractor_from_replies, parse_claims_reply
+    from vcot_assets.core.verifier.teacher_claims import TeacherExtractor, parse_claims_reply
 
     def read(reply: str) -> list[tuple[str, str, str]]:
         return [(e.kind, e.name, e.value) for e in parse_claims_reply(reply)]
@@ -117,7 +117,37 @@ def test_teacher_replies_become_entities():
     for text in unreadable + (bullets + "\n- **guess** — `x` = `2`",):
         with pytest.raises(ParseError):
             parse_claims_reply(text)
-    extract = extractor_from_replies({"total = 6.": reply})
+    extract = TeacherExtractor({"total = 6.": reply})
     assert len(extract("total = 6.")) == 2
     with pytest.raises(ParseError):
         extract("a sentence whose call failed")
+
+
+def test_a_value_the_sentence_never_writes_is_an_invented_claim():
+    from vcot_assets.core.synthesis.reading import read_teacher_text
+    from vcot_assets.core.verifier.teacher_claims import TeacherExtractor
+
+    # (r33-extract_entities-02 and r112-extract_entities-06: `s = 'queue'`, a return of [2, 5, 7], from elsewhere)
+    sentence = "At the start count = 0, and since ch = 'q' is not a vowel, ch in 'aeiou' is false, so count stays zero."
+    reply = (
+        '{"claims": [{"kind": "value", "name": "count", "value": 0}, {"kind": "value", "name": "ch", "value": "\'q\'"},'
+        ' {"kind": "comparison", "name": "ch in \'aeiou\'", "value": false},'
+        ' {"kind": "value", "name": "s", "value": "\'queue\'"}, {"kind": "return", "name": "result", "value": "[2, 5]"}]}'
+    )
+    reading = read_teacher_text("extract_entities", reply, sentence=sentence)
+    assert [(e.kind, e.name, e.value) for e in reading.value] == [
+        ("value", "count", "0"),
+        ("value", "ch", "'q'"),
+        ("comparison", "ch in 'aeiou'", "False"),
+    ]
+    assert reading.item_rejections == ["invented: s 'queue'", "invented: result [2, 5]"]
+    # names and tests may be the reader's own words for what the sentence says (`ch` for "the character")
+    told = "The character ')' lowers depth to 2, and x is negative."
+    named = (
+        '[{"kind": "value", "name": "ch", "value": "\')\'"}, {"kind": "comparison", "name": "x < 0", "value": true}]'
+    )
+    assert len(read_teacher_text("extract_entities", named, sentence=told).value) == 2
+    # the verifier's extractor leaves them out too, and keeps them for the asset to count
+    extract = TeacherExtractor({sentence: reply})
+    assert len(extract(sentence)) == 3
+    assert [entity.name for _, entity in extract.invented] == ["s", "result"]
