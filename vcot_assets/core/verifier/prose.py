@@ -4084,6 +4084,37 @@ _RUN_ENDS = re.compile(
 )
 
 
+# `96 is halved four times, through 48, 24, 12 and 6 down to 3`, `48 is halved 4 times (48, 24, 12, 6,
+# 3)`: repeated halving (or doubling) of a number written out, its count and where it ends
+_REPEATED_HALVING = re.compile(
+    r"(?<![\w.])(?P<v>\d+)\s+(?:is\s+|was\s+|gets\s+|got\s+)?(?P<verb>halved|doubled)\s+(?P<n>\d+)\s+times\b"
+    r"(?P<rest>[^;]{0,100})"
+)
+# where the halving ends: the last `to 3` (`down to 3`, `→ 3`) of its clause, or the list after it
+_HALVED_TO = re.compile(r"(?:\b(?:down\s+|up\s+)?to|→|->)\s*(\d+)\b")
+_HALVINGS_LISTED = re.compile(r"\s*,?\s*\((?P<list>\d+(?:\s*,\s*\d+)+)\)")
+_CLAUSE_ENDS = re.compile(r",\s*(?:so|and\s+so|then|which|giving|adds?|and\s+(?=\S+\s+(?:is|=|becomes)))\b|[;.]")
+
+
+def _repeated_halvings(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`48 is halved 4 times (48, 24, 12, 6, 3)`: halving 48 four times ends at 3 (`48 >> 4`), and
+    five times would not; where it ends is told by the clause's last `to 3` (`40 to 20, 20 to 10
+    and 10 to 5`) or by the list after it."""
+    for m in _REPEATED_HALVING.finditer(s.text):
+        listed = _HALVINGS_LISTED.match(m.group("rest"))
+        clause = m.group("rest")[: (ends.start() if (ends := _CLAUSE_ENDS.search(m.group("rest"))) else None)]
+        ends_at = list(_HALVED_TO.finditer(clause))
+        if listed is None and not ends_at:
+            continue
+        told = int(listed.group("list").split(",")[-1]) if listed else int(ends_at[-1].group(1))
+        value, times = int(m.group("v")), int(m.group("n"))
+        if times > 64:
+            continue  # (other readers may have read its count or its values: this is the arithmetic between them)
+        reached = value >> times if m.group("verb") == "halved" else value << times
+        s.use(m.start(), m.end("n"))  # (the numbers it passes through stay for the sequence readers)
+        checks.append(Check("arith", f"{value} {m.group('verb')} {times} times = {told}", reached == told))
+
+
 _SIGN_WORD = re.compile(
     r"\s*,?\s+(?:which\s+)?(?:is|was|comes\s+out|stays)\s+(?:an?\s+)?(non-?0|nonzero|not\s+0|positive|negative|"
     r"(?:even|odd)(?=\s*(?:[,.;:)]|$|(?:numbers?|so|and|then|too|as\s+well)\b)))\b",
@@ -5176,6 +5207,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _compound_truths,
         _whole_tests,
         _sign_claims,
+        _repeated_halvings,
         _some_of_them_had,
         _memberships,
         _comparisons,

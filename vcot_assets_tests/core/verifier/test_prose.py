@@ -5145,3 +5145,22 @@ def test_a_test_said_to_lead_to_a_return_came_out_so_before_it():
     # (False only in the third event's call, after the -1 it is said to lead to)
     told = "`got = []` to start. First e = '-': `not self.free` is False, so it returns -1."
     assert ungrounded_in(trace, told) == ["not self.free is False (only after what it leads to)"]
+
+
+ODD_PARTS = """\
+def odd_part(n):
+    k = 0
+    while n % 2 == 0:
+        n //= 2
+        k += 1
+    return n, k
+"""
+
+
+def test_a_number_halved_n_times_ends_where_that_many_halvings_end():
+    trace = traced(ODD_PARTS, "odd_part(48)")
+    assert ungrounded_in(trace, "48 is halved 4 times (48, 24, 12, 6, 3), so n = 3 and k = 4.") == []
+    assert ungrounded_in(trace, "48 is halved four times, through 24, 12 and 6 down to 3.") == []
+    # (five halvings of 48 end at 1, and the count is no loop's; a chain of `to`s ends at its last)
+    assert "48 halved 5 times = 3" in ungrounded_in(trace, "48 is halved 5 times (48, 24, 12, 6, 3), so n = 3.")
+    assert ungrounded_in(trace, "Then 48 is halved four times: 48 to 24, 24 to 12, 12 to 6 and 6 to 3.") == []
