@@ -4171,6 +4171,27 @@ _DETERMINER_BEFORE = (
 )
 
 
+# `Only 6 of the 7 prices were visited`, `two of the five addresses were counted`: how many of the
+# items a loop went through it got to (or worked on), told with all of them
+_SOME_OF_ALL_WERE = re.compile(
+    r"\b(?P<n>\d+)\s+of\s+(?:the|all|those|these)\s+(?P<all>\d+)\s+(?:[a-z]+\s+)?[a-z]+s\s+(?:were|are|got|get)\s+"
+    r"(?:visited|counted|checked|processed|handled|kept|added|seen|examined|read|used|accepted|tested|looked\s+at|"
+    r"reached|walked|scanned|consumed|placed|stored|recorded|taken|matched|copied|appended)\b"
+)
+
+
+def _some_of_all(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`Only 5 of the 7 prices were visited`: the part is a count the run made (a loop's passes or a
+    line's runs), no more than the whole (which `_items_handled` and its kin check)."""
+    for m in _SOME_OF_ALL_WERE.finditer(s.text):
+        if not s.free(m.start("n"), m.end("n")):
+            continue
+        part, whole = int(m.group("n")), int(m.group("all"))
+        runs = walk.facts.loop_counts | walk.facts.line_counts
+        s.use(m.start("n"), m.end("n"))
+        checks.append(Check("count", f"{part} of the {whole}", part <= whole and part in runs))
+
+
 # `11 of them had d > 0`: how many of the program's tests of a condition came out true, not a state
 _SOME_OF_THEM_HAD = re.compile(
     r"\b(?P<n>\d+)\s+of\s+(?:them|these|those)\s+(?:had|have|gave|give|satisfied|satisfy|passed|pass)\s+"
@@ -5208,6 +5229,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _whole_tests,
         _sign_claims,
         _repeated_halvings,
+        _some_of_all,
         _some_of_them_had,
         _memberships,
         _comparisons,

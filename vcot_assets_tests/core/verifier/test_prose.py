@@ -5164,3 +5164,18 @@ def test_a_number_halved_n_times_ends_where_that_many_halvings_end():
     # (five halvings of 48 end at 1, and the count is no loop's; a chain of `to`s ends at its last)
     assert "48 halved 5 times = 3" in ungrounded_in(trace, "48 is halved 5 times (48, 24, 12, 6, 3), so n = 3.")
     assert ungrounded_in(trace, "Then 48 is halved four times: 48 to 24, 24 to 12, 12 to 6 and 6 to 3.") == []
+
+
+FIRST_OVER = """\
+def first_over(prices, limit):
+    for i, p in enumerate(prices):
+        if p > limit:
+            return i
+    return -1
+"""
+
+
+def test_some_of_all_the_items_is_a_count_the_run_made():
+    trace = traced(FIRST_OVER, "first_over([3, 9, 4, 12, 5], 10)")  # stops at the fourth price
+    assert ungrounded_in(trace, "Only 4 of the 5 prices were visited.") == []
+    assert ungrounded_in(trace, "Only three of the five prices were visited.") == ["3 of the 5"]
