@@ -3561,7 +3561,8 @@ _SPLITS_INTO = re.compile(
     r"(?P<n>\d+)\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]{2,}s)\b"
 )
 _SPLITTING_GIVES = re.compile(
-    r"\b[Ss]plitting\s+(?P<text>'[^'\n]*'|\"[^\"\n]*\")\s+(?:(?:on|at|by)\s+[^,.;]{0,25}?\s+)?,?\s*"
+    r"\b[Ss]plitting\s+(?:(?P<text>'[^'\n]*'|\"[^\"\n]*\")\s+|(?:it|this|that|them)\s+)?"
+    r"(?:(?:on|at|by)\s+[^,.;]{0,25}?\s+)?,?\s*"
     r"(?:gives|yields|produces|makes)\s+(?P<n>\d+)\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]{2,}s)\b"
 )
 _SPLIT_CALL = re.compile(r"\.split\(([^()]*)\)")
@@ -3579,15 +3580,22 @@ def _split_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     except (ValueError, SyntaxError, MemoryError, RecursionError):
         return  # (`.split(sep)`: a separator of the run, which this cannot apply: no check)
     for m in matches:
-        quoted = (
-            _QUOTED.match(m.group("text"))
-            if m.re is _SPLITTING_GIVES
-            else re.search(r"(" + _QUOTED.pattern + r")\s*(?:,\s*which\s+)?$", raw[: m.start()])
-        )
-        if not quoted:
-            continue  # (the string split must be the one quoted right before: `'a b' splits into 2 words`)
+        if m.re is _SPLITTING_GIVES and not m.group("text"):
+            # `Take "We met Ada ...". Splitting gives 22 words.`: a string the run held or one the text
+            # quotes around it (`Stripping gives 'max_speed', splitting on '_' gives two parts`)
+            texts = {v for history in walk.facts.histories.values() for _, v in history if isinstance(v, str)}
+            texts |= {q[1:-1] for q in _QUOTED.findall(walk.previous_raw_sentence + " " + walk.raw_sentence)}
+        else:
+            quoted = (
+                _QUOTED.match(m.group("text"))
+                if m.re is _SPLITTING_GIVES
+                else re.search(r"(" + _QUOTED.pattern + r")\s*(?:,\s*which\s+)?$", raw[: m.start()])
+            )
+            if not quoted:
+                continue  # (the string split must be the one quoted right before: `'a b' splits into 2 words`)
+            texts = {quoted.group(1)[1:-1]}
         try:
-            sizes = {len(quoted.group(1)[1:-1].split(*arguments)) for arguments in splits}
+            sizes = {len(text.split(*arguments)) for text in texts for arguments in splits}
         except (TypeError, ValueError):
             continue  # (`.split(3)`, `.split('')`: no split this string can take)
         if sizes:

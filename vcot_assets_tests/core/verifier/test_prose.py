@@ -5179,3 +5179,25 @@ def test_some_of_all_the_items_is_a_count_the_run_made():
     trace = traced(FIRST_OVER, "first_over([3, 9, 4, 12, 5], 10)")  # stops at the fourth price
     assert ungrounded_in(trace, "Only 4 of the 5 prices were visited.") == []
     assert ungrounded_in(trace, "Only three of the five prices were visited.") == ["3 of the 5"]
+
+
+TITLE_LENGTHS = """\
+def title_lengths(text):
+    out = []
+    for word in text.strip('_').split('_'):
+        if word[:1].isupper():
+            out.append(len(word))
+    return out
+"""
+
+
+def test_splitting_with_no_string_quoted_splits_one_the_run_held_or_the_text_quotes_nearby():
+    trace = traced(TITLE_LENGTHS, "title_lengths('_Ada_met_Bob_')")
+    # (the argument the run held; before, only `Splitting 'a b' gives 2 words` was read)
+    assert ungrounded_in(trace, "Take '_Ada_met_Bob_'. Splitting gives 5 pieces.", backward=True) == []
+    assert "splits into 4 pieces (the split gives [1, 5])" in ungrounded_in(
+        trace, "Take '_Ada_met_Bob_'. Splitting gives 4 pieces.", backward=True
+    )
+    # (a string the run never held, quoted in the sentence: what the strip left)
+    told = "Stripping gives 'Ada_met_Bob', and splitting on '_' gives three pieces."
+    assert ungrounded_in(trace, told, backward=True) == []
