@@ -161,7 +161,7 @@ _LABEL_NOUN = re.compile(
 # `the loop goes over 7 operations`, `after checking all 12 cells`: how many items a loop handled
 _ITEMS_HANDLED = re.compile(
     r"\b(?:goes|went|gone|walks|walked|iterates|iterated|runs|ran|loops|looped|steps|stepped)\s+(?:over|through)\s+"
-    r"(?:all\s+|the\s+|only\s+|each\s+of\s+the\s+)?(\d+)\s+(?:\w+\s+)?[a-z]+s\b"
+    r"(?:all\s+|the\s+|only\s+|each\s+of\s+the\s+)?(\d+)\s+(?:\w+\s+)??(?:[a-z-]+\s+){0,2}?[a-z]+s\b"  # (`4 name and role pairs`)
     r"|\b(?:handled|handles|processed|processes|checked|checks|checking|visited|visits|examined|examines|"
     r"scanned|scans|consumed|consumes|compared|compares|tried|tries|tested|tests|"
     r"(?<=will\s)(?:visit|handle|process|check|examine|scan|see))\s+(?:all\s+|the\s+|only\s+)?(\d+)\s+"

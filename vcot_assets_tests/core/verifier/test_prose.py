@@ -5201,3 +5201,21 @@ def test_splitting_with_no_string_quoted_splits_one_the_run_held_or_the_text_quo
     # (a string the run never held, quoted in the sentence: what the strip left)
     told = "Stripping gives 'Ada_met_Bob', and splitting on '_' gives three pieces."
     assert ungrounded_in(trace, told, backward=True) == []
+
+
+ROLES = """\
+def roles(pairs):
+    out = {}
+    for name, role in pairs:
+        out[name] = role
+    return out
+"""
+
+
+def test_items_a_loop_walks_over_may_be_named_with_several_words():
+    trace = traced(ROLES, "roles([('ada', 'cook'), ('bo', 'host')])")
+    assert ungrounded_in(trace, "The loop walks over two name and role pairs.") == []
+    # (before, only one word could come between the number and the noun)
+    assert ungrounded_in(trace, "The loop walks over three name and role pairs.") == [
+        "walks over 3 name and role pairs"
+    ]
