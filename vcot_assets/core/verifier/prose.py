@@ -634,6 +634,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     for line in facts.code_lines:  # code restated without backticks
         if len(line) >= 10 and line in squashed:
             text = _mask_squashed(text, line)
+        elif (tested := re.fullmatch(r"(?:if|elif|while)(.{6,}):", line)) and tested.group(1) in squashed:
+            text = _mask_named_test(text, tested.group(1))
     text = _NOT_VALUES.sub(" \x00 ", text)
     if " and " in text or " or " in text:
         text = _bracket_told_compounds(text, facts)
@@ -1054,6 +1056,17 @@ def _mask_squashed(text: str, squashed_line: str) -> str:
     # (`total = sum(nums) = 32`: an assignment followed by its value is a claim, not a restatement)
     pattern += r"(?!\s*=\s*[-\d'\"\[({])" if "=" in squashed_line else ""
     return regex(pattern).sub(" \x00 ", text) if len(squashed_line) < 120 else text
+
+
+def _mask_named_test(text: str, squashed_condition: str) -> str:
+    """`The first test is a % 2 == 0 and b % 2 == 1.`: a condition of the code named as the test
+    (whitespace ignored), with no verdict after it, is the code restated, not a claim that it holds."""
+    written = r"\s*".join(re.escape(ch) for ch in squashed_condition)
+    named = regex(
+        r"(\b(?i:test|check|condition|guard|elif|if)\s+(?i:is\s+|was\s+|reads\s+)?)" + written + r"(?=\s*[,.;:]|\s*$)"
+        r"(?!\s*,?\s*(?:which\s+)?(?i:is|was|evaluates|comes|holds|held|fails|failed|passes|passed)\b)"
+    )
+    return named.sub(lambda m: m.group(1) + " \x00 ", text)
 
 
 # --- the walk over the trace -----------------------------------------------------------------------

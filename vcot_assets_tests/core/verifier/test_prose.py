@@ -5219,3 +5219,19 @@ def test_items_a_loop_walks_over_may_be_named_with_several_words():
     assert ungrounded_in(trace, "The loop walks over three name and role pairs.") == [
         "walks over 3 name and role pairs"
     ]
+
+
+ODD_FIRST = """\
+def odd_first(a, b):
+    if a % 2 == 0 and b % 2 == 1:
+        a, b = b, a
+    return a, b
+"""
+
+
+def test_a_condition_of_the_code_named_as_the_test_is_restated_not_claimed():
+    trace = traced(ODD_FIRST, "odd_first(8, 6)")
+    # (w356-15 of round 62: `b % 2 == 1` was read as a claim that it held)
+    assert ungrounded_in(trace, "We start with a = 8 and b = 6. The first test is a % 2 == 0 and b % 2 == 1.") == []
+    # (told with its verdict, it is a claim)
+    assert ungrounded_in(trace, "With a = 8 and b = 6, the test a % 2 == 0 and b % 2 == 1 holds.") != []
