@@ -2377,18 +2377,26 @@ def _told_sizes(
     checks: list[Check],
 ) -> bool:  # fmt: skip
     """Sizes told of a collection's items or over its history (True where the span is so read):
-    `pairs grows to 7, 8 and then 9 entries` (its sizes, in order), `the rows are 4 characters wide`
-    (the size of each item, not how many there are; `counted_verb` is the verb where a count was told)."""
+    `pairs grows to 7, 8 and then 9 entries` (its sizes, in order), `the rows are 4 characters wide`,
+    `both words have 5 letters` (the size of each item, not how many there are; `counted_verb` is the
+    verb where a count was told)."""
     after = s.text[span[1] :]
     if len(values) >= 2 and all(isinstance(v, int) for v in values) and re.match(_ITEM_NOUNS, after):
         s.use(*span)
         checks.append(Check("sequence", f"len({subject}): {values}", _len_sequence(walk, subject, values)))
         return True
-    if counted_verb not in ("are", "were") or not re.match(r"\s+[a-z]+\s+(?:wide|long)\b", after):
+    wide = counted_verb in ("are", "were") and re.match(r"\s+[a-z]+\s+(?:wide|long)\b", after)
+    # `Both words have five letters`: each item's size, where the sentence speaks of each of them
+    each_has = (
+        counted_verb in ("have", "had")
+        and re.match(r"\s+(?:letters|characters|chars|digits)\b", after)
+        and re.search(r"\b(?:both|all|each\s+of)(?:\s+(?:the|its|their))?\s*$", s.text[: span[0]], re.I)
+    )
+    if not (wide or each_has):
         return False
     s.use(*span)
     sizes = {len(item) for v in held if isinstance(v, (list, tuple)) for item in v if isinstance(item, str)}
-    if sizes:
+    if sizes:  # (`both words` may be two of them the sentence before named: a size some item has)
         checks.append(Check("count", f"each of {subject}: {values[-1]}", values[-1] in sizes))
     return True
 

@@ -5235,3 +5235,10 @@ def test_a_condition_of_the_code_named_as_the_test_is_restated_not_claimed():
     assert ungrounded_in(trace, "We start with a = 8 and b = 6. The first test is a % 2 == 0 and b % 2 == 1.") == []
     # (told with its verdict, it is a claim)
     assert ungrounded_in(trace, "With a = 8 and b = 6, the test a % 2 == 0 and b % 2 == 1 holds.") != []
+
+
+def test_letters_both_or_all_of_the_items_have_are_each_items_size():
+    trace = traced(FIRSTS, "first_column(['bark', 'dart', 'base'])")
+    # (w358-11 of round 62: `Both words have five letters` was read as len(words) = 5)
+    assert ungrounded_in(trace, "All the rows have four letters.", backward=True) == []
+    assert ungrounded_in(trace, "All the rows have five letters.", backward=True) == ["each of rows: 5"]
