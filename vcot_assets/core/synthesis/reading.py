@@ -29,7 +29,7 @@ class Reading:
     detail: str = ""
     truncated: bool = False
     # per-item rejections (tests; instructions that name no kind, loop or are stubs; concepts of no listed
-    # keyphrase; claims that name what their sentence never writes)
+    # keyphrase; claims whose value holds what their sentence never writes)
     item_rejections: list[Any] = field(default_factory=list)
 
 
@@ -66,7 +66,8 @@ def read_teacher_text(
     the template whose JSON schema the provider enforced: such a reply is validated against it
     and read as the template's canonical text. `keyphrases` are those a concepts prompt listed:
     a concept tied to none of them is rejected on its own. `sentence` is the one an
-    extract_entities prompt gave: a claim naming what it never writes is rejected on its own."""
+    extract_entities prompt gave: a claim whose value holds a word or number it never writes is
+    rejected on its own."""
     truncated = finish_reason == "length"
     cut_text = truncated  # (a cut structured reply comes back as the items it completed: no cut in its text)
     if schema is not None:

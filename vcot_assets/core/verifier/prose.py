@@ -4138,9 +4138,11 @@ def _repeated_halvings(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         told = int(listed.group("list").split(",")[-1]) if listed else int(ends_at[-1].group(1))
         value, times = int(m.group("v")), int(m.group("n"))
         if times > 64:
-            continue  # (other readers may have read its count or its values: this is the arithmetic between them)
+            continue  # (no run halves a number that often: a number read wrong, not a claim to judge)
         reached = value >> times if m.group("verb") == "halved" else value << times
-        s.use(m.start(), m.end("n"))  # (the numbers it passes through stay for the sequence readers)
+        # (its count and the numbers it passes through stay for the count and sequence readers: this
+        # judges the arithmetic between them)
+        s.use(m.start(), m.end("n"))
         checks.append(Check("arith", f"{value} {m.group('verb')} {times} times = {told}", reached == told))
 
 
