@@ -1050,9 +1050,14 @@ def _restated_update(m: re.Match, facts: TraceFacts) -> str:
     return f"{target} becomes "
 
 
+def _spaced(squashed: str) -> str:
+    """A pattern for code written with its whitespace removed, matched however the prose spaces it."""
+    return r"\s*".join(re.escape(ch) for ch in squashed)
+
+
 def _mask_squashed(text: str, squashed_line: str) -> str:
     """Mask a code line restated in prose, whitespace ignored."""
-    pattern = r"\s*".join(re.escape(ch) for ch in squashed_line)
+    pattern = _spaced(squashed_line)
     # (`total = sum(nums) = 32`: an assignment followed by its value is a claim, not a restatement)
     pattern += r"(?!\s*=\s*[-\d'\"\[({])" if "=" in squashed_line else ""
     return regex(pattern).sub(" \x00 ", text) if len(squashed_line) < 120 else text
@@ -1061,9 +1066,10 @@ def _mask_squashed(text: str, squashed_line: str) -> str:
 def _mask_named_test(text: str, squashed_condition: str) -> str:
     """`The first test is a % 2 == 0 and b % 2 == 1.`: a condition of the code named as the test
     (whitespace ignored), with no verdict after it, is the code restated, not a claim that it holds."""
-    written = r"\s*".join(re.escape(ch) for ch in squashed_condition)
     named = regex(
-        r"(\b(?i:test|check|condition|guard|elif|if)\s+(?i:is\s+|was\s+|reads\s+)?)" + written + r"(?=\s*[,.;:]|\s*$)"
+        r"(\b(?i:test|check|condition|guard|elif|if)\s+(?i:is\s+|was\s+|reads\s+)?)"
+        + _spaced(squashed_condition)
+        + r"(?=\s*[,.;:]|\s*$)"
         r"(?!\s*,?\s*(?:which\s+)?(?i:is|was|evaluates|comes|holds|held|fails|failed|passes|passed)\b)"
     )
     return named.sub(lambda m: m.group(1) + " \x00 ", text)
