@@ -74,6 +74,7 @@ _COMPARE_WORDS = {
     "is less than or equal to": "<=", "is greater than or equal to": ">=", "is less than": "<",
     "is greater than": ">", "is at most": "<=", "is at least": ">=", "is not equal to": "!=",
     "is smaller than": "<", "is bigger than": ">", "is larger than": ">", "exceeds": ">",
+    "is more than": ">", "is higher than": ">", "is lower than": "<", "is fewer than": "<",
 }  # fmt: skip
 # `plate in self.cars` being True, `cups > 0` turned false: more words for a condition's outcome
 _BECAME = (
@@ -346,6 +347,18 @@ _UPDATE_GIVES = re.compile(
     r"(?=[-\d'\"\[({])"
 )
 
+# `a, b becomes 1 and 2*1 + 0 = 2`: two variables given their values in turn (not `b = 1`)
+_PAIR_BECOMES = re.compile(
+    r"(?<![\w.`])`?([A-Za-z_]\w*)`?\s*,\s*`?([A-Za-z_]\w*)`?\s+(?:becomes?|turns?\s+into|are\s+now)\s+"
+    r"`?(-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\")`?\s+and\s+(?=`?[-\w'\"\[({])"
+)
+
+
+def _pair_becomes(m: re.Match, facts: TraceFacts) -> str:
+    if m.group(1) not in facts.index.names or m.group(2) not in facts.index.names:
+        return m.group(0)
+    return f"{m.group(1)} = {m.group(3)} and {m.group(2)} = "
+
 
 _IDENTITY_OPERANDS = {
     "+": "0",
@@ -510,6 +523,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = _FIRST_WORD.sub(lambda m: _variable_named_first(m, facts), text)
     # `mask ^= 4` gives 6: the update restated with the values of the moment, and what it leaves
     text = _UPDATE_GIVES.sub(lambda m: _update_gives(m, facts), text)
+    text = _PAIR_BECOMES.sub(lambda m: _pair_becomes(m, facts), text)
     # a 3 × 3 grid is a shape (outside quoted strings: '2x3x4' is text; `0x5C` is a hex literal, 92)
     text = _outside_quotes(
         text,
@@ -637,7 +651,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         elif (tested := re.fullmatch(r"(?:if|elif|while)(.{6,}):", line)) and tested.group(1) in squashed:
             text = _mask_named_test(text, tested.group(1))
     text = _NOT_VALUES.sub(" \x00 ", text)
-    if " and " in text or " or " in text:
+    if " and " in text or " or " in text or re.search(r"\s(?:[-+*/%&|^]|//|<<|>>)\s", text):
         text = _bracket_told_compounds(text, facts)
     if facts.functions and "(" in text:  # `f(-123)` in prose: a call the narration considers, not a state of this run
         text = regex(r"\b(?:" + "|".join(map(re.escape, facts.functions)) + r")\([^()]*\)").sub(" \x00 ", text)
@@ -856,8 +870,8 @@ def _bracket_told_compounds(text: str, facts: TraceFacts) -> str:
     without backticks and given a truth, bracketed so that it is judged whole where it was tested
     (not its last comparison alone)."""
     for node, _ in facts.condition_nodes:
-        if not isinstance(node, ast.BoolOp):
-            continue
+        if not isinstance(node, (ast.BoolOp, ast.BinOp)):
+            continue  # (`the test n & 1 passes`: a bit test too)
         for m in _written_as(ast.unparse(node)).finditer(text):
             if text[: m.start()].rstrip().endswith("(") or not _TRUTH_AFTER.match(text, m.end()):
                 continue
@@ -1211,7 +1225,23 @@ class Walk:
         """A condition's truth. One the code tests (`if len(a) > len(b)`) is judged where the
         program tested it, not at any moment its variables happen to make it so; others by `find`."""
         truth = _truth(node)  # `if line.strip():` holds for 'ab'
-        return self._where_run(node, truth, claimed, self.facts.condition_events(node), "tests it")
+        return self._where_run(
+            node, truth, claimed, self._bound_by_opening(node, self.facts.condition_events(node)), "tests it"
+        )
+
+    def _bound_by_opening(self, node: ast.expr, at: list[int]) -> list[int]:
+        """`For 'Fresh' the test p.startswith('#') passes`: a sentence that opens on a value tells of
+        the tests made while a variable of the test held it (where one did; else of any of them)."""
+        opening = _OPENS_ON_VALUE.match(self.raw_sentence)
+        if not opening or not at or _FOR_VALUE.search(self.raw_sentence, opening.end()):
+            return at  # (`For 'a', ...; for '', ...`: each clause its own value)
+        try:
+            value = ast.literal_eval(opening.group("value"))
+        except (ValueError, SyntaxError):
+            return at
+        # (`For 'f', best == '' is true`: the value of the loop's variable, not of one the test reads)
+        bound = [i for i in at if any(same_value(held, value) for held in self.facts.index.states[i].values())]
+        return bound or at
 
     def call_value(self, node: ast.expr, wanted: object) -> Check:
         """What a call returned. One the code makes (`len(word)`, `self.counts.get(w, 0)`, also
@@ -1263,6 +1293,14 @@ class Walk:
     def _opaque(self, names: set[str], i: int) -> bool:
         state = self.facts.index.states[i]
         return any(isinstance(state.get(name), Opaque) for name in names)
+
+
+# `For 'Fresh', ...`, `For 12 the test ...`: a sentence opening on the value a test is made with
+_OPENS_ON_VALUE = re.compile(
+    r"\s*(?:(?:\d+[.)]|[-*+•])\s+)?(?:\*\*[^*\n]*\*\*:?\s*)?(?:[Ff]or|[Ww]ith)\s+`?"
+    r"(?P<value>-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\")`?(?:\s*[,:]|\s+(?!of\b)(?=the\b|`|[A-Za-z_]\w*[.(\s]))"
+)
+_FOR_VALUE = re.compile(r"[;,]\s*(?:and\s+|but\s+|then\s+)?[Ff]or\s+`?(?:-?\d|'|\")")
 
 
 # --- claims of one sentence --------------------------------------------------------------------------
@@ -3458,8 +3496,20 @@ def _looped_nouns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         if m.group("passes") or m.group("visits") or _LOOP_WENT_OVER.search(s.text[: m.start()]):
             counts = _counts_of_the_noun(walk, m.group("noun"))  # `gone through all 4 words`: its passes
+        if m.group("noun").lower() in ("cells", "squares") and _grid_sizes(walk.facts):
+            counts = counts | _grid_sizes(walk.facts)  # `after checking all 12 cells` of a 3 by 4 grid
         s.use(m.start(), m.end())
         checks.append(Check("count", m.group(0), int(m.group("n")) in counts))
+
+
+def _grid_sizes(facts: TraceFacts) -> set[int]:
+    """How many cells the grids the run held have (a list of rows, each a list)."""
+    return {
+        sum(map(len, value))
+        for history in facts.histories.values()
+        for _, value in history
+        if isinstance(value, list) and value and all(isinstance(row, list) for row in value)
+    }
 
 
 # `The loop over 7 cars is done`, `makes six deposits`: a number before the very name of a
@@ -3979,8 +4029,8 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             and re.match(r"\s+(?:the|its|their|that|this|any|every|each|\d)", s.text[m.end() :])
         ):
             continue  # `runs once per iteration`: a rate; `adds 50 times the multiplier`, `0 times any length`: products
-        if not result and re.search(r"[-+*/%]\s*$", s.text[: m.start()]):
-            continue  # `ran n - 2 times`: a count written as an expression of the input
+        if not result and re.search(r"(?:[-+*/%&^|]|<<|>>)\s*$", s.text[: m.start()]):
+            continue  # `ran n - 2 times`: a count written as an expression of the input; `the test n & 1 passes`: a test
         if re.search(r"\b(?:at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|up\s+to)\s*$", s.text[: m.start()]):
             continue  # `57 needs at least 9 rounds`: a bound reasoned out, not how often the loop ran
         if m.group(0).lower().endswith("passes") and _LABEL_NOUN.search(s.text[: m.start()]):

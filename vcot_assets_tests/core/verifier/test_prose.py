@@ -5242,3 +5242,85 @@ def test_letters_both_or_all_of_the_items_have_are_each_items_size():
     # (w358-11 of round 62: `Both words have five letters` was read as len(words) = 5)
     assert ungrounded_in(trace, "All the rows have four letters.", backward=True) == []
     assert ungrounded_in(trace, "All the rows have five letters.", backward=True) == ["each of rows: 5"]
+
+
+PELL_PAIRS = """\
+def pell_pairs(n):
+    a, b = 0, 1
+    out = []
+    for _ in range(n):
+        a, b = b, 2 * b + a
+        out.append(a)
+    return out
+"""
+
+
+def test_two_variables_given_two_values_in_turn_are_two_claims():
+    trace = traced(PELL_PAIRS, "pell_pairs(3)")
+    # (w359-5 of round 62: `a, b becomes 1 and 2*1 + 0 = 2` was read as b = 1)
+    assert ungrounded_in(trace, "First pass: a, b becomes 1 and 2*1 + 0 = 2.") == []
+    assert ungrounded_in(trace, "First pass: a, b becomes 1 and 2*1 + 0 = 2. Second pass: a, b becomes 2 and 5.") == []
+    assert ungrounded_in(trace, "First pass: a, b becomes 1 and 2. Second pass: a, b becomes 2 and 7.") != []
+
+
+TILE_EDGES = """\
+def tile_edges(rows, cols, cells):
+    grid = [[0] * cols for _ in range(rows)]
+    for r, c in cells:
+        grid[r][c] = 1
+    total = 0
+    for r in range(rows):
+        for c in range(cols):
+            if grid[r][c] and c + 1 < cols and grid[r][c + 1]:
+                total += 1
+    return total
+"""
+
+
+def test_all_the_cells_of_a_grid_are_its_size_where_a_loop_also_walks_cells():
+    trace = traced(TILE_EDGES, "tile_edges(2, 3, [(0, 0), (0, 1)])")
+    # (w357-15 of round 62: `all 6 cells` was held to the loop over `cells`, which ran twice)
+    assert ungrounded_in(trace, "After checking all 6 cells, total is 1.") == []
+    assert ungrounded_in(trace, "After checking all 7 cells, total is 1.") != []
+
+
+STARTS_HASH = """\
+def tag_count(words):
+    tags = 0
+    for p in words:
+        if p.startswith('#'):
+            tags += 1
+    return tags
+"""
+
+
+def test_a_sentence_opening_on_a_value_tells_of_the_test_made_with_it():
+    trace = traced(STARTS_HASH, "tag_count(['#a', 'Fresh', '#b'])")
+    # (w361-9 of round 62: the test passed for '#a', but not for 'Fresh')
+    assert ungrounded_in(trace, "For 'Fresh' the test p.startswith('#') fails.", backward=True) == []
+    assert ungrounded_in(trace, "For 'Fresh' the test p.startswith('#') passes.", backward=True) != []
+    assert ungrounded_in(trace, "For '#b' the test p.startswith('#') passes.", backward=True) == []
+
+
+ODD_MASK = """\
+def odd_mask(nums):
+    odd = 0
+    for n in nums:
+        if n & 1:
+            odd += 1
+    return odd
+"""
+
+
+def test_a_bit_test_of_the_code_told_to_pass_is_a_test_not_a_count():
+    trace = traced(ODD_MASK, "odd_mask([5, 12])")
+    # (w193-15: `the test n & 1 passes` was read as a count, 1 pass)
+    assert ungrounded_in(trace, "First 5: the test n & 1 passes. For 12 the test n & 1 fails.") == []
+    assert ungrounded_in(trace, "First 5: the test n & 1 passes. For 12 the test n & 1 passes.") != []
+
+
+def test_more_than_and_lower_than_in_words_compare():
+    trace = traced(ODD_MASK, "odd_mask([5, 12])")
+    # (`is above` and `is below` are not read so: `the 4 at column 3 is above 2 and 1` of w203-24)
+    assert ungrounded_in(trace, "The sum 3 + 6 = 9 is lower than 10.") == []
+    assert ungrounded_in(trace, "The sum 3 + 6 = 9 is more than 10.") == ["9 > 10"]
