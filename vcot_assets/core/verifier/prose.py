@@ -360,6 +360,17 @@ def _pair_becomes(m: re.Match, facts: TraceFacts) -> str:
     return f"{m.group(1)} = {m.group(3)} and {m.group(2)} = "
 
 
+_SHIFTED_BY = r"\s+(?P<way>left|right)\s+by\s+`?(?P<b>\d+)`?(?:\s+(?:bits?|places?|positions?))?\s*,?\s+"
+_SHIFT_IN_WORDS = re.compile(
+    r"\b(?:(?:[Ss]hifting|[Ss]hift)\s+`?(?P<a>-?\d+)`?|(?P<a2>-?\d+)`?\s+shifted)"
+    + _SHIFTED_BY
+    + r"(?:gives|is|yields|makes|produces|becomes)\s+(?=`?-?\d+(?!\d|\s*(?:<<|>>|[-+*/%&|^=])))"
+)
+_DIFFER_BY = re.compile(
+    r"\b(?P<a>-?\d+)\s+and\s+(?P<b>-?\d+),?\s+(?:which\s+)?differ\s+by\s+(?=-?\d+(?!\d|\s*(?:<<|>>|[-+*/%&|^=])))"
+)
+
+
 _IDENTITY_OPERANDS = {
     "+": "0",
     "-": "0",
@@ -540,6 +551,11 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = re.sub(r"((?:[<>]=?|[=!]=)\s*[^\s{}:,;]+)\s*:\s*(?=`?(?:True|False|true|false)\b)", r"\1 is ", text)
     # `0101 1010`: a byte written in base 2 as two groups of four bits is one numeral
     text = _NIBBLE_GROUPS.sub(lambda m: m.group(0).replace(" ", ""), text)
+    # `Shifting 11 left by 4 gives 176`, `10 and 3, which differ by 7`: arithmetic told in words
+    text = _SHIFT_IN_WORDS.sub(
+        lambda m: f"{m['a'] or m['a2']} {'<<' if m['way'] == 'left' else '>>'} {m['b']} = ", text
+    )
+    text = _DIFFER_BY.sub(r"abs(\g<a> - \g<b>) = ", text)
     text = _BINARY_BIT_OPERATION.sub(_binary_bit_operation, text)
     text = re.sub(r"\b([A-Z][a-z]+ \d+)\s*=\s*(?=[\[({'\"])", r"\1: ", text)  # `Row 1 = [4, 9, 2]`: a label
     text = _outside_quotes(text, lambda part: _BOLD.sub("", part))  # (`2**4` between two operands is a power)
@@ -4026,9 +4042,17 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         if re.match(r"\s+(?:per|for each|each|every|a|an)\b", s.text[m.end() :]) or (
             re.search(r"times?$", m.group(0))
-            and re.match(r"\s+(?:the|its|their|that|this|any|every|each|\d)", s.text[m.end() :])
+            and (
+                re.match(r"\s+(?:the|its|their|that|this|any|every|each|\d)", s.text[m.end() :])
+                or (
+                    (named := re.match(r"\s+((?:self\.)?[A-Za-z_]\w*)\b", s.text[m.end() :]))
+                    and named.group(1) in walk.facts.index.names
+                )
+            )
         ):
-            continue  # `runs once per iteration`: a rate; `adds 50 times the multiplier`, `0 times any length`: products
+            # `runs once per iteration`: a rate; `adds 50 times the multiplier`, `0 times any length`,
+            # `equals five times both` (a variable): products
+            continue
         if not result and re.search(r"(?:[-+*/%&^|]|<<|>>)\s*$", s.text[: m.start()]):
             continue  # `ran n - 2 times`: a count written as an expression of the input; `the test n & 1 passes`: a test
         if re.search(r"\b(?:at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|up\s+to)\s*$", s.text[: m.start()]):
@@ -4037,13 +4061,20 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `Row 0 passes at j = 0`, `the value 9 passes`: a labelled thing passing a test
         if (
             m.group(0).lower().endswith("passes")
-            and re.match(r"\s+(?:both|all|every|each|its|the)\b", s.text[m.end() :])
+            and re.match(r"\s+(?:both|all|every|each|its|the)\b|\s*:", s.text[m.end() :])
             and re.search(r"(?:^|[:;,(])\s*$", s.text[: m.start()])
         ):
-            continue  # `Third pass: 68 passes both checks`: a value that opens a clause passing a test, the verb
+            # `Third pass: 68 passes both checks`, `Day 3: 995 passes: ...`: a value that opens a clause
+            # passing a test, the verb
+            continue
         if m.group(0).lower().endswith("passes") and re.match(r"\s+-?\d", s.text[m.end() :]):
             continue  # `26 passes 18 and 12`: a value going past others, the verb
         s.use(m.start(), m.end())
+        counter = walk.facts.history(m.group(0).split()[-1])
+        if counter and same_value(counter[-1][1], count):
+            # `Over the four rounds`, where the program counts `rounds` and ends holding 4
+            checks.append(Check("count", m.group(0), True))
+            continue
         if (
             re.search(r"\b[Aa]fter\s+$", s.text[: m.start()])
             and (later := re.search(r"\bafter\s+all\s+(\d+)\s+" + re.escape(m.group(0).split()[-1]), s.text[m.end() :]))

@@ -5324,3 +5324,43 @@ def test_more_than_and_lower_than_in_words_compare():
     # (`is above` and `is below` are not read so: `the 4 at column 3 is above 2 and 1` of w203-24)
     assert ungrounded_in(trace, "The sum 3 + 6 = 9 is lower than 10.") == []
     assert ungrounded_in(trace, "The sum 3 + 6 = 9 is more than 10.") == ["9 > 10"]
+
+
+ROUNDS_SERVED = """\
+def rounds_served(tickets, windows):
+    waiting = list(tickets)
+    rounds = 0
+    while waiting:
+        batch, waiting = waiting[:windows], waiting[windows:]
+        for need in batch:
+            if need > 1:
+                waiting.append(need - 1)
+        rounds += 1
+    return rounds
+"""
+
+
+def test_a_count_of_a_noun_the_program_counts_in_a_variable_is_that_variables_total():
+    trace = traced(ROUNDS_SERVED, "rounds_served([2, 1, 3], 2)")
+    # (w363-11 of round 63: `Over the four rounds` was held to the inner loop named after it)
+    told = "Over the {} rounds the inner `for need in batch` handled 6 tickets."
+    assert ungrounded_in(trace, told.format("four")) == []
+    assert ungrounded_in(trace, told.format("five")) != []
+
+
+def test_times_before_a_variable_is_a_product_and_a_value_passing_a_test_is_no_count():
+    trace = traced(ODD_MASK, "odd_mask([5, 12, 7])")
+    # (w362-7 of round 63: `five times odd` is a product, not a count of runs)
+    assert ungrounded_in(trace, "So the sum is always five times odd.") == []
+    # (w362-14 of round 63: `Day 3: 995 passes: ...`: a value that passes a test)
+    assert ungrounded_in(trace, "Third number: 7 passes: n & 1 is 1, so odd becomes 2.") == []
+
+
+def test_shifts_and_differences_in_words_are_arithmetic():
+    trace = traced(ODD_MASK, "odd_mask([5])")
+    # (w363-3 and w366-9 of round 63)
+    assert ungrounded_in(trace, "Shifting 11 left by 4 gives 176, and 10 and 3 differ by 7.") == []
+    assert ungrounded_in(trace, "Shifting 11 left by 4 gives 160.") == ["11 << 4 = 160"]
+    assert ungrounded_in(trace, "The numbers 10 and 3, which differ by 6.") == ["abs(10 - 3) = 6"]
+    # (the value and then the worked arithmetic: the arithmetic is the claim)
+    assert ungrounded_in(trace, "Shifting 182 right by 4 gives 182 >> 4 = 11.") == []
