@@ -5589,6 +5589,13 @@ _LATER = re.compile(rf"\b(?:{_LATER_WORDS})\b|->|→|;", re.I)
 _THEN = re.compile(rf"\b(?:{_LATER_WORDS}|so|thus|therefore|hence|but)\b|->|→|;", re.I)
 
 
+# `Second pair: kind = 'o', mask = 2.`: a sentence of values alone (a label before them at most)
+_ONLY_VALUES = re.compile(
+    r"\s*(?:[A-Z][\w ]{0,20}:\s*)?(?:[A-Za-z_][\w.]*\s*=\s*[^,;=\s][^,;=]*?)"
+    r"(?:\s*(?:,|\band\b|,\s*and\b)\s*[A-Za-z_][\w.]*\s*=\s*[^,;=\s][^,;=]*?){1,2}\s*[.;]?\s*"
+)
+
+
 def _tests_in_their_state(located: list[Check], walk: Walk, last_state: list[Check]) -> None:
     """`ch = '-': not ch.isalpha() is False`, `ch = 'a': the count is 2, so the check is True`: a
     test's outcome stated right after the values it was tested with (nothing such as `then` between
@@ -5597,8 +5604,13 @@ def _tests_in_their_state(located: list[Check], walk: Walk, last_state: list[Che
     if walk.backward:
         return  # (a backward narration states values it infers, `with frac = '5'`, before the test that set them)
     values = _plain_values(located)
-    if len(located) == 1 and values and not _THEN.search(walk.sentence[values[0].position :]):
-        walk.last_state = values  # (a sentence that only tells one value: the state the next one starts in)
+    if (
+        values
+        and len(located) == len(values)
+        and (len(values) == 1 or _ONLY_VALUES.fullmatch(walk.sentence))
+        and not _THEN.search(walk.sentence[values[0].position :])
+    ):  # (a sentence that only tells values, `kind = 'o', mask = 2.`: the state the next one starts in)
+        walk.last_state = values
     for test in located:
         if not (test.ok and test.kind == "comparison" and test.position >= 0):
             continue

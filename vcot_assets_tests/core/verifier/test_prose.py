@@ -5364,3 +5364,25 @@ def test_shifts_and_differences_in_words_are_arithmetic():
     assert ungrounded_in(trace, "The numbers 10 and 3, which differ by 6.") == ["abs(10 - 3) = 6"]
     # (the value and then the worked arithmetic: the arithmetic is the claim)
     assert ungrounded_in(trace, "Shifting 182 right by 4 gives 182 >> 4 = 11.") == []
+
+
+FLIP_OR_SET = """\
+def flip_or_set(ops):
+    state = 0
+    for kind, mask in ops:
+        if kind == "f":
+            state ^= mask
+        else:
+            state |= mask
+    return state
+"""
+
+
+def test_a_sentence_of_values_alone_is_the_state_the_next_sentences_test_is_made_in():
+    trace = traced(FLIP_OR_SET, "flip_or_set([('f', 5), ('o', 2), ('f', 1)])")
+    first = "First pair: kind = 'f', mask = 5. `kind == 'f'` is True, so state = 5. "
+    assert ungrounded_in(trace, first + "Second pair: kind = 'o', mask = 2. `kind == 'f'` is False.") == []
+    # (w366-11 of round 63: before, only a sentence of one value was read so)
+    assert ungrounded_in(trace, first + "Second pair: kind = 'o', mask = 2. This time `kind == 'f'` is True.") == [
+        "kind == 'f' (not with kind = 'o', mask = 2)"
+    ]
