@@ -2890,10 +2890,16 @@ def _skips_one_value(walk: Walk, name: str, values: list, history: list) -> bool
     if len(values) < 3 or not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
         return False
     passes = walk.facts.per_iteration(name)
-    if _stretch(values, history) or any(_stretch(values, run) for run in passes):
+    assigned = walk.facts.assigned_values(name)
+    if _stretch(values, history) or any(_stretch(values, run) for run in passes) or _stretch(values, assigned, False):
         return False
-    # (`moved goes 4, 7, 12, 17` where moved counts every step: one off what it held after each pass)
-    return _one_off(values, history) or (len(values) >= 4 and any(_one_off(values, run) for run in passes))
+    # (`moved goes 4, 7, 12, 17` where moved counts every step: one off what it held after each pass;
+    # `streak goes 1, 2, 3, 0, 1` where it was set 1, 2, 0, 0, 1: one off its assignments, repeats kept)
+    return (
+        _one_off(values, history)
+        or (len(values) >= 4 and any(_one_off(values, run) for run in passes))
+        or (len(values) >= 5 and 1 in _stretch_misses(values, assigned))
+    )
 
 
 def _held_runs(facts: TraceFacts) -> list[list]:

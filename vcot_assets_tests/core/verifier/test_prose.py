@@ -5386,3 +5386,25 @@ def test_a_sentence_of_values_alone_is_the_state_the_next_sentences_test_is_made
     assert ungrounded_in(trace, first + "Second pair: kind = 'o', mask = 2. This time `kind == 'f'` is True.") == [
         "kind == 'f' (not with kind = 'o', mask = 2)"
     ]
+
+
+STREAKS = """\
+def streaks(levels):
+    streak = 0
+    for a, b in zip(levels, levels[1:]):
+        if b > a:
+            streak += 1
+        else:
+            streak = 0
+    return streak
+"""
+
+
+def test_a_run_told_of_a_variable_is_held_to_its_assignments_repeats_kept():
+    trace = traced(STREAKS, "streaks([1, 2, 3, 3, 3, 4, 5, 6, 7, 6])")
+    # (w365-9 of round 63: streak was set 1, 2, 0, 0, 1, 2, 3, 4, 0; told with a 3 for the first 0, the
+    # values were in order in its history of changes, 1, 2, 0, 1, 2, 3, 4, 0)
+    assert ungrounded_in(trace, "Over the nine steps streak goes 1, 2, 0, 0, 1, 2, 3, 4, 0.") == []
+    assert ungrounded_in(trace, "Over the nine steps streak goes 1, 2, 3, 0, 1, 2, 3, 4, 0.") == [
+        "streak: [1, 2, 3, 0, 1, 2, 3, 4, 0] (one off a stretch of its values)"
+    ]
