@@ -3439,8 +3439,8 @@ def _items_handled(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         return
     for m in _ITEMS_HANDLED.finditer(s.text):
         number = next(k for k, g in enumerate(m.groups(), 1) if g)
-        if not s.free(m.start(number), m.end(number)):
-            continue
+        if not s.free(m.start(number), m.end(number)) or re.search(r"\d\s+times$", m.group(0), re.I):
+            continue  # (`was checked 7 times`: how often, a count `_counts` reads with its verb)
         s.use(m.start(), m.end())
         if re.match(r"\s+(?:per|for each|each|every)\b", s.text[m.end() :]) or (
             m.group(0).split()[0].lower() in ("tests", "checks", "compares", "tries")
@@ -3901,10 +3901,18 @@ def _function_lines(code: str) -> dict[str, tuple[int, int]]:
     }
 
 
+# a test right after a count of `passes` makes it the verb: an expression and a comparison, or a call
+_TEST_NEXT = re.compile(
+    r"\s+(?:not\s+)?(?:[\w.()\[\]'\"]+(?:\s*(?:[-+*/%&|^]|//)\s*[\w.()\[\]'\"]+)*\s*(?:[<>]=?|[=!]=)(?!=)"
+    r"|[A-Za-z_][\w.]*\(\))"
+)
+
+
 def _count_of_condition(before: str, walk: Walk) -> set[int] | None:
     """`the check v % 3 == 0 succeeds 6 times`: how often a test the code makes came out true
     (or false, for `fails`); None when the words before the count name no such test."""
-    verb = r"\s+(?:(succeeds|holds|is true|fires|passes)|(fails|is false))"
+    # (`the condition n > 0 was checked 7 times`: how often it was tested, whatever came out)
+    verb = r"\s+(?:(succeeds|holds|is true|fires|passes)|(fails|is false)|((?:was|is|got|gets)\s+(?:checked|evaluated|tested)))"
     said = re.search(r"(\S.*?)" + verb + r"\s*$", before)
     if not said:
         return None
@@ -3912,20 +3920,21 @@ def _count_of_condition(before: str, walk: Walk) -> set[int] | None:
     if subject.rstrip().endswith("\x00"):  # the test in backticks, masked as restated code: as written
         written = re.search(r"`([^`]+)`" + verb, walk.raw_sentence)
         subject = written.group(1) if written and bool(written.group(2)) == bool(said.group(2)) else ""
+
+    def tally(test: ast.expr, at: list[int]) -> set[int] | None:
+        return {len(at)} if said.group(4) else _outcome_counts(walk, test, at, said.group(2) is not None)
+
     for begin in [0] + [m.end() for m in re.finditer(r"[\s(]", subject)]:
         node = _expr(subject[begin:].strip(" `)"))
         at = walk.facts.condition_events(node) if node is not None else []
         if at:
-            return _outcome_counts(walk, node, at, said.group(2) is not None)
+            return tally(node, at)
     clauses = re.split(r"[,;]|\band\b", subject)
     clause = (
         clauses[-1] if clauses[-1].strip() or len(clauses) == 1 else clauses[-2]
     )  # (`is run 55 times and succeeds`)
     if re.search(r"\b(?:test|check|condition|comparison)\b", clause):  # `the inner test ... succeeds 33 times`
-        tallies = [
-            _outcome_counts(walk, test, walk.facts.condition_events(test), said.group(2) is not None)
-            for test, _ in walk.facts.condition_nodes
-        ]
+        tallies = [tally(test, walk.facts.condition_events(test)) for test, _ in walk.facts.condition_nodes]
         return set().union(*(t for t in tallies if t)) or None
     return None
 
@@ -4075,6 +4084,8 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         if m.group(0).lower().endswith("passes") and re.match(r"\s+-?\d", s.text[m.end() :]):
             continue  # `26 passes 18 and 12`: a value going past others, the verb
+        if m.group(0).lower().endswith("passes") and _TEST_NEXT.match(s.text, m.end()):
+            continue  # `Only 2 passes x + s > 0`, `The token 3 passes isdigit()`: a value passing a test, the verb
         s.use(m.start(), m.end())
         counter = walk.facts.history(m.group(0).split()[-1])
         if counter and same_value(counter[-1][1], count):
@@ -4091,17 +4102,22 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             # 24 passes`: passes told before, maybe some of a loop's (`the first 24`): no more than a loop made
             checks.append(Check("count", m.group(0), any(count <= n for n in walk.facts.loop_counts)))
             continue
-        if re.search(
-            r"\b(?:other|remaining|first|last|next|final|previous|later|earlier)\s*$", s.text[: m.start()], re.I
-        ) or (
-            m.group(0).lower().endswith("times")
-            and re.search(r"\b(?:its|their|his|her)\s*$", s.text[: m.start()], re.I)
+        if (
+            re.match(r"\s*more\b", s.text[m.end(1) if m.group(1) else m.end(2) :])
+            or re.search(
+                r"\b(?:other|remaining|first|last|next|final|previous|later|earlier)\s*$", s.text[: m.start()], re.I
+            )
+            or (
+                m.group(0).lower().endswith("times")
+                and re.search(r"\b(?:its|their|his|her)\s*$", s.text[: m.start()], re.I)
+            )
         ):
             continue  # `the other four passes`: some of a loop's runs; `the smaller of its two times`: a noun
         if re.search(
             r"\b(?:appears?|appeared|occurs?|occurred|came|comes|shows? up|showed up|turns? up|turned up|is seen"
             r"|(?:is|are|was|were|be)\s+(?:counted|found))\s*$"
-            r"|(?:^|[\s,:;])(?:'[^'\n]{1,20}'|\"[^\"\n]{1,20}\")\s*$",  # (`'A' came 7 times, 'B' 6 times`)
+            # (`'A' came 7 times, 'B' 6 times`, `Final counts: (0, 2) 9 times, (2, 1) 6 times`)
+            r"|(?:^|[\s,:;])(?:'[^'\n]{1,20}'|\"[^\"\n]{1,20}\"|\([^()\n]{1,20}\))\s*$",
             s.text[: m.start()],
         ):
             # how often a value occurs in the data: a count the program holds, not a loop's

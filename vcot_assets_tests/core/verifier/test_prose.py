@@ -5408,3 +5408,34 @@ def test_a_run_told_of_a_variable_is_held_to_its_assignments_repeats_kept():
     assert ungrounded_in(trace, "Over the nine steps streak goes 1, 2, 3, 0, 1, 2, 3, 4, 0.") == [
         "streak: [1, 2, 3, 0, 1, 2, 3, 4, 0] (one off a stretch of its values)"
     ]
+
+
+STAIRS = """\
+def stairs(n, k):
+    steps = 0
+    while n > 0:
+        if n % k == 0:
+            n //= k
+        else:
+            n -= 1
+        steps += 1
+    return steps
+"""
+
+
+def test_how_often_a_condition_was_checked_counts_every_test_of_it():
+    trace = traced(STAIRS, "stairs(29, 3)")
+    # (w76-11: `checked 7 times` was read as 7 things checked, and as how often it came out false)
+    assert ungrounded_in(trace, "The condition n > 0 was checked seven times.", backward=True) == []
+    assert ungrounded_in(trace, "The condition n > 0 was checked six times.", backward=True) == ["6 times"]
+    # (told to hold, it is how often it came out true)
+    assert ungrounded_in(trace, "The condition n > 0 holds six times.", backward=True) == []
+
+
+def test_counts_that_are_no_loops_passes_are_not_read_as_such():
+    trace = traced(ODD_MASK, "odd_mask([5, 12, 7, 9])")
+    # (w258-11, w226-21: a value passing a test; w83-19: how often a written value occurs; w66-22: more of them)
+    assert ungrounded_in(trace, "Only 3 passes n & 1 == 0 and 5 passes n & 1 == 1.") == []
+    assert ungrounded_in(trace, "The number 12 passes isdigit() in words.") == []
+    assert ungrounded_in(trace, "Final counts: (0, 1) 3 times.") == []
+    assert ungrounded_in(trace, "After the first number, odd changes two more times.") == []
