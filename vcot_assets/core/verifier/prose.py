@@ -355,11 +355,14 @@ _PAIR_BECOMES = re.compile(
 
 
 def _pair_becomes(m: re.Match, facts: TraceFacts) -> str:
+    """`a, b becomes 1 and ...` -> `a = 1 and b = ...` where both are variables of the run."""
     if m.group(1) not in facts.index.names or m.group(2) not in facts.index.names:
         return m.group(0)
     return f"{m.group(1)} = {m.group(3)} and {m.group(2)} = "
 
 
+# `Shifting 11 left by 4 gives`, `176 shifted right by 4 bits is`, `10 and 3 differ by`: arithmetic in
+# words, followed by its result (not by the arithmetic written out: `gives 182 >> 4 = 11`)
 _SHIFTED_BY = r"\s+(?P<way>left|right)\s+by\s+`?(?P<b>\d+)`?(?:\s+(?:bits?|places?|positions?))?\s*,?\s+"
 _SHIFT_IN_WORDS = re.compile(
     r"\b(?:(?:[Ss]hifting|[Ss]hift)\s+`?(?P<a>-?\d+)`?|(?P<a2>-?\d+)`?\s+shifted)"
@@ -4112,7 +4115,9 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 and re.search(r"\b(?:its|their|his|her)\s*$", s.text[: m.start()], re.I)
             )
         ):
-            continue  # `the other four passes`: some of a loop's runs; `the smaller of its two times`: a noun
+            # `the other four passes`, `changes four more times`: some of a loop's runs; `the smaller of
+            # its two times`: a noun
+            continue
         if re.search(
             r"\b(?:appears?|appeared|occurs?|occurred|came|comes|shows? up|showed up|turns? up|turned up|is seen"
             r"|(?:is|are|was|were|be)\s+(?:counted|found))\s*$"
