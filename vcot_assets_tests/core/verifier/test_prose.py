@@ -5432,7 +5432,7 @@ def test_how_often_a_condition_was_checked_counts_every_test_of_it():
     assert ungrounded_in(trace, "The condition n > 0 holds six times.", backward=True) == []
 
 
-def test_counts_that_are_no_loops_passes_are_not_read_as_such():
+def test_counts_of_values_passing_tests_or_occurring_are_not_a_loops_passes():
     trace = traced(ODD_MASK, "odd_mask([5, 12, 7, 9])")
     # (w258-11, w226-21: a value passing a test; w83-19: how often a written value occurs; w66-22: more of them)
     assert ungrounded_in(trace, "Only 3 passes n & 1 == 0 and 5 passes n & 1 == 1.") == []
