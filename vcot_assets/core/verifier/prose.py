@@ -363,15 +363,16 @@ def _pair_becomes(m: re.Match, facts: TraceFacts) -> str:
 
 # `Shifting 11 left by 4 gives`, `176 shifted right by 4 bits is`, `10 and 3 differ by`: arithmetic in
 # words, followed by its result (not by the arithmetic written out: `gives 182 >> 4 = 11`)
+_RESULT = r"-?\d+(?!\d|\s*(?:<<|>>|[-+*/%&|^=]))"  # (a number that no more arithmetic follows)
 _SHIFTED_BY = r"\s+(?P<way>left|right)\s+by\s+`?(?P<b>\d+)`?(?:\s+(?:bits?|places?|positions?))?\s*,?\s+"
 _SHIFT_IN_WORDS = re.compile(
     r"\b(?:(?:[Ss]hifting|[Ss]hift)\s+`?(?P<a>-?\d+)`?|(?P<a2>-?\d+)`?\s+shifted)"
     + _SHIFTED_BY
-    + r"(?:gives|is|yields|makes|produces|becomes)\s+(?=`?-?\d+(?!\d|\s*(?:<<|>>|[-+*/%&|^=])))"
+    + r"(?:gives|is|yields|makes|produces|becomes)\s+(?=`?"
+    + _RESULT
+    + ")"
 )
-_DIFFER_BY = re.compile(
-    r"\b(?P<a>-?\d+)\s+and\s+(?P<b>-?\d+),?\s+(?:which\s+)?differ\s+by\s+(?=-?\d+(?!\d|\s*(?:<<|>>|[-+*/%&|^=])))"
-)
+_DIFFER_BY = re.compile(r"\b(?P<a>-?\d+)\s+and\s+(?P<b>-?\d+),?\s+(?:which\s+)?differ\s+by\s+(?=" + _RESULT + ")")
 
 
 _IDENTITY_OPERANDS = {
@@ -3521,7 +3522,7 @@ def _looped_nouns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         if m.group("passes") or m.group("visits") or _LOOP_WENT_OVER.search(s.text[: m.start()]):
             counts = _counts_of_the_noun(walk, m.group("noun"))  # `gone through all 4 words`: its passes
-        if m.group("noun").lower() in ("cells", "squares") and _grid_sizes(walk.facts):
+        if m.group("noun").lower() in ("cells", "squares"):
             counts = counts | _grid_sizes(walk.facts)  # `after checking all 12 cells` of a 3 by 4 grid
         s.use(m.start(), m.end())
         checks.append(Check("count", m.group(0), int(m.group("n")) in counts))
@@ -3911,21 +3912,36 @@ _TEST_NEXT = re.compile(
 )
 
 
+def _passes_the_verb(text: str, m: re.Match) -> bool:
+    """`N passes` where `passes` is what a value does, not how often a loop ran."""
+    before, after = text[: m.start()], text[m.end() :]
+    return bool(
+        _LABEL_NOUN.search(before)  # `Row 0 passes at j = 0`, `the value 9 passes`: a labelled thing passing a test
+        # `Third pass: 68 passes both checks`, `Day 3: 995 passes: ...`: a value opening a clause passes a test
+        or (re.match(r"\s+(?:both|all|every|each|its|the)\b|\s*:", after) and re.search(r"(?:^|[:;,(])\s*$", before))
+        or re.match(r"\s+-?\d", after)  # `26 passes 18 and 12`: a value going past others
+        or _TEST_NEXT.match(after)  # `Only 2 passes x + s > 0`, `The token 3 passes isdigit()`
+    )
+
+
 def _count_of_condition(before: str, walk: Walk) -> set[int] | None:
     """`the check v % 3 == 0 succeeds 6 times`: how often a test the code makes came out true
     (or false, for `fails`); None when the words before the count name no such test."""
     # (`the condition n > 0 was checked 7 times`: how often it was tested, whatever came out)
-    verb = r"\s+(?:(succeeds|holds|is true|fires|passes)|(fails|is false)|((?:was|is|got|gets)\s+(?:checked|evaluated|tested)))"
+    verb = (
+        r"\s+(?:(?P<held>succeeds|holds|is true|fires|passes)|(?P<failed>fails|is false)"
+        r"|(?P<tested>(?:was|is|got|gets)\s+(?:checked|evaluated|tested)))"
+    )
     said = re.search(r"(\S.*?)" + verb + r"\s*$", before)
     if not said:
         return None
     subject = said.group(1)
     if subject.rstrip().endswith("\x00"):  # the test in backticks, masked as restated code: as written
         written = re.search(r"`([^`]+)`" + verb, walk.raw_sentence)
-        subject = written.group(1) if written and bool(written.group(2)) == bool(said.group(2)) else ""
+        subject = written.group(1) if written and bool(written["held"]) == bool(said["held"]) else ""
 
     def tally(test: ast.expr, at: list[int]) -> set[int] | None:
-        return {len(at)} if said.group(4) else _outcome_counts(walk, test, at, said.group(2) is not None)
+        return {len(at)} if said["tested"] else _outcome_counts(walk, test, at, said["held"] is not None)
 
     for begin in [0] + [m.end() for m in re.finditer(r"[\s(]", subject)]:
         node = _expr(subject[begin:].strip(" `)"))
@@ -4075,20 +4091,8 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `ran n - 2 times`: a count written as an expression of the input; `the test n & 1 passes`: a test
         if re.search(r"\b(?:at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|up\s+to)\s*$", s.text[: m.start()]):
             continue  # `57 needs at least 9 rounds`: a bound reasoned out, not how often the loop ran
-        if m.group(0).lower().endswith("passes") and _LABEL_NOUN.search(s.text[: m.start()]):
-            continue  # `Row 0 passes at j = 0`, `the value 9 passes`: a labelled thing passing a test
-        if (
-            m.group(0).lower().endswith("passes")
-            and re.match(r"\s+(?:both|all|every|each|its|the)\b|\s*:", s.text[m.end() :])
-            and re.search(r"(?:^|[:;,(])\s*$", s.text[: m.start()])
-        ):
-            # `Third pass: 68 passes both checks`, `Day 3: 995 passes: ...`: a value that opens a clause
-            # passing a test, the verb
+        if m.group(0).lower().endswith("passes") and _passes_the_verb(s.text, m):
             continue
-        if m.group(0).lower().endswith("passes") and re.match(r"\s+-?\d", s.text[m.end() :]):
-            continue  # `26 passes 18 and 12`: a value going past others, the verb
-        if m.group(0).lower().endswith("passes") and _TEST_NEXT.match(s.text, m.end()):
-            continue  # `Only 2 passes x + s > 0`, `The token 3 passes isdigit()`: a value passing a test, the verb
         s.use(m.start(), m.end())
         counter = walk.facts.history(m.group(0).split()[-1])
         if counter and same_value(counter[-1][1], count):
@@ -4106,7 +4110,7 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("count", m.group(0), any(count <= n for n in walk.facts.loop_counts)))
             continue
         if (
-            re.match(r"\s*more\b", s.text[m.end(1) if m.group(1) else m.end(2) :])
+            re.search(r"\smore\s", m.group(0))
             or re.search(
                 r"\b(?:other|remaining|first|last|next|final|previous|later|earlier)\s*$", s.text[: m.start()], re.I
             )
