@@ -553,6 +553,10 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = re.sub(r"(?<=[\w)\]'\"`])\s*(?:->|=>)\s*(?=`?(?:True|False|true|false)\b)", " is ", text)
     # (also `Check 95 >= 100: true`, where a comparison comes before the colon: not a dict's `{'a': True}`)
     text = re.sub(r"((?:[<>]=?|[=!]=)\s*[^\s{}:,;]+)\s*:\s*(?=`?(?:True|False|true|false)\b)", r"\1 is ", text)
+    # `which makes `not tail.isdigit()` True`: a test's outcome told by what made it so
+    text = re.sub(
+        r"\b(?:makes|made|making|leaves|left|leaving)\s+(`[^`]+`)\s+(?=(?:True|False|true|false)\b)", r"\1 is ", text
+    )
     # `0101 1010`: a byte written in base 2 as two groups of four bits is one numeral
     text = _NIBBLE_GROUPS.sub(lambda m: m.group(0).replace(" ", ""), text)
     # `Shifting 11 left by 4 gives 176`, `10 and 3, which differ by 7`: arithmetic told in words
@@ -5505,6 +5509,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
             break
     _one_state(located, walk)
     _tests_in_their_state(located, walk, last_state)
+    _negations_told_alike(located, walk)
     _tests_before_their_consequence(located, walk)
     _tests_before_what_they_lead_to(located, walk)
     _in_the_anchors_iteration(located, walk)
@@ -5663,6 +5668,29 @@ def _tests_in_their_state(located: list[Check], walk: Walk, last_state: list[Che
         if together and not together.intersection(test.events):
             test.ok = False
             test.text += " (not with " + ", ".join(c.text for c in state) + ")"
+
+
+# words that put two tests told in turn at different moments (`'a' passes but '1' fails`)
+_APART = re.compile(r"\b(?:but|while|whereas|for|each|every|all|both|either|neither|other|others|another)\b", re.I)
+_TOLD_TRUTH = re.compile(r"(?P<test>.+) is (?P<truth>True|False)")
+
+
+def _negations_told_alike(located: list[Check], walk: Walk) -> None:
+    """`val.isdigit()` returns True, so `not val.isdigit()` is True: a test and its negation, told
+    one after the other (a `so` between them at most, nothing that moves time on), have opposite
+    outcomes, though each alone comes out so at some moment of the run."""
+    told = sorted(
+        (c for c in located if c.ok and c.kind == "comparison" and c.position >= 0 and _TOLD_TRUTH.fullmatch(c.text)),
+        key=lambda c: c.position,
+    )
+    for first, second in zip(told, told[1:]):
+        between = walk.sentence[first.position : second.position]
+        if _LATER.search(between) or _APART.search(between):
+            continue
+        (test, truth), (other, other_truth) = (_TOLD_TRUTH.fullmatch(c.text).groups() for c in (first, second))
+        if truth == other_truth and (other == f"not {test}" or test == f"not {other}"):
+            second.ok = False
+            second.text += f" (though {first.text})"
 
 
 # `255 + 160 = 415`: one step of arithmetic on two numbers and its result

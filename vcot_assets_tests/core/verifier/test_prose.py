@@ -5439,3 +5439,32 @@ def test_counts_of_values_passing_tests_or_occurring_are_not_a_loops_passes():
     assert ungrounded_in(trace, "The number 12 passes isdigit() in words.") == []
     assert ungrounded_in(trace, "Final counts: (0, 1) 3 times.") == []
     assert ungrounded_in(trace, "After the first number, odd changes two more times.") == []
+
+
+LABEL_FOLD = """\
+def label_fold(label):
+    head, _, tail = label.partition("-")
+    if not tail.isdigit():
+        return head.upper()
+    return head[:3].upper() + str(int(tail) % 7)
+
+
+def fold_all(labels):
+    return [label_fold(label) for label in labels]
+"""
+
+
+def test_a_test_and_its_negation_told_in_one_breath_have_opposite_outcomes():
+    trace = traced(LABEL_FOLD, "fold_all(['box-x', 'garden-45'])")
+    # (w307-12, w351-12: each outcome alone came out so for one of the labels)
+    assert ungrounded_in(trace, "`tail.isdigit()` is True, so `if not tail.isdigit()` is False.") == []
+    assert ungrounded_in(trace, "`tail.isdigit()` is True, so `if not tail.isdigit()` is True.") == [
+        "not tail.isdigit() is True (though tail.isdigit() is True)"
+    ]
+    # (told apart, they may be of two labels)
+    assert ungrounded_in(trace, "`tail.isdigit()` is True for 45, but `not tail.isdigit()` is True for 'x'.") == []
+    # (w365-20: an outcome told by what made it so)
+    assert ungrounded_in(trace, "The digits make `tail.isdigit()` True.") == []
+    assert ungrounded_in(trace, "So `tail.isdigit()` was True, which makes `not tail.isdigit()` True.") == [
+        "not tail.isdigit() is True (though tail.isdigit() is True)"
+    ]
