@@ -1640,7 +1640,8 @@ _SEQUENCE_VERBS = (
     r"(?:goes|went|going|grows|grew|growing|runs|ran|steps|stepped|moves|moved|climbs|climbed|cycles|"
     r"takes(?:\s+on)?|took(?:\s+on)?|passes|passed|progresses|evolves|is\s+successively|changes|changed|"
     r"rises|rose|falls|fell|drops|dropped|increases|increased|decreases|decreased|jumps|jumped|shrinks|shrank|"
-    r"reads|read|go|grow|climb|rise|fall|drop|increase|decrease|jump|shrink)"  # (a plural subject: `the points go`)
+    r"reads|read|go|grow|climb|rise|fall|drop|increase|decrease|jump|shrink|"  # (a plural subject: `the points go`)
+    r"(?:builds|built|counts|counted|ticks|ticked|fills|filled)\s+up|follows(?:\s+along)?|followed(?:\s+along)?)"
 )
 _NAMED_SEQUENCE = re.compile(
     r"(?<![\w.])(?P<subject>(?:self\.)?[A-Za-z_]\w*(?:\[[^\]]{1,20}\])?)(?:\s*,\s*which)?\s+"  # (`total, which goes`)
@@ -3419,6 +3420,26 @@ def _lengths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 checks.append(Check("count", m.group(0), size in passes))  # (what the loop did, not a size)
                 continue
             checks.append(Check("count", m.group(0), size in walk.facts.sizes or size in passes))
+
+
+# `'the-quiet-harbour-old-mill-2', which is 28 characters long`: the length of a string the sentence quotes
+_QUOTED_LENGTH = re.compile(
+    r"(?P<quoted>'[^'\n]*'|\"[^\"\n]*\")`?(?:\s*,\s*which|)\s+(?:is|was|has|have|holds|contains|of)\s+"
+    r"(?P<size>\d+)\s+(?P<unit>characters|chars|letters)(?:\s+long)?\b(?!\s+(?:in\s+all|in\s+total|together|altogether))"
+)  # (`'bk' followed by '0213', six characters in all`: a total of several)
+
+
+def _quoted_lengths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    for m in _QUOTED_LENGTH.finditer(s.text):
+        if re.search(r"(?:[+,]|\band)[\s`]*$", s.text[: m.start()]) or not s.free(m.start("size"), m.end()):
+            continue  # (`'gar' + 'den'` has 6 letters, `"warp", "knot", which is 20 characters`: of several)
+        text = m.group("quoted")[1:-1]
+        if m.group("unit") == "letters" and not text.isalpha():
+            continue  # (`'a1b'` has 2 letters: its letters, not its characters)
+        s.use(m.start("size"), m.end())
+        checks.append(
+            Check("count", f"len({m.group('quoted')}) = {m.group('size')}", len(text) == int(m.group("size")))
+        )
 
 
 def _inside_quotes(text: str, at: int) -> bool:
@@ -5370,6 +5391,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _sizes,
         _looped_nouns,
         _lengths,
+        _quoted_lengths,
         _items_handled,
         _call_counts,
         _listed_counts,
@@ -5399,6 +5421,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         new_starts = s.starts[uses:]
         for n, check in enumerate(checks[before:]):
             check.position = new_starts[min(n, len(new_starts) - 1)] if new_starts else -1
+    _expressions_with_stated_values(checks, s.text)
     _together(checks, walk)
     for check in checks:
         if check.ok is None or check.position < 0:
@@ -5436,6 +5459,44 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
             if check.ok is False and not literal and inside:
                 check.ok = None  # `n = 2 would give 4`: a state of another run, not of this one
     return checks
+
+
+_TOLD_EXPRESSION = re.compile(r"(?P<expr>.+?) = (?P<value>.+)")
+
+
+def _expressions_with_stated_values(checks: list[Check], sentence: str) -> None:
+    """`with lo = 9, hi = 2 and x = 4, we get x - lo = 2`: a value told of an expression whose every
+    variable the sentence gave a value just before it (no `so` or `then` between: `it left n = 0, so
+    n - 1 = 0` is of the n before) must be what those values make it, as a test must
+    (`_against_stated_values`), whatever moment of the run each belongs to."""
+    state: dict[str, object] = {}
+    since: dict[str, int] = {}  # where each value was told
+    for check in sorted((c for c in checks if c.position >= 0), key=lambda c: c.position):
+        told = _TOLD_EXPRESSION.fullmatch(check.text) if check.kind == "value" and check.ok else None
+        node = _expr(told.group("expr")) if told else None
+        if node is None:
+            continue
+        literal, value = _literal_value(_expr(told.group("value")))
+        if not literal:
+            continue
+        if isinstance(node, ast.Name) or (isinstance(node, ast.Attribute) and _names(node) == {ast.unparse(node)}):
+            state[ast.unparse(node)] = value  # (`lo = 9`, `self.free = 0`: a variable's value)
+            since[ast.unparse(node)] = check.position
+            continue
+        names = _names(node) - SAFE_CALLS
+        if (
+            not names
+            or not names <= state.keys()
+            or _THEN.search(sentence[min(since[n] for n in names) : check.position])
+        ):
+            continue
+        try:
+            made = evaluate(node, state)
+        except Exception:  # noqa: BLE001 - a value the expression cannot take: no verdict from it
+            continue
+        if not same_value(made, value):
+            check.ok = False
+            check.text += " (not with the values the sentence gives)"
 
 
 def _constant_test(text: str) -> bool:

@@ -5468,3 +5468,62 @@ def test_a_test_and_its_negation_told_in_one_breath_have_opposite_outcomes():
     assert ungrounded_in(trace, "So `tail.isdigit()` was True, which makes `not tail.isdigit()` True.") == [
         "not tail.isdigit() is True (though tail.isdigit() is True)"
     ]
+
+
+RUNNING_BEST = """\
+def running_best(nums):
+    best = lead = 0
+    for n in nums:
+        lead = lead + 1 if n % 2 else lead - 1
+        best = max(best, lead)
+    return best
+"""
+
+
+def test_a_variable_that_builds_up_or_follows_along_tells_its_values_in_order():
+    trace = traced(RUNNING_BEST, "running_best([3, 5, 2, 7, 9])")  # lead goes 1, 2, 1, 2, 3; best 1, 2, 2, 2, 3
+    # (w355-24, w277-22, w372-16: the values were read as numbers of the run, whoever held them)
+    assert ungrounded_in(trace, "Over the five numbers best follows along as 1, 2, 2, 2, 3.") == []
+    assert ungrounded_in(trace, "Over the five numbers best follows along as 1, 2, 1, 2, 3.") == [
+        "best: [1, 2, 1, 2, 3] (one off a stretch of its values)"
+    ]
+    assert ungrounded_in(trace, "lead builds up 1, 2, 1, 2, 3.") == []
+    assert ungrounded_in(trace, "lead builds up 1, 2, 2, 2, 3.") == ["lead: [1, 2, 2, 2, 3]"]
+
+
+SLUG_KEY = """\
+def slug_key(title):
+    parts = title.lower().split()
+    key = '-'.join(parts)
+    return key, len(key)
+"""
+
+
+def test_the_length_told_of_a_quoted_string_is_its_length():
+    trace = traced(SLUG_KEY, "slug_key('Old Mill Road')")
+    # (w347-24: the length was a number of the run, 13, whatever held it)
+    assert ungrounded_in(trace, "key = 'old-mill-road', which is 13 characters long.") == []
+    assert ungrounded_in(trace, "key = 'old-mill-road', which is 12 characters long.") == ["len('old-mill-road') = 12"]
+    # (w181-11: a total of several strings; w299-8: of a sum of strings)
+    assert ungrounded_in(trace, "It is 'old' followed by 'mill-road', 13 characters in all.") == []
+    assert ungrounded_in(trace, "`'old-mill' + '-road'` has 13 characters.") == []
+
+
+BOUNDED_GAP = """\
+def bounded_gap(lo, hi, x):
+    if lo > hi:
+        lo, hi = hi, lo
+    return min(x - lo, hi - x)
+"""
+
+
+def test_an_expression_told_with_the_values_just_given_is_what_they_make_it():
+    trace = traced(BOUNDED_GAP, "bounded_gap(9, 2, 4)")  # lo, hi = 2, 9 after the swap
+    # (w356-7: lo = 9 and hi = 2 held before the swap, and 2 and 5 were results of the run)
+    assert ungrounded_in(trace, "With lo = 2, hi = 9 and x = 4, we get x - lo = 2 and hi - x = 5.", backward=True) == []
+    assert ungrounded_in(trace, "With lo = 9, hi = 2 and x = 4, we get x - lo = 2 and hi - x = 5.", backward=True) == [
+        "x - lo = 2 (not with the values the sentence gives)",
+        "hi - x = 5 (not with the values the sentence gives)",
+    ]
+    # (w2-18: after a `so`, the expression may be of the values before the step)
+    assert ungrounded_in(trace, "The swap left lo = 2 and hi = 9, so before it hi - lo = -7.", backward=True) == []
