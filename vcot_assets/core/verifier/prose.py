@@ -4487,11 +4487,15 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if node is None or _names(node) - walk.facts.index.names - SAFE_CALLS:
             continue  # prose such as "a 9 in it": its literals are judged as literals
         s.use(left_start, right_end)
-        if _QUESTION_BEFORE.search(text[:left_start]) and not re.match(
-            r"\s*(?:,\s*which\s+(?:is|was)\s+(?:true|false)\b|is|was|evaluates|holds|held|fails|failed|passes|"
-            r"passed|succeeds|comes\s+out|came\s+out|turns\s+out)",
-            text[right_end:],
-            re.I,
+        if (
+            _QUESTION_BEFORE.search(text[:left_start])
+            and not re.match(
+                r"\s*`?\s*,\s*(?:true|false)\s*(?:[,.;]|$)"  # (`the check is 3 < 3, True, so ...`: its outcome after it)
+                r"|\s*(?:,\s*which\s+(?:is|was)\s+(?:true|false)\b|is|was|evaluates|holds|held|fails|failed|passes|"
+                r"passed|succeeds|comes\s+out|came\s+out|turns\s+out)",
+                text[right_end:],
+                re.I,
+            )
         ):
             continue  # asked, not claimed
         if re.match(r"\s*\)|\s*or\b|\s*and\s+(?:\(|not\b)", text[right_end:]) or re.search(

@@ -5527,3 +5527,22 @@ def test_an_expression_told_with_the_values_just_given_is_what_they_make_it():
     ]
     # (w2-18: after a `so`, the expression may be of the values before the step)
     assert ungrounded_in(trace, "The swap left lo = 2 and hi = 9, so before it hi - lo = -7.", backward=True) == []
+
+
+CAPPED_COUNT = """\
+def capped_count(xs, cap):
+    n = spilled = 0
+    for x in xs:
+        if n < cap:
+            n += 1
+        else:
+            spilled += x
+    return n, spilled
+"""
+
+
+def test_a_test_named_as_the_check_then_its_outcome_after_a_comma_is_a_claim():
+    trace = traced(CAPPED_COUNT, "capped_count([4, 9, 2, 9], 3)")
+    # (w373-16: `the check is ...` names a test, and its outcome after a comma went unread)
+    assert ungrounded_in(trace, "For the fourth, the check is `3 < 3`, False, so spilled becomes 9.") == []
+    assert ungrounded_in(trace, "For the fourth, the check is `3 < 3`, True, so spilled becomes 9.") == ["3 < 3"]
