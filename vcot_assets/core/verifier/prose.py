@@ -529,6 +529,9 @@ _EVERY_TESTED = re.compile(
 _RANGE_WORDS = {">=": "from", "<=": "up to", ">": "above", "<": "below"}
 
 
+_ABSOLUTE_BARS = re.compile(r"(?<![\w)\]])\|\s*(-?\d+(?:\s*[-+*]\s*-?\d+)+)\s*\|(?=\s*(?:=|is\b|gives\b|equals\b))")
+
+
 def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     """Markup and restated code out, number words as digits: what the checks read."""
     text = _LABEL.sub("", sentence)
@@ -557,6 +560,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = re.sub(
         r"\b(?:makes|made|making|leaves|left|leaving)\s+(`[^`]+`)\s+(?=(?:True|False|true|false)\b)", r"\1 is ", text
     )
+    # `|105 - 117| = 12`: an absolute value in bars, as in print (not `5 | 3`, a bitwise or)
+    text = _ABSOLUTE_BARS.sub(r"abs(\1)", text)
     # `0101 1010`: a byte written in base 2 as two groups of four bits is one numeral
     text = _NIBBLE_GROUPS.sub(lambda m: m.group(0).replace(" ", ""), text)
     # `Shifting 11 left by 4 gives 176`, `10 and 3, which differ by 7`: arithmetic told in words

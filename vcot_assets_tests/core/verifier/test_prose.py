@@ -5546,3 +5546,12 @@ def test_a_test_named_as_the_check_then_its_outcome_after_a_comma_is_a_claim():
     # (w373-16: `the check is ...` names a test, and its outcome after a comma went unread)
     assert ungrounded_in(trace, "For the fourth, the check is `3 < 3`, False, so spilled becomes 9.") == []
     assert ungrounded_in(trace, "For the fourth, the check is `3 < 3`, True, so spilled becomes 9.") == ["3 < 3"]
+
+
+def test_an_absolute_value_in_bars_is_arithmetic():
+    trace = traced(CAPPED_COUNT, "capped_count([4, 9, 2, 9], 3)")
+    # (w372-10, w299-7: `|105 - 117| = 11` was read as the literal 105 - 117)
+    assert ungrounded_in(trace, "The gap between 4 and 9 is |4 - 9| = 5.") == []
+    assert ungrounded_in(trace, "The gap between 4 and 9 is |4 - 9| = 6.") == ["abs(4 - 9) = 6"]
+    # (a bitwise or is not a bar)
+    assert ungrounded_in(trace, "Then 4 | 9 = 13.") == []
