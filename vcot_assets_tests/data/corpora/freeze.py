@@ -44,6 +44,7 @@ def main(kind: str, writer: str, source: str, brief: str, all_heldout: bool = Fa
         "claim_specs.jsonl",
         "probes.json",
         "check_specs.py",
+        "sanity.json",
     ):
         if (source_dir / name).exists():
             shutil.copy(source_dir / name, target / name)
