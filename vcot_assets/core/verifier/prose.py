@@ -349,16 +349,21 @@ _UPDATE_GIVES = re.compile(
 
 # `a, b becomes 1 and 2*1 + 0 = 2`: two variables given their values in turn (not `b = 1`)
 _PAIR_BECOMES = re.compile(
-    r"(?<![\w.`])`?([A-Za-z_]\w*)`?\s*,\s*`?([A-Za-z_]\w*)`?\s+(?:becomes?|turns?\s+into|are\s+now)\s+"
-    r"`?(-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\")`?\s+and\s+(?=`?[-\w'\"\[({])"
+    r"(?<![\w.`])`?([A-Za-z_]\w*)`?\s*,\s*`?([A-Za-z_]\w*)`?\s+"
+    r"(?:becomes?|turns?\s+into|are\s+now|(?P<start>starts?\s+(?:as|at|out\s+as)|started\s+as|begins?\s+(?:as|at)|began\s+as))"
+    r"\s+`?(-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\")`?\s+and\s+(?=`?[-\w'\"\[({])"
 )
 
 
 def _pair_becomes(m: re.Match, facts: TraceFacts) -> str:
-    """`a, b becomes 1 and ...` -> `a = 1 and b = ...` where both are variables of the run."""
+    """`a, b becomes 1 and ...`, `The pair a, b starts as 0 and 1` -> `a = 1 and b = ...` where both are
+    variables of the run (a start told of a pair is its two values: not `For each n, count starts at 0 and
+    the inner loop ...`, one variable's start after another's name)."""
     if m.group(1) not in facts.index.names or m.group(2) not in facts.index.names:
         return m.group(0)
-    return f"{m.group(1)} = {m.group(3)} and {m.group(2)} = "
+    if m.group("start") and not re.match(r"`?(?:-?\d|'|\")", m.string[m.end() :]):
+        return m.group(0)
+    return f"{m.group(1)} = {m.group(4)} and {m.group(2)} = "
 
 
 # `Shifting 11 left by 4 gives`, `176 shifted right by 4 bits is`, `10 and 3 differ by`: arithmetic in
@@ -5586,6 +5591,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
     _in_the_labelled_pass(located, walk)
     _in_a_named_pass(located, walk)
     _after_the_restated_assignment(located, walk)
+    _on_one_side_of_a_swap(located, walk)  # (where the assignment is not restated just before)
     _after_the_loop(located, walk)
     _at_the_end(located, walk)
     _in_the_order_told(located, walk)
@@ -5761,6 +5767,50 @@ def _negations_told_alike(located: list[Check], walk: Walk) -> None:
         if truth == other_truth and (other == f"not {test}" or test == f"not {other}"):
             second.ok = False
             second.text += f" (though {first.text})"
+
+
+# `Before the swap, left = 'or'`, `so after the swap left = [3, 8]`, `so swap: b = 6, c = 9`: the side of a swap told
+_SWAP_SIDE = re.compile(
+    r"\b(?P<side>before|after)\s+(?:the\s+|that\s+|this\s+)?swap\b|(?<!\bthe )\bswap(?:s|ped)?\s*(?::|->|→)", re.I
+)  # (not `the order that uses the swap: the call passes a = 9 and b = 4`, the state before it)
+
+
+def _swaps(first: str, second: str, facts: TraceFacts) -> tuple[set[str], set[str]]:
+    """The (first, second) values just before and just after each swap of the two in the run, as
+    reprs: a change of one and, at the next event, of the other, each taking the other's value."""
+    before: set[str] = set()
+    after: set[str] = set()
+    one, other = facts.history(first), facts.history(second)
+    changes = {i: (k, value) for k, (i, value) in enumerate(other)}
+    for k, (i, value) in enumerate(one):
+        for j in (i - 1, i + 1):
+            if k and j in changes and changes[j][0]:
+                was, was_other = one[k - 1][1], other[changes[j][0] - 1][1]
+                if same_value(value, was_other) and same_value(changes[j][1], was) and not same_value(was, value):
+                    before.add(repr((was, was_other)))
+                    after.add(repr((value, changes[j][1])))
+    return before, after
+
+
+def _on_one_side_of_a_swap(located: list[Check], walk: Walk) -> None:
+    """`Check b > c: 9 > 6 is True, so swap: b = 9, c = 6`: two variables the run swaps, told side by
+    side after (or before) a swap, hold the values of that side of one swap; the other side's
+    values held together too, a moment away."""
+    side = _SWAP_SIDE.search(walk.sentence)
+    if side is None:
+        return
+    told = [c for c in _plain_values(located) if c.position > side.start()][:2]
+    if len(told) < 2:
+        return
+    (first, one), (second, other) = (_told_value(c) for c in told)
+    names = [c.text.partition(" = ")[0] for c in told]
+    if not (first and second) or names[0] == names[1]:
+        return
+    before, after = _swaps(*names, walk.facts)
+    wanted = before if (side.group("side") or "").lower() == "before" else after
+    if wanted and repr((one, other)) not in wanted:
+        told[1].ok = False
+        told[1].text += " (not with " + told[0].text + " on that side of the swap)"
 
 
 # `255 + 160 = 415`: one step of arithmetic on two numbers and its result

@@ -5555,3 +5555,36 @@ def test_an_absolute_value_in_bars_is_arithmetic():
     assert ungrounded_in(trace, "The gap between 4 and 9 is |4 - 9| = 6.") == ["abs(4 - 9) = 6"]
     # (a bitwise or is not a bar)
     assert ungrounded_in(trace, "Then 4 | 9 = 13.") == []
+
+
+def test_two_values_told_after_or_before_a_swap_are_that_sides():
+    trace = traced(BOUNDED_GAP, "bounded_gap(9, 2, 4)")  # lo, hi = 9, 2, then swapped to 2, 9
+    # (w381-1, w384-14, w382-18: the other side's values held together too, a moment away)
+    assert ungrounded_in(trace, "9 > 2 is True, so swap: lo = 2, hi = 9.") == []
+    assert ungrounded_in(trace, "9 > 2 is True, so swap: lo = 9, hi = 2.") == [
+        "hi = 2 (not with lo = 9 on that side of the swap)"
+    ]
+    assert ungrounded_in(trace, "Before the swap, lo = 9 and hi = 2.", backward=True) == []
+    assert ungrounded_in(trace, "Before the swap, lo = 2 and hi = 9.", backward=True) == [
+        "hi = 9 (not with lo = 2 on that side of the swap)"
+    ]
+    # (w73-17: a label of what follows, not a swap told as done)
+    assert ungrounded_in(trace, "The order that uses the swap: the call passes lo = 9 and hi = 2.", backward=True) == []
+
+
+PELL_PAIR = """\
+def pell_pair(steps):
+    a, b = 0, 1
+    for _ in range(steps):
+        a, b = b, 2 * b + a
+    return a
+"""
+
+
+def test_a_pair_that_starts_as_two_values_holds_them():
+    trace = traced(PELL_PAIR, "pell_pair(3)")
+    # (w382-9: `The pair a, b starts as 0 and 1` was read as b = 0)
+    assert ungrounded_in(trace, "The pair a, b starts as 0 and 1.", backward=True) == []
+    assert ungrounded_in(trace, "The pair a, b starts as 1 and 0.", backward=True) == ["b = 0"]
+    # (w258-9: one variable's start after another's name)
+    assert ungrounded_in(trace, "For each a, b starts at 12 and the loop adds to it.", backward=True) == []
