@@ -3440,6 +3440,7 @@ _QUOTED_LENGTH = re.compile(
 
 
 def _quoted_lengths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """A length told of a string the sentence quotes is that string's length, run or no run."""
     for m in _QUOTED_LENGTH.finditer(s.text):
         if re.search(r"(?:[+,]|\band)[\s`]*$", s.text[: m.start()]) or not s.free(m.start("size"), m.end()):
             continue  # (`'gar' + 'den'` has 6 letters, `"warp", "knot", which is 20 characters`: of several)
@@ -5475,7 +5476,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
     return checks
 
 
-_TOLD_EXPRESSION = re.compile(r"(?P<expr>.+?) = (?P<value>.+)")
+_TOLD_EXPRESSION = re.compile(r"(?P<expr>.+?) = (?P<value>.+)")  # a value check's text: `x - lo = 2`
 
 
 def _expressions_with_stated_values(checks: list[Check], sentence: str) -> None:
@@ -5777,18 +5778,19 @@ _SWAP_SIDE = re.compile(
 
 def _swaps(first: str, second: str, facts: TraceFacts) -> tuple[set[str], set[str]]:
     """The (first, second) values just before and just after each swap of the two in the run, as
-    reprs: a change of one and, at the next event, of the other, each taking the other's value."""
+    reprs: a change of one and, at the event beside it, of the other, each taking the other's value."""
     before: set[str] = set()
     after: set[str] = set()
-    one, other = facts.history(first), facts.history(second)
-    changes = {i: (k, value) for k, (i, value) in enumerate(other)}
-    for k, (i, value) in enumerate(one):
-        for j in (i - 1, i + 1):
-            if k and j in changes and changes[j][0]:
-                was, was_other = one[k - 1][1], other[changes[j][0] - 1][1]
-                if same_value(value, was_other) and same_value(changes[j][1], was) and not same_value(was, value):
-                    before.add(repr((was, was_other)))
-                    after.add(repr((value, changes[j][1])))
+    history, other_history = facts.history(first), facts.history(second)
+    other_changes = {event: (k, value) for k, (event, value) in enumerate(other_history)}
+    for k, (event, value) in enumerate(history):
+        for beside in (event - 1, event + 1):
+            if k and beside in other_changes and other_changes[beside][0]:
+                other_k, other_value = other_changes[beside]
+                was, other_was = history[k - 1][1], other_history[other_k - 1][1]
+                if same_value(value, other_was) and same_value(other_value, was) and not same_value(was, value):
+                    before.add(repr((was, other_was)))
+                    after.add(repr((value, other_value)))
     return before, after
 
 
@@ -5802,13 +5804,13 @@ def _on_one_side_of_a_swap(located: list[Check], walk: Walk) -> None:
     told = [c for c in _plain_values(located) if c.position > side.start()][:2]
     if len(told) < 2:
         return
-    (first, one), (second, other) = (_told_value(c) for c in told)
+    (read, value), (other_read, other_value) = (_told_value(c) for c in told)
     names = [c.text.partition(" = ")[0] for c in told]
-    if not (first and second) or names[0] == names[1]:
+    if not (read and other_read) or names[0] == names[1]:
         return
     before, after = _swaps(*names, walk.facts)
     wanted = before if (side.group("side") or "").lower() == "before" else after
-    if wanted and repr((one, other)) not in wanted:
+    if wanted and repr((value, other_value)) not in wanted:
         told[1].ok = False
         told[1].text += " (not with " + told[0].text + " on that side of the swap)"
 
