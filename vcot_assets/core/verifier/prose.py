@@ -75,7 +75,13 @@ _COMPARE_WORDS = {
     "is greater than": ">", "is at most": "<=", "is at least": ">=", "is not equal to": "!=",
     "is smaller than": "<", "is bigger than": ">", "is larger than": ">", "exceeds": ">",
     "is more than": ">", "is higher than": ">", "is lower than": "<", "is fewer than": "<",
+    # (`9 is above 10`, `12 is not more than 10`: a test of numbers in other words, see `_PLACE_WORDS`)
+    "is not more than": "<=", "is no more than": "<=", "is not greater than": "<=", "is not less than": ">=",
+    "is no less than": ">=", "is not above": "<=", "is not below": ">=", "is not over": "<=", "is not under": ">=",
+    "is above": ">", "is over": ">", "is below": "<", "is under": "<",
 }  # fmt: skip
+# words of place that tell a test only of numbers, one against one
+_PLACE_WORDS = frozenset(k for k in _COMPARE_WORDS if re.search(r"\b(?:above|over|below|under)$", k))
 # `plate in self.cars` being True, `cups > 0` turned false: more words for a condition's outcome
 _BECAME = (
     r"being|turned(?:\s+out)?|turns(?:\s+out)?|came\s+out|comes\s+back|came\s+back|is\s+still|was\s+still|stays|stayed|"
@@ -2208,10 +2214,12 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
     return subject
 
 
-# `turns n into 450`, `brings total to 15`, `sets best to 'kim'`: the object takes that value
+# `turns n into 450`, `brings total to 15`, `sets best to 'kim'`, `resets used to 3`, `lifts score to 17`:
+# the object takes that value
 _OBJECT_SET = re.compile(
     r"\b(?:(?:turns|turned|turning|makes|made|sets|set|setting|brings|brought|bringing|takes|took|taking|pushes|"
-    r"pushed|pushing|changes|changed|changing)\s+(?P<subject>(?:self\.)?[A-Za-z_]\w*)\s+(?:into|to)"
+    r"pushed|pushing|changes|changed|changing|resets|reset|resetting|lifts|lifted|lifting|raises|raised|raising|"
+    r"lowers|lowered|lowering|bumps|bumped|bumping|updates|updated|updating)\s+(?P<subject>(?:self\.)?[A-Za-z_]\w*)\s+(?:into|to)"
     r"|(?:leaves|leaving|left)\s+(?P<left>(?:self\.)?[A-Za-z_]\w*)\s+(?:at|as|equal\s+to)"
     r"|(?:making|makes|made)\s+(?P<made>(?:self\.)?[A-Za-z_]\w*))\s+(?=[-\d'\"\[({])"  # `making total 6`
 )
@@ -2845,35 +2853,7 @@ def _values_in_order(walk: Walk, values: list[object], subject: str | None, step
         if _one_entrys_history(values, history, named=subject is not None):
             return Check("sequence", f"{subject or 'values'}: {values}", True)
     if subject is None:
-        # values the program computed without naming them (`p - low` each day): that run, or a slip in it
-        computed = walk.facts.expression_runs()
-        if any(_stretch(values, run) for run in computed):
-            return Check("sequence", f"values: {values}", True)
-        if len(values) >= 5 and any(_one_off(values, run) for run in computed):
-            return Check("sequence", f"values: {values} (one off a computed run)", False)
-        # the elements of one collection the execution holds, in order (the input, say)
-        if any(
-            _subsequence(values, _items(v)) or any(_subsequence(values, _items(row)) for row in _items(v))
-            for v in walk.facts.known_values + walk.facts.code_literals
-        ):
-            return Check("sequence", f"values: {values}", True)
-        # values listed, not a history (`digits 2, 3, 4 and 5 once each`): elements of one collection
-        digits = [
-            [int(d) for d in str(abs(v))]
-            for v in walk.facts.known_values
-            if isinstance(v, int) and not isinstance(v, bool)
-        ]
-        pool = walk.facts.known_values + walk.facts.code_literals + digits
-        if any(_all_elements(values, v) or _subsequence(values, _items(v)) for v in pool):
-            return Check("sequence", f"values: {values}", True)
-        # Values of no variable named: derived in the head (digits, spaces, hypotheticals) they
-        # cannot be checked; but one that differs in a single place from a run of a variable's
-        # history is that summary with a wrong value in it.
-        runs = [[v for _, v in h] for h in histories.values()]
-        runs += [keyed for run in runs[:] for keyed in _keyed_histories(run)]
-        runs += [run for name in histories for run in walk.facts.per_iteration(name)]  # `after each week: ...`
-        runs += [_items(v) for v in walk.facts.known_values if len(_items(v)) >= len(values)]
-        return Check("sequence", f"values: {values}", False if any(_one_off(values, r) for r in runs) else None)
+        return _run_of_no_named_variable(walk, values)
     named_runs = [[v for _, v in histories.get(name, [])] for name in names]
     if not any(named_runs):  # a comprehension's variable, say: pysnooper never shows it
         return Check("sequence", f"{subject}: {values}", None)
@@ -2883,6 +2863,68 @@ def _values_in_order(walk: Walk, values: list[object], subject: str | None, step
     if not close and len(values) >= 3 and any(_subsequence(values, [v for _, v in h]) for h in histories.values()):
         return _another_variables_run(walk, values, named_runs)
     return Check("sequence", f"{subject or 'values'}: {values}", False)
+
+
+def _run_of_no_named_variable(walk: Walk, values: list[object]) -> Check:
+    """Values in order with no variable named: of some variable (pairs of variables set together),
+    of a run the program computed, or elements of a collection it holds."""
+    histories = walk.facts.histories
+    # `(a, b) goes (0, 1), (1, 2), (2, 4)`: pairs of the variables a line sets together
+    joint = _joint_runs(walk, values)
+    if any(_subsequence(values, run) for run in joint):
+        return Check("sequence", f"values: {values}", True)
+    # values the program computed without naming them (`p - low` each day): that run, or a slip in it
+    computed = walk.facts.expression_runs()
+    if any(_stretch(values, run) for run in computed):
+        return Check("sequence", f"values: {values}", True)
+    if len(values) >= 5 and any(_one_off(values, run) for run in computed):
+        return Check("sequence", f"values: {values} (one off a computed run)", False)
+    # the elements of one collection the execution holds, in order (the input, say)
+    if any(
+        _subsequence(values, _items(v)) or any(_subsequence(values, _items(row)) for row in _items(v))
+        for v in walk.facts.known_values + walk.facts.code_literals
+    ):
+        return Check("sequence", f"values: {values}", True)
+    # values listed, not a history (`digits 2, 3, 4 and 5 once each`): elements of one collection
+    digits = [
+        [int(d) for d in str(abs(v))] for v in walk.facts.known_values if isinstance(v, int) and not isinstance(v, bool)
+    ]
+    pool = walk.facts.known_values + walk.facts.code_literals + digits
+    if any(_all_elements(values, v) or _subsequence(values, _items(v)) for v in pool):
+        return Check("sequence", f"values: {values}", True)
+    # Values of no variable named: derived in the head (digits, spaces, hypotheticals) they
+    # cannot be checked; but one that differs in a single place from a run of a variable's
+    # history is that summary with a wrong value in it.
+    runs = [[v for _, v in h] for h in histories.values()]
+    runs += [keyed for run in runs[:] for keyed in _keyed_histories(run)]
+    runs += [run for name in histories for run in walk.facts.per_iteration(name)]  # `after each week: ...`
+    runs += [_items(v) for v in walk.facts.known_values if len(_items(v)) >= len(values)]
+    runs += joint
+    return Check("sequence", f"values: {values}", False if any(_one_off(values, r) for r in runs) else None)
+
+
+# `a, b = b, a + b`, `for x, y in pairs:`: variables a line sets together
+_SET_TOGETHER = re.compile(r"^\s*(?:for\s+)?\(?\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\s*\)?\s*(?:=(?!=)|in\b)", re.M)
+
+
+def _joint_runs(walk: Walk, values: list[object]) -> list[list[tuple]]:
+    """For tuples of one size k, the states (one after another, repeats once) of each k variables
+    that one line of the code sets together; [] for other values."""
+    size = len(values[0]) if values and isinstance(values[0], tuple) else 0
+    if size < 2 or not all(isinstance(v, tuple) and len(v) == size for v in values):
+        return []
+    groups = {tuple(re.split(r"\s*,\s*", m.group(1))) for m in _SET_TOGETHER.finditer(walk.facts.code_source)}
+    runs = []
+    for group in (g for g in groups if len(g) == size):
+        run: list[tuple] = []
+        for event, state in zip(walk.facts.index.events, walk.facts.index.states):
+            # (at each step, not between the new values a line shows one by one)
+            if event.kind in ("line", "return") and all(name in state for name in group):
+                held = tuple(state[name] for name in group)
+                if not run or not same_value(run[-1], held):
+                    run.append(held)
+        runs.append(run)
+    return runs
 
 
 def _another_variables_run(walk: Walk, values: list[object], named_runs: list[list]) -> Check:
@@ -4415,7 +4457,7 @@ _OWN_VERDICT = re.compile(
 _EACH_OF = re.compile(r"\b(?:each|every\s+one|all)\s+of\b[^.;:]*$", re.I)
 
 
-def _operands_free(s: Sentence, m: re.Match, left_start: int, right_end: int) -> bool:
+def _operands_free(s: Sentence, m: re.Match, left_start: int, right_end: int, left: str) -> bool:
     """Whether no claim read before has used the test's text, but for a left operand that is the
     result of arithmetic just read: `4 ^ 7 = 3 is less than 3`, `7 + 5 = 12 > 10`, which is False
     (a bare `4 + 16 = 20 <= 25` is told, not claimed, unless in words)."""
@@ -4425,7 +4467,7 @@ def _operands_free(s: Sentence, m: re.Match, left_start: int, right_end: int) ->
     return bool(
         s.free(m.start(), right_end)
         and re.search(r"(?<![=!<>])=\s*$", text[:left_start])
-        and _literal_value(_expr(text[left_start : m.start()]))[0]
+        and _literal_value(_expr(left))[0]
         and (m.group(0) in _COMPARE_WORDS or _OWN_VERDICT.match(text, right_end))
     )
 
@@ -4473,29 +4515,54 @@ def _memberships(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 _WHAT_A_TEST_DOES = re.compile(r"\s*`?\s*(?:compares|checks|tests|asks)\b(?![^.;]*\b(?:true|false)\b)", re.I)
 
 
+def _left_operand(text: str, m: re.Match, names: frozenset[str]) -> tuple[int, str]:
+    """(where it starts, its text) for the test matched at m; after `which` the number just told
+    (`3 + 6 = 9, which is above 10`)."""
+    which = _WHICH_IS.search(text, 0, m.start()) if m.group(0) in _COMPARE_WORDS else None
+    if which is not None:
+        return which.start(1), which.group(1)
+    start = _left_operand_start(text, m.start(), names)
+    return start, text[start : m.start()]
+
+
+def _numbers_one_against_one(text: str, m: re.Match, node: ast.expr, left_start: int, right_end: int) -> bool:
+    """For a test in words of place (`9 is above 10`): not `reading i is above limit` (what the code
+    does), nor `the 3 at column 1 is above 1 and 2`."""
+    return m.group(0) not in _PLACE_WORDS or not (
+        _names(node) or _LABEL_NOUN.search(text[:left_start]) or re.match(r"\s*,?\s*(?:and|or)\s", text[right_end:])
+    )
+
+
+_WHICH_IS = re.compile(r"(?<![\w.])(-?\d+(?:\.\d+)?)`?,?\s+which\s+$")
+
+
 def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     text = s.text
     for m in re.finditer(_REL + "|" + "|".join(_COMPARE_WORDS), text):
         op = _COMPARE_WORDS.get(m.group(0), m.group(0))
-        left_start = _left_operand_start(text, m.start(), walk.facts.index.names)
+        left_start, left = _left_operand(text, m, walk.facts.index.names)
         if _no_test_starts_here(text[:left_start], op):
             continue
         right_end = _right_operand_end(text, m.end())
         if (
             right_end < 0
-            or not text[left_start : m.start()].strip()
-            or not _operands_free(s, m, left_start, right_end)
+            or not left.strip()
+            or not _operands_free(s, m, left_start, right_end, left)
             or _WHAT_A_TEST_DOES.match(text, right_end)
         ):
             continue
-        source = f"({text[left_start : m.start()]}) {op} ({text[m.end() : right_end]})"
+        source = f"({left}) {op} ({text[m.end() : right_end]})"
         while (chained := re.match(r"\s*([<>]=?|[=!]=)\s*", text[right_end:])) and (
             (end := _right_operand_end(text, right_end + chained.end())) > right_end + chained.end()
         ):  # `0 <= 2 < 2`: one chained comparison, not `0 <= 2` and `2 < 2`
             source += f" {chained.group(1)} ({text[right_end + chained.end() : end]})"
             right_end = end
         node = _expr(source)
-        if node is None or _names(node) - walk.facts.index.names - SAFE_CALLS:
+        if (
+            node is None
+            or _names(node) - walk.facts.index.names - SAFE_CALLS
+            or not _numbers_one_against_one(text, m, node, left_start, right_end)
+        ):
             continue  # prose such as "a 9 in it": its literals are judged as literals
         s.use(left_start, right_end)
         if (
@@ -6295,7 +6362,7 @@ def _in_the_anchors_iteration(located: list[Check], walk: Walk) -> None:
         told = walk.sentence[opening + len(anchor.text) : check.position]
         # (`value = 5, count = 3: adds 15, cents = 230`: a value told after a step is what the pass
         # made of it, not the value it came in with, in a backward narration's worked pass too)
-        made = bool(_CONSEQUENCE.search(told) or _WORKED.search(told))
+        made = bool(_CONSEQUENCE.search(told) or _WORKED.search(told) or _listed_after_a_state(walk, told, check))
         if not made and held.intersection(check.events):
             continue
         if spans is None:
@@ -6318,11 +6385,20 @@ _PASS_VALUE = re.compile(
     _ANCHOR.pattern + r"(?:(?P<name>[A-Za-z_]\w*)\s*=\s*)?"
     r"(?P<label>-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\))(?:\*\*)?\s*(?:\([^()\n]{0,40}\)\s*)?:"
 )
-# `For 'max', user in self.allowed is False`: a pass named by its loop variable's value, with a comma
+# `For 'max', user in self.allowed is False`, `For i = 2 ("arc"), ...`: a pass named by its loop
+# variable's value, with a comma
 _PASS_FOR_VALUE = re.compile(
     _ANCHOR.pattern + r"(?:for|with|on)\s+(?:(?P<name>[A-Za-z_]\w*)\s*=\s*|the\s+(?P<noun>[A-Za-z_]\w*)\s+(?:of\s+)?)?"
-    r"(?P<label>-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\))\s*,",
+    r"(?P<label>-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\))\s*(?:\([^()\n]{0,40}\)\s*)?,",
     re.I,
+)
+# `- 'at' gives words = 5`, `"3456" makes ...`: a pass named by its loop variable's value, then what it made
+_PASS_GIVES = re.compile(
+    _ANCHOR.pattern + r"`?(?P<label>-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\")`?(?=\s+(?:gives|makes|leaves)\b)"
+)
+# (`'A6' gives 8 and 'B1' gives 9`, `'3' makes cur "3"; 'd' closes it`: another pass, named the same way)
+_ANOTHER_GIVES = re.compile(
+    r"(?:[;,]\s*(?:and\s+|then\s+)?|\band\s+)`?(?:-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\")`?\s+[a-z]+s\b"
 )
 # `**Move 1** (`m = 2`): ...`: a pass named in words, with the loop variable's value beside it
 _PASS_ASIDE = re.compile(
@@ -6391,6 +6467,33 @@ _CONSEQUENCE = re.compile(
 )
 
 
+# `j = 1: v = 5, left = 0, right = 6`: a state listed value by value after the pass's label is the
+# state the pass left (a value a variable came in with is told as such: `right was 5`, `starts at 5`)
+_LISTED_VALUE = r"(?:\[[^\]\n]*\]|\{[^}\n]*\}|\([^)\n]*\)|'[^'\n]*'|\"[^\"\n]*\"|[^,;=\n\[\]{}()'\"`])+"
+_LISTED = (  # (`r = 5 % 4 = 1`: worked out on the way)
+    r"`?(?:self\.)?[A-Za-z_]\w*(?:\[[^\]\n]*\])?`?\s*=(?!=)\s*"
+    + _LISTED_VALUE
+    + r"(?:=(?!=)\s*"
+    + _LISTED_VALUE
+    + r")*`?"
+)
+_STATE_BEFORE = re.compile(r"(?<![\w.])" + _LISTED + r"(?:,|;|\s+and)\s*$")
+# (the claim, and nothing after it but more of the list: `with a = 13 and b = 6, so ...` tells the
+# state a step starts from)
+_STATE_HERE = re.compile(_LISTED + r"(?:(?:,|;|\s+and)\s*" + _LISTED + r")*[.\s]*$")
+
+
+def _listed_after_a_state(walk: Walk, before: str, check: Check) -> bool:
+    """Whether the claim is `name = value`, right after another variable's `name = value,` (not a
+    loop variable's, which labels the pass: `c = 0, val = 3`)."""
+    listed = _STATE_BEFORE.search(before)
+    return bool(
+        listed
+        and re.match(r"`?(?:self\.)?(\w+)", listed.group()).group(1) not in walk.facts.loop_variables
+        and _STATE_HERE.match(walk.sentence, max(check.position, 0))
+    )
+
+
 # `t = 3: self.heat becomes 1`: the value told with a change verb, what the pass made of it
 # (not `is now`, `now holds`: also said of the value a pass comes in with, `start is now 3, not None`)
 _TOLD_AS_A_CHANGE = re.compile(
@@ -6422,6 +6525,7 @@ def _held_in_the_pass(
         or (walk.backward and not worked)
         or not (
             _CONSEQUENCE.search(before)
+            or _listed_after_a_state(walk, before, check)
             or (worked and _WORKED.search(before))
             or _TOLD_AS_A_CHANGE.match(walk.sentence, max(check.position, 0))
         )
@@ -6443,9 +6547,27 @@ def _held_in_the_pass(
             if not shown_again:  # (a local a new call makes anew is a change, even to the value it last had)
                 first = e
                 break
+        first = min(first, _assigned_unchanged(walk, name, lo, first))
         if any(first <= e < hi for e in check.events):
             return True
     return False
+
+
+def _assigned_unchanged(walk: Walk, name: str, lo: int, hi: int) -> int:
+    """The event after the first line in events lo..hi that assigns `name` (`a, b = divmod(x, 10)`,
+    also to the value it had, which the trace does not show as a change), else hi."""
+    bare = re.escape(name.removeprefix("self."))
+    target = regex(
+        r"^\s*(?:[\w.\[\]]+\s*,\s*)*(?:self\.)?"
+        + bare
+        + r"\s*(?:,\s*[\w.\[\]]+\s*)*(?:[-+*/%&|^]|//|<<|>>|\*\*)?=(?!=)"
+    )
+    events = walk.facts.index.events
+    line = next((e for e in range(lo, hi) if events[e].kind == "line" and target.search(events[e].source)), None)
+    if line is None:
+        return hi
+    # (the line's new values come as events of their own: the state it leaves is at the next step)
+    return next((e for e in range(line + 1, len(events)) if events[e].kind not in ("new", "modified")), hi)
 
 
 def _changed_unseen(walk: Walk, name: str, check: Check, spans: list[tuple[int, int]]) -> bool:
@@ -6602,7 +6724,10 @@ def _valued_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
         or _PASS_FOR_VALUE.match(walk.sentence)
         or _PASS_ASIDE.match(walk.sentence)
         or _PASS_NOUN_VALUE.match(walk.sentence)
+        or _PASS_GIVES.match(walk.sentence)
     )
+    if m is not None and m.re is _PASS_GIVES and _ANOTHER_GIVES.search(walk.sentence, m.end()):
+        return None  # (a sentence of several passes)
     if m is not None and m.re is _PASS_NOUN_VALUE:
         number = m.group("label")[0] not in "'\""
         if m.group("word").lower() in _NOT_A_PASS_NOUN or (

@@ -5588,3 +5588,90 @@ def test_a_pair_that_starts_as_two_values_holds_them():
     assert ungrounded_in(trace, "The pair a, b starts as 1 and 0.", backward=True) == ["b = 0"]
     # (w258-9: one variable's start after another's name)
     assert ungrounded_in(trace, "For each a, b starts at 12 and the loop adds to it.", backward=True) == []
+
+
+TOKEN_TALLY = """\
+def tally_words(tokens):
+    words = digits = 0
+    for tok in tokens:
+        size = len(tok)
+        if tok.isdigit():
+            digits += 1
+        else:
+            words += size
+    return words, digits
+"""
+
+
+def test_a_state_listed_after_a_passs_label_is_the_state_the_pass_left():
+    trace = traced(TOKEN_TALLY, "tally_words(['ab', '7', 'cde'])")  # the 'cde' pass takes words from 2 to 5
+    # (w360-9, w378-8: `j = 1: v = 5, left = 0, right = 5`, the value right came in with)
+    assert ungrounded_in(trace, "tok = 'cde': size = 3, words = 5.") == []
+    assert ungrounded_in(trace, "tok = 'cde': size = 3, words = 2.") == ["words = 2 (not in that pass of the loop)"]
+    # (a state told before a step of the sentence is the one the step starts from)
+    assert ungrounded_in(trace, "tok = 'cde': with size = 3 and words = 2, the else branch adds 3.") == []
+
+
+ORDER_PAIRS = """\
+def order_pairs(pairs):
+    out = []
+    for x, y in pairs:
+        a, b = x // 10, y // 10
+        if a > b:
+            a, b = b, a
+        out.append((a, b))
+    return out
+"""
+
+
+def test_a_value_assigned_again_unchanged_is_what_the_pass_made_of_it():
+    trace = traced(ORDER_PAIRS, "order_pairs([(8, 9), (40, 2)])")  # b is 0, set to 0 again, then swapped to 4
+    # (w369-12: the trace shows no change where the line gives b the value it had)
+    assert ungrounded_in(trace, "Trip `(40, 2)`: a = 4, b = 0.") == []
+
+
+def test_more_verbs_set_a_variable_to_a_value():
+    trace = traced(TOKEN_TALLY, "tally_words(['ab', '7', 'cde'])")
+    # (w361-24, w363-17: `resets used to 3`, `lifts score to 17` went unread)
+    assert ungrounded_in(trace, "The third token lifts words to 5.") == []
+    assert ungrounded_in(trace, "The third token lifts words to 4.") == ["words = 4"]
+    assert ungrounded_in(trace, "Then the digit bumps digits to 2.") == ["digits = 2"]
+
+
+def test_a_pass_is_named_by_its_value_with_an_aside_or_by_what_it_gives():
+    trace = traced(TOKEN_TALLY, "tally_words(['ab', '7', 'cde'])")
+    # (w365-4: `For i = 2 ("arc"), ...`; w383-17: `'at'` gives `words = 4`)
+    assert ungrounded_in(trace, "For tok = 'cde' (the last), words goes to 5.") == []
+    assert ungrounded_in(trace, "For tok = 'cde' (the last), words goes to 2.") == [
+        "words = 2 (not in that pass of the loop)"
+    ]
+    assert ungrounded_in(trace, "- 'cde' gives words = 5.") == []
+    assert ungrounded_in(trace, "- 'cde' gives words = 2.") == ["words = 2 (not in that pass of the loop)"]
+    # (a sentence of several passes names none)
+    assert ungrounded_in(trace, "- 'cde' gives words = 5 and '7' gives digits = 1.") == []
+
+
+def test_a_test_of_numbers_told_as_above_or_below_is_checked():
+    trace = traced(TOKEN_TALLY, "tally_words(['ab', '7', 'cde'])")
+    # (w356-3, w340-14: `3 + 6 = 9 is above 10` went unread)
+    assert ungrounded_in(trace, "Then 3 + 6 = 9 is above 10.") == ["9 > 10"]
+    assert ungrounded_in(trace, "Then 3 + 6 = 9 is below 10.") == []
+    assert ungrounded_in(trace, "12 is not more than 10.") == ["12 <= 10"]
+    # (w340-14: the number just told, then `which is ...`)
+    assert ungrounded_in(trace, "Then 3 + 6 = 9, which is above 10.") == ["9 > 10"]
+    assert ungrounded_in(trace, "Then 3 + 6 = 9, which is not more than 10.") == []
+    # (of numbers only: `reading i is above limit` tells what the code does)
+    assert ungrounded_in(trace, "The code counts a token whenever its size is above words.") == []
+    assert ungrounded_in(trace, "The 3 at column 1 is above 1 and 2.") == []
+    # (not a test: nothing to compare with)
+    assert ungrounded_in(trace, "The loop is over.") == []
+
+
+def test_a_run_of_pairs_is_held_to_the_variables_a_line_sets_together():
+    trace = traced(PELL_PAIR, "pell_pair(4)")  # (a, b): (0, 1), (1, 2), (2, 5), (5, 12), (12, 29)
+    # (w374-4, w370-18: a run of pairs went unread)
+    assert ungrounded_in(trace, "The pair (a, b) goes (0, 1), (1, 2), (2, 5), (5, 12).") == []
+    assert ungrounded_in(trace, "So (0, 1) → (1, 2) → (2, 5) → (5, 12) → (12, 29).") == []
+    assert ungrounded_in(trace, "The pair (a, b) goes (0, 1), (1, 2), (2, 4), (5, 12).") == [
+        "values: [(0, 1), (1, 2), (2, 4), (5, 12)]"
+    ]
