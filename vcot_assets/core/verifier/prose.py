@@ -171,9 +171,13 @@ _ITEMS_HANDLED = re.compile(
     r"(?:all\s+|the\s+|only\s+|each\s+of\s+the\s+)?(\d+)\s+(?:\w+\s+)??(?:[a-z-]+\s+){0,2}?[a-z]+s\b"  # (`4 name and role pairs`)
     r"|\b(?:handled|handles|processed|processes|checked|checks|checking|visited|visits|examined|examines|"
     r"scanned|scans|consumed|consumes|compared|compares|tried|tries|tested|tests|"
-    r"(?<=will\s)(?:visit|handle|process|check|examine|scan|see))\s+(?:all\s+|the\s+|only\s+)?(\d+)\s+"
-    r"(?:\w+\s+)?[a-z]+s\b"
-    r"|\b(?:breaks|stops|stopped|broke|ends|ended|finishes|finished|exits|exited|is\s+done|was\s+done)\s+after\s+(\d+)\s+[a-z]+s\b"
+    r"(?<=will\s)(?:visit|handle|process|check|examine|scan|see)|(?<=loops\s)(?:visit|handle|process|check|scan))"
+    r"\s+(?:all\s+|the\s+|only\s+)?(\d+)\s+(?:\w+\s+)?[a-z]+s\b"
+    r"|\b(?:breaks|stops|stopped|broke|ends|ended|finishes|finished|exits|exited|is\s+done|was\s+done)"
+    r"(?:\s+(?:here|there|now))?\s+after\s+(\d+)\s+[a-z]+s\b"
+    # `the loop has 4 tokens to visit`, `The loop made 11 pours`
+    r"|\bhas\s+(\d+)\s+[a-z]+s(?=\s+to\s+(?:visit|check|look\s+at|examine|process|handle|go\s+through)\b)"
+    r"|\bloops?\s+(?:made|makes)\s+(\d+)\s+(?!(?:passes|iterations|rounds)\b)[a-z]+s\b"  # (passes: `_counts`)
     r"|\b(?:after|over|across|runs\s+for|ran\s+for)\s+all\s+(\d+)\s+(?:\w+\s+)?[a-z]+s\b"  # `after all 6 numbers`
     # `After 6 days the loop is finished`
     r"|\bafter\s+(\d+)\s+(?:\w+\s+)?[a-z]+s\s*,?\s+the\s+(?:\w+\s+)?loop\s+(?:is\s+(?:finished|done|over|complete)|"
@@ -4229,8 +4233,10 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         # `flushes num three times`: how often a variable the sentence names was set (but a sentence
         # about a loop counts that loop's runs)
         named = [n for n in re.findall(r"[A-Za-z_][\w.]*", s.text) if n in walk.facts.histories]
-        about_loop = re.search(
-            r"\b(?:loop|while|for|iterations?|passes|rounds|body)\b", s.text + " " + walk.raw_sentence, re.I
+        about_loop = re.search(  # (`It ran 13 times.`: what runs is a loop, not a counter that ends at 13)
+            r"\b(?:loop|while|for|iterations?|passes|rounds|body)\b|\b(?:it|this|that)\s+(?:ran|runs|iterated|iterates)\b",
+            s.text + " " + walk.raw_sentence,
+            re.I,
         )
         if not about_loop and (
             any(count in (len(walk.facts.histories[n]), len(walk.facts.histories[n]) - 1) for n in named)

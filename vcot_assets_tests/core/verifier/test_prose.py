@@ -5675,3 +5675,19 @@ def test_a_run_of_pairs_is_held_to_the_variables_a_line_sets_together():
     assert ungrounded_in(trace, "The pair (a, b) goes (0, 1), (1, 2), (2, 4), (5, 12).") == [
         "values: [(0, 1), (1, 2), (2, 4), (5, 12)]"
     ]
+
+
+def test_what_ran_is_a_loop_not_a_counter_that_ends_at_the_count():
+    trace = traced(TOKEN_TALLY, "tally_words(['ab', '7', 'cde'])")  # 3 passes; words ends at 5
+    # (w354-17: `It ran 13 times.` where the while loop made 12 passes and i ends at 13)
+    assert ungrounded_in(trace, "It ran 3 times.") == []
+    assert ungrounded_in(trace, "It ran 5 times.") == ["5 times"]
+
+
+def test_more_ways_to_tell_how_many_items_a_loop_handled():
+    trace = traced(TOKEN_TALLY, "tally_words(['ab', '7', 'cde'])")
+    # (w394-9, w390-20, w370-15: counts of a loop's items in words the reader did not know)
+    assert ungrounded_in(trace, "So the loop has 3 tokens to visit.") == []
+    assert ungrounded_in(trace, "So the loop has 4 tokens to visit.") == ["has 4 tokens"]
+    assert ungrounded_in(trace, "The loop made 2 steps.") == ["loop made 2 steps"]
+    assert ungrounded_in(trace, "The loop stops here after 2 tokens.") == ["stops here after 2 tokens"]
