@@ -436,11 +436,12 @@ def _numbered_sections(text: str) -> list[tuple[str, str]]:
 
 
 # `... an empty list gives ''. Example:` (a fenced example call under the item), `... module. **Hint:** start
-# from ...`, `... characters. Example: "aaab" -> [("a", 3)]` (a line under the item): an example's label,
-# or a hint or a labelled example after the statement, is no part of it
+# from ...`, `... characters. Example: "aaab" -> [("a", 3)]` (a line under the item), `... so far. *Concept
+# practised: heaps.*`: an example's label, or a hint, a labelled example or the concept it drills after the
+# statement, is no part of it
 _EXAMPLE_LABEL = re.compile(
     r"(?<=[.!?:])\s+[*_]*(?:examples?|for example|usage|sample)[*_]*\s*:?[*_]*\s*$"
-    r"|(?<=[.!?])\s+[*_]*(?:hints?|tips?|examples?|e\.g\.)[*_]*\s*:.*$",
+    r"|(?<=[.!?])\s+[*_]*(?:hints?|tips?|examples?|e\.g\.|(?:concepts?|skills?)(?:\s+practi[sc]ed)?)[*_]*\s*:.*$",
     re.I | re.S,
 )
 

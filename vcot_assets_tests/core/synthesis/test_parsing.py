@@ -748,6 +748,19 @@ def test_a_hint_after_a_statement_is_not_part_of_it():
     ]
 
 
+def test_the_concept_an_item_drills_told_under_it_is_not_part_of_it():
+    # (r133-instructions-06: an indented italic `*Concept practised: ...*` line was joined to the statement)
+    reply = (
+        "1. **[function]** Write a function `k_smallest(xs, k)` that returns the `k` smallest integers of `xs`.\n"
+        "   *Concept practised: heap selection.*\n"
+        "2. **[function]** Write a function `merge_sorted(lists)` that merges sorted lists into one.\n"
+    )
+    assert parse_instructions(reply) == [
+        ("function", "Write a function `k_smallest(xs, k)` that returns the `k` smallest integers of `xs`."),
+        ("function", "Write a function `merge_sorted(lists)` that merges sorted lists into one."),
+    ]
+
+
 def test_repetitive_finds_a_phrase_said_four_times_in_a_row_and_no_careful_prose():
     assert repetitive("return the harmonic mean harmonic mean harmonic mean harmonic mean")
     assert repetitive("a a a a")
