@@ -240,6 +240,8 @@ _NAMED_THEN_VALUE = re.compile(
     r"|\s+" + _PASSIVE_CHANGE + r"\s+`?[-\d'\"\[({]"
 )
 
+_EQUALS_VALUE = re.compile(r"\s*=(?!=)\s*`?[-\d'\"\[({]")  # (`moored` = 0: the name in backticks, its value after)
+
 _REMAINDER_AFTER = re.compile(
     r" (?:is|equals|gives|makes) -?\d+,? (?:with|and|remainder|r)\b(?: a)?(?: remainder| -?\d+ (?:left|over|remaining))",
     re.I,
@@ -624,8 +626,9 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
                 and (
                     _VALUE_FOLLOWS.match(match.string, match.end())
                     or _NAMED_THEN_VALUE.match(match.string, match.end())
+                    or _EQUALS_VALUE.match(match.string, match.end())
                 )
-            )  # `self.total` went from 1 to 2: a variable named, not code restated
+            )  # `self.total` went from 1 to 2, `moored` = 0: a variable named, not code restated
             and not (
                 (
                     re.fullmatch(r"(?:self\.)?[A-Za-z_]\w*(?:\[[^\[\]]+\])+", squashed)

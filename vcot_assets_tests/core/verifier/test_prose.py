@@ -5691,3 +5691,10 @@ def test_more_ways_to_tell_how_many_items_a_loop_handled():
     assert ungrounded_in(trace, "So the loop has 4 tokens to visit.") == ["has 4 tokens"]
     assert ungrounded_in(trace, "The loop made 2 steps.") == ["loop made 2 steps"]
     assert ungrounded_in(trace, "The loop stops here after 2 tokens.") == ["stops here after 2 tokens"]
+
+
+def test_a_name_in_backticks_with_its_value_after_an_equals_sign_is_a_claim():
+    trace = traced(TOKEN_TALLY, "tally_words(['ab', '7', 'cde'])")
+    # (w373-3: `moored` = 0 was taken for restated code, as the program names `moored`, and went unread)
+    assert ungrounded_in(trace, "Now `words` = 5, `digits` = 1.") == []
+    assert ungrounded_in(trace, "Now `words` = 5, `digits` = 2.") == ["digits = 2"]
