@@ -4844,6 +4844,62 @@ def _passed_tests(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", found.ok, found.at, found.events))
 
 
+# `7 % 2 is 1, so the condition is True`: the outcome of a test the sentence does not write out
+_THE_CONDITION_IS = re.compile(
+    r"\b(?:the|this|that)\s+(?:if\s+|while\s+|loop\s+)?(?:condition|guard|test|check)\s+"
+    r"(?:is|was|evaluates\s+to|comes\s+out|came\s+out)\s+(?:now\s+|still\s+|also\s+)?`?(?P<truth>true|false)\b`?"
+    r"(?!\s+(?:for|when|whenever|if|only|unless|in|on|at)\b)",  # (`the guard is True for lengths 0 to 2`: a rule)
+    re.I,
+)
+
+
+def _told_condition(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`7 % 2 is 1, so the condition is True`: a forward narration telling a test's outcome without
+    writing the test tells of one of the tests the program makes next (those in the window from
+    where the sentence's values put the walk, up to the first that runs again). That test must come
+    out so where the program made it, and in the state the sentence tells (`_tests_in_their_state`)."""
+    if walk.backward:
+        return
+    for m in _THE_CONDITION_IS.finditer(s.text):
+        if not s.free(m.start(), m.end()):
+            continue
+        tests = _tests_made_next(walk, _where_told_values_put_it(checks, walk))
+        claimed = m.group("truth").lower() == "true"
+        found = [walk.condition(node, claimed) for _, node in tests]
+        if not found or any(f.ok is None for f in found):
+            continue
+        s.use(m.start(), m.end())
+        events = sorted({e for f in found if f.ok for e in f.events}, key=walk._walk_rank)
+        text = f"the condition is {claimed}"
+        checks.append(Check("comparison", text, bool(events), events[0] if events else None, events))
+
+
+def _where_told_values_put_it(checks: list[Check], walk: Walk) -> int:
+    """The latest event in the window that a value the sentence told so far was found at (`n = 6: ...`),
+    else the pointer: where the walk will stand once the sentence's values are placed."""
+    found = [c.at for c in checks if c.kind == "value" and c.ok and c.at is not None]
+    return max([walk.pointer] + [at for at in found if walk.pointer <= at <= walk.pointer + walk.window])
+
+
+def _tests_made_next(walk: Walk, start: int) -> list[tuple[int, ast.expr]]:
+    """(event, test) of each `if`/`elif`/`while` test run from `start` on, in the window, until one runs again."""
+    tested: dict[int, ast.expr] = {}
+    for node, line in walk.facts.condition_nodes:
+        tested.setdefault(line, node)  # (a line's whole test comes before its operands)
+    events = walk.facts.index.events
+    end = min(len(events), start + walk.window + 1)
+    if events and events[start].kind == "line" and events[start].line_no in tested:
+        start += 1  # (the test a claim was placed at is told; the sentence tells of the next one)
+    made: list[tuple[int, ast.expr]] = []
+    for i in range(start, end):
+        if events[i].kind != "line" or events[i].line_no not in tested:
+            continue
+        if any(events[j].line_no == events[i].line_no for j, _ in made):
+            break
+        made.append((i, tested[events[i].line_no]))
+    return made
+
+
 _BUILTINS = frozenset(dir(builtins))
 
 
@@ -5502,6 +5558,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _emptiness_contradictions,
         _truth_claims,
         _passed_tests,
+        _told_condition,
         _returns,
         _bare_sequences,
         _listed_sizes,
@@ -5513,6 +5570,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         for n, check in enumerate(checks[before:]):
             check.position = new_starts[min(n, len(new_starts) - 1)] if new_starts else -1
     _expressions_with_stated_values(checks, s.text)
+    _result_not_kept(checks, s.text, walk)
     _together(checks, walk)
     for check in checks:
         if check.ok is None or check.position < 0:
@@ -5588,6 +5646,53 @@ def _expressions_with_stated_values(checks: list[Check], sentence: str) -> None:
         if not same_value(made, value):
             check.ok = False
             check.text += " (not with the values the sentence gives)"
+
+
+# `max(0, 10) = 10, so knob.level = 8`: the variable a worked result is handed to, told after it
+_KEPT_VERB = re.compile(r"\b(?:stays|stayed|remains|remained|keeps|kept|starts|started|still)\b", re.I)
+_SO_THE_RESULT = re.compile(r"\s*,?\s*(?:and\s+)?(?:so|hence|thus|giving|making|which\s+(?:makes|gives))\s+`?$", re.I)
+
+
+def _result_not_kept(checks: list[Check], sentence: str, walk: Walk) -> None:
+    """`min(10, 13) = 10 and max(0, 10) = 10, so knob.level = 8`: a forward step that works out a
+    result and says `so` a variable holds a value tells of the change it is about to make. Where
+    that variable's next change in the window stores the worked result, the value it still holds
+    at the pointer, from before the change, is wrong."""
+    if walk.backward:
+        return
+    ordered = sorted((c for c in checks if c.position >= 0), key=lambda c: c.position)
+    for worked, told in zip(ordered, ordered[1:]):
+        if worked.kind != "arith" or not worked.ok or told.kind != "value" or not told.ok:
+            continue
+        result = _TOLD_EXPRESSION.fullmatch(worked.text)
+        said = _TOLD_EXPRESSION.fullmatch(told.text)
+        if not result or not said or not _PLAIN_VALUE.fullmatch(told.text):
+            continue
+        stated = re.compile(r"=\s*" + re.escape(result.group("value"))).search(sentence, worked.position)
+        if not stated or not _SO_THE_RESULT.fullmatch(sentence, stated.end(), told.position):
+            continue
+        computed, value = _literal_value(_expr(result.group("value"))), _literal_value(_expr(said.group("value")))
+        if not computed[0] or not value[0] or same_value(computed[1], value[1]) or computed[1] in (0, 1):
+            continue  # (a 0 or 1 is mostly a bit or a remainder tested, which a counter may next hold by chance)
+        name = said.group("expr")
+        if _KEPT_VERB.search(sentence, stated.end(), told.position + len(name) + 12) or _assigned_together(
+            name, walk.facts
+        ):
+            continue  # (`so acc stays 9`; `a, b = b, (a + b) % 7`: the result may be the other's)
+        nxt = _next_change(walk, name)
+        node = _expr(name)
+        if nxt is not None and walk.holds(node, value[1], walk.pointer) and walk.holds(node, computed[1], nxt):
+            told.ok = False
+            told.text += f" (the next change stores {computed[1]!r})"
+
+
+def _next_change(walk: Walk, name: str) -> int | None:
+    """The first event after the pointer, in the window, at which `name` takes a value."""
+    events = walk.facts.index.events
+    for i in range(walk.pointer + 1, min(len(events), walk.pointer + walk.window + 1)):
+        if events[i].kind in ("new", "modified") and name in (events[i].name, events[i].name.removeprefix("self.")):
+            return i
+    return None
 
 
 def _constant_test(text: str) -> bool:
@@ -5810,7 +5915,12 @@ def _tests_in_their_state(located: list[Check], walk: Walk, last_state: list[Che
             if _LATER.search(walk.sentence[check.position : end]):
                 break
             state.insert(0, check)
-        if not state and not before and not _LATER.search(walk.sentence[: test.position]):
+        if (
+            not state
+            and not before
+            and not _LATER.search(walk.sentence[: test.position])
+            and not _OPENS_ON_VALUE.match(walk.raw_sentence)  # (`For 7, the condition is false`: a value of its own)
+        ):
             # `At position 1 the name is "write". The test name in enabled comes out True` (also after
             # a reason: `word = '2kg'. It has a digit, so not word.isalpha() is True`)
             state = last_state

@@ -5698,3 +5698,53 @@ def test_a_name_in_backticks_with_its_value_after_an_equals_sign_is_a_claim():
     # (w373-3: `moored` = 0 was taken for restated code, as the program names `moored`, and went unread)
     assert ungrounded_in(trace, "Now `words` = 5, `digits` = 1.") == []
     assert ungrounded_in(trace, "Now `words` = 5, `digits` = 2.") == ["digits = 2"]
+
+
+CLAMPED_DIAL = """
+class Dial:
+    def __init__(self, level):
+        self.level = level
+
+    def twist(self, delta):
+        self.level = max(0, min(10, self.level + delta))
+        return self.level
+
+
+def twist_twice(start, a, b):
+    dial = Dial(start)
+    dial.twist(a)
+    return dial.twist(b) * 2
+"""
+
+
+def test_a_value_said_to_follow_from_a_worked_result_is_the_one_the_next_change_stores():
+    trace = traced(CLAMPED_DIAL, "twist_twice(8, 5, -3)")
+    opening = "Dial(8) sets dial.level = 8. twist(5): self.level + delta = 8 + 5 = 13. "
+    assert ungrounded_in(trace, opening + "min(10, 13) = 10 and max(0, 10) = 10, so dial.level = 10.") == []
+    # (w402-19: the level before the clamp, still held where the walk stands, was taken for the new one)
+    assert ungrounded_in(trace, opening + "min(10, 13) = 10 and max(0, 10) = 10, so dial.level = 8.") == [
+        "self.level = 8 (the next change stores 10)"
+    ]
+
+
+FIRST_EVEN_SQUARED = """
+def first_even_squared(nums):
+    for n in nums:
+        if n % 2 == 0:
+            return n * n
+    return -1
+"""
+
+
+def test_a_condition_told_without_its_test_is_the_test_the_program_makes_next():
+    trace = traced(FIRST_EVEN_SQUARED, "first_even_squared([3, 7, 4])")
+    opening = "The loop starts with n = 3, and 3 % 2 == 0 is False. Next, n = 7. "
+    assert ungrounded_in(trace, opening + "7 % 2 is 1, so the condition is False.") == []
+    # (w374-12: the outcome of the test of 7 was told without the test, and went unread)
+    assert ungrounded_in(trace, opening + "7 % 2 is 1, so the condition is True.") == [
+        "the condition is True (not with n = 7)"
+    ]
+    # (w302-9: a sentence opening on a value of its own is not of the state the one before told)
+    assert ungrounded_in(trace, opening + "For 4, the condition is true.") == []
+    # (a rule over several values is not one test's outcome)
+    assert ungrounded_in(trace, opening + "The condition is true for 4 only.") == []
