@@ -60,6 +60,7 @@ from vcot_assets.core.verifier.trace_facts import (
 )
 
 _TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
+NOT_HELD = object()  # (no value: a default that no value of the run can be)
 _UNICODE_OPERATORS = str.maketrans({"−": "-", "–": "-", "×": "*", "÷": "/", "≤": "<=", "≥": ">=", "≠": "!=", "→": "->"})
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 _LABEL = re.compile(
@@ -4844,11 +4845,16 @@ def _passed_tests(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", found.ok, found.at, found.events))
 
 
-# `7 % 2 is 1, so the condition is True`: the outcome of a test the sentence does not write out
+# `7 % 2 is 1, so the condition is True`, `the check passes`, `so the else branch runs`: the outcome
+# of a test the sentence does not write out
 _THE_CONDITION_IS = re.compile(
-    r"\b(?:the|this|that)\s+(?:if\s+|while\s+|loop\s+)?(?:condition|guard|test|check)\s+"
+    r"(?<!of )(?:\b(?P<which>the|this|that)\s+(?:if\s+|while\s+|loop\s+)?(?P<noun>condition|guard|test|check)\s+(?:"
     r"(?:is|was|evaluates\s+to|comes\s+out|came\s+out)\s+(?:now\s+|still\s+|also\s+)?`?(?P<truth>true|false)\b`?"
-    r"(?!\s+(?:for|when|whenever|if|only|unless|in|on|at)\b)",  # (`the guard is True for lengths 0 to 2`: a rule)
+    r"|(?:now\s+|still\s+|also\s+)?(?:(?P<passes>passes|passed|holds|held|succeeds|succeeded|is\s+met|was\s+met)"
+    r"|(?P<fails>fails|failed|is\s+not\s+met|was\s+not\s+met))\b)"
+    r"|\bthe\s+(?P<branch>if|else)\s+branch\s+(?:still\s+|now\s+|also\s+)?(?:runs|ran|is\s+taken|was\s+taken|fires|executes)\b)"
+    r"(?!\s+(?:for|when|whenever|if|only|unless|in|on|at)\b)"  # (`the guard is True for lengths 0 to 2`: a rule)
+    r"(?!\s+\w+\s+times\b)",  # (`the else branch runs 3 times`: a count)
     re.I,
 )
 
@@ -4857,14 +4863,24 @@ def _told_condition(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`7 % 2 is 1, so the condition is True`: a forward narration telling a test's outcome without
     writing the test tells of one of the tests the program makes next (those in the window from
     where the sentence's values put the walk, up to the first that runs again). That test must come
-    out so where the program made it, and in the state the sentence tells (`_tests_in_their_state`)."""
-    if walk.backward:
-        return
+    out so where the program made it, and in the state the sentence tells (`_tests_in_their_state`).
+    A backward one may tell of any test made in the window around where the walk stands."""
     for m in _THE_CONDITION_IS.finditer(s.text):
         if not s.free(m.start(), m.end()):
             continue
-        tests = _tests_made_next(walk, _where_told_values_put_it(checks, walk))
-        claimed = m.group("truth").lower() == "true"
+        if (m.group("noun") or "").lower() == "guard" and not m.group("truth"):
+            continue  # (`the guard passes`: the run gets past it, its test false; or the test holds)
+        if (m.group("which") or "").lower() in ("this", "that") and any(
+            c.kind == "comparison" and 0 <= c.position < m.start() for c in checks
+        ):
+            continue  # (`'0421'.isdigit()` is True, so this guard passes: the test it wrote out)
+        start = walk.pointer if walk.backward else _where_told_values_put_it(checks, walk, m.start())
+        tests = _tests_made_next(walk, start)
+        claimed = (
+            m.group("truth").lower() == "true"
+            if m.group("truth")
+            else m.group("passes") is not None or (m.group("branch") or "").lower() == "if"
+        )
         found = [walk.condition(node, claimed) for _, node in tests]
         if not found or any(f.ok is None for f in found):
             continue
@@ -4874,24 +4890,47 @@ def _told_condition(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("comparison", text, bool(events), events[0] if events else None, events))
 
 
-def _where_told_values_put_it(checks: list[Check], walk: Walk) -> int:
-    """The latest event in the window that a value the sentence told so far was found at (`n = 6: ...`),
-    else the pointer: where the walk will stand once the sentence's values are placed."""
-    found = [c.at for c in checks if c.kind == "value" and c.ok and c.at is not None]
+def _where_told_values_put_it(checks: list[Check], walk: Walk, before: int) -> int:
+    """The latest event in the window that a value the sentence told before position `before` was
+    found at (`n = 6: ...`), else the pointer: where those values put the walk."""
+    found = [c.at for c in checks if c.kind == "value" and c.ok and c.at is not None and 0 <= c.position < before]
     return max([walk.pointer] + [at for at in found if walk.pointer <= at <= walk.pointer + walk.window])
 
 
-def _tests_made_next(walk: Walk, start: int) -> list[tuple[int, ast.expr]]:
-    """(event, test) of each `if`/`elif`/`while` test run from `start` on, in the window, until one runs again."""
+@lru_cache(maxsize=256)
+def _tested_lines(code: str) -> dict[int, ast.expr]:
+    """Line -> the test it makes: an `if`/`elif`/`while` test, a returned comparison, or a conditional
+    expression's (`return "right" if a * a + b * b == c * c else "plain"`)."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError):
+        return {}
     tested: dict[int, ast.expr] = {}
-    for node, line in walk.facts.condition_nodes:
-        tested.setdefault(line, node)  # (a line's whole test comes before its operands)
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.If, ast.While, ast.IfExp)):
+            tested.setdefault(node.test.lineno, node.test)
+        elif isinstance(node, ast.Return) and (
+            isinstance(node.value, (ast.Compare, ast.BoolOp))
+            or (isinstance(node.value, ast.UnaryOp) and isinstance(node.value.op, ast.Not))
+        ):  # (`return i == n - 1`, `return not seen`; `return -1` tests nothing)
+            tested.setdefault(node.lineno, node.value)
+    return tested
+
+
+def _tests_made_next(walk: Walk, start: int) -> list[tuple[int, ast.expr]]:
+    """(event, test) of each test run from `start` on, in the window, until one runs again (backward:
+    of each line tested in the window on either side of `start`, nearest first)."""
+    tested = _tested_lines(walk.facts.code_source)
     events = walk.facts.index.events
-    end = min(len(events), start + walk.window + 1)
+    if walk.backward:  # (a backward walk reasons back and forth around where it stands: the tests on either side)
+        near = range(max(0, start - walk.window), min(len(events), start + walk.window + 1))
+        lines = {events[i].line_no: i for i in near if events[i].kind == "line" and events[i].line_no in tested}
+        return sorted(((i, tested[line]) for line, i in lines.items()), key=lambda made: abs(made[0] - start))
     if events and events[start].kind == "line" and events[start].line_no in tested:
         start += 1  # (the test a claim was placed at is told; the sentence tells of the next one)
+    order = range(start, min(len(events), start + walk.window + 1))
     made: list[tuple[int, ast.expr]] = []
-    for i in range(start, end):
+    for i in order:
         if events[i].kind != "line" or events[i].line_no not in tested:
             continue
         if any(events[j].line_no == events[i].line_no for j, _ in made):
@@ -5571,6 +5610,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
             check.position = new_starts[min(n, len(new_starts) - 1)] if new_starts else -1
     _expressions_with_stated_values(checks, s.text)
     _result_not_kept(checks, s.text, walk)
+    _collection_before_the_change(checks, s.text, walk)
     _together(checks, walk)
     for check in checks:
         if check.ok is None or check.position < 0:
@@ -5679,19 +5719,56 @@ def _result_not_kept(checks: list[Check], sentence: str, walk: Walk) -> None:
             name, walk.facts
         ):
             continue  # (`so acc stays 9`; `a, b = b, (a + b) % 7`: the result may be the other's)
-        nxt = _next_change(walk, name)
+        nxt = _next_change(walk, name, value[1])
         node = _expr(name)
         if nxt is not None and walk.holds(node, value[1], walk.pointer) and walk.holds(node, computed[1], nxt):
             told.ok = False
             told.text += f" (the next change stores {computed[1]!r})"
 
 
-def _next_change(walk: Walk, name: str) -> int | None:
-    """The first event after the pointer, in the window, at which `name` takes a value."""
-    events = walk.facts.index.events
+# `'b' is alphabetic, so 'B' is added, giving ['Q']`: a collection told as the outcome of a change
+# (not `leaving`: `pop() gives 4, leaving [8]` names the item that went)
+_GIVING = re.compile(r"(?:giving|making|so\s+it\s+is|which\s+makes\s+it)\s+`?$", re.I)
+_TOLD_ITEM = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|(?<![\w.])-?\d+(?![\w.])")
+
+
+def _collection_before_the_change(checks: list[Check], sentence: str, walk: Walk) -> None:
+    """`The odd jar grows to 3 + 7 = 10, giving {'even': 12, 'odd': 3}`: in a forward narration, a
+    collection given as the outcome of the change the sentence tells is the state that change
+    makes. Where it is what a variable still holds at the pointer, and the variable's next change
+    in the window brings in an item the sentence names (`10`) that it lacks, it is the state from
+    before the change."""
+    if walk.backward:
+        return
+    state = walk.facts.index.states[walk.pointer] if walk.facts.index.states else {}
+    for check in checks:
+        if check.kind not in ("literal", "value") or not check.ok or check.position < 0:
+            continue
+        if not _GIVING.search(sentence[: check.position]):
+            continue
+        literal, told = _literal_value(_expr(check.text.rpartition(" = ")[2]))
+        if not literal or not isinstance(told, (list, dict, set, tuple)) or not told:
+            continue
+        items = [
+            v for t in _TOLD_ITEM.findall(sentence[: check.position]) for ok, v in [_literal_value(_expr(t))] if ok
+        ]
+        for name, held in state.items():
+            nxt = _next_change(walk, name, held) if same_value(held, told) else None
+            after = walk.facts.index.states[nxt].get(name) if nxt is not None else None
+            if nxt is not None and any(contains(after, i) and not contains(told, i) for i in items):
+                check.ok = False
+                check.text += f" (what {name} held before the change the sentence tells)"
+                break
+
+
+def _next_change(walk: Walk, name: str, unlike: object = NOT_HELD) -> int | None:
+    """The first event after the pointer, in the window, at which `name` takes a value (one unlike
+    `unlike`, where given: a method's frame shows `self.jars` again, unchanged, on each call)."""
+    events, states = walk.facts.index.events, walk.facts.index.states
     for i in range(walk.pointer + 1, min(len(events), walk.pointer + walk.window + 1)):
         if events[i].kind in ("new", "modified") and name in (events[i].name, events[i].name.removeprefix("self.")):
-            return i
+            if unlike is NOT_HELD or not same_value(states[i].get(events[i].name), unlike):
+                return i
     return None
 
 

@@ -5744,7 +5744,47 @@ def test_a_condition_told_without_its_test_is_the_test_the_program_makes_next():
     assert ungrounded_in(trace, opening + "7 % 2 is 1, so the condition is True.") == [
         "the condition is True (not with n = 7)"
     ]
+    assert ungrounded_in(trace, opening + "7 % 2 is 1, so the check fails and the else branch runs.") == []
+    assert ungrounded_in(trace, opening + "7 % 2 is 1, so the if branch runs.") == [
+        "the condition is True (not with n = 7)"
+    ]
+    # (w370-12: `half of the condition` is not the condition)
+    assert ungrounded_in(trace, opening + "Neither half of the condition holds for 7.") == []
     # (w302-9: a sentence opening on a value of its own is not of the state the one before told)
     assert ungrounded_in(trace, opening + "For 4, the condition is true.") == []
     # (a rule over several values is not one test's outcome)
     assert ungrounded_in(trace, opening + "The condition is true for 4 only.") == []
+    # (a backward narration may tell of any test made around where its walk stands: one never so is wrong)
+    none_even = traced(FIRST_EVEN_SQUARED, "first_even_squared([3, 7])")
+    assert ungrounded_in(none_even, "The output is -1, so the check failed for both numbers.", backward=True) == []
+    assert ungrounded_in(none_even, "The output is -1, so the check passed.", backward=True) == [
+        "the condition is True"
+    ]
+
+
+ODD_EVEN_JARS = """
+class Jars:
+    def __init__(self):
+        self.jars = {"even": 0, "odd": 0}
+
+    def deposit(self, v):
+        key = "even" if v % 2 == 0 else "odd"
+        self.jars[key] += v
+
+
+def fill_jars(values):
+    j = Jars()
+    for v in values:
+        j.deposit(v)
+    return j.jars
+"""
+
+
+def test_a_collection_given_as_the_outcome_of_a_change_is_the_state_that_change_makes():
+    trace = traced(ODD_EVEN_JARS, "fill_jars([12, 3, 7])")
+    opening = "12 goes to the even jar and 3 to the odd one, so self.jars = {'even': 12, 'odd': 3}. "
+    assert ungrounded_in(trace, opening + "Then 7 is odd: 3 + 7 = 10, giving {'even': 12, 'odd': 10}.") == []
+    # (w380-15: the jars before the 7 went in, which the run held a moment earlier, were taken for after)
+    assert ungrounded_in(trace, opening + "Then 7 is odd: 3 + 7 = 10, giving {'even': 12, 'odd': 3}.") == [
+        "{'even': 12, 'odd': 3} (what self.jars held before the change the sentence tells)"
+    ]
