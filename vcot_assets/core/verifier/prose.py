@@ -5611,6 +5611,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
     _expressions_with_stated_values(checks, s.text)
     _result_not_kept(checks, s.text, walk)
     _collection_before_the_change(checks, s.text, walk)
+    _augmented_update_told(checks, walk)
     _together(checks, walk)
     for check in checks:
         if check.ok is None or check.position < 0:
@@ -5759,6 +5760,68 @@ def _collection_before_the_change(checks: list[Check], sentence: str, walk: Walk
                 check.ok = False
                 check.text += f" (what {name} held before the change the sentence tells)"
                 break
+
+
+# "`word |= 8` makes `word = 5`", "`i += 2` makes i = 4": an update restated, and the value it made
+_UPDATE_MAKES = re.compile(
+    r"`(?P<target>(?:self\.)?[A-Za-z_]\w*)\s*(?P<op>\+|-|\*|//|%|\||&|\^|<<|>>)=\s*(?P<operand>[^`=\n]+)`"
+    r"\s*(?:makes|gives|sets|brings|turns)\s+(?:it\s+|`?(?P=target)`?\s*)(?:=|to|into|at)?\s*`?(?P<value>-?\d+)\b"
+)
+
+
+def _augmented_update_told(checks: list[Check], walk: Walk) -> None:
+    """`word |= 8` makes `word = 5`: a forward narration restating an update (with values put in
+    for some of its names) tells the value its next run makes: the first change, from the pointer
+    on in the window, that the update explains (the value before, with the operand, gives the value
+    after). The value from before that change, still held at the pointer, is wrong (another may be
+    a later run's, where the walk lags behind the narration)."""
+    if walk.backward or "=" not in walk.raw_sentence or "`" not in walk.raw_sentence:
+        return
+    for m in _UPDATE_MAKES.finditer(walk.raw_sentence):
+        target, told = m.group("target"), int(m.group("value"))
+        node = _expr(f"{target} {m.group('op')} ({m.group('operand')})")
+        if node is None:
+            continue
+        if _no_change_here(walk, target, node):
+            continue  # (`seen |= n` with n = 6 leaves 7: no change event, and the next one is another run's)
+        before, made = _next_update_by(walk, target, node)
+        if made is NOT_HELD or same_value(made, told) or not same_value(before, told):
+            continue
+        for check in checks:
+            if (
+                check.kind == "value"
+                and check.ok
+                and check.text in (f"{target} = {told!r}", f"self.{target} = {told!r}")
+            ):
+                check.ok = False
+                check.text += f" (`{m.group(0).split('`')[1]}` makes {made!r} next)"
+
+
+def _no_change_here(walk: Walk, target: str, update: ast.expr) -> bool:
+    """Whether `update` would leave `target` as it is in the state at the pointer."""
+    state = walk.facts.index.states[walk.pointer] if walk.facts.index.states else {}
+    held = state.get(target, state.get(f"self.{target}", NOT_HELD))
+    try:
+        return held is not NOT_HELD and same_value(evaluate(update, ChainMap({target: held}, state)), held)
+    except Exception:  # noqa: BLE001 - an operand the state cannot evaluate: no verdict
+        return False
+
+
+def _next_update_by(walk: Walk, target: str, update: ast.expr) -> tuple[object, object]:
+    """(before, after) of the first change of `target` from the pointer on, in the window, that
+    `update` (`word | 8`) explains; (NOT_HELD, NOT_HELD) where none does."""
+    events, states = walk.facts.index.events, walk.facts.index.states
+    for i in range(max(walk.pointer, 1), min(len(events), walk.pointer + walk.window + 1)):
+        if events[i].kind != "modified" or target not in (events[i].name, events[i].name.removeprefix("self.")):
+            continue
+        before = states[i - 1].get(events[i].name)
+        try:
+            made = evaluate(update, ChainMap({target: before}, states[i - 1]))
+        except Exception:  # noqa: BLE001 - an operand the state cannot evaluate: no verdict
+            continue
+        if same_value(made, states[i].get(events[i].name)):
+            return before, made
+    return NOT_HELD, NOT_HELD
 
 
 def _next_change(walk: Walk, name: str, unlike: object = NOT_HELD) -> int | None:

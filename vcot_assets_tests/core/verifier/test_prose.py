@@ -5788,3 +5788,23 @@ def test_a_collection_given_as_the_outcome_of_a_change_is_the_state_that_change_
     assert ungrounded_in(trace, opening + "Then 7 is odd: 3 + 7 = 10, giving {'even': 12, 'odd': 3}.") == [
         "{'even': 12, 'odd': 3} (what self.jars held before the change the sentence tells)"
     ]
+
+
+FLAG_BITS = """
+def flag_bits(flags):
+    word = 0
+    for pos, on in enumerate(flags):
+        if on:
+            word |= 1 << pos
+    return word
+"""
+
+
+def test_a_restated_update_makes_the_value_of_its_next_run():
+    trace = traced(FLAG_BITS, "flag_bits([1, 0, 1, 1])")
+    opening = "pos = 0: word |= 1 gives 1. pos = 2: `word |= 4` makes `word = 5`. "
+    assert ungrounded_in(trace, opening + "pos = 3: `1 << 3` is 8, and `word |= 8` makes `word = 13`.") == []
+    # (w302-11: the word before the update, which the run held a moment earlier, was taken for after)
+    assert ungrounded_in(trace, opening + "pos = 3: `1 << 3` is 8, and `word |= 8` makes `word = 5`.") == [
+        "word = 5 (`word |= 8` makes 13 next)"
+    ]
