@@ -156,7 +156,7 @@ _COUNTED_NOUN = re.compile(
     re.I,
 )
 _COUNT = re.compile(
-    r"\b(\d+)\s+(?:more\s+)?(?:times|iterations?|passes|rounds|loops)\b(?!\s+(?:down|up|off|to)\b)"
+    r"\b(\d+)\s+(?:more\s+)?(?:times|(?<=\b1 )time|iterations?|passes|rounds|loops)\b(?!\s+(?:down|up|off|to)\b)"
     r"|\b(?:runs|iterates|executes|repeats|loops|ran)(?=\s+(?:once|twice|thrice)\b(?!\s+(?:more|again)\b))"
     r"\s+(once|twice|thrice)\b",
     re.I,
@@ -5689,8 +5689,9 @@ def _expressions_with_stated_values(checks: list[Check], sentence: str) -> None:
             check.text += " (not with the values the sentence gives)"
 
 
-# `max(0, 10) = 10, so knob.level = 8`: the variable a worked result is handed to, told after it
+# `so acc stays 9`: a value told as kept, not as the one a change makes
 _KEPT_VERB = re.compile(r"\b(?:stays|stayed|remains|remained|keeps|kept|starts|started|still)\b", re.I)
+# `max(0, 10) = 10, so knob.level = 8`: between a worked result and the variable it is handed to
 _SO_THE_RESULT = re.compile(r"\s*,?\s*(?:and\s+)?(?:so|hence|thus|giving|making|which\s+(?:makes|gives))\s+`?$", re.I)
 
 

@@ -5808,3 +5808,31 @@ def test_a_restated_update_makes_the_value_of_its_next_run():
     assert ungrounded_in(trace, opening + "pos = 3: `1 << 3` is 8, and `word |= 8` makes `word = 5`.") == [
         "word = 5 (`word |= 8` makes 13 next)"
     ]
+
+
+def test_one_time_counts_a_loops_passes_like_times():
+    once = traced(FIRST_EVEN_SQUARED, "first_even_squared([4, 3])")
+    assert ungrounded_in(once, "The loop ran 1 time.") == []
+    # (w405-24: `only ran one time` was read as a bare number, which the run holds somewhere)
+    twice = traced(FIRST_EVEN_SQUARED, "first_even_squared([3, 4])")
+    assert ungrounded_in(twice, "The loop only ran one time.") == ["1 time"]
+    assert ungrounded_in(twice, "The loop ran 2 times.") == []
+
+
+SIDES_LABEL = """
+def sides_label(a, b, c):
+    a, b, c = sorted([a, b, c])
+    if a + b <= c:
+        return "none"
+    return "right" if a * a + b * b == c * c else "plain"
+"""
+
+
+def test_a_conditional_expressions_test_is_a_test_the_program_makes():
+    trace = traced(SIDES_LABEL, "sides_label(13, 5, 12)")
+    # (w357-14: `return "right" if ... else "plain"` tests too; its test was not among those a told outcome could be)
+    assert ungrounded_in(trace, "The output is 'right', so the test is True.", backward=True) == []
+    plain = traced(SIDES_LABEL, "sides_label(2, 3, 4)")
+    assert ungrounded_in(plain, "The output is 'plain', so the test is True.", backward=True) == [
+        "the condition is True"
+    ]
