@@ -60,7 +60,7 @@ from vcot_assets.core.verifier.trace_facts import (
 )
 
 _TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
-NOT_HELD = object()  # (no value: a default that no value of the run can be)
+_NOTHING = object()  # (no value held: a default that no value of the run can be)
 _UNICODE_OPERATORS = str.maketrans({"−": "-", "–": "-", "×": "*", "÷": "/", "≤": "<=", "≥": ">=", "≠": "!=", "→": "->"})
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 _LABEL = re.compile(
@@ -5786,7 +5786,7 @@ def _augmented_update_told(checks: list[Check], walk: Walk) -> None:
         if _no_change_here(walk, target, node):
             continue  # (`seen |= n` with n = 6 leaves 7: no change event, and the next one is another run's)
         before, made = _next_update_by(walk, target, node)
-        if made is NOT_HELD or same_value(made, told) or not same_value(before, told):
+        if made is _NOTHING or same_value(made, told) or not same_value(before, told):
             continue
         for check in checks:
             if (
@@ -5801,16 +5801,16 @@ def _augmented_update_told(checks: list[Check], walk: Walk) -> None:
 def _no_change_here(walk: Walk, target: str, update: ast.expr) -> bool:
     """Whether `update` would leave `target` as it is in the state at the pointer."""
     state = walk.facts.index.states[walk.pointer] if walk.facts.index.states else {}
-    held = state.get(target, state.get(f"self.{target}", NOT_HELD))
+    held = state.get(target, state.get(f"self.{target}", _NOTHING))
     try:
-        return held is not NOT_HELD and same_value(evaluate(update, ChainMap({target: held}, state)), held)
+        return held is not _NOTHING and same_value(evaluate(update, ChainMap({target: held}, state)), held)
     except Exception:  # noqa: BLE001 - an operand the state cannot evaluate: no verdict
         return False
 
 
 def _next_update_by(walk: Walk, target: str, update: ast.expr) -> tuple[object, object]:
     """(before, after) of the first change of `target` from the pointer on, in the window, that
-    `update` (`word | 8`) explains; (NOT_HELD, NOT_HELD) where none does."""
+    `update` (`word | 8`) explains; (_NOTHING, _NOTHING) where none does."""
     events, states = walk.facts.index.events, walk.facts.index.states
     for i in range(max(walk.pointer, 1), min(len(events), walk.pointer + walk.window + 1)):
         if events[i].kind != "modified" or target not in (events[i].name, events[i].name.removeprefix("self.")):
@@ -5822,16 +5822,16 @@ def _next_update_by(walk: Walk, target: str, update: ast.expr) -> tuple[object, 
             continue
         if same_value(made, states[i].get(events[i].name)):
             return before, made
-    return NOT_HELD, NOT_HELD
+    return _NOTHING, _NOTHING
 
 
-def _next_change(walk: Walk, name: str, unlike: object = NOT_HELD) -> int | None:
+def _next_change(walk: Walk, name: str, unlike: object = _NOTHING) -> int | None:
     """The first event after the pointer, in the window, at which `name` takes a value (one unlike
     `unlike`, where given: a method's frame shows `self.jars` again, unchanged, on each call)."""
     events, states = walk.facts.index.events, walk.facts.index.states
     for i in range(walk.pointer + 1, min(len(events), walk.pointer + walk.window + 1)):
         if events[i].kind in ("new", "modified") and name in (events[i].name, events[i].name.removeprefix("self.")):
-            if unlike is NOT_HELD or not same_value(states[i].get(events[i].name), unlike):
+            if unlike is _NOTHING or not same_value(states[i].get(events[i].name), unlike):
                 return i
     return None
 
@@ -7114,9 +7114,6 @@ def _step_moments(
         moment = "before" if same_value(value, before) else "after" if same_value(value, after) else "within"
         moments.append(((step, name), moment, check))
     return moments
-
-
-_NOTHING = object()
 
 
 def _held_at(facts: TraceFacts, name: str, event: int) -> object:
