@@ -235,7 +235,7 @@ _VALUE_FOLLOWS = re.compile(
 _NAMED_THEN_VALUE = re.compile(
     r"\s+(?:went|dropped|fell|climbed|rose|grew|jumped|moved|shifted|changed|increased|decreased|wrapped)"
     r"(?:\s+(?:up|down|back|around))?\s+to\s+`?[-\d'\"\[({]"
-    r"|\s+(?:ends|ended|finishes|finished)(?:\s+up)?\s+as\s+`?[-\d'\"\[({]"  # (`free_at` ends at 9: where a stretch ends)
+    r"|\s+(?:ends|ended|finishes|finished)(?:\s+up)?\s+(?:as|at)\s+`?[-\d'\"\[({]"
     r"|\s+(?:stays|stayed|remains|remained|stops|stopped|settles|settled)(?:\s+at)?\s+`?[-\d'\"\[({]"
     r"|\s+(?:was|is)\s+reset\s+to\s+`?[-\d'\"\[({]"
     r"|\s+" + _PASSIVE_CHANGE + r"\s+`?[-\d'\"\[({]"
@@ -2549,16 +2549,22 @@ def _verb_value(
         and re.fullmatch(r"(?:ends|ended|finishes|finished)(?: up)?(?: as| at)?", verb)
         and not measured
         and not conditional
+        and not _A_STRETCH_TOLD.search(walk.raw_numbers)
     ):
         # `self.turn ends at 6`: the value a call (or a loop's run) leaves behind, not one it passes through;
         # `the final counts are ...` of an attribute: what the whole run leaves (a method's return ends no tally)
         whole_run = subject.startswith("self.") and f"finally {subject} ends at" in walk.sentence
-        finals = walk.facts.final_values(subject, inner_returns=not whole_run)
+        # (going forward, an end still to come: one the walk has passed was told before)
+        since = None if walk.backward else walk.pointer
+        finals = walk.facts.final_values(subject, inner_returns=not whole_run, since=since)
         if finals and not any(same_value(v, value) for v in finals):
             found.ok = False
             found.text += " (not its final value)"
     return found
 
+
+# `The first 3 customers arrive ..., and free_at ends at 9`: where a stretch of the run ends, not the whole run
+_A_STRETCH_TOLD = re.compile(r"\b(?:first|next)\s+\d+\b", re.I)
 
 _DIRECTED_VERBS = {
     "down": r"drops?|dropped|falls?|fell|decreases?|decreased|shrinks?|shrank",

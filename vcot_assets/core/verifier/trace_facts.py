@@ -104,14 +104,18 @@ class TraceFacts:
             if not (k and n.startswith("self.") and same_value(self.histories[n][k - 1][1], value))
         )
 
-    def final_values(self, name: str, loop_ends: bool = True, inner_returns: bool = True) -> list[object]:
+    def final_values(
+        self, name: str, loop_ends: bool = True, inner_returns: bool = True, since: int | None = None
+    ) -> list[object]:
         """The values `name` (or `self.name`) holds when a call returns (without `inner_returns`,
         only the outermost call) or (with `loop_ends`) a run of a loop ends (`for 5, x goes 2, 1, 0,
-        so n ends at 3`), and its last value."""
+        so n ends at 3`), at event `since` or later where given, and its last value."""
         names = (name, f"self.{name.removeprefix('self.')}", name.removeprefix("self."))
         finals = []
         ends = {last for _, last, _ in self.index.loop_runs} if loop_ends else set()
         for i, event in enumerate(self.index.events):
+            if since is not None and i < since:
+                continue
             if (event.kind == "return" and (inner_returns or event.depth == 0)) or i in ends:
                 state = self.index.states[i]
                 finals += [state[n] for n in names if n in state]

@@ -2489,6 +2489,35 @@ def test_values_told_after_the_loop_are_the_state_the_loop_left():
     assert ungrounded_in(countdown, "When the loop ends, steps = 2.") == ["steps = 2 (not once the loop is over)"]
 
 
+BUMPED_TALLY = """\
+class Tally:
+    def __init__(self):
+        self.count = 0
+
+    def bump(self, k):
+        self.count += k
+        return self.count
+
+
+def tally_run(steps):
+    t = Tally()
+    for k in steps:
+        t.bump(k)
+    return t.count
+"""
+
+
+def test_a_variable_in_backticks_that_ends_at_a_value_is_held_to_an_end_still_to_come():
+    trace = traced(BUMPED_TALLY, "tally_run([2, 3, 4])")  # self.count goes 0, 2, 5, 9; each bump returns
+    steps = "k = 2: 0 + 2 = 2. k = 3: 2 + 3 = 5. k = 4: 5 + 4 = 9. "
+    assert ungrounded_in(trace, steps + "`self.count` ends at 9.") == []
+    # (5 is what the second bump returned with: an end the walk has passed, not the run's)
+    assert ungrounded_in(trace, steps + "`self.count` ends at 5.") == ["self.count = 5 (not its final value)"]
+    assert ungrounded_in(trace, steps + "`self.count` ends at 7.") == ["self.count = 7"]
+    # where a stretch of the run ends, told as such
+    assert ungrounded_in(trace, steps + "The first 2 steps add 5, and `self.count` ends at 5 there.") == []
+
+
 def test_a_state_told_for_the_end_is_one_the_run_or_a_loop_left_not_one_passed_through():
     trace = traced(ROW_SUMS, "row_sums([[1, 2], [3]])")  # total goes 0, 1, 3, 6; the inner loop ends at 3 and 6
     assert ungrounded_in(trace, "At the end, total = 6.") == []

@@ -50,3 +50,13 @@ def test_the_computations_on_each_line_have_a_run_of_values():
     assert [2, 2, 2, 2] in runs  # max(out, (x + 1) % 3), once per pass
     assert [2, 0, 1, 2] in runs  # (x + 1) % 3
     assert [2, 3, 4, 5] in runs  # x + 1, an operand of the `%`: a narration may list it too
+
+
+def test_the_values_a_variable_ends_at_from_some_event_on():
+    code = (
+        "def add(acc, x):\n    acc = acc + x\n    return acc\n\n"
+        "def f(xs):\n    acc = 0\n    for x in xs:\n        acc = add(acc, x)\n    return acc\n"
+    )
+    facts = trace_facts(traced(code, "f([4, 5])"))  # acc goes 0, 4, 9; each call of add returns with it
+    assert {4, 9} <= set(facts.final_values("acc")) and 0 not in facts.final_values("acc")
+    assert set(facts.final_values("acc", since=facts.set_events("acc")[-1])) == {9}  # (the first return is passed)
