@@ -5991,6 +5991,9 @@ def _one_state(located: list[Check], walk: Walk) -> None:
         if not any(names <= state.keys() for state in walk.facts.index.states):
             continue  # variables of different calls (an argument of `__init__`, a local of `run`)
         shared = set(group[0].events).intersection(*(c.events for c in group[1:]))
+        if not re.search(r"\b(?:old|previous|earlier|original|starting)\b", walk.raw_sentence, re.I):
+            # (`a = 2 means the old b was 2`: what a swap took from the state before the line)
+            shared -= walk.facts.mid_line_events()
         if not shared and not _held_at_one_time(group, walk.facts):
             for check in group[1:]:
                 check.ok = False

@@ -76,6 +76,7 @@ class TraceFacts:
     _per_iteration: dict = field(default_factory=dict)
     _expression_runs: list | None = None
     _line_steps: dict | None = None
+    _mid_line: set | None = None
 
     def line_steps(self, line_no: int) -> list[int]:
         """The events, in order, at which the program runs line `line_no` (a loop's header: each pass)."""
@@ -85,6 +86,21 @@ class TraceFacts:
                 if event.kind == "line":
                     self._line_steps.setdefault(event.line_no, []).append(i)
         return self._line_steps.get(line_no, [])
+
+    def mid_line_events(self) -> set[int]:
+        """The events between the new values one line shows one by one (`n, d = divmod(n, 10)`
+        shows n's, then d's): n's new value with d's old one is no state the program was in
+        between lines."""
+        if self._mid_line is None:
+            events = self.index.events
+            self._mid_line = {
+                i
+                for i in range(len(events) - 1)
+                if events[i].kind in ("new", "modified")
+                and events[i + 1].kind in ("new", "modified")
+                and (events[i + 1].line_no, events[i + 1].depth) == (events[i].line_no, events[i].depth)
+            }
+        return self._mid_line
 
     def history(self, name: str) -> list[tuple[int, object]]:
         """(event, value) of `name`, else of the attribute `self.name` (`total` said of `self.total`)."""

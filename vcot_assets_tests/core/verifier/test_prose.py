@@ -74,6 +74,28 @@ def test_values_stated_side_by_side_hold_at_one_moment(facts):
     assert not all(ok for _, ok in verdicts(facts, "Now `i = 5`; `total = 6`."))
 
 
+PAIRED_STEPS = """\
+def paired_steps(n):
+    a, b = 0, 1
+    for _ in range(n):
+        a, b = b, a + b
+    return a
+"""
+
+
+def test_values_one_line_sets_together_are_told_as_they_stand_after_that_line():
+    trace = traced(PAIRED_STEPS, "paired_steps(3)")  # (a, b): (0, 1), (1, 1), (1, 2), (2, 3)
+    assert ungrounded_in(trace, "Pass 1: a = 1, b = 1. Pass 2: a = 1, b = 2. Pass 3: a = 2, b = 3.") == []
+    # a = 2 with b still 2 is only between the new values the line shows one by one
+    assert ungrounded_in(trace, "Pass 1: a = 1, b = 1. Pass 2: a = 1, b = 2. Pass 3: a = 2, b = 2.") == [
+        "b = 2 (never together with a = 2)"
+    ]
+    # what the swap took from the state before, told as such
+    assert (
+        ungrounded_in(trace, "Pass 1: a = 1, b = 1. Pass 2: a = 1, b = 2. Pass 3: a = 2 means the old b was 2.") == []
+    )
+
+
 def test_a_named_loop_summary_is_checked_against_that_variables_history(facts):
     assert verdicts(facts, "`sums` grows 8, 6, 10.") == [("sequence", True)]
     assert verdicts(facts, "So `total` goes 8, 6, 10, 15.") == [("sequence", True)]
