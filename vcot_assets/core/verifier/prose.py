@@ -4821,6 +4821,27 @@ def _whole_tests(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 
 # `'x_ray'` passes `isalpha()`, the word '42' fails `w.isalpha()`: a value put through a test the code
 # makes on one variable, the verb telling the outcome
+# a character a sentence names by its noun (`the dash passes ch.isalpha()`)
+_CHARACTER_NOUNS = {
+    "dash": "-",
+    "hyphen": "-",
+    "space": " ",
+    "comma": ",",
+    "colon": ":",
+    "semicolon": ";",
+    "period": ".",
+    "dot": ".",
+    "full stop": ".",
+    "exclamation mark": "!",
+    "question mark": "?",
+    "hash": "#",
+    "underscore": "_",
+    "slash": "/",
+    "plus sign": "+",
+    "asterisk": "*",
+    "at sign": "@",
+}
+
 _PASSES_TEST = re.compile(
     r"(?<![\w'\"])`?(?P<value>'[^'\n]*'|\"[^\"\n]*\"|-?\d+)`?\s*,?\s+(?:(?:which|that)\s+)?"
     r"(?:(?:also|still|then|now|clearly)\s+)?"
@@ -4829,19 +4850,43 @@ _PASSES_TEST = re.compile(
 )
 
 
+# `the dash passes ch.isalpha()`, `the word 'at' fails the isalpha check`, `for the token '9',
+# isalpha() is True`: a string test (a method of the string, not in backticks) told of a quoted value
+# or of a character named by its noun
+_STRING_TEST = r"(?:[A-Za-z_][\w.]*\.)?(?:is[a-z]+|startswith|endswith)"
+_STRING_TEST_TOLD = re.compile(
+    r"(?<![\w'\"])(?:(?P<value>'[^'\n]*'|\"[^\"\n]*\")|\b[Tt]he\s+(?P<noun>" + "|".join(_CHARACTER_NOUNS) + r"))"
+    r"\s*,?\s+(?:(?:which|that)\s+)?(?:(?:also|still|then|now|clearly)\s+)?(?:"
+    r"(?P<verb>passes|passed|fails|failed)\s+(?:the\s+)?"
+    rf"(?P<test>{_STRING_TEST}(?:\([^()\n]*\)|(?=\s+(?:check|test)\b)))(?![\w(]|\.\w)"
+    rf"|(?P<called>{_STRING_TEST}\([^()\n]*\))\s+(?:check\s+|test\s+)?"
+    r"(?:is|was|returns|returned|comes\s+out|came\s+out|evaluates\s+to|gives|gave)\s+(?P<truth>True|False|true|false)\b)"
+)
+
+
 def _passed_tests(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`'x_ray'` passes `isalpha()`: the code's test (`h.isalpha()`) with the value put in for its one
     variable, judged where the program tested that value (no claim where it never did)."""
-    for m in _PASSES_TEST.finditer(walk.raw_sentence):
+    told = [
+        (m.group("value"), m.group("test"), m.group("verb").lower().startswith("pass"), m)
+        for m in _PASSES_TEST.finditer(walk.raw_sentence)
+    ]
+    for m in _STRING_TEST_TOLD.finditer(walk.raw_sentence.replace("`", "")):
+        value = m.group("value") or repr(_CHARACTER_NOUNS[m.group("noun").lower()])
+        claimed = m.group("verb").lower().startswith("pass") if m.group("verb") else m.group("truth").lower() == "true"
+        test = m.group("test") or m.group("called")
+        told.append((value, test if "(" in test else test + "()", claimed, m))  # (`the isalpha check`)
+    seen = set()
+    for written_value, written_test, claimed, m in told:
         if re.search(r"[-+*/%=<>]\s*`?$", m.string[: m.start()]):
             continue  # `the 0 at k = 4 passes ...`: the number is a value of k, not what passes
-        value, test = _expr(m.group("value")), _expr(m.group("test"))
+        value, test = _expr(written_value), _expr(written_test)
         if value is None or test is None:
             continue
         node = _with_value_tested(test, value, walk.facts.index.names)
-        if node is None or not walk.facts.condition_events(node):
-            continue
-        claimed = m.group("verb").lower().startswith("pass")
+        if node is None or not walk.facts.condition_events(node) or (ast.unparse(node), claimed) in seen:
+            continue  # (`'x_ray'` passes `isalpha()` reads as both forms: one claim)
+        seen.add((ast.unparse(node), claimed))
         literal, outcome = _literal_value(_truth(node))
         if literal:  # (true or false of that value wherever it is told: a reflection may tell it late)
             checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", outcome is claimed))

@@ -3757,6 +3757,21 @@ def test_a_value_said_to_pass_or_fail_a_test_the_code_makes_is_put_through_that_
     assert ungrounded_in(trace, "A name such as `' cy '` passes `isalpha()` only once stripped.") == []
 
 
+def test_a_string_test_told_without_backticks_or_of_a_character_named_by_its_noun_is_put_through_it():
+    trace = traced(
+        "def letters(text):\n    kept = []\n    for ch in text:\n        if ch.isalpha():\n"
+        "            kept.append(ch)\n    return kept\n",
+        "letters('a-b9')",
+    )
+    assert ungrounded_in(trace, "The dash fails ch.isalpha(), and the word '9' fails the isalpha check.") == []
+    assert ungrounded_in(trace, "The dash passes ch.isalpha(), so it is kept.") == ["'-'.isalpha() is True"]
+    assert ungrounded_in(trace, "The '9' passes the isalpha check.") == ["'9'.isalpha() is True"]
+    assert ungrounded_in(trace, "For the token '9', isalpha() is False, so it is dropped.") == []
+    assert ungrounded_in(trace, "For the token '9', isalpha() is True, so it is kept.") == ["'9'.isalpha() is True"]
+    # (a character the code never tested is no claim about this run)
+    assert ungrounded_in(trace, "The comma would fail ch.isalpha() too; the colon passes ch.isalpha() nowhere.") == []
+
+
 def test_a_count_of_the_loop_in_a_named_function_is_that_function_s_loop():
     trace = traced(
         "class Tray:\n    def __init__(self):\n        self.cells = [0, 0, 0]\n\n    def water(self):\n"
