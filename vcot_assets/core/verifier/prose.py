@@ -4360,7 +4360,8 @@ def _repeated_halvings(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 
 _SIGN_WORD = re.compile(
     r"\s*,?\s+(?:which\s+)?(?:is|was|comes\s+out|stays)\s+(?:an?\s+)?(non-?0|nonzero|not\s+0|positive|negative|"
-    r"(?:even|odd)(?=\s*(?:[,.;:)]|$|(?:numbers?|so|and|then|too|as\s+well)\b)))\b",
+    r"(?:even|odd)(?=\s*(?:[,.;:)]|$|(?:numbers?|so|and|then|too|as\s+well)\b)))\b"
+    r"|\s*,\s*(even|odd),",  # (`155 ^ 11 = 144, odd, so ...`)
     re.I,
 )
 
@@ -4371,13 +4372,22 @@ def _sign_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     for m in _SIGN_WORD.finditer(s.text):
         start = _left_operand_start(s.text, m.start(), walk.facts.index.names)
         node = _expr(s.text[start : m.start()]) if start < m.start() else None
-        word = m.group(1).lower()
+        word = (m.group(1) or m.group(2)).lower()
         kinds = (
             (ast.BinOp, ast.UnaryOp, ast.Call, ast.Constant)
             if word in ("even", "odd")
             else (ast.BinOp, ast.UnaryOp, ast.Call)
         )
-        if not isinstance(node, kinds) or not s.free(start, m.end()):
+        if m.group(2) and not re.search(r"=\s*-?\d+\s*$", s.text[: m.start()]):
+            continue  # (`2 < 3, even, append ...`: the comma form only after a worked result)
+        # (a number a claim read, `i = 1 is even`, `= 144, odd`: its parity is a claim of its own;
+        # not `the 6 at j = 3 is even`, said of the value at that place)
+        told_alone = s.free(start, m.end()) or (
+            word in ("even", "odd")
+            and s.free(m.start(), m.end())
+            and not re.search(r"\bat\s+[A-Za-z_]\w*\s*=\s*$", s.text[:start])
+        )
+        if not isinstance(node, kinds) or not told_alone:
             continue
         if re.search(r"\b(?:except|but|besides|other\s+than|apart\s+from)\s*$", s.text[:start], re.I):
             continue  # `every value except 3 is even`: said of the others
@@ -5740,10 +5750,17 @@ def _expressions_with_stated_values(checks: list[Check], sentence: str) -> None:
             check.text += " (not with the values the sentence gives)"
 
 
-# `so acc stays 9`: a value told as kept, not as the one a change makes
-_KEPT_VERB = re.compile(r"\b(?:stays|stayed|remains|remained|keeps|kept|starts|started|still)\b", re.I)
+# `so acc keeps 9`, `starts at 9`: a value told as held before, not as the one a change makes (`stays`
+# is read: `9 is not more than 10, so load stays at 3` where the change stores 9 is wrong)
+_KEPT_VERB = re.compile(r"\b(?:keeps|kept|starts|started)\b", re.I)
 # `max(0, 10) = 10, so knob.level = 8`: between a worked result and the variable it is handed to
-_SO_THE_RESULT = re.compile(r"\s*,?\s*(?:and\s+)?(?:so|hence|thus|giving|making|which\s+(?:makes|gives))\s+`?$", re.I)
+# (`3 + 6 = 9 is not more than 10, so load stays at 3`: after the test the result went through)
+_SO_THE_RESULT = re.compile(
+    r"(?:\s+(?:is|was)\s+(?:not\s+)?(?:more|less|greater|bigger|smaller|larger|higher|lower)\s+than\s+-?\d+"
+    r"|\s*(?:[<>]=?|==|!=)\s*-?\d+(?:\s+is\s+(?:true|false))?)?"
+    r"\s*,?\s*(?:and\s+)?(?:so|hence|thus|giving|making|which\s+(?:makes|gives))\s+`?$",
+    re.I,
+)
 
 
 def _result_not_kept(checks: list[Check], sentence: str, walk: Walk) -> None:
@@ -5754,6 +5771,8 @@ def _result_not_kept(checks: list[Check], sentence: str, walk: Walk) -> None:
     if walk.backward:
         return
     ordered = sorted((c for c in checks if c.position >= 0), key=lambda c: c.position)
+    # (a test of the result may come between: `3 + 6 = 9 is not more than 10, so load stays at 3`)
+    ordered = [c for k, c in enumerate(ordered) if c.kind != "comparison" or not k or ordered[k - 1].kind != "arith"]
     for worked, told in zip(ordered, ordered[1:]):
         if worked.kind != "arith" or not worked.ok or told.kind != "value" or not told.ok:
             continue

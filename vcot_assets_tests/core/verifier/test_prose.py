@@ -2674,6 +2674,13 @@ def test_a_number_said_to_be_even_or_odd_is_checked(facts):
     assert all(kind != "arith" for kind, _ in verdicts(facts, "And 5 is even further out."))
     # said of the others
     assert ("arith", False) not in verdicts(facts, "In [4, 4, 2, 3] every value except 3 is even.")
+    # a number another claim reads (`i = 3`, a worked result) has a parity of its own
+    assert ("arith", False) in verdicts(facts, "Now i = 3 is even.")
+    assert ("arith", True) in verdicts(facts, "Now i = 3 is odd.")
+    assert ("arith", False) in verdicts(facts, "So 8 + 6 = 14, odd, and it moves on.")
+    assert ("arith", False) not in verdicts(facts, "So 8 + 6 = 14, even, and it moves on.")
+    # (w115-15: said of the value at that place, not of the index)
+    assert ("arith", False) not in verdicts(facts, "The 6 at i = 3 is even.")
 
 
 def test_a_library_function_named_alone_returns_its_own_value(facts):
@@ -5791,6 +5798,11 @@ def test_a_value_said_to_follow_from_a_worked_result_is_the_one_the_next_change_
     assert ungrounded_in(trace, opening + "min(10, 13) = 10 and max(0, 10) = 10, so dial.level = 8.") == [
         "self.level = 8 (the next change stores 10)"
     ]
+    # (w352-3: told as kept, and after a test of the result, which passes it on to the change)
+    for kept in ("so dial.level stays 8.", "is not more than 10, so dial.level stays at 8."):
+        assert ungrounded_in(trace, opening + "min(10, 13) = 10 and max(0, 10) = 10 " + kept) == [
+            "self.level = 8 (the next change stores 10)"
+        ]
 
 
 FIRST_EVEN_SQUARED = """
