@@ -5672,6 +5672,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
     _expressions_with_stated_values(checks, s.text)
     _result_not_kept(checks, s.text, walk)
     _collection_before_the_change(checks, s.text, walk)
+    _names_of_the_returned_tuple(checks, s.text, walk)
     _augmented_update_told(checks, walk)
     _together(checks, walk)
     for check in checks:
@@ -5796,6 +5797,48 @@ def _result_not_kept(checks: list[Check], sentence: str, walk: Walk) -> None:
         if nxt is not None and walk.holds(node, value[1], walk.pointer) and walk.holds(node, computed[1], nxt):
             told.ok = False
             told.text += f" (the next change stores {computed[1]!r})"
+
+
+def _returned_names(facts: TraceFacts) -> list[str]:
+    """`return acc, odd`: the names (or attributes) the traced call's last return statement puts in its
+    tuple, in order; [] where it returns anything else."""
+    events = facts.index.events
+    last = next((e for e in reversed(events) if e.kind == "return" and e.depth == 0), None)
+    lines = facts.code_source.splitlines()
+    if last is None or not 0 < last.line_no <= len(lines):
+        return []
+    statement = re.match(r"\s*return\s+(.+?)\s*(?:#.*)?$", lines[last.line_no - 1])
+    node = _expr(statement.group(1)) if statement else None
+    if not isinstance(node, ast.Tuple) or not all(isinstance(e, (ast.Name, ast.Attribute)) for e in node.elts):
+        return []
+    return [ast.unparse(e) for e in node.elts]
+
+
+def _names_of_the_returned_tuple(checks: list[Check], sentence: str, walk: Walk) -> None:
+    """`The output is (0, 3), so at the return acc = 3 and odd = 0` where the code returns `acc, odd`:
+    a value told of a name the returned tuple is made of, in a sentence that writes that tuple, is
+    the item in its place."""
+    returned = walk.facts.index.returned
+    if not isinstance(returned, tuple) or _EARLIER_STATE.search(walk.raw_sentence):
+        return  # (`from (12, 29): the old y is 12`: working back to the state before)
+    names = _returned_names(walk.facts)
+    if len(names) != len(returned) or not any(
+        same_value(value, returned)
+        for text in re.findall(r"\([^()\n]*\)", sentence)
+        for literal, value in [_literal_value(_expr(text))]
+        if literal
+    ):
+        return
+    for check in checks:
+        told = re.fullmatch(r"((?:self\.)?[A-Za-z_]\w*) = (.+)", check.text)
+        if not (told and check.ok and check.kind == "value"):
+            continue
+        bare = told.group(1).removeprefix("self.")
+        place = next((k for k, n in enumerate(names) if n.removeprefix("self.").split(".")[-1] == bare), None)
+        literal, value = _literal_value(_expr(told.group(2)))
+        if place is not None and literal and not same_value(value, returned[place]):
+            check.ok = False
+            check.text += " (not the item of the returned tuple it makes)"
 
 
 # `'b' is alphabetic, so 'B' is added, giving ['Q']`: a collection told as the outcome of a change
@@ -6023,6 +6066,10 @@ _LISTED_VALUES = re.compile(
 )  # (`room = 5, and 1 > 4 is false`: a test after the value, not a second value)
 
 
+# `a = 2 means the old b was 2`: a value of a state before the one the sentence tells
+_EARLIER_STATE = re.compile(r"\b(?:old|previous|earlier|original|starting)\b", re.I)
+
+
 def _one_state(located: list[Check], walk: Walk) -> None:
     """`lo = 9 and hi = 2`, `red goes up to 2 and counts is {'red': 1, 'blue': 1}`: values of
     different variables (or entries) stated side by side (no `then`, `so`, `after` between them)
@@ -6055,7 +6102,7 @@ def _one_state(located: list[Check], walk: Walk) -> None:
         if not any(names <= state.keys() for state in walk.facts.index.states):
             continue  # variables of different calls (an argument of `__init__`, a local of `run`)
         shared = set(group[0].events).intersection(*(c.events for c in group[1:]))
-        if not re.search(r"\b(?:old|previous|earlier|original|starting)\b", walk.raw_sentence, re.I):
+        if not _EARLIER_STATE.search(walk.raw_sentence):
             # (`a = 2 means the old b was 2`: what a swap took from the state before the line)
             shared -= walk.facts.mid_line_events()
         if not shared and not _held_at_one_time(group, walk.facts):

@@ -5805,6 +5805,29 @@ def test_a_value_said_to_follow_from_a_worked_result_is_the_one_the_next_change_
         ]
 
 
+ODD_AND_REST = """
+def odd_and_rest(nums):
+    total = 0
+    odd = 0
+    for x in nums:
+        total += x
+        if x & 1:
+            odd += 1
+    return total, odd
+"""
+
+
+def test_a_value_told_of_a_name_of_the_returned_tuple_is_the_item_in_its_place():
+    trace = traced(ODD_AND_REST, "odd_and_rest([3, 4])")  # total goes 3, 7; odd 1; returns (7, 1)
+    assert ungrounded_in(trace, "The output is (7, 1), so at the return total = 7 and odd = 1.", backward=True) == []
+    # (w404-2: a value the name held before, told as the item it returned)
+    assert ungrounded_in(trace, "The output is (7, 1), so at the return total = 3.", backward=True) == [
+        "total = 3 (not the item of the returned tuple it makes)"
+    ]
+    # (working back to an earlier state)
+    assert ungrounded_in(trace, "From (7, 1): the old total was 3 before 4 was added.", backward=True) == []
+
+
 FIRST_EVEN_SQUARED = """
 def first_even_squared(nums):
     for n in nums:
