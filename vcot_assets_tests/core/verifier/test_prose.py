@@ -2543,7 +2543,13 @@ def test_a_variable_in_backticks_that_ends_at_a_value_is_held_to_an_end_still_to
 def test_a_state_told_for_the_end_is_one_the_run_or_a_loop_left_not_one_passed_through():
     trace = traced(ROW_SUMS, "row_sums([[1, 2], [3]])")  # total goes 0, 1, 3, 6; the inner loop ends at 3 and 6
     assert ungrounded_in(trace, "At the end, total = 6.") == []
-    for told in ("At the end, total = 3.", "In the end total is 3.", "Just before the return, total = 3."):
+    for told in (
+        "At the end, total = 3.",
+        "In the end total is 3.",
+        "Just before the return, total = 3.",
+        "At the return, total = 3.",  # (w184-19)
+        "When the function returns, total = 3.",
+    ):
         assert ungrounded_in(trace, told) == ["total = 3 (not what it held at the end)"]
         assert ungrounded_in(trace, told, backward=True) == ["total = 3 (not what it held at the end)"]
     # said of a loop: any run of it (the inner loop ran twice)
