@@ -4380,13 +4380,9 @@ def _sign_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         )
         if m.group(2) and not re.search(r"=\s*-?\d+\s*$", s.text[: m.start()]):
             continue  # (`2 < 3, even, append ...`: the comma form only after a worked result)
-        # (a number a claim read, `i = 1 is even`, `= 144, odd`: its parity is a claim of its own;
-        # not `the 6 at j = 3 is even`, said of the value at that place)
-        told_alone = s.free(start, m.end()) or (
-            word in ("even", "odd")
-            and s.free(m.start(), m.end())
-            and not re.search(r"\bat\s+[A-Za-z_]\w*\s*=\s*$", s.text[:start])
-        )
+        # (a worked result another claim read, `= 144, odd`: its parity is a claim of its own; not
+        # `with a = 8, which is odd`, where the parity may be said of a value told before)
+        told_alone = s.free(start, m.end()) or (m.group(2) and s.free(m.start(), m.end()))
         if not isinstance(node, kinds) or not told_alone:
             continue
         if re.search(r"\b(?:except|but|besides|other\s+than|apart\s+from)\s*$", s.text[:start], re.I):

@@ -2680,12 +2680,11 @@ def test_a_number_said_to_be_even_or_odd_is_checked(facts):
     assert all(kind != "arith" for kind, _ in verdicts(facts, "And 5 is even further out."))
     # said of the others
     assert ("arith", False) not in verdicts(facts, "In [4, 4, 2, 3] every value except 3 is even.")
-    # a number another claim reads (`i = 3`, a worked result) has a parity of its own
-    assert ("arith", False) in verdicts(facts, "Now i = 3 is even.")
-    assert ("arith", True) in verdicts(facts, "Now i = 3 is odd.")
+    # a worked result another claim reads has a parity of its own
     assert ("arith", False) in verdicts(facts, "So 8 + 6 = 14, odd, and it moves on.")
     assert ("arith", False) not in verdicts(facts, "So 8 + 6 = 14, even, and it moves on.")
-    # (w115-15: said of the value at that place, not of the index)
+    # (w415-16: `which is odd` said of b, told before `a = 8`; w115-15: of the value at that place)
+    assert ("arith", False) not in verdicts(facts, "Then b = 9 with i = 8, which is odd.")
     assert ("arith", False) not in verdicts(facts, "The 6 at i = 3 is even.")
 
 
