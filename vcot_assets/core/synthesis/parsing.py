@@ -438,10 +438,11 @@ def _numbered_sections(text: str) -> list[tuple[str, str]]:
 # `... an empty list gives ''. Example:` (a fenced example call under the item), `... module. **Hint:** start
 # from ...`, `... characters. Example: "aaab" -> [("a", 3)]` (a line under the item), `... so far. *Concept
 # practised: heaps.*`: an example's label, or a hint, a labelled example or the concept it drills after the
-# statement, is no part of it
+# statement, is no part of it; nor is a labelled comment on it (`*Why this works:* ...`, `Explanation: ...`)
 _EXAMPLE_LABEL = re.compile(
     r"(?<=[.!?:])\s+[*_]*(?:examples?|for example|usage|sample)[*_]*\s*:?[*_]*\s*$"
-    r"|(?<=[.!?])\s+[*_]*(?:hints?|tips?|examples?|e\.g\.|(?:concepts?|skills?)(?:\s+practi[sc]ed)?)[*_]*\s*:.*$",
+    r"|(?<=[.!?])\s+[*_]*(?:hints?|tips?|examples?|e\.g\.|(?:concepts?|skills?)(?:\s+practi[sc]ed)?"
+    r"|why\b[^:\n]{0,30}|explanation|rationale|reasoning)[*_]*\s*:.*$",
     re.I | re.S,
 )
 

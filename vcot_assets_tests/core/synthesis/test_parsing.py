@@ -761,6 +761,19 @@ def test_the_concept_an_item_drills_told_under_it_is_not_part_of_it():
     ]
 
 
+def test_a_labelled_comment_on_an_item_under_it_is_not_part_of_it():
+    # (r137-instructions-06: an indented `*Why this works:*` paragraph was joined to the statement)
+    reply = (
+        "1. **[function]** Write a function `band(score, cutoffs)` that counts the cutoffs at most `score`.\n\n"
+        "   *Why this works:* the count equals the insertion point to the right of equal values.\n\n"
+        "2. **[class]** Write a class `Timeline` whose method `count_before(t)` counts timestamps below `t`.\n"
+    )
+    assert parse_instructions(reply) == [
+        ("function", "Write a function `band(score, cutoffs)` that counts the cutoffs at most `score`."),
+        ("class", "Write a class `Timeline` whose method `count_before(t)` counts timestamps below `t`."),
+    ]
+
+
 def test_repetitive_finds_a_phrase_said_four_times_in_a_row_and_no_careful_prose():
     assert repetitive("return the harmonic mean harmonic mean harmonic mean harmonic mean")
     assert repetitive("a a a a")
