@@ -1447,9 +1447,11 @@ def _left_operand_start(text: str, end: int, known: frozenset[str]) -> int:
         if node is None or isinstance(node, (ast.Compare, ast.BoolOp)):
             continue
         if isinstance(node, ast.UnaryOp) and re.search(
-            r"[\w)\]]\s*$" if isinstance(node.op, ast.UAdd) else r"[\d)\]]\s*$", text[:begin]
+            r"[\w)\]\x00]\s*$" if isinstance(node.op, ast.UAdd) else r"[\d)\]\x00]\s*$", text[:begin]
         ):
-            continue  # `d3 + 0`, `(a + b) - 1`: the sign joins what comes before, it is an operator
+            # `d3 + 0`, `(a + b) - 1`, `p.skip_ahead(b) - a` (the call masked): the sign joins what comes
+            # before, it is an operator
+            continue
         if isinstance(node, ast.Tuple) and not _tuple_of_names(node, known):
             continue
         names = _names(node)
@@ -3423,7 +3425,9 @@ def _sizes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 continue  # `' buy milk'` has 2 words
             if isinstance(value, str) and not re.search(r"(?:characters|chars|letters|digits)\s*$", m.group(0), re.I):
                 continue  # `"strap" has four pairs`: of its letters, not its length
-            checks.append(Check("count", f"len({value!r}) = {size}", len(value) == size))
+            # (`[3, 8, 6, 11, 12], which has 4 pairs`: of neighbours, one fewer than its items)
+            neighbours = m.group(0).rstrip().lower().endswith("pairs") and len(value) - 1 == size
+            checks.append(Check("count", f"len({value!r}) = {size}", len(value) == size or neighbours))
             continue
         if re.search(r"\b(?:one|each|every|a|an|any|some|no|first|last|that|this|\d+)\s*$", text[: m.start()], re.I):
             continue  # `at least one row has 3 cells`: a row, not the variable `row`
@@ -4013,6 +4017,7 @@ def _passes_the_verb(text: str, m: re.Match) -> bool:
         or (re.match(r"\s+(?:both|all|every|each|its|the)\b|\s*:", after) and re.search(r"(?:^|[:;,(])\s*$", before))
         or re.match(r"\s+-?\d", after)  # `26 passes 18 and 12`: a value going past others
         or _TEST_NEXT.match(after)  # `Only 2 passes x + s > 0`, `The token 3 passes isdigit()`
+        or (re.search(r"=\s*`?$", before) and re.match(r"\s*(?:[.;]|$)", after))  # `0 + 5 = 5` passes.: a result
     )
 
 
@@ -4400,6 +4405,26 @@ def _sign_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("arith", f"{ast.unparse(node)} is {word.replace('0', 'zero')}", holds))
 
 
+# `the second guard is q > cap`, `the early return for x == 0`: a test of the code named (what follows
+# is written as in the code), not told to hold
+_A_TEST_NAMED = re.compile(r"(?:\bfor|\b(?:guard|check|test|condition)\s+is)\s*`?\s*$", re.I)
+
+
+def _a_test_of_the_code_named(text: str, start: int, end: int, facts: TraceFacts) -> bool:
+    """`the second guard is q > cap`: the comparison at text[start:end] is written as in the code, after
+    words that name a test, with no outcome told after it."""
+    return bool(
+        _A_TEST_NAMED.search(text[:start])
+        and squash(text[start:end]) in facts.code_text
+        and not re.match(
+            r"\s*`?\s*(?:(?:is|was)\s+(?:not\s+)?(?:true|false|met|satisfied)|holds|held|passes|passed|fails|failed|"
+            r"evaluates|comes)\b",
+            text[end:],
+            re.I,
+        )
+    )
+
+
 def _no_test_starts_here(before: str, op: str) -> bool:
     """`state % 3 == 2` where `state` is no program name (part of a bigger expression), and `the
     biggest level in mixer.levels`, `a key with value 1 in d`, `5 words in words` (a noun in prose, not a
@@ -4584,6 +4609,8 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             node is None
             or _names(node) - walk.facts.index.names - SAFE_CALLS
             or not _numbers_one_against_one(text, m, node, left_start, right_end)
+            # (`the second guard is q > cap`, `"none" for kg <= 0`: the code's test named, not its outcome)
+            or _a_test_of_the_code_named(text, left_start, right_end, walk.facts)
         ):
             continue  # prose such as "a 9 in it": its literals are judged as literals
         s.use(left_start, right_end)

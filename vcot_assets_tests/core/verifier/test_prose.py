@@ -1274,6 +1274,9 @@ def test_counts_that_are_rates_nouns_or_letters_and_a_numbered_row_label(facts):
     assert verdicts(facts, "The loop runs its 5 iterations.") == [("count", False)]
     assert ("count", False) not in verdicts(facts, '"strap" has four pairs of letters.')
     assert ("count", False) in verdicts(facts, '"strap" has 4 letters.')
+    # (w414-6: the pairs of neighbours a list has, one fewer than its items)
+    assert ("count", True) in verdicts(facts, "xs starts as [3, 1, 4, 1], which has 3 pairs.")
+    assert ("count", False) in verdicts(facts, "xs starts as [3, 1, 4, 1], which has 5 pairs.")
     assert ("arith", False) not in verdicts(facts, "Row 1 = [4, 9, 2].")
 
 
@@ -2646,6 +2649,34 @@ def test_a_test_named_as_what_to_guard_against_or_what_items_fail_is_no_claim(fa
     assert ("comparison", False) in verdicts(facts, "Here i > 5.")
 
 
+HOPPER = """\
+class Hopper:
+    def __init__(self):
+        self.pos = 0
+
+    def skip(self, b):
+        self.pos += 3 * b
+        return self.pos
+
+
+def hop(a, b):
+    if a == 0:
+        return -1
+    p = Hopper()
+    return p.skip(b) - a
+"""
+
+
+def test_a_test_of_the_code_named_by_what_it_guards_and_a_minus_after_a_call_are_no_claims():
+    trace = traced(HOPPER, "hop(2, 4)")  # skip(4) returns 12; hop returns 12 - 2 = 10
+    # (w414-14, w413-11: the code's test named, not said to hold)
+    assert ungrounded_in(trace, "The early return for a == 0 was not taken, since that branch gives -1.") == []
+    assert ungrounded_in(trace, "The first guard is a == 0.") == []
+    assert ungrounded_in(trace, "Here a == 0 is True.") != []
+    # (w412-14: the minus joins the call before it, masked as restated code: no claim `-a = 10`)
+    assert ungrounded_in(trace, "**Return:** `p.skip(b) - a = 10`.") == []
+
+
 def test_tests_said_to_fail_restated_returns_totals_over_passes_and_quoted_equals(facts):
     # tests said to fail, in brackets after `fail`
     failing = verdicts(facts, "Rows 0 and 1 fail (`0 >= 5`, `1 >= 5`).")
@@ -3898,6 +3929,8 @@ def test_passes_told_of_some_items_or_of_each_outer_round_and_a_value_that_passe
     assert ungrounded_in(trace, "The inner while loop ran 1 or 3 times in each of the 4 rounds.") == []
     assert ungrounded_in(trace, "The inner while loop ran 1 or 3 times in each of the 5 rounds.") == ["5 rounds"]
     assert ungrounded_in(trace, "345 passes both checks.") == []  # the verb, not a count of passes
+    assert ungrounded_in(trace, "Its sum is `3 + 4 + 5 = 12`, which passes.") == []
+    assert ungrounded_in(trace, "Its sum: `3 + 4 + 5 = 12` passes.") == []  # (w411-8: the worked result passes)
     assert ungrounded_in(trace, "After 5 passes the loop ends.") != []  # a count after all
 
 
