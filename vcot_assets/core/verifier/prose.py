@@ -5822,19 +5822,16 @@ def _result_not_kept(checks: list[Check], sentence: str, walk: Walk) -> None:
             told.text += f" (the next change stores {computed[1]!r})"
 
 
-def _returned_names(facts: TraceFacts) -> list[str]:
-    """`return acc, odd`: the names (or attributes) the traced call's last return statement puts in its
-    tuple, in order; [] where it returns anything else."""
-    events = facts.index.events
-    last = next((e for e in reversed(events) if e.kind == "return" and e.depth == 0), None)
-    lines = facts.code_source.splitlines()
-    if last is None or not 0 < last.line_no <= len(lines):
-        return []
-    statement = re.match(r"\s*return\s+(.+?)\s*(?:#.*)?$", lines[last.line_no - 1])
+@lru_cache(maxsize=256)
+def _returned_names(code: str, line_no: int) -> tuple[str, ...]:
+    """`return acc, odd` on line `line_no`: the names (or attributes) it puts in its tuple, in order;
+    () where that line returns anything else."""
+    lines = code.splitlines()
+    statement = re.match(r"\s*return\s+(.+?)\s*(?:#.*)?$", lines[line_no - 1]) if 0 < line_no <= len(lines) else None
     node = _expr(statement.group(1)) if statement else None
     if not isinstance(node, ast.Tuple) or not all(isinstance(e, (ast.Name, ast.Attribute)) for e in node.elts):
-        return []
-    return [ast.unparse(e) for e in node.elts]
+        return ()
+    return tuple(ast.unparse(e) for e in node.elts)
 
 
 def _names_of_the_returned_tuple(checks: list[Check], sentence: str, walk: Walk) -> None:
@@ -5844,13 +5841,17 @@ def _names_of_the_returned_tuple(checks: list[Check], sentence: str, walk: Walk)
     returned = walk.facts.index.returned
     if not isinstance(returned, tuple) or _EARLIER_STATE.search(walk.raw_sentence):
         return  # (`from (12, 29): the old y is 12`: working back to the state before)
-    names = _returned_names(walk.facts)
-    if len(names) != len(returned) or not any(
+    if not any(
         same_value(value, returned)
         for text in re.findall(r"\([^()\n]*\)", sentence)
         for literal, value in [_literal_value(_expr(text))]
         if literal
     ):
+        return
+    # (the traced call's last return statement)
+    last = next((e for e in reversed(walk.facts.index.events) if e.kind == "return" and e.depth == 0), None)
+    names = _returned_names(walk.facts.code_source, last.line_no) if last else ()
+    if len(names) != len(returned):
         return
     for check in checks:
         told = re.fullmatch(r"((?:self\.)?[A-Za-z_]\w*) = (.+)", check.text)
