@@ -6109,7 +6109,9 @@ def _one_state(located: list[Check], walk: Walk) -> None:
         previous = groups[-1][-1] if groups else None
         between = walk.sentence[previous.position : check.position] if previous is not None else ""
         told = previous.text.partition(" = ")[2] if previous is not None else ""
-        if told and told in between and not _OTHER_MOMENT.search(between):
+        named = previous.text.partition(" = ")[0].removeprefix("self.") if previous is not None else ""
+        unnamed = re.sub(rf"\b{re.escape(named)}\b", " ", between) if named else between  # (a variable `last`)
+        if told and told in between and not _OTHER_MOMENT.search(unnamed):
             between = between[between.index(told) + len(told) :]  # (`best becomes 'tea' with best_n = 4`)
         if re.fullmatch(r"[\s`]*;[\s`]*", between):
             between = ", "  # (`cur = 'c'; hops = 2`: values listed side by side, not steps in turn)
@@ -6123,7 +6125,8 @@ def _one_state(located: list[Check], walk: Walk) -> None:
         if len(group) < 2 or len(names) != len(group):
             continue
         names = {n.split("[")[0] for n in names}
-        if not any(names <= state.keys() for state in walk.facts.index.states):
+        states = walk.facts.index.states
+        if not any(names <= state.keys() for state in states) and not _attribute_beside_locals(names, group, states):
             continue  # variables of different calls (an argument of `__init__`, a local of `run`)
         shared = set(group[0].events).intersection(*(c.events for c in group[1:]))
         if not _EARLIER_STATE.search(walk.raw_sentence):
@@ -6133,6 +6136,17 @@ def _one_state(located: list[Check], walk: Walk) -> None:
             for check in group[1:]:
                 check.ok = False
                 check.text += " (never together with " + group[0].text + ")"
+
+
+def _attribute_beside_locals(names: set[str], group: list[Check], states: list[dict]) -> bool:
+    """`last is now 24 and out is 0`: an object's attribute (which a method's frame shows) told beside
+    locals of one frame (the caller's): whether they held at one time is `_held_at_one_time`'s test."""
+    local = {n for n in names if not n.startswith("self.")}
+    return (
+        len(local) < len(names)
+        and not any("[" in c.text.partition(" = ")[0] for c in group)
+        and any(local <= state.keys() for state in states)
+    )
 
 
 def _held_at_one_time(group: list[Check], facts: TraceFacts) -> bool:
@@ -6151,7 +6165,7 @@ def _held_at_one_time(group: list[Check], facts: TraceFacts) -> bool:
             return False
         bare = name.removeprefix("self.")
         held = [  # (of the local or of the attribute: `slots` may be told of either)
-            (i, history[k + 1][0] if k + 1 < len(history) else len(facts.index.events))
+            (i, facts.line_began(history[k + 1][0]) if k + 1 < len(history) else len(facts.index.events))
             for history in (facts.histories.get(bare, []), facts.histories.get(f"self.{bare}", []))
             for k, (i, v) in enumerate(history)
             if same_value(v, value)

@@ -102,6 +102,16 @@ class TraceFacts:
             }
         return self._mid_line
 
+    def line_began(self, i: int) -> int:
+        """The event at which the line that made event i began, in i's frame: `out = log.take_reading(t)`
+        begins before the call it waits on, so out's old value is no longer the state of a step done."""
+        events = self.index.events
+        depth = events[i].depth
+        for k in range(i, -1, -1):
+            if events[k].depth == depth and events[k].kind in ("line", "call"):
+                return k
+        return i
+
     def history(self, name: str) -> list[tuple[int, object]]:
         """(event, value) of `name`, else of the attribute `self.name` (`total` said of `self.total`)."""
         return self.histories.get(name) or self.histories.get(f"self.{name.removeprefix('self.')}", [])

@@ -5975,3 +5975,36 @@ def test_a_conditional_expressions_test_is_a_test_the_program_makes():
     assert ungrounded_in(plain, "The output is 'plain', so the test is True.", backward=True) == [
         "the condition is True"
     ]
+
+
+GAUGE = """
+class Gauge:
+    def __init__(self):
+        self.last = None
+        self.jumps = 0
+
+    def read(self, v):
+        if self.last is not None and v - self.last > 2:
+            self.jumps += 1
+        self.last = v
+        return self.jumps
+
+
+def jumps(values):
+    g = Gauge()
+    out = 0
+    for v in values:
+        out = g.read(v)
+    return out
+"""
+
+
+def test_a_callers_old_value_told_beside_what_the_call_it_waits_on_set_is_no_state_between_steps():
+    trace = traced(GAUGE, "jumps([1, 5, 6])")  # last 1, 5, 6; out 0, 1, 1 (set when read returns)
+    # while `out = g.read(v)` waits on read, out still shows 0: not a state a step left
+    assert ungrounded_in(trace, "The second reading: last is now 5 and out is 0.") == [
+        "out = 0 (never together with self.last = 5)"
+    ]
+    assert ungrounded_in(trace, "The second reading: last is now 5 and out is 1.") == []
+    # (`last` is the variable here, not a word for another moment that splits the values apart)
+    assert ungrounded_in(trace, "After the first reading, last is 1 and out is 0.") == []
