@@ -333,6 +333,23 @@ def _attribute(m: re.Match, facts: TraceFacts) -> str:
     )
 
 
+# `isalpha()` told in backticks without its receiver
+_BARE_METHOD = re.compile(r"`([A-Za-z_]\w*)\(\)`")
+
+
+def _bare_method(m: re.Match, facts: TraceFacts) -> str:
+    """`` `ch = '3'`: `isalpha()` is True ``: the program's one call of that method with no arguments
+    (`ch.isalpha()`), so its outcome is judged like the call written whole."""
+    receivers = {
+        ast.unparse(node.func.value)
+        for node, _ in facts.call_nodes
+        if isinstance(node.func, ast.Attribute) and node.func.attr == m.group(1) and not node.args and not node.keywords
+    }
+    if len(receivers) != 1 or not re.fullmatch(r"(?:self\.)?[A-Za-z_]\w*", receiver := receivers.pop()):
+        return m.group(0)
+    return f"`{receiver}.{m.group(1)}()`"
+
+
 _EMPTY_LITERALS = {"list": "[]", "array": "[]", "dict": "{}", "dictionary": "{}", "string": "''", "str": "''"}
 _EMPTY_VALUE = re.compile(
     r"(\b(?:is|was|becomes|became|to|as|stays|remains|starts as|starts at)\s+)(?:an\s+)?empty\s+(list|array|dict|dictionary|string|str)\b",
@@ -555,6 +572,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = _LABEL.sub("", sentence)
     if facts.instances:  # `rover.x = 2`: the attribute the trace shows as `self.x`
         text = _outside_quotes(text, lambda part: _ATTRIBUTE.sub(lambda m: _attribute(m, facts), part))
+    text = _BARE_METHOD.sub(lambda m: _bare_method(m, facts), text)
     text = re.sub(r"^\s*(?:[-*+•>]\s+)+", "", text)  # a bullet, not a minus
     text = _FIRST_WORD.sub(lambda m: _variable_named_first(m, facts), text)
     # `mask ^= 4` gives 6: the update restated with the values of the moment, and what it leaves
@@ -4528,7 +4546,9 @@ def _verdict_told(m: re.Match, before: str, clause: str) -> bool:
         return True
     return bool(
         re.search(
-            r"\b(?:true|false|holds?|held|fails?|failed|satisfied|passes|never|is less|is greater)\b", clause, re.I
+            r"\b(?:true|false|holds?|held|fails?|failed|satisfied|passes|passed|never|is less|is greater)\b",
+            clause,
+            re.I,
         )
     )
 

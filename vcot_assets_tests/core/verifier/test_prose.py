@@ -777,6 +777,10 @@ def test_a_test_written_out_with_its_outcome_left_to_what_follows(facts):
     assert verdicts(facts, "5 > 7 is true, so best changes.") == [("comparison", False)]
     assert verdicts(facts, "`5 > 7`, so best changes.") == [("comparison", False)]  # backticked: stated to hold
     assert verdicts(facts, "It changes because 5 > 7.") == [("comparison", False)]
+    # a test of literals said to have passed (also `once more`) is told with its outcome
+    assert verdicts(facts, "The check 5 > 7 passed, so best changes.") == [("comparison", False)]
+    assert verdicts(facts, "Then the check 0 > 0 passed once more.") == [("comparison", False)]
+    assert verdicts(facts, "Then the check 0 > 0 failed once more.") == [("comparison", True)]
     # a verdict after the second of two comparisons is the second's alone, unless both are meant
     assert verdicts(facts, "Four is less than nine and 4 == 9 is false.") == [
         ("comparison", True),
@@ -821,6 +825,15 @@ def test_a_test_stated_right_after_its_values_is_judged_in_that_state():
     assert [c.ok for c in backward if c.kind == "comparison"] == [True]
     backward = check_sentence("With ch = '-', `not ch.isalpha()` is False.", Walk(facts, 15, True, 0))
     assert [c.ok for c in backward if c.kind == "comparison"] == [False]
+
+
+def test_a_method_told_without_its_receiver_is_the_programs_one_call_of_it():
+    facts = trace_facts(traced(KEYS, "keys('a-b')"))
+    # `isalpha()` alone is `ch.isalpha()`, the only call of that method the program makes
+    assert ("comparison", False) in verdicts(facts, "`ch = '-'`: `isalpha()` is True, so it is skipped.")
+    assert ("comparison", True) in verdicts(facts, "`ch = '-'`: `isalpha()` is False, so it is added.")
+    # (a method the program never calls stays as written)
+    assert ("comparison", False) not in verdicts(facts, "`ch = '-'`: `isdigit()` is True, but that is not tested.")
 
 
 DIGITS = """\
