@@ -909,7 +909,7 @@ _NOT_RUN = re.compile(
 _TRUTH_AFTER = re.compile(
     r"(?:\s+(?:check|test|condition|guard)\b)?"  # (`the `if gate.try_key(t)` check passes`)
     r"(?:\s*(?:is|was|evaluates to|comes out|returns|returned|gives|gave|" + _BECAME + r")?\s*(?:`)?(?:true|false)\b"
-    r"|\s*(?:holds|held|fails|failed|passes|passed|is satisfied)\b)",
+    r"|\s*(?:still\s+)?(?:holds|held|fails|failed|passes|passed|is satisfied)\b)",
     re.IGNORECASE,
 )
 
@@ -4732,17 +4732,21 @@ _VERDICT_WORD = re.compile(r"\b(?:true|false|holds?|held|fails?|failed|satisfied
 
 
 def _against_stated_values(
-    node: ast.expr, claimed: bool, at: int, checks: list[Check], after: str = ""
+    node: ast.expr, claimed: bool, at: int, checks: list[Check], after: str = "", went: bool = False
 ) -> Check | None:
     """`self.left = ['c']` and `self.right = ['x', 'y']`; `len(self.right) > len(self.left)` is
     False: a test whose every variable the sentence gave a value before it, which comes out the
-    other way with those values (whatever moment of the run they belong to)."""
-    if re.match(r"[^.;]{0,40}?\b(?:for|with|at|when)\s+[-\d'\"\[(]", after):
+    other way with those values (whatever moment of the run they belong to). With `went`, a change told
+    (`took n from 32 to 0; then `while n:` held`) gives the value it went to."""
+    if re.match(r"[^.;]{0,40}?\b(?:for|with|at|when)\s+(?!\d+\s+more\b)[-\d'\"\[(]", after):
         return None  # `not ch.isalpha()` was False for 'a': the test's own values, given after it
     state: dict[str, object] = {}
     for check in sorted(checks, key=lambda c: c.position):
         stated = re.fullmatch(r"((?:self\.)?[A-Za-z_]\w*) = (.+)", check.text)
-        if check.kind == "value" and check.ok and stated and 0 <= check.position < at:
+        last = re.fullmatch(r"((?:self\.)?[A-Za-z_]\w*): \[.*, (.+)\]", check.text) if went else None
+        if check.kind == "sequence" and check.ok and last and 0 <= check.position < at:
+            stated = last  # (`took n from 32 to 0; then `while n:` held`: the value it went to last)
+        if check.kind in ("value", "sequence") and check.ok and stated and 0 <= check.position < at:
             literal, value = _literal_value(_expr(stated.group(2)) or ast.Constant(None))
             if literal:
                 state[stated.group(1)] = value
@@ -4762,7 +4766,7 @@ _TRUTH = re.compile(
     r"\s+(?:is|was|evaluates\s+to|returns|returned|gives|comes\s+out(?:\s+as)?|"
     + _BECAME
     + r")\s+`?(?P<word>true|false)\b"
-    r"|\s+(?P<verb>holds|held|fails|failed|is\s+satisfied|is\s+not\s+satisfied"
+    r"|\s+(?:still\s+)?(?P<verb>holds|held|fails|failed|is\s+satisfied|is\s+not\s+satisfied"
     # (`passes` where nothing is passed on: not `f(x) passes 3 to g`)
     r"|(?:passes|passed)(?=\s*(?:[,.;:)]|$)|\s+(?:and|so|but|then|here|now|again|too|this\s+time|for|with)\b))\b",
     re.IGNORECASE,
@@ -4823,9 +4827,9 @@ def _compound_truths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if not walk.facts.condition_events(node):
             continue
         s.use(compound.start(), m.end())
-        found = _against_stated_values(node, claimed, compound.start(), checks, text[m.end() :]) or walk.condition(
-            node, claimed
-        )
+        found = _against_stated_values(
+            node, claimed, compound.start(), checks, text[m.end() :], True
+        ) or walk.condition(node, claimed)
         if found.ok is not None:
             checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", found.ok, found.at, found.events))
 

@@ -6021,3 +6021,27 @@ def test_a_callers_old_value_told_beside_what_the_call_it_waits_on_set_is_no_sta
     assert ungrounded_in(trace, "The second reading: last is now 5 and out is 1.") == []
     # (`last` is the variable here, not a word for another moment that splits the values apart)
     assert ungrounded_in(trace, "After the first reading, last is 1 and out is 0.") == []
+
+
+HALVING_STEPS = """
+def halvings(n):
+    steps = 0
+    while n:
+        n //= 2
+        steps += 1
+    return steps
+"""
+
+
+def test_a_loop_test_restated_with_its_outcome_is_judged_with_the_value_the_sentence_took_its_variable_to():
+    trace = traced(HALVING_STEPS, "halvings(4)")  # n: 4, 2, 1, 0
+    # `took n from 1 to 0`: with n = 0 the test `while n:` cannot hold, whatever it did on other passes
+    assert ungrounded_in(
+        trace, "Last, `n //= 2` took `n` from 1 to 0; then `while n:` still held for one more check.", backward=True
+    ) == ["n is True"]
+    assert (
+        ungrounded_in(
+            trace, "Last, `n //= 2` took `n` from 1 to 0; then `while n:` failed for the first time.", backward=True
+        )
+        == []
+    )
