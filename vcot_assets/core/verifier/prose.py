@@ -116,7 +116,7 @@ _QUESTION_BEFORE = re.compile(
 # `has been cut down to 1500`, `was brought down to 3`: a change told in the passive
 _PASSIVE_CHANGE = (
     r"(?:is|was|has been|had been|have been|gets|got)\s+(?:cut|reduced|brought|lowered|raised|set|increased|"
-    r"decreased|bumped|pushed|knocked|trimmed|updated|changed)\s+(?:(?:down|up|back)\s+)?to"
+    r"decreased|bumped|pushed|knocked|trimmed|updated|changed|clamped|capped)\s+(?:(?:down|up|back)\s+)?to"
 )
 _VALUE_VERBS = (
     r"(?:goes up to|goes down to|goes back to|drops back to|falls back to|climbs to|climbs back to|stays at|is left at|stops at|"
@@ -350,9 +350,18 @@ def _bare_method(m: re.Match, facts: TraceFacts) -> str:
     return f"`{receiver}.{m.group(1)}()`"
 
 
-_EMPTY_LITERALS = {"list": "[]", "array": "[]", "dict": "{}", "dictionary": "{}", "string": "''", "str": "''"}
+_EMPTY_LITERALS = {
+    "list": "[]",
+    "array": "[]",
+    "dict": "{}",
+    "dictionary": "{}",
+    "string": "''",
+    "str": "''",
+    "set": "set()",
+    "tuple": "()",
+}
 _EMPTY_VALUE = re.compile(
-    r"(\b(?:is|was|becomes|became|to|as|stays|remains|starts as|starts at)\s+)(?:an\s+)?empty\s+(list|array|dict|dictionary|string|str)\b",
+    r"(\b(?:is|was|becomes|became|to|as|stays|remains|starts as|starts at)\s+)(?:an\s+)?empty\s+(list|array|dict|dictionary|string|str|set|tuple)\b",
     re.I,
 )
 
@@ -793,6 +802,14 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         lambda m: m.group(0) if m.group(1) and not _names_a_value(m.group(2), facts) else f"{m.group(2)} goes from",
         text,
     )  # (`the size` is self.size; `the tape`, an object, is no value)
+    # `which takes the level to -4`, `brings total up to 9`: read as `sets level to -4`
+    text = re.sub(
+        # (not `pushes sizes up to 3`, a list's length; not `moves best to 2` told of a pass named before it)
+        r"\b(?:takes|took|brings|brought|raises|raised|lowers|lowered|bumps|bumped)\s+(the\s+)?"
+        r"((?:self\.)?[A-Za-z_]\w*)\s+(?:up\s+|down\s+|back\s+)?to\b(?=\s+-?\d)(?!\s+-?\d+\s+or\s)",
+        lambda m: f"sets {m.group(2)} to" if _names_a_value(m.group(2), facts) else m.group(0),
+        text,
+    )
     # `the previous total was 8`, `the new best is 5`: the variable named
     text = re.sub(
         r"\b[Tt]he\s+(?:previous|old|new|current|running|updated)\s+([A-Za-z_]\w*)\b(?=\s+(?:was|is|becomes|became)\s+-?\d)",

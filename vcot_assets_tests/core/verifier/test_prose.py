@@ -6045,3 +6045,24 @@ def test_a_loop_test_restated_with_its_outcome_is_judged_with_the_value_the_sent
         )
         == []
     )
+
+
+CLAMPED_TOTAL = """
+def clamp_total(xs, cap):
+    seen = set()
+    level = 0
+    for x in xs:
+        seen.add(x)
+        level = min(level + x, cap)
+    return level, len(seen)
+"""
+
+
+def test_changes_told_with_takes_to_clamped_to_and_an_empty_set_are_values_of_the_variable():
+    facts = trace_facts(traced(CLAMPED_TOTAL, "clamp_total([4, 9], 10)"))  # level 0, 4, 10; seen set(), {4}, {9, 4}
+    assert verdicts(facts, "seen starts as an empty set.") == [("value", True)]
+    assert verdicts(facts, "seen starts as an empty tuple.") == [("value", False)]
+    assert verdicts(facts, "Adding 4 takes the level to 4.") == [("value", True), ("literal", True)]
+    assert ("value", False) in verdicts(facts, "Adding 4 takes the level to 5.")
+    assert ("value", True) in verdicts(facts, "Then 4 + 9 = 13, so level is clamped to 10.")
+    assert ("value", False) in verdicts(facts, "Then 4 + 9 = 13, so level is clamped to 9.")

@@ -60,3 +60,14 @@ def test_the_values_a_variable_ends_at_from_some_event_on():
     facts = trace_facts(traced(code, "f([4, 5])"))  # acc goes 0, 4, 9; each call of add returns with it
     assert {4, 9} <= set(facts.final_values("acc")) and 0 not in facts.final_values("acc")
     assert set(facts.final_values("acc", since=facts.set_events("acc")[-1])) == {9}  # (the first return is passed)
+
+
+def test_the_line_an_event_belongs_to_began_before_the_calls_it_waited_on():
+    code = "def add(acc, x):\n    return acc + x\n\ndef f(xs):\n    acc = 0\n    for x in xs:\n        acc = add(acc, x)\n    return acc\n"
+    facts = trace_facts(traced(code, "f([4])"))
+    events = facts.index.events
+    set_to_4 = facts.set_events("acc")[-1]  # `acc = add(acc, x)` shows acc = 4 after add has returned
+    began = facts.line_began(set_to_4)
+    assert (events[began].kind, events[began].line_no) == ("line", 7)
+    assert any(e.function == "add" for e in events[began:set_to_4])  # (the call it waited on lies between)
+    assert facts.line_began(began) == began
