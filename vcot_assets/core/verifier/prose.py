@@ -617,7 +617,7 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = _BINARY_BIT_OPERATION.sub(_binary_bit_operation, text)
     text = re.sub(r"\b([A-Z][a-z]+ \d+)\s*=\s*(?=[\[({'\"])", r"\1: ", text)  # `Row 1 = [4, 9, 2]`: a label
     text = _outside_quotes(text, lambda part: _BOLD.sub("", part))  # (`2**4` between two operands is a power)
-    text = text.replace("__", "")
+    text = _outside_quotes(text, lambda part: part.replace("__", ""))  # (`'fox___'` keeps its underscores)
     # took `self.planted` from 4 to 6: the variable in backticks goes from one to the other (before
     # spans of the code's text are masked; without backticks, `_MOVED_NAME` reads it)
     text = _sub_where(
@@ -4051,6 +4051,8 @@ def _passes_the_verb(text: str, m: re.Match) -> bool:
         # `Third pass: 68 passes both checks`, `Day 3: 995 passes: ...`: a value opening a clause passes a test
         or (re.match(r"\s+(?:both|all|every|each|its|the)\b|\s*:", after) and re.search(r"(?:^|[:;,(])\s*$", before))
         or re.match(r"\s+-?\d", after)  # `26 passes 18 and 12`: a value going past others
+        # `90 passes, 38 fails, 64 passes`: values opening clauses, each with its outcome
+        or (re.search(r"(?:^|[:;,(])\s*$", before) and re.search(r"\b\d+\s+(?:fails|failed)\b", text))
         or _TEST_NEXT.match(after)  # `Only 2 passes x + s > 0`, `The token 3 passes isdigit()`
         or (re.search(r"=\s*`?$", before) and re.match(r"\s*(?:[.;]|$)", after))  # `0 + 5 = 5` passes.: a result
     )
@@ -4851,6 +4853,27 @@ def _compound_truths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", found.ok, found.at, found.events))
 
 
+# `2 <= 0 or 2 > 6, which is True`: a test of literals joined by `or`/`and`, its outcome told after it
+_LITERAL_TEST = r"-?\d+(?:\.\d+)?\s*(?:[<>]=?|[=!]=)\s*-?\d+(?:\.\d+)?"
+_LITERAL_COMPOUND = re.compile(
+    rf"(?<![\w.])({_LITERAL_TEST}(?:\s+(?:or|and)\s+{_LITERAL_TEST})+)(?![\w.])"
+    r"(?=\s*,?\s*(?:which\s+)?(?:is|was|evaluates\s+to|comes\s+out)\s+`?(?P<truth>true|false)\b)",
+    re.I,
+)
+
+
+def _literal_compound_truths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`the guard is then 2 <= 0 or 2 > 6, which is True`: the whole test evaluated (`_comparisons`
+    leaves each operand of an `or`/`and` to the whole)."""
+    for m in _LITERAL_COMPOUND.finditer(s.text):
+        literal, truth = _literal_value(_expr(m.group(1)))
+        if not literal or not s.free(m.start(1), m.end(1)):
+            continue
+        claimed = m.group("truth").lower() == "true"
+        s.use(m.start(1), m.end(1))
+        checks.append(Check("comparison", f"{m.group(1)} is {claimed}", bool(truth) == claimed))
+
+
 # `the whole condition is False`: the `and`/`or` test the sentence, or the one before, restated
 _WHOLE_TEST = re.compile(
     r"\bthe\s+(?:whole|entire|full|combined|overall|complete)\s+(?:condition|check|test|guard|expression)(?=\s)", re.I
@@ -5419,8 +5442,10 @@ def _returned_here(value: object, walk: Walk) -> int | None:
 
 
 def _built_on(m: re.Match, text: str, end: int) -> bool:
-    """`returns the string "off by " joined with "2"`: a value with its type named that the sentence goes on
-    to build on, not the value returned."""
+    """`returns the string "off by " joined with "2"`: a value the sentence goes on to build on (with its type
+    named, or joined with more), not the value returned."""
+    if re.match(r"\s+(?:joined|concatenated|combined|glued)\s+(?:with|to)\b|\s+followed\s+by\b", text[end:]):
+        return True  # (`returns 'minor:' joined with str(pct)`: the first part of what it builds)
     return bool(m.group("typed")) and not re.match(r"\s*(?:[.;:)]|$|,\s*(?:so|and|then|as|which|since)\b)", text[end:])
 
 
@@ -5712,6 +5737,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _counts,
         _collection_counts,
         _compound_truths,
+        _literal_compound_truths,
         _whole_tests,
         _sign_claims,
         _repeated_halvings,
@@ -6105,7 +6131,8 @@ def _together(checks: list[Check], walk: Walk) -> None:
 _SEQUENCING = re.compile(
     r"\b(?:then|after|afterwards|later|next|before|becomes|became|goes|went|moves|moved|"
     r"until|while|from|to|each|every|loop|iteration|again|so|thus|therefore|hence|gives|giving|"
-    r"pass|step|round|when|once|now|old|previous|earlier|original|must|finally)\b|->|→|;|:"
+    r"pass|step|round|when|once|now|old|previous|earlier|original|must|finally|try|tries|tried)\b|->|→|;|:"
+    r"|\b\d+\s+(?:shifts|steps|passes|rounds|iterations|moves|swaps|halvings|doublings)\b"  # (`d = 2, 2 shifts, flips = 6`)
     r"|,\s*(?:and\s+)?for\b",  # (`longest stayed 12, and for km = 5 ...`: another pass begins)
     re.I,
 )

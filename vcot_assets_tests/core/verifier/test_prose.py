@@ -6066,3 +6066,44 @@ def test_changes_told_with_takes_to_clamped_to_and_an_empty_set_are_values_of_th
     assert ("value", False) in verdicts(facts, "Adding 4 takes the level to 5.")
     assert ("value", True) in verdicts(facts, "Then 4 + 9 = 13, so level is clamped to 10.")
     assert ("value", False) in verdicts(facts, "Then 4 + 9 = 13, so level is clamped to 9.")
+
+
+PADDED = """
+def pad(word, n):
+    out = word
+    while len(out) < n:
+        out += "_"
+    return out
+"""
+
+SHIFTS = """
+def shifts(d):
+    flips = 0
+    while d:
+        d >>= 1
+        flips += 1
+    return flips
+"""
+
+
+def test_forms_of_round_72_that_are_no_claims_of_the_kind_they_were_read_as():
+    padded = traced(PADDED, "pad('ab', 4)")  # out: 'ab', 'ab_', 'ab__'; the loop runs twice
+    # (underscores inside a quoted string are its text, not markdown)
+    assert ungrounded_in(padded, "The output 'ab__' has length 4.") == []
+    # `7 passes, 0 fails`: values each told with its outcome, not 7 passes of a loop
+    assert ungrounded_in(padded, "Filter: `2 >= 1` is true, `7` passes, `0` fails.") == []
+    # what a return is joined with is part of what it returns
+    assert ungrounded_in(padded, "Finally it returns 'ab' joined with '__', which gives 'ab__'.") == []
+    shifted = traced(SHIFTS, "shifts(2)")  # d: 2, 1, 0; flips: 0, 1, 2
+    # a count of steps between two values moves time on, as `then` does
+    assert ungrounded_in(shifted, "Start: d = 2, 2 shifts, flips = 2.") == []
+    assert ungrounded_in(shifted, "Start: d = 2, flips = 2.") == ["flips = 2 (never together with d = 2)"]
+    # `try` puts forward an input: not a state together with the output worked back from
+    assert ungrounded_in(shifted, "Working back from flips = 2, try d = 2.", backward=True) == []
+
+
+def test_a_test_of_literals_joined_by_or_is_judged_whole_with_the_outcome_told_after_it():
+    shifted = traced(SHIFTS, "shifts(2)")
+    assert ungrounded_in(shifted, "The guard is then 2 <= 0 or 2 > 6, which is False.") == []
+    assert ungrounded_in(shifted, "The guard is then 2 <= 0 or 2 > 6, which is True.") == ["2 <= 0 or 2 > 6 is True"]
+    assert ungrounded_in(shifted, "Both hold: 1 < 2 and 3 == 3 is True.") == []
