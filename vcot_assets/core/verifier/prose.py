@@ -4733,8 +4733,10 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             if ever.ok is not None:
                 checks.append(Check("comparison", f"never {ast.unparse(node)}", not ever.ok))
             continue
-        found = _against_stated_values(node, claimed, left_start, checks, text[right_end:]) or walk.condition(
-            node, claimed
+        found = (
+            _against_stated_values(node, claimed, left_start, checks, text[right_end:])
+            or _code_test_with_told_value(node, claimed, left_start, checks, walk, text[right_end:])
+            or walk.condition(node, claimed)
         )
         if found.ok is not None:
             checks.append(Check("comparison", ast.unparse(node), found.ok, found.at, found.events))
@@ -4781,6 +4783,43 @@ def _against_stated_values(
     return Check("comparison", f"{ast.unparse(node)} is {claimed} (not with the values the sentence gives)", False)
 
 
+def _code_test_with_told_value(
+    node: ast.expr, claimed: bool, at: int, checks: list[Check], walk: Walk, after: str
+) -> Check | None:
+    """`Now x = 8, and 8 in seen is true`: the code's test `x in seen` written with the value the sentence
+    gave x before it, judged where the program made that test while the variables the sentence told held
+    their told values (not at a later moment where 8 is in seen)."""
+    if re.match(r"[^.;]{0,40}?\b(?:for|with|at|when)\s+[-\d'\"\[(]", after):
+        return None  # (`(1 + k) % 3 == 0 at k = 2 and k = 5`: the test's other values, given after it)
+    told: dict[str, object] = {}
+    for check in checks:
+        stated = re.fullmatch(r"((?:self\.)?[A-Za-z_]\w*) = (.+)", check.text)
+        if check.kind == "value" and check.ok and stated and 0 <= check.position < at:
+            literal, value = _literal_value(_expr(stated.group(2)) or ast.Constant(None))
+            if literal:
+                told[stated.group(1)] = value
+    written = ast.dump(node)
+    for code, _ in walk.facts.condition_nodes:
+        for name in _names(code) & told.keys():
+            bound = ast.dump(_bind_name(code, name, told[name]))
+            if bound != written or bound == ast.dump(code):
+                continue  # (a test restated as the code has it is `walk.condition`'s)
+            states = walk.facts.index.states
+            tested = [  # (`k = 'c', v = 1: 1 not in inv`: with every value told, not only v's)
+                i
+                for i in walk.facts.condition_events(code)
+                if all(same_value(states[i][n], v) for n, v in told.items() if n in states[i]) and name in states[i]
+            ]
+            if not walk.backward:  # (told in order: the next such test, not a later pass's with the same value)
+                tested = sorted(tested, key=walk._walk_rank)[:1]
+            verdicts = [(i, walk.holds(_truth(code), claimed, i)) for i in tested]
+            if any(held for _, held in verdicts):
+                return Check("comparison", ast.unparse(node), True, next(i for i, held in verdicts if held))
+            if verdicts and all(held is False for _, held in verdicts):
+                return Check("comparison", f"{ast.unparse(node)} (where the program tested {ast.unparse(code)})", False)
+    return None
+
+
 _TRUTH = re.compile(
     r"\s+(?:is|was|evaluates\s+to|returns|returned|gives|comes\s+out(?:\s+as)?|"
     + _BECAME
@@ -4811,13 +4850,17 @@ def _for_value(node: ast.expr, text: str, at: int, known: frozenset[str]) -> tup
     literal, value = _literal_value(written)
     if not literal:
         return node, at
-    name = names.pop()
+    return _bind_name(node, names.pop(), value), end
+
+
+def _bind_name(node: ast.expr, name: str, value: object) -> ast.expr:
+    """A copy of `node` with the variable `name` replaced by the constant `value` (`x in seen` with x = 8)."""
 
     class _Bind(ast.NodeTransformer):
         def visit_Name(self, leaf: ast.Name) -> ast.AST:
             return ast.Constant(value) if leaf.id == name else leaf
 
-    return ast.fix_missing_locations(_Bind().visit(copy.deepcopy(node))), end
+    return ast.fix_missing_locations(_Bind().visit(copy.deepcopy(node)))
 
 
 def _claimed_truth(m: re.Match) -> bool:

@@ -6107,3 +6107,40 @@ def test_a_test_of_literals_joined_by_or_is_judged_whole_with_the_outcome_told_a
     assert ungrounded_in(shifted, "The guard is then 2 <= 0 or 2 > 6, which is False.") == []
     assert ungrounded_in(shifted, "The guard is then 2 <= 0 or 2 > 6, which is True.") == ["2 <= 0 or 2 > 6 is True"]
     assert ungrounded_in(shifted, "Both hold: 1 < 2 and 3 == 3 is True.") == []
+
+
+FIRST_REPEAT = """
+def first_repeat(seq):
+    seen = set()
+    for x in seq:
+        if x in seen:
+            return x
+        seen.add(x)
+    return None
+"""
+
+
+def test_the_codes_test_written_with_the_value_just_told_is_judged_at_the_next_test_with_that_value():
+    trace = traced(FIRST_REPEAT, "first_repeat([3, 8, 1, 8])")  # `x in seen` is False for 3, 8, 1, True for the 2nd 8
+    told = "First x = 3, so seen = {{3}}. Now x = 8, and `8 in seen` is {}."
+    # (8 is in seen later, after it was added: not when the program tested the first 8)
+    assert ungrounded_in(trace, told.format("true")) == ["8 in seen"]
+    assert ungrounded_in(trace, told.format("false")) == []
+
+
+INVERTED = """
+def invert(d):
+    inv = {}
+    for k, v in d.items():
+        if v not in inv:
+            inv[v] = k
+    return inv
+"""
+
+
+def test_the_codes_test_written_with_told_values_holds_them_all_in_a_backward_narration():
+    trace = traced(INVERTED, "invert({'a': 1, 'b': 2, 'c': 1})")  # `v not in inv`: True for 'a' and 'b', False for 'c'
+    told = "A third pair k = 'c', v = 1 fits too: `1 not in inv` is {} there, so it is skipped."
+    # (with v = 1 alone, the first pair's test would do; k = 'c' names the third)
+    assert ungrounded_in(trace, told.format("True"), backward=True) == ["1 not in inv"]
+    assert ungrounded_in(trace, told.format("False"), backward=True) == []
