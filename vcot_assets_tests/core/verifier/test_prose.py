@@ -6109,22 +6109,22 @@ def test_a_test_of_literals_joined_by_or_is_judged_whole_with_the_outcome_told_a
     assert ungrounded_in(shifted, "Both hold: 1 < 2 and 3 == 3 is True.") == []
 
 
-FIRST_REPEAT = """
-def first_repeat(seq):
-    seen = set()
-    for x in seq:
-        if x in seen:
+FIRST_ECHO = """
+def first_echo(items):
+    met = []
+    for x in items:
+        if x in met:
             return x
-        seen.add(x)
+        met.append(x)
     return None
 """
 
 
 def test_the_codes_test_written_with_the_value_just_told_is_judged_at_the_next_test_with_that_value():
-    trace = traced(FIRST_REPEAT, "first_repeat([3, 8, 1, 8])")  # `x in seen` is False for 3, 8, 1, True for the 2nd 8
-    told = "First x = 3, so seen = {{3}}. Now x = 8, and `8 in seen` is {}."
-    # (8 is in seen later, after it was added: not when the program tested the first 8)
-    assert ungrounded_in(trace, told.format("true")) == ["8 in seen"]
+    trace = traced(FIRST_ECHO, "first_echo([3, 8, 1, 8])")  # `x in met` is False for 3, 8, 1, True for the 2nd 8
+    told = "First x = 3, so met = [3]. Now x = 8, and `8 in met` is {}."
+    # (8 is in met later, after it was added: not when the program tested the first 8)
+    assert ungrounded_in(trace, told.format("true")) == ["8 in met"]
     assert ungrounded_in(trace, told.format("false")) == []
 
 
