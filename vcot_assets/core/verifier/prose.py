@@ -4761,16 +4761,7 @@ def _against_stated_values(
     (`took n from 32 to 0; then `while n:` held`) gives the value it went to."""
     if re.match(r"[^.;]{0,40}?\b(?:for|with|at|when)\s+(?!\d+\s+more\b)[-\d'\"\[(]", after):
         return None  # `not ch.isalpha()` was False for 'a': the test's own values, given after it
-    state: dict[str, object] = {}
-    for check in sorted(checks, key=lambda c: c.position):
-        stated = re.fullmatch(r"((?:self\.)?[A-Za-z_]\w*) = (.+)", check.text)
-        last = re.fullmatch(r"((?:self\.)?[A-Za-z_]\w*): \[.*, (.+)\]", check.text) if went else None
-        if check.kind == "sequence" and check.ok and last and 0 <= check.position < at:
-            stated = last  # (`took n from 32 to 0; then `while n:` held`: the value it went to last)
-        if check.kind in ("value", "sequence") and check.ok and stated and 0 <= check.position < at:
-            literal, value = _literal_value(_expr(stated.group(2)) or ast.Constant(None))
-            if literal:
-                state[stated.group(1)] = value
+    state = _values_told_before(checks, at, went)
     names = _names(node) - SAFE_CALLS
     if not names or not names <= state.keys():
         return None
@@ -4783,6 +4774,22 @@ def _against_stated_values(
     return Check("comparison", f"{ast.unparse(node)} is {claimed} (not with the values the sentence gives)", False)
 
 
+def _values_told_before(checks: list[Check], at: int, went: bool = False) -> dict[str, object]:
+    """The literal values the sentence gave variables before position `at`, the last told of each; with
+    `went`, also the value a told change went to (`took n from 32 to 0`)."""
+    state: dict[str, object] = {}
+    for check in sorted(checks, key=lambda c: c.position):
+        stated = re.fullmatch(r"((?:self\.)?[A-Za-z_]\w*) = (.+)", check.text)
+        last = re.fullmatch(r"((?:self\.)?[A-Za-z_]\w*): \[.*, (.+)\]", check.text) if went else None
+        if check.kind == "sequence" and check.ok and last and 0 <= check.position < at:
+            stated = last  # (`took n from 32 to 0; then `while n:` held`: the value it went to last)
+        if check.kind in ("value", "sequence") and check.ok and stated and 0 <= check.position < at:
+            literal, value = _literal_value(_expr(stated.group(2)) or ast.Constant(None))
+            if literal:
+                state[stated.group(1)] = value
+    return state
+
+
 def _code_test_with_told_value(
     node: ast.expr, claimed: bool, at: int, checks: list[Check], walk: Walk, after: str
 ) -> Check | None:
@@ -4791,20 +4798,14 @@ def _code_test_with_told_value(
     their told values (not at a later moment where 8 is in seen)."""
     if re.match(r"[^.;]{0,40}?\b(?:for|with|at|when)\s+[-\d'\"\[(]", after):
         return None  # (`(1 + k) % 3 == 0 at k = 2 and k = 5`: the test's other values, given after it)
-    told: dict[str, object] = {}
-    for check in checks:
-        stated = re.fullmatch(r"((?:self\.)?[A-Za-z_]\w*) = (.+)", check.text)
-        if check.kind == "value" and check.ok and stated and 0 <= check.position < at:
-            literal, value = _literal_value(_expr(stated.group(2)) or ast.Constant(None))
-            if literal:
-                told[stated.group(1)] = value
+    told = _values_told_before(checks, at)
     written = ast.dump(node)
+    states = walk.facts.index.states
     for code, _ in walk.facts.condition_nodes:
         for name in _names(code) & told.keys():
             bound = ast.dump(_bind_name(code, name, told[name]))
             if bound != written or bound == ast.dump(code):
                 continue  # (a test restated as the code has it is `walk.condition`'s)
-            states = walk.facts.index.states
             tested = [  # (`k = 'c', v = 1: 1 not in inv`: with every value told, not only v's)
                 i
                 for i in walk.facts.condition_events(code)
