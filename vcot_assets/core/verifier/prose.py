@@ -3708,6 +3708,9 @@ _CALLS_OF = re.compile(
 )
 
 
+_ALL_OF_THEM = re.compile(r"\b(?:in\s+(?:total|all)|altogether|all\s+told)\b", re.I)
+
+
 def _call_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`after 9 calls to tick()`: the program called that function of its own that many times
     (read on the sentence as written: normalizing masks the function's name as code)."""
@@ -3721,8 +3724,10 @@ def _call_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if f"def{name}(" not in walk.facts.code_text:
             continue  # `3 calls to append`: not a function of the program
         calls = walk.facts.calls_of.get(name, 0)
-        # (a backward narration may count the calls one part of the output came from: some of them)
-        checks.append(Check("count", m.group(0), count <= calls if walk.backward else count == calls))
+        # (a backward narration may count the calls one part of the output came from: some of them,
+        # unless it says they are all: `in total note_hour is called 14 times`)
+        some = walk.backward and not _ALL_OF_THEM.search(raw)
+        checks.append(Check("count", m.group(0), count <= calls if some else count == calls))
         # (`called double 3 times`: the calls' count, not a loop's; a backward narration's may be
         # some of the calls, so there the loops' counts judge it too)
         times = regex(rf"\b{count}\s+times\b").search(s.text) if (m.group("n") or m.group("was_n")) else None
@@ -3736,7 +3741,48 @@ _ITEM = r"(?:-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\)|\[[^\[\]\n]*\])
 _ITEMS = rf"{_ITEM}(?:\s*,\s*{_ITEM})*,?\s+(?:and|or)\s+{_ITEM}"
 _COUNT_THEN_ITEMS = re.compile(
     rf"(?<![\w.,])(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+s)\s*:\s*(?P<items>{_ITEMS})\s*(?=[.;)]|$)"
+    # (`six characters: '3', 'a', '1', 'c'.`: three or more items without `and` that end the sentence,
+    # and `the remaining 4 fares (4, 1, 3, 2)`: three or more items in brackets right after the count;
+    # both only of a noun for the items themselves, see _counts_items)
+    rf"|(?<![\w.,])(?P<n2>\d+)\s+(?:[a-z]+\s+)?(?P<noun2>[a-z]+s)\s*:\s*(?P<items2>{_ITEM}(?:\s*,\s*{_ITEM}){{2,}})\s*\.?$"
+    rf"|(?<!\d\sof\s)\bthe\s+(?:[a-z]+\s+)?(?P<n3>\d+)\s+(?:[a-z]+\s+)?(?P<noun3>[a-z]+s)\s*"
+    rf"\((?P<items3>{_ITEM}(?:\s*,\s*{_ITEM}){{2,}})\)(?!\s*,)"
 )
+# (nouns that count the values themselves; other nouns, `steps`, `bounces` or `additions`, may count
+# the gaps between them)
+_VALUE_NOUNS = frozenset(
+    {
+        "values",
+        "numbers",
+        "multiples",
+        "terms",
+        "items",
+        "elements",
+        "candidates",
+        "entries",
+        "words",
+        "letters",
+        "characters",
+        "chars",
+        "digits",
+        "keys",
+        "names",
+        "pieces",
+        "parts",
+        "tokens",
+        "strings",
+        "lines",
+        "cells",
+    }
+)
+
+
+def _counts_items(noun: str, walk: Walk) -> bool:
+    """Whether a plural noun counts items themselves: one of _VALUE_NOUNS or a collection a loop walks."""
+    noun = noun.lower()
+    return noun in _VALUE_NOUNS or any(source == noun for source in walk.facts.loop_sources.values())
+
+
 _COUNT_AFTER_ITEMS = re.compile(r"(?:i\.e\.|that\s+is|which\s+is|making)\s")
 _ITEMS_THEN_COUNT = re.compile(
     # (`sums 19, 10, 1, which is 3 rounds`: three or more items need no `and`)
@@ -3775,18 +3821,51 @@ def _listed_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             if size is not None:
                 said = int(m.group("n"))
                 checks.append(Check("count", f"{m.group(0)} (the range gives {size})", said == size))
-    if ":" not in walk.raw_sentence and not _COUNT_AFTER_ITEMS.search(walk.raw_sentence):
+    if (
+        ":" not in walk.raw_sentence
+        and "(" not in walk.raw_sentence
+        and not _COUNT_AFTER_ITEMS.search(walk.raw_sentence)
+    ):
         return  # (most sentences list nothing: no need to read their numbers)
+    if "..." in raw or "…" in raw:
+        for m in _PROGRESSION_THEN_COUNT.finditer(raw):
+            check = _progression_count(m)
+            if check is not None:
+                checks.append(check)
     for m in (*_COUNT_THEN_ITEMS.finditer(raw), *_ITEMS_THEN_COUNT.finditer(raw)):
-        items = re.sub(r",?\s+(?:and|or)\s+(?=" + _ITEM + r"$)", ", ", m.group("items"))
+        k = next(k for k in ("", "2", "3") if f"n{k}" in m.re.groupindex and m.group(f"n{k}"))
+        said, noun, written = int(m.group(f"n{k}")), m.group(f"noun{k}"), m.group(f"items{k}")
+        if k and not _counts_items(noun, walk):
+            continue  # `6 bounces: 40, 30, 22, 16, 12, 9, 6`: the steps between the values listed
+        items = re.sub(r",?\s+(?:and|or)\s+(?=" + _ITEM + r"$)", ", ", written)
         try:
             listed = ast.literal_eval(f"[{items}]")
         except (ValueError, SyntaxError, MemoryError, RecursionError):
             continue
-        check = _listed_count(m, listed)
-        if not check.ok and not re.search(r"\b(?:and|or)\b", m.group("items")) and int(m.group("n")) == len(listed) - 1:
+        check = Check("count", f"{said} {noun} (listed: {len(listed)})", said == len(listed))
+        if m.re is _ITEMS_THEN_COUNT and not re.search(r"\b(?:and|or)\b", written) and said == len(listed) - 1:
             continue  # `a went 2, 5, 8, which is two additions`: a course of values counts the steps between them
         checks.append(check)
+
+
+# `k runs 14, 21, 28, ..., 98, which is 13 values`: a run of even steps written short with `...`
+_PROGRESSION_THEN_COUNT = re.compile(
+    r"(?<![\w.,])(?P<head>-?\d+(?:\s*,\s*-?\d+)+)\s*,\s*(?:\.\.\.|…)\s*,?\s*(?P<z>-?\d+)\s*,?\s*"
+    rf"{_COUNT_AFTER_ITEMS.pattern}\s*(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+s)\b"
+)
+
+
+def _progression_count(m: re.Match) -> Check | None:
+    """How many values `a, b, c, ..., z` holds when its written head goes in one even step, else None."""
+    head = [int(v) for v in re.split(r"\s*,\s*", m.group("head"))]
+    step, last = head[1] - head[0], int(m.group("z"))
+    if step == 0 or any(b - a != step for a, b in zip(head, head[1:])) or (last - head[0]) % step:
+        return None
+    size = (last - head[0]) // step + 1
+    said = int(m.group("n"))
+    if size < len(head) or (said == size - 1 and m.group("noun") not in _VALUE_NOUNS):
+        return None
+    return Check("count", f"{m.group(0)} (the run holds {size})", said == size)
 
 
 # `'a b c' splits into 3 words`, `the row splits into 5 cells`: how many pieces a split of the text gives

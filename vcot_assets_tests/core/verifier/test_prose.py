@@ -1846,6 +1846,9 @@ def test_how_many_calls_to_a_function_of_the_program():
     # a backward narration may count the calls one part of the output came from
     backward = check_sentence("The 6 and the 8 come from 2 calls to `double`.", Walk(calls, 15, True, 0))
     assert ("count", True) in [(c.kind, c.ok) for c in backward]
+    # unless it says they are all
+    backward = check_sentence("In total `double` is called 2 times.", Walk(calls, 15, True, 0))
+    assert ("count", False) in [(c.kind, c.ok) for c in backward]
 
 
 WORD_VALUES = """\
@@ -2233,6 +2236,18 @@ def test_a_count_said_beside_the_items_it_lists_is_how_many_are_listed(facts):
     assert ("count", True) in verdicts(facts, "i runs over range(3, 6), which is 3 values.")
     assert ("count", False) in verdicts(facts, "i runs over range(1 << 2): 3 values.")
     assert ("count", False) not in verdicts(facts, "i runs over range(k, len(xs)): 3 values.")  # (not constants)
+    # three or more items without `and` that end the sentence, and items in brackets right after the count
+    assert ("count", True) in verdicts(facts, "The sums are four values: 8, 6, 10, 15.")
+    assert ("count", False) in verdicts(facts, "The sums are three values: 8, 6, 10, 15.")
+    assert ("count", False) not in verdicts(facts, "The sums are 3 values: 8, 6, 10, 15 from the loop.")
+    assert ("count", False) in verdicts(facts, "Each of the remaining 2 values (6, 10, 15) is appended.")
+    assert ("count", False) not in verdicts(facts, "3 of the 4 values (6, 10, 15) are over 5.")  # (some of them)
+    # other nouns may count the steps between the values
+    assert ("count", False) not in verdicts(facts, "It takes 3 changes: 8, 6, 10, 15.")
+    # a run of even steps written short with `...` holds (last - first) // step + 1 values
+    assert ("count", True) in verdicts(facts, "i runs 3, 4, 5, ..., 9, which is 7 values.")
+    assert ("count", False) in verdicts(facts, "i runs 3, 4, 5, ..., 9, which is 6 values.")
+    assert ("count", False) not in verdicts(facts, "i goes 3, 4, 5, ..., 9, which is 6 steps.")  # (the gaps)
 
 
 def test_a_change_by_a_step_from_one_value_to_another_and_two_names_set_in_one_breath():
