@@ -175,7 +175,11 @@ _ITEMS_HANDLED = re.compile(
     r"(?<=will\s)(?:visit|handle|process|check|examine|scan|see)|(?<=loops\s)(?:visit|handle|process|check|scan))"
     r"\s+(?:all\s+|the\s+|only\s+)?(\d+)\s+(?:\w+\s+)?[a-z]+s\b"
     r"|\b(?:breaks|stops|stopped|broke|ends|ended|finishes|finished|exits|exited|is\s+done|was\s+done)"
-    r"(?:\s+(?:here|there|now))?\s+after\s+(\d+)\s+[a-z]+s\b"
+    # (`stops early after looking at 3 of the 4 words`: the passes it made)
+    r"(?:\s+(?:here|there|now|early))?\s+after\s+(?:(?:looking\s+at|checking|seeing|reading|visiting)\s+)?"
+    r"(?:only\s+)?(\d+)\s+(?:of\s+the\s+\d+\s+)?[a-z]+s\b"
+    # `looked at 5 values in total` (`looks at two neighbours` of each cell is not a loop's count)
+    r"|\blooked\s+at\s+(?:all\s+|only\s+)?(\d+)\s+(?:\w+\s+)?[a-z]+s(?=\s+(?:in\s+(?:total|all)|altogether)\b)"
     # `the loop has 4 tokens to visit`, `The loop made 11 pours`
     r"|\bhas\s+(\d+)\s+[a-z]+s(?=\s+to\s+(?:visit|check|look\s+at|examine|process|handle|go\s+through)\b)"
     r"|\bloops?\s+(?:made|makes)\s+(\d+)\s+(?!(?:passes|iterations|rounds)\b)[a-z]+s\b"  # (passes: `_counts`)

@@ -1679,6 +1679,12 @@ def test_all_the_things_a_loop_walks_are_as_many_as_it_took():
     assert ("count", False) in verdicts(walked, "After all the 4 events the answer is known.")
     assert ("count", False) in verdicts(walked, "Each of the 5 events adds to seen.")
     assert ("count", False) in verdicts(walked, "All 2 events are read.")
+    # `after 3 of the 4 events` and `looked at 3 events`: the passes it made
+    assert ("count", False) not in verdicts(walked, "The loop stops early after 3 of the 4 events.")
+    assert ("count", False) in verdicts(walked, "The loop stops early after 2 of the 4 events.")
+    assert ("count", False) in verdicts(walked, "The loop stops after looking at 2 events.")
+    assert ("count", True) in verdicts(walked, "The loop looked at three events in total.")
+    assert ("count", False) in verdicts(walked, "The loop looked at four events in total.")
 
 
 def test_a_pass_named_by_its_value_after_for_holds_its_values_and_tests(facts):
