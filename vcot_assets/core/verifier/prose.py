@@ -3825,6 +3825,13 @@ def _listed_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             if size is not None:
                 said = int(m.group("n"))
                 checks.append(Check("count", f"{m.group(0)} (the range gives {size})", said == size))
+    if " to " in raw or " through " in raw:
+        for m in _SPAN_THEN_COUNT.finditer(raw):
+            low, high, said = int(m.group("a")), int(m.group("b")), int(m.group("n"))
+            if high >= low and not re.search(r"\b(?:both|nested|each|every|per)\b", raw, re.I):
+                # (`from 0 to 5` may end before 5, as `range(0, 5)` does: one fewer is no slip)
+                size = high - low + 1
+                checks.append(Check("count", f"{m.group(0)} (the span holds {size})", said in (size, size - 1)))
     if (
         ":" not in walk.raw_sentence
         and "(" not in walk.raw_sentence
@@ -3852,6 +3859,13 @@ def _listed_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(check)
 
 
+# `k runs from 1 to 14, so there are 14 comparisons`, `k = 2 to 24, 23 values`: a span of whole numbers, then
+# how many it holds (not pairs or cells of nested loops)
+_SPAN_THEN_COUNT = re.compile(
+    r"(?<![\w.,])(?:[A-Za-z_]\w*\s*=\s*)?(?P<a>-?\d+)\s+(?:to|through)\s+(?P<b>-?\d+)(?![\w.])\s*,?\s*"
+    r"(?:(?:which\s+is|that\s+is|i\.e\.|so\s+there\s+are|giving|making)\s+)?"
+    r"(?P<n>\d+)\s+(?P<noun>values|numbers|comparisons|checks|passes|iterations|candidates|tests|rounds|steps)\b"
+)
 # `k runs 14, 21, 28, ..., 98, which is 13 values`: a run of even steps written short with `...`
 _PROGRESSION_THEN_COUNT = re.compile(
     r"(?<![\w.,])(?P<head>-?\d+(?:\s*,\s*-?\d+)+)\s*,\s*(?:\.\.\.|…)\s*,?\s*(?P<z>-?\d+)\s*,?\s*"

@@ -2254,6 +2254,11 @@ def test_a_count_said_beside_the_items_it_lists_is_how_many_are_listed(facts):
     assert ("count", True) in verdicts(facts, "i runs 3, 4, 5, ..., 9, which is 7 values.")
     assert ("count", False) in verdicts(facts, "i runs 3, 4, 5, ..., 9, which is 6 values.")
     assert ("count", False) not in verdicts(facts, "i goes 3, 4, 5, ..., 9, which is 6 steps.")  # (the gaps)
+    # a span of whole numbers, then how many it holds (`from 0 to 5` may end before 5, as a range does)
+    assert ("count", False) in verdicts(facts, "k runs from 1 to 14, so there are 15 comparisons.")
+    assert ("count", False) not in verdicts(facts, "k runs from 1 to 14, so there are 14 comparisons.")
+    assert ("count", False) not in verdicts(facts, "i goes 0 to 5, 5 values.")
+    assert ("count", False) not in verdicts(facts, "Both i and j run over 1 to 4, so 16 checks.")  # (nested loops)
 
 
 def test_a_change_by_a_step_from_one_value_to_another_and_two_names_set_in_one_breath():
