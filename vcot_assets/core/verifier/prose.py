@@ -2122,6 +2122,8 @@ def _chain_steps(nodes: list[ast.expr | None], value: object, walk: Walk, checks
         if node is None:
             continue
         literal, computed = _literal_value(node)
+        if literal and isinstance(computed, str) and not isinstance(value, str):
+            continue  # `'a'` = 4: a key named with its count, not a string worked out to a number
         if literal:
             binary = isinstance(computed, int) and re.fullmatch(r"[01]{3,}", str(value)) is not None
             binary = binary and (isinstance(node, ast.Constant) or len(str(value)) >= 4)  # `5 = 101`, not `3 + 1 = 100`
@@ -2240,8 +2242,11 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
         # `the slice after the prefix is 'ab'`, `every row sums to 10`: a phrase, not the name's value;
         # `stops before i reaches 5`: a value it may never take
         return None
-    if re.search(r"(?:[-+*/%<>=!&|^(~]|\b(?:in|not|of|if|minus|plus|times|by|over)\b)\s*$", before_text):
-        return None  # part of an expression or a phrase (`'c' in new is False`, `p - low are ...`)
+    if re.search(
+        r"(?:[-+*/%<>=!&|^(~]|\b(?:in|not|of|if|minus|plus|times|by|over)\b|\b(?:minus|plus|times|over)\s+the)\s*$",
+        before_text,
+    ):  # part of an expression or a phrase (`'c' in new is False`, `p - low are ...`, `the coins minus the price equals 13`)
+        return None
     if re.search(
         r"(?:\bof\s+(?:[a-z]+\s+){0,2}|\b(?:first|last|next|other)\s+(?:\d+\s+)?|(?<![=\s])\s*\b\d+\s+)$", before_text
     ):  # (`At i = 0 run was 4`: the number ends the moment's own claim, then the name)
@@ -4159,9 +4164,11 @@ def _count_of_condition(before: str, walk: Walk) -> set[int] | None:
     """`the check v % 3 == 0 succeeds 6 times`: how often a test the code makes came out true
     (or false, for `fails`); None when the words before the count name no such test."""
     # (`the condition n > 0 was checked 7 times`: how often it was tested, whatever came out)
+    # (`was true on exactly two iterations`: as many passes as it came out true in)
     verb = (
-        r"\s+(?:(?P<held>succeeds|holds|is true|fires|passes)|(?P<failed>fails|is false)"
-        r"|(?P<tested>(?:was|is|got|gets)\s+(?:checked|evaluated|tested)))"
+        r"\s+(?:(?P<held>succeeds|holds|is true|fires|passes|(?:was|came out|comes out) true)"
+        r"|(?P<failed>fails|is false|(?:was|came out|comes out) false)"
+        r"|(?P<tested>(?:was|is|got|gets)\s+(?:checked|evaluated|tested)))(?:\s+(?:on|in|for))?(?:\s+(?:exactly|only|just))?"
     )
     said = re.search(r"(\S.*?)" + verb + r"\s*$", before)
     if not said:
@@ -4325,6 +4332,9 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if m.group(0).lower().endswith("passes") and _passes_the_verb(s.text, m):
             continue
         s.use(m.start(), m.end())
+        if m.group(0).lower().endswith("loops") and count == len(walk.facts.loop_names):
+            checks.append(Check("count", m.group(0), True))  # `the two loops` of the code: its loop statements
+            continue
         counter = walk.facts.history(m.group(0).split()[-1])
         if counter and same_value(counter[-1][1], count):
             # `Over the four rounds`, where the program counts `rounds` and ends holding 4
@@ -4695,7 +4705,12 @@ def _memberships(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 
 
 # `a == c compares four with seven`: the test named as the subject of what it does, with no verdict
-_WHAT_A_TEST_DOES = re.compile(r"\s*`?\s*(?:compares|checks|tests|asks)\b(?![^.;]*\b(?:true|false)\b)", re.I)
+_WHAT_A_TEST_DOES = re.compile(
+    r"\s*`?\s*(?:compares|checks|tests|asks"
+    # (`the comparison arr[i] > arr[j] is checked 45 times`: how often it was made, not that it held)
+    r"|(?:is|was|gets|got)\s+(?:checked|evaluated|tested|made|run)\s+(?:\d+|once|twice)\b)(?![^.;]*\b(?:true|false)\b)",
+    re.I,
+)
 
 
 def _left_operand(text: str, m: re.Match, names: frozenset[str]) -> tuple[int, str]:
