@@ -91,7 +91,7 @@ _BECAME = (
 _FALSE_AFTER = re.compile(
     r"^\s*(?:`)?\s*,?\s*(?:which\s+|that\s+|so\s+it\s+)?(?:is|evaluates to|was|returns|comes out|" + _BECAME + r")?\s*"
     r"(?:false|not true|not satisfied|fails|failed|does not hold|doesn't hold"
-    r"|(?:block|branch|body|case|(?:early\s+)?return|check)\s+(?:is|was|gets|got)\s+"
+    r"|(?:block|branch|body|case|(?:early\s+)?return|check|shortcut|guard|test|path)\s+(?:is|was|gets|got)\s+"
     r"(?:skipped|bypassed|not\s+(?:taken|run|entered)))",
     re.I,
 )  # (`the x > 0 block is skipped`: the test named by its block, which did not run)
@@ -4366,8 +4366,11 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if re.search(
             r"\b(?:appears?|appeared|occurs?|occurred|came|comes|shows? up|showed up|turns? up|turned up|is seen"
             r"|(?:is|are|was|were|be)\s+(?:counted|found))\s*$"
-            # (`'A' came 7 times, 'B' 6 times`, `Final counts: (0, 2) 9 times, (2, 1) 6 times`)
-            r"|(?:^|[\s,:;])(?:'[^'\n]{1,20}'|\"[^\"\n]{1,20}\"|\([^()\n]{1,20}\))\s*$",
+            # (`'A' came 7 times, 'B' 6 times`, `Final counts: (0, 2) 9 times, (2, 1) 6 times`,
+            # `Bell 0 appears 4 times, bell 1 five times`)
+            r"|(?:^|[\s,:;])(?:'[^'\n]{1,20}'|\"[^\"\n]{1,20}\"|\([^()\n]{1,20}\))\s*$"
+            r"|\b(?:appears?|appeared|occurs?|occurred|shows? up|showed up)\s+\d+\s+times?,[^.;]*?"
+            r",\s*(?:and\s+)?(?:[\w']+\s+){1,2}$",
             s.text[: m.start()],
         ):
             # how often a value occurs in the data: a count the program holds, not a loop's

@@ -1964,6 +1964,28 @@ def test_how_often_a_restated_test_was_made_and_came_out_true_and_the_loops_of_t
     assert ("value", False) in verdicts(inversions, "That means the arr equals 13.")
 
 
+BELLS = """\
+def bells(xs):
+    counts = [0, 0, 0]
+    for x in xs:
+        counts[x] += 1
+    if counts[0] == 0:
+        return None
+    return counts
+"""
+
+
+def test_occurrences_listed_after_appears_and_a_shortcut_not_taken():
+    bells = trace_facts(traced(BELLS, "bells([0, 1, 1, 2, 2, 2])"))  # counts [1, 2, 3]: 6 passes
+    # (w423-15: after `appears`, `bell 2 three times` is how often a value occurs too, not a loop's count)
+    said = "Bell 0 appears 1 times, bell 1 two times, bell 2 three times."
+    assert ("count", False) not in verdicts(bells, said)
+    assert ("count", False) in verdicts(bells, said.replace("three", "seven"))
+    # (w427-16: `the ... shortcut was not taken`: the test came out false)
+    assert ("comparison", True) in verdicts(bells, "The counts[0] == 0 shortcut was not taken.")
+    assert ("comparison", False) in verdicts(bells, "The counts[0] == 0 shortcut was taken.")
+
+
 def test_a_pass_named_by_the_loop_variables_noun_and_value():
     words = trace_facts(traced(WORD_VALUES, 'word_values("ab cde f ghij")'))  # value ends 2, 3, 1, 4
     assert ("value", True) in verdicts(words, "For the word 'cde', value climbs to 3.")
