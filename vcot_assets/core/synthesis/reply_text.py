@@ -68,7 +68,7 @@ def list_items(text: str) -> list[Item]:
     items: list[Item] = []
     current: list[str] | None = None
     marker = context = ""
-    blank_before = wrapped = False  # (wrapped: some item went on over a second line)
+    blank_before = wrapped = titled = False  # (wrapped: some item went on over a second line)
     for line in lines:
         match = _ITEM_START.match(line)
         stripped = line.strip()
@@ -78,6 +78,8 @@ def list_items(text: str) -> list[Item]:
             kind = "number" if match.group("number") else "label" if match.group("label") else "bullet"
             tag = (match.group("tag") or "").strip()  # `Instruction 1 (function): ...`: the kind, kept with the text
             current, marker = [f"{tag} {match.group('rest').strip()}".strip()], kind
+            # (`**1. Typical input**` over an indented sentence: a bold title, the sentence the item)
+            titled = line.lstrip(" #").startswith(("**", "__")) and match.group("rest").rstrip().endswith(("**", "__"))
             blank_before = False
             continue
         if not stripped:
@@ -111,6 +113,9 @@ def list_items(text: str) -> list[Item]:
             items.append(Item(" ".join(current), marker, context))
             current = None
             continue
+        if titled and indent > 0 and len(current) == 1:
+            current = []
+        titled = False
         current.append(_WHOLE_LINE_EMPHASIS.sub(r"\2", stripped))  # (`*Note: ...*` under an item: its text)
         wrapped = True
         blank_before = False

@@ -908,3 +908,14 @@ def test_an_example_on_the_line_under_a_scenario_is_not_part_of_it():
         "A list with duplicates, e.g. [1, 1, 2].",
         "An empty list.",
     ]
+
+
+def test_a_bold_title_over_an_indented_sentence_is_not_part_of_the_scenario():
+    # (r140-test_scenarios-02 of round 73: `**1. Typical input**` was joined to the sentence under it)
+    text = (
+        "Here are the test scenarios:\n\n**1. Typical input**\n   Typical sentence that wraps.\n"
+        "**2. Empty input**\n   Empty string returns an empty list.\n   - e.g. `wrap('', 5)`\n"
+    )
+    assert parse_scenarios(text) == ["Typical sentence that wraps.", "Empty string returns an empty list."]
+    # a bold item with nothing under it is the scenario itself
+    assert parse_scenarios("**1. Typical input**\n**2. Empty input**") == ["Typical input", "Empty input"]
