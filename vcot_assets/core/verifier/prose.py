@@ -3517,6 +3517,12 @@ def _lengths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             if m.group(2) and _a_width_of_the_code(size, walk.facts):
                 checks.append(Check("count", m.group(0), True))
                 continue
+            if m.group(0).endswith("-long") and re.match(
+                r"\s+(?:stretch|run|streak|sequence|chain|span)", s.text[m.end() :]
+            ):
+                # `the second four-long stretch`: a run's length, a value the run counted, not a collection's size
+                checks.append(Check("count", m.group(0), grounded_literal(walk.facts, size)))
+                continue
             if m.group(0).endswith("-character") and any(
                 isinstance(atom, str) and len(atom) == size for atom in walk.facts.atoms
             ):
@@ -3939,6 +3945,22 @@ def _split_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(
                 Check("count", f"splits into {said} {m.group('noun')} (the split gives {sorted(sizes)})", said in sizes)
             )
+
+
+# `comes from 7, 13, 4, so 3 times` (or `3, 9, 15, 3 times`, the count right after the values): the values a
+# count of times is of
+_LIST_BEFORE_A_COUNT = re.compile(
+    rf"(?<![\w.,])(?P<items>{_ITEM}(?:\s*,\s*{_ITEM}){{2,}})\s*,\s*(?:(?P<so>so|which\s+is|i\.e\.|that\s+is|making)\s+)?"
+    r"(?:also\s+|again\s+)?$"
+)
+
+
+def _listed_items(written: str) -> list | None:
+    """The values of a list written out without brackets (`7, 13, 4`), or None where one is no literal."""
+    try:
+        return ast.literal_eval(f"[{written}]")
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
 
 
 def _listed_count(m: re.Match, listed: list) -> Check:
@@ -4377,6 +4399,13 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("count", m.group(0), grounded_literal(walk.facts, count)))
             continue
         before = s.text[: m.start()]
+        listed = _LIST_BEFORE_A_COUNT.search(before) if m.group(0).lower().endswith("times") else None
+        if listed:
+            items = _listed_items(listed.group("items"))
+            if items is not None and (listed.group("so") or len(items) == count):
+                # `residue 1 comes from 7, 13, 4, so 3 times`: as many times as the values listed
+                checks.append(Check("count", f"{m.group(0)} (listed: {len(items)})", len(items) == count))
+                continue
         said_of = (
             _count_of_condition(before, walk)
             or _count_of_changes(before, walk)
@@ -5947,7 +5976,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
             check.text = "never " + check.text
         elif check.kind == "value" and check.ok is False and any(p.match(s.text, check.position) for p in _NO_STATE):
             check.ok = None  # a rule, a rate or a difference the sentence tells, not a state of the run
-    either = _EITHER_OR.search(s.text)
+    either = _EITHER_OR.search(s.text) or (_ONE_NAME_OR_ANOTHER_VALUE.search(s.text) if walk.backward else None)
     if _COUNTERFACTUAL.search(s.text) or either:
         # (only in the clauses that say so: `X must have been True; otherwise 'front' would have been returned`)
         breaks = _CLAUSE_BREAK if walk.backward else _FORWARD_CLAUSE_BREAK
@@ -6225,6 +6254,8 @@ _NO_ONE_IS = re.compile(
     re.I,
 )
 _EITHER_OR = re.compile(r"\beither\b(?=.*\bor\b)", re.I)  # the ways a backward narration weighs, not states
+# `4 below 7 (start = 3) or 4 above it (start = 11)`: one name given two values the sentence weighs
+_ONE_NAME_OR_ANOTHER_VALUE = re.compile(r"\b(?P<name>[A-Za-z_]\w*)\s*=\s*[^=;]+?\bor\b[^;]*?\b(?P=name)\s*=(?!=)")
 # Where a supposed clause ends; `, so ... must` begins the conclusion drawn from a supposition,
 # which is about this run (`return None would give None, so the check must have been False`)
 _CLAUSE_BREAK = re.compile(

@@ -2309,6 +2309,14 @@ def test_a_count_said_beside_the_items_it_lists_is_how_many_are_listed(facts):
     assert ("count", True) in verdicts(facts, "i runs 3, 4, 5, ..., 9, which is 7 values.")
     assert ("count", False) in verdicts(facts, "i runs 3, 4, 5, ..., 9, which is 6 values.")
     assert ("count", False) not in verdicts(facts, "i goes 3, 4, 5, ..., 9, which is 6 steps.")  # (the gaps)
+    # a count of times right after the values it counts (w413-10 of round 73)
+    assert ("count", True) in verdicts(
+        facts, "Residue 1 comes from 7, 13, 4, 10, so 4 times; residue 0 from 3, 9, 15, 3 times."
+    )
+    assert ("count", False) in verdicts(facts, "Residue 1 comes from 7, 13, 4, 10, so 5 times.")
+    # a run's length (`four-long stretch`, w406-10) is a value the run counted, not a collection's size
+    assert ("count", True) in verdicts(facts, "That is the second 15-long stretch.")
+    assert ("count", False) in verdicts(facts, "That is the second 7-long stretch.")
     # a span of whole numbers, then how many it holds (`from 0 to 5` may end before 5, as a range does)
     assert ("count", False) in verdicts(facts, "k runs from 1 to 14, so there are 15 comparisons.")
     assert ("count", False) not in verdicts(facts, "k runs from 1 to 14, so there are 14 comparisons.")
@@ -2734,6 +2742,11 @@ def test_values_weighed_as_either_or_are_not_states(facts):
     assert ("value", False) in verdicts(facts, "At the start total = 99, and k = 7.")
     # arithmetic of literals in it is still checked
     assert ("arith", False) in verdicts(facts, "Either 3 + 4 = 8 or k = 7.")
+    # one name given two values joined by `or` in a backward narration (w427-14 of round 73)
+    weighed = "So k is 4 below 7 (k = 3) or 4 above it (k = 11)."
+    weighing = [(c.kind, c.ok) for c in check_sentence(weighed, Walk(facts, 15, True, 0))]
+    assert ("value", False) not in weighing
+    assert ("value", False) in verdicts(facts, weighed)  # (a forward narration tells the run)
 
 
 def test_a_test_named_as_what_to_guard_against_or_what_items_fail_is_no_claim(facts):
