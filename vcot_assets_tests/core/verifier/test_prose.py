@@ -2297,6 +2297,9 @@ def test_a_count_said_beside_the_items_it_lists_is_how_many_are_listed(facts):
     assert ("count", True) in verdicts(facts, "i runs over range(3, 6), which is 3 values.")
     assert ("count", False) in verdicts(facts, "i runs over range(1 << 2): 3 values.")
     assert ("count", False) not in verdicts(facts, "i runs over range(k, len(xs)): 3 values.")  # (not constants)
+
+
+def test_counts_beside_values_in_more_forms(facts):
     # three or more items without `and` that end the sentence, and items in brackets right after the count
     assert ("count", True) in verdicts(facts, "The sums are four values: 8, 6, 10, 15.")
     assert ("count", False) in verdicts(facts, "The sums are three values: 8, 6, 10, 15.")
