@@ -3828,7 +3828,7 @@ def _listed_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         for m in _LIST_THEN_COUNT.finditer(raw):
             listed = _list_literal_ending_at(raw, m.start())
             if listed is not None:
-                checks.append(_listed_count(m, listed))
+                checks.append(_listed_count(int(m.group("n")), m.group("noun"), listed))
     if "range(" in raw:
         for m in _RANGE_THEN_COUNT.finditer(raw):
             node = _expr(f"range({m.group('args')})")
@@ -3859,12 +3859,10 @@ def _listed_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         said, noun, written = int(m.group(f"n{k}")), m.group(f"noun{k}"), m.group(f"items{k}")
         if k and not _counts_items(noun, walk):
             continue  # `6 bounces: 40, 30, 22, 16, 12, 9, 6`: the steps between the values listed
-        items = re.sub(r",?\s+(?:and|or)\s+(?=" + _ITEM + r"$)", ", ", written)
-        try:
-            listed = ast.literal_eval(f"[{items}]")
-        except (ValueError, SyntaxError, MemoryError, RecursionError):
+        listed = _listed_items(re.sub(r",?\s+(?:and|or)\s+(?=" + _ITEM + r"$)", ", ", written))
+        if listed is None:
             continue
-        check = Check("count", f"{said} {noun} (listed: {len(listed)})", said == len(listed))
+        check = _listed_count(said, noun, listed)
         if m.re is _ITEMS_THEN_COUNT and not re.search(r"\b(?:and|or)\b", written) and said == len(listed) - 1:
             continue  # `a went 2, 5, 8, which is two additions`: a course of values counts the steps between them
         checks.append(check)
@@ -3963,10 +3961,9 @@ def _listed_items(written: str) -> list | None:
         return None
 
 
-def _listed_count(m: re.Match, listed: list) -> Check:
-    """The count `m` read beside a list (its `n` and `noun`), checked against how many items it lists."""
-    said = int(m.group("n"))
-    return Check("count", f"{said} {m.group('noun')} (listed: {len(listed)})", said == len(listed))
+def _listed_count(said: int, noun: str, listed: list) -> Check:
+    """A count said of a noun beside a list, checked against how many items it lists."""
+    return Check("count", f"{said} {noun} (listed: {len(listed)})", said == len(listed))
 
 
 def _range_size(node: ast.expr) -> int | None:
