@@ -128,6 +128,7 @@ _VALUE_VERBS = (
     r"went up to|went down to|went back to|dropped back to|fell back to|climbed to|climbed back to|stayed at|was left at|"
     r"stopped at|remained at|wrapped around to|wrapped to|was reset to|was shifted to|changed to|went to|"
     r"increased to|decreased to|dropped to|grew to|rose to|fell to|moved to|jumped to|settled at|shifted to|"
+    r"(?:has|had)\s+(?:grown|risen|climbed|dropped|fallen|shrunk)\s+to|"  # (`marks has grown to 7 entries`)
     r"stayed|remained|"
     r"must be|must have been|has to be|had to be|must end as|must end at|must end up as|must end up at|must equal|"
     r"=|:|is now|is set to|is updated to|is initialized to|is initialised to|is assigned|is still|is|becomes|became|"
@@ -2259,11 +2260,12 @@ def _verb_subject(m: re.Match, text: str, known: frozenset[str]) -> str | None:
         and not subject.startswith("self.")
         and not before[-1].endswith((",", ";", ":"))  # (`After the loop, failed is 5`: a clause, then the name)
         and not re.search(
-            r"\b(?:at|in|by|from|after|before|until|to)\s+the\s+(?:end|start|beginning|moment|time|point|finish)\s*$",
+            r"\b(?:at|in|by|from|after|before|until|to)\s+the\s+"
+            r"(?:end|start|beginning|moment|time|point|finish|loop|call|swap|pass|iteration|round)\s*$",
             before_text,
             re.I,
         )
-    ):  # (`At the end total is 15`: a moment, then the name)
+    ):  # (`At the end total is 15`, `before the loop low was 16`: a moment, then the name)
         return None  # "the full capacity is 35": a prose noun phrase (but `the second self.pos` is the attribute)
     return subject
 
@@ -2502,8 +2504,10 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         s.use(m.start("subject"), end)
         stepped = len(values) == 2 and re.search(r"\bthen\b|->|→", s.text[start:end])  # `becomes 74, then 97`
         if len(values) >= 3 or (len(values) == 2 and verb in ("goes", "goes to", "are", "were")) or stepped:
+            # (`score moves to 12, 15, 17`: each value the next it took, so one skipped is a slip)
+            moved = len(values) >= 3 and bool(_MOVED_TO.fullmatch(verb))
             checks.append(
-                _sequence(walk, values, subject)
+                _sequence(walk, values, subject, stepwise=moved)
                 if not measured
                 else Check("sequence", f"len({subject}): {values}", _len_sequence(walk, subject, values))
             )
@@ -2511,6 +2515,13 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         found = _verb_value(walk, subject, node, values[-1], verb, measured, after)
         if found.ok is not None:
             checks.append(found)
+
+
+_MOVED_TO = re.compile(
+    r"(?:goes|went|moves|moved|climbs|climbed|rises|rose|grows|grew|increases|increased|jumps|jumped|drops|dropped|"
+    r"falls|fell|decreases|decreased)\s+to|becomes|became",
+    re.I,
+)
 
 
 def _told_sizes(
@@ -3072,7 +3083,9 @@ def _slip_in_a_run(walk: Walk, values: list) -> str | None:
     )
     if slipped is None:
         return None
-    exact = every + [[v for _, v in h] for h in facts.histories.values()] + _held_runs(facts)
+    histories = [[v for _, v in h] for h in facts.histories.values()]
+    # (`the count for remainder 3 goes 1, 2, 3, 4, 5`: one key's value in a mapping the run built)
+    exact = every + histories + [run for h in histories for run in _keyed_histories(h)] + _held_runs(facts)
     return None if any(_stretch(values, run) for run in exact) else slipped
 
 
@@ -3130,6 +3143,8 @@ def _repeat_over_a_change(walk: Walk, values: list, names: list[str] | None) -> 
         return False  # (`the steps add 1, 2, 2 and 4`: amounts, not the values of one variable)
     pool = names if names is not None else list(facts.histories)
     histories = [[v for _, v in facts.histories.get(name, [])] for name in pool]
+    # (an attribute is shown again, unchanged, at each call of a method that reads it: its changes)
+    histories = [_collapsed(h) if name.startswith("self.") else h for name, h in zip(pool, histories)]
 
     def repeat_for_a_change(stretch: list) -> bool:  # (the one place they differ is the repeat)
         misses = [k for k, (a, b) in enumerate(zip(values, stretch)) if not same_value(a, b)]
@@ -6256,7 +6271,7 @@ _ONE_NAME_OR_ANOTHER_VALUE = re.compile(r"\b(?P<name>[A-Za-z_]\w*)\s*=\s*[^=;]+?
 # Where a supposed clause ends; `, so ... must` begins the conclusion drawn from a supposition,
 # which is about this run (`return None would give None, so the check must have been False`)
 _CLAUSE_BREAK = re.compile(
-    r";|,\s*(?=(?:otherwise|but|whereas|while|though|although)\b)|\s+(?=(?:otherwise)\b)"
+    r";|,\s*(?=(?:otherwise|but|whereas|while|though|although)\b)|\s+(?=(?:otherwise|even\s+though)\b)"
     r"|,\s*(?=so\b[^,;]*?\bmust\b)",
     re.I,
 )

@@ -6241,3 +6241,90 @@ def test_the_codes_test_written_with_told_values_holds_them_all_in_a_backward_na
     # (with v = 1 alone, the first pair's test would do; k = 'c' names the third)
     assert ungrounded_in(trace, told.format("True"), backward=True) == ["1 not in inv"]
     assert ungrounded_in(trace, told.format("False"), backward=True) == []
+
+
+LENGTH_TALLY = """
+def length_tally(words):
+    tally = {}
+    for w in words:
+        size = len(w)
+        tally[size] = tally.get(size, 0) + 1
+    return tally
+"""
+
+
+SPACED_MARKS = """
+def spaced_marks(n, gap):
+    marks = []
+    pos = 0
+    while pos < n:
+        marks.append(pos)
+        pos += gap
+    return marks
+"""
+
+
+def test_one_keys_count_in_a_mapping_is_a_run_of_its_own_not_a_slip_in_a_computed_run():
+    # tally[3] goes 1..5 and tally[1] 1..4; `tally.get(size, 0) + 1` computes 1, 1, 1, 2, 3, 2, 3, 4, 5, 4
+    trace = traced(LENGTH_TALLY, "length_tally(['ab', 'cde', 'f', 'ghi', 'jkl', 'm', 'n', 'opq', 'rst', 'u'])")
+    assert ungrounded_in(trace, "The count for length 3 goes 1, 2, 3, 4, 5.") == []  # (w425-13 of round 73)
+    assert ungrounded_in(trace, "The count for length 3 goes 1, 2, 3, 4, 6.") == ["values: [1, 2, 3, 4, 6]"]
+    # `has grown to` tells the size it reached, as `grew to` does (w423-10)
+    marks = traced(SPACED_MARKS, "spaced_marks(10, 3)")  # marks ends as [0, 3, 6, 9]
+    assert ungrounded_in(marks, "By the end `marks` has grown to 4 entries.") == []
+    assert ungrounded_in(marks, "By the end `marks` has grown to 5 entries.") == ["len(marks) = 5"]
+
+
+DIGIT_CLIMB = """
+def digit_climb(code):
+    level = 0
+    pos = 0
+    while pos < len(code):
+        level += int(code[pos])
+        pos += 2
+    return level
+"""
+
+CREST = """
+class Crest:
+    def __init__(self):
+        self.top = 0
+
+    def see(self, x):
+        if x > self.top:
+            self.top = x
+
+
+def crest_of(xs):
+    c = Crest()
+    for x in xs:
+        c.see(x)
+    return c.top
+"""
+
+
+def test_values_a_variable_moves_to_in_turn_may_not_skip_one_and_a_repeat_is_read_against_its_changes():
+    trace = traced(DIGIT_CLIMB, "digit_climb('5x3y1z3w3v1u1')")  # level goes 5, 8, 9, 12, 15, 16, 17
+    assert ungrounded_in(trace, "`level` moves to 12, 15, 16.") == []
+    assert ungrounded_in(trace, "`level` becomes 8, 9, 12.") == []
+    # (17 comes later: the values it moved to in turn skip the 16)
+    assert ungrounded_in(trace, "`level` moves to 12, 15, 17.") == [
+        "level: [12, 15, 17] (one off a stretch of its values)"
+    ]
+    # an attribute is shown again, unchanged, each time a method reads it: its changes decide a repeat
+    crest = traced(CREST, "crest_of([3, 5, 4, 8, 9, 2, 10, 11])")  # self.top goes 0, 3, 5, 8, 9, 10, 11
+    assert ungrounded_in(crest, "Later `self.top` takes the values 8, 9, 10, 11.") == []
+    assert ungrounded_in(crest, "Later `self.top` takes the values 8, 9, 9, 11.") == [
+        "values: [8, 9, 9, 11] (a value repeated where the run changed it)"
+    ]  # (w413-16)
+
+
+def test_a_moment_named_before_a_variable_and_a_supposition_after_even_though_leave_the_claims_to_be_checked():
+    trace = traced(DIGIT_CLIMB, "digit_climb('5x3y1z3w3v1u1')")  # the while loop runs 7 times, pos ends at 14
+    # `before the loop low was 16` (w414-14): the moment, then the name (not a noun phrase `the loop low`)
+    assert ungrounded_in(trace, "Before the loop level was 0.") == []
+    assert ungrounded_in(trace, "Before the loop level was 3.") == ["level = 3"]
+    # only what follows `even though` is supposed (w425-11): the count before it is of this run
+    told = "The loop body ran {} times, and pos ends at 14 even though a shorter code would have stopped it sooner."
+    assert ungrounded_in(trace, told.format(7)) == []
+    assert ungrounded_in(trace, told.format(6)) == ["6 times"]
