@@ -1038,6 +1038,8 @@ def _key_with_value(m: re.Match, facts: TraceFacts) -> str:
     written = m.group("key") or m.group("quoted")
     if m.group("key") and (written in facts.index.names or f"self.{written}" in facts.index.names):
         return m.group(0)  # (`total (12)`: a variable, read as such)
+    if m.group("quoted") and len(written) == 3 and m.group("value") == str(ord(written[1])):
+        return m.group(0)  # (`'a' (97)`: a character with its code, not an entry)
     entry = _entry_named(written, facts)
     return f"{entry} = {m.group('value')}" if entry else m.group(0)
 
@@ -1712,7 +1714,8 @@ _SEQUENCE_VERBS = (
 _NAMED_SEQUENCE = re.compile(
     r"(?<![\w.])(?P<subject>(?:self\.)?[A-Za-z_]\w*(?:\[[^\]]{1,20}\])?)(?:\s*,\s*which)?\s+"  # (`total, which goes`)
     # (`swaps after each pass go 5, 7, 8`: the moments named between the variable and its verb)
-    r"(?:(?:after|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:each|every)\s+[a-z]+\s+|over\s+the\s+run\s+)?"
+    r"(?:(?:after|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:each|every)\s+[a-z]+\s+"
+    r"(?:of\s+`?(?:self\.)?[A-Za-z_]\w*`?\s+)?|over\s+the\s+run\s+)?"  # (`count after each value of i goes`)
     + _SEQUENCE_VERBS
     + r"\s+"
     r"(?:(?:through|over|across|as|like|from|the\s+values?|values?|on)\s+)*:?\s*(?P<value>\S)"
@@ -1804,8 +1807,8 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 _ACROSS_STEPS = re.compile(
     r"\b(?:over|across|through(?:out)?|during|overall|total|altogether|finally|eventually|all|whole|loop|"
     r"pass(?:es)?|iterations?|rounds?|times|steps|gradually|in\s+turn|so\s+far|ends?|ended|final|last|each|every|"
-    r"up\s+to|as\s+\w+\s+goes|row|column)\b"
-    r"|\b\d+\s+(?:more\s+)?[a-z]+s\b"  # (`two sales, so sold went from 0 to 2`: number words are digits by now)
+    r"up\s+to|as\s+\w+\s+goes|row|column|both|back\s+to\s+back)\b"
+    r"|\b\d+\s+(?:more\s+)?[a-z]+s\b|\b\d+\s+of\s+them\b"  # (`two of them came back to back, ...`)  # (`two sales, so sold went from 0 to 2`: number words are digits by now)
     r"|\d\s*[-+*]\s*\d+\s*[-+*]\s*\d",  # (`added 0 + 0 + 8 + 8 = 16, taking even from 24 to 40`)
     re.I,
 )
@@ -4441,9 +4444,25 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             s.text + " " + walk.raw_sentence,
             re.I,
         )
-        if not about_loop and (
-            any(count in (len(walk.facts.histories[n]), len(walk.facts.histories[n]) - 1) for n in named)
-            or any(same_value(v, count) for h in walk.facts.histories.values() for _, v in h[-1:])
+        if (
+            not about_loop
+            and (
+                any(count in (len(walk.facts.histories[n]), len(walk.facts.histories[n]) - 1) for n in named)
+                or any(same_value(v, count) for h in walk.facts.histories.values() for _, v in h[-1:])
+                # (`the result ('m', 4) says m was seen 4 times`: a counter kept in a dict's entry; not
+                # `the delete line ran 3 times`)
+                or (
+                    re.search(
+                        r"\b(?:seen|appear\w*|occur\w*|(?:shows?|showed|comes?|came)\s+up|tally\w*|give[sn]?|gave)\b",
+                        before,
+                    )
+                    and any(
+                        isinstance(v, dict) and any(same_value(x, count) for x in v.values())
+                        for h in walk.facts.histories.values()
+                        for _, v in h[-1:]
+                    )
+                )
+            )
         ):  # (or how many times something happened, which some counter ends holding)
             checks.append(Check("count", m.group(0), True))
             continue
@@ -4454,7 +4473,9 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         of_lines = (
             any(  # (`for line in ...`: the loop over the variable `line`, not a line of code)
                 w.group(0) not in walk.facts.index.names or not re.search(r"\bfor\s+$", s.text[: w.start()])
-                for w in re.finditer(r"\b(?:line|lines|branch|body\s+of\s+the\s+if|if\s+body|the\s+append)\b", s.text)
+                for w in re.finditer(
+                    r"\b(?:line|lines|branch|body\s+of\s+the\s+if|if\s+body|(?:the|that|this)\s+append)\b", s.text
+                )
             )
             # (`five passes` is a loop's count, whatever comes before; `five times` may be a line's)
             or (
@@ -6564,7 +6585,10 @@ def _on_one_side_of_a_swap(located: list[Check], walk: Walk) -> None:
     if not (read and other_read) or names[0] == names[1]:
         return
     before, after = _swaps(*names, walk.facts)
-    wanted = before if (side.group("side") or "").lower() == "before" else after
+    # (`Swap: before it, a = 17 and b = 4`: a label, then the side the values are of)
+    then = re.match(r"\s*(before|after)\s+(?:it|that|this)\b", walk.sentence[side.end() :], re.I)
+    told_side = side.group("side") or (then.group(1) if then else "")
+    wanted = before if told_side.lower() == "before" else after
     if wanted and repr((value, other_value)) not in wanted:
         told[1].ok = False
         told[1].text += " (not with " + told[0].text + " on that side of the swap)"

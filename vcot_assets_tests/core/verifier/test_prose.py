@@ -6328,3 +6328,67 @@ def test_a_moment_named_before_a_variable_and_a_supposition_after_even_though_le
     told = "The loop body ran {} times, and pos ends at 14 even though a shorter code would have stopped it sooner."
     assert ungrounded_in(trace, told.format(7)) == []
     assert ungrounded_in(trace, told.format(6)) == ["6 times"]
+
+
+FIRST_LETTERS = """
+def first_letters(words):
+    keys = []
+    for w in words:
+        if w[0].isalpha():
+            keys.append(w[0])
+    return keys
+"""
+
+RESIDUE_WALK = """
+def residue_walk(n):
+    total = 0
+    for i in range(1, n + 1):
+        total += i % 3
+    return total
+"""
+
+ORDERED_SPAN = """
+def ordered_span(a, b):
+    if a > b:
+        a, b = b, a
+    return b - a
+"""
+
+FIRST_SEEN = """
+def first_seen(word):
+    pos = {}
+    for i, ch in enumerate(word):
+        if ch not in pos:
+            pos[ch] = i
+    return pos
+"""
+
+
+def test_readings_from_round_74s_rejected_faithful_narrations():
+    climb = traced(DIGIT_CLIMB, "digit_climb('5x3y1z3w3v1u1')")  # level goes 5, 8, 9, 12, ...
+    # several steps told (`two of them ... back to back`) may take a value over more than one step (w429-14)
+    assert ungrounded_in(climb, "Two of them came back to back, taking `level` from 5 to 9.") == []
+    assert ungrounded_in(climb, "One digit then took `level` from 5 to 9.") == ["level: [5, 9] (not one step of it)"]
+    # `count after each value of i goes ...`: the values are count's, not i's (w432-4)
+    walk = traced(RESIDUE_WALK, "residue_walk(6)")  # total goes 1, 3, 3, 4, 6, 6 pass by pass
+    assert ungrounded_in(walk, "`total` after each value of `i` goes 1, 3, 3, 4, 6, 6.") == []
+    assert ungrounded_in(walk, "`total` after each value of `i` goes 1, 3, 3, 4, 6, 7.") == [
+        "total: [1, 3, 3, 4, 6, 7]"
+    ]
+    # `that append ran 2 times`: how often the append line ran, not the loop (w429-24)
+    letters = traced(FIRST_LETTERS, "first_letters(['ox', '9a', 'elk'])")  # 3 passes, 2 appends
+    assert ungrounded_in(letters, "Two initials came out, so that append ran 2 times.") == []
+    assert ungrounded_in(letters, "Two initials came out, so that append ran 5 times.") == ["5 times"]
+    # a swap's label, then the side its values are of (w431-7)
+    span = traced(ORDERED_SPAN, "ordered_span(17, 4)")
+    told = "Swap: before it, `a = {}` and `b = {}`; `17 > 4` is true, so `a, b = b, a` exchanged them."
+    assert ungrounded_in(span, told.format(17, 4)) == []
+    assert ungrounded_in(span, told.format(4, 17)) == ["b = 17 (not with a = 4 on that side of the swap)"]
+    # `'a' (97)`: a character and its code, not an entry of a dict keyed by characters (w431-12)
+    seen = traced(FIRST_SEEN, "first_seen('abca')")  # pos ends {'a': 0, 'b': 1, 'c': 2}
+    assert ungrounded_in(seen, "'#' has code 35, which is smaller than 'a' (97).") == []
+    assert ungrounded_in(seen, "Then 'b' (2) is stored.") == ["pos['b'] = 2"]
+    # how many times something happened, kept in a dict's entry (w433-21)
+    tally = traced(LENGTH_TALLY, "length_tally(['ab', 'cde', 'f', 'ghi', 'jkl', 'm', 'n', 'opq', 'rst', 'u'])")
+    assert ungrounded_in(tally, "So length 3 was seen 5 times.") == []
+    assert ungrounded_in(tally, "So length 3 was seen 6 times.") == ["6 times"]
