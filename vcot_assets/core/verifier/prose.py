@@ -249,7 +249,8 @@ _NAMED_THEN_VALUE = re.compile(
 _EQUALS_VALUE = re.compile(r"\s*=(?!=)\s*`?[-\d'\"\[({]")  # (`moored` = 0: the name in backticks, its value after)
 
 _REMAINDER_AFTER = re.compile(
-    r" (?:is|equals|gives|makes) -?\d+,? (?:with|and|remainder|r)\b(?: a)?(?: remainder| -?\d+ (?:left|over|remaining))",
+    r" (?:is|equals|gives|makes) -?\d+,? (?:(?:with|and|remainder|r)\b(?: a)?(?: remainder| -?\d+ (?:left|over|remaining))"
+    r"|(?:with |and )?(?:a )?remainder (?:of )?-?\d+\b)",  # (`5 divided by 3 is 1 remainder 2`)
     re.I,
 )
 # `which is 1 cubed`: a number that is an operand of more arithmetic in words, not the result

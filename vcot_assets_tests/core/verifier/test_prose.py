@@ -1062,6 +1062,9 @@ def test_a_calls_result_with_an_adverb_before_returns():
 def test_arithmetic_in_words_with_a_remainder_or_more_words_after(facts):
     assert verdicts(facts, "Twenty-eight divided by eight is three with four left over.")[0] == ("arith", True)
     assert verdicts(facts, "Twenty-eight divided by eight is four with four left over.")[0] == ("arith", False)
+    # (`is one remainder two`, w430-5: the quotient, then the remainder)
+    assert verdicts(facts, "Five divided by three is one remainder two.")[0] == ("arith", True)
+    assert verdicts(facts, "Five divided by three is two remainder one.")[0] == ("arith", False)
     assert ("arith", False) not in verdicts(facts, "Twenty-eight is 1 + 27, which is one cubed plus three cubed.")
     assert ("arith", False) in verdicts(facts, "Twenty-eight is 1 + 27, which is 29.")
 
