@@ -6300,8 +6300,10 @@ class Crest:
 
 def crest_of(xs):
     c = Crest()
-    for x in xs:
-        c.see(x)
+    i = 0
+    while i < len(xs):
+        c.see(xs[i])
+        i += 1
     return c.top
 """
 
