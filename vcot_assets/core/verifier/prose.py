@@ -1809,7 +1809,8 @@ _ACROSS_STEPS = re.compile(
     r"\b(?:over|across|through(?:out)?|during|overall|total|altogether|finally|eventually|all|whole|loop|"
     r"pass(?:es)?|iterations?|rounds?|times|steps|gradually|in\s+turn|so\s+far|ends?|ended|final|last|each|every|"
     r"up\s+to|as\s+\w+\s+goes|row|column|both|back\s+to\s+back)\b"
-    r"|\b\d+\s+(?:more\s+)?[a-z]+s\b|\b\d+\s+of\s+them\b"  # (`two of them came back to back, ...`)  # (`two sales, so sold went from 0 to 2`: number words are digits by now)
+    # (`two sales, so sold went from 0 to 2`, `two of them came back to back`: number words are digits by now)
+    r"|\b\d+\s+(?:more\s+)?[a-z]+s\b|\b\d+\s+of\s+them\b"
     r"|\d\s*[-+*]\s*\d+\s*[-+*]\s*\d",  # (`added 0 + 0 + 8 + 8 = 16, taking even from 24 to 40`)
     re.I,
 )
@@ -2418,6 +2419,14 @@ def _given_by_line(walk: Walk, subject: str, code: str) -> list[tuple[int, objec
     return given or None
 
 
+# `score moves to 12, 15, 17`: verbs that tell each value a variable took in turn
+_MOVED_TO = re.compile(
+    r"(?:goes|went|moves|moved|climbs|climbed|rises|rose|grows|grew|increases|increased|jumps|jumped|drops|dropped|"
+    r"falls|fell|decreases|decreased)\s+to|becomes|became",
+    re.I,
+)
+
+
 def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`x is 3`, `total becomes 12`, `the length of xs is 4`, `total goes 3, 7, 12`."""
     known = walk.facts.index.names
@@ -2519,13 +2528,6 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         found = _verb_value(walk, subject, node, values[-1], verb, measured, after)
         if found.ok is not None:
             checks.append(found)
-
-
-_MOVED_TO = re.compile(
-    r"(?:goes|went|moves|moved|climbs|climbed|rises|rose|grows|grew|increases|increased|jumps|jumped|drops|dropped|"
-    r"falls|fell|decreases|decreased)\s+to|becomes|became",
-    re.I,
-)
 
 
 def _told_sizes(
@@ -4334,6 +4336,20 @@ def _stopping_passes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("count", m.group(0), passes in _loop_counts(walk, s.text[: m.start()])))
 
 
+# how often something was seen, told as a tally (not `the delete line ran 3 times`, a line's runs)
+_SEEN_TIMES = re.compile(r"\b(?:seen|appear\w*|occur\w*|(?:shows?|showed|comes?|came)\s+up|tally\w*|give[sn]?|gave)\b")
+
+
+def _kept_in_an_entry(walk: Walk, count: int, before: str) -> bool:
+    """`the result ('m', 4) says m was seen 4 times`: a count of times told as a tally, which an entry
+    of a dict the run ends with holds (a counter kept per key)."""
+    return bool(_SEEN_TIMES.search(before)) and any(
+        isinstance(v, dict) and any(same_value(x, count) for x in v.values())
+        for h in walk.facts.histories.values()
+        for _, v in h[-1:]
+    )
+
+
 def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     _stopping_passes(s, walk, checks)
     for m in _COUNT.finditer(s.text):
@@ -4445,25 +4461,10 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             s.text + " " + walk.raw_sentence,
             re.I,
         )
-        if (
-            not about_loop
-            and (
-                any(count in (len(walk.facts.histories[n]), len(walk.facts.histories[n]) - 1) for n in named)
-                or any(same_value(v, count) for h in walk.facts.histories.values() for _, v in h[-1:])
-                # (`the result ('m', 4) says m was seen 4 times`: a counter kept in a dict's entry; not
-                # `the delete line ran 3 times`)
-                or (
-                    re.search(
-                        r"\b(?:seen|appear\w*|occur\w*|(?:shows?|showed|comes?|came)\s+up|tally\w*|give[sn]?|gave)\b",
-                        before,
-                    )
-                    and any(
-                        isinstance(v, dict) and any(same_value(x, count) for x in v.values())
-                        for h in walk.facts.histories.values()
-                        for _, v in h[-1:]
-                    )
-                )
-            )
+        if not about_loop and (
+            any(count in (len(walk.facts.histories[n]), len(walk.facts.histories[n]) - 1) for n in named)
+            or any(same_value(v, count) for h in walk.facts.histories.values() for _, v in h[-1:])
+            or _kept_in_an_entry(walk, count, before)
         ):  # (or how many times something happened, which some counter ends holding)
             checks.append(Check("count", m.group(0), True))
             continue
