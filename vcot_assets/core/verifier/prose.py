@@ -1218,6 +1218,8 @@ class Walk:
     told_changes: dict[str, int] = field(default_factory=dict)
     # per variable, the latest event a value told of it held at (`n = 2 is nonzero` after `n = 5`)
     told_values: dict[str, int] = field(default_factory=dict)
+    # per variable, the latest event a value told as a literal (`out = 'ah'`, not `band = (x - 1) // 500`) held at
+    told_literals: dict[str, int] = field(default_factory=dict)
     # the values the sentence before ended on (`At position 1 the name is "write".`), for a test
     # the next sentence tells before any value or step of its own
     last_state: list = field(default_factory=list)
@@ -2695,6 +2697,33 @@ def _set_from_here(walk: Walk, subject: str, node: ast.expr, value: object) -> b
     return True
 
 
+def _not_about_to_change(walk: Walk, name: str, written: str, told_at: int | None) -> bool:
+    """`..., so out = 'ah'`: the result of a step the sentence tells. Where the value is the one an
+    earlier sentence told the variable holding before the walk moved on, still held at the pointer,
+    and the lines that assign it in the window leave other values, it is the value before the step,
+    not its result."""
+    node, (literal, value) = _expr(name), _literal_value(_expr(written))
+    if (
+        node is None
+        or not literal
+        or told_at is None
+        or told_at >= walk.pointer
+        or not walk.holds(node, value, told_at)
+    ):
+        return True  # (told where the walk still stands: a restatement, `Start with left = 10` then `so left = 10`)
+    if not walk.holds(node, value, walk.pointer):
+        return True
+    bare = re.escape(name.removeprefix("self."))
+    assigns = regex(rf"^(?:self\.)?{bare}\s*(?:[-+*/%&|^]|//|<<|>>)?=(?!=)")
+    events = walk.facts.index.events
+    left: list[bool] = []  # (per line that assigns it in the window: whether it leaves the value)
+    for i in range(walk.pointer, min(len(events) - 1, walk.pointer + walk.window) + 1):
+        if events[i].kind == "line" and assigns.match(events[i].source.strip()):
+            after = next((k for k in range(i + 1, len(events)) if events[k].kind in ("line", "return")), i)
+            left.append(bool(walk.holds(node, value, after)))
+    return not left or any(left)
+
+
 def _len_sequence(walk: Walk, subject: str, values: list[object]) -> bool:
     sized = (str, list, tuple, dict, set)
     lengths = [len(v) for _, v in walk.facts.history(subject) if isinstance(v, sized)]
@@ -2728,6 +2757,8 @@ def _bare_values(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         name = m.group(1)
         if re.search(r"\b(?:in|at|on|from|to|by|into|onto|for)\s+$", s.text[: m.start()], re.I):
             continue  # `both in row 1`, `'A' for row 0`: a place the prose names, not the variable `row`
+        if re.search(r"\b(?:no|never\s+an?)\s+$", s.text[: m.start()], re.I):
+            continue  # `there is no key 2`: a thing the run never makes, not a value `key` holds
         if (
             name in ("a", "an")
             and re.search(r"[A-Za-z]\s+$", s.text[: m.start()])
@@ -3974,6 +4005,40 @@ _LIST_BEFORE_A_COUNT = re.compile(
 )
 
 
+# `remainders 1, 2, 1, 2, 3, 1, so bit 1 is toggled 3 times`: how often one value occurs in the list
+_TALLY_OF_A_LISTED_VALUE = re.compile(
+    rf"(?<![\w.,])(?P<items>{_ITEM}(?:\s*,\s*{_ITEM}){{2,}})\s*[,;]?\s*(?:so|which\s+means|meaning|hence|thus)\s+"
+    r"(?:[a-z]+\s+){0,2}(?P<value>-?\d+)\s+(?:(?:is|was|are|were|gets|got)\s+)?[a-z]+\s*$",
+    re.I,
+)
+# `halving 3 times gives 776, 388, 194`: one value for each time
+_LIST_AFTER_A_COUNT = re.compile(
+    rf"\s+(?:gives|gave|yields|yielded|produces|produced)\s+(?P<items>{_ITEM}(?:\s*,\s*{_ITEM})+)"
+    rf"(?:\s*,?\s+and\s+(?P<last>{_ITEM})(?![\w.]))?"
+)
+
+
+def _counted_in_a_list(text: str, m: re.Match, count: int) -> Check | None:
+    """`N times` the sentence's own list gives: as many values as a list before it, how often one value
+    occurs in it (`1, 2, 1, so bit 1 is toggled 2 times`), or as many values as follow it (`3 times gives 8, 4, 2`)."""
+    listed = _LIST_BEFORE_A_COUNT.search(text[: m.start()])
+    items = _listed_items(listed.group("items")) if listed else None
+    if items is not None and (listed.group("so") or len(items) == count):
+        # `residue 1 comes from 7, 13, 4, so 3 times`: as many times as the values listed
+        return Check("count", f"{m.group(0)} (listed: {len(items)})", len(items) == count)
+    tally = _TALLY_OF_A_LISTED_VALUE.search(text[: m.start()])
+    items = _listed_items(tally.group("items")) if tally else None
+    if items is not None and int(tally.group("value")) in items:
+        held = sum(1 for x in items if same_value(x, int(tally.group("value"))))
+        return Check("count", f"{m.group(0)} ({tally.group('value')} is listed {held} times)", held == count)
+    after = _LIST_AFTER_A_COUNT.match(text[m.end() :])
+    items = _listed_items(after.group("items")) if after else None
+    if items is not None:
+        listed = len(items) + bool(after.group("last"))
+        return Check("count", f"{m.group(0)} (listed after: {listed})", listed == count)
+    return None
+
+
 def _listed_items(written: str) -> list | None:
     """The values of a list written out without brackets (`7, 13, 4`), or None where one is no literal."""
     try:
@@ -4431,13 +4496,10 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("count", m.group(0), grounded_literal(walk.facts, count)))
             continue
         before = s.text[: m.start()]
-        listed = _LIST_BEFORE_A_COUNT.search(before) if m.group(0).lower().endswith("times") else None
-        if listed:
-            items = _listed_items(listed.group("items"))
-            if items is not None and (listed.group("so") or len(items) == count):
-                # `residue 1 comes from 7, 13, 4, so 3 times`: as many times as the values listed
-                checks.append(Check("count", f"{m.group(0)} (listed: {len(items)})", len(items) == count))
-                continue
+        listed = _counted_in_a_list(s.text, m, count) if m.group(0).lower().endswith("times") else None
+        if listed is not None:
+            checks.append(listed)
+            continue
         said_of = (
             _count_of_condition(before, walk)
             or _count_of_changes(before, walk)
@@ -4618,7 +4680,12 @@ def _sign_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 
 # `the second guard is q > cap`, `the early return for x == 0`: a test of the code named (what follows
 # is written as in the code), not told to hold
-_A_TEST_NAMED = re.compile(r"(?:\bfor|\b(?:guard|check|test|condition)\s+is)\s*`?\s*$", re.I)
+_A_TEST_NAMED = re.compile(
+    r"(?:\bfor|\b(?:guard|check|test|condition)\s+is"
+    # (`Check the guard lo > hi.`: a plan's step, the test to be made)
+    r"|^\W*(?:check|test|evaluate|look\s+at)\s+(?:the\s+)?(?:guard|check|test|condition))\s*`?\s*$",
+    re.I,
+)
 
 
 def _a_test_of_the_code_named(text: str, start: int, end: int, facts: TraceFacts) -> bool:
@@ -5611,25 +5678,15 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         ):
             continue  # restated code "returned" something: its value is checked where the program states it
         after = text[end:]
-        if re.match(r"\s*(?:is|was)\s+(?:never|not)\s+(?:reached|run|executed)\b", after) or re.search(
-            r"\b(?:in|of|from)\s*$", text[: m.start()]
-        ):
-            continue  # `the line that returns 'draw' is never reached`, `the largest number in the output is 7`
-        if re.match(
-            r"\s*(?:early\s+|right away\s+|immediately\s+)?(?:only\s+)?(?:when|if|whenever|unless|as soon as|once)\b",
-            after,
-        ) or (re.search(r"\b(?:otherwise|else|if|when|whenever)\b[^.;]*$", subject, re.I)):
-            continue  # `returns False early when ...`: what the code does in a case, not this run's result
+        if _no_return_of_this_run(text[: m.start()], subject, after, value):
+            continue
         if told_call is not None and _the_same_call_again(subject, told_call, value, walk, checks):
             continue
-        if _RETURN_CASE.match(after):
-            continue  # `returns -1 for bad codes and row * 100 + ... otherwise`: the code's cases
-        if re.search(r"\b(?:not|never|n't)\s+(?:have\s+|has\s+)?$", subject + " ", re.I):
-            continue  # `must not have returned False`: a return that did not happen
-        if isinstance(value, int) and re.match(
-            r"\s+(?!(?:for|on|in|at|as|with|by|from|to|this|thus|is|was)\b)(?:[\w-]+\s+)?[a-z]+s\b", after
-        ):
-            continue  # `the result is four 8-bit octets`: how many, not the value (`returns 5 for this tag` is)
+        if re.search(r"\x00\s*(?:on|to)\s+(?:it|this|that|them)$", subject):
+            # `` `partition(":")` on it returns (...)``: a method applied to the value just told, not the
+            # function's return; checked where that value is a literal
+            checks.extend(_applied_to_it(walk.raw_sentence, value))
+            continue
         method = re.search(r"(?<![\w.])((?:self\.)?[A-Za-z_]\w*)\.[A-Za-z_]\w*\s*$", subject)
         if method and method.group(1) in walk.facts.index.names:
             continue  # `counts.get returns 1`: a method's result, named without its arguments
@@ -5652,6 +5709,44 @@ def _returns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         ok = _returned(value, walk.facts.returns, after)
         at = _returned_here(value, walk) if ok else None
         checks.append(Check("return", f"returns {value!r}", ok, at, [at] if at is not None else []))
+
+
+def _no_return_of_this_run(before: str, subject: str, after: str, value: object) -> bool:
+    """Words around `returns V` that make it no return of this run (or no value at all)."""
+    return bool(
+        # `the line that returns 'draw' is never reached`, `the largest number in the output is 7`
+        re.match(r"\s*(?:is|was)\s+(?:never|not)\s+(?:reached|run|executed)\b", after)
+        or re.search(r"\b(?:in|of|from)\s*$", before)
+        # `returns False early when ...`: what the code does in a case, not this run's result
+        or re.match(
+            r"\s*`?\s*(?:early\s+|right away\s+|straight away\s+|immediately\s+)?(?:only\s+)?"
+            r"(?:when|if|whenever|unless|as soon as|once)\b",
+            after,
+        )
+        or re.search(r"\b(?:otherwise|else|if|when|whenever)\b[^.;]*$", subject, re.I)
+        or _RETURN_CASE.match(after)  # `returns -1 for bad codes and row * 100 + ... otherwise`: the code's cases
+        or re.search(r"\b(?:not|never|n't)\s+(?:have\s+|has\s+)?$", subject + " ", re.I)  # `must not have returned`
+        # `the result is four 8-bit octets`: how many, not the value (`returns 5 for this tag` is)
+        or (
+            isinstance(value, int)
+            and re.match(r"\s+(?!(?:for|on|in|at|as|with|by|from|to|this|thus|is|was)\b)(?:[\w-]+\s+)?[a-z]+s\b", after)
+        )
+    )
+
+
+def _applied_to_it(raw: str, value: object) -> list[Check]:
+    """`gives 'AX:45', and `partition(":")` on it returns ('AX', ':', '45')`: the method called on
+    the literal told last before it; none where there is no such literal or call to evaluate."""
+    m = re.search(r"`(\.?[A-Za-z_]\w*\((?:[^()`]|\([^()`]*\))*\))`\s+(?:on|to)\s+(?:it|this|that|them)\s", raw)
+    told = re.findall(r"""(?<![\w.])('[^'\n]*'|"[^"\n]*"|\[[^\[\]\n]*\])`?""", raw[: m.start()]) if m else []
+    node = _expr(f"({told[-1]}).{m.group(1).lstrip('.')}") if told else None
+    if node is None or _names(node) - SAFE_CALLS:
+        return []
+    try:
+        got = evaluate(node, {})
+    except Exception:  # noqa: BLE001 - a method the evaluator does not run: nothing to judge
+        return []
+    return [Check("return", f"{ast.unparse(node)} returns {value!r}", same_value(got, value))]
 
 
 def _returned_here(value: object, walk: Walk) -> int | None:
@@ -6905,6 +7000,15 @@ _LOOKS_BACK = re.compile(
 )
 
 
+# `out = 'ah'`, `pos is 3`: a value written as a literal, not worked out (`band = (1250 - 1) // 500 + 1`)
+_A_LITERAL_TOLD = re.compile(
+    r"[`\x00\s]*(?:self\.)?\w+`?\s*(?:=|is|becomes|is\s+now)\s*`?"
+    r"(?:-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\"|\[[^\[\]\n]*\]|\{[^{}\n]*\}|True|False|None)`?"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:and|so|but|then|while)\b)"
+)
+# `..., so pos is 1`: what a step just told leaves a variable holding
+# (only after a worked result or restated code: after any `so` the walk's lag behind the prose rejects faithful ones)
+_A_RESULT_BEFORE = re.compile(r"(?:[=)]\s*-?[\w'\"]+\s*,?\s*|\x00\s*,?\s*)(?:so|thus|hence)\s+`?$")
 _STAYS = re.compile(r"`?(?:self\.)?\w+`?\s+(?:stays|remains|is\s+still|still\s+holds)\b", re.I)
 
 
@@ -6923,6 +7027,7 @@ def _not_gone_back(located: list[Check], walk: Walk) -> None:
         return
     plain = _plain_values(located)
     before = dict(walk.told_values)  # (within a sentence the order is the sentence's: `best is None, so best = 11`)
+    literals = dict(walk.told_literals)
     for check in plain:
         name = check.text.split(" = ")[0]
         # (`plates is back to [3]`: a change now to a value held before, not a look back)
@@ -6940,8 +7045,18 @@ def _not_gone_back(located: list[Check], walk: Walk) -> None:
         ):
             check.ok = False  # `Balance stays 20`: still so now, not only at an earlier moment
             check.text += " (only before this point of the run)"
+        elif (
+            not (aside or looks_back)
+            and _A_RESULT_BEFORE.search(walk.sentence[: max(check.position, 0)])
+            and not _STAYS.match(walk.sentence, check.position)
+            and not _not_about_to_change(walk, name, check.text.split(" = ", 1)[1], literals.get(name))
+        ):
+            check.ok = False  # `4 + 3 = 7 gives 'h', so out = 'ah'`: a step's result, not the value before it
+            check.text += " (the value before the step, not its result)"
         elif check.at is not None:
             walk.told_values[name] = max(walk.told_values.get(name, -1), check.at)
+            if check.position >= 0 and _A_LITERAL_TOLD.match(walk.sentence, check.position):
+                walk.told_literals[name] = max(walk.told_literals.get(name, -1), check.at)
 
 
 def _told_here(text: str, check: Check) -> bool:

@@ -6397,3 +6397,101 @@ def test_readings_from_round_74s_rejected_faithful_narrations():
     tally = traced(LENGTH_TALLY, "length_tally(['ab', 'cde', 'f', 'ghi', 'jkl', 'm', 'n', 'opq', 'rst', 'u'])")
     assert ungrounded_in(tally, "So length 3 was seen 5 times.") == []
     assert ungrounded_in(tally, "So length 3 was seen 6 times.") == ["6 times"]
+
+
+REMAINDER_TOGGLES = """
+def remainder_toggles(nums):
+    mask = 0
+    for n in nums:
+        r = n % 4
+        mask ^= 1 << r
+    return mask
+"""
+TIMES_HALVED = """
+def times_halved(n):
+    steps = 0
+    while n % 2 == 0:
+        n //= 2
+        steps += 1
+    return n, steps
+"""
+LENGTH_BUCKETS = """
+def length_buckets(words):
+    buckets = {}
+    for w in words:
+        key = len(w) % 3
+        buckets[key] = buckets.get(key, 0) + 1
+    return buckets
+"""
+SHARE_OF = """
+def share_of(part, whole):
+    if whole == 0:
+        return 0
+    return part * 100 // whole
+"""
+CLIP_COUNT = """
+def clip_count(vals, lo, hi):
+    if lo > hi:
+        return None
+    return sum(1 for v in vals if v < lo or v > hi)
+"""
+SPLIT_TAG = """
+def split_tag(tag):
+    head, sep, tail = tag.partition(":")
+    return (head + sep + tail).upper()
+"""
+
+
+def test_readings_from_round_75s_rejected_faithful_narrations():
+    toggles = traced(REMAINDER_TOGGLES, "remainder_toggles([5, 6, 9, 2, 3, 13])")  # r goes 1, 2, 1, 2, 3, 1
+    # how often one value occurs in the list the sentence gives (w434-12)
+    told = "The remainders r are 1, 2, 1, 2, 3, 1, so bit 1 is toggled {} times."
+    assert ungrounded_in(toggles, told.format("three")) == []
+    assert ungrounded_in(toggles, told.format("four")) == ["4 times (1 is listed 3 times)"]
+    # one value for each time, listed after the count (w439-11)
+    halved = traced(TIMES_HALVED, "times_halved(1552)")  # n goes 776, 388, 194, 97
+    told = "Halving {} times gives 776, 388, 194, and once more gives 97."
+    assert ungrounded_in(halved, told.format("three")) == []
+    assert ungrounded_in(halved, told.format("two")) == ["2 times (listed after: 3)"]
+    # `there is no key 2`: a thing the run never makes, not a value of the variable `key` (w437-5)
+    buckets = traced(LENGTH_BUCKETS, "length_buckets(['fig', 'plum', 'kiwi'])")
+    assert ungrounded_in(buckets, "There is no key 2, so no word has a length leaving remainder 2.") == []
+    assert ungrounded_in(buckets, "For 'plum' key is 2.") == ["key = 2"]
+    # a plan's step names the test to be made, not its outcome (w437-13)
+    clip = traced(CLIP_COUNT, "clip_count([2, 11, 7], 3, 9)")
+    assert ungrounded_in(clip, "Check the guard `lo > hi`.") == []
+    assert ungrounded_in(clip, "The guard `lo > hi` holds.") == ["lo > hi"]
+    share = traced(SHARE_OF, "share_of(3, 12)")
+    # what the code returns in a case the run did not take (w439-13)
+    assert ungrounded_in(share, "It returns `0` straight away when `whole` is `0`.") == []
+    assert ungrounded_in(share, "It returns `0`.") == ["returns 0"]
+    # a method applied to the value just told (w439-19)
+    tag = traced(SPLIT_TAG, "split_tag('ax:45')")
+    told = "Joining them gives `'AX:45'`, and `partition(\":\")` on it returns `{}`."
+    assert ungrounded_in(tag, told.format("('AX', ':', '45')")) == []
+    assert ungrounded_in(tag, told.format("('45', ':', 'AX')")) == ["'AX:45'.partition(':') returns ('45', ':', 'AX')"]
+
+
+DIGIT_SHIFT = """
+def digit_shift(s):
+    out = ''
+    for ch in s:
+        if ch.isdigit():
+            out += str((int(ch) + 3) % 10)
+        else:
+            out += ch
+    return out
+"""
+
+
+def test_a_steps_result_told_with_so_is_not_the_value_told_before_the_step():
+    shift = traced(DIGIT_SHIFT, "digit_shift('A1')")  # out goes '', 'A', 'A4'
+    opening = "out starts as ''. 'A' is no digit, so out = 'A'. Then ch = '1'. "
+    assert ungrounded_in(shift, opening + "(1 + 3) % 10 = 4, so out = 'A4'.") == []
+    # (w438-15: the value the last step left, still held where the walk stands, taken for the new one)
+    assert ungrounded_in(shift, opening + "(1 + 3) % 10 = 4, so out = 'A'.") == [
+        "out = 'A' (the value before the step, not its result)"
+    ]
+    # a value worked out from the code restated before is the step's result, though the walk stands there
+    mask = traced("def low_mask(width):\n    mask = (1 << width) - 1\n    mask *= 2\n    return mask\n", "low_mask(3)")
+    assert ungrounded_in(mask, "mask = (1 << 3) - 1. 8 - 1 = 7, so mask is 7.") == []
