@@ -6407,14 +6407,6 @@ def remainder_toggles(nums):
         mask ^= 1 << r
     return mask
 """
-TIMES_HALVED = """
-def times_halved(n):
-    steps = 0
-    while n % 2 == 0:
-        n //= 2
-        steps += 1
-    return n, steps
-"""
 LENGTH_BUCKETS = """
 def length_buckets(words):
     buckets = {}
@@ -6442,34 +6434,42 @@ def split_tag(tag):
 """
 
 
-def test_readings_from_round_75s_rejected_faithful_narrations():
-    toggles = traced(REMAINDER_TOGGLES, "remainder_toggles([5, 6, 9, 2, 3, 13])")  # r goes 1, 2, 1, 2, 3, 1
+# (program, call, a sentence of a faithful narration, the same with a slip, what the slip leaves ungrounded)
+ROUND_75_READINGS = [
     # how often one value occurs in the list the sentence gives (w434-12)
-    told = "The remainders r are 1, 2, 1, 2, 3, 1, so bit 1 is toggled {} times."
-    assert ungrounded_in(toggles, told.format("three")) == []
-    assert ungrounded_in(toggles, told.format("four")) == ["4 times (1 is listed 3 times)"]
+    (REMAINDER_TOGGLES, "remainder_toggles([5, 6, 9, 2, 3, 13])",  # r goes 1, 2, 1, 2, 3, 1
+     "The remainders r are 1, 2, 1, 2, 3, 1, so bit 1 is toggled three times.",
+     "The remainders r are 1, 2, 1, 2, 3, 1, so bit 1 is toggled four times.", ["4 times (1 is listed 3 times)"]),
     # one value for each time, listed after the count (w439-11)
-    halved = traced(TIMES_HALVED, "times_halved(1552)")  # n goes 776, 388, 194, 97
-    told = "Halving {} times gives 776, 388, 194, and once more gives 97."
-    assert ungrounded_in(halved, told.format("three")) == []
-    assert ungrounded_in(halved, told.format("two")) == ["2 times (listed after: 3)"]
+    (ODD_PARTS, "odd_part(1552)",  # n goes 776, 388, 194, 97
+     "Halving three times gives 776, 388, 194, and once more gives 97.",
+     "Halving two times gives 776, 388, 194, and once more gives 97.", ["2 times (listed after: 3)"]),
     # `there is no key 2`: a thing the run never makes, not a value of the variable `key` (w437-5)
-    buckets = traced(LENGTH_BUCKETS, "length_buckets(['fig', 'plum', 'kiwi'])")
-    assert ungrounded_in(buckets, "There is no key 2, so no word has a length leaving remainder 2.") == []
-    assert ungrounded_in(buckets, "For 'plum' key is 2.") == ["key = 2"]
+    (LENGTH_BUCKETS, "length_buckets(['fig', 'plum', 'kiwi'])",
+     "There is no key 2, so no word has a length leaving remainder 2.", "For 'plum' key is 2.", ["key = 2"]),
     # a plan's step names the test to be made, not its outcome (w437-13)
-    clip = traced(CLIP_COUNT, "clip_count([2, 11, 7], 3, 9)")
-    assert ungrounded_in(clip, "Check the guard `lo > hi`.") == []
-    assert ungrounded_in(clip, "The guard `lo > hi` holds.") == ["lo > hi"]
-    share = traced(SHARE_OF, "share_of(3, 12)")
+    (CLIP_COUNT, "clip_count([2, 11, 7], 3, 9)",
+     "Check the guard `lo > hi`.", "The guard `lo > hi` holds.", ["lo > hi"]),
     # what the code returns in a case the run did not take (w439-13)
-    assert ungrounded_in(share, "It returns `0` straight away when `whole` is `0`.") == []
-    assert ungrounded_in(share, "It returns `0`.") == ["returns 0"]
+    (SHARE_OF, "share_of(3, 12)",
+     "It returns `0` straight away when `whole` is `0`.", "It returns `0`.", ["returns 0"]),
     # a method applied to the value just told (w439-19)
-    tag = traced(SPLIT_TAG, "split_tag('ax:45')")
-    told = "Joining them gives `'AX:45'`, and `partition(\":\")` on it returns `{}`."
-    assert ungrounded_in(tag, told.format("('AX', ':', '45')")) == []
-    assert ungrounded_in(tag, told.format("('45', ':', 'AX')")) == ["'AX:45'.partition(':') returns ('45', ':', 'AX')"]
+    (SPLIT_TAG, "split_tag('ax:45')",
+     "Joining them gives `'AX:45'`, and `partition(\":\")` on it returns `('AX', ':', '45')`.",
+     "Joining them gives `'AX:45'`, and `partition(\":\")` on it returns `('45', ':', 'AX')`.",
+     ["'AX:45'.partition(':') returns ('45', ':', 'AX')"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "call", "faithful", "slipped", "ungrounded"),
+    ROUND_75_READINGS,
+    ids=["one-value-tallied", "values-listed-after", "no-key", "plan-names-a-test", "case-return", "method-on-it"],
+)
+def test_readings_from_round_75s_rejected_faithful_narrations(code, call, faithful, slipped, ungrounded):
+    trace = traced(code, call)
+    assert ungrounded_in(trace, faithful) == []
+    assert ungrounded_in(trace, slipped) == ungrounded
 
 
 DIGIT_SHIFT = """
