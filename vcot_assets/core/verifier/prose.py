@@ -2467,13 +2467,14 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             s.use(m.start("subject"), end)
             continue  # `ways starts as [1] followed by 18 zeros`: the start of the value, not all of it
         if (
-            re.match(r"\s*,?\s+or\s+-?\d", after)
+            re.match(r"\s*,?\s+or\s+(?:-?\d|(?:some|any|another)\s+other\b)", after)
             or (len(values) == 1 and re.match(r"\s+or\s+[a-z]+\b|\s+[a-z]+\s+(?:per|for each|each|every)\b", after))
             or (
                 re.search(r"\b(?:is|are|was|were)\s+from\s+$", s.text[:start])
                 and re.match(r"\s+(?:to|through)\s+-?\d", after)
             )
-        ):  # `n is 0 or positive`, `gets 1 item per x`, `weight_g is from 1001 to 1500`: a range or a rate
+        ):  # `n is 0 or positive`, `gets 1 item per x`, `weight_g is from 1001 to 1500`: a range or a rate;
+            # `hours was 2, 26, 50 or some other number`: values it may have had
             s.use(m.start("subject"), end)
             continue
         verb = m.group("verb").lower()
