@@ -2698,33 +2698,6 @@ def _set_from_here(walk: Walk, subject: str, node: ast.expr, value: object) -> b
     return True
 
 
-def _not_about_to_change(walk: Walk, name: str, written: str, told_at: int | None) -> bool:
-    """`..., so out = 'ah'`: the result of a step the sentence tells. Where the value is the one an
-    earlier sentence told the variable holding before the walk moved on, still held at the pointer,
-    and the lines that assign it in the window leave other values, it is the value before the step,
-    not its result."""
-    node, (literal, value) = _expr(name), _literal_value(_expr(written))
-    if (
-        node is None
-        or not literal
-        or told_at is None
-        or told_at >= walk.pointer
-        or not walk.holds(node, value, told_at)
-    ):
-        return True  # (told where the walk still stands: a restatement, `Start with left = 10` then `so left = 10`)
-    if not walk.holds(node, value, walk.pointer):
-        return True
-    bare = re.escape(name.removeprefix("self."))
-    assigns = regex(rf"^(?:self\.)?{bare}\s*(?:[-+*/%&|^]|//|<<|>>)?=(?!=)")
-    events = walk.facts.index.events
-    left: list[bool] = []  # (per line that assigns it in the window: whether it leaves the value)
-    for i in range(walk.pointer, min(len(events) - 1, walk.pointer + walk.window) + 1):
-        if events[i].kind == "line" and assigns.match(events[i].source.strip()):
-            after = next((k for k in range(i + 1, len(events)) if events[k].kind in ("line", "return")), i)
-            left.append(bool(walk.holds(node, value, after)))
-    return not left or any(left)
-
-
 def _len_sequence(walk: Walk, subject: str, values: list[object]) -> bool:
     sized = (str, list, tuple, dict, set)
     lengths = [len(v) for _, v in walk.facts.history(subject) if isinstance(v, sized)]
@@ -7023,7 +6996,9 @@ def _clause_at(text: str, at: int) -> str:
 def _not_gone_back(located: list[Check], walk: Walk) -> None:
     """`n = 2 is nonzero. ... n = 5.`: in a forward narration a value told plainly of a variable
     holds at or after the moment the narration last told it at, not only before it (the run had
-    moved on), unless the sentence looks back (`before`, `at first`, `n was 5`)."""
+    moved on), unless the sentence looks back (`before`, `at first`, `n was 5`); and one told as the
+    result of a step the sentence works out (`4 + 3 = 7 gives 'h', so out = 'ah'`) is not the value
+    the variable held before that step."""
     if walk.backward:
         return
     plain = _plain_values(located)
@@ -7058,6 +7033,33 @@ def _not_gone_back(located: list[Check], walk: Walk) -> None:
             walk.told_values[name] = max(walk.told_values.get(name, -1), check.at)
             if check.position >= 0 and _A_LITERAL_TOLD.match(walk.sentence, check.position):
                 walk.told_literals[name] = max(walk.told_literals.get(name, -1), check.at)
+
+
+def _not_about_to_change(walk: Walk, name: str, written: str, told_at: int | None) -> bool:
+    """`..., so out = 'ah'`: the result of a step the sentence tells. Where the value is the one an
+    earlier sentence told the variable holding before the walk moved on, still held at the pointer,
+    and the lines that assign it in the window leave other values, it is the value before the step,
+    not its result."""
+    node, (literal, value) = _expr(name), _literal_value(_expr(written))
+    if (
+        node is None
+        or not literal
+        or told_at is None
+        or told_at >= walk.pointer
+        or not walk.holds(node, value, told_at)
+    ):
+        return True  # (told where the walk still stands: a restatement, `Start with left = 10` then `so left = 10`)
+    if not walk.holds(node, value, walk.pointer):
+        return True
+    bare = re.escape(name.removeprefix("self."))
+    assigns = regex(rf"^(?:self\.)?{bare}\s*(?:[-+*/%&|^]|//|<<|>>)?=(?!=)")
+    events = walk.facts.index.events
+    left: list[bool] = []  # (per line that assigns it in the window: whether it leaves the value)
+    for i in range(walk.pointer, min(len(events) - 1, walk.pointer + walk.window) + 1):
+        if events[i].kind == "line" and assigns.match(events[i].source.strip()):
+            after = next((k for k in range(i + 1, len(events)) if events[k].kind in ("line", "return")), i)
+            left.append(bool(walk.holds(node, value, after)))
+    return not left or any(left)
 
 
 def _told_here(text: str, check: Check) -> bool:
