@@ -6472,6 +6472,13 @@ def test_readings_from_round_75s_rejected_faithful_narrations(code, call, faithf
     assert ungrounded_in(trace, slipped) == ungrounded
 
 
+def test_values_a_variable_may_have_had_are_no_run_of_its_values():
+    clock = traced("def hour_of(minutes):\n    hours = minutes // 60\n    return hours % 24\n", "hour_of(150)")
+    told = "So hours must have been 2, 26, 50{} that leaves 2 when divided by 24."  # (w439-23, backward)
+    assert ungrounded_in(clock, told.format(" or some other number"), backward=True) == []
+    assert ungrounded_in(clock, told.format(", a number"), backward=True) == ["hours: [2, 26, 50]"]
+
+
 DIGIT_SHIFT = """
 def digit_shift(s):
     out = ''
@@ -6482,13 +6489,6 @@ def digit_shift(s):
             out += ch
     return out
 """
-
-
-def test_values_a_variable_may_have_had_are_no_run_of_its_values():
-    clock = traced("def hour_of(minutes):\n    hours = minutes // 60\n    return hours % 24\n", "hour_of(150)")
-    told = "So hours must have been 2, 26, 50{} that leaves 2 when divided by 24."  # (w439-23, backward)
-    assert ungrounded_in(clock, told.format(" or some other number"), backward=True) == []
-    assert ungrounded_in(clock, told.format(", a number"), backward=True) == ["hours: [2, 26, 50]"]
 
 
 def test_a_steps_result_told_with_so_is_not_the_value_told_before_the_step():
