@@ -43,6 +43,7 @@ import re
 import weakref
 from bisect import bisect_left
 from collections import ChainMap
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -7051,14 +7052,10 @@ def _not_about_to_change(walk: Walk, name: str, written: str, told_at: int | Non
         return True  # (told where the walk still stands: a restatement, `Start with left = 10` then `so left = 10`)
     if not walk.holds(node, value, walk.pointer):
         return True
-    bare = re.escape(name.removeprefix("self."))
-    assigns = regex(rf"^(?:self\.)?{bare}\s*(?:[-+*/%&|^]|//|<<|>>)?=(?!=)")
-    events = walk.facts.index.events
-    left: list[bool] = []  # (per line that assigns it in the window: whether it leaves the value)
-    for i in range(walk.pointer, min(len(events) - 1, walk.pointer + walk.window) + 1):
-        if events[i].kind == "line" and assigns.match(events[i].source.strip()):
-            after = next((k for k in range(i + 1, len(events)) if events[k].kind in ("line", "return")), i)
-            left.append(bool(walk.holds(node, value, after)))
+    last = len(walk.facts.index.events) - 1
+    # (per line that assigns it in the window: whether it leaves the value)
+    assigned = _assignments(walk, name, walk.pointer, min(last, walk.pointer + walk.window) + 1)
+    left = [bool(walk.holds(node, value, min(at, last))) for at in assigned]
     return not left or any(left)
 
 
@@ -7387,8 +7384,13 @@ def _held_in_the_pass(
 
 
 def _assigned_unchanged(walk: Walk, name: str, lo: int, hi: int) -> int:
-    """The event after the first line in events lo..hi that assigns `name` (`a, b = divmod(x, 10)`,
-    also to the value it had, which the trace does not show as a change), else hi."""
+    """The event after the first line in events lo..hi that assigns `name`, else hi."""
+    return next(_assignments(walk, name, lo, hi), hi)
+
+
+def _assignments(walk: Walk, name: str, lo: int, hi: int) -> Iterator[int]:
+    """For each line in events lo..hi that assigns `name` (`a, b = divmod(x, 10)`, also to the value
+    it had, which the trace does not show as a change), the event where the state it leaves shows."""
     bare = re.escape(name.removeprefix("self."))
     target = regex(
         r"^\s*(?:[\w.\[\]]+\s*,\s*)*(?:self\.)?"
@@ -7396,11 +7398,10 @@ def _assigned_unchanged(walk: Walk, name: str, lo: int, hi: int) -> int:
         + r"\s*(?:,\s*[\w.\[\]]+\s*)*(?:[-+*/%&|^]|//|<<|>>|\*\*)?=(?!=)"
     )
     events = walk.facts.index.events
-    line = next((e for e in range(lo, hi) if events[e].kind == "line" and target.search(events[e].source)), None)
-    if line is None:
-        return hi
-    # (the line's new values come as events of their own: the state it leaves is at the next step)
-    return next((e for e in range(line + 1, len(events)) if events[e].kind not in ("new", "modified")), hi)
+    for line in range(lo, hi):
+        if events[line].kind == "line" and target.search(events[line].source):
+            # (the line's new values come as events of their own: the state it leaves is at the next step)
+            yield next((e for e in range(line + 1, len(events)) if events[e].kind not in ("new", "modified")), hi)
 
 
 def _changed_unseen(walk: Walk, name: str, check: Check, spans: list[tuple[int, int]]) -> bool:
