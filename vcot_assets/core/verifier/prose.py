@@ -3256,9 +3256,12 @@ def _stretch(values: list, run: list, collapse: bool = True) -> bool:
 
 
 def _stretch_somewhere(walk: Walk, values: list) -> bool:
-    """`values` in a row in some variable's history (or an entry's), in a collection the run holds,
-    or in a run the code computed."""
+    """`values` in a row in some variable's history (or an entry's), in its values at a loop's
+    header pass after pass (`38 -> 11 -> 2` of a digit sum's `while n >= 10`, whose inner loop
+    moves n through other values between passes), in a collection the run holds, or in a run the
+    code computed."""
     runs = [[v for _, v in history] for history in walk.facts.histories.values()]
+    runs += [run for name in walk.facts.histories for run in walk.facts.per_iteration(name)]
     runs += [keyed for run in list(runs) for keyed in _keyed_histories(run)]
     runs += [
         _items(v) for v in walk.facts.known_values + walk.facts.code_literals

@@ -6502,3 +6502,16 @@ def test_a_steps_result_told_with_so_is_not_the_value_told_before_the_step():
     # a value worked out from the code restated before is the step's result, though the walk stands there
     mask = traced("def low_mask(width):\n    mask = (1 << width) - 1\n    mask *= 2\n    return mask\n", "low_mask(3)")
     assert ungrounded_in(mask, "mask = (1 << 3) - 1. 8 - 1 = 7, so mask is 7.") == []
+
+
+def test_a_chain_of_a_variables_values_at_a_loops_header_pass_after_pass():
+    # (w441-22: the inner loop moves n through 3, 0, 1, 0 between the outer loop's passes)
+    root = traced(
+        "def digital_root(n):\n    while n >= 10:\n        s = 0\n        while n:\n            s += n % 10\n"
+        "            n //= 10\n        n = s\n    return n\n",
+        "digital_root(38)",
+    )
+    assert ungrounded_in(root, "The reductions go 38 -> 11 -> 2.") == []
+    assert ungrounded_in(root, "The reductions go 38 -> 3 -> 2.") == [
+        "values: [38, 3, 2] (not one after another anywhere)"
+    ]
