@@ -6421,6 +6421,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
     _at_the_end(located, walk)
     _in_the_order_told(located, walk)
     _tested_for_the_value(located, walk)
+    _what_the_branch_leaves(checks, walk)
     _not_gone_back(located, walk)
     _the_step_just_undone(located, walk)
     walk.moved_to(best_anchor)
@@ -6811,6 +6812,108 @@ def _tests_before_what_they_lead_to(located: list[Check], walk: Walk) -> None:
         if led_to is not None and led_to.ok and min(test.events) > max(led_to.events):
             test.ok = False
             test.text += " (only after what it leads to)"
+
+
+def _what_the_branch_leaves(checks: list[Check], walk: Walk) -> None:
+    """`` `1 <= 4` is True, so the level becomes 3 ``: a forward narration's value told (after
+    `so`) as what an `if` test of the code led to is one the variable takes in the branch the
+    program chose, or later in that pass, at a moment it made that test with the values the
+    sentence gives; not the value it held before the branch ran (4), nor one of another pass.
+    Judged only where every such branch assigns the variable (one that leaves it alone says
+    nothing of it), and not for a value told of all passes (`so all four spots are dots`)."""
+    if walk.backward:
+        return
+    values = _plain_values(checks)
+    for test in checks:
+        if not (test.ok and test.kind == "comparison" and test.position >= 0):
+            continue
+        so = _SO.search(walk.sentence, test.position)
+        if so is None or re.search(r"[.;:]", walk.sentence[test.position : so.start()]):
+            continue
+        later = [c.position for c in checks if c.kind == "comparison" and c.position > test.position]
+        then = _ANOTHER_MOMENT.search(walk.sentence, so.end())  # (`so x = 3; then ...`: after the step)
+        stop = min(later + [then.start() if then else len(walk.sentence)])
+        led_to = [v for v in values if so.end() <= v.position < stop and not _STAYS.match(walk.sentence, v.position)]
+        spans = _branches_run(test, walk) if led_to else []
+        for value in led_to if spans else ():
+            name = value.text.split(" = ")[0]
+            literal, told = _told_value(value)
+            history = walk.facts.history(name)
+            assigned = [any(start < i <= end for i, _ in history) for start, end, _ in spans]
+            left = [held for start, _, rest in spans for i, held in history if start < i <= rest]
+            if literal and all(assigned) and not any(same_value(held, told) for held in left):
+                value.ok = False
+                value.text += f" (not what the branch of {test.text} leaves)"
+
+
+# `so x = 3; then ...`, `, and at cur = 5 ...`, `so all four spots are dots`: past the step a test led to
+_ANOTHER_MOMENT = re.compile(
+    rf"{_THEN.pattern}|,\s*(?:and\s+)?(?:at|for|with|when|on|in)\b|\b(?:all|every|each|both|whole|rest|remaining)\b",
+    re.I,
+)
+
+
+def _branches_run(test: Check, walk: Walk) -> list[tuple[int, int, int]]:
+    """`_branch_span` for each time the program made the `if` test the comparison check `test`
+    restates: with the sentence's literal values for its operands (`1 <= 4` for
+    `if cost <= self.level`), else at the events the check was grounded at."""
+    facts, events, states = walk.facts, walk.facts.index.events, walk.facts.index.states
+    node = _expr(re.sub(r" is (?:True|False)$", "", test.text))
+    operands = [node.left, *node.comparators] if isinstance(node, ast.Compare) else []
+    literals = [_literal_value(operand) for operand in operands]
+    if operands and all(literal for literal, _ in literals):
+        at = []
+        for code, line in facts.condition_nodes:
+            if not (
+                isinstance(code, ast.Compare)
+                and line in facts.branches
+                and facts.branches[line][0] == squash(ast.unparse(code))
+                and [type(op) for op in code.ops] == [type(op) for op in node.ops]
+            ):
+                continue
+            for i in facts.condition_events(code):
+                if events[i].line_no != line:
+                    continue  # (the same test on another line, a `while`'s)
+                held = [_value_at(operand, states[i]) for operand in [code.left, *code.comparators]]
+                if all(ok and same_value(h, v) for (ok, h), (_, v) in zip(held, literals)):
+                    at.append(i)
+    else:
+        at = [i for i in test.events if events[i].kind == "line" and events[i].line_no in facts.branches]
+    return [span for i in at if (span := _branch_span(facts, i)) is not None]
+
+
+def _value_at(node: ast.expr, state: dict) -> tuple[bool, object]:
+    """(evaluated, value) of an operand of the code's test in a state of the run."""
+    try:
+        return True, evaluate(node, state)
+    except Exception:  # noqa: BLE001 - a name the frame lacks, a type error: no value
+        return False, None
+
+
+def _branch_span(facts: TraceFacts, at: int) -> tuple[int, int, int] | None:
+    """(at, the last event of the branch the program chose, the last event of the rest of that
+    pass) for the `if` tested at event `at`; None where the branch it chose is empty (no `else`).
+    The pass ends where the frame runs the `if` line or one above it again (a loop's next pass),
+    or returns."""
+    events = facts.index.events
+    line = events[at].line_no
+    _, body, orelse = facts.branches[line]
+    depth, chosen, branch_end = events[at].depth, None, None
+    for k in range(at + 1, len(events)):
+        event = events[k]
+        if event.depth < depth or (event.depth == depth and event.kind == "return"):
+            return (at, branch_end or k, k) if chosen else None
+        if event.kind != "line" or event.depth != depth:
+            continue
+        if chosen is None:
+            chosen = next((lines for lines in (body, orelse) if lines and lines[0] <= event.line_no <= lines[1]), None)
+            if chosen is None:
+                return None
+        elif branch_end is None and not chosen[0] <= event.line_no <= chosen[1]:
+            branch_end = k
+        if branch_end is not None and event.line_no <= line:
+            return at, branch_end, k
+    return (at, branch_end or len(events) - 1, len(events) - 1) if chosen else None
 
 
 # an assignment statement restated (`a, b = b, a`, `total += x`): its targets, `=` and right side

@@ -62,6 +62,8 @@ class TraceFacts:
     loop_targets: dict = field(default_factory=dict)  # header line -> a `for a, b in ...` loop's names, in order
     loop_ends: dict = field(default_factory=dict)  # header line -> the loop statement's last line
     conditions: dict = field(default_factory=dict)  # an `if`/`while` test (or one operand of it) -> its lines
+    # an `if`'s line -> (its whole test, squashed; its body's first and last line; its `else`'s, or None)
+    branches: dict = field(default_factory=dict)
     condition_nodes: list = field(default_factory=list)  # (test's AST, its line), for tests restated with values
     calls: dict = field(default_factory=dict)  # a call the code makes (`len(word)`) -> its lines
     call_nodes: list = field(default_factory=list)  # (call's AST, its line)
@@ -447,6 +449,12 @@ def _read_loops_and_conditions(facts: TraceFacts, code: str) -> None:
             tested = isinstance(node, (ast.If, ast.While)) or (
                 isinstance(node, ast.Return) and isinstance(node.value, (ast.Compare, ast.BoolOp, ast.UnaryOp))
             )  # `return i == n - 1` tests a condition too
+            if isinstance(node, ast.If):
+                facts.branches[node.lineno] = (
+                    squash(ast.unparse(node.test)),
+                    _lines_of(node.body),
+                    _lines_of(node.orelse) if node.orelse else None,
+                )
             if tested:
                 tests = [node.value if isinstance(node, ast.Return) else node.test]
                 tests += tests[0].values if isinstance(tests[0], ast.BoolOp) else []
@@ -461,6 +469,11 @@ def _read_loops_and_conditions(facts: TraceFacts, code: str) -> None:
                 facts.expressions.setdefault(node.lineno, []).extend(_computations(node))
     except (SyntaxError, ValueError, RecursionError):
         pass
+
+
+def _lines_of(block: list[ast.stmt]) -> tuple[int, int]:
+    """The first and last line of a block of statements."""
+    return block[0].lineno, max(statement.end_lineno or statement.lineno for statement in block)
 
 
 _PURE_CALLS = frozenset({"len", "sum", "min", "max", "abs", "ord", "chr", "int", "round", "sorted"})

@@ -5786,7 +5786,8 @@ def test_two_values_told_after_or_before_a_swap_are_that_sides():
     # (w381-1, w384-14, w382-18: the other side's values held together too, a moment away)
     assert ungrounded_in(trace, "9 > 2 is True, so swap: lo = 2, hi = 9.") == []
     assert ungrounded_in(trace, "9 > 2 is True, so swap: lo = 9, hi = 2.") == [
-        "hi = 2 (not with lo = 9 on that side of the swap)"
+        "lo = 9 (not what the branch of 9 > 2 leaves)",  # (the swap is the branch that test chose)
+        "hi = 2 (not with lo = 9 on that side of the swap)",
     ]
     assert ungrounded_in(trace, "Before the swap, lo = 9 and hi = 2.", backward=True) == []
     assert ungrounded_in(trace, "Before the swap, lo = 2 and hi = 9.", backward=True) == [
@@ -6515,3 +6516,32 @@ def test_a_chain_of_a_variables_values_at_a_loops_header_pass_after_pass():
     assert ungrounded_in(root, "The reductions go 38 -> 3 -> 2.") == [
         "values: [38, 3, 2] (not one after another anywhere)"
     ]
+
+
+PACK_LOADS = """
+def pack_loads(weights, cap):
+    loads, load = [], 0
+    for w in weights:
+        if load + w > cap:
+            loads.append(load)
+            load = 0
+        load += w
+    return loads, load
+"""
+
+
+def test_a_value_a_test_led_to_is_one_the_branch_it_chose_leaves():
+    gate = traced(
+        "def spend(level, cost):\n    level = min(5, level + 2)\n    if cost <= level:\n        level -= cost\n"
+        "    return level\n",
+        "spend(2, 1)",
+    )
+    told = "min(5, 2 + 2) = 4, and `1 <= 4` is True, so the level becomes {}."
+    assert ungrounded_in(gate, told.format(3)) == []
+    # (w440-12: the value before the branch ran)
+    assert ungrounded_in(gate, told.format(4)) == ["level = 4 (not what the branch of 1 <= 4 leaves)"]
+    # what the rest of the pass makes of it counts too (w47-15), not a value before the test
+    pack = traced(PACK_LOADS, "pack_loads([7, 3], 8)")
+    told = "The weight 3 would make 10, which is over 8, so loads grows to [7] and load = {}."
+    assert ungrounded_in(pack, told.format(3)) == []
+    assert ungrounded_in(pack, told.format(7)) == ["load = 7 (not what the branch of 10 > 8 leaves)"]
