@@ -2425,7 +2425,7 @@ def _given_by_line(walk: Walk, subject: str, code: str) -> list[tuple[int, objec
 # `score moves to 12, 15, 17`: verbs that tell each value a variable took in turn
 _MOVED_TO = re.compile(
     r"(?:goes|went|moves|moved|climbs|climbed|rises|rose|grows|grew|increases|increased|jumps|jumped|drops|dropped|"
-    r"falls|fell|decreases|decreased)\s+to|becomes|became",
+    r"falls|fell|decreases|decreased)(?:\s+to|\s+through)?|becomes|became",
     re.I,
 )
 
@@ -2921,8 +2921,9 @@ def _values_in_order(walk: Walk, values: list[object], subject: str | None, step
             if any(_stretch(values, run, collapse=False) for run in passes + [run + history[-1:] for run in passes]):
                 return Check("sequence", f"{subject}: {values}", True)
             continue
-        if subject and stepwise and _skips_one_value(walk, name, values, history):
-            return Check("sequence", f"{subject}: {values} (one off a stretch of its values)", False)
+        skipped = _skips_one_value(walk, name, values, history) if subject and stepwise else None
+        if skipped:
+            return Check("sequence", f"{subject}: {values} ({skipped} a stretch of its values)", False)
         if _subsequence(values, history) or (len(history) == 1 and _subsequence(values, _items(history[0]))):
             return Check("sequence", f"{subject or 'values'}: {values}", True)
         if subject and history and _subsequence(values, _items(history[-1])):
@@ -3027,22 +3028,37 @@ def _another_variables_run(walk: Walk, values: list[object], named_runs: list[li
     return Check("sequence", f"values: {values}" + (f" (one off {slipped})" if slipped else ""), not slipped)
 
 
-def _skips_one_value(walk: Walk, name: str, values: list, history: list) -> bool:
+def _skips_one_value(walk: Walk, name: str, values: list, history: list) -> str | None:
     """`pos climbs 5, 6, 8` where pos went 5, 6, 7, 8: values of a named variable in order, but
-    with a gap, that differ in one place from a stretch of its values in a row (nor are they what
-    it held pass by pass). Matching the history only in order let the slip through."""
+    with a gap, that differ in one place from a stretch of its values in a row, or leave one of
+    them out (nor are they what it held pass by pass): how, else None. Matching the history only
+    in order let the slip through."""
     if len(values) < 3 or not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        return False
+        return None
     passes = walk.facts.per_iteration(name)
     assigned = walk.facts.assigned_values(name)
     if _stretch(values, history) or any(_stretch(values, run) for run in passes) or _stretch(values, assigned, False):
-        return False
+        return None
     # (`moved goes 4, 7, 12, 17` where moved counts every step: one off what it held after each pass;
     # `streak goes 1, 2, 3, 0, 1` where it was set 1, 2, 0, 0, 1: one off its assignments, repeats kept)
-    return (
+    if (
         _one_off(values, history)
         or (len(values) >= 4 and any(_one_off(values, run) for run in passes))
         or (len(values) >= 5 and 1 in _stretch_misses(values, assigned))
+    ):
+        return "one off"
+    return "one value left out of" if _one_left_out(values, history) else None
+
+
+def _one_left_out(values: list, run: list) -> bool:
+    """`best goes 1, 2, 4, 5` where it went 1, 2, 3, 4, 5: a stretch of `run` with one value inside
+    it left out (so each value told is not the next it took)."""
+    run, values = _collapsed(run), _collapsed(values)
+    n = len(values)
+    return any(
+        all(same_value(a, b) for a, b in zip(values, run[start : start + k] + run[start + k + 1 : start + n + 1]))
+        for start in range(len(run) - n)
+        for k in range(1, n)
     )
 
 

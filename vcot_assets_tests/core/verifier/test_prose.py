@@ -6545,3 +6545,17 @@ def test_a_value_a_test_led_to_is_one_the_branch_it_chose_leaves():
     told = "The weight 3 would make 10, which is over 8, so loads grows to [7] and load = {}."
     assert ungrounded_in(pack, told.format(3)) == []
     assert ungrounded_in(pack, told.format(7)) == ["load = 7 (not what the branch of 10 > 8 leaves)"]
+
+
+def test_a_run_a_variable_went_through_with_one_value_left_out():
+    count = traced(
+        "def count_up(n):\n    best = 0\n    for _ in range(n):\n        best += 1\n    return best\n", "count_up(5)"
+    )
+    assert ungrounded_in(count, "So best goes 1, 2, 3, 4, 5.") == []
+    # (w443-20, w442-22: `goes` and `climbs` with no `to` tell each next value too)
+    assert ungrounded_in(count, "So best goes 1, 2, 4, 5.") == [
+        "best: [1, 2, 4, 5] (one value left out of a stretch of its values)"
+    ]
+    assert ungrounded_in(count, "So best climbs 0, 1, 3, 4.") == [
+        "best: [0, 1, 3, 4] (one value left out of a stretch of its values)"
+    ]
