@@ -6844,7 +6844,7 @@ def _what_the_branch_leaves(checks: list[Check], walk: Walk) -> None:
         if not (test.ok and test.kind == "comparison" and test.position >= 0):
             continue
         so = _SO.search(walk.sentence, test.position)
-        if so is None or re.search(r"[.;:]", walk.sentence[test.position : so.start()]):
+        if so is None or re.search(r"[;:]|\.(?!\w)", walk.sentence[test.position : so.start()]):
             continue
         later = [c.position for c in checks if c.kind == "comparison" and c.position > test.position]
         then = _ANOTHER_MOMENT.search(walk.sentence, so.end())  # (`so x = 3; then ...`: after the step)
@@ -6872,30 +6872,44 @@ _ANOTHER_MOMENT = re.compile(
 def _branches_run(test: Check, walk: Walk) -> list[tuple[int, int, int]]:
     """`_branch_span` for each time the program made the `if` test the comparison check `test`
     restates: with the sentence's literal values for its operands (`1 <= 4` for
-    `if cost <= self.level`), else at the events the check was grounded at."""
+    `if cost <= self.level`, `'T'.isupper()` for `if word[0].isupper()`), else at the events the
+    check was grounded at."""
     facts, events, states = walk.facts, walk.facts.index.events, walk.facts.index.states
     node = _expr(re.sub(r" is (?:True|False)$", "", test.text))
-    operands = [node.left, *node.comparators] if isinstance(node, ast.Compare) else []
+    shape, operands = _test_shape(node)
     literals = [_literal_value(operand) for operand in operands]
     if operands and all(literal for literal, _ in literals):
         at = []
         for code, line in facts.condition_nodes:
+            code_shape, code_operands = _test_shape(code)
             if not (
-                isinstance(code, ast.Compare)
-                and line in facts.branches
-                and facts.branches[line][0] == squash(ast.unparse(code))
-                and [type(op) for op in code.ops] == [type(op) for op in node.ops]
+                code_shape == shape and line in facts.branches and facts.branches[line][0] == squash(ast.unparse(code))
             ):
                 continue
             for i in facts.condition_events(code):
                 if events[i].line_no != line:
                     continue  # (the same test on another line, a `while`'s)
-                held = [_value_at(operand, states[i]) for operand in [code.left, *code.comparators]]
+                held = [_value_at(operand, states[i]) for operand in code_operands]
                 if all(ok and same_value(h, v) for (ok, h), (_, v) in zip(held, literals)):
                     at.append(i)
-    else:
-        at = [i for i in test.events if events[i].kind == "line" and events[i].line_no in facts.branches]
+    else:  # (where that line's `if` tests just this: not an `if ok:` the test's events fall on)
+        written = squash(ast.unparse(node)) if node is not None else None
+        at = [
+            i
+            for i in test.events
+            if events[i].kind == "line" and facts.branches.get(events[i].line_no, ("",))[0] == written
+        ]
     return [span for i in at if (span := _branch_span(facts, i)) is not None]
+
+
+def _test_shape(node: ast.expr | None) -> tuple[object, list[ast.expr]]:
+    """(what kind of test, its operands): a comparison's operators and the values compared, a
+    method call's name and its object and arguments (`word[0].isupper()`); else (None, [])."""
+    if isinstance(node, ast.Compare):
+        return tuple(type(op) for op in node.ops), [node.left, *node.comparators]
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.keywords:
+        return ("call", node.func.attr, len(node.args)), [node.func.value, *node.args]
+    return None, []
 
 
 def _value_at(node: ast.expr, state: dict) -> tuple[bool, object]:

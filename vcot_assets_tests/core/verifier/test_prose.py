@@ -6545,6 +6545,17 @@ def test_a_value_a_test_led_to_is_one_the_branch_it_chose_leaves():
     told = "The weight 3 would make 10, which is over 8, so loads grows to [7] and load = {}."
     assert ungrounded_in(pack, told.format(3)) == []
     assert ungrounded_in(pack, told.format(7)) == ["load = 7 (not what the branch of 10 > 8 leaves)"]
+    # a method's test, with the value its object held (w438-3)
+    caps = traced(
+        "def caps_of(words):\n    caps = []\n    for word in words:\n        if word[0].isupper():\n"
+        "            caps.append(word[:2])\n    return caps\n",
+        "caps_of(['Oak', 'Tall'])",
+    )
+    told = "caps = ['Oa']. Next `'T'.isupper()` is True, so caps = {}."
+    assert ungrounded_in(caps, told.format("['Oa', 'Ta']")) == []
+    assert ungrounded_in(caps, told.format("['Oa']")) == [
+        "caps = ['Oa'] (not what the branch of 'T'.isupper() is True leaves)"
+    ]
 
 
 def test_a_run_a_variable_went_through_with_one_value_left_out():
