@@ -6855,8 +6855,13 @@ def _what_the_branch_leaves(checks: list[Check], walk: Walk) -> None:
             name = value.text.split(" = ")[0]
             literal, told = _told_value(value)
             history = walk.facts.history(name)
-            assigned = [any(start < i <= end for i, _ in history) for start, end, _ in spans]
-            left = [held for start, _, rest in spans for i, held in history if start < i <= rest]
+            # (an empty branch taken, `0 + 4 > 5` is False with no `else`: what the rest of the pass does,
+            # or the value it kept)
+            assigned = [
+                any(start < i <= (rest if skipped else end) for i, _ in history) for start, end, rest, skipped in spans
+            ]
+            left = [held for start, _, rest, _ in spans for i, held in history if start < i <= rest]
+            left += [_held_at(walk.facts, name, start) for start, _, _, skipped in spans if skipped]
             if literal and all(assigned) and not any(same_value(held, told) for held in left):
                 value.ok = False
                 value.text += f" (not what the branch of {test.text} leaves)"
@@ -6869,7 +6874,7 @@ _ANOTHER_MOMENT = re.compile(
 )
 
 
-def _branches_run(test: Check, walk: Walk) -> list[tuple[int, int, int]]:
+def _branches_run(test: Check, walk: Walk) -> list[tuple[int, int, int, bool]]:
     """`_branch_span` for each time the program made the `if` test the comparison check `test`
     restates: with the sentence's literal values for its operands (`1 <= 4` for
     `if cost <= self.level`, `'T'.isupper()` for `if word[0].isupper()`), else at the events the
@@ -6899,7 +6904,7 @@ def _branches_run(test: Check, walk: Walk) -> list[tuple[int, int, int]]:
             for i in test.events
             if events[i].kind == "line" and facts.branches.get(events[i].line_no, ("",))[0] == written
         ]
-    return [span for i in at if (span := _branch_span(facts, i)) is not None]
+    return [_branch_span(facts, i) for i in at]
 
 
 def _test_shape(node: ast.expr | None) -> tuple[object, list[ast.expr]]:
@@ -6920,9 +6925,9 @@ def _value_at(node: ast.expr, state: dict) -> tuple[bool, object]:
         return False, None
 
 
-def _branch_span(facts: TraceFacts, at: int) -> tuple[int, int, int] | None:
+def _branch_span(facts: TraceFacts, at: int) -> tuple[int, int, int, bool]:
     """(at, the last event of the branch the program chose, the last event of the rest of that
-    pass) for the `if` tested at event `at`; None where the branch it chose is empty (no `else`).
+    pass, whether the branch it chose was empty: no `else`) for the `if` tested at event `at`.
     The pass ends where the frame runs the `if` line or one above it again (a loop's next pass),
     or returns."""
     events = facts.index.events
@@ -6932,18 +6937,17 @@ def _branch_span(facts: TraceFacts, at: int) -> tuple[int, int, int] | None:
     for k in range(at + 1, len(events)):
         event = events[k]
         if event.depth < depth or (event.depth == depth and event.kind == "return"):
-            return (at, branch_end or k, k) if chosen else None
+            return at, branch_end or k, k, chosen == ()
         if event.kind != "line" or event.depth != depth:
             continue
         if chosen is None:
-            chosen = next((lines for lines in (body, orelse) if lines and lines[0] <= event.line_no <= lines[1]), None)
-            if chosen is None:
-                return None
+            chosen = next((lines for lines in (body, orelse) if lines and lines[0] <= event.line_no <= lines[1]), ())
+            branch_end = None if chosen else k
         elif branch_end is None and not chosen[0] <= event.line_no <= chosen[1]:
             branch_end = k
         if branch_end is not None and event.line_no <= line:
-            return at, branch_end, k
-    return (at, branch_end or len(events) - 1, len(events) - 1) if chosen else None
+            return at, branch_end, k, chosen == ()
+    return at, branch_end or len(events) - 1, len(events) - 1, chosen == ()
 
 
 # an assignment statement restated (`a, b = b, a`, `total += x`): its targets, `=` and right side

@@ -6545,6 +6545,15 @@ def test_a_value_a_test_led_to_is_one_the_branch_it_chose_leaves():
     told = "The weight 3 would make 10, which is over 8, so loads grows to [7] and load = {}."
     assert ungrounded_in(pack, told.format(3)) == []
     assert ungrounded_in(pack, told.format(7)) == ["load = 7 (not what the branch of 10 > 8 leaves)"]
+    # a test that chose an empty branch (no `else`): what the rest of the pass does (w398-3)
+    fill = traced(
+        "def fill_all(adds, cap):\n    level = 0\n    for a in adds:\n        if level + a > cap:\n"
+        "            continue\n        level += a\n    return level\n",
+        "fill_all([2, 3, 9, 1], 8)",
+    )
+    told = "level = 2. Then `2 + 3 > 8` is False, so level = {}."
+    assert ungrounded_in(fill, told.format(5)) == []
+    assert ungrounded_in(fill, told.format(6)) == ["level = 6 (not what the branch of 2 + 3 > 8 leaves)"]
     # a method's test, with the value its object held (w438-3)
     caps = traced(
         "def caps_of(words):\n    caps = []\n    for word in words:\n        if word[0].isupper():\n"
