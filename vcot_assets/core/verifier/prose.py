@@ -6013,7 +6013,19 @@ def _tuple_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(found)
 
 
+# `Is `0 != 0`?` answered by the next sentence's `Yes, ...` or `No, ...`
+_ASKED = re.compile(
+    r"\s*(?:[-*]\s+)?Is\s+(`[^`\n]+`|[\w.'\"()\[\] ]+?\s(?:[<>]=?|[=!]=|(?:not\s+)?in)\s[^?\n]+?)\s*\?\s*"
+)
+_ANSWER = re.compile(r"\s*(Yes|No)\b(?=\s*[,.;:])", re.I)
+
+
 def check_sentence(text: str, walk: Walk) -> list[Check]:
+    answered = _ANSWER.match(text)
+    asked = _ASKED.fullmatch(walk.raw_sentence) if answered else None
+    if asked:  # `Is 0 != 0?` then `Yes, so flips = 2.`: the question's test, claimed as answered
+        truth = "True" if answered.group(1).lower() == "yes" else "False"
+        text = f"{asked.group(1)} is {truth}{text[answered.end(1) :]}"
     s = Sentence(normalize_sentence(text, walk.facts))
     walk.previous_raw_sentence, walk.sentence, walk.raw_sentence = walk.raw_sentence, s.text, text
     walk.raw_numbers = numbers_in_digits(text.replace("`", ""))  # (read once, for every count reader)

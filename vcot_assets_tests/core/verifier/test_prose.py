@@ -6579,3 +6579,15 @@ def test_a_run_a_variable_went_through_with_one_value_left_out():
     assert ungrounded_in(count, "So best climbs 0, 1, 3, 4.") == [
         "best: [0, 1, 3, 4] (one value left out of a stretch of its values)"
     ]
+
+
+def test_a_test_asked_then_answered_by_the_next_sentence_is_claimed():
+    flips = traced(
+        "def parity_flips(nums):\n    flips, prev = 0, nums[0] % 2\n    for n in nums[1:]:\n        cur = n % 2\n"
+        "        if cur != prev:\n            flips += 1\n        prev = cur\n    return flips\n",
+        "parity_flips([3, 8, 6])",
+    )
+    opening = "prev = 1. For n = 8, cur = 0. Is `0 != 1`? Yes, so flips = 1. For n = 6, cur = 0. Is `0 != 0`? "
+    assert ungrounded_in(flips, opening + "No, so flips stays 1 and prev = 0.") == []
+    # (w407-1: the question's answer is the claim, and a wrong one a branch not taken)
+    assert ungrounded_in(flips, opening + "Yes, and prev = 0.") == ["0 != 0"]
