@@ -6848,7 +6848,9 @@ def _what_the_branch_leaves(checks: list[Check], walk: Walk) -> None:
     program chose, or later in that pass, at a moment it made that test with the values the
     sentence gives; not the value it held before the branch ran (4), nor one of another pass.
     Judged only where every such branch assigns the variable (one that leaves it alone says
-    nothing of it), and not for a value told of all passes (`so all four spots are dots`)."""
+    nothing of it; for an empty branch, `if` without `else` not taken, where the rest of the pass
+    does, the value kept counting too), and not for a value told of all passes (`so all four spots
+    are dots`)."""
     if walk.backward:
         return
     values = _plain_values(checks)
