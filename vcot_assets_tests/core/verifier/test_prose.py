@@ -6530,41 +6530,38 @@ def pack_loads(weights, cap):
 """
 
 
-def test_a_value_a_test_led_to_is_one_the_branch_it_chose_leaves():
-    gate = traced(
-        "def spend(level, cost):\n    level = min(5, level + 2)\n    if cost <= level:\n        level -= cost\n"
-        "    return level\n",
-        "spend(2, 1)",
-    )
-    told = "min(5, 2 + 2) = 4, and `1 <= 4` is True, so the level becomes {}."
-    assert ungrounded_in(gate, told.format(3)) == []
+BRANCH_LEAVES = [
     # (w440-12: the value before the branch ran)
-    assert ungrounded_in(gate, told.format(4)) == ["level = 4 (not what the branch of 1 <= 4 leaves)"]
+    ("def spend(level, cost):\n    level = min(5, level + 2)\n    if cost <= level:\n        level -= cost\n"
+     "    return level\n", "spend(2, 1)",
+     "min(5, 2 + 2) = 4, and `1 <= 4` is True, so the level becomes {}.", "3", "4",
+     ["level = 4 (not what the branch of 1 <= 4 leaves)"]),
     # what the rest of the pass makes of it counts too (w47-15), not a value before the test
-    pack = traced(PACK_LOADS, "pack_loads([7, 3], 8)")
-    told = "The weight 3 would make 10, which is over 8, so loads grows to [7] and load = {}."
-    assert ungrounded_in(pack, told.format(3)) == []
-    assert ungrounded_in(pack, told.format(7)) == ["load = 7 (not what the branch of 10 > 8 leaves)"]
+    (PACK_LOADS, "pack_loads([7, 3], 8)",
+     "The weight 3 would make 10, which is over 8, so loads grows to [7] and load = {}.", "3", "7",
+     ["load = 7 (not what the branch of 10 > 8 leaves)"]),
     # a test that chose an empty branch (no `else`): what the rest of the pass does (w398-3)
-    fill = traced(
-        "def fill_all(adds, cap):\n    level = 0\n    for a in adds:\n        if level + a > cap:\n"
-        "            continue\n        level += a\n    return level\n",
-        "fill_all([2, 3, 9, 1], 8)",
-    )
-    told = "level = 2. Then `2 + 3 > 8` is False, so level = {}."
-    assert ungrounded_in(fill, told.format(5)) == []
-    assert ungrounded_in(fill, told.format(6)) == ["level = 6 (not what the branch of 2 + 3 > 8 leaves)"]
+    ("def fill_all(adds, cap):\n    level = 0\n    for a in adds:\n        if level + a > cap:\n"
+     "            continue\n        level += a\n    return level\n", "fill_all([2, 3, 9, 1], 8)",
+     "level = 2. Then `2 + 3 > 8` is False, so level = {}.", "5", "6",
+     ["level = 6 (not what the branch of 2 + 3 > 8 leaves)"]),
     # a method's test, with the value its object held (w438-3)
-    caps = traced(
-        "def caps_of(words):\n    caps = []\n    for word in words:\n        if word[0].isupper():\n"
-        "            caps.append(word[:2])\n    return caps\n",
-        "caps_of(['Oak', 'Tall'])",
-    )
-    told = "caps = ['Oa']. Next `'T'.isupper()` is True, so caps = {}."
-    assert ungrounded_in(caps, told.format("['Oa', 'Ta']")) == []
-    assert ungrounded_in(caps, told.format("['Oa']")) == [
-        "caps = ['Oa'] (not what the branch of 'T'.isupper() is True leaves)"
-    ]
+    ("def caps_of(words):\n    caps = []\n    for word in words:\n        if word[0].isupper():\n"
+     "            caps.append(word[:2])\n    return caps\n", "caps_of(['Oak', 'Tall'])",
+     "caps = ['Oa']. Next `'T'.isupper()` is True, so caps = {}.", "['Oa', 'Ta']", "['Oa']",
+     ["caps = ['Oa'] (not what the branch of 'T'.isupper() is True leaves)"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "call", "told", "right", "wrong", "ungrounded"),
+    BRANCH_LEAVES,
+    ids=["value-before", "rest-of-pass", "empty-branch", "method-test"],
+)
+def test_a_value_a_test_led_to_is_one_the_branch_it_chose_leaves(code, call, told, right, wrong, ungrounded):
+    trace = traced(code, call)
+    assert ungrounded_in(trace, told.format(right)) == []
+    assert ungrounded_in(trace, told.format(wrong)) == ungrounded
 
 
 def test_a_run_a_variable_went_through_with_one_value_left_out():
