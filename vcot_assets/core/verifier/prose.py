@@ -3796,6 +3796,39 @@ def _call_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             s.use(times.start(), times.end())
 
 
+# `the append happens 4 times`, `the pop call ran 2 times`: how often one statement of the code ran,
+# named by the method it calls
+_STATEMENT_RUNS = re.compile(
+    r"\bthe\s+`?(?:[A-Za-z_]\w*\.)?(?P<what>[A-Za-z_]\w*)(?:\([^()]*\))?`?\s+(?:call\s+|line\s+|statement\s+|step\s+)?"
+    r"(?:happens|happened|runs|ran|executes|executed|fires|fired|is\s+(?:done|made|run|executed|called)|"
+    r"was\s+(?:done|made|run|executed|called))\s+(?P<n>\d+)\s+times\b",
+    re.I,
+)
+
+
+def _statement_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`the append happens 4 times`: the line that makes that method call (`out.append(x)`) ran that
+    many times; where several lines make it, one of them or all together did. (A loop's count, by
+    the loose count readers, let a count of the loop's passes stand for a statement's.)"""
+    for m in _STATEMENT_RUNS.finditer(walk.raw_numbers):
+        what, count = m.group("what"), int(m.group("n"))
+        if f"def{what}(" in walk.facts.code_text:
+            continue  # a function of the program: `_call_counts` counts its calls
+        lines = sorted({line for node, line in walk.facts.call_nodes if _method_named(node, what)})
+        if not lines:
+            continue
+        runs = [len(walk.facts.line_steps(line)) for line in lines]
+        times = regex(rf"\b{count}\s+times\b").search(s.text)
+        if times:
+            s.use(times.start(), times.end())
+        checks.append(Check("count", m.group(0), count in runs or count == sum(runs)))
+
+
+def _method_named(node: ast.expr, name: str) -> bool:
+    """A call of a method of that name (`out.append(x)` for `append`)."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == name
+
+
 # `split into 6 pieces: 'a', 'b', '' and 'c'` (a count, then the items it counts, all of them:
 # the list ends the clause and closes with `and`) and `over 3, 6, 9 and 12, i.e. 4 flips`
 _ITEM = r"(?:-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\)|\[[^\[\]\n]*\])"
@@ -6054,6 +6087,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _quoted_lengths,
         _items_handled,
         _call_counts,
+        _statement_counts,
         _listed_counts,
         _split_counts,
         _totals,

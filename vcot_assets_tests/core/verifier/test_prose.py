@@ -6588,3 +6588,15 @@ def test_a_test_asked_then_answered_by_the_next_sentence_is_claimed():
     assert ungrounded_in(flips, opening + "No, so flips stays 1 and prev = 0.") == []
     # (w407-1: the question's answer is the claim, and a wrong one a branch not taken)
     assert ungrounded_in(flips, opening + "Yes, and prev = 0.") == ["0 != 0"]
+
+
+def test_how_often_a_statement_named_by_its_method_ran():
+    keep = traced(
+        "def keep_parts(text):\n    out = []\n    for part in text.split(','):\n        if part:\n"
+        "            out.append(part)\n    return out\n",
+        "keep_parts('a,,b,c')",
+    )
+    told = "The loop runs its body 4 times, and the append happens {} times."
+    assert ungrounded_in(keep, told.format(3)) == []
+    # (w444-6: the loop's count stood for the statement's)
+    assert ungrounded_in(keep, told.format(4)) == ["the append happens 4 times"]
