@@ -3720,6 +3720,34 @@ def _looped_nouns(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("count", m.group(0), int(m.group("n")) in counts))
 
 
+# `The loop goes over all 13 (pos, kind) pairs`, `the second loop walks the 8 adjacent pairs`: a loop
+# said to go over a number of things, whatever the noun
+_THE_LOOP_GOES_OVER = re.compile(
+    r"\bthe\s+(?:[a-z]+\s+)?loop\s+(?:then\s+|now\s+|only\s+)?"
+    r"(?:goes|went|walks|walked|iterates|iterated|runs|ran|steps|stepped|loops|looped|visits|visited|moves|moved)"
+    r"(?:\s+(?:over|through|across|along))?(?:\s+(?:all|the|each\s+of\s+the))*\s+"
+    r"(?P<n>\d+)\s+(?:(?!(?:and|or|but|then)\b)[^\s.,;:]+\s+){0,3}?(?!times\b)[a-z]+s\b",
+    re.I,
+)
+
+
+def _loop_goes_over(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`the second loop walks the 8 adjacent pairs`: as many passes as some loop of the code made (or
+    the size of what a loop walks as it starts), where no noun names the loop (`_looped_nouns`). A
+    count no loop made is refused here; one some loop made is left to the readers that tell which."""
+    facts = walk.facts
+    for m in _THE_LOOP_GOES_OVER.finditer(s.text):
+        if not s.free(m.start("n"), m.end("n")) or not facts.loop_names:
+            continue
+        counts = set().union(*facts.index.counts_by_loop.values()) if facts.index.counts_by_loop else set()
+        for h in facts.loop_names:
+            counts |= _counts_of_the_noun(walk, facts.loop_sources.get(h, "") or "-", walked_only=True)
+        if not counts or int(m.group("n")) in counts:
+            continue  # (left to the readers that know which loop: `_counts`)
+        s.use(m.start(), m.end())
+        checks.append(Check("count", re.sub(r"\s*\x00\s*", " ", m.group(0)) + " (no loop made as many passes)", False))
+
+
 def _grid_sizes(facts: TraceFacts) -> set[int]:
     """How many cells the grids the run held have (a list of rows, each a list)."""
     return {
@@ -6083,6 +6111,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _indexed_entries,
         _sizes,
         _looped_nouns,
+        _loop_goes_over,
         _lengths,
         _quoted_lengths,
         _items_handled,

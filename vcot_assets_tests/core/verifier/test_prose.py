@@ -6600,3 +6600,16 @@ def test_how_often_a_statement_named_by_its_method_ran():
     assert ungrounded_in(keep, told.format(3)) == []
     # (w444-6: the loop's count stood for the statement's)
     assert ungrounded_in(keep, told.format(4)) == ["the append happens 4 times"]
+
+
+def test_a_loop_said_to_go_over_a_number_of_things_made_as_many_passes():
+    gaps = traced(
+        "def gaps(xs):\n    out = []\n    for a, b in zip(xs, xs[1:]):\n        out.append(b - a)\n    return out\n",
+        "gaps([1, 4, 6, 9])",
+    )
+    assert ungrounded_in(gaps, "The loop walks the 3 adjacent pairs.") == []
+    # (w440-22, w444-10: no noun names the loop, and no loop made 4 passes)
+    assert ungrounded_in(gaps, "The loop walks the 4 adjacent pairs.") == [
+        "The loop walks the 4 adjacent pairs (no loop made as many passes)"
+    ]
+    assert ungrounded_in(gaps, "The loop ran 3 times and adds 3 values.") == []
