@@ -3740,8 +3740,8 @@ def _loop_goes_over(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if not s.free(m.start("n"), m.end("n")) or not facts.loop_names:
             continue
         counts = set().union(*facts.index.counts_by_loop.values()) if facts.index.counts_by_loop else set()
-        for h in facts.loop_names:
-            counts |= _counts_of_the_noun(walk, facts.loop_sources.get(h, "") or "-", walked_only=True)
+        for walked in set(facts.loop_sources.values()):  # (and the size of what a loop walks, as it starts)
+            counts |= _counts_of_the_noun(walk, walked, walked_only=True)
         if not counts or int(m.group("n")) in counts:
             continue  # (left to the readers that know which loop: `_counts`)
         s.use(m.start(), m.end())
@@ -6968,9 +6968,7 @@ def _branches_run(test: Check, walk: Walk) -> list[tuple[int, int, int, bool]]:
                 code_shape == shape and line in facts.branches and facts.branches[line][0] == squash(ast.unparse(code))
             ):
                 continue
-            for i in facts.condition_events(code):
-                if events[i].line_no != line:
-                    continue  # (the same test on another line, a `while`'s)
+            for i in facts.line_steps(line):  # (each time this `if` ran, not the same test on another line)
                 held = [_value_at(operand, states[i]) for operand in code_operands]
                 if all(ok and same_value(h, v) for (ok, h), (_, v) in zip(held, literals)):
                     at.append(i)
