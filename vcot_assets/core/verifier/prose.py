@@ -3731,18 +3731,39 @@ _THE_LOOP_GOES_OVER = re.compile(
 )
 
 
+# `After the four pieces the loop ends`, `calls nudge once for each of the four moves`, `so eight cells
+# are compared`: as many things as a loop took (or a line ran for), whatever the noun
+_THINGS_A_LOOP_TOOK = re.compile(
+    r"\bafter\s+(?:all\s+)?(?:the|those|these)\s+(?P<n>\d+)\s+(?:[a-z]+\s+)?[a-z]+s,?\s+"
+    r"(?:the\s+(?:[a-z]+\s+)?loop|it)\s+(?:ends|ended|stops|stopped|finishes|finished|exits|exited|"
+    r"(?:is|was)\s+(?:done|over|finished))\b"
+    r"|\bonce\s+(?:for|per)\s+each\s+of\s+the\s+(?P<each>\d+)\s+(?:[a-z]+\s+)?[a-z]+s\b"
+    r"|(?:^|\bso\s+|,\s+)(?P<were>\d+)\s+(?:[a-z]+\s+)?[a-z]+s\s+(?:are|were|get|got)\s+"
+    r"(?:compared|checked|visited|examined|scanned|processed|inspected|tested)\b(?!\s+(?:with|against|to)\s+\d)",
+    re.I,
+)
+
+
 def _loop_goes_over(s: Sentence, walk: Walk, checks: list[Check]) -> None:
-    """`the second loop walks the 8 adjacent pairs`: as many passes as some loop of the code made (or
-    the size of what a loop walks as it starts), where no noun names the loop (`_looped_nouns`). A
-    count no loop made is refused here; one some loop made is left to the readers that tell which."""
+    """`the second loop walks the 8 adjacent pairs`, `After the four pieces the loop ends`: as many
+    passes as some loop of the code made (or the size of what a loop walks as it starts; for things
+    each handled once, or checked, also how often a line ran), where no noun names the loop
+    (`_looped_nouns`). A count no loop made is refused here; one some loop made is left to the
+    readers that tell which."""
     facts = walk.facts
-    for m in _THE_LOOP_GOES_OVER.finditer(s.text):
-        if not s.free(m.start("n"), m.end("n")) or not facts.loop_names:
-            continue
+    told = [(m, "n", False) for m in _THE_LOOP_GOES_OVER.finditer(s.text)]
+    for m in _THINGS_A_LOOP_TOOK.finditer(s.text):
+        group = next(g for g in ("n", "each", "were") if m.group(g))
+        told.append((m, group, group != "n"))
+    for m, group, by_line in told:
+        if not s.free(m.start(group), m.end(group)) or not (facts.loop_names or by_line):
+            continue  # (a comprehension is no loop of `loop_names`, but its line runs once per item)
         counts = set().union(*facts.index.counts_by_loop.values()) if facts.index.counts_by_loop else set()
         for walked in set(facts.loop_sources.values()):  # (and the size of what a loop walks, as it starts)
             counts |= _counts_of_the_noun(walk, walked, walked_only=True)
-        if not counts or int(m.group("n")) in counts:
+        if by_line:  # (a call made once per item, a comparison made on each: how often that line ran)
+            counts |= facts.line_counts | set(facts.calls_of.values())
+        if not counts or int(m.group(group)) in counts:
             continue  # (left to the readers that know which loop: `_counts`)
         s.use(m.start(), m.end())
         checks.append(Check("count", re.sub(r"\s*\x00\s*", " ", m.group(0)) + " (no loop made as many passes)", False))
@@ -4438,6 +4459,10 @@ _STOPPED_ON = re.compile(
 )
 
 
+# (`the loop stopped on its 5th item`: whatever a loop walks, its items; right after the stop only)
+_ANY_LOOPS_ITEM = ("item", "element", "entry")
+
+
 def _stopping_passes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     if not re.search(r"\b(?:break|breaks|stops?|stopped|ends?|ended|returns?|returned|exits?|exited)\b", s.text, re.I):
         return
@@ -4447,7 +4472,7 @@ def _stopping_passes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         noun = m.group("noun").lower()
         if noun not in ("pass", "iteration", "time round", "round", "trip") and not (
             re.search(r"\b(?:stops|stopped|ends|ended|breaks|broke|exits|exited)\s+$", s.text[: m.start()], re.I)
-            and _counts_of_the_noun(walk, noun + "s")
+            and (noun in _ANY_LOOPS_ITEM or _counts_of_the_noun(walk, noun + "s"))
         ):
             continue  # (`stops on its fourth part`: only right after the stop, and where the loop walks parts)
         s.use(m.start(), m.end())
@@ -4718,8 +4743,8 @@ def _sign_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         told_alone = s.free(start, m.end()) or (m.group(2) and s.free(m.start(), m.end()))
         if not isinstance(node, kinds) or not told_alone:
             continue
-        if re.search(r"\b(?:except|but|besides|other\s+than|apart\s+from)\s*$", s.text[:start], re.I):
-            continue  # `every value except 3 is even`: said of the others
+        if re.search(r"\b(?:except|(?<![,;]\s)but|besides|other\s+than|apart\s+from)\s*`?$", s.text[:start], re.I):
+            continue  # `every value except 3 is even`: said of the others (not `, but 3 & 8 is nonzero`)
         if re.search(r"\b(?:at|in)\s+(?:index|position|slot|row|column)\s*$", s.text[:start], re.I):
             continue  # `12 at index 5 is even`: said of the value there, not of the index
         literal, value = _literal_value(node)
@@ -5261,6 +5286,29 @@ def _whole_tests(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("comparison", f"{ast.unparse(node)} is {claimed}", found.ok, found.at, found.events))
 
 
+# `` `if v` is True for 0 ``, `` `c == "s"` is True only for the `"."` ``: the code's test told of one
+# value (not of several: `is True for 3, 5 and 8`, nor of a count: `for 16 of them`)
+_TEST_TRUE_FOR = re.compile(
+    r"`(?:(?:if|elif|while)\s+)?(?P<test>[^`\n]+?):?`\s+(?:is|was|holds|comes\s+out)\s+(?P<truth>True|False|true|false)"
+    r"\s+(?:only\s+)?(?:for|with)\s+(?:the\s+)?(?:value\s+)?`?(?P<value>'[^'\n]*'|\"[^\"\n]*\"|-?\d+)`?"
+    r"(?![\w.]|\s*(?:,|and\b|or\b)\s*(?:for\s+)?[`'\"\d-])(?!\s+(?:of|out|more|times|[a-z]+s)\b)"
+)
+
+
+def _a_value_it_could_hold(test: ast.expr, value: ast.expr, facts: TraceFacts) -> bool:
+    """Whether the one variable of `test` held some value of `value`'s type in the run (`if v` is
+    False for `'oil'` names the key whose count `v` is, not a value of `v`)."""
+    names = _names(test)
+    literal, told = _literal_value(value)
+    if len(names) != 1 or not literal:
+        return False
+    (name,) = names
+    held = [type(state[name]) for state in facts.index.states if name in state]
+    if not held:  # (a comprehension's variable, in no state: `c == "s"` compares it with a string)
+        held = [type(n.value) for n in ast.walk(test) if isinstance(n, ast.Constant)]
+    return type(told) in held
+
+
 # `'x_ray'` passes `isalpha()`, the word '42' fails `w.isalpha()`: a value put through a test the code
 # makes on one variable, the verb telling the outcome
 # a character a sentence names by its noun (`the dash passes ch.isalpha()`)
@@ -5318,6 +5366,8 @@ def _passed_tests(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         claimed = m.group("verb").lower().startswith("pass") if m.group("verb") else m.group("truth").lower() == "true"
         test = m.group("test") or m.group("called")
         told.append((value, test if "(" in test else test + "()", claimed, m))  # (`the isalpha check`)
+    for m in _TEST_TRUE_FOR.finditer(walk.raw_sentence):
+        told.append((m.group("value"), m.group("test"), m.group("truth").lower() == "true", m))
     seen = set()
     for written_value, written_test, claimed, m in told:
         if re.search(r"[-+*/%=<>]\s*`?$", m.string[: m.start()]):
@@ -5326,8 +5376,12 @@ def _passed_tests(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if value is None or test is None:
             continue
         node = _with_value_tested(test, value, walk.facts.index.names)
-        if node is None or not walk.facts.condition_events(node) or (ast.unparse(node), claimed) in seen:
+        if node is None or (ast.unparse(node), claimed) in seen:
             continue  # (`'x_ray'` passes `isalpha()` reads as both forms: one claim)
+        if not walk.facts.condition_events(node) and not (
+            m.re is _TEST_TRUE_FOR and _a_value_it_could_hold(test, value, walk.facts)
+        ):
+            continue
         seen.add((ast.unparse(node), claimed))
         literal, outcome = _literal_value(_truth(node))
         if literal:  # (true or false of that value wherever it is told: a reflection may tell it late)
@@ -5350,6 +5404,30 @@ _THE_CONDITION_IS = re.compile(
     r"(?!\s+\w+\s+times\b)",  # (`the else branch runs 3 times`: a count)
     re.I,
 )
+
+
+# `The -2 passes the test -2 > 0`, `inside > 0 failed (2 > 0)`: a test of literals alone, its outcome
+# told by the verb before it (after `test`, with no truth word, `_comparisons` takes it for a question)
+_LITERAL_TEST_PASSED = re.compile(
+    r"\b(?P<not>(?:not|n't|never)\s+)?(?P<verb>pass(?:es|ed)?|fail(?:s|ed)?)\s+"
+    r"(?:(?:the|its|this|that)\s+)?(?:(?:test|check|condition|guard)\s+)?(?P<open>\()?`?"
+    r"(?P<test>-?\d+(?:\s*[-+*/%]\s*\d+)*\s*(?:<=|>=|==|!=|<|>)\s*-?\d+(?:\s*[-+*/%]\s*\d+)*)`?"
+    r"(?(open)\)|(?![\w.(\[]|\s*(?:[-+*/%&|^<>=]|is\b|was\b|holds\b|fails\b)))",
+    re.I,
+)
+
+
+def _literal_tests_passed(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """`The -2 passes the test -2 > 0`: a comparison of literals said to pass or fail holds or not."""
+    for m in _LITERAL_TEST_PASSED.finditer(s.text):
+        if not s.free(m.start("test"), m.end("test")):
+            continue
+        literal, outcome = _literal_value(_expr(m.group("test")))
+        if not literal or not isinstance(outcome, bool):
+            continue
+        claimed = m.group("verb").lower().startswith("pass") != bool(m.group("not"))
+        s.use(m.start("test"), m.end("test"))
+        checks.append(Check("comparison", f"{m.group('test')} is {claimed}", outcome is claimed))
 
 
 def _told_condition(s: Sentence, walk: Walk, checks: list[Check]) -> None:
@@ -6131,6 +6209,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _some_of_all,
         _some_of_them_had,
         _memberships,
+        _literal_tests_passed,
         _comparisons,
         _emptiness_contradictions,
         _truth_claims,

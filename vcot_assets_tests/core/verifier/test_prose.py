@@ -6613,3 +6613,88 @@ def test_a_loop_said_to_go_over_a_number_of_things_made_as_many_passes():
         "The loop walks the 4 adjacent pairs (no loop made as many passes)"
     ]
     assert ungrounded_in(gaps, "The loop ran 3 times and adds 3 values.") == []
+
+
+def test_things_a_loop_took_whatever_the_noun():
+    tally = traced(
+        "def tally(text):\n    counts = {}\n    for raw in text.split(','):\n        word = raw.strip()\n"
+        "        counts[word] = counts.get(word, 0) + 1\n    return counts\n",
+        "tally('oak, elm,oak, ash')",
+    )
+    assert ungrounded_in(tally, "After the four pieces the loop ends.") == []
+    # (w450-3: `pieces` names no loop, and no loop made 5 passes)
+    assert ungrounded_in(tally, "After the five pieces the loop ends.") == [
+        "After the 5 pieces the loop ends (no loop made as many passes)"
+    ]
+    dial = traced(
+        "class Dial:\n    def __init__(self, level):\n        self.level = level\n\n    def nudge(self, d):\n"
+        "        self.level = max(0, min(10, self.level + d))\n        return self.level\n\n\n"
+        "def moves(start, steps):\n    dial = Dial(start)\n    return [dial.nudge(d) for d in steps]\n",
+        "moves(7, [2, 3, -4, -9, 1])",
+    )
+    assert ungrounded_in(dial, "The comprehension calls nudge once for each of the five steps.") == []
+    # (w451-15: a comprehension is no loop of the code, but nudge ran 5 times)
+    assert ungrounded_in(dial, "The comprehension calls nudge once for each of the four steps.") == [
+        "once for each of the 4 steps (no loop made as many passes)"
+    ]
+    inner = traced(
+        "def inner_best(grid):\n    best = 0\n    for r in range(1, 3):\n        for c in range(1, 3):\n"
+        "            best = max(best, grid[r][c])\n    return best\n",
+        "inner_best([[1, 2, 3], [4, 5, 6], [7, 8, 9]])",
+    )
+    assert ungrounded_in(inner, "Rows 1 and 2 with columns 1 and 2, so 4 cells are compared.") == []
+    # (w447-6: eight cells for nine)
+    assert ungrounded_in(inner, "Rows 1 and 2 with columns 1 and 2, so 5 cells are compared.") == [
+        "so 5 cells are compared (no loop made as many passes)"
+    ]
+
+
+def test_a_loop_stopped_on_its_nth_item():
+    first = traced(
+        "def first_long(words):\n    for i, w in enumerate(words):\n        if len(w) > 3:\n            return i\n"
+        "    return -1\n",
+        "first_long(['a', 'bb', 'cccc', 'dd'])",
+    )
+    assert ungrounded_in(first, "The loop stopped on its 3rd item.") == []
+    # (w449-18: `item` names whatever the loop walks)
+    assert ungrounded_in(first, "The loop stopped on its 4th item.") == ["on its 4th item"]
+
+
+def test_a_test_of_literals_said_to_pass_or_fail():
+    positives = traced(
+        "def positives(xs):\n    out = []\n    for x in xs:\n        if x > 0:\n            out.append(x)\n"
+        "    return out\n",
+        "positives([4, -2, 9])",
+    )
+    assert ungrounded_in(positives, "The -2 fails the test -2 > 0, so it never reaches the list.") == []
+    assert ungrounded_in(positives, "The -2 does not pass the test -2 > 0.") == []
+    assert ungrounded_in(positives, "For x = -2, x > 0 failed (-2 > 0), and out stays [4].") == []
+    # (w446-21: after `test`, with no truth word, the comparison was taken for a question)
+    assert ungrounded_in(positives, "The -2 passes the test -2 > 0, but it never reaches the list.") == [
+        "-2 > 0 is True"
+    ]
+    # (w449-14: the outcome before the comparison in brackets)
+    assert "4 > 0 is False" in ungrounded_in(positives, "For x = 4, x > 0 failed (4 > 0), and out stays [4].")
+
+
+def test_a_sign_told_after_a_comma_and_but():
+    shifts = traced(
+        "def flashes(n):\n    count = 0\n    while n:\n        if n & 8:\n            count += 1\n"
+        "        n >>= 1\n    return count\n",
+        "flashes(12)",
+    )
+    assert ungrounded_in(shifts, "`6` has bit 3 clear, but `12 & 8` is nonzero.") == []
+    # (w450-7: `but` after a comma joins two clauses; it is not `every value but 3`)
+    assert ungrounded_in(shifts, "`6` has bit 3 clear, but `3 & 8` is nonzero.") == ["3 & 8 is nonzero"]
+
+
+def test_a_test_of_the_code_told_true_for_one_value():
+    sprouts = traced('def sprouts(row):\n    return sum(1 for c in row if c == "s")\n', 'sprouts("s.s")')
+    assert ungrounded_in(sprouts, 'A row `"s.s"` gives 2: `c == "s"` is False for the `"."`.') == []
+    # (w450-12)
+    assert ungrounded_in(sprouts, 'A row `"s.s"` gives 2: `c == "s"` is True only for the `"."`.') == [
+        "'.' == 's' is True"
+    ]
+    keep = traced("def keep(stock):\n    return {k: v for k, v in stock.items() if v}\n", "keep({'oil': 0, 'rice': 2})")
+    # (the key whose count `v` is, not a value of `v`)
+    assert ungrounded_in(keep, "The filter `if v` is False for `'oil'` because its count is 0.") == []
