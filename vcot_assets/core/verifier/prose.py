@@ -132,12 +132,14 @@ _VALUE_VERBS = (
     r"(?:has|had)\s+(?:grown|risen|climbed|dropped|fallen|shrunk)\s+to|"  # (`marks has grown to 7 entries`)
     r"stayed|remained|"
     r"must be|must have been|has to be|had to be|must end as|must end at|must end up as|must end up at|must equal|"
-    r"=|:|is now|is set to|is updated to|is initialized to|is initialised to|is assigned|is still|is|becomes|became|"
+    r"=|:|is now|is set to|is updated to|is initialized to|is initialised to|is assigned|is still|is already|"
+    r"was already|is|becomes|became|"
     r"become|changes to|holds|now holds|stays|remains|ends up as|ends up|ends at|ends as|ended up as|ended up|"
     r"ended at|ended as|finishes as|finishes at|finished as|finished at|starts as|starts at|is initially|"
     r"equal to|is equal to|"
     r"goes to|increases to|decreases to|drops to|grows to|rises to|falls to|takes the value|has the value|gets|equals|"
-    r"reaches|reached|reaching|moves to|jumps to|settles at|shifts to|is shifted to|shifts down to|"
+    r"reaches|reached|reaching|has reached|had reached|moves to|jumps to|settles at|shifts to|is shifted to|"
+    r"shifts down to|"
     r"was|were|are|contains|has|have)"
 )
 _SEQUENCE_SEP = re.compile(
@@ -6600,7 +6602,8 @@ def _together(checks: list[Check], walk: Walk) -> None:
 _SEQUENCING = re.compile(
     r"\b(?:then|after|afterwards|later|next|before|becomes|became|goes|went|moves|moved|"
     r"until|while|from|to|each|every|loop|iteration|again|so|thus|therefore|hence|gives|giving|"
-    r"pass|step|round|when|once|now|old|previous|earlier|original|must|finally|try|tries|tried)\b|->|→|;|:"
+    r"pass|step|round|when|once|now|old|previous|earlier|original|must|finally|try|tries|tried|end|reached)\b"
+    r"|->|→|;|:"
     r"|\b\d+\s+(?:shifts|steps|passes|rounds|iterations|moves|swaps|halvings|doublings)\b"  # (`d = 2, 2 shifts, flips = 6`)
     r"|,\s*(?:and\s+)?for\b",  # (`longest stayed 12, and for km = 5 ...`: another pass begins)
     re.I,

@@ -6698,3 +6698,27 @@ def test_a_test_of_the_code_told_true_for_one_value():
     keep = traced("def keep(stock):\n    return {k: v for k, v in stock.items() if v}\n", "keep({'oil': 0, 'rice': 2})")
     # (the key whose count `v` is, not a value of `v`)
     assert ungrounded_in(keep, "The filter `if v` is False for `'oil'` because its count is 0.") == []
+
+
+def test_a_value_told_as_already_held_or_reached():
+    split = traced(
+        "def split(s):\n    letters = ''\n    for ch in s:\n        if ch.isalpha():\n            letters += ch.upper()\n"
+        "    return letters\n",
+        "split('ab3c')",
+    )
+    assert ungrounded_in(split, "Before the 3 arrives, letters is already 'AB'.") == []
+    # (w448-5: `is already` told no value)
+    assert ungrounded_in(split, "Before the 3 arrives, letters is already 'BA'.") == ["letters = 'BA'"]
+    mix = traced(
+        "def mix(a, b):\n    out = 0\n    bit = 1\n    while a or b:\n        if (a & 1) ^ (b & 1):\n"
+        "            out |= bit\n        a >>= 1\n        b >>= 1\n        bit <<= 1\n    return out\n",
+        "mix(2, 1)",
+    )
+    # (the start and the end of the run: two moments, not one state)
+    assert (
+        ungrounded_in(mix, "The starting values are `a = 2` and `b = 1`, and at the end `bit` has reached four.") == []
+    )
+    # (w449-4)
+    assert ungrounded_in(
+        mix, "The starting values are `a = 2` and `b = 1`, and at the end `bit` has reached eight."
+    ) == ["bit = 8"]
