@@ -3587,7 +3587,23 @@ def _lengths(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             if passes and _LOOP_WENT_OVER.search(s.text[: m.start()]):
                 checks.append(Check("count", m.group(0), size in passes))  # (what the loop did, not a size)
                 continue
+            noun = m.group(0).split()[-1].lower()
+            if noun in ("letters", "digits") and size in _letters_or_digits(walk.facts, noun):
+                checks.append(Check("count", m.group(0), True))  # `the three letters` of `'ab-3c'`
+                continue
             checks.append(Check("count", m.group(0), size in walk.facts.sizes or size in passes))
+
+
+def _letters_or_digits(facts: TraceFacts, noun: str) -> set[int]:
+    """How many letters (or digits) the strings the run held have, and how many digits its whole
+    numbers have: `the two digits` of 47, `the three letters` of `'ab-3c'`."""
+    values = [v for history in facts.histories.values() for _, v in history] + list(facts.atoms)
+    strings = [v for v in values if isinstance(v, str)]
+    strings += [x for v in values if isinstance(v, (list, tuple)) for x in v if isinstance(x, str)]
+    if noun == "letters":
+        return {sum(c.isalpha() for c in v) for v in strings}
+    numbers = {len(str(abs(v))) for v in values if isinstance(v, int) and not isinstance(v, bool)}
+    return numbers | {sum(c.isdigit() for c in v) for v in strings}
 
 
 # `'the-quiet-harbour-old-mill-2', which is 28 characters long`: the length of a string the sentence quotes
@@ -5041,7 +5057,9 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if literal:
             said = _verdict_told(m, text[:left_start], clause)
             written = text[left_start:right_end].strip()
-            in_code = any(written in span for span in re.findall(r"`([^`]+)`", walk.raw_sentence))
+            in_code = any(written in span for span in re.findall(r"`([^`]+)`", walk.raw_sentence)) and not (
+                _TOLD_BY_ITS_EFFECT.match(text, right_end)  # (`0 > 0` ended the loop: false, as its effect tells)
+            )
             if (
                 claimed
                 and not truth
@@ -5070,6 +5088,13 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("comparison", ast.unparse(node), found.ok, found.at, found.events))
 
 
+# `` `3 >= 4` ends it ``, `` `7 > 9` does nothing ``: a test written out with what its outcome did, not
+# with a truth (a `while` test that ends the loop is false; an `if` test before a `break` true)
+_TOLD_BY_ITS_EFFECT = re.compile(
+    r"[\s`]*(?:ends|ended|stops|stopped|finishes|finished)\s+(?:it|the\s+(?:\w+\s+)?loop)\b"
+    r"|[\s`]*(?:does|did|changes|changed)\s+nothing\b",
+    re.I,
+)
 # `None of 4 > 9, 7 > 9 holds`: each test of the list after it (the list reaches the test: no clause ends)
 _NONE_OF = re.compile(r"\bnone\s+of(?:\s+the\s+(?:tests|checks|comparisons))?\s*:?\s*[^.;:]*$", re.I)
 # `both checks failed, 11 <= 10`, `fails '*' == '+' and '*' == '-'`: tests said to fail, before them

@@ -6722,3 +6722,27 @@ def test_a_value_told_as_already_held_or_reached():
     assert ungrounded_in(
         mix, "The starting values are `a = 2` and `b = 1`, and at the end `bit` has reached eight."
     ) == ["bit = 8"]
+
+
+def test_the_letters_or_digits_of_a_value_the_run_held():
+    label = traced(
+        "def label(code):\n    letters = sum(c.isalpha() for c in code)\n    digits = sum(c.isdigit() for c in code)\n"
+        "    return letters * 2 + digits\n",
+        "label('ab-3c')",
+    )
+    # (w128-1: `'ab-3c'` has five characters, three of them letters)
+    assert ungrounded_in(label, "The three letters give `3 * 2 = 6` and the digit adds 1.") == []
+    assert ungrounded_in(label, "The four letters give `4 * 2 = 8` and the digit adds 1.") == ["The 4 letters"]
+    pair = traced("def pair(a, b):\n    return a * 10 + b\n", "pair(4, 7)")
+    # (w447-12: the two digits of 47)
+    assert ungrounded_in(pair, "`a * 10 + b` is just the two digits.") == []
+
+
+def test_a_test_of_literals_told_by_what_it_did():
+    halve = traced(
+        "def halve(n):\n    steps = 0\n    while n > 0:\n        n //= 10\n        steps += 1\n    return steps\n",
+        "halve(47)",
+    )
+    # (w228-16: a `while` test that ends the loop is false)
+    assert ungrounded_in(halve, "`n //= 10` made `n = 0`, and `0 > 0` ended the loop.") == []
+    assert ungrounded_in(halve, "`n //= 10` made `n = 0`, and `0 > 0` is True.") == ["0 > 0"]
