@@ -5426,7 +5426,9 @@ _THE_CONDITION_IS = re.compile(
     r"(?:is|was|evaluates\s+to|comes\s+out|came\s+out)\s+(?:now\s+|still\s+|also\s+)?`?(?P<truth>true|false)\b`?"
     r"|(?:now\s+|still\s+|also\s+)?(?:(?P<passes>passes|passed|holds|held|succeeds|succeeded|is\s+met|was\s+met)"
     r"|(?P<fails>fails|failed|is\s+not\s+met|was\s+not\s+met))\b)"
-    r"|\bthe\s+(?P<branch>if|else)\s+branch\s+(?:still\s+|now\s+|also\s+)?(?:runs|ran|is\s+taken|was\s+taken|fires|executes)\b)"
+    r"|\bthe\s+(?P<branch>if|else)\s+branch\s+(?:still\s+|now\s+|also\s+)?(?:runs|ran|is\s+taken|was\s+taken|fires|executes)\b"
+    # (`7 % 2 is 1, so the if branch is skipped`: its test false; an else branch skipped, true)
+    r"|\bthe\s+(?P<skipped>if|else)\s+(?:branch|body|block)\s+(?:is|was)\s+(?:skipped|not\s+taken)\b)"
     r"(?!\s+(?:for|when|whenever|if|only|unless|in|on|at)\b)"  # (`the guard is True for lengths 0 to 2`: a rule)
     r"(?!\s+\w+\s+times\b)",  # (`the else branch runs 3 times`: a count)
     re.I,
@@ -5477,7 +5479,9 @@ def _told_condition(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         claimed = (
             m.group("truth").lower() == "true"
             if m.group("truth")
-            else m.group("passes") is not None or (m.group("branch") or "").lower() == "if"
+            else m.group("passes") is not None
+            or (m.group("branch") or "").lower() == "if"
+            or (m.group("skipped") or "").lower() == "else"
         )
         found = [walk.condition(node, claimed) for _, node in tests]
         if not found or any(f.ok is None for f in found):

@@ -6746,3 +6746,11 @@ def test_a_test_of_literals_told_by_what_it_did():
     # (w228-16: a `while` test that ends the loop is false)
     assert ungrounded_in(halve, "`n //= 10` made `n = 0`, and `0 > 0` ended the loop.") == []
     assert ungrounded_in(halve, "`n //= 10` made `n = 0`, and `0 > 0` is True.") == ["0 > 0"]
+
+
+def test_a_branch_told_skipped():
+    code = "def tail(word):\n    out = word[:-1]\n    if len(word) % 2:\n        out += word[-1]\n    return out\n"
+    even, odd = traced(code, "tail('abcd')"), traced(code, "tail('abcde')")
+    assert ungrounded_in(even, "Since 4 % 2 is 0, the if branch is skipped.") == []
+    # (w451-16, w408-23: the branch ran)
+    assert ungrounded_in(odd, "Since 5 % 2 is 1, the if branch is skipped.") == ["the condition is False"]
