@@ -1605,6 +1605,8 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         is_literal, value = _literal_value(nodes[-1])
         if not is_literal:
             continue
+        if len(group) == 1 and isinstance(value, tuple) and isinstance(nodes[0], ast.Name | ast.Attribute):
+            nodes[0] = _named_before(text[:left_start], nodes[0], len(value), known) or nodes[0]
         sized, made = _literal_value(nodes[0])
         if (
             sized
@@ -2119,6 +2121,23 @@ def _same_result(computed: object, stated: object) -> bool:
     return decimals >= 2 and stated in (round(computed, decimals), math.trunc(computed * scale) / scale)
 
 
+def _named_before(before: str, last: ast.expr, size: int, known: frozenset[str]) -> ast.expr | None:
+    """`The return is till.cash, till.sales, refused = (45, 3, 2)`: the names listed before the one
+    next to `=`, as many as the tuple has values, are its targets with it (None where they are not
+    all the program's names)."""
+    listed = re.search(r"((?:[A-Za-z_][\w.]*\s*,\s*){%d})$" % (size - 1), before)
+    if listed is None or re.search(r"[\w.]$", before[: listed.start()]):
+        return None
+    node = _expr(f"({listed.group(1)}{ast.unparse(last)})")
+    if (
+        not isinstance(node, ast.Tuple)
+        or not all(isinstance(target, ast.Name | ast.Attribute) for target in node.elts)
+        or _unknown_names(node, known)
+    ):
+        return None  # (`since first is None, first = (0, 6)`: a test's value, not a target)
+    return node
+
+
 def _tuple_targets(node: ast.expr | None, value: object, walk: Walk, checks: list[Check]) -> bool:
     """`a, b = 1, 2` is two claims, a = 1 and b = 2."""
     if not isinstance(node, ast.Tuple) or not isinstance(value, tuple) or len(node.elts) != len(value):
@@ -2471,7 +2490,9 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `ways starts as [1] followed by 18 zeros`: the start of the value, not all of it
         if (
             re.match(r"\s*,?\s+or\s+(?:-?\d|(?:some|any|another)\s+other\b)", after)
-            or (len(values) == 1 and re.match(r"\s+or\s+[a-z]+\b|\s+[a-z]+\s+(?:per|for each|each|every)\b", after))
+            or (
+                len(values) == 1 and re.match(r"\s+or\s+[a-z]+\b|\s+(?:[a-z]+\s+)?(?:per|for each|each|every)\b", after)
+            )
             or (
                 re.search(r"\b(?:is|are|was|were)\s+from\s+$", s.text[:start])
                 and re.match(r"\s+(?:to|through)\s+-?\d", after)
@@ -2482,12 +2503,15 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         verb = m.group("verb").lower()
         counted = (
-            len(values) == 1
-            and isinstance(values[0], int)
-            and (
-                re.match(r"\s+(?:(?!(?:and|or|then|so|but)\b)\w+(?:-\w+)*\s+)?[a-z]+s\b", after)
-                or (values[0] == 1 and verb in ("holds", "has", "contains") and re.match(r"\s+[a-z]+\b", after))
-            )  # `seen has 4 words`, `kept holds 1 name`
+            (
+                len(values) == 1
+                and isinstance(values[0], int)
+                and (
+                    re.match(r"\s+(?:(?!(?:and|or|then|so|but)\b)\w+(?:-\w+)*\s+)?[a-z]+s\b", after)
+                    or (values[0] == 1 and verb in ("holds", "has", "contains") and re.match(r"\s+[a-z]+\b", after))
+                )  # `seen has 4 words`, `kept holds 1 name`
+            )
+            or _count_told_before(s.text[: m.start("subject")], verb, values)
         )
         held = [v for _, v in walk.facts.history(subject)]
         if (
@@ -2534,6 +2558,16 @@ def _verb_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         found = _verb_value(walk, subject, node, values[-1], verb, measured, after)
         if found.ok is not None:
             checks.append(found)
+
+
+def _count_told_before(before: str, verb: str, values: list) -> bool:
+    """`evens holds 13 numbers and odds holds 12`: the noun of a count just told is left out of the next."""
+    return (
+        verb in ("holds", "has", "contains", "held", "had", "contained")
+        and len(values) == 1
+        and type(values[0]) is int
+        and re.search(rf"\b{verb}\s+\d+\s+[a-z]+s\s*,?\s+(?:and|while|but)\s+`?$", before) is not None
+    )
 
 
 def _told_sizes(
@@ -2926,9 +2960,12 @@ def _values_in_order(walk: Walk, values: list[object], subject: str | None, step
         skipped = _skips_one_value(walk, name, values, history) if subject and stepwise else None
         if skipped:
             return Check("sequence", f"{subject}: {values} ({skipped} a stretch of its values)", False)
-        if _subsequence(values, history) or (len(history) == 1 and _subsequence(values, _items(history[0]))):
+        # (a collection's items are each written out: a value told twice is two items, not one held on)
+        if _subsequence(values, history) or (
+            len(history) == 1 and _subsequence(values, _items(history[0]), collapse=False)
+        ):
             return Check("sequence", f"{subject or 'values'}: {values}", True)
-        if subject and history and _subsequence(values, _items(history[-1])):
+        if subject and history and _subsequence(values, _items(history[-1]), collapse=False):
             # `order grows 3, 6, 2`: the elements a collection gained, in order
             return Check("sequence", f"{subject}: {values}", True)
         if subject and any(
@@ -2967,7 +3004,8 @@ def _run_of_no_named_variable(walk: Walk, values: list[object]) -> Check:
         return Check("sequence", f"values: {values} (one off a computed run)", False)
     # the elements of one collection the execution holds, in order (the input, say)
     if any(
-        _subsequence(values, _items(v)) or any(_subsequence(values, _items(row)) for row in _items(v))
+        _subsequence(values, _items(v), collapse=False)
+        or any(_subsequence(values, _items(row), collapse=False) for row in _items(v))
         for v in walk.facts.known_values + walk.facts.code_literals
     ):
         return Check("sequence", f"values: {values}", True)
@@ -2976,7 +3014,7 @@ def _run_of_no_named_variable(walk: Walk, values: list[object]) -> Check:
         [int(d) for d in str(abs(v))] for v in walk.facts.known_values if isinstance(v, int) and not isinstance(v, bool)
     ]
     pool = walk.facts.known_values + walk.facts.code_literals + digits
-    if any(_all_elements(values, v) or _subsequence(values, _items(v)) for v in pool):
+    if any(_all_elements(values, v) or _subsequence(values, _items(v), collapse=False) for v in pool):
         return Check("sequence", f"values: {values}", True)
     # Values of no variable named: derived in the head (digits, spaces, hypotheticals) they
     # cannot be checked; but one that differs in a single place from a run of a variable's
@@ -3388,6 +3426,12 @@ def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             s.use(m.start(), _literal_run(s.text, m.start())[1])
             continue  # `refilled in rounds 1, 3 and 6`, `positions 0, 1 and 3 are set`: which ones, not values
         values, end = _literal_run(s.text, m.start())
+        if (
+            values
+            and values[0] == len(values) - 1
+            and re.search(r"\b(?:remaining|other|last|first|next|these|those|all)\s*$", before, re.I)
+        ):
+            continue  # `the remaining two, 9 and 7`: how many, then which (the values are read as literals)
         if re.match(r"\s*(?:[<>]=?|[=!]=)", s.text[end:]):
             values = values[:-1]  # `adds 1, 4 and 9, then 30 <= 20`: the last is a comparison's operand
         if len(values) >= 3 and all(isinstance(v, (int, float)) for v in values):
@@ -3465,6 +3509,8 @@ def _indexed_entries(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         literal, value = _literal_value(node)
         if not literal or not s.free(m.start(), end):
             continue
+        if re.match(r"\s*(?:added|more|extra|on\s+top|subtracted|removed|taken\s+off|less)\b", s.text[end:], re.I):
+            continue  # `slot 3 gets 9 added`: a change by 9, not the entry's value
         k = int(m.group(1))
         entries = [
             v[k] for history in walk.facts.histories.values() for _, v in history if isinstance(v, list) and len(v) > k
@@ -3944,6 +3990,21 @@ def _counts_items(noun: str, walk: Walk) -> bool:
     return noun in _VALUE_NOUNS or any(source == noun for source in walk.facts.loop_sources.values())
 
 
+# nouns for pieces of text and for tuples: the items themselves, when they are written as such
+_TEXT_NOUNS = frozenset({"chunks", "fields", "segments", "substrings", "slices", "windows", "columns"})
+_TUPLE_NOUNS = frozenset({"pairs", "tuples", "triples", "triplets", "windows", "edges", "points"})
+
+
+def _written_as_the_noun(noun: str, listed: list) -> bool:
+    """`7 pairs: (0, 4), (4, 7), ...`, `3 chunks: 'ab', 'cd', 'e'`: the items are what the noun names."""
+    noun = noun.lower()
+    return (
+        all(isinstance(item, tuple) for item in listed)
+        and noun in _TUPLE_NOUNS
+        or (all(isinstance(item, str) for item in listed) and noun in _TEXT_NOUNS)
+    )
+
+
 _COUNT_AFTER_ITEMS = re.compile(r"(?:i\.e\.|that\s+is|which\s+is|making)\s")
 _ITEMS_THEN_COUNT = re.compile(
     # (`sums 19, 10, 1, which is 3 rounds`: three or more items need no `and`)
@@ -4003,11 +4064,11 @@ def _listed_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     for m in (*_COUNT_THEN_ITEMS.finditer(raw), *_ITEMS_THEN_COUNT.finditer(raw)):
         k = next(k for k in ("", "2", "3") if f"n{k}" in m.re.groupindex and m.group(f"n{k}"))
         said, noun, written = int(m.group(f"n{k}")), m.group(f"noun{k}"), m.group(f"items{k}")
-        if k and not _counts_items(noun, walk):
-            continue  # `6 bounces: 40, 30, 22, 16, 12, 9, 6`: the steps between the values listed
         listed = _listed_items(re.sub(r",?\s+(?:and|or)\s+(?=" + _ITEM + r"$)", ", ", written))
         if listed is None:
             continue
+        if k and not (_counts_items(noun, walk) or _written_as_the_noun(noun, listed)):
+            continue  # `6 bounces: 40, 30, 22, 16, 12, 9, 6`: the steps between the values listed
         check = _listed_count(said, noun, listed)
         if m.re is _ITEMS_THEN_COUNT and not re.search(r"\b(?:and|or)\b", written) and said == len(listed) - 1:
             continue  # `a went 2, 5, 8, which is two additions`: a course of values counts the steps between them
@@ -6631,7 +6692,8 @@ def _together(checks: list[Check], walk: Walk) -> None:
 _SEQUENCING = re.compile(
     r"\b(?:then|after|afterwards|later|next|before|becomes|became|goes|went|moves|moved|"
     r"until|while|from|to|each|every|loop|iteration|again|so|thus|therefore|hence|gives|giving|"
-    r"pass|step|round|when|once|now|old|previous|earlier|original|must|finally|try|tries|tried|end|reached)\b"
+    r"pass|step|round|when|once|now|old|previous|earlier|original|starting|initial|initially|must|finally|try|tries|"
+    r"tried|end|reached)\b"
     r"|->|→|;|:"
     r"|\b\d+\s+(?:shifts|steps|passes|rounds|iterations|moves|swaps|halvings|doublings)\b"  # (`d = 2, 2 shifts, flips = 6`)
     r"|,\s*(?:and\s+)?for\b",  # (`longest stayed 12, and for km = 5 ...`: another pass begins)

@@ -6754,3 +6754,83 @@ def test_a_branch_told_skipped():
     assert ungrounded_in(even, "Since 4 % 2 is 0, the if branch is skipped.") == []
     # (w451-16, w408-23: the branch ran)
     assert ungrounded_in(odd, "Since 5 % 2 is 1, the if branch is skipped.") == ["the condition is False"]
+
+
+def test_a_count_of_the_pairs_or_chunks_it_then_writes_out():
+    steps = traced("def steps(notes):\n    return [b - a for a, b in zip(notes, notes[1:])]\n", "steps([0, 4, 7, 12])")
+    # (w452-22: a count of the tuples written out after it)
+    assert ungrounded_in(steps, "`zip(notes, notes[1:])` gives 3 pairs: (0, 4), (4, 7), (7, 12).") == []
+    assert ungrounded_in(steps, "`zip(notes, notes[1:])` gives 4 pairs: (0, 4), (4, 7), (7, 12).") == [
+        "4 pairs (listed: 3)"
+    ]
+    # (numbers after `pairs` may be the values paired up: left alone)
+    assert ungrounded_in(steps, "The notes make 3 pairs: 0, 4, 7, 12.") == []
+
+
+def test_a_slot_given_an_amount_is_changed_by_it():
+    drum = traced(
+        "def drum(ks):\n    slots = [0, 0, 0, 0]\n    for k in ks:\n        slots[(k * 3) % 4] += k\n    return slots\n",
+        "drum([1, 9])",
+    )
+    # (w453-6: slot 3 held 1, then 10)
+    assert ungrounded_in(drum, "For 9, `(9 * 3) % 4` is 27 % 4 = 3, so slot 3 gets 9 added.") == []
+    assert ungrounded_in(drum, "For 9, `(9 * 3) % 4` is 27 % 4 = 3, so slot 3 gets 9.") == ["[3] = 9"]
+
+
+def test_the_remaining_two_then_which():
+    best = traced(
+        "def best(xs):\n    top = xs[0]\n    for x in xs[1:]:\n        if x > top:\n            top = x\n    return top\n",
+        "best([12, 9, 7])",
+    )
+    # (w453-10: `two` counts the values listed after it; it is not one of them)
+    assert ungrounded_in(best, "The remaining two, 9 and 7, do not beat 12.") == []
+
+
+def test_names_listed_before_a_tuple_are_its_targets():
+    till = traced(
+        "class Till:\n    def __init__(self):\n        self.cash = 0\n        self.sales = 0\n\n"
+        "    def sell(self, p):\n        self.cash += p\n        self.sales += 1\n\n\n"
+        "def run(prices):\n    till = Till()\n    refused = 0\n    for p in prices:\n        if p < 0:\n"
+        "            refused += 1\n        else:\n            till.sell(p)\n    return till.cash, till.sales, refused\n",
+        "run([20, -1, 25])",
+    )
+    # (w453-14, w453-18: each name takes one value of the tuple)
+    assert ungrounded_in(till, "The return is till.cash, till.sales, refused = (45, 2, 1).") == []
+    assert ungrounded_in(till, "The return is till.cash, till.sales, refused = (45, 3, 1).") == ["self.sales = 3"]
+    # (w401-11: `is None, refused` is a test's value, not a target)
+    assert ungrounded_in(till, "Since till is not None, refused = (1, 2).") == ["refused = (1, 2)"]
+
+
+def test_a_starting_value_beside_a_final_one_and_a_rate():
+    levels = traced(
+        "def levels(base, deltas):\n    level = base\n    out = []\n    for d in deltas:\n        level += d\n"
+        "        out.append(level)\n    return out\n",
+        "levels(8, [3, -2])",
+    )
+    # (w452-11: the starting level is of the start, not of the moment out is [11, 9])
+    assert ungrounded_in(levels, "The list out is [11, 9], and the starting level is eight.") == []
+    fee = traced("def fee(axles, night):\n    fee = 2 * axles\n    return fee // 2 if night else fee\n", "fee(3, True)")
+    # (w454-19: 2 per axle is a rate)
+    assert ungrounded_in(fee, "The fee is 2 per axle, halved at night.") == []
+
+
+def test_a_count_whose_noun_the_clause_before_told():
+    split = traced(
+        "def split(xs):\n    evens, odds = [], []\n    for x in xs:\n        (odds if x % 2 else evens).append(x)\n"
+        "    return len(evens), len(odds)\n",
+        "split([1, 2, 3, 4, 5])",
+    )
+    # (w457-15: `odds holds 3` is its count, as `evens holds 2 numbers` tells)
+    assert ungrounded_in(split, "At the end evens holds 2 numbers and odds holds 3.") == []
+    assert ungrounded_in(split, "At the end evens holds 2 numbers and odds holds 4.") == ["len(odds) = 4"]
+
+
+def test_a_list_told_item_by_item_repeats_no_item_it_lacks():
+    sums = traced(
+        "def sums(vals):\n    out = []\n    for i in range(len(vals) - 1):\n        out.append(vals[i] + vals[i + 1])\n"
+        "    return out\n",
+        "sums([1, 3, 2, 3, 5])",
+    )
+    # (w452-4: out came to hold 4, 5, 5, 8; a second 8 is no item of it)
+    assert ungrounded_in(sums, "The sums in out go 4, 5, 5, 8.") == []
+    assert ungrounded_in(sums, "The sums in out go 4, 5, 8, 8.") != []
