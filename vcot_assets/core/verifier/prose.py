@@ -4426,8 +4426,8 @@ def _count_of_condition(before: str, walk: Walk) -> set[int] | None:
     # (`the condition n > 0 was checked 7 times`: how often it was tested, whatever came out)
     # (`was true on exactly two iterations`: as many passes as it came out true in)
     verb = (
-        r"\s+(?:(?P<held>succeeds|holds|is true|fires|passes|(?:was|came out|comes out) true)"
-        r"|(?P<failed>fails|is false|(?:was|came out|comes out) false)"
+        r"\s+(?:(?P<held>succeeds|succeeded|holds|is true|fires|fired|passes|(?:was|came out|comes out) true)"
+        r"|(?P<failed>fails|failed|is false|(?:was|came out|comes out) false)"
         r"|(?P<tested>(?:was|is|got|gets)\s+(?:checked|evaluated|tested)))(?:\s+(?:on|in|for))?(?:\s+(?:exactly|only|just))?"
     )
     said = re.search(r"(\S.*?)" + verb + r"\s*$", before)
@@ -4450,7 +4450,10 @@ def _count_of_condition(before: str, walk: Walk) -> set[int] | None:
     clause = (
         clauses[-1] if clauses[-1].strip() or len(clauses) == 1 else clauses[-2]
     )  # (`is run 55 times and succeeds`)
-    if re.search(r"\b(?:test|check|condition|comparison)\b", clause):  # `the inner test ... succeeds 33 times`
+    # `the inner test ... succeeds 33 times`, `the \`if\` fired six times` (of a program with one `if`)
+    if re.search(r"\b(?:test|check|condition|comparison)\b", clause) or (
+        re.search(r"\bthe\s+`?if`?\s*$", clause) and walk.facts.code_source.count("if ") == 1
+    ):
         tallies = [tally(test, walk.facts.condition_events(test)) for test, _ in walk.facts.condition_nodes]
         return set().union(*(t for t in tallies if t)) or None
     return None
@@ -6038,6 +6041,12 @@ _LISTED_SIZE = re.compile(
 )
 
 
+_SIZE_AFTER_LITERAL = re.compile(
+    r"[\]})]`?\s*(?:,\s*|\(\s*)(?:of\s+)?(?P<word>size|length|len)\s*(?:(?:of|is|=)\s*)?(?P<n>\d+)\b(?!\s*[-+*/%])",
+    re.I,
+)
+
+
 def _listed_sizes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`words = ['Red', 'fox', 'Jumps', 'high'], five words`: the count told right after a list is
     its length (whatever moment the list belongs to; the list itself is checked as any literal)."""
@@ -6048,6 +6057,64 @@ def _listed_sizes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         s.use(m.start("count"), m.end())
         count = int(m.group("count"))
         checks.append(Check("arith", f"len({m.group(1)}) = {count}", len(value) == count))
+    for m in _SIZE_AFTER_LITERAL.finditer(s.text):
+        if m.group("word").lower() in walk.facts.index.names:
+            continue  # `hops = [5, 4, 7, 6], size = 12`: the program's variable `size`
+        begin = _literal_start(s.text, m.start() + 1)
+        literal, value = _literal_value(_expr(s.text[begin : m.start() + 1])) if begin >= 0 else (False, None)
+        if (
+            not literal
+            or not isinstance(value, list | tuple | set | frozenset | dict)
+            or not s.free(m.start("word"), m.end())
+        ):
+            continue
+        s.use(m.start("word"), m.end())
+        size = int(m.group("n"))  # `common = {'e'}, size 2`: the collection just written has that size
+        checks.append(Check("arith", f"len({s.text[begin : m.start() + 1]}) = {size}", len(value) == size))
+
+
+# `strip()` turns ' 3 ' into ' 3'`, `the stripped word is 'rice '`, `strips the spaces, so word becomes
+# 'otter '`: what a strip leaves, told after it (the first result the clause tells)
+_STRIP_TOLD = re.compile(r"\b(?P<side>l|r)?strip(?:s|ped|ping)?\b(?:\(\))?", re.I)
+_TURNS_ONE_INTO = re.compile(r"\s*(?:turns|turned|changes|changed|makes|made)\s+(?P<was>'[^'\n]*'|\"[^\"\n]*\")\s*")
+_RESULT_TOLD = re.compile(
+    r"\b(?:to|into|gives|gave|yields|yielded|becomes|became|is|leaves|returns|returned)\s+"
+    r"(?P<told>'[^'\n]*'|\"[^\"\n]*\")?"
+)
+
+
+def _stripped_results(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """A string told as what a strip of whitespace left cannot start or end with whitespace (`strip()`
+    with no argument: a program that strips other characters leaves spaces, and `lstrip` one end)."""
+    if "strip(" not in walk.facts.code_text or re.search(r"strip\((?!\))", walk.facts.code_text):
+        return
+    raw = walk.raw_sentence.replace("`", "")
+    for m in _STRIP_TOLD.finditer(raw):
+        clause = re.split(r"[;:]|\.(?:\s|$)|\b(?:then|but|and then|after|before)\b", raw[m.end() :], maxsplit=1)[0]
+        result = _RESULT_TOLD.search(clause)
+        between = clause[: result.start()] if result is not None else ""
+        if (
+            result is None
+            or result.group("told") is None
+            or (re.search(r"['\"]", between) and not _TURNS_ONE_INTO.fullmatch(between))
+        ):
+            continue  # (`strip()`: `len(tag)` is 4: no string told of the strip)
+        if re.search(r"\bremov|\b(?:original|originally|input|before)\b", between) or re.search(
+            r"\bbefore\s+(?:the\s+|a\s+|its\s+)?$", raw[: m.start()]
+        ):
+            continue  # `the spaces that strip() removes, is ' oslo > ...'`: the string before the strip
+        told = result.group("told")[1:-1]
+        side = (m.group("side") or "").lower()
+        left = {"l": told.lstrip(), "r": told.rstrip()}.get(side, told.strip())
+        if left != told:
+            checks.append(Check("value", f"{result.group('told')} (a strip leaves no space at its ends)", False))
+            continue
+        turned = _TURNS_ONE_INTO.fullmatch(between)
+        if turned and not raw.startswith(".", m.end()):  # (`strip().lower()` turns ...: more than the strip)
+            before = turned.group("was")[1:-1]
+            stripped = {"l": before.lstrip(), "r": before.rstrip()}.get(side, before.strip())
+            if stripped != told:  # `part.strip()` turned ' gull ' into '#tide'
+                checks.append(Check("value", f"{turned.group('was')} stripped is {stripped!r}, not {told!r}", False))
 
 
 def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
@@ -6310,6 +6377,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _returns,
         _bare_sequences,
         _listed_sizes,
+        _stripped_results,
         _loose_literals,
     ):
         before, uses = len(checks), len(s.starts)

@@ -6834,3 +6834,51 @@ def test_a_list_told_item_by_item_repeats_no_item_it_lacks():
     # (w452-4: out came to hold 4, 5, 5, 8; a second 8 is no item of it)
     assert ungrounded_in(sums, "The sums in out go 4, 5, 5, 8.") == []
     assert ungrounded_in(sums, "The sums in out go 4, 5, 8, 8.") != []
+
+
+def test_a_strip_leaves_no_space_at_its_ends():
+    clean = traced(
+        "def clean(words):\n    out = []\n    for w in words:\n        w = w.strip()\n        if w:\n"
+        "            out.append(w)\n    return out\n",
+        "clean(['rice ', ' gull '])",
+    )
+    assert ungrounded_in(clean, "For 'rice ' the stripped word is 'rice'.") == []
+    # (w453-11, w354-23: what a strip leaves has no space at its ends)
+    assert ungrounded_in(clean, "For 'rice ' the stripped word is 'rice '.") == [
+        "'rice ' (a strip leaves no space at its ends)"
+    ]
+    # (w454-6: `turned A into B` is the strip of A)
+    assert ungrounded_in(clean, "`w = w.strip()` turned ' gull ' into 'gull'.") == []
+    assert ungrounded_in(clean, "`w = w.strip()` turned ' gull ' into 'rice'.") == [
+        "' gull ' stripped is 'gull', not 'rice'"
+    ]
+    # (w92-2, w142-4: the string before the strip, as a backward narration infers it)
+    assert ungrounded_in(clean, "strip() removed the outer spaces, so the word is ' gull '.", backward=True) == []
+    tags = traced("def tags(s):\n    return s.strip('#')\n", "tags('# a#')")
+    # (a strip of other characters may leave spaces)
+    assert ungrounded_in(tags, "`s.strip('#')` gives ' a'.") == []
+
+
+def test_a_collection_told_with_its_size():
+    common = traced(
+        "def common(a, words):\n    sizes = []\n    for w in words:\n        both = set(a) & set(w)\n"
+        "        sizes.append(len(both))\n    return sizes\n",
+        "common('river', ['dome', 'tiger'])",
+    )
+    # (w457-12: a set of one told as of size 2)
+    assert ungrounded_in(common, "For 'dome', both = {'e'}, size 1.") == []
+    assert ungrounded_in(common, "For 'dome', both = {'e'}, size 2.") == ["len({'e'}) = 2"]
+    hops = traced("def hops(xs, size):\n    return sum(xs) % size\n", "hops([5, 4], 12)")
+    # (w228-22: `size` is the program's variable)
+    assert ungrounded_in(hops, "So xs = [5, 4], size = 12.", backward=True) == []
+
+
+def test_the_if_fired_as_often_as_its_test_came_out_true():
+    pairs = traced(
+        "def pairs(nums, k):\n    count = 0\n    for i in range(len(nums)):\n        for j in range(i + 1, len(nums)):\n"
+        "            if (nums[i] + nums[j]) % k == 0:\n                count += 1\n    return count\n",
+        "pairs([4, 7, 2, 5], 3)",
+    )
+    # (w414-8: the one `if` of the program was true for (4, 2), (4, 5), (7, 2), (7, 5))
+    assert ungrounded_in(pairs, "The function returned count = 4, so the `if` fired four times.") == []
+    assert ungrounded_in(pairs, "The function returned count = 4, so the `if` fired six times.") == ["6 times"]
