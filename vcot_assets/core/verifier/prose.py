@@ -5782,8 +5782,58 @@ def _stripped_strings(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     `rstrip` leave one end, so only the plain word counts)."""
     if "strip" not in walk.raw_sentence.lower():
         return
+    flagged = set()
     for m in _STRIPPED_TO.finditer(walk.raw_sentence):
+        flagged.add(m.group(2))
         checks.append(Check("literal", f"{m.group(0)} (strip leaves no space at either end)", False))
+    _stripped_results(walk, checks, flagged)
+
+
+# `strip()` turns ' 3 ' into ' 3'`, `the stripped word is 'rice '`, `strips the spaces, so word becomes
+# 'otter '`: what a strip leaves, told after it (the first result the clause tells)
+_STRIP_TOLD = re.compile(r"\b(?P<side>l|r)?strip(?:s|ped|ping)?\b(?:\(\))?", re.I)
+_TURNS_ONE_INTO = re.compile(r"\s*(?:turns|turned|changes|changed|makes|made)\s+(?P<was>'[^'\n]*'|\"[^\"\n]*\")\s*")
+_RESULT_TOLD = re.compile(
+    r"\b(?:to|into|gives|gave|yields|yielded|becomes|became|is|leaves|returns|returned)\s+"
+    r"(?P<told>'[^'\n]*'|\"[^\"\n]*\")?"
+)
+
+
+def _stripped_results(walk: Walk, checks: list[Check], flagged: set[str]) -> None:
+    """The same of results told in more ways, where the program strips whitespace alone (`strip()`
+    with no argument: one that strips other characters leaves spaces; `lstrip` leaves one end), the
+    strings in `flagged` aside (told already); and `strip()` turning ' gull ' into '#tide'."""
+    if "strip(" not in walk.facts.code_text or re.search(r"strip\((?!\))", walk.facts.code_text):
+        return
+    raw = walk.raw_sentence.replace("`", "")
+    for m in _STRIP_TOLD.finditer(raw):
+        clause = re.split(r"[;:]|\.(?:\s|$)|\b(?:then|but|and then|after|before)\b", raw[m.end() :], maxsplit=1)[0]
+        result = _RESULT_TOLD.search(clause)
+        between = clause[: result.start()] if result is not None else ""
+        if (
+            result is None
+            or result.group("told") is None
+            or (re.search(r"['\"]", between) and not _TURNS_ONE_INTO.fullmatch(between))
+        ):
+            continue  # (`strip()`: `len(tag)` is 4: no string told of the strip)
+        if re.search(r"\bremov|\b(?:original|originally|input|before)\b", between) or re.search(
+            r"\bbefore\s+(?:the\s+|a\s+|its\s+)?$", raw[: m.start()]
+        ):
+            continue  # `the spaces that strip() removes, is ' oslo > ...'`: the string before the strip
+        told = result.group("told")[1:-1]
+        if told in flagged:
+            continue
+        side = (m.group("side") or "").lower()
+        left = {"l": told.lstrip(), "r": told.rstrip()}.get(side, told.strip())
+        if left != told:
+            checks.append(Check("value", f"{result.group('told')} (a strip leaves no space at its ends)", False))
+            continue
+        turned = _TURNS_ONE_INTO.fullmatch(between)
+        if turned and not raw.startswith(".", m.end()):  # (`strip().lower()` turns ...: more than the strip)
+            before = turned.group("was")[1:-1]
+            stripped = {"l": before.lstrip(), "r": before.rstrip()}.get(side, before.strip())
+            if stripped != told:  # `part.strip()` turned ' gull ' into '#tide'
+                checks.append(Check("value", f"{turned.group('was')} stripped is {stripped!r}, not {told!r}", False))
 
 
 # `'bite.' becomes 'bit'`, `"BEA" is title-cased to "BEA"`: a string told as what another turned into
@@ -6073,50 +6123,6 @@ def _listed_sizes(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(Check("arith", f"len({s.text[begin : m.start() + 1]}) = {size}", len(value) == size))
 
 
-# `strip()` turns ' 3 ' into ' 3'`, `the stripped word is 'rice '`, `strips the spaces, so word becomes
-# 'otter '`: what a strip leaves, told after it (the first result the clause tells)
-_STRIP_TOLD = re.compile(r"\b(?P<side>l|r)?strip(?:s|ped|ping)?\b(?:\(\))?", re.I)
-_TURNS_ONE_INTO = re.compile(r"\s*(?:turns|turned|changes|changed|makes|made)\s+(?P<was>'[^'\n]*'|\"[^\"\n]*\")\s*")
-_RESULT_TOLD = re.compile(
-    r"\b(?:to|into|gives|gave|yields|yielded|becomes|became|is|leaves|returns|returned)\s+"
-    r"(?P<told>'[^'\n]*'|\"[^\"\n]*\")?"
-)
-
-
-def _stripped_results(s: Sentence, walk: Walk, checks: list[Check]) -> None:
-    """A string told as what a strip of whitespace left cannot start or end with whitespace (`strip()`
-    with no argument: a program that strips other characters leaves spaces, and `lstrip` one end)."""
-    if "strip(" not in walk.facts.code_text or re.search(r"strip\((?!\))", walk.facts.code_text):
-        return
-    raw = walk.raw_sentence.replace("`", "")
-    for m in _STRIP_TOLD.finditer(raw):
-        clause = re.split(r"[;:]|\.(?:\s|$)|\b(?:then|but|and then|after|before)\b", raw[m.end() :], maxsplit=1)[0]
-        result = _RESULT_TOLD.search(clause)
-        between = clause[: result.start()] if result is not None else ""
-        if (
-            result is None
-            or result.group("told") is None
-            or (re.search(r"['\"]", between) and not _TURNS_ONE_INTO.fullmatch(between))
-        ):
-            continue  # (`strip()`: `len(tag)` is 4: no string told of the strip)
-        if re.search(r"\bremov|\b(?:original|originally|input|before)\b", between) or re.search(
-            r"\bbefore\s+(?:the\s+|a\s+|its\s+)?$", raw[: m.start()]
-        ):
-            continue  # `the spaces that strip() removes, is ' oslo > ...'`: the string before the strip
-        told = result.group("told")[1:-1]
-        side = (m.group("side") or "").lower()
-        left = {"l": told.lstrip(), "r": told.rstrip()}.get(side, told.strip())
-        if left != told:
-            checks.append(Check("value", f"{result.group('told')} (a strip leaves no space at its ends)", False))
-            continue
-        turned = _TURNS_ONE_INTO.fullmatch(between)
-        if turned and not raw.startswith(".", m.end()):  # (`strip().lower()` turns ...: more than the strip)
-            before = turned.group("was")[1:-1]
-            stripped = {"l": before.lstrip(), "r": before.rstrip()}.get(side, before.strip())
-            if stripped != told:  # `part.strip()` turned ' gull ' into '#tide'
-                checks.append(Check("value", f"{turned.group('was')} stripped is {stripped!r}, not {told!r}", False))
-
-
 def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """Every other literal must be something the execution, the code or the call holds."""
     text = s.text
@@ -6377,7 +6383,6 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _returns,
         _bare_sequences,
         _listed_sizes,
-        _stripped_results,
         _loose_literals,
     ):
         before, uses = len(checks), len(s.starts)
