@@ -3406,6 +3406,29 @@ def _worked_out_before(s: Sentence, start: int, values: list, checks: list[Check
     return all(float(v) in worked for v in values)
 
 
+# `the inner loop runs 9, 8, 7, 6, 5 times for the successive values of i`: its runs, pass by pass
+_RUNS_PER_PASS = re.compile(
+    r"\b(?:runs|ran|iterates|iterated|loops|looped|executes|executed|repeats|repeated)\s+"
+    r"(?P<counts>\d+(?:\s*,\s*\d+)+,?\s*(?:and\s+|then\s+)?\d+)\s+times\b",
+    re.I,
+)
+
+
+def _runs_per_pass(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """How often a nested loop ran in each pass of the loop around it, told in order: some stretch of
+    passes of some nested loop (checked where the program nests loops)."""
+    for m in _RUNS_PER_PASS.finditer(s.text):
+        if not s.free(m.start(), m.end()):
+            continue
+        runs = walk.facts.inner_runs_per_pass()
+        if not runs:
+            return
+        told = [int(n) for n in re.findall(r"\d+", m.group("counts"))]
+        s.use(m.start(), m.end())
+        ok = any(_subsequence(told, per_pass, collapse=False) for per_pass in runs)
+        checks.append(Check("count", f"{m.group(0)}" + ("" if ok else " (not a nested loop's runs pass by pass)"), ok))
+
+
 def _bare_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """A run of 3+ literals with no variable named: `the sums are 8, 7, 9, 7`."""
     for m in re.finditer(r"-?\d", s.text):
@@ -6358,6 +6381,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _lengths,
         _quoted_lengths,
         _items_handled,
+        _runs_per_pass,
         _call_counts,
         _statement_counts,
         _listed_counts,

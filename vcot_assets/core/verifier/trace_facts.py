@@ -89,6 +89,25 @@ class TraceFacts:
                     self._line_steps.setdefault(event.line_no, []).append(i)
         return self._line_steps.get(line_no, [])
 
+    def inner_runs_per_pass(self) -> list[list[int]]:
+        """For each loop inside another, how often its body ran in each pass of the loop around it
+        (the nearest), pass by pass: `the inner loop runs 9, 8, 7, ... times`."""
+        runs = []
+        for header, end in self.loop_ends.items():
+            around = [h for h, e in self.loop_ends.items() if h < header and e >= end]
+            body = sorted(line for line in self._line_steps_all() if header < line <= end)
+            if not around or not body:
+                continue
+            passes = self.line_steps(max(around))
+            ran = self.line_steps(body[0])
+            bounds = passes[1:] + [len(self.index.events)]
+            runs.append([sum(1 for i in ran if start <= i < stop) for start, stop in zip(passes, bounds)])
+        return runs
+
+    def _line_steps_all(self) -> dict[int, list[int]]:
+        self.line_steps(0)  # (builds the table)
+        return self._line_steps or {}
+
     def mid_line_events(self) -> set[int]:
         """The events between the new values one line shows one by one (`n, d = divmod(n, 10)`
         shows n's, then d's): n's new value with d's old one is no state the program was in

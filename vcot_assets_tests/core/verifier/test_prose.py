@@ -6882,3 +6882,19 @@ def test_the_if_fired_as_often_as_its_test_came_out_true():
     # (w414-8: the one `if` of the program was true for (4, 2), (4, 5), (7, 2), (7, 5))
     assert ungrounded_in(pairs, "The function returned count = 4, so the `if` fired four times.") == []
     assert ungrounded_in(pairs, "The function returned count = 4, so the `if` fired six times.") == ["6 times"]
+
+
+def test_a_nested_loops_runs_told_pass_by_pass():
+    pairs = traced(
+        "def pairs(n):\n    count = 0\n    for i in range(n):\n        for j in range(i + 1, n):\n"
+        "            count += 1\n    return count\n",
+        "pairs(5)",
+    )
+    assert ungrounded_in(pairs, "The inner loop runs 4, 3, 2, 1, 0 times for the successive values of i.") == []
+    # (w459-16: a run told twice where the inner loop ran one fewer)
+    assert ungrounded_in(pairs, "The inner loop runs 4, 3, 3, 1, 0 times for the successive values of i.") == [
+        "runs 4, 3, 3, 1, 0 times (not a nested loop's runs pass by pass)"
+    ]
+    single = traced("def total(xs):\n    t = 0\n    for x in xs:\n        t += x\n    return t\n", "total([4, 3])")
+    # (no loop inside another: nothing to check runs pass by pass against; the counts are read as counts)
+    assert not [u for u in ungrounded_in(single, "The loop runs 1, 1 and 9 times.") if "pass by pass" in u]
