@@ -3818,6 +3818,29 @@ _THE_LOOP_GOES_OVER = re.compile(
 )
 
 
+# `` `zip(times, times[1:])` walks the 12 neighbouring pairs ``: what a `for` loop walks, restated, told with its count
+_ITERABLE_GOES_OVER = re.compile(
+    r"\x00\s*(?:goes|walks|iterates|steps|visits|gives|yields|produces|makes|covers)"
+    r"(?:\s+(?:over|through|across|along))?(?:\s+(?:all|the|each\s+of\s+the))*\s+"
+    r"(?P<n>\d+)\s+(?:(?!(?:and|or|but|then)\b)[^\s.,;:]+\s+){0,3}?(?!times\b)[a-z]+s\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=4096)
+def _loop_iterables(code: str) -> frozenset[str]:
+    """What each `for` loop of the code walks, written without spaces (`zip(times,times[1:])`)."""
+    try:
+        return frozenset(squash(ast.unparse(n.iter)) for n in ast.walk(ast.parse(code)) if isinstance(n, ast.For))
+    except (SyntaxError, ValueError, RecursionError):
+        return frozenset()
+
+
+def _restated_code(raw: str) -> frozenset[str]:
+    """The backticked spans of a sentence as written, without spaces."""
+    return frozenset(squash(span) for span in re.findall(r"`([^`]+)`", raw))
+
+
 # `After the four pieces the loop ends`, `calls nudge once for each of the four moves`, `so eight cells
 # are compared`: as many things as a loop took (or a line ran for), whatever the noun
 _THINGS_A_LOOP_TOOK = re.compile(
@@ -3839,21 +3862,31 @@ def _loop_goes_over(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     readers that tell which."""
     facts = walk.facts
     told = [(m, "n", False) for m in _THE_LOOP_GOES_OVER.finditer(s.text)]
+    if "\x00" in s.text and _loop_iterables(facts.code_source) & _restated_code(walk.raw_sentence):
+        told += [(m, "n", False) for m in _ITERABLE_GOES_OVER.finditer(s.text)]
     for m in _THINGS_A_LOOP_TOOK.finditer(s.text):
         group = next(g for g in ("n", "each", "were") if m.group(g))
         told.append((m, group, group != "n"))
     for m, group, by_line in told:
         if not s.free(m.start(group), m.end(group)) or not (facts.loop_names or by_line):
             continue  # (a comprehension is no loop of `loop_names`, but its line runs once per item)
-        counts = set().union(*facts.index.counts_by_loop.values()) if facts.index.counts_by_loop else set()
-        for walked in set(facts.loop_sources.values()):  # (and the size of what a loop walks, as it starts)
-            counts |= _counts_of_the_noun(walk, walked, walked_only=True)
+        counts = _pass_counts(walk)
         if by_line:  # (a call made once per item, a comparison made on each: how often that line ran)
             counts |= facts.line_counts | set(facts.calls_of.values())
         if not counts or int(m.group(group)) in counts:
             continue  # (left to the readers that know which loop: `_counts`)
         s.use(m.start(), m.end())
-        checks.append(Check("count", re.sub(r"\s*\x00\s*", " ", m.group(0)) + " (no loop made as many passes)", False))
+        told_count = re.sub(r"\s*\x00\s*", " ", m.group(0)).strip()
+        checks.append(Check("count", told_count + " (no loop made as many passes)", False))
+
+
+def _pass_counts(walk: Walk) -> set[int]:
+    """How many passes some loop of the code made, or the size of what a loop walks as it starts."""
+    facts = walk.facts
+    counts = set().union(*facts.index.counts_by_loop.values()) if facts.index.counts_by_loop else set()
+    for walked in set(facts.loop_sources.values()):
+        counts |= _counts_of_the_noun(walk, walked, walked_only=True)
+    return counts
 
 
 def _grid_sizes(facts: TraceFacts) -> set[int]:
@@ -4327,6 +4360,14 @@ def _totals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         s.use(m.start(), m.end())
         count = int(m.group(1) or m.group(2))
+        if (
+            m.group(2)
+            and re.match(r"(?:looked|looks)\s+at|reads?\b|feeds|fed\b", m.group(0), re.I)
+            and re.search(r"\bloop\s+(?:only\s+|then\s+)?$", s.text[: m.start()], re.I)
+        ):  # `the loop looked at 5 segments`: its passes, not a number the run happened to hold (but
+            # `the loop skipped 9 starts`, `appends 11 coins`: some of its passes)
+            checks.append(Check("count", m.group(0), count in _pass_counts(walk)))
+            continue
         ok = (
             count in facts.loop_counts
             or count in facts.sizes

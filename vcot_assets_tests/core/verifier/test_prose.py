@@ -6898,3 +6898,30 @@ def test_a_nested_loops_runs_told_pass_by_pass():
     single = traced("def total(xs):\n    t = 0\n    for x in xs:\n        t += x\n    return t\n", "total([4, 3])")
     # (no loop inside another: nothing to check runs pass by pass against; the counts are read as counts)
     assert not [u for u in ungrounded_in(single, "The loop runs 1, 1 and 9 times.") if "pass by pass" in u]
+
+
+def test_what_a_loop_walks_restated_with_its_count():
+    gaps = traced(
+        "def gaps(times):\n    out = []\n    for a, b in zip(times, times[1:]):\n        out.append(b - a)\n"
+        "    return out\n",
+        "gaps([5, 12, 18, 30])",
+    )
+    assert ungrounded_in(gaps, "`zip(times, times[1:])` walks the 3 neighbouring pairs.") == []
+    # (w458-23: four times make three neighbouring pairs)
+    assert ungrounded_in(gaps, "`zip(times, times[1:])` walks the 4 neighbouring pairs.") == [
+        "walks the 4 neighbouring pairs (no loop made as many passes)"
+    ]
+
+
+def test_the_loop_looked_at_as_many_things_as_it_made_passes():
+    routes = traced(
+        "def routes(text):\n    out = {}\n    for part in text.split(';'):\n        part = part.strip()\n"
+        "        if not part:\n            continue\n        name, _, hops = part.partition('=')\n"
+        "        out[name] = len(hops.split(','))\n    return out\n",
+        "routes('a=1,2; ;c=5,6,7,8,9')",
+    )
+    assert ungrounded_in(routes, "In total the loop looked at 3 segments and 2 of them made entries.") == []
+    # (w459-4: 5 is a value the run held, not a count of the loop's passes)
+    assert ungrounded_in(routes, "In total the loop looked at 5 segments and 2 of them made entries.") == [
+        "looked at 5 segments"
+    ]
