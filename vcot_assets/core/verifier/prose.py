@@ -3827,15 +3827,6 @@ _ITERABLE_GOES_OVER = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
-def _loop_iterables(code: str) -> frozenset[str]:
-    """What each `for` loop of the code walks, written without spaces (`zip(times,times[1:])`)."""
-    try:
-        return frozenset(squash(ast.unparse(n.iter)) for n in ast.walk(ast.parse(code)) if isinstance(n, ast.For))
-    except (SyntaxError, ValueError, RecursionError):
-        return frozenset()
-
-
 def _restated_code(raw: str) -> frozenset[str]:
     """The backticked spans of a sentence as written, without spaces."""
     return frozenset(squash(span) for span in re.findall(r"`([^`]+)`", raw))
@@ -3862,7 +3853,7 @@ def _loop_goes_over(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     readers that tell which."""
     facts = walk.facts
     told = [(m, "n", False) for m in _THE_LOOP_GOES_OVER.finditer(s.text)]
-    if "\x00" in s.text and _loop_iterables(facts.code_source) & _restated_code(walk.raw_sentence):
+    if "\x00" in s.text and facts.loop_iterables & _restated_code(walk.raw_sentence):
         told += [(m, "n", False) for m in _ITERABLE_GOES_OVER.finditer(s.text)]
     for m in _THINGS_A_LOOP_TOOK.finditer(s.text):
         group = next(g for g in ("n", "each", "were") if m.group(g))
@@ -5863,6 +5854,11 @@ _RESULT_TOLD = re.compile(
 )
 
 
+def _strip_side(text: str, side: str) -> str:
+    """`text` with whitespace stripped from the side `lstrip` (`l`) or `rstrip` (`r`) strips, else both."""
+    return text.lstrip() if side == "l" else text.rstrip() if side == "r" else text.strip()
+
+
 def _stripped_results(walk: Walk, checks: list[Check], flagged: set[str]) -> None:
     """The same of results told in more ways, where the program strips whitespace alone (`strip()`
     with no argument: one that strips other characters leaves spaces; `lstrip` leaves one end), the
@@ -5888,14 +5884,12 @@ def _stripped_results(walk: Walk, checks: list[Check], flagged: set[str]) -> Non
         if told in flagged:
             continue
         side = (m.group("side") or "").lower()
-        left = {"l": told.lstrip(), "r": told.rstrip()}.get(side, told.strip())
-        if left != told:
+        if _strip_side(told, side) != told:
             checks.append(Check("value", f"{result.group('told')} (a strip leaves no space at its ends)", False))
             continue
         turned = _TURNS_ONE_INTO.fullmatch(between)
         if turned and not raw.startswith(".", m.end()):  # (`strip().lower()` turns ...: more than the strip)
-            before = turned.group("was")[1:-1]
-            stripped = {"l": before.lstrip(), "r": before.rstrip()}.get(side, before.strip())
+            stripped = _strip_side(turned.group("was")[1:-1], side)
             if stripped != told:  # `part.strip()` turned ' gull ' into '#tide'
                 checks.append(Check("value", f"{turned.group('was')} stripped is {stripped!r}, not {told!r}", False))
 

@@ -60,6 +60,7 @@ class TraceFacts:
     loop_roles: dict = field(default_factory=dict)  # header line -> {"outer", "inner", "for", "while"}
     loop_sources: dict = field(default_factory=dict)  # header line -> the variable a `for` loop walks (`readings`)
     loop_targets: dict = field(default_factory=dict)  # header line -> a `for a, b in ...` loop's names, in order
+    loop_iterables: set = field(default_factory=set)  # what each `for` loop walks, without spaces (`zip(a,a[1:])`)
     loop_ends: dict = field(default_factory=dict)  # header line -> the loop statement's last line
     conditions: dict = field(default_factory=dict)  # an `if`/`while` test (or one operand of it) -> its lines
     # an `if`'s line -> (its whole test, squashed; its body's first and last line; its `else`'s, or None)
@@ -82,12 +83,16 @@ class TraceFacts:
 
     def line_steps(self, line_no: int) -> list[int]:
         """The events, in order, at which the program runs line `line_no` (a loop's header: each pass)."""
+        return self._steps_by_line().get(line_no, [])
+
+    def _steps_by_line(self) -> dict[int, list[int]]:
+        """Every line the program ran -> the events at which it ran it (built once)."""
         if self._line_steps is None:
             self._line_steps = {}
             for i, event in enumerate(self.index.events):
                 if event.kind == "line":
                     self._line_steps.setdefault(event.line_no, []).append(i)
-        return self._line_steps.get(line_no, [])
+        return self._line_steps
 
     def inner_runs_per_pass(self) -> list[list[int]]:
         """For each loop inside another, how often its body ran in each pass of the loop around it
@@ -95,7 +100,7 @@ class TraceFacts:
         runs = []
         for header, end in self.loop_ends.items():
             around = [h for h, e in self.loop_ends.items() if h < header and e >= end]
-            body = sorted(line for line in self._line_steps_all() if header < line <= end)
+            body = sorted(line for line in self._steps_by_line() if header < line <= end)
             if not around or not body:
                 continue
             passes = self.line_steps(max(around))
@@ -103,10 +108,6 @@ class TraceFacts:
             bounds = passes[1:] + [len(self.index.events)]
             runs.append([sum(1 for i in ran if start <= i < stop) for start, stop in zip(passes, bounds)])
         return runs
-
-    def _line_steps_all(self) -> dict[int, list[int]]:
-        self.line_steps(0)  # (builds the table)
-        return self._line_steps or {}
 
     def mid_line_events(self) -> set[int]:
         """The events between the new values one line shows one by one (`n, d = divmod(n, 10)`
@@ -444,6 +445,8 @@ def _read_loops_and_conditions(facts: TraceFacts, code: str) -> None:
                 header = code.splitlines()[node.lineno - 1].strip().rstrip(":")
                 facts.loop_names[node.lineno] = ({n for n in names if n != "_"}, squash(header))
                 facts.loop_ends[node.lineno] = node.end_lineno or node.lineno
+                if isinstance(node, ast.For):
+                    facts.loop_iterables.add(squash(ast.unparse(node.iter)))
                 if isinstance(node, ast.For) and isinstance(node.target, ast.Tuple):
                     if all(isinstance(t, ast.Name) for t in node.target.elts):
                         facts.loop_targets[node.lineno] = tuple(t.id for t in node.target.elts)
