@@ -45,6 +45,7 @@ def main(kind: str, writer: str, source: str, brief: str, all_heldout: bool = Fa
         "probes.json",
         "check_specs.py",
         "sanity.json",
+        "tracer.py",
     ):
         if (source_dir / name).exists():
             shutil.copy(source_dir / name, target / name)
