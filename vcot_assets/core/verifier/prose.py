@@ -1733,7 +1733,9 @@ _NAMED_SEQUENCE = re.compile(
     r"|(?<![\w.])(?P<listed>(?:self\.)?[A-Za-z_]\w*)(?:\s+[a-z]+){0,4}\s*:\s*(?P<listed_value>-?\d)"
     # `32, 34 and 35 push streak to 1, 2 and 3`: the values the steps take it to
     r"|\b(?:pushes|push|pushed|takes|take|took|brings|bring|brought|moves|move|moved|raises|raise|raised)\s+"
-    r"(?P<pushed>(?:self\.)?[A-Za-z_]\w*)\s+(?:up\s+|down\s+)?to\s+(?P<pushed_value>-?\d)",
+    r"(?P<pushed>(?:self\.)?[A-Za-z_]\w*)\s+(?:up\s+|down\s+)?to\s+(?P<pushed_value>-?\d)"
+    # `"the quick brown" builds cur 3, 9, 15`: the values the steps give it, one after the other
+    r"|\b(?:builds|built|gives|gave)\s+(?P<given>(?:self\.)?[A-Za-z_]\w*)\s+(?P<given_value>-?\d)",
     re.IGNORECASE,
 )
 
@@ -1757,7 +1759,7 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     known = walk.facts.index.names
     opening = _SUBJECT_OPENING.match(s.text)
     for m in _overlapping(_NAMED_SEQUENCE, s.text):
-        group = next(g for g in ("subject", "looped", "listed", "pushed") if m.group(g))
+        group = next(g for g in ("subject", "looped", "listed", "pushed", "given") if m.group(g))
         subject = m.group(group)
         if subject.lower() == "it" and opening and opening.group(1) in known:
             subject = opening.group(1)  # `best is replaced ...: it goes 1, 7, 10`: the sentence's subject
@@ -1797,13 +1799,14 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                     )
                 )
             continue
-        if len(values) < (3 if group in ("listed", "pushed") else 2) or not s.free(m.start(), end):
+        if len(values) < (3 if group in ("listed", "pushed", "given") else 2) or not s.free(m.start(), end):
             continue
         s.use(m.start(), end)
         if re.search(r"\b(?:length|size)\s+of\s+(?:the\s+)?$", s.text[: m.start()], re.I):
             checks.append(Check("sequence", f"len({subject}): {values}", _len_sequence(walk, subject, values)))
             continue  # `the length of refused went 0, 0, 1, 1, 2`: its sizes
-        stepwise = m.group("subject") is not None  # `pos climbs 5, 6, 7`: the values it took, one after the other
+        # `pos climbs 5, 6, 7`, `builds cur 3, 9, 15`: the values it took, one after the other
+        stepwise = m.group("subject") is not None or m.group("given") is not None
         if stepwise and len(values) == 2 and "[" not in subject and _skips_a_step(walk, s.text, start, subject, values):
             checks.append(Check("sequence", f"{subject}: {values} (not one step of it)", False))
             continue
@@ -1815,7 +1818,7 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 _ACROSS_STEPS = re.compile(
     r"\b(?:over|across|through(?:out)?|during|overall|total|altogether|finally|eventually|all|whole|loop|"
     r"pass(?:es)?|iterations?|rounds?|times|steps|gradually|in\s+turn|so\s+far|ends?|ended|final|last|each|every|"
-    r"up\s+to|as\s+\w+\s+goes|row|column|both|back\s+to\s+back)\b"
+    r"up\s+to|as\s+\w+\s+goes|row|column|both|back\s+to\s+back|per)\b"  # (`one step per reading`)
     # (`two sales, so sold went from 0 to 2`, `two of them came back to back`: number words are digits by now)
     r"|\b\d+\s+(?:more\s+)?[a-z]+s\b|\b\d+\s+of\s+them\b"
     r"|\d\s*[-+*]\s*\d+\s*[-+*]\s*\d",  # (`added 0 + 0 + 8 + 8 = 16, taking even from 24 to 40`)
@@ -2973,6 +2976,8 @@ def _values_in_order(walk: Walk, values: list[object], subject: str | None, step
             for v in history
         ):  # `taken holds (0, 1), (0, 2) and (2, 3)`: members of a set, in no order
             return Check("sequence", f"{subject}: {values}", True)
+        if subject and stepwise and _slip_in_an_entrys_run(values, history):
+            return Check("sequence", f"{subject}: {values} (one off a stretch of one entry's values)", False)
         if _one_entrys_history(values, history, named=subject is not None):
             return Check("sequence", f"{subject or 'values'}: {values}", True)
     if subject is None:
@@ -3338,6 +3343,22 @@ def _one_entrys_history(values: list[object], history: list, named: bool) -> boo
     if named and not (history and isinstance(history[-1], dict) and not any(_is_collection(v) for v in values)):
         return False
     return any(_subsequence(values, keyed) for keyed in _keyed_histories(history))
+
+
+def _slip_in_an_entrys_run(values: list, history: list) -> bool:
+    """`his load goes 5, 11, 18, 24` where `load['bo']` went 5, 11, 18, 23, 24: numbers told one
+    after the other for a dict's entry that are no stretch of any entry's values but one off one
+    (or leave one value out), where matching them only in order let the slip through."""
+    if (
+        len(values) < 3
+        or not (history and isinstance(history[-1], dict))
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in values)
+    ):
+        return False
+    runs = _keyed_histories(history)
+    if any(_stretch(values, run) for run in runs):
+        return False
+    return any(_one_off(values, run) or _one_left_out(values, run) for run in runs)
 
 
 def _keyed_histories(history: list) -> list[list]:
@@ -4771,6 +4792,9 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         # (`the inner loop ran 3 times in each of the 4 rounds`: the rounds are another loop's passes)
         enclosing = re.search(r"\b(?:in|during|over|across|for)\s+(?:each|every|all)\s+(?:of\s+)?the\s+$", before, re.I)
         counts = walk.facts.loop_counts if enclosing else _loop_counts(walk, before)
+        # `the inner loop body ran 15 times across the 6 passes of the outer loop`: the loop named after it
+        of_role = re.match(r"\s+of\s+the\s+(outer|inner|while|for)\s+loop\b", s.text[m.end() :], re.I)
+        counts = (of_role and _counts_of_role(walk.facts, of_role.group(1))) or counts
         ok = count in counts or count in totals
         some = re.match(r"\s+(?:had|where|in\s+which|that|whose)\b", s.text[m.end() :])  # `2 rounds had a == b`
         some_items = re.match(r"\s+(?:for|over|across|from)\s+(?:the|those|these)\s+(\d+)\s", s.text[m.end() :])
@@ -4931,7 +4955,8 @@ def _no_test_starts_here(before: str, op: str) -> bool:
 
 # `collect those digital roots in roots`, `record k in done`: where a step puts a value, not a test of it
 _PUT_BEFORE = re.compile(
-    r"\b(?:collect|record|store|keep|put|save|gather|append|accumulate|place|stash)(?:s|ed|ing)?(?:\s+\S+){0,3}?\s*`?$",
+    # (`storing finished runs in runs`: the stem before its ending, so `storing` and `placed` are read too)
+    r"\b(?:collect|record|stor|keep|put|sav|gather|append|accumulat|plac|stash)(?:e|s|es|ed|ing)?(?:\s+\S+){0,3}?\s*`?$",
     re.I,
 )
 _DETERMINER_BEFORE = (
@@ -5018,7 +5043,9 @@ def _verdict_told(m: re.Match, before: str, clause: str) -> bool:
     """Whether a test of literals is told with its outcome: in words (`3 is less than 3`, not in `the 3
     from 12 to 15 is smaller than 4`) or by a verdict in its clause (`5 > 7 is false`)."""
     if m.group(0) in _COMPARE_WORDS and not re.search(
-        r"\b(?:to|from|of|by|in|on|at|with|and|or|between|into|for|over)\s*$", before
+        # (`, and six is less than four`: a clause of its own; `the sum of 3 and 4 is less than` is not)
+        r"\b(?:to|from|of|by|in|on|at|with|between|into|for|over)\s*$|(?<![,;])\s+(?:and|or)\s*$",
+        before,
     ):
         return True
     return bool(
@@ -5085,6 +5112,11 @@ def _numbers_one_against_one(text: str, m: re.Match, node: ast.expr, left_start:
 _WHICH_IS = re.compile(r"(?<![\w.])(-?\d+(?:\.\d+)?)`?,?\s+which\s+$")
 
 
+def _clause_before(before: str) -> str:
+    """The words of the clause a test ends (`7 fits into bin 5 (` of `..., 7 fits into bin 5 (5 + 7 <= 10)`)."""
+    return re.split(r"[,;:.]\s|\b(?:so|and|but|then)\b", before)[-1]
+
+
 def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     text = s.text
     for m in re.finditer(_REL + "|" + "|".join(_COMPARE_WORDS), text):
@@ -5127,7 +5159,15 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             )
         ):
             continue  # asked, not claimed
-        if re.match(r"\s*\)|\s*or\b|\s*and\s+(?:\(|not\b)", text[right_end:]) or re.search(
+        # `7 fits into bin 5 (5 + 7 <= 10).`: a test of its own in brackets, not an operand of a bigger one
+        alone_in_brackets = (
+            re.search(r"(?<!\band)(?<!\bor)(?<!\bnot)\s\(\s*$", text[:left_start])
+            and re.match(r"\s*\)\s*(?:[,.;]|$)", text[right_end:])
+            and not re.search(
+                r"[`<>=\x00]|\b(?:true|false|not|fails?|failed|holds?|held)\b", _clause_before(text[:left_start]), re.I
+            )
+        )
+        if (re.match(r"\s*\)|\s*or\b|\s*and\s+(?:\(|not\b)", text[right_end:]) and not alone_in_brackets) or re.search(
             r"(?:\b(?:or|not)|\band\s*\()\s*$", text[:left_start]
         ):
             continue  # one operand of `a and (b or c)`: the claim is about the whole condition
@@ -5174,7 +5214,8 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue  # `0 == 27?`: asked
         literal, truth = _literal_value(node)
         if literal:
-            said = _verdict_told(m, text[:left_start], clause)
+            # `7 fits into bin 5 (5 + 7 <= 10)`: a test of literals in brackets after a step is its reason, told as holding
+            said = _verdict_told(m, text[:left_start], clause) or bool(alone_in_brackets)
             written = text[left_start:right_end].strip()
             in_code = any(written in span for span in re.findall(r"`([^`]+)`", walk.raw_sentence)) and not (
                 _TOLD_BY_ITS_EFFECT.match(text, right_end)  # (`0 > 0` ended the loop: false, as its effect tells)
@@ -6825,7 +6866,7 @@ _SEQUENCING = re.compile(
     r"\b(?:then|after|afterwards|later|next|before|becomes|became|goes|went|moves|moved|"
     r"until|while|from|to|each|every|loop|iteration|again|so|thus|therefore|hence|gives|giving|"
     r"pass|step|round|when|once|now|old|previous|earlier|original|starting|initial|initially|must|finally|try|tries|"
-    r"tried|end|reached)\b"
+    r"tried|end|reached|made|makes)\b"  # (`from n = 4721, which made odds equal to 1`)
     r"|->|→|;|:"
     r"|\b\d+\s+(?:shifts|steps|passes|rounds|iterations|moves|swaps|halvings|doublings)\b"  # (`d = 2, 2 shifts, flips = 6`)
     r"|,\s*(?:and\s+)?for\b",  # (`longest stayed 12, and for km = 5 ...`: another pass begins)
@@ -6874,12 +6915,17 @@ def _one_state(located: list[Check], walk: Walk) -> None:
         told = previous.text.partition(" = ")[2] if previous is not None else ""
         named = previous.text.partition(" = ")[0].removeprefix("self.") if previous is not None else ""
         unnamed = re.sub(rf"\b{re.escape(named)}\b", " ", between) if named else between  # (a variable `last`)
+        # (`n was 48, and 48 // 2 = 24 with steps = 1`: a step worked on the value told moves time on)
+        # (not `n becomes six (6 // 2 = 3)`: the working in brackets is of the value told next)
+        worked_on = bool(told) and re.search(
+            rf"(?<![\w.(]){re.escape(told)}`?\s*(?:[-+*/%]|//)\s*\d+\s*=\s*-?\d", between
+        )
         if told and told in between and not _OTHER_MOMENT.search(unnamed):
             between = between[between.index(told) + len(told) :]  # (`best becomes 'tea' with best_n = 4`)
         if re.fullmatch(r"[\s`]*;[\s`]*", between):
             between = ", "  # (`cur = 'c'; hops = 2`: values listed side by side, not steps in turn)
         between = _COMPARED_TO.sub(" ", between)  # (`d = 3, not equal to prev = 5`: `to` moves no time on)
-        if previous is None or previous.position < 0 or check.position < 0 or _SEQUENCING.search(between):
+        if previous is None or previous.position < 0 or check.position < 0 or _SEQUENCING.search(between) or worked_on:
             groups.append([check])
         else:
             groups[-1].append(check)

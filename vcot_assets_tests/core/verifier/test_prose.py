@@ -6925,3 +6925,108 @@ def test_the_loop_looked_at_as_many_things_as_it_made_passes():
     assert ungrounded_in(routes, "In total the loop looked at 5 segments and 2 of them made entries.") == [
         "looked at 5 segments"
     ]
+
+
+def test_a_test_of_literals_in_words_after_a_comma_and_is_its_own_clause():
+    word = traced(
+        "def swap_mid(word):\n    if len(word) < 4:\n        return word\n    mid = len(word) // 2\n"
+        "    return word[:mid - 1] + word[mid] + word[mid - 1] + word[mid + 1:]\n",
+        'swap_mid("planet")',
+    )
+    assert ungrounded_in(word, "The guard would hand the word back, but six is not less than four.") == []
+    # (w469-22: `, and six is less than four` claims a test of literals that does not hold)
+    assert ungrounded_in(word, "The guard would hand the word back, and six is less than four.") == ["6 < 4"]
+
+
+def test_a_test_of_literals_alone_in_brackets_after_a_step_is_told_as_holding():
+    bins = traced(
+        "def first_fit(weights, cap):\n    bins = []\n    for w in weights:\n        for i in range(len(bins)):\n"
+        "            if bins[i] + w <= cap:\n                bins[i] += w\n                break\n"
+        "        else:\n            bins.append(w)\n    return bins\n",
+        "first_fit([5, 4, 7], 10)",
+    )
+    assert ungrounded_in(bins, "5 opens bin 0, 4 fits into bin 0 (5 + 4 <= 10), and 7 opens bin 1.") == []
+    # (w465-22: the reason in brackets is a test that fails)
+    assert ungrounded_in(
+        bins, "5 opens bin 0, 4 fits into bin 0 (5 + 4 <= 10), and 7 fits there too (9 + 7 <= 10)."
+    ) == ["9 + 7 <= 10"]
+    # (a verdict told before the brackets is the test's: `is False (6 < 6)`)
+    assert ungrounded_in(bins, "Then 9 + 7 <= 10 is False (16 <= 10), so 7 opens bin 1.") == []
+
+
+def test_a_count_of_passes_of_the_loop_named_after_it():
+    pairs = traced(
+        "def pair_hits(vals, limit):\n    hits = 0\n    for i in range(len(vals)):\n"
+        "        for j in range(i + 1, len(vals)):\n            if vals[i] + vals[j] <= limit:\n                hits += 1\n"
+        "    return hits\n",
+        "pair_hits([3, 8, 1, 6], 10)",
+    )
+    text = "Altogether the inner loop body ran 6 times across the 4 passes of the outer loop."
+    assert ungrounded_in(pairs, text) == []
+    # (w468-4: the passes are the outer loop's, though the words before the count name the inner one)
+    assert ungrounded_in(pairs, text.replace("the 4 passes", "the 5 passes")) == ["5 passes"]
+
+
+def test_the_values_a_step_builds_a_variable_up_through():
+    wrap = traced(
+        "def wrap(words, width):\n    lines = []\n    cur = 0\n    for w in words:\n"
+        "        need = len(w) if cur == 0 else cur + 1 + len(w)\n        if need <= width:\n            cur = need\n"
+        "        else:\n            lines.append(cur)\n            cur = len(w)\n    lines.append(cur)\n    return lines\n",
+        "wrap('the quick brown fox jumps over the lazy dog'.split(), 16)",
+    )
+    assert ungrounded_in(wrap, '"the quick brown" builds cur 3, 9, 15; "fox" would need 19.') == []
+    # (w466-22: cur went 3, 9, 15, and 8 is a value it takes later, in another line)
+    assert ungrounded_in(wrap, '"the quick brown" builds cur 3, 8, 15; "fox" would need 19.') == [
+        "cur: [3, 8, 15] (one off a stretch of its values)"
+    ]
+
+
+def test_one_entrys_values_told_one_after_the_other_leave_none_out():
+    rota = traced(
+        "def rota(names, shifts):\n    load = {n: 0 for n in names}\n    turn = 0\n    for h in shifts:\n"
+        "        load[names[turn % len(names)]] += h\n        turn += 1\n    return load\n",
+        "rota(['ana', 'bo'], [3, 5, 4, 6, 2, 7, 1, 1])",
+    )
+    assert ungrounded_in(rota, "bo gets 5, 6, 7, 1, so his load goes 5, 11, 18, 19.") == []
+    # (w469-17: load['bo'] went 5, 11, 18, 19; only in order, not one after the other, a slip matches)
+    assert ungrounded_in(rota, "bo gets 5, 6, 7, 1, so his load goes 5, 11, 19.") == [
+        "load: [5, 11, 19] (one off a stretch of one entry's values)"
+    ]
+    assert ungrounded_in(rota, "bo gets 5, 6, 7, 1, so his load goes 5, 11, 12, 19.") == [
+        "load: [5, 11, 12, 19] (one off a stretch of one entry's values)"
+    ]
+
+
+def test_a_step_worked_on_a_value_told_moves_time_on():
+    halve = traced(
+        "def halve(n):\n    steps = 0\n    while n % 2 == 0:\n        n //= 2\n        steps += 1\n    return (n, steps)\n",
+        "halve(12)",
+    )
+    # (w466-6: steps = 1 holds after 12 // 2 = 6, no longer with n = 12)
+    assert ungrounded_in(halve, "Before the first halving n was 12, and 12 // 2 = 6 with steps = 1.") == []
+    assert ungrounded_in(halve, "Before the first halving n was 12, which made steps equal to 1.") == []
+    # (working in brackets is of the value told next, so the two are told together)
+    assert ungrounded_in(halve, "So n becomes 12 (12 // 2 = 6) and steps goes to 1.") == [
+        "steps = 1 (never together with n = 12)"
+    ]
+
+
+def test_a_change_told_per_thing_is_several_steps():
+    hot = traced(
+        "def hot(temps, limit):\n    n = 0\n    for t in temps:\n        if t >= limit:\n            n += 1\n    return n\n",
+        "hot([610, 598, 640], 600)",
+    )
+    # (w464-8: `one step per reading` tells several steps, not one)
+    assert ungrounded_in(hot, "n went from 0 to 2, one step per reading with t >= limit.") == []
+    assert ungrounded_in(hot, "Here n went from 0 to 2.") == ["n: [0, 2] (not one step of it)"]
+
+
+def test_storing_things_in_a_variable_is_no_membership_test():
+    runs = traced(
+        "def digit_runs(s):\n    runs = []\n    cur = ''\n    for ch in s:\n        if ch.isdigit():\n"
+        "            cur += ch\n        elif cur:\n            runs.append(cur)\n            cur = ''\n"
+        "    if cur:\n        runs.append(cur)\n    return runs\n",
+        "digit_runs('ab12c7')",
+    )
+    # (w468-19: `storing finished runs in runs` is where they are put)
+    assert ungrounded_in(runs, "It builds the current run in cur, storing finished runs in runs.") == []
