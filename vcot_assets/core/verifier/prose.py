@@ -136,6 +136,8 @@ _VALUE_VERBS = (
     r"was already|is|becomes|became|"
     r"become|changes to|holds|now holds|stays|remains|ends up as|ends up|ends at|ends as|ended up as|ended up|"
     r"ended at|ended as|finishes as|finishes at|finished as|finished at|starts as|starts at|is initially|"
+    # (`idx ends the row at 4`: where a stretch of the run leaves it)
+    r"(?:ends|ended|finishes|finished)\s+(?:the|that|this)\s+(?:row|loop|pass|round|window)\s+at|"
     r"equal to|is equal to|"
     r"goes to|increases to|decreases to|drops to|grows to|rises to|falls to|takes the value|has the value|gets|equals|"
     r"reaches|reached|reaching|has reached|had reached|moves to|jumps to|settles at|shifts to|is shifted to|"
@@ -1820,7 +1822,8 @@ _ACROSS_STEPS = re.compile(
     r"pass(?:es)?|iterations?|rounds?|times|steps|gradually|in\s+turn|so\s+far|ends?|ended|final|last|each|every|"
     r"up\s+to|as\s+\w+\s+goes|row|column|both|back\s+to\s+back|per)\b"  # (`one step per reading`)
     # (`two sales, so sold went from 0 to 2`, `two of them came back to back`: number words are digits by now)
-    r"|\b\d+\s+(?:more\s+)?[a-z]+s\b|\b\d+\s+of\s+them\b"
+    # (not `4 is even`, `3 plus 8`: words ending in s that count nothing)
+    r"|\b\d+\s+(?:more\s+)?(?!(?:is|was|has|does|as|plus|less|minus|its|this|thus|yes)\b)[a-z]+s\b|\b\d+\s+of\s+them\b"
     r"|\d\s*[-+*]\s*\d+\s*[-+*]\s*\d",  # (`added 0 + 0 + 8 + 8 = 16, taking even from 24 to 40`)
     re.I,
 )
@@ -2652,7 +2655,9 @@ def _verb_value(
         found.text += " (never reached that way)"
     if (
         found.ok
-        and re.fullmatch(r"(?:ends|ended|finishes|finished)(?: up)?(?: as| at)?", verb)
+        and re.fullmatch(
+            r"(?:ends|ended|finishes|finished)(?: up)?(?: as| at)?|\w+\s+(?:the|that|this)\s+\w+\s+at", verb
+        )
         and not measured
         and not conditional
         and not _A_STRETCH_TOLD.search(walk.raw_numbers)
@@ -6843,6 +6848,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
         if best == len(located):
             break
     _one_state(located, walk)
+    _the_final_state(located, walk)
     _tests_in_their_state(located, walk, last_state)
     _negations_told_alike(located, walk)
     _tests_before_their_consequence(located, walk)
@@ -6945,6 +6951,33 @@ def _one_state(located: list[Check], walk: Walk) -> None:
             for check in group[1:]:
                 check.ok = False
                 check.text += " (never together with " + group[0].text + ")"
+
+
+# `so the last state is total = 148 and hits = 8`: the values the run leaves behind
+_FINAL_STATE = re.compile(r"\b(?:final|last|end)\s+state\s+(?:is|was|holds|has)\b", re.I)
+
+
+def _the_final_state(located: list[Check], walk: Walk) -> None:
+    """Values told as the final (or last) state, in its clause, are what the variables hold when a
+    call returns or at the end of the run, not values they held on the way (a value held at
+    another moment was grounded anywhere)."""
+    said = _FINAL_STATE.search(walk.sentence)
+    if not said:
+        return
+    rest = walk.sentence[said.end() :]
+    clause = re.search(r"[.;:]\s|\b(?:so|then|but|while|because|after|before|when)\b", rest)
+    stop = said.end() + (clause.start() if clause else len(rest))
+    for check in located:
+        if not (check.ok and check.kind == "value" and said.end() <= check.position < stop):
+            continue
+        if not _PLAIN_VALUE.fullmatch(check.text):
+            continue
+        name, _, told = check.text.partition(" = ")
+        literal, value = _literal_value(_expr(told) or ast.Constant(None))
+        finals = walk.facts.final_values(name, loop_ends=False)
+        if literal and finals and not any(same_value(v, value) for v in finals):
+            check.ok = False
+            check.text += " (not what the run ends holding)"
 
 
 def _attribute_beside_locals(names: set[str], group: list[Check], states: list[dict]) -> bool:

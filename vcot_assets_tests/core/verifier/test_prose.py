@@ -7030,3 +7030,45 @@ def test_storing_things_in_a_variable_is_no_membership_test():
     )
     # (w468-19: `storing finished runs in runs` is where they are put)
     assert ungrounded_in(runs, "It builds the current run in cur, storing finished runs in runs.") == []
+
+
+def test_values_told_as_the_final_state_are_what_the_run_ends_holding():
+    pairs = traced(
+        "def pair_sum(nums):\n    total = 0\n    hits = 0\n    for x in nums:\n        if x % 2 == 0:\n"
+        "            total += x\n            hits += 1\n    return (total, hits)\n",
+        "pair_sum([2, 4, 5, 6])",
+    )
+    text = "The function returns `(total, hits)`, so the last state is `total = 12` and `hits = 3`."
+    assert ungrounded_in(pairs, text, backward=True) == []
+    # (w464-11: hits held 2 on the way, but the run ends holding 3)
+    assert ungrounded_in(pairs, text.replace("hits = 3", "hits = 2"), backward=True) == [
+        "hits = 2 (not what the run ends holding)"
+    ]
+
+
+def test_a_number_before_is_counts_no_steps():
+    latch = traced(
+        "def latch(nums):\n    acc = 0\n    for n in nums:\n        if n % 2 == 1:\n            acc ^= n\n"
+        "        else:\n            acc |= n << 1\n    return acc\n",
+        "latch([3, 4, 5])",
+    )
+    assert ungrounded_in(latch, "n = 4 is even, so acc |= 4 << 1; acc went from 3 to 11.", backward=True) == []
+    # (w466-2: `4 is` told no several steps; acc went 3, 11, 14, so 3 to 14 is no one step)
+    assert ungrounded_in(latch, "n = 4 is even, so acc |= 4 << 1; acc went from 3 to 14.", backward=True) == [
+        "acc: [3, 14] (not one step of it)"
+    ]
+
+
+def test_a_value_a_variable_ends_the_row_at_is_where_the_row_leaves_it():
+    leaders = traced(
+        "def leaders(grid):\n    out = []\n    for row in grid:\n        idx = 0\n        for c in range(1, len(row)):\n"
+        "            if row[c] > row[idx]:\n                idx = c\n        out.append(idx)\n    return out\n",
+        "leaders([[3, 9, 2], [7, 1, 8, 5]])",
+    )
+    assert ungrounded_in(leaders, "In the second row idx moves to 2, and idx ends the row at 2.") == []
+    # (w464-18: no row leaves idx at 3, though 3 is a column the loop reaches)
+    assert ungrounded_in(leaders, "In the second row idx moves to 2, and idx ends the row at 3.") == ["idx = 3"]
+    # (idx held 0 as the row began, not as it ended)
+    assert ungrounded_in(leaders, "The second row starts idx at 0, and idx ends the row at 0.") == [
+        "idx = 0 (not its final value)"
+    ]
