@@ -1283,14 +1283,47 @@ def parse_backward_narration(text: str) -> tuple[str, str]:
     """`parse_narration` for a backward narration, whose answer is a call `f(...)`, or the
     arguments under an input label (the paper's `Predicted Input: [-2, 3, -1, 0], 2`). A bare
     value as the answer (`Answer: 'dctn'`, the output restated) answers a different question."""
-    reasoning, answer = parse_narration(text)
     try:
-        node = ast.parse(answer.strip(), mode="eval").body
-    except (SyntaxError, ValueError, RecursionError):
-        node = None
+        reasoning, answer = parse_narration(text)
+    except ParseError:
+        earlier = _answer_repeated_in_part(text)
+        if earlier is None:
+            raise
+        reasoning, answer = earlier
+    node = _call_node(answer)
     if not isinstance(node, ast.Call) and not (node is not None and _INPUT_LABEL.search(text)):
-        raise ParseError("answer_not_a_call", f"a backward answer is a call f(...), got {_clip(answer)!r}")
+        # `Answer: f([5, 1, 8], 4)` then the same line again, cut (`The answer is f`): the whole one
+        earlier = _answer_repeated_in_part(text)
+        if earlier is None:
+            raise ParseError("answer_not_a_call", f"a backward answer is a call f(...), got {_clip(answer)!r}")
+        reasoning, answer = earlier
     return reasoning, answer
+
+
+def _call_node(answer: str) -> ast.expr | None:
+    try:
+        return ast.parse(answer.strip(), mode="eval").body
+    except (SyntaxError, ValueError, RecursionError):
+        return None
+
+
+def _answer_repeated_in_part(text: str) -> tuple[str, str] | None:
+    """The reading up to an answer line that is a call, where every answer line after it is that
+    call again or the start of it (a small model repeating its answer and trailing off): never
+    an earlier answer the reply went on to change."""
+    lines = _prepare(text).splitlines()
+    marked = [i for i, line in enumerate(lines) if _ANSWER_MARKER.match(line)]
+    for k, i in enumerate(marked):
+        try:
+            reasoning, answer = parse_narration("\n".join(lines[: i + 1]))
+        except ParseError:
+            continue
+        if not isinstance(_call_node(answer), ast.Call):
+            continue
+        later = [_ANSWER_MARKER.match(lines[j]).group(2).strip().strip("*_` .") for j in marked[k + 1 :]]  # type: ignore[union-attr]
+        if later and all(told and answer.startswith(_LEAD_IN.sub("", told)) for told in later):
+            return reasoning, answer
+    return None
 
 
 def structured_text(schema: str, text: object, truncated: bool) -> str:

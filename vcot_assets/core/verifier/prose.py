@@ -228,6 +228,23 @@ def _outside_quotes(text: str, change) -> str:
 
 
 _WORD_OPERATORS = {"times": "*", "multiplied by": "*", "plus": "+", "minus": "-", "divided by": "/"}
+_STEP_IN_WORDS = re.compile(
+    r"\b(?P<verb>[Aa]dding|[Ss]ubtracting|[Mm]ultiplying)\s+(?P<a>-?\d+)\s+(?P<prep>to|from|by)\s+(?P<b>-?\d+)\s+"
+    r"(?P<told>gives|makes|yields|leaves|produces|results\s+in)\s+(?=-?\d)"
+)
+
+
+def _step_in_words(m: re.Match) -> str:
+    """`adding 5 to 40 gives ` -> `40 + 5 = ` (and `from`, `by` for the others); the text as it was
+    where the preposition does not fit the verb."""
+    verb, prep, a, b = m["verb"].lower(), m["prep"], m["a"], m["b"]
+    if (verb, prep) == ("adding", "to"):
+        return f"{b} + {a} = "
+    if (verb, prep) == ("subtracting", "from"):
+        return f"{b} - {a} = "
+    if (verb, prep) == ("multiplying", "by"):
+        return f"{a} * {b} = "
+    return m.group(0)
 
 
 _VALUE_FOLLOWS = re.compile(
@@ -786,6 +803,8 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
         ),
         text,
     )  # (`14 plus 7, which is 22` too; `28 divided by 8 is 3 with 4 left over` is a floor division)
+    # `adding 5 to 40 gives 45`, `subtracting 3 from 10 leaves 7`, `multiplying 4 by 6 gives 24`: a step in words
+    text = _sub_where(("dding ", "ubtracting ", "ultiplying "), _STEP_IN_WORDS, _step_in_words, text)
     text = _LITERAL_ARITHMETIC_THEN_VALUE.sub(lambda m: (m.group(1) or m.group(2)) + " = ", text)
     # `[4, 1, 2], which add up to 7`, `9, 2 and 15 sum to 26`: the sum of the numbers listed
     text = _sub_where((" to ", " for "), _ADD_UP_TO, _sum_told, text)
@@ -1816,6 +1835,36 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         checks.append(entry or _sequence(walk, values, subject if "[" not in subject else None, stepwise))
 
 
+# `'B' goes 1, 2, 3`, `'n' goes 2 then 3`: the values one key's entry took, the key told as the subject
+_KEY_SEQUENCE = re.compile(
+    r"(?<![\w'\"])(?P<key>'[^'\n]{1,20}'|\"[^\"\n]{1,20}\")\s+"
+    r"(?:goes|went|climbs|climbed|rises|rose|grows|grew|counts\s+up)\s+(?:(?:through|from)\s+)?(?=-?\d)"
+)
+
+
+def _key_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
+    """Numbers told for a key: the values that key's entry held in a dict of the run, in order (three
+    or more: one after the other); no claim where no dict of the run has the key."""
+    if "'" not in s.text and '"' not in s.text:
+        return
+    for m in _KEY_SEQUENCE.finditer(s.text):
+        values, end = _literal_run(s.text, m.end())
+        if len(values) < 2 or not s.free(m.start(), end):
+            continue
+        key = ast.literal_eval(m["key"])
+        runs = [
+            [value[key] for _, value in history if isinstance(value, dict) and key in value]
+            for history in walk.facts.histories.values()
+        ]
+        runs = [run for run in runs if run]
+        if not runs or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+            continue
+        s.use(m.start(), end)
+        # (two values may be milestones, `'n' goes 2 then 4`; three or more are told one after the other)
+        told = _stretch if len(values) >= 3 else _subsequence
+        checks.append(Check("sequence", f"[{m['key']}]: {values}", any(told(values, run) for run in runs)))
+
+
 # `over the loop`, `in total`, `by the end`: a change told across several steps
 _ACROSS_STEPS = re.compile(
     r"\b(?:over|across|through(?:out)?|during|overall|total|altogether|finally|eventually|all|whole|loop|"
@@ -2821,7 +2870,9 @@ _SUBJECT_OF_THE_NEXT = re.compile(
 )
 _TESTED_AFTER = re.compile(
     r"\s*(?:==|!=|<=|>=|<(?!-)|>|fails\b|passes\b"
-    r"|(?:not\s+)?in\s+`?[A-Za-z_][\w.]*`?\s+(?:is|was|holds|held|fails|failed|gives|gave|comes|came)\b)"
+    r"|(?:not\s+)?in\s+`?[A-Za-z_][\w.]*`?\s+(?:is|was|holds|held|fails|failed|gives|gave|comes|came)\b"
+    # (`evens goes 1, 2, then 9 is skipped, then 3`: a value passed over, not the next one)
+    r"|(?:is|was|are|were|gets|got)\s+(?:skipped|ignored|dropped|rejected|discarded|passed\s+over)\b)"
 )  # (`1, 3, 4 in turn`: the run's end)
 
 
@@ -4492,7 +4543,11 @@ def _passes_the_verb(text: str, m: re.Match) -> bool:
     return bool(
         _LABEL_NOUN.search(before)  # `Row 0 passes at j = 0`, `the value 9 passes`: a labelled thing passing a test
         # `Third pass: 68 passes both checks`, `Day 3: 995 passes: ...`: a value opening a clause passes a test
-        or (re.match(r"\s+(?:both|all|every|each|its|the)\b|\s*:", after) and re.search(r"(?:^|[:;,(])\s*$", before))
+        # (`Day six: 8100 passes as well`)
+        or (
+            re.match(r"\s+(?:both|all|every|each|its|the|as\s+well|too|also)\b|\s*:", after)
+            and re.search(r"(?:^|[:;,(])\s*$", before)
+        )
         or re.match(r"\s+-?\d", after)  # `26 passes 18 and 12`: a value going past others
         # `90 passes, 38 fails, 64 passes`: values opening clauses, each with its outcome
         or (re.search(r"(?:^|[:;,(])\s*$", before) and re.search(r"\b\d+\s+(?:fails|failed)\b", text))
@@ -4727,7 +4782,7 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         if re.search(
             r"\b(?:appears?|appeared|occurs?|occurred|came|comes|shows? up|showed up|turns? up|turned up|is seen"
-            r"|(?:is|are|was|were|be)\s+(?:counted|found))\s*$"
+            r"|(?:is|are|was|were|be)\s+(?:counted|found|hit|requested))\s*$"
             # (`'A' came 7 times, 'B' 6 times`, `Final counts: (0, 2) 9 times, (2, 1) 6 times`,
             # `Bell 0 appears 4 times, bell 1 five times`)
             r"|(?:^|[\s,:;])(?:'[^'\n]{1,20}'|\"[^\"\n]{1,20}\"|\([^()\n]{1,20}\))\s*$"
@@ -5264,7 +5319,8 @@ _TOLD_BY_ITS_EFFECT = re.compile(
 _NONE_OF = re.compile(r"\bnone\s+of(?:\s+the\s+(?:tests|checks|comparisons))?\s*:?\s*[^.;:]*$", re.I)
 # `both checks failed, 11 <= 10`, `fails '*' == '+' and '*' == '-'`: tests said to fail, before them
 _FAILED_BEFORE = re.compile(
-    r"\b(?:fails?|failed|failing)\s*[,:]\s*$|\b(?:fails?|failed)\s+[^,;.:]*?(?:[=!<>]=|[<>])[^,;.:]*\s(?:and|nor)\s*$",
+    # (`the one that failed was 70 <= limit`: the test named as what failed)
+    r"\b(?:fails?|failed|failing)\s*[,:]\s*$|\bthat\s+failed\s+(?:was|is)\s*$|\b(?:fails?|failed)\s+[^,;.:]*?(?:[=!<>]=|[<>])[^,;.:]*\s(?:and|nor)\s*$",
     re.I,
 )
 _VERDICT_WORD = re.compile(r"\b(?:true|false|holds?|held|fails?|failed|satisfied|passes|passed)\b", re.I)
@@ -5804,6 +5860,8 @@ def _truth_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if _unknown_names(node, known):
             continue
         claimed = _claimed_truth(m)
+        if re.search(r"\bneither\b[^,;.]*\bnor\s*$", text[:start], re.I):
+            claimed = not claimed  # `neither isdigit() nor isalpha() holds`: the second fails as the first does
         node, end = _for_value(node, text, m.end(), known)
         truth = _truth(node)
         literal, value = _literal_value(truth)
@@ -5895,7 +5953,8 @@ def _stripped_strings(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 _STRIP_TOLD = re.compile(r"\b(?P<side>l|r)?strip(?:s|ped|ping)?\b(?:\(\))?", re.I)
 _TURNS_ONE_INTO = re.compile(r"\s*(?:turns|turned|changes|changed|makes|made)\s+(?P<was>'[^'\n]*'|\"[^\"\n]*\")\s*")
 _RESULT_TOLD = re.compile(
-    r"\b(?:to|into|gives|gave|yields|yielded|becomes|became|is|leaves|returns|returned)\s+"
+    # (`After strip, w = ' leaf '`: the name the result is kept in, then its value)
+    r"(?:\b(?:to|into|gives|gave|yields|yielded|becomes|became|is|leaves|returns|returned)\s+|(?<![=!<>])=\s*)"
     r"(?P<told>'[^'\n]*'|\"[^\"\n]*\")?"
 )
 
@@ -5926,6 +5985,8 @@ def _stripped_results(walk: Walk, checks: list[Check], flagged: set[str]) -> Non
             r"\bbefore\s+(?:the\s+|a\s+|its\s+)?$", raw[: m.start()]
         ):
             continue  # `the spaces that strip() removes, is ' oslo > ...'`: the string before the strip
+        if result.group(0).startswith("=") and not re.search(r"\bafter\s+(?:the\s+|a\s+)?$", raw[: m.start()], re.I):
+            continue  # (`strip()` removes them, so `s = ' #red '` works: the value before the strip, an input)
         told = result.group("told")[1:-1]
         if told in flagged:
             continue
@@ -5934,6 +5995,11 @@ def _stripped_results(walk: Walk, checks: list[Check], flagged: set[str]) -> Non
             checks.append(Check("value", f"{result.group('told')} (a strip leaves no space at its ends)", False))
             continue
         turned = _TURNS_ONE_INTO.fullmatch(between)
+        more = re.search(r"\b(?:and|then|lower\w*|upper\w*|title\w*|cased?)\b", between)  # (`strips and lowercases to`)
+        if not turned and not more and told and not grounded_literal(walk.facts, told):
+            # `the second piece strips to 'x4'`: no string of the run (nor a part of one) is what a strip left
+            checks.append(Check("value", f"{result.group('told')} (no string of the run)", False))
+            continue
         if turned and not raw.startswith(".", m.end()):  # (`strip().lower()` turns ...: more than the strip)
             stripped = _strip_side(turned.group("was")[1:-1], side)
             if stripped != told:  # `part.strip()` turned ' gull ' into '#tide'
@@ -6446,6 +6512,7 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         _string_results,
         _truthiness,
         _named_sequences,
+        _key_sequences,
         _transformations,
         _told_operations,
         _state_changes,
@@ -6530,7 +6597,9 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
         breaks = _CLAUSE_BREAK if walk.backward else _FORWARD_CLAUSE_BREAK
         bounds = [0] + [m.end() for m in breaks.finditer(s.text)] + [len(s.text) + 1]
         supposed = [(a, b) for a, b in zip(bounds, bounds[1:]) if _COUNTERFACTUAL.search(s.text[a:b])]
-        supposed += [(either.start(), len(s.text) + 1)] if either else []  # `either q = 3 ..., or cap = 3`
+        if either:  # `either q = 3 ..., or cap = 3`, up to a `so` that draws the sentence's conclusion
+            concluded = re.search(r";|,?\s+(?:so|thus|hence|therefore)\b", s.text[either.end() :])
+            supposed.append((either.start(), either.end() + concluded.start() if concluded else len(s.text) + 1))
         for check in checks:
             literal = check.kind == "arith" or (check.kind == "comparison" and _constant_test(check.text))
             inside = check.position < 0 or any(a <= check.position < b for a, b in supposed)

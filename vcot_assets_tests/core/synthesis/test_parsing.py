@@ -549,6 +549,20 @@ def test_a_backward_answer_is_a_call_or_labelled_arguments():
     assert err.value.reason == "answer_not_a_call"
 
 
+def test_a_backward_answer_repeated_and_trailing_off_is_the_whole_call():
+    # (r157: a small model repeats its answer line and trails off in the start of it)
+    text = "So the list is [5, 1, 8].\nAnswer: count_above([5, 1, 8], 4)\nAnswer: count_above([5, 1, 8], 4)\nThe answer is count_above"
+    assert parsing.parse_backward_narration(text) == ("So the list is [5, 1, 8].", "count_above([5, 1, 8], 4)")
+    # (an answer the reply goes on to change is not taken back: the last one is read, and rejected)
+    for changed in (
+        "Reasoning.\nAnswer: f(3)\nNo, that is wrong.\nThe answer is 7",
+        "Reasoning.\nAnswer: f(3)\nAnswer: g",
+    ):
+        with pytest.raises(parsing.ParseError) as err:
+            parsing.parse_backward_narration(changed)
+        assert err.value.reason == "answer_not_a_call"
+
+
 def test_json_mode_replies_are_read_by_content():
     code = parsing.extract_code_block(
         '{"thoughts": "peel bytes", "solution": "```python\\ndef f(x):\\n    return x\\n```"}'

@@ -7072,3 +7072,108 @@ def test_a_value_a_variable_ends_the_row_at_is_where_the_row_leaves_it():
     assert ungrounded_in(leaders, "The second row starts idx at 0, and idx ends the row at 0.") == [
         "idx = 0 (not its final value)"
     ]
+
+
+def test_neither_of_two_calls_holds():
+    kinds = traced(
+        "def kinds(tokens):\n    other = 0\n    for tok in tokens:\n        if tok.isdigit():\n            pass\n"
+        "        elif tok.isalpha():\n            pass\n        else:\n            other += 1\n    return other\n",
+        "kinds(['+'])",
+    )
+    # (w470-24: `neither ... nor isalpha() holds` tells isalpha() False)
+    assert ungrounded_in(kinds, "`'+'`: neither `tok.isdigit()` nor `tok.isalpha()` holds, so other = 1.") == []
+
+
+def test_the_test_that_failed_was_a_comparison_told_false():
+    limit = traced(
+        "def fits(items, limit):\n    n = 0\n    for x in items:\n        if x <= limit:\n            n += 1\n"
+        "    return n\n",
+        "fits([29, 70], 50)",
+    )
+    text = "The last test that passed was `29 <= limit`, and the one that failed was `70 <= limit`."
+    assert ungrounded_in(limit, text, backward=True) == []
+    # (w472-8: the test named as what failed did not hold)
+    assert ungrounded_in(limit, text.replace("that failed", "that held"), backward=True) != []
+
+
+def test_a_value_passing_a_test_as_well_counts_no_passes():
+    days = traced(
+        "def days(vals):\n    ok = 0\n    for v in vals:\n        if v % 9 == 0:\n            ok += 1\n    return ok\n",
+        "days([81, 8100])",
+    )
+    # (w472-11: `8100 passes as well` is the value passing the test, not 8100 passes of a loop)
+    assert ungrounded_in(days, "Day two: 8100 passes as well.") == []
+
+
+def test_a_value_passed_over_ends_a_run_of_values():
+    evens = traced(
+        "def evens(xs):\n    out = []\n    for x in xs:\n        if x % 2 == 0:\n            out.append(x // 2)\n"
+        "    return len(out)\n",
+        "evens([2, 4, 9, 6])",
+    )
+    # (w475-11: 9 is skipped, so the run told is 1, 2 and then 3)
+    assert ungrounded_in(evens, "The halves go 1, 2, then 9 is skipped, then 3.") == []
+
+
+def test_a_step_in_words_is_arithmetic():
+    totals = traced("def add(a, b):\n    return a + b\n", "add(40, 5)")
+    assert ungrounded_in(totals, "Adding 5 to 40 gives 45.") == []
+    # (w472-9: the sum told in words is checked as the sum)
+    assert ungrounded_in(totals, "Adding 5 to 40 gives 46.") == ["40 + 5 = 46"]
+    assert ungrounded_in(totals, "Subtracting 5 from 40 leaves 36.") == ["40 - 5 = 36"]
+
+
+def test_either_or_is_a_supposition_only_up_to_its_conclusion():
+    reeds = traced(
+        "def reeds(words):\n    seen = set()\n    repeats = 0\n    fresh = []\n    for w in words:\n"
+        "        if w in seen:\n            repeats += 1\n        else:\n            seen.add(w)\n"
+        "            fresh.append(len(w))\n    return repeats, fresh\n",
+        "reeds(['a', 'bb', 'a'])",
+    )
+    text = "Each word either adds its length to fresh or bumps repeats, so the input has 2 + 1 = 3 words and the loop runs 3 times."
+    assert ungrounded_in(reeds, text, backward=True) == []
+    # (w474-22: the count after `so` is the sentence's own conclusion, not one branch of the either-or)
+    assert ungrounded_in(reeds, text.replace("runs 3 times", "runs 2 times"), backward=True) == ["2 times"]
+
+
+def test_what_a_strip_left_is_a_string_of_the_run():
+    pieces = traced(
+        "def heads(text):\n    out = []\n    for piece in text.split(','):\n        p = piece.strip()\n"
+        "        if p.isalpha():\n            out.append(p[:2].upper())\n    return out\n",
+        "heads(' oak, 4x, elm ')",
+    )
+    assert ungrounded_in(pieces, "The second piece strips to '4x'.") == []
+    # (w474-3: no string of the run reads 'x4')
+    assert ungrounded_in(pieces, "The second piece strips to 'x4'.") == ["'x4' (no string of the run)"]
+    # (more than the strip: `strips and lowercases to 'oak'` may give a string the run never held)
+    assert ungrounded_in(pieces, "A piece that strips and lowercases to 'pine' would work too.") == []
+
+
+def test_how_often_a_key_was_hit_is_a_count_the_run_holds():
+    store = traced(
+        "def hits(keys):\n    store = {}\n    for k in keys:\n        store[k] = store.get(k, 0) + 1\n    return store\n",
+        "hits(['a', 'b', 'a', 'a'])",
+    )
+    # (w474-7: how often 'a' was hit is its count, not how often the loop ran)
+    assert ungrounded_in(store, "The final store is {'a': 3, 'b': 1}: 'a' was hit three times in total.") == []
+
+
+def test_a_strip_result_told_as_a_names_value_has_no_space_at_its_ends():
+    words = traced(
+        "def clean(ws):\n    out = []\n    for w in ws:\n        w = w.strip()\n        out.append(w)\n    return out\n",
+        "clean([' leaf ', 'oak'])",
+    )
+    assert ungrounded_in(words, "After strip, w = 'leaf'.") == []
+    # (w470-1: the string before the strip told as its result)
+    assert ungrounded_in(words, "After strip, w = ' leaf '.") == ["' leaf ' (a strip leaves no space at its ends)"]
+
+
+def test_the_values_a_key_goes_through():
+    tally = traced(
+        "def tally(names):\n    counts = {}\n    for n in names:\n        counts[n] = counts.get(n, 0) + 1\n    return counts\n",
+        "tally(['A', 'B', 'C', 'B', 'B', 'C'])",
+    )
+    assert ungrounded_in(tally, "`'C'` goes 1, 2, and `'B'` goes 1, 2, 3.") == []
+    assert ungrounded_in(tally, "`'B'` goes 1 then 3.") == []  # (two values: where it stood at two moments)
+    # (w475-15: three values told one after the other leave none out)
+    assert ungrounded_in(tally, "`'B'` goes 1, 3, 3.") == ["['B']: [1, 3, 3]"]
