@@ -1851,7 +1851,10 @@ def _key_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         values, end = _literal_run(s.text, m.end())
         if len(values) < 2 or not s.free(m.start(), end):
             continue
-        key = ast.literal_eval(m["key"])
+        try:
+            key = ast.literal_eval(m["key"])
+        except (SyntaxError, ValueError):
+            continue  # (`'\'`: a backslash before the closing quote, no string Python reads)
         runs = [
             [value[key] for _, value in history if isinstance(value, dict) and key in value]
             for history in walk.facts.histories.values()

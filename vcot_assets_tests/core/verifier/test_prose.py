@@ -7177,3 +7177,4 @@ def test_the_values_a_key_goes_through():
     assert ungrounded_in(tally, "`'B'` goes 1 then 3.") == []  # (two values: where it stood at two moments)
     # (w475-15: three values told one after the other leave none out)
     assert ungrounded_in(tally, "`'B'` goes 1, 3, 3.") == ["['B']: [1, 3, 3]"]
+    assert ungrounded_in(tally, "The key '\\' goes 1, 2 here.") == []  # (no string Python reads: no key, no crash)
