@@ -1855,10 +1855,7 @@ def _key_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             key = ast.literal_eval(m["key"])
         except (SyntaxError, ValueError):
             continue  # (`'\'`: a backslash before the closing quote, no string Python reads)
-        runs = [
-            [value[key] for _, value in history if isinstance(value, dict) and key in value]
-            for history in walk.facts.histories.values()
-        ]
+        runs = [_keyed_runs([v for _, v in history]).get(key) for history in walk.facts.histories.values()]
         runs = [run for run in runs if run]
         if not runs or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
             continue
@@ -3423,6 +3420,11 @@ def _slip_in_an_entrys_run(values: list, history: list) -> bool:
 def _keyed_histories(history: list) -> list[list]:
     """For a dict- or list-valued variable, the history of each key's or position's value
     (`stock['bolt']`, `buckets[1]` over time)."""
+    return list(_keyed_runs(history).values())
+
+
+def _keyed_runs(history: list) -> dict[object, list]:
+    """Each dict key (or list position, as `("at", i)`) -> the values its entry held, in order."""
     keyed: dict[object, list] = {}
     for value in history:
         if isinstance(value, dict):
@@ -3436,7 +3438,7 @@ def _keyed_histories(history: list) -> list[list]:
                 keyed.setdefault(key, []).append(item)
             except TypeError:
                 continue
-    return list(keyed.values())
+    return keyed
 
 
 def _all_elements(values: list, value: object, depth: int = 0) -> bool:
@@ -4854,10 +4856,11 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         totals = walk.facts.line_counts if of_lines else set()
         # (`the inner loop ran 3 times in each of the 4 rounds`: the rounds are another loop's passes)
         enclosing = re.search(r"\b(?:in|during|over|across|for)\s+(?:each|every|all)\s+(?:of\s+)?the\s+$", before, re.I)
-        counts = walk.facts.loop_counts if enclosing else _loop_counts(walk, before)
         # `the inner loop body ran 15 times across the 6 passes of the outer loop`: the loop named after it
         of_role = re.match(r"\s+of\s+the\s+(outer|inner|while|for)\s+loop\b", s.text[m.end() :], re.I)
-        counts = (of_role and _counts_of_role(walk.facts, of_role.group(1))) or counts
+        counts = (of_role and _counts_of_role(walk.facts, of_role.group(1))) or (
+            walk.facts.loop_counts if enclosing else _loop_counts(walk, before)
+        )
         ok = count in counts or count in totals
         some = re.match(r"\s+(?:had|where|in\s+which|that|whose)\b", s.text[m.end() :])  # `2 rounds had a == b`
         some_items = re.match(r"\s+(?:for|over|across|from)\s+(?:the|those|these)\s+(\d+)\s", s.text[m.end() :])
