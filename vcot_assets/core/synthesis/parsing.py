@@ -12,6 +12,7 @@ around a one-line answer) and reject everything that changes the meaning.
 from __future__ import annotations
 
 import ast
+import builtins
 import json
 import re
 import textwrap
@@ -129,19 +130,26 @@ def _singular(key: str) -> str:
 
 # `test test test test`: one word over and over, a small model's degenerate repetition
 _STUCK_WORD = re.compile(r"\b([A-Za-z]+)(?:\s+\1\b){3,}", re.I)
+# `the the word word is is`: a word said twice running; once is a slip, in two items a stutter
+_DOUBLED_WORD = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.I)
 
 
 def _refuse_a_loop(items: list[str]) -> None:
     """The same item three times or more, or one word four times running in an item (`test test
-    test test 1. 2. 3.`, outside quotes), is a model stuck in a loop (a small model's degenerate
+    test test 1. 2. 3.`, outside quotes), or words said twice running three times over two items
+    or more (`the the word word is is`), is a model stuck in a loop (a small model's degenerate
     repetition), not a list to deduplicate."""
     repeats = Counter(items)
     if repeats and max(repeats.values()) >= 3:
         raise ParseError("repeated_items", "the same item three times or more: a model stuck in a loop")
-    for item in items:
-        stuck = _STUCK_WORD.search(re.sub(r"'[^'\n]*'|\"[^\"\n]*\"|`[^`\n]*`", "''", item))
+    unquoted = [re.sub(r"'[^'\n]*'|\"[^\"\n]*\"|`[^`\n]*`", "''", item) for item in items]
+    for item in unquoted:
+        stuck = _STUCK_WORD.search(item)
         if stuck:
             raise ParseError("repeated_items", f"{stuck.group(0)!r} in one item: a model stuck in a loop")
+    doubled = [match.group(0) for item in unquoted for match in _DOUBLED_WORD.finditer(item)]
+    if len(doubled) >= 3 and sum(bool(_DOUBLED_WORD.search(item)) for item in unquoted) >= 2:
+        raise ParseError("repeated_items", f"words said twice running ({', '.join(map(repr, doubled[:3]))}): a stutter")
 
 
 def _cut_short(items: list, text: str, said) -> list:
@@ -1297,7 +1305,20 @@ def parse_backward_narration(text: str) -> tuple[str, str]:
         if earlier is None:
             raise ParseError("answer_not_a_call", f"a backward answer is a call f(...), got {_clip(answer)!r}")
         reasoning, answer = earlier
+    if isinstance(node, ast.Call) and _names_no_value(node):
+        raise ParseError("answer_not_concrete", f"{_clip(answer)!r} names its arguments and gives no values")
     return reasoning, answer
+
+
+def _names_no_value(call: ast.Call) -> bool:
+    """Whether every argument of the call is a bare lower-case name Python does not define
+    (`f(s, c)`, `merge_counts(a, b)`: the parameters restated, a small model's answer): no call
+    to run. A builtin (`key=len`) or a program's constant in capitals (`RED`) is a value."""
+    arguments = call.args + [keyword.value for keyword in call.keywords]
+    return bool(arguments) and all(
+        isinstance(argument, ast.Name) and argument.id not in dir(builtins) and not argument.id.isupper()
+        for argument in arguments
+    )
 
 
 def _call_node(answer: str) -> ast.expr | None:

@@ -549,6 +549,17 @@ def test_a_backward_answer_is_a_call_or_labelled_arguments():
     assert err.value.reason == "answer_not_a_call"
 
 
+def test_a_backward_answer_that_names_its_arguments_is_no_call_to_run():
+    # (r159, r113: a small model restates the parameters; `f(s, c) with s a string`)
+    for answer in ("f(s, c) with s a string", "merge_counts(a, b)", "f(items=xs)"):
+        with pytest.raises(parsing.ParseError) as err:
+            parsing.parse_backward_narration(f"The parts are kept.\n\nAnswer: {answer}")
+        assert err.value.reason == "answer_not_concrete"
+    # a builtin, a program's constant or any value among the arguments is read (running it judges it)
+    for answer in ("f(words, key=len)", "f(RED)", "f(xs, 3)", "f(sorted)", "f()"):
+        assert parsing.parse_backward_narration(f"Reasoning.\nAnswer: {answer}")[1] == answer
+
+
 def test_a_backward_answer_repeated_and_trailing_off_is_the_whole_call():
     # (r157: a small model repeats its answer line and trails off in the start of it)
     text = "So the list is [5, 1, 8].\nAnswer: count_above([5, 1, 8], 4)\nAnswer: count_above([5, 1, 8], 4)\nThe answer is count_above"
@@ -656,6 +667,17 @@ def test_an_item_that_repeats_one_word_over_and_over_is_a_model_stuck_in_a_loop(
         "The text 'a a a a' counts four words.",
         "An empty text gives 0.",
     ]
+
+
+def test_words_said_twice_running_across_items_are_a_stutter():
+    # (r159: SmolLM2's scenarios)
+    reply = "1. test test test the Suggester suggest suggest\n2. the the word word is is\n3. 1. 1. 1."
+    assert reason_of(parsing.parse_scenarios, reply) == "repeated_items"
+    # one slip (`that that`) in a list, or a doubled word in quotes, is no stutter
+    slip = (
+        "1. A word that that list holds twice is kept once.\n2. An empty list gives [].\n3. 'go go' is one word pair."
+    )
+    assert len(parsing.parse_scenarios(slip)) == 3
 
 
 def test_class_signatures_with_explained_methods_or_a_stub_below():
