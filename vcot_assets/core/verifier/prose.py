@@ -1887,12 +1887,10 @@ def _skips_a_step(walk: Walk, text: str, start: int, subject: str, values: list)
     values the variable held, but never one right after the other."""
     if not re.search(rf"{re.escape(subject)}`?\s+(?:{_ONE_STEP_VERB})\s+from\s*$", text[:start]):
         return False
-    tested = {
-        n for _, header in walk.facts.loop_names.values() if header.startswith("while") for n in _WORD.findall(header)
-    }
+    tested = _while_counters(walk.facts)
+    run = _collapsed([v for _, v in walk.facts.history(subject)])
     if _ACROSS_STEPS.search(text) or subject in walk.facts.loop_variables | tested:
         return False  # (`i runs from 0 to 7`, `j goes from 3 to 10` in `while i * j <= n`: a loop's range)
-    run = _collapsed([v for _, v in walk.facts.history(subject)])
     if not all(any(same_value(v, told) for v in run) for told in values):
         return False  # (a value it never held is the sequence check's to judge)
     assigned = walk.facts.assigned_values(subject)
@@ -1901,6 +1899,26 @@ def _skips_a_step(walk: Walk, text: str, start: int, subject: str, values: list)
         for steps in (run, assigned)
         for a, b in zip(steps, steps[1:])
     )
+
+
+def _while_counters(facts: TraceFacts) -> set[str]:
+    """The names a while loop's header tests and its body steps by a constant (`while i * j <= n:`
+    with `j += 1`, `self.wound += 1`): counters whose run `j goes from 2 to 15` tells, not a
+    variable moved by steps of other sizes (`self.pos -= self.size`)."""
+    source = facts.code_source.splitlines()
+    counters: set[str] = set()
+    for line, (_, header) in facts.loop_names.items():
+        if not header.startswith("while") or not 0 < line <= len(source):
+            continue
+        indent = len(source[line - 1]) - len(source[line - 1].lstrip())
+        body = []
+        for text in source[line:]:
+            if text.strip() and len(text) - len(text.lstrip()) <= indent:
+                break
+            body.append(text)
+        stepped = {m.group(1) for m in re.finditer(r"(?m)^\s*((?:self\.)?\w+)\s*[-+]=\s*\d+\s*$", "\n".join(body))}
+        counters |= stepped & set(_WORD.findall(source[line - 1]))  # (the header as written, not squashed)
+    return counters
 
 
 def _entry_sequence(walk: Walk, subject: str, values: list, stepwise: bool) -> Check | None:
@@ -2108,6 +2126,8 @@ def _literal_claims(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             start += conjunction[-1].end()  # `gaps = [2, 5] and len(present) is 5`: prose `and`
         if end < 0 or start >= m.start() or not s.free(start, end):
             continue
+        if re.search(r"\breturn\s[^`;]*[\w\])]\s*,\s*$", text[:start]) and text[m.end() :].lstrip(" `").startswith("("):
+            continue  # `return sum(...), rows[0]` gives (13, [...]): the tuple's last part, not the whole
         if re.match(r"(?:\s*,\s*-?\d+)*\s*,?\s+or\s+-?\d", text[end:]):
             continue  # `lo + hi is 12 or 13`, `len(items) is 7, 8 or 9`: the values it may have, not a claim of one
         left, right = _expr(text[start : m.start()]), _expr(text[m.end() : end].rstrip("."))
@@ -2206,6 +2226,8 @@ def _chain_steps(nodes: list[ast.expr | None], value: object, walk: Walk, checks
     for node in nodes:
         if node is None:
             continue
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not) and not isinstance(value, bool):
+            node = node.operand  # `the fee is 18 and not 3 * 2 + 6 = 12`: prose `not`, the working after it
         literal, computed = _literal_value(node)
         if literal and isinstance(computed, str) and not isinstance(value, str):
             continue  # `'a'` = 4: a key named with its count, not a string worked out to a number
@@ -2872,7 +2894,9 @@ _TESTED_AFTER = re.compile(
     r"\s*(?:==|!=|<=|>=|<(?!-)|>|fails\b|passes\b"
     r"|(?:not\s+)?in\s+`?[A-Za-z_][\w.]*`?\s+(?:is|was|holds|held|fails|failed|gives|gave|comes|came)\b"
     # (`evens goes 1, 2, then 9 is skipped, then 3`: a value passed over, not the next one)
-    r"|(?:is|was|are|were|gets|got)\s+(?:skipped|ignored|dropped|rejected|discarded|passed\s+over)\b)"
+    # (`'.'.join(letters) gives 'A.M', then '. ' is appended`: what is done with it, not the next value)
+    r"|(?:is|was|are|were|gets|got)\s+(?:skipped|ignored|dropped|rejected|discarded|passed\s+over)\b"
+    r"|(?:is|was|gets|got)\s+(?:appended|added|prepended|attached|concatenated|inserted|pushed|removed|popped)\b)"
 )  # (`1, 3, 4 in turn`: the run's end)
 
 
@@ -3188,6 +3212,7 @@ def _slip_in_a_run(walk: Walk, values: list) -> str | None:
     facts = walk.facts
     runs = {"a pass-by-pass run": [run for name in facts.histories for run in facts.per_iteration(name)]}
     runs["a computed run"] = facts.expression_runs()
+    runs["a call-by-call run"] = facts.per_call()  # (`dumps after each pour`: the state each call left)
     every = [run for kind in runs.values() for run in kind]
     if len(values) >= 7 and any(same_value(a, b) for a, b in zip(values, values[1:])):
         # `after each value: 0, 0, 1, 1, 2, 3, 3, 4, 5, 5, 6, 7, 7, 8`: a long run with repeats tells
@@ -3870,7 +3895,7 @@ _LOOPED_NOUN = re.compile(
     r"\b(?:(?P<passes>after|over|through)\s+(?:all\s+)?the|each\s+of\s+the|all(?:\s+the)?|"
     r"(?P<visits>(?:ran|runs|loops|looped|went|goes)\s+(?:over|through)|visits|visited|processes|processed)"
     r"(?:\s+all)?(?:\s+the)?|^(?:there|here)\s+(?:are|were))\s+"
-    r"(?P<n>\d+)\s+(?P<noun>[a-z]+s)\b(?!\s+(?:of|with|that|which|whose|where|from)\b)",
+    r"(?P<n>\d+)\s+(?P<noun>[a-z]+(?<!s)s)\b(?!\s+(?:of|with|that|which|whose|where|from)\b)",
     re.I,
 )
 
@@ -3975,7 +4000,7 @@ def _grid_sizes(facts: TraceFacts) -> set[int]:
 # `The loop over 7 cars is done`, `makes six deposits`: a number before the very name of a
 # collection a loop walks counts that loop's passes (or the collection's size as the loop starts)
 _COLLECTION_COUNT = re.compile(
-    r"(?<![\w.,\x00-])(?P<n>\d+)\s+(?P<noun>[a-z]+s)\b(?!\s+(?:of|per|each|with|that|which|whose|where|from)\b)"
+    r"(?<![\w.,\x00-])(?P<n>\d+)\s+(?P<noun>[a-z]+(?<!s)s)\b(?!\s+(?:of|per|each|with|that|which|whose|where|from)\b)"
 )
 
 
@@ -4076,12 +4101,12 @@ def _method_named(node: ast.expr, name: str) -> bool:
 _ITEM = r"(?:-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\)|\[[^\[\]\n]*\])"
 _ITEMS = rf"{_ITEM}(?:\s*,\s*{_ITEM})*,?\s+(?:and|or)\s+{_ITEM}"
 _COUNT_THEN_ITEMS = re.compile(
-    rf"(?<![\w.,])(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+s)\s*:\s*(?P<items>{_ITEMS})\s*(?=[.;)]|$)"
+    rf"(?<![\w.,])(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+(?<!s)s)\s*:\s*(?P<items>{_ITEMS})\s*(?=[.;)]|$)"
     # (`six characters: '3', 'a', '1', 'c'.`: three or more items without `and` that end the sentence,
     # and `the remaining 4 fares (4, 1, 3, 2)`: three or more items in brackets right after the count;
     # both only of a noun for the items themselves, see _counts_items)
-    rf"|(?<![\w.,])(?P<n2>\d+)\s+(?:[a-z]+\s+)?(?P<noun2>[a-z]+s)\s*:\s*(?P<items2>{_ITEM}(?:\s*,\s*{_ITEM}){{2,}})\s*\.?$"
-    rf"|(?<!\d\sof\s)\bthe\s+(?:[a-z]+\s+)?(?P<n3>\d+)\s+(?:[a-z]+\s+)?(?P<noun3>[a-z]+s)\s*"
+    rf"|(?<![\w.,])(?P<n2>\d+)\s+(?:[a-z]+\s+)?(?P<noun2>[a-z]+(?<!s)s)\s*:\s*(?P<items2>{_ITEM}(?:\s*,\s*{_ITEM}){{2,}})\s*\.?$"
+    rf"|(?<!\d\sof\s)\bthe\s+(?:[a-z]+\s+)?(?P<n3>\d+)\s+(?:[a-z]+\s+)?(?P<noun3>[a-z]+(?<!s)s)\s*"
     rf"\((?P<items3>{_ITEM}(?:\s*,\s*{_ITEM}){{2,}})\)(?!\s*,)"
 )
 # (nouns that count the values themselves; other nouns, `steps`, `bounces` or `additions`, may count
@@ -4138,7 +4163,7 @@ _COUNT_AFTER_ITEMS = re.compile(r"(?:i\.e\.|that\s+is|which\s+is|making)\s")
 _ITEMS_THEN_COUNT = re.compile(
     # (`sums 19, 10, 1, which is 3 rounds`: three or more items need no `and`)
     rf"(?<!,\s)(?<![\w.,])(?P<items>{_ITEMS}|{_ITEM}(?:\s*,\s*{_ITEM}){{2,}})\s*,\s*{_COUNT_AFTER_ITEMS.pattern}\s*"
-    rf"(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+s)\b"
+    rf"(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+(?<!s)s)\b"
 )
 
 
@@ -4163,8 +4188,11 @@ def _listed_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     if "]" in raw:
         for m in _LIST_THEN_COUNT.finditer(raw):
             listed = _list_literal_ending_at(raw, m.start())
-            if listed is not None:
-                checks.append(_listed_count(int(m.group("n")), m.group("noun"), listed))
+            if listed is None:
+                continue
+            if int(m.group("n")) == len(listed) - 1 and not _counts_items(m.group("noun"), walk):
+                continue  # `[5, 8, 8, 3], that is 3 steps`: the steps between the values listed
+            checks.append(_listed_count(int(m.group("n")), m.group("noun"), listed))
     if "range(" in raw:
         for m in _RANGE_THEN_COUNT.finditer(raw):
             node = _expr(f"range({m.group('args')})")
@@ -4214,7 +4242,7 @@ _SPAN_THEN_COUNT = re.compile(
 # `k runs 14, 21, 28, ..., 98, which is 13 values`: a run of even steps written short with `...`
 _PROGRESSION_THEN_COUNT = re.compile(
     r"(?<![\w.,])(?P<head>-?\d+(?:\s*,\s*-?\d+)+)\s*,\s*(?:\.\.\.|…)\s*,?\s*(?P<z>-?\d+)\s*,?\s*"
-    rf"{_COUNT_AFTER_ITEMS.pattern}\s*(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+s)\b"
+    rf"{_COUNT_AFTER_ITEMS.pattern}\s*(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+(?<!s)s)\b"
 )
 
 
@@ -4384,7 +4412,9 @@ _TOTAL = re.compile(
 # `n from 147 to 157, which is 10 numbers`: how many values a range of integers holds
 _RANGE_SIZE = re.compile(
     r"(?:\bfrom\s+|(?<![\w.])(?=-?\d+\s+(?:through|thru)\b))(-?\d+)\s+(?:up\s+|down\s+)?(to|through|thru)\s+(-?\d+)\s*,?\s*"
-    r"(?:which\s+is|that\s+is|that's|i\.e\.|so|giving|or|for)\s+(\d+)\s+(?:[a-z]+\s+)?[a-z]+s\b",
+    r"(?:(?:which\s+is|that\s+is|that's|i\.e\.|so|giving|or|for)\s+(\d+)\s+(?:(?!is\b|was\b)[a-z]+\s+)?"
+    r"(?!is\b|was\b|has\b|does\b)[a-z]+s\b"
+    r"|(?<=,)\s*(\d+)\s+(?:steps|values|numbers)\b)",  # (`from 3 to 17, 16 steps in total`)
     re.I,
 )
 
@@ -4406,6 +4436,8 @@ def _totals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     for m in _RUN_TOTAL.finditer(s.text):
         if not s.free(m.start(2), m.end()):
             continue
+        if re.search(r"\b(?:goes|going|went|climbs|climbing|climbed|rises|rising|rose)\s+$", s.text[: m.start()], re.I):
+            continue  # `longest ... going 1, 2, 3, 4 in total`: a course of values, the last one of it
         values = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", m.group(1))]
         total = float(m.group(2))
         s.use(m.start(2), m.end())
@@ -4413,9 +4445,11 @@ def _totals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     if not facts.loop_counts:
         return
     for m in _RANGE_SIZE.finditer(s.text):
-        if re.match(r"[^,;.]*\b(?:in total|altogether|in all|overall)\b", s.text[m.end() :]):
-            continue  # `runs c from 0 to 4, so 20 cells are visited in total`: over every pass, not one range
-        first, last, count = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if re.match(r"[^,;.]*\b(?:in total|altogether|in all|overall)\b", s.text[m.end() :]) and not re.search(
+            r"\b(?:steps|values|numbers)$", m.group(0), re.I
+        ):  # `runs c from 0 to 4, so 20 cells are visited in total`: over every pass, not one range
+            continue  # (but `slides i from 3 to 17, 16 steps in total`: the range's own steps)
+        first, last, count = int(m.group(1)), int(m.group(3)), int(m.group(4) or m.group(5))
         inclusive = abs(last - first) + 1
         # (`from 0 to 10` may mean `range(0, 10)`: then the loop ran the difference)
         ok = count == inclusive or (
@@ -4426,7 +4460,7 @@ def _totals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             count == inclusive * (abs(int(b) - int(a)) + 1)
             for a, b in re.findall(r"\bfrom\s+(-?\d+)\s+(?:to|through|thru)\s+(-?\d+)\b", s.text[: m.start()])
         )
-        s.use(m.start(4), m.end())
+        s.use(m.start(4) if m.group(4) else m.start(5), m.end())
         checks.append(Check("count", m.group(0), ok))
     for m in _TOTAL.finditer(s.text):
         if not s.free(m.start(), m.end()):
@@ -4554,6 +4588,7 @@ def _passes_the_verb(text: str, m: re.Match) -> bool:
             and re.search(r"(?:^|[:;,(])\s*$", before)
         )
         or re.match(r"\s+-?\d", after)  # `26 passes 18 and 12`: a value going past others
+        or re.search(r"\b(?:vs\.?|versus|against)\s*$", before)  # `12 vs 10 passes`: a pair passing a test
         # `90 passes, 38 fails, 64 passes`: values opening clauses, each with its outcome
         or (re.search(r"(?:^|[:;,(])\s*$", before) and re.search(r"\b\d+\s+(?:fails|failed)\b", text))
         or _TEST_NEXT.match(after)  # `Only 2 passes x + s > 0`, `The token 3 passes isdigit()`
@@ -4734,7 +4769,7 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
                 Check("count", m.group(0) + per_pass.group(0), count in _loop_counts(walk, s.text[: m.start()]))
             )
             continue
-        if re.match(r"\s+(?:per|for each|each|every|a|an)\b", s.text[m.end() :]) or (
+        if re.match(r"\s+(?:per|for\s+(?:each|every)|each|every|a|an)\b", s.text[m.end() :]) or (
             re.search(r"times?$", m.group(0))
             and (
                 re.match(r"\s+(?:the|its|their|that|this|any|every|each|\d)", s.text[m.end() :])
@@ -4799,6 +4834,18 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("count", m.group(0), grounded_literal(walk.facts, count)))
             continue
         before = s.text[: m.start()]
+        named_run = re.search(
+            rf"(?<![\w.])([A-Za-z_]\w*)`?\s*=\s*`?(?P<items>{_ITEM}(?:\s*,\s*{_ITEM}){{2,}})`?\s*,\s*$", before
+        )
+        values = _listed_items(named_run.group("items")) if named_run else None
+        if (
+            values
+            and named_run.group(1) in walk.facts.loop_variables
+            and Ellipsis not in values
+            and re.search(r"(?:iterations|passes|rounds)$", m.group(0), re.I)
+        ):  # `runs for c = 1, 2, 3, four iterations`: one pass for each value the loop's variable took
+            checks.append(Check("count", f"{m.group(0)} (listed: {len(values)})", count == len(values)))
+            continue
         listed = _counted_in_a_list(s.text, m, count) if m.group(0).lower().endswith("times") else None
         if listed is not None:
             checks.append(listed)
@@ -5152,7 +5199,9 @@ def _memberships(s: Sentence, walk: Walk, checks: list[Check]) -> None:
 _WHAT_A_TEST_DOES = re.compile(
     r"\s*`?\s*(?:compares|checks|tests|asks"
     # (`the comparison arr[i] > arr[j] is checked 45 times`: how often it was made, not that it held)
-    r"|(?:is|was|gets|got)\s+(?:checked|evaluated|tested|made|run)\s+(?:\d+|once|twice)\b)(?![^.;]*\b(?:true|false)\b)",
+    # (`k > m is checked on each pass`: where it is made)
+    r"|(?:is|was|gets|got)\s+(?:checked|evaluated|tested|made|run)\s+(?:\d+|once|twice|(?:on\s+|at\s+)?(?:each|every)\s+[a-z]+)\b)"
+    r"(?![^.;]*\b(?:true|false)\b)",
     re.I,
 )
 
@@ -5682,6 +5731,9 @@ def _literal_tests_passed(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         if not literal or not isinstance(outcome, bool):
             continue
         claimed = m.group("verb").lower().startswith("pass") != bool(m.group("not"))
+        clause = re.split(r"[,;:]", s.text[: m.start()])[-1]
+        if m.group("open") and not claimed and outcome and not re.search(r"[<>]|[=!]=", clause):
+            continue  # `12 vs 8 fails (4 > 3)`: the bound it broke, not the test (`inside > 0 failed (2 > 0)`)
         s.use(m.start("test"), m.end("test"))
         checks.append(Check("comparison", f"{m.group('test')} is {claimed}", outcome is claimed))
 
@@ -5795,7 +5847,11 @@ def _quotes_alike(text: str) -> str:
 
 # `'' strips to an empty string, `not line` is False`: a value the sentence calls empty (not `not
 # empty`, `non-empty`), then the test of that emptiness told with the truth it cannot have
-_CALLED_EMPTY = re.compile(r"(?<![\w'\"])(?:''|\"\")(?![\w'\"])|(?<!not )(?<!non-)(?<!non )\b(?:empty|blank)\b", re.I)
+_CALLED_EMPTY = re.compile(
+    r"(?<![\w'\"])(?:''|\"\")(?![\w'\"])|(?<!not )(?<!non-)(?<!non )\b(?:empty|blank)\b"
+    r"(?![*_`]*\s*(?:checks?|tests?|guards?|cases?|conditions?)\b)",  # (`**Empty check:**`: a step's name)
+    re.I,
+)
 _EMPTINESS_TOLD = re.compile(
     r"\b(?P<neg>(?:if\s+)?\(?not\s+)?(?P<name>[A-Za-z_][\w.]*(?:\.strip\(\))?)\)?\s*(?:(?:is|was)\s+(?:still\s+)?|"
     r"evaluates\s+to\s+|comes\s+out\s+(?:as\s+)?)?(?P<truth>true|false|truthy|falsy|passes|passed|holds|held|fails|failed)\b",
@@ -6334,7 +6390,8 @@ def _loose_literals(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         else:
             # A literal no claim gives a role: grounded, or else unverifiable (prose numbers such as
             # "a 5 × 5 grid gives 70 paths" are not states); a claimed value that is wrong fails above.
-            grounded = True if grounded_literal(walk.facts, value) else None
+            split = re.search(r"\bsplit", text, re.I) and _split_of_a_held_string(value, walk.facts)
+            grounded = True if grounded_literal(walk.facts, value) or split else None
             if grounded is None and not _HYPOTHETICAL.search(text) and _near_miss(value, walk.facts.known_values):
                 grounded = False  # `{0: 3, 1: 8}` where the run held {0: 3, 1: 7}: a wrong state, not prose
             if (
@@ -6364,6 +6421,17 @@ def _part_of_a_held_dict(value: dict, facts: TraceFacts) -> bool:
         isinstance(held, dict) and all(key in held and same_value(held[key], wanted) for key, wanted in value.items())
         for held in facts.known_values + facts.code_literals
     )
+
+
+def _split_of_a_held_string(value: object, facts: TraceFacts) -> bool:
+    """`Splitting 'ada  mae lovelace' on a space gives ['ada', '', 'mae', 'lovelace']`: exactly what a
+    separator of the code (or none) makes of a string the run holds, a step no variable may keep
+    (the comprehension around it drops the empty piece)."""
+    if type(value) is not list or len(value) < 2 or not all(isinstance(v, str) for v in value):
+        return False
+    held_strings = [v for v in facts.known_values if isinstance(v, str)]
+    separators = [None, *(c for c in facts.code_literals if isinstance(c, str) and c)]
+    return any(held.split(separator) == value for held in held_strings for separator in separators)
 
 
 def _pieces_of_a_held_string(value: list, facts: TraceFacts) -> bool:
@@ -6929,7 +6997,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
     _tests_before_their_consequence(located, walk)
     _tests_before_what_they_lead_to(located, walk)
     _in_the_anchors_iteration(located, walk)
-    _in_the_labelled_pass(located, walk)
+    _in_the_labelled_pass(located + [c for c in checks if c.kind == "sequence" and not c.events], walk)
     _in_a_named_pass(located, walk)
     _after_the_restated_assignment(located, walk)
     _on_one_side_of_a_swap(located, walk)  # (where the assignment is not restated just before)
@@ -6950,7 +7018,8 @@ _SEQUENCING = re.compile(
     r"tried|end|reached|made|makes)\b"  # (`from n = 4721, which made odds equal to 1`)
     r"|->|→|;|:"
     r"|\b\d+\s+(?:shifts|steps|passes|rounds|iterations|moves|swaps|halvings|doublings)\b"  # (`d = 2, 2 shifts, flips = 6`)
-    r"|,\s*(?:and\s+)?for\b",  # (`longest stayed 12, and for km = 5 ...`: another pass begins)
+    r"|,\s*(?:and\s+)?for\b"  # (`longest stayed 12, and for km = 5 ...`: another pass begins)
+    r"|\(\s*`?at\b",  # (`row = [4, 8, 2, 6] (at r = 4, c = 2: ...)`: the working of one step of it)
     re.I,
 )
 
@@ -7926,10 +7995,11 @@ _NOT_A_PASS_NOUN = frozenset(
 # `**First pass:**`, `Second key, 'eli': ...`: the k-th pass of the program's one loop (`pass 5` may be
 # the pass where a variable is 5)
 _PASS_ORDINAL = re.compile(
-    _ANCHOR.pattern + r"(?:after\s+the\s+)?(?:(?P<ordinal>" + "|".join(_ORDINALS) + r")\s+"
+    _ANCHOR.pattern + r"(?P<after>after\s+the\s+)?(?:(?P<ordinal>" + "|".join(_ORDINALS) + r")\s+"
     r"(?P<noun>pass|round|iteration|move|turn|key|item|element|entry|word|number|value|call|visit|trip|letter|"
     r"character|line|part|piece|token|command|event|record|row|chunk|field|string|name|step|day|tick|reading|order|op)"
-    r")(?:\s+(?:'[^'\n]*'|\"[^\"\n]*\"|-?\d+))?(?:\*\*)?\s*(?:\([^()\n]{0,40}\)\s*)?(?:\*\*)?\s*[:,]",
+    r")(?:\s+(?:'[^'\n]*'|\"[^\"\n]*\"|-?\d+))?(?:\*\*)?\s*(?:\([^()\n]{0,40}\)\s*)?(?:\*\*)?\s*"
+    r"(?:[:,]|(?(after)(?=`?[A-Za-z_])|(?!)))",  # (`After the first pass out was 'A.'`: no comma needed)
     re.I,
 )
 
@@ -7939,7 +8009,7 @@ def _in_the_labelled_pass(located: list[Check], walk: Walk) -> None:
     pass of a loop (a value its header gives the loop variable, or an ordinal) tells what happened
     in that pass, so its values must hold at some moment of it (from that step of the header to the
     next), not only in another pass."""
-    found = _ordinal_pass(walk) or _valued_pass(walk)
+    found = _ordinal_pass(walk, bare=True) or _valued_pass(walk)
     steps_told = ""  # (what the sentence told of the pass before a claim, for `_held_in_the_pass`)
     if found is None and walk.item_pass is not None:
         found = (0, *walk.item_pass)  # a later sentence of the list item that opened the pass
@@ -7956,14 +8026,49 @@ def _in_the_labelled_pass(located: list[Check], walk: Walk) -> None:
         re.I,
     )
     closing = opening + following.start() if following else len(walk.sentence)
+    ordinal = _PASS_ORDINAL.match(walk.sentence)
+    if ordinal and ordinal.end() == opening and not ordinal.group(0).rstrip().endswith((":", ",")):
+        # `After the fourth pass a becomes 0, so ...`: with no comma, the pass is the first clause's
+        clause = re.search(r"[,;]|\b(?:then|so|and|after)\b", walk.sentence[opening:], re.I)
+        closing = min(closing, opening + clause.start()) if clause else closing
+    # (`For r = 1, 2, 3, c is -1, -2, -3`: the passes of each value in turn, not one pass)
+    stretch_told = re.search(r"=\s*`?-?\d+`?\s*,\s*`?-?\d", walk.sentence[: opening + 12]) is not None
     for check in sorted(located, key=lambda c: c.position):
         if check.kind == "value" and check.text.split(" = ")[0] == name and check.position >= opening:
             break
+        if check.ok and check.kind == "sequence" and opening <= check.position < closing and not stretch_told:
+            if not _run_in_the_pass(walk, check, spans):
+                check.ok = False
+                check.text += " (not in that pass of the loop)"
+            continue
         if not check.ok or check.kind not in ("value", "comparison") or not opening <= check.position < closing:
             continue
         if not _held_in_the_pass(walk, check, spans, steps_told + walk.sentence[opening : check.position]):
             check.ok = False
             check.text += " (not in that pass of the loop)"
+
+
+def _run_in_the_pass(walk: Walk, check: Check, spans: list[tuple[int, int]]) -> bool:
+    """`For i = 0 ..., so hits goes 1, 3`: a variable's values told in a pass are values it held, in
+    order, in one of the pass's spans (with the value it came in with); a run of no named variable,
+    or one the pass never changes, is not judged here."""
+    m = re.fullmatch(r"((?:self\.)?\w+): (\[.*\])", check.text)
+    if m is None:
+        return True
+    try:
+        values = ast.literal_eval(m.group(2))
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return True
+    history = walk.facts.history(m.group(1))
+    numbers = [v for v in values + [v for _, v in history] if isinstance(v, int | float) and not isinstance(v, bool)]
+    if len(numbers) < len(values) + len(history):
+        return True  # (`found now holds 'st', 'ste' and 'oa'`: a list's items, not the values it took)
+    for lo, hi in spans:
+        before = [v for e, v in history if e < lo][-1:]
+        run = before + [v for e, v in history if lo <= e < hi]
+        if len(run) < 2 or _subsequence(values, run):
+            return True
+    return False
 
 
 _CONSEQUENCE = re.compile(
@@ -8102,10 +8207,13 @@ def _changed_unseen(walk: Walk, name: str, check: Check, spans: list[tuple[int, 
 _ANY_PASS = {"pass", "round", "iteration", "step", "turn", "trip", "visit", "item", "element", "entry", "value"}
 
 
-def _ordinal_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
-    """(where the claims start, "", [the pass's events]) for `Third round:` where the program has one loop, run once."""
+def _ordinal_pass(walk: Walk, bare: bool = False) -> tuple[int, str, list[tuple[int, int]]] | None:
+    """(where the claims start, "", [the pass's events]) for `Third round:` where the program has one
+    loop, run once; with `bare`, also `After the first pass out was 'A.'` (no comma: the first clause)."""
     m = _PASS_ORDINAL.match(walk.sentence)
     if not m or len(walk.facts.loop_names) != 1 or len(walk.facts.index.loop_runs) != 1:
+        return None
+    if not bare and not m.group(0).rstrip().endswith((":", ",")):
         return None
     k = _ORDINALS[m.group("ordinal").lower()]
     (header,) = walk.facts.loop_names
@@ -8180,6 +8288,9 @@ def _in_a_named_pass(located: list[Check], walk: Walk) -> None:
         spans = _passes_where(walk, {m.group(1)}, label).get(m.group(1))
         if not spans or not any(lo <= anchor.at < hi for lo, hi in spans):
             continue  # (`hour is 9` where a later loop's header sets hour: not a pass of that loop)
+        frames = walk.facts.index.frames
+        if any(frames[e] != frames[spans[0][0]] and not any(lo <= e < hi for lo, hi in spans) for e in anchor.events):
+            continue  # (`pos = 2` of `top_lamp` as well as the caller's `for pos in moves`: which, unsaid)
         for check in ordered[k + 1 :]:
             name = check.text.split(" = ")[0]
             if name == m.group(1):
@@ -8202,7 +8313,8 @@ def _in_a_named_pass(located: list[Check], walk: Walk) -> None:
 _PASS_NAMED_AFTER = re.compile(
     # (`t = 210 and 231 at i = 20 and 21`: each at its pass, in turn)
     r"(?:(?!\b(?:and|or|then)\b|->)[^,;()]){0,30}?(?:\s+and\s+-?\d+(?:\.\d+)?)?"
-    r"\s(?:at|when|where|with|for)\s+`?(?P<name>\w+)`?\s*=\s*(?P<value>-?\d+(?:\.\d+)?|'[^'\n]*')(?!\w|\.\d)"
+    # (`self.pos = 1 after m = -1`: the value the pass's step left)
+    r"\s(?:at|when|where|with|for|after)\s+`?(?P<name>\w+)`?\s*=\s*(?P<value>-?\d+(?:\.\d+)?|'[^'\n]*')(?!\w|\.\d)"
 )
 
 

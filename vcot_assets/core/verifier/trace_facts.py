@@ -77,6 +77,7 @@ class TraceFacts:
     constants: dict = field(default_factory=dict)  # module-level names bound to literals (`SMALL = {"a", "of"}`)
     _changes: dict = field(default_factory=dict)
     _per_iteration: dict = field(default_factory=dict)
+    _per_call: dict | None = None
     _expression_runs: list | None = None
     _line_steps: dict | None = None
     _mid_line: set | None = None
@@ -244,6 +245,19 @@ class TraceFacts:
             self._per_iteration = by_name
         runs = self._per_iteration.get(name) or self._per_iteration.get(f"self.{name.removeprefix('self.')}", {})
         return [run for line, run in runs.items() if headers is None or line in headers]
+
+    def per_call(self) -> list[list[object]]:
+        """Per function and variable (or attribute), its value each time a call of the function
+        returned, in order: `dumps after each pour is 0, 1, 2, 2, 3, 6` tells the state each call
+        of `pour` left, which no loop of the program need hold pass by pass."""
+        if self._per_call is None:
+            runs: dict[tuple[str, str], list] = {}
+            for event, state in zip(self.index.events, self.index.states):
+                if event.kind == "return":
+                    for held, value in state.items():
+                        runs.setdefault((event.function, held), []).append(value)
+            self._per_call = {key: run for key, run in runs.items() if len(run) >= 2}
+        return list(self._per_call.values())
 
     def expression_runs(self) -> list[list[object]]:
         """Each computation the code makes on a line (`p - low`, `max(row)`, `i * j`), its value every

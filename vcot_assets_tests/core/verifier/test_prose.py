@@ -7178,3 +7178,184 @@ def test_the_values_a_key_goes_through():
     # (w475-15: three values told one after the other leave none out)
     assert ungrounded_in(tally, "`'B'` goes 1, 3, 3.") == ["['B']: [1, 3, 3]"]
     assert ungrounded_in(tally, "The key '\\' goes 1, 2 here.") == []  # (no string Python reads: no key, no crash)
+
+
+def test_counts_only_of_plural_nouns_and_the_steps_between_listed_values():
+    runs = traced(
+        "def runs(signs):\n    out = []\n    count = 1\n    for i in range(1, len(signs)):\n"
+        "        if signs[i] == signs[i - 1]:\n            count += 1\n        else:\n"
+        "            out.append(count)\n            count = 1\n    out.append(count)\n    return out\n",
+        "runs([1, 1, -1, -1])",
+    )
+    # (w476-24: `2 is appended` is no count of a range `from 1 to -1`)
+    assert ungrounded_in(runs, "At i = 2 the sign changes from 1 to -1, so 2 is appended and count resets to 1.") == []
+    # (w478-24: a list, then the steps between its values; `once for every index` is a rate)
+    assert ungrounded_in(runs, "With [1, 1, -1, -1], that is 3 steps, and the loop runs once for every index.") == []
+    assert ungrounded_in(runs, "With [1, 1, -1, -1], that is 5 steps.") == ["5 steps (listed: 4)"]
+    shelf = traced(
+        "def supply(ops):\n    have = {}\n    for name, qty in ops:\n        have[name] = have.get(name, 0) + qty\n"
+        "    return have\n",
+        "supply([('fern', 5), ('moss', 3)])",
+    )
+    # (w477-6: `moss` is no plural counting the items listed)
+    assert ungrounded_in(shelf, "The puts supply 5 fern and 3 moss: `('fern', 5)` and `('moss', 3)`.") == []
+
+
+def test_a_worked_step_in_brackets_and_a_pass_named_after_a_value():
+    rows = traced(
+        "def rows(n):\n    out = []\n    for r in range(1, n + 1):\n        row = []\n        for c in range(r):\n"
+        "            row.append((r * c + r) % 10)\n        out.append(sum(row))\n    return out\n",
+        "rows(4)",
+    )
+    # (w476-9: the working of one step of the row, in brackets, is of its own moment)
+    assert ungrounded_in(rows, "At r = 4, row = [4, 8, 2, 6] (at r = 4, c = 2: (4 * 2 + 4) % 10 = 2).") == []
+    walk = traced(
+        "class Ridge:\n    def __init__(self):\n        self.pos = 0\n\n    def stride(self, moves):\n"
+        "        for m in moves:\n            self.pos += m\n        return self.pos\n\n"
+        "def go(moves):\n    return Ridge().stride(moves)\n",
+        "go([2, -1, 3])",
+    )
+    # (w478-6: `after m = -1` names the pass the value after it belongs to)
+    text = "`self.pos += m` gives `self.pos = 2` after `m = 2`, then `self.pos = 1` after `m = -1`."
+    assert ungrounded_in(walk, text) == []
+    assert ungrounded_in(walk, "It gives `self.pos = 4` after `m = -1`.") == [
+        "self.pos = 4 (not in the pass where m = -1)"
+    ]
+
+
+def test_a_split_of_the_input_prose_not_and_a_test_made_each_pass():
+    initials = traced(
+        "def initials(full):\n    parts = [p for p in full.split(' ') if p]\n"
+        "    letters = [p[0].upper() for p in parts[:-1]]\n    return '.'.join(letters) + '. ' + parts[-1].title()\n",
+        "initials('ada  mae lovelace')",
+    )
+    # (w477-15: what the code's own split makes of the input, and a piece appended, not a second value)
+    text = "Splitting 'ada  mae lovelace' on a space gives ['ada', '', 'mae', 'lovelace'] because of the double space."
+    assert ungrounded_in(initials, text) == []
+    assert ungrounded_in(initials, "Splitting it gives ['ada', '', 'mea', 'lovelace'].") != []
+    assert ungrounded_in(initials, "'.'.join(letters) gives 'A.M', then '. ' is appended.") == []
+    fee = traced(
+        "def fee(weight, fragile):\n    base = 3\n    if weight > 10:\n        base += (weight - 10) // 5 * 2\n"
+        "    if fragile:\n        base *= 2\n    return base\n",
+        "fee(27, True)",
+    )
+    # (w478-13: prose `not` before a worked step; the step is still checked)
+    assert ungrounded_in(fee, "That is why the fee is `18` and not `3 * 2 + 6 = 12`.") == []
+    assert ungrounded_in(fee, "That is why the fee is `18` and not `3 * 2 + 6 = 13`.") == ["3 * 2 + 6 = 13"]
+    steps = traced(
+        "def steps(a, m):\n    x = a % m\n    k = 1\n    while x != 1:\n        x = (x * a) % m\n        k += 1\n"
+        "        if k > m:\n            return -1\n    return k\n",
+        "steps(3, 7)",
+    )
+    # (w476-23: a test said to be made on each pass, with no outcome)
+    text = "`k > m` is checked on each pass, and the largest `k` is `6`; `6 > 7` is False."
+    assert ungrounded_in(steps, text, backward=True) == []
+
+
+def test_a_pair_passing_a_bound_broken_and_a_step_named_empty():
+    close = traced(
+        "def close(levels, limit):\n    out = {}\n    for i in range(len(levels)):\n"
+        "        for j in range(i + 1, len(levels)):\n            if abs(levels[i] - levels[j]) <= limit:\n"
+        "                out[i] = out.get(i, 0) + 1\n    return out\n",
+        "close([12, 8, 10], 3)",
+    )
+    # (w480-5: `12 vs 10 passes` is a pair passing a test; `fails (4 > 3)` the bound it broke)
+    assert ungrounded_in(close, "For i = 0, 12 vs 8 fails (4 > 3) and 12 vs 10 passes, so `out[0] = 1`.") == []
+    initials = traced(
+        "def first(full):\n    words = [w for w in full.split() if w.isalpha()]\n    if not words:\n"
+        "        return '?'\n    return words[0][0].upper()\n",
+        "first('ada 2nd')",
+    )
+    # (w480-8: `Empty check` names a step; no value is said to be empty)
+    assert ungrounded_in(initials, "**Empty check:** `not words` is `False`, so we do not return `'?'`.") == []
+    strip = traced(
+        "class Strip:\n    def __init__(self):\n        self.state = 0\n\n    def top(self):\n        n = self.state\n"
+        "        pos = -1\n        while n:\n            n >>= 1\n            pos += 1\n        return pos\n\n"
+        "def game(moves):\n    s = Strip()\n    for pos in moves:\n        s.state ^= 1 << pos\n    return s.top()\n",
+        "game([0, 2, 3])",
+    )
+    # (w480-16: `pos = 2` of `top`'s own count, not the pass of the caller's `for pos in moves`)
+    assert (
+        ungrounded_in(strip, "For 13 that goes n = 6, pos = 0; n = 3, pos = 1; n = 1, pos = 2; n = 0, pos = 3.") == []
+    )
+
+
+def test_counters_states_each_call_left_and_a_returned_tuple():
+    drum = traced(
+        "class Drum:\n    def __init__(self, size):\n        self.size = size\n        self.wound = 0\n\n"
+        "    def pull(self, length):\n        taken = 0\n        while taken < length and self.wound < self.size:\n"
+        "            self.wound += 1\n            taken += 1\n        return taken\n\n"
+        "def session(size, pulls):\n    d = Drum(size)\n    return [d.pull(p) for p in pulls]\n",
+        "session(20, [6, 5, 7])",
+    )
+    # (w480-19: a while loop's counter told across the pull that stepped it)
+    assert ungrounded_in(drum, "For the third pull, taken counts up to 7 and self.wound goes from 11 to 18.") == []
+    dial = traced(
+        "class Dial:\n    def __init__(self, size):\n        self.size = size\n        self.pos = 0\n\n"
+        "    def turn(self, n):\n        self.pos += n\n        while self.pos >= self.size:\n"
+        "            self.pos -= self.size\n\n"
+        "def ticks(size, moves):\n    d = Dial(size)\n    for m in moves:\n        d.turn(m)\n    return d.pos\n",
+        "ticks(5, [3, 4, 12])",
+    )
+    # (w135-18: a variable the while loop moves by steps of other sizes: `from 7 to 14` is no step it took)
+    assert ungrounded_in(dial, "The move `m = 12` took `self.pos` from 2 to 14.") == []
+    assert ungrounded_in(dial, "The move `m = 12` took `self.pos` from 7 to 14.") == [
+        "self.pos: [7, 14] (not one step of it)"
+    ]
+    chute = traced(
+        "class Chute:\n    def __init__(self, cap):\n        self.cap = cap\n        self.load = 0\n        self.dumps = 0\n\n"
+        "    def pour(self, amount):\n        self.load += amount\n        while self.load >= self.cap:\n"
+        "            self.load -= self.cap\n            self.dumps += 1\n        return self.load\n\n"
+        "def shift(cap, pours):\n    c = Chute(cap)\n    return [c.pour(p) for p in pours], c.dumps\n",
+        "shift(10, [4, 7, 12, 3, 9, 25])",
+    )
+    # (w480-7: the state each call of `pour` left, which no loop holds pass by pass)
+    assert ungrounded_in(chute, "- dumps after each pour is 0, 1, 2, 2, 3, 6", backward=True) == []
+    band = traced(
+        "def band(n):\n    rows = []\n    for r in range(n):\n        rows.append([1 if abs(r - c) <= 1 else 0 for c in range(n)])\n"
+        "    return sum(sum(row) for row in rows), rows[0]\n",
+        "band(3)",
+    )
+    # (w481-24: the returned tuple, not its last part)
+    assert ungrounded_in(band, "So `return sum(...), rows[0]` gives (7, [1, 1, 0]).") == []
+
+
+def test_values_told_in_a_pass_and_one_pass_per_listed_value():
+    hits = traced(
+        "def pairs(nums, gap):\n    hits = 0\n    for i in range(len(nums)):\n        for j in range(i + 1, len(nums)):\n"
+        "            if abs(nums[i] - nums[j]) == gap:\n                hits += 1\n    return hits\n",
+        "pairs([4, 7, 1, 10], 3)",
+    )
+    assert (
+        ungrounded_in(
+            hits, "- For `i = 0` (value 4), the pairs with 7 and with 1 both differ by 3, so `hits` goes 1, 2."
+        )
+        == []
+    )
+    # (w477-4: a variable's values told in a pass are values it held in that pass)
+    assert ungrounded_in(hits, "- For `i = 0` (value 4), both pairs differ by 3, so `hits` goes 1, 3.") == [
+        "hits: [1, 3] (not in that pass of the loop)"
+    ]
+    # (w480-10: one pass for each value the loop's variable took)
+    assert ungrounded_in(hits, "Then the loop runs for i = 0, 1, 2, 3, four iterations.") == []
+    assert ungrounded_in(hits, "Then the loop runs for i = 0, 1, 2, five iterations.") == ["5 iterations (listed: 3)"]
+    slide = traced(
+        "def slide(xs, k):\n    i = k\n    total = 0\n    while i < len(xs):\n        total += xs[i]\n        i += 1\n"
+        "    return total\n",
+        "slide([1, 2, 3, 4, 5, 6], 2)",
+    )
+    # (w479-11: a range's own steps, though told `in total`)
+    assert ungrounded_in(slide, "The loop slides `i` from 2 to 5, 4 steps in total.") == []
+    assert "from 2 to 5, 6 steps" in ungrounded_in(slide, "The loop slides `i` from 2 to 5, 6 steps in total.")
+    word = traced(
+        "def dots(words):\n    out = ''\n    for w in words:\n        out += w[0].upper() + '.'\n    return out\n",
+        "dots(['ada', 'mae'])",
+    )
+    # (w476-6: `After the first pass`, no comma: its first clause is that pass's state)
+    assert (
+        ungrounded_in(word, "After the first pass out was 'A.', which needs a word beginning with a.", backward=True)
+        == []
+    )
+    assert ungrounded_in(word, "After the first pass out was 'A.M.', from 'ada'.", backward=True) == [
+        "out = 'A.M.' (not in that pass of the loop)"
+    ]
