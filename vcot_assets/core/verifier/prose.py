@@ -158,8 +158,12 @@ _COUNTED = re.compile(
 # `grows to 7, 8 and then 9 entries` the noun is every value's unit)
 _COUNTED_NOUN = re.compile(
     r"\s+(?:values|numbers|items|entries|elements|words|letters|characters|chars|cells|digits|keys|names|"
-    r"multiples|blocks|groups|chunks|rows|columns|windows|lines|runs|slots|buckets|jobs|of\s+them)\b",
+    r"multiples|blocks|groups|chunks|rows|columns|windows|lines|runs|slots|buckets|jobs|of\s+them)\b"
+    r"|\s+[a-z]+s\s+(?:in\s+all|in\s+total|altogether)\b",  # (`-9, 3, five moves in all`)
     re.I,
+)
+_MORE_OF_A_NOUN = re.compile(
+    r"\s+(?:more\s+[a-z]{2,}s\b|(?!(?:is|was|has|does|as|its|this|thus|across)\b)[a-z]{2,}s(?=\s*(?:[,;.]|$)))", re.I
 )
 _COUNT = re.compile(
     r"\b(\d+)\s+(?:more\s+)?(?:times|(?<=\b1 )time|iterations?|passes|rounds|loops)\b(?!\s+(?:down|up|off|to)\b)"
@@ -2928,6 +2932,8 @@ def _literal_run(text: str, start: int, one_kind: bool = True) -> tuple[list[obj
             break  # `i takes 0, 1, 2, 3, four iterations in all`, `15 -> 4 bits`: a count, not the next value
         if len(values) >= 2 and joined == "," and _COUNTED_NOUN.match(text, stop):
             break  # `9, 12, 15, eight values`: how many, not one more value
+        if len(values) >= 3 and joined == "," and _MORE_OF_A_NOUN.match(text, stop):
+            break  # `n goes 4, 1, -2, two more hours`: a count of something else
         if len(values) >= 2 and joined == "and" and _SUBJECT_OF_THE_NEXT.match(text, stop):
             # `'a' maps to '2', 'h' and 'i' map to '4'`: the next clause's subjects, not more values
             # (not `the orders ('a', 3), ('b', 4), ('a', 2) give 9`: the whole run is the subject)
@@ -4101,12 +4107,12 @@ def _method_named(node: ast.expr, name: str) -> bool:
 _ITEM = r"(?:-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\)|\[[^\[\]\n]*\])"
 _ITEMS = rf"{_ITEM}(?:\s*,\s*{_ITEM})*,?\s+(?:and|or)\s+{_ITEM}"
 _COUNT_THEN_ITEMS = re.compile(
-    rf"(?<![\w.,])(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+(?<!s)s)\s*:\s*(?P<items>{_ITEMS})\s*(?=[.;)]|$)"
+    rf"(?<![\w.,])(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>(?!(?:holds|passes|fails|does|gives|makes|returns)\b)[a-z]+(?<!s)s)\s*:\s*(?P<items>{_ITEMS})\s*(?=[.;)]|$)"
     # (`six characters: '3', 'a', '1', 'c'.`: three or more items without `and` that end the sentence,
     # and `the remaining 4 fares (4, 1, 3, 2)`: three or more items in brackets right after the count;
     # both only of a noun for the items themselves, see _counts_items)
-    rf"|(?<![\w.,])(?P<n2>\d+)\s+(?:[a-z]+\s+)?(?P<noun2>[a-z]+(?<!s)s)\s*:\s*(?P<items2>{_ITEM}(?:\s*,\s*{_ITEM}){{2,}})\s*\.?$"
-    rf"|(?<!\d\sof\s)\bthe\s+(?:[a-z]+\s+)?(?P<n3>\d+)\s+(?:[a-z]+\s+)?(?P<noun3>[a-z]+(?<!s)s)\s*"
+    rf"|(?<![\w.,])(?P<n2>\d+)\s+(?:[a-z]+\s+)?(?P<noun2>(?!(?:holds|passes|fails|does|gives|makes|returns)\b)[a-z]+(?<!s)s)\s*:\s*(?P<items2>{_ITEM}(?:\s*,\s*{_ITEM}){{2,}})\s*\.?$"
+    rf"|(?<!\d\sof\s)\bthe\s+(?:[a-z]+\s+)?(?P<n3>\d+)\s+(?:[a-z]+\s+)?(?P<noun3>(?!(?:holds|passes|fails|does|gives|makes|returns)\b)[a-z]+(?<!s)s)\s*"
     rf"\((?P<items3>{_ITEM}(?:\s*,\s*{_ITEM}){{2,}})\)(?!\s*,)"
 )
 # (nouns that count the values themselves; other nouns, `steps`, `bounces` or `additions`, may count
@@ -4588,6 +4594,8 @@ def _passes_the_verb(text: str, m: re.Match) -> bool:
             and re.search(r"(?:^|[:;,(])\s*$", before)
         )
         or re.match(r"\s+-?\d", after)  # `26 passes 18 and 12`: a value going past others
+        # (`the products are 16, 40, 48, 8; just 8 passes.`)
+        or (re.search(r"(?:^|[:;,(])\s*(?:just|only)\s*$", before) and re.match(r"\s*(?:[.;]|$)", after))
         or re.search(r"\b(?:vs\.?|versus|against)\s*$", before)  # `12 vs 10 passes`: a pair passing a test
         # `90 passes, 38 fails, 64 passes`: values opening clauses, each with its outcome
         or (re.search(r"(?:^|[:;,(])\s*$", before) and re.search(r"\b\d+\s+(?:fails|failed)\b", text))
@@ -4753,9 +4761,19 @@ def _kept_in_an_entry(walk: Walk, count: int, before: str) -> bool:
     )
 
 
+# a string the sentence quotes (`'A cat ran 42 times!'`): text of a value, not the narration's words
+_QUOTED_TEXT = re.compile(r"(?<!\w)'[^'\n]*'(?!\w)|(?<!\w)\"[^\"\n]*\"(?!\w)")
+
+
+def _outside_quoted_text(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """The pattern's matches in the text, but for those inside a string it quotes."""
+    quoted = [q.span() for q in _QUOTED_TEXT.finditer(text)] if "'" in text or '"' in text else []
+    return [m for m in pattern.finditer(text) if not any(lo < m.start() < hi for lo, hi in quoted)]
+
+
 def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     _stopping_passes(s, walk, checks)
-    for m in _COUNT.finditer(s.text):
+    for m in _outside_quoted_text(_COUNT, s.text):
         # `runs 11 - 4 = 7 times`: the arithmetic's result is a count too (its digits are used by `_chains`)
         result = m.group(1) and re.search(r"[-+*/)]\s*\d+\s*=\s*$", s.text[: m.start()]) and s.free(m.end(1), m.end())
         if not result and (not s.free(m.start(), m.end()) or re.search(r"[<>=]\s*$", s.text[: m.start()])):
@@ -4834,17 +4852,9 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("count", m.group(0), grounded_literal(walk.facts, count)))
             continue
         before = s.text[: m.start()]
-        named_run = re.search(
-            rf"(?<![\w.])([A-Za-z_]\w*)`?\s*=\s*`?(?P<items>{_ITEM}(?:\s*,\s*{_ITEM}){{2,}})`?\s*,\s*$", before
-        )
-        values = _listed_items(named_run.group("items")) if named_run else None
-        if (
-            values
-            and named_run.group(1) in walk.facts.loop_variables
-            and Ellipsis not in values
-            and re.search(r"(?:iterations|passes|rounds)$", m.group(0), re.I)
-        ):  # `runs for c = 1, 2, 3, four iterations`: one pass for each value the loop's variable took
-            checks.append(Check("count", f"{m.group(0)} (listed: {len(values)})", count == len(values)))
+        per_value = _one_pass_per_listed_value(before, m, count, walk)
+        if per_value is not None:
+            checks.append(per_value)
             continue
         listed = _counted_in_a_list(s.text, m, count) if m.group(0).lower().endswith("times") else None
         if listed is not None:
@@ -4920,6 +4930,26 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         ):
             ok = any(count <= passes for passes in _loop_counts(walk, before))
         checks.append(Check("count", m.group(0), ok))
+
+
+# `c = 1, 2, 3, four iterations`: the values a loop's variable took, then how many passes that was
+_NAMED_RUN_BEFORE = re.compile(
+    rf"(?<![\w.])(?P<name>[A-Za-z_]\w*)`?\s*=\s*`?(?P<items>{_ITEM}(?:\s*,\s*{_ITEM}){{2,}})`?\s*,\s*$"
+)
+
+
+def _one_pass_per_listed_value(before: str, m: re.Match, count: int, walk: Walk) -> Check | None:
+    """`runs for c = 1, 2, 3, four iterations`: one pass for each value the loop's variable took."""
+    named_run = _NAMED_RUN_BEFORE.search(before)
+    values = _listed_items(named_run.group("items")) if named_run else None
+    if (
+        not values
+        or named_run.group("name") not in walk.facts.loop_variables
+        or Ellipsis in values
+        or not re.search(r"(?:iterations|passes|rounds)$", m.group(0), re.I)
+    ):
+        return None
+    return Check("count", f"{m.group(0)} (listed: {len(values)})", count == len(values))
 
 
 # `In total 15 pairs were compared`, `the inner loop made 21 checks`, `looked at 19 pairs`: how many
@@ -6789,7 +6819,7 @@ def _names_of_the_returned_tuple(checks: list[Check], sentence: str, walk: Walk)
         return  # (`from (12, 29): the old y is 12`: working back to the state before)
     if not any(
         same_value(value, returned)
-        for text in re.findall(r"\([^()\n]*\)", sentence)
+        for text in re.findall(r"(?<![\w\]])\([^()\n]*\)", sentence)  # (not `max(0, 10)`: a call's arguments)
         for literal, value in [_literal_value(_expr(text))]
         if literal
     ):
@@ -7841,6 +7871,12 @@ def _after_the_loop(located: list[Check], walk: Walk) -> None:
             continue
         if then and check.position > then.start():
             continue
+        if re.search(
+            r"\b(?:appends?|appended|adds?|added|push(?:es|ed)?|inserts?|inserted|extends?|extended|removes?|removed|pops?|popped)\b",
+            walk.sentence[opening.end() : check.position],
+            re.I,
+        ):
+            continue  # `After the loop, the leftover load is appended: batches = [7, 7]`: a step after it
         if told.count(check.text.partition(" = ")[0]) > 1 or re.search(r"\bfor\s+$", walk.sentence[: check.position]):
             continue  # `calls row_string for y = 0 and y = 1`: the values of calls made after it, not what it left
         node, (literal, value) = _expr(check.text.partition(" = ")[0]), _told_value(check)
@@ -7919,7 +7955,8 @@ def _in_the_anchors_iteration(located: list[Check], walk: Walk) -> None:
     if anchor is None or not re.fullmatch(r"\w+ = .+", anchor.text):
         return
     name = anchor.text.split(" = ", 1)[0]
-    if not re.match(r"\s*`?\s*[:,]", walk.sentence[opening + len(anchor.text) :]) or not any(
+    # (not `i = 1, 2`: what two passes did, told under one label)
+    if not re.match(r"\s*`?\s*(?::|,(?!\s*`?-?\d))", walk.sentence[opening + len(anchor.text) :]) or not any(
         name in targets for targets, _ in walk.facts.loop_names.values()
     ):
         return
@@ -8033,6 +8070,8 @@ def _in_the_labelled_pass(located: list[Check], walk: Walk) -> None:
         closing = min(closing, opening + clause.start()) if clause else closing
     # (`For r = 1, 2, 3, c is -1, -2, -3`: the passes of each value in turn, not one pass)
     stretch_told = re.search(r"=\s*`?-?\d+`?\s*,\s*`?-?\d", walk.sentence[: opening + 12]) is not None
+    if re.match(r"[^=:;]{0,20}=\s*`?-?\d+`?\s*,\s*`?-?\d[^:;]{0,12}:", walk.sentence):
+        return  # (`i = 1, 2`: ups = 2`: what two passes left, told under one label)
     for check in sorted(located, key=lambda c: c.position):
         if check.kind == "value" and check.text.split(" = ")[0] == name and check.position >= opening:
             break
@@ -8281,10 +8320,10 @@ def _in_a_named_pass(located: list[Check], walk: Walk) -> None:
         if not literal:
             continue
         if re.match(
-            r"\s*`?\s*(?:to|through|thru|until|and|or|-|–|\.\.)\s*-?\d",
+            r"\s*`?\s*(?:(?:to|through|thru|until|and|or|-|–|\.\.)\s*-?\d|,\s*`?-?\d+`?\s*(?:[`:,]|and\b))",
             walk.sentence[anchor.position + len(anchor.text) :],
         ):
-            continue  # `k = 5 to 8`: a stretch of passes
+            continue  # `k = 5 to 8`, `i = 1, 2:`: a stretch of passes
         spans = _passes_where(walk, {m.group(1)}, label).get(m.group(1))
         if not spans or not any(lo <= anchor.at < hi for lo, hi in spans):
             continue  # (`hour is 9` where a later loop's header sets hour: not a pass of that loop)

@@ -7359,3 +7359,66 @@ def test_values_told_in_a_pass_and_one_pass_per_listed_value():
     assert ungrounded_in(word, "After the first pass out was 'A.M.', from 'ada'.", backward=True) == [
         "out = 'A.M.' (not in that pass of the loop)"
     ]
+
+
+def test_counts_in_quoted_text_and_counts_that_end_a_run_of_values():
+    ledger = traced(
+        "def ledger(start, moves):\n    total = start\n    for m in moves:\n        total += m\n    return total\n",
+        "ledger(10, [-4, -8, 5, -9, 3])",
+    )
+    # (w483-12: `five moves in all` counts the run, it is no sixth value)
+    assert ungrounded_in(ledger, "The ledger starts at 10 and the moves are -4, -8, 5, -9, 3, five moves in all.") == []
+    # (w486-4: `42 times` inside a quoted string is text of a value, not a count)
+    assert ungrounded_in(ledger, "A text such as 'A cat ran 42 times!' is no input here.", backward=True) == []
+    assert ungrounded_in(ledger, "The loop ran 42 times.") == ["42 times"]
+    burn = traced(
+        "def burn(n, step):\n    hours = 0\n    while n > 0:\n        n -= step\n        hours += 1\n    return hours\n",
+        "burn(4, 3)",
+    )
+    # (w482-9: `two more hours` is a count of something else after the values)
+    assert ungrounded_in(burn, "- `n` goes 4, 1, -2, two more hours, `hours = 2`.") == []
+
+
+def test_a_label_of_two_passes_and_a_step_after_the_loop():
+    rises = traced(
+        "def rises(nums):\n    ups = 0\n    for i in range(1, len(nums)):\n        if nums[i] > nums[i - 1]:\n"
+        "            ups += 1\n    return ups\n",
+        "rises([3, 5, 6, 2])",
+    )
+    # (w487-23: `i = 1, 2:` tells what two passes left, not the first pass alone)
+    assert ungrounded_in(rises, "1. `i = 1, 2`: `5 > 3` and `6 > 5` are true, so `ups = 2`.") == []
+    assert ungrounded_in(rises, "1. `i = 1`: `5 > 3` is true, so `ups = 2`.") != []
+    batches = traced(
+        "def split(weights, cap):\n    batches = []\n    load = 0\n    for w in weights:\n        if load + w > cap:\n"
+        "            batches.append(load)\n            load = w\n        else:\n            load += w\n"
+        "    batches.append(load)\n    return batches\n",
+        "split([4, 3, 5, 2], 8)",
+    )
+    # (w485-1: the append after the loop is a step; what it leaves is the state told)
+    assert ungrounded_in(batches, "After the loop, the leftover `load` is appended: `batches = [7, 7]`.") == []
+    assert ungrounded_in(batches, "After the loop `batches = [7, 7]`.") != []
+    clamp = traced(
+        "def clamp_pair(a, b, lo, hi):\n    a = max(lo, min(a, hi))\n    b = max(lo, min(b, hi))\n"
+        "    if a > b:\n        a, b = b, a\n    return (a, b)\n",
+        "clamp_pair(14, -3, 0, 10)",
+    )
+    # (w483-19: `max(0, 10)` writes a call's arguments, not the returned tuple (0, 10))
+    assert ungrounded_in(clamp, "`min(14, 10) = 10`, `max(0, 10) = 10`, so `a = 10`.") == []
+
+
+def test_a_value_passing_and_a_test_that_holds_before_what_it_lists():
+    products = traced(
+        "def small(nums, cap):\n    out = []\n    for v in nums:\n        if v * 2 <= cap:\n            out.append(v)\n"
+        "    return out\n",
+        "small([8, 20, 24, 4], 16)",
+    )
+    # (w486-9: `just 8 passes` is a value passing the test)
+    assert ungrounded_in(products, "The doubles are 16, 40, 48, 8; just 8 passes.") == []
+    tags = traced(
+        "def tags(text):\n    out = []\n    for tok in text.split():\n        if tok.startswith('#') and len(tok) > 1:\n"
+        "            out.append(tok)\n    return out\n",
+        "tags('#beach day #surfing #')",
+    )
+    # (w487-14: `1 holds:` is a test holding, not a count of the items listed)
+    text = "Each tag comes from a token where tok.startswith('#') and len(tok) > 1 holds: '#beach' and '#surfing'."
+    assert ungrounded_in(tags, text, backward=True) == []
