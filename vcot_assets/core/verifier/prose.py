@@ -3895,13 +3895,17 @@ def _counts_of_the_noun(walk: Walk, noun: str, walked_only: bool = False) -> set
     return counts
 
 
+# a plural noun (not a singular in -ss: `3 moss`), and one that is no verb of a test (`len(tok) > 1 holds:`)
+_PLURAL = r"[a-z]+(?<!s)s"
+_COUNTED_NOUN_WORD = rf"(?!(?:holds|passes|fails|does|gives|makes|returns)\b){_PLURAL}"
+
 # `each of the six events`, `all three events are processed`, `After the four events`: as many
 # things as the loop over them took (the noun names the collection the loop walks)
 _LOOPED_NOUN = re.compile(
     r"\b(?:(?P<passes>after|over|through)\s+(?:all\s+)?the|each\s+of\s+the|all(?:\s+the)?|"
     r"(?P<visits>(?:ran|runs|loops|looped|went|goes)\s+(?:over|through)|visits|visited|processes|processed)"
     r"(?:\s+all)?(?:\s+the)?|^(?:there|here)\s+(?:are|were))\s+"
-    r"(?P<n>\d+)\s+(?P<noun>[a-z]+(?<!s)s)\b(?!\s+(?:of|with|that|which|whose|where|from)\b)",
+    rf"(?P<n>\d+)\s+(?P<noun>{_PLURAL})\b(?!\s+(?:of|with|that|which|whose|where|from)\b)",
     re.I,
 )
 
@@ -4006,7 +4010,7 @@ def _grid_sizes(facts: TraceFacts) -> set[int]:
 # `The loop over 7 cars is done`, `makes six deposits`: a number before the very name of a
 # collection a loop walks counts that loop's passes (or the collection's size as the loop starts)
 _COLLECTION_COUNT = re.compile(
-    r"(?<![\w.,\x00-])(?P<n>\d+)\s+(?P<noun>[a-z]+(?<!s)s)\b(?!\s+(?:of|per|each|with|that|which|whose|where|from)\b)"
+    rf"(?<![\w.,\x00-])(?P<n>\d+)\s+(?P<noun>{_PLURAL})\b(?!\s+(?:of|per|each|with|that|which|whose|where|from)\b)"
 )
 
 
@@ -4107,12 +4111,12 @@ def _method_named(node: ast.expr, name: str) -> bool:
 _ITEM = r"(?:-?\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\)|\[[^\[\]\n]*\])"
 _ITEMS = rf"{_ITEM}(?:\s*,\s*{_ITEM})*,?\s+(?:and|or)\s+{_ITEM}"
 _COUNT_THEN_ITEMS = re.compile(
-    rf"(?<![\w.,])(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>(?!(?:holds|passes|fails|does|gives|makes|returns)\b)[a-z]+(?<!s)s)\s*:\s*(?P<items>{_ITEMS})\s*(?=[.;)]|$)"
+    rf"(?<![\w.,])(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>{_COUNTED_NOUN_WORD})\s*:\s*(?P<items>{_ITEMS})\s*(?=[.;)]|$)"
     # (`six characters: '3', 'a', '1', 'c'.`: three or more items without `and` that end the sentence,
     # and `the remaining 4 fares (4, 1, 3, 2)`: three or more items in brackets right after the count;
     # both only of a noun for the items themselves, see _counts_items)
-    rf"|(?<![\w.,])(?P<n2>\d+)\s+(?:[a-z]+\s+)?(?P<noun2>(?!(?:holds|passes|fails|does|gives|makes|returns)\b)[a-z]+(?<!s)s)\s*:\s*(?P<items2>{_ITEM}(?:\s*,\s*{_ITEM}){{2,}})\s*\.?$"
-    rf"|(?<!\d\sof\s)\bthe\s+(?:[a-z]+\s+)?(?P<n3>\d+)\s+(?:[a-z]+\s+)?(?P<noun3>(?!(?:holds|passes|fails|does|gives|makes|returns)\b)[a-z]+(?<!s)s)\s*"
+    rf"|(?<![\w.,])(?P<n2>\d+)\s+(?:[a-z]+\s+)?(?P<noun2>{_COUNTED_NOUN_WORD})\s*:\s*(?P<items2>{_ITEM}(?:\s*,\s*{_ITEM}){{2,}})\s*\.?$"
+    rf"|(?<!\d\sof\s)\bthe\s+(?:[a-z]+\s+)?(?P<n3>\d+)\s+(?:[a-z]+\s+)?(?P<noun3>{_COUNTED_NOUN_WORD})\s*"
     rf"\((?P<items3>{_ITEM}(?:\s*,\s*{_ITEM}){{2,}})\)(?!\s*,)"
 )
 # (nouns that count the values themselves; other nouns, `steps`, `bounces` or `additions`, may count
@@ -4169,7 +4173,7 @@ _COUNT_AFTER_ITEMS = re.compile(r"(?:i\.e\.|that\s+is|which\s+is|making)\s")
 _ITEMS_THEN_COUNT = re.compile(
     # (`sums 19, 10, 1, which is 3 rounds`: three or more items need no `and`)
     rf"(?<!,\s)(?<![\w.,])(?P<items>{_ITEMS}|{_ITEM}(?:\s*,\s*{_ITEM}){{2,}})\s*,\s*{_COUNT_AFTER_ITEMS.pattern}\s*"
-    rf"(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+(?<!s)s)\b"
+    rf"(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>{_PLURAL})\b"
 )
 
 
@@ -4248,7 +4252,7 @@ _SPAN_THEN_COUNT = re.compile(
 # `k runs 14, 21, 28, ..., 98, which is 13 values`: a run of even steps written short with `...`
 _PROGRESSION_THEN_COUNT = re.compile(
     r"(?<![\w.,])(?P<head>-?\d+(?:\s*,\s*-?\d+)+)\s*,\s*(?:\.\.\.|…)\s*,?\s*(?P<z>-?\d+)\s*,?\s*"
-    rf"{_COUNT_AFTER_ITEMS.pattern}\s*(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+(?<!s)s)\b"
+    rf"{_COUNT_AFTER_ITEMS.pattern}\s*(?P<n>\d+)\s+(?:[a-z]+\s+)?(?P<noun>{_PLURAL})\b"
 )
 
 
@@ -4761,13 +4765,10 @@ def _kept_in_an_entry(walk: Walk, count: int, before: str) -> bool:
     )
 
 
-# a string the sentence quotes (`'A cat ran 42 times!'`): text of a value, not the narration's words
-_QUOTED_TEXT = re.compile(r"(?<!\w)'[^'\n]*'(?!\w)|(?<!\w)\"[^\"\n]*\"(?!\w)")
-
-
 def _outside_quoted_text(pattern: re.Pattern, text: str) -> list[re.Match]:
-    """The pattern's matches in the text, but for those inside a string it quotes."""
-    quoted = [q.span() for q in _QUOTED_TEXT.finditer(text)] if "'" in text or '"' in text else []
+    """The pattern's matches in the text, but for those inside a string it quotes (`'A cat ran 42
+    times!'`: text of a value, not the narration's words)."""
+    quoted = [q.span() for q in _QUOTED.finditer(text)] if "'" in text or '"' in text else []
     return [m for m in pattern.finditer(text) if not any(lo < m.start() < hi for lo, hi in quoted)]
 
 
@@ -6460,15 +6461,19 @@ def _split_of_a_held_string(value: object, facts: TraceFacts) -> bool:
     if type(value) is not list or len(value) < 2 or not all(isinstance(v, str) for v in value):
         return False
     held_strings = [v for v in facts.known_values if isinstance(v, str)]
-    separators = [None, *(c for c in facts.code_literals if isinstance(c, str) and c)]
-    return any(held.split(separator) == value for held in held_strings for separator in separators)
+    return any(held.split(separator) == value for held in held_strings for separator in _code_separators(facts))
+
+
+def _code_separators(facts: TraceFacts) -> list[str | None]:
+    """What the code may split a string on: whitespace, or a string literal it holds."""
+    return [None, *(c for c in facts.code_literals if isinstance(c, str) and c)]
 
 
 def _pieces_of_a_held_string(value: list, facts: TraceFacts) -> bool:
     """`['the', 'quick', 'fox']`, `["2", "9", "14"]`: the pieces the code split or picked out of a
     string the run or the code holds, in their order there."""
     held_strings = [v for v in facts.known_values + facts.code_literals if isinstance(v, str)]
-    separators = [None, *(c for c in facts.code_literals if isinstance(c, str) and c)]
+    separators = _code_separators(facts)
     for held in held_strings:
         at = 0
         for piece in value:
