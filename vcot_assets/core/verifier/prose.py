@@ -1251,6 +1251,9 @@ class Walk:
     # the values the sentence before ended on (`At position 1 the name is "write".`), for a test
     # the next sentence tells before any value or step of its own
     last_state: list = field(default_factory=list)
+    counted_from_0: bool = False  # the narration numbers its passes from 0 (`Pass 0:`)
+    # backward: per variable, the value the narration told of it last (in the order it tells)
+    last_told: dict[str, object] = field(default_factory=dict)
 
     def window_range(self) -> range:
         last = len(self.facts.index.events) - 1
@@ -1342,13 +1345,16 @@ class Walk:
         # never seen in the readable ones is not proof of a wrong claim.
         return Check("value", f"{ast.unparse(node)} = {wanted!r}", None if opaque or not evaluable else False)
 
-    def condition(self, node: ast.expr, claimed: bool) -> Check:
+    def condition(self, node: ast.expr, claimed: bool, after: bool = False) -> Check:
         """A condition's truth. One the code tests (`if len(a) > len(b)`) is judged where the
-        program tested it, not at any moment its variables happen to make it so; others by `find`."""
+        program tested it, not at any moment its variables happen to make it so; others by `find`.
+        `after`: only where it tested it from the walk's pointer (and the latest value told) on."""
         truth = _truth(node)  # `if line.strip():` holds for 'ab'
-        return self._where_run(
-            node, truth, claimed, self._bound_by_opening(node, self.facts.condition_events(node)), "tests it"
-        )
+        at = self._bound_by_opening(node, self.facts.condition_events(node))
+        if after and at:  # (after the latest value told, too: `best = 4`, then `n > best` is never true again)
+            start = max([self.pointer, *self.told_values.values()])
+            at = [i for i in at if i >= start] or at
+        return self._where_run(node, truth, claimed, at, "tests it")
 
     def _bound_by_opening(self, node: ast.expr, at: list[int]) -> list[int]:
         """`For 'Fresh' the test p.startswith('#') passes`: a sentence that opens on a value tells of
@@ -4022,6 +4028,12 @@ def _collection_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             continue
         if not s.free(m.start("n"), m.end("n")):
             continue
+        if kind := _COLLECTION_HAS.search(s.text[: m.start()]):
+            # `After the loop the set still has 3 codes`: the size of a collection of that kind the run holds
+            s.use(m.start(), m.end())
+            size = int(m.group("n"))
+            checks.append(Check("count", m.group(0), _some_collection_of_size(walk.facts, kind.group(1), size)))
+            continue
         if not re.search(r"\bloop\b(?:(?!\band\b)[^.;:,\d]){0,30}$", s.text[: m.start()], re.I):
             continue  # (`with 5 values`: a size reasoned about; `the loop over 7 cars`: how far the loop went)
         if re.search(
@@ -4507,10 +4519,11 @@ def _loop_counts(walk: Walk, before: str = "") -> set[int]:
     inner while`), else of any loop."""
     facts, raw = walk.facts, walk.raw_sentence
     said = re.search(
-        r"\b(outer|inner|while|for)\b(?:`)?(?:\s+(?:for|while)\s+[A-Za-z_]\w*`?)?\s+(?:loop|body)\b[^,;]{0,30}(?:,\s*)?$",
+        r"\b(outer|inner|while|for)\b(?:`)?(?:\s+(?:for|while)\s+[A-Za-z_]\w*`?|\s+[a-z]+ing)?\s+(?:loop|body)\b"
+        r"[^,;]{0,30}(?:,\s*)?$",
         before,
         re.I,
-    )  # (`the inner for y loop body runs 49 times`)
+    )  # (`the inner for y loop body runs 49 times`, `the inner summing loop runs 3 times`)
     restated = any(len(code) >= 8 and code in squash(raw) for _, code in facts.loop_names.values())
     if said and (not restated or before.rfind("\x00") < said.start()):  # a header restated earlier names another loop
         counts = _counts_of_role(facts, said.group(1))
@@ -4931,6 +4944,18 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         ):
             ok = any(count <= passes for passes in _loop_counts(walk, before))
         checks.append(Check("count", m.group(0), ok))
+
+
+_COLLECTION_HAS = re.compile(
+    r"\bthe\s+(set|list|dict|dictionary|tuple|string)\s+(?:now\s+|still\s+)?(?:has|holds|contains)\s+$", re.I
+)
+_COLLECTION_TYPES = {"set": set, "list": list, "dict": dict, "dictionary": dict, "tuple": tuple, "string": str}
+
+
+def _some_collection_of_size(facts: TraceFacts, kind: str, size: int) -> bool:
+    """Whether the run holds a set (list, ...) of that many items at some moment."""
+    wanted = _COLLECTION_TYPES[kind.lower()]
+    return any(isinstance(v, wanted) and len(v) == size for history in facts.histories.values() for _, v in history)
 
 
 # `c = 1, 2, 3, four iterations`: the values a loop's variable took, then how many passes that was
@@ -5380,8 +5405,9 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
             checks.append(Check("comparison", ast.unparse(node), bool(truth) == claimed))
             continue
         if not claimed and re.search(r"\bnever\b", clause, re.I):
-            # `the x > 10 check never fires`: true at no moment, not false at some moment
-            ever = walk.condition(node, True)
+            # `the x > 10 check never fires`: true at no moment, not false at some moment (from
+            # where the walk stands on, `never true again`)
+            ever = walk.condition(node, True, after=_NEVER_AGAIN.search(clause) is not None and not walk.backward)
             if ever.ok is not None:
                 checks.append(Check("comparison", f"never {ast.unparse(node)}", not ever.ok))
             continue
@@ -7034,11 +7060,14 @@ def _together(checks: list[Check], walk: Walk) -> None:
     _in_the_anchors_iteration(located, walk)
     _in_the_labelled_pass(located + [c for c in checks if c.kind == "sequence" and not c.events], walk)
     _in_a_named_pass(located, walk)
+    _in_an_ordinal_pass_told_inside(located, walk)
     _after_the_restated_assignment(located, walk)
     _on_one_side_of_a_swap(located, walk)  # (where the assignment is not restated just before)
     _after_the_loop(located, walk)
     _at_the_end(located, walk)
     _in_the_order_told(located, walk)
+    _the_same_change_told_twice(located, walk)
+    _just_before_the_value_told_last(located, walk)
     _tested_for_the_value(located, walk)
     _what_the_branch_leaves(checks, walk)
     _not_gone_back(located, walk)
@@ -7601,7 +7630,7 @@ _RESTATED_ASSIGNMENT = re.compile(
 # `After \`w = w.lower()\`, \`w = 'of'\``: the state a restated line of the code leaves, told after it
 _AFTER_RESTATED = re.compile(
     r"\b(?:after|once|following)\s+`(" + _STATEMENT + r")`\s*"
-    r"(?:runs|has\s+run|ran|executes|is\s+executed|is\s+applied)?\s*,\s*(.{0,120})",
+    r"(?:runs|has\s+run|ran|executes|is\s+executed|is\s+applied)?\s*[,:]\s*(.{0,120})",  # (`After ...: lo = 5`)
     re.I,
 )
 
@@ -7714,6 +7743,67 @@ def _tested_for_the_value(located: list[Check], walk: Walk) -> None:
             check.text += f" (not for {told.group('value')})"
 
 
+def _the_same_change_told_twice(located: list[Check], walk: Walk) -> None:
+    """`the first gets K1 and next_no becomes 2, the second gets K2 and next_no becomes 2`: a
+    variable told twice in a sentence to become one value became it at two moments of the run."""
+    changes = sorted((c for c in located if c.ok and c.kind == "value" and " = " in c.text), key=lambda c: c.position)
+    for k, later in enumerate(changes):
+        name = later.text.split(" = ")[0]
+        told = regex(rf"\s*`?(?:\w+\.)?{re.escape(name.removeprefix('self.'))}`?\s+(?:{_CHANGE_VERB.pattern})\s")
+        first = next((c for c in changes[:k] if c.text == later.text), None)
+        if (
+            first is None
+            or not told.match(walk.sentence, first.position)
+            or not told.match(walk.sentence, later.position)
+        ):
+            continue
+        history = walk.facts.history(name)
+        ok, value = _told_value(later)
+        made = [b for (_, a), (_, b) in zip(history, history[1:]) if not same_value(a, b) and same_value(b, value)]
+        if ok and len(made) < 2:
+            later.ok = False
+            later.text += " (it became that only once)"
+
+
+# `Before it, digits = '464'`, `and total was 24 just before`: a backward walk's step back from the value told last
+# (not a bare `Before that,`: on the development rounds it as often looks further back, to the input or the start)
+_BEFORE_THAT = re.compile(r"^\W*just\s+before\s+(?:that|it|this)\b|\b(?:just|right)\s+before\b(?=\s*[.,;]|\s*$)", re.I)
+
+
+def _just_before_the_value_told_last(located: list[Check], walk: Walk) -> None:
+    """`... digits = '4644'. ... Before it, digits = '464'`: in a backward narration, a value told
+    as the one just before is the value told last of that variable, or the one it held before it."""
+    if not walk.backward:
+        return
+    values = sorted((c for c in located if c.ok and c.kind == "value" and " = " in c.text), key=lambda c: c.position)
+    before = _BEFORE_THAT.search(walk.sentence)
+    # (`Before it, digits = '46'`: the clause after the opening; `and total was 24 just before`: its own)
+    clause = _clause_of(walk.sentence, before.end() + 1 if before.start() == 0 else before.start()) if before else None
+    for check in values:
+        name = check.text.split(" = ")[0]
+        ok, value = _told_value(check)
+        last = walk.last_told.get(name, _NOTHING)
+        if ok and clause and clause[0] <= check.position < clause[1] and last is not _NOTHING:
+            history = [v for _, v in walk.facts.history(name)]
+            steps = [(a, b) for a, b in zip(history, history[1:]) if not same_value(a, b)]
+            allowed = [last] + [a for a, b in steps if same_value(b, last)]
+            if not any(same_value(value, a) for a in allowed):
+                check.ok = False
+                check.text += f" (not just before {name} = {last!r})"
+        if ok:
+            walk.last_told[name] = value
+
+
+def _clause_of(text: str, at: int) -> tuple[int, int]:
+    """Where the clause of `text` that holds position `at` starts and ends (between `,` and `;`)."""
+    start = max(text.rfind(",", 0, at), text.rfind(";", 0, at)) + 1
+    ends = [k for k in (text.find(",", at), text.find(";", at)) if k >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+_NEVER_AGAIN = re.compile(r"\bnever\b[^.;,]{0,30}\bagain\b", re.I)
+
+
 def _in_the_order_told(located: list[Check], walk: Walk) -> None:
     """`streak was still 4 ..., so streak becomes 1`: in a forward narration, a variable's value
     told as what a step led to comes after the value the sentence told it first, not before it."""
@@ -7732,7 +7822,11 @@ def _in_the_order_told(located: list[Check], walk: Walk) -> None:
         if first.events and later.events and max(later.events) < min(first.events):
             later.ok = False
             later.text += f" (only before {first.text})"
-        elif regex(rf"\s*{re.escape(name)}\s+(?:{_CHANGE_VERB.pattern})\s").match(walk.sentence[later.position :]):
+        elif regex(rf"\s*{re.escape(name)}\s+(?:{_CHANGE_VERB.pattern})\s").match(
+            walk.sentence[later.position :]
+        ) and not regex(rf"(?<![\w.]){re.escape(name)}\b").search(
+            walk.sentence, first.position + len(name), later.position
+        ):  # (not `level becomes 3 + 4 = 7 ...; so level becomes 11`, a change told between them)
             # `streak was still 4, so streak becomes 1`: the change from that value, its next one
             history = walk.facts.history(name)
             (ok_was, was_value), (ok_now, now_value) = _told_value(first), _told_value(later)
@@ -8036,10 +8130,13 @@ _NOT_A_PASS_NOUN = frozenset(
 ) | frozenset(_ORDINALS)
 # `**First pass:**`, `Second key, 'eli': ...`: the k-th pass of the program's one loop (`pass 5` may be
 # the pass where a variable is 5)
+_PASS_NOUNS = (
+    r"pass|round|iteration|move|turn|key|item|element|entry|word|number|value|call|visit|trip|letter|"
+    r"character|line|part|piece|token|command|event|record|row|chunk|field|string|name|step|day|tick|reading|order|op"
+)
 _PASS_ORDINAL = re.compile(
     _ANCHOR.pattern + r"(?P<after>after\s+the\s+)?(?:(?P<ordinal>" + "|".join(_ORDINALS) + r")\s+"
-    r"(?P<noun>pass|round|iteration|move|turn|key|item|element|entry|word|number|value|call|visit|trip|letter|"
-    r"character|line|part|piece|token|command|event|record|row|chunk|field|string|name|step|day|tick|reading|order|op)"
+    r"(?P<noun>" + _PASS_NOUNS + r")"
     r")(?:\s+(?:'[^'\n]*'|\"[^\"\n]*\"|-?\d+))?(?:\*\*)?\s*(?:\([^()\n]{0,40}\)\s*)?(?:\*\*)?\s*"
     r"(?:[:,]|(?(after)(?=`?[A-Za-z_])|(?!)))",  # (`After the first pass out was 'A.'`: no comma needed)
     re.I,
@@ -8254,18 +8351,91 @@ _ANY_PASS = {"pass", "round", "iteration", "step", "turn", "trip", "visit", "ite
 def _ordinal_pass(walk: Walk, bare: bool = False) -> tuple[int, str, list[tuple[int, int]]] | None:
     """(where the claims start, "", [the pass's events]) for `Third round:` where the program has one
     loop, run once; with `bare`, also `After the first pass out was 'A.'` (no comma: the first clause)."""
+    if len(walk.facts.loop_names) == 1 and len(walk.facts.index.loop_runs) == 1:
+        if numbered := _PASS_NUMBERED.match(walk.sentence):
+            return _numbered_pass(walk, numbered, numbered.end())
+        if numbered := _PASS_NUMBERED.match(walk.raw_sentence):
+            return _numbered_pass(walk, numbered, 0)  # (the label the sentence's reading left out)
     m = _PASS_ORDINAL.match(walk.sentence)
-    if not m or len(walk.facts.loop_names) != 1 or len(walk.facts.index.loop_runs) != 1:
+    if not m or (not bare and not m.group(0).rstrip().endswith((":", ","))):
         return None
-    if not bare and not m.group(0).rstrip().endswith((":", ",")):
+    span = _kth_pass(walk, m.group("ordinal"), m.group("noun"))
+    return (m.end(), "", [span]) if span else None
+
+
+# `so after the third score tally = {...}`, `n = 7 at the start of the second pass`: a pass of the
+# program's one loop named inside a sentence by its ordinal
+_ORDINAL_INSIDE = re.compile(
+    r"\b(?P<when>after|at\s+the\s+(?P<edge>start|beginning|end)\s+of|in|during|on)\s+(?:the|its)\s+"
+    r"(?P<ordinal>"
+    + "|".join(_ORDINALS)
+    + r")\s+(?P<noun>[a-z]+)\b",  # (any noun its loop's header names: `the third score`)
+    re.I,
+)
+_CLAUSE_EDGE = re.compile(r"[,;:(]|\bthen\b|\bbut\b")
+
+
+def _in_an_ordinal_pass_told_inside(located: list[Check], walk: Walk) -> None:
+    """`so after the third score tally = {...}`: the values of the clause that names a pass of the
+    program's one loop by its ordinal hold in that pass (at its start, `at the start of`; when it
+    is over, `after`), not only in another."""
+    opening = _PASS_ORDINAL.match(walk.sentence)
+    for m in _ORDINAL_INSIDE.finditer(walk.sentence):
+        span = None if opening and m.start() < opening.end() else _kth_pass(walk, m.group("ordinal"), m.group("noun"))
+        if span is None:
+            continue  # (a pass that opens the sentence is `_in_the_labelled_pass`'s)
+        if m.group("when").lower() in ("in", "on", "during") and walk.sentence[: m.start()].strip(" -*"):
+            continue  # (`the jump is taken 4 times; on the fifth pass ...`: the fifth of the jump's tests, maybe)
+        lo, hi = span
+        if m.group("edge") in ("start", "beginning"):
+            lo, hi = lo - 1, lo + 2  # (the state it came in with)
+        elif m.group("edge") or m.group("when").lower() == "after":
+            hi += 2  # (the state it left)
+        edges = list(_CLAUSE_EDGE.finditer(walk.sentence, 0, m.start()))
+        start = edges[-1].end() if edges else 0
+        following = _CLAUSE_EDGE.search(walk.sentence, m.end() + bool(re.match(r"\s*,", walk.sentence[m.end() :])))
+        end = following.start() if following else len(walk.sentence)
+        for check in located:
+            if check.ok and check.kind == "value" and start <= check.position < end:
+                if not any(lo <= e < hi for e in check.events):
+                    check.ok = False
+                    check.text += f" (not {m.group(0)})"
+
+
+def _kth_pass(walk: Walk, ordinal: str, noun: str) -> tuple[int, int] | None:
+    """The events of the k-th pass (`third`) of the program's one loop, run once, where `noun`
+    (`round`, `word`) can name its passes."""
+    if len(walk.facts.loop_names) != 1 or len(walk.facts.index.loop_runs) != 1:
         return None
-    k = _ORDINALS[m.group("ordinal").lower()]
+    k = _ORDINALS[ordinal.lower()]
     (header,) = walk.facts.loop_names
-    noun, code = m.group("noun").lower(), walk.facts.loop_names[header][1].lower()
+    noun, code = noun.lower(), walk.facts.loop_names[header][1].lower()
     if noun not in _ANY_PASS and noun[:3] not in code and not (noun in ("character", "letter") and "ch" in code):
         return None  # `After the first word` where the loop walks characters: not its passes
     steps = walk.facts.line_steps(header)
-    return (m.end(), "", [(steps[k - 1], steps[k])]) if 0 < k < len(steps) else None
+    return (steps[k - 1], steps[k]) if 0 < k < len(steps) else None
+
+
+_COUNTED_FROM_0 = re.compile(r"(?im)^\W*(?:pass|round|iteration)\s+`?0`?\W")
+# `Pass 4:`, `**Round 2:**`, `Iteration 3 (c = 'x'):`: a pass told by its number, counted from 1 (from 0
+# where the narration has a `Pass 0`)
+_PASS_NUMBERED = re.compile(
+    _ANCHOR.pattern + r"(?P<noun>pass|round|iteration)\s+`?(?P<number>\d{1,3})`?(?:\*\*)?\s*"
+    r"(?:\([^()\n]{0,40}\)\s*)?(?:\*\*)?\s*:",
+    re.I,
+)
+
+
+def _numbered_pass(walk: Walk, m: re.Match, opening: int) -> tuple[int, str, list[tuple[int, int]]] | None:
+    """(where the claims start, "", [the pass's events]) for `Pass 4:` of the program's one loop: the
+    4th pass, and also any pass where a loop variable is 4 (`for i in range(1, n)` numbers its own)."""
+    k = int(m.group("number")) + walk.counted_from_0
+    (header,) = walk.facts.loop_names
+    steps = walk.facts.line_steps(header)
+    spans = [(steps[k - 1], steps[k])] if 0 < k < len(steps) else []
+    for named in _passes_where(walk, None, int(m.group("number"))).values():
+        spans += named
+    return (opening, "", spans) if spans else None
 
 
 def _passes_where(walk: Walk, names: set[str] | None, label: object) -> dict[str, list[tuple[int, int]]]:
@@ -8303,6 +8473,31 @@ def _tuple_passes(walk: Walk, label: tuple) -> dict[str, list[tuple[int, int]]]:
             state = states[body] if body is not None else {}
             if all(name in state and same_value(state[name], want) for name, want in zip(names, label)):
                 passes.setdefault(names[0], []).append((start, end))
+    if not passes and len(label) == 2:
+        passes.update(_nested_passes(walk, label))
+    return passes
+
+
+def _nested_passes(walk: Walk, label: tuple) -> dict[str, list[tuple[int, int]]]:
+    """`(1, 1):` for `for r in ...:` with `for c in ...:` inside it: the inner loop's passes where
+    the outer name held the first value and the inner one the second (keyed by the inner name)."""
+    events, states, facts = walk.facts.index.events, walk.facts.index.states, walk.facts
+    passes: dict[str, list[tuple[int, int]]] = {}
+    single = {h: next(iter(t)) for h, (t, _) in facts.loop_names.items() if len(t) == 1}
+    for inner, inner_name in single.items():
+        if "inner" not in facts.loop_roles.get(inner, set()):
+            continue
+        for outer, outer_name in single.items():
+            if not outer < inner <= facts.loop_ends.get(outer, -1):
+                continue
+            starts = facts.line_steps(inner)
+            for k, start in enumerate(starts):
+                end = starts[k + 1] if k + 1 < len(starts) else len(events)
+                body = next((i for i in range(start + 1, end) if events[i].kind == "line"), None)
+                state = states[body] if body is not None else {}
+                pair = (state.get(outer_name, _NOTHING), state.get(inner_name, _NOTHING))
+                if all(same_value(held, want) for held, want in zip(pair, label)):
+                    passes.setdefault(inner_name, []).append((start, end))
     return passes
 
 
@@ -8395,7 +8590,10 @@ def _valued_pass(walk: Walk) -> tuple[int, str, list[tuple[int, int]]] | None:
     if m is not None and m.re is _PASS_NOUN_VALUE:
         number = m.group("label")[0] not in "'\""
         if m.group("word").lower() in _NOT_A_PASS_NOUN or (
-            number and not re.match(r"\W*" + m.group("word") + r"\s+`", walk.raw_sentence)
+            number
+            and not re.match(r"\W*" + m.group("word") + r"\s+`", walk.raw_sentence)
+            # (`Push 22:` where the code defines `push`: the call with that argument, as its loop made it)
+            and f"def{m.group('word').lower()}(" not in walk.facts.code_text
         ):
             return None
     node = _expr(m.group("label") or m.groupdict().get("list") or "") if m else None
@@ -8581,7 +8779,9 @@ def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tup
     number of grounded claims about this execution (not arithmetic on literals alone)."""
     facts = trace_facts(trace)
     n = len(facts.index.events)
-    walk = Walk(facts, window, backward, n - 1 if backward else 0)
+    walk = Walk(
+        facts, window, backward, n - 1 if backward else 0, counted_from_0=_COUNTED_FROM_0.search(text) is not None
+    )
     reports, total, unverifiable, tied = [], 0, 0, 0
     item_lines = {k for k, line in enumerate(text.splitlines()) if _LIST_ITEM.match(line)}
     text = re.sub(r"(?m)^(\s*(?:[-*+]\s+)?)(?:\*\*)?\d{1,3}[.)](?:\*\*)?\s+", r"\1", text)  # list numbering

@@ -7422,3 +7422,131 @@ def test_a_value_passing_and_a_test_that_holds_before_what_it_lists():
     # (w487-14: `1 holds:` is a test holding, not a count of the items listed)
     text = "Each tag comes from a token where tok.startswith('#') and len(tok) > 1 holds: '#beach' and '#surfing'."
     assert ungrounded_in(tags, text, backward=True) == []
+
+
+def test_a_pass_told_by_its_number_or_its_ordinal_inside_a_sentence():
+    recur = traced(
+        "def recur(a, b, n, m):\n    out = []\n    for _ in range(n):\n        out.append(a)\n"
+        "        a, b = b, (a + 2 * b) % m\n    return out\n",
+        "recur(1, 2, 6, 10)",
+    )
+    # (w489-12: `Pass 4:` is the fourth pass, where b came in as 9; b was 2 only in other passes)
+    assert ungrounded_in(recur, "Pass 4: a = 2, b = 9, new b = (2 + 18) % 10 = 0.", backward=True) == []
+    assert ungrounded_in(recur, "Pass 4: a = 2, b = 2, new b = (2 + 18) % 10 = 0.", backward=True) != []
+    grades = traced(
+        "def tally(scores):\n    counts = {}\n    for s in scores:\n        g = 'A' if s >= 80 else 'B'\n"
+        "        counts[g] = counts.get(g, 0) + 1\n    return counts\n",
+        "tally([82, 45, 91, 67])",
+    )
+    # (w489-5: `after the third score` names the state the third pass left)
+    assert ungrounded_in(grades, "The keys come in order, so after the third score `counts = {'A': 2, 'B': 1}`.") == []
+    assert ungrounded_in(grades, "The keys come in order, so after the third score `counts = {'A': 2, 'B': 2}`.") != []
+    split = traced(
+        "def split(n, k):\n    loads = []\n    while n > 0:\n        q, r = divmod(n, k)\n        if r == 0:\n"
+        "            loads.append(k)\n            n -= k\n        else:\n            loads.append(r)\n            n -= r\n"
+        "    return loads\n",
+        "split(7, 4)",
+    )
+    # (w492-2: `at the start of the second pass` is the value that pass came in with)
+    text = "In that pass `n -= k` took n down to 0, so n = {} at the start of the second pass."
+    assert ungrounded_in(split, text.format(4), backward=True) == []
+    assert ungrounded_in(split, text.format(7), backward=True) != []
+
+
+def test_an_adjective_on_the_inner_loop_and_a_sets_size():
+    sums = traced(
+        "def peaks(vals, k):\n    sums = []\n    for i in range(len(vals) - k + 1):\n        s = 0\n"
+        "        for v in vals[i:i + k]:\n            s += v\n        sums.append(s)\n    hits = 0\n"
+        "    for j in range(1, len(sums) - 1):\n        if sums[j] > sums[j - 1]:\n            hits += 1\n"
+        "    return hits\n",
+        "peaks([2, 5, 1, 4, 6, 0], 3)",
+    )
+    # (w492-11: `the inner summing loop` is the inner loop, not the loop whose header says `sums`)
+    assert ungrounded_in(sums, "The inner summing loop runs three times per window.", backward=True) == []
+    assert ungrounded_in(sums, "The inner summing loop runs two times per window.", backward=True) != []
+    rail = traced(
+        "def clip(codes):\n    seen = set()\n    for code in codes:\n        seen.add(code)\n    return len(seen)\n",
+        "clip([41, 7, 41, 19, 7, 41])",
+    )
+    # (w491-21: `the set still has 3 codes` is the size of the set, not the six codes the loop walked)
+    assert ungrounded_in(rail, "After the loop the set still has 3 codes, so the function returns 3.") == []
+    assert ungrounded_in(rail, "After the loop the set still has 4 codes, so the function returns 3.") != []
+
+
+def test_a_pass_labelled_by_the_method_it_calls_and_its_argument():
+    ticker = traced(
+        "class Ticker:\n    def __init__(self):\n        self.last = None\n        self.rises = 0\n\n"
+        "    def push(self, price):\n        if self.last is not None and price > self.last:\n"
+        "            self.rises += 1\n        self.last = price\n\n\ndef run(prices):\n    t = Ticker()\n"
+        "    for p in prices:\n        t.push(p)\n    return t.rises\n",
+        "run([10, 12, 11, 15, 20])",
+    )
+    # (w490-8: `Push 20:` is the pass that pushed 20, where rises went from 2 to 3)
+    assert ungrounded_in(ticker, "Push 20: 20 > 15, so rises = 3.") == []
+    assert ungrounded_in(ticker, "Push 20: 20 > 15, so rises = 1.") != []
+    # (`After \`...\`:` with a colon: the state the restated line left, w489-13)
+    clamp = traced(
+        "def clamp(v, lo, hi):\n    if lo > hi:\n        lo, hi = hi, lo\n    return max(lo, min(v, hi))\n",
+        "clamp(14, 20, 5)",
+    )
+    assert ungrounded_in(clamp, "After `lo, hi = hi, lo`: lo = 5, hi = 20.") == []
+    assert ungrounded_in(clamp, "After `lo, hi = hi, lo`: lo = 20, hi = 5.") != []
+
+
+def test_a_change_told_between_two_values_and_a_test_never_true_again():
+    refill = traced(
+        "def refill(levels, threshold, batch):\n    orders = {}\n    for item, level in levels.items():\n"
+        "        count = 0\n        while level < threshold:\n            level += batch\n            count += 1\n"
+        "        if count:\n            orders[item] = count\n    return orders\n",
+        "refill({'nails': 3, 'bolts': 12}, 11, 4)",
+    )
+    # (w490-19: `level becomes 11` follows the change to 7 the sentence told, not the one from 3)
+    text = "nails (level 3): 3 < 11, so level becomes 3 + 4 = 7 and count = 1; 7 < 11, so level becomes {}."
+    assert ungrounded_in(refill, text.format(11)) == []
+    assert ungrounded_in(refill, "nails (level 3): 3 < 11, so level becomes 11.") != []
+    leader = traced(
+        "def leader(nums):\n    best = -1\n    for n in nums:\n        if n > best:\n            best = n\n"
+        "    return best\n",
+        "leader([2, 3, 1, 4, 0, 1])",
+    )
+    # (w493-20: `never true again` is from the latest value told on, not over the whole run)
+    assert ungrounded_in(leader, "Then n = 4 makes best = 4. So `n > best` is never true again.") == []
+    assert ungrounded_in(leader, "Then n = 3 makes best = 3. So `n > best` is never true again.") != []
+
+
+def test_the_same_change_told_twice_in_a_sentence():
+    codes = traced(
+        "def codes(prefix, names):\n    out = []\n    next_no = 1\n    for name in names:\n"
+        "        out.append(prefix + str(next_no))\n        next_no += 1\n    return out\n",
+        "codes('K', ['Ana', 'Bo', 'Cyd'])",
+    )
+    # (w493-22: `next_no becomes 2` told of two names: it became 2 only once)
+    text = "The first gets K1 and next_no becomes 2, the second gets K2 and next_no becomes {}."
+    assert ungrounded_in(codes, text.format(3), backward=True) == []
+    assert ungrounded_in(codes, text.format(2), backward=True) != []
+
+
+def test_the_value_just_before_the_one_told_last_in_a_backward_walk():
+    digits = traced(
+        "def digits(n):\n    total = 0\n    for d in str(n):\n        total = total * 2 + int(d)\n    return total\n",
+        "digits(4082)",
+    )
+    # (w488-5, w493-12: `just before` steps back from the value told last: 50 came from 24, not 8)
+    text = "The last pass made total = 50 from 24 * 2 + 2, and total was {} just before."
+    assert ungrounded_in(digits, text.format(24), backward=True) == []
+    assert ungrounded_in(digits, text.format(8), backward=True) != []
+    assert ungrounded_in(digits, "So total = 50 at the end. Just before it, total = 24.", backward=True) == []
+    assert ungrounded_in(digits, "So total = 50 at the end. Just before it, total = 8.", backward=True) != []
+    # (a bare `Before that,` may look further back: to the start)
+    assert ungrounded_in(digits, "So total = 50 at the end. Before that, total = 0.", backward=True) == []
+
+
+def test_a_pass_of_two_nested_loops_labelled_by_both_values():
+    grid = traced(
+        "def peak(grid):\n    best = 0\n    for r in range(2):\n        for c in range(2):\n"
+        "            v = grid[r][c]\n            if v > best:\n                best = v\n    return best\n",
+        "peak([[3, 1], [5, 9]])",
+    )
+    # (w493-18: `(1, 0):` is the pass where r = 1 and c = 0, which took best from 3 to 5, not to 9)
+    assert ungrounded_in(grid, "- `(1, 0)`: 5 > 3, so best = 5.", backward=True) == []
+    assert ungrounded_in(grid, "- `(1, 0)`: 5 > 3, so best = 9.", backward=True) != []
