@@ -298,7 +298,10 @@ _LITERAL_ARITHMETIC_THEN_VALUE = re.compile(
 def _number_word_or_name(match: re.Match, facts: TraceFacts) -> str:
     """A number word as digits, unless it is a variable of the program given a value (`zero = 2`)."""
     word = match.group(0)
-    if word in facts.index.names and re.match(r"\s*(?:=(?!=)|is\b|was\b|becomes\b)", match.string[match.end() :]):
+    if word in facts.index.names and (
+        re.match(r"\s*(?:=(?!=)|is\b|was\b|becomes\b|[-+*/%](?!\s*[a-z]))", match.string[match.end() :])
+        or re.search(r"=\s*$", match.string[: match.start()])
+    ):  # (`zero = 2`; `two = one + 1 = 7`: the variables `one` and `two`)
         return word
     if (
         word.lower() == "one"
@@ -4536,7 +4539,8 @@ def _loop_counts(walk: Walk, before: str = "") -> set[int]:
         or any(
             regex(
                 rf"`{re.escape(t)}`|\b{re.escape(t)}\b\s+(?:runs|goes|takes|walks|steps)|\bfor\s+{re.escape(t)}\s+in\b"
-            ).search(raw)  # (`the for line in ... loop runs 3 times`: the header shortened)
+                rf"|\bloop\s+(?:over|on|through)\s+{re.escape(t)}\b"
+            ).search(raw)  # (`the for line in ... loop runs 3 times`: the header shortened; `the loop over k`)
             for t in targets
         )
     ]
@@ -5373,6 +5377,8 @@ def _comparisons(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         claimed = not _told_false(node, text[right_end:], clause)
         if (
             re.search(r"\b(?:fails?|failed|failing)\s*(?:\(\s*(?:[^()]*,\s*)?)?$", text[:left_start], re.I)
+            # (`was False each time (1 > 3, 2 > 3, 3 > 3)`: the tests in brackets after their verdict)
+            or re.search(r"\b(?:is|was|are|were)\s+false\b[^.;()]{0,25}\(\s*(?:[^()]*,\s*)?$", text[:left_start], re.I)
             or (_FAILED_BEFORE.search(text[:left_start]) and not _VERDICT_WORD.search(clause))
             or re.match(r"[^.;()]{0,30}\(\s*(?:false|not true|no)\s*\)", text[right_end:], re.I)
         ):
@@ -6715,7 +6721,12 @@ def check_sentence(text: str, walk: Walk) -> list[Check]:
                     or _NEVER_AFTER.match(s.text, check.position)
                 )
             )
-            or (check.kind in ("value", "comparison") and _NONE_HAS.search(before))
+            or (
+                check.kind in ("value", "comparison")
+                and _NONE_HAS.search(before)
+                # (`no pair with a = 1 qualifies`: of the pairs where a = 1, none passes a test)
+                and not _NONE_OF_THOSE_PASSES.match(s.text, check.position)
+            )
             or (
                 check.kind == "comparison"
                 and re.search(r"\bno\s+(?:(?:later|other|further|remaining|single|one)\s+)?$", before, re.I)
@@ -7021,6 +7032,9 @@ _FORWARD_CLAUSE_BREAK = re.compile(_CLAUSE_BREAK.pattern + r"|,\s*(?=so\b)", re.
 # `i = 4 is never checked`: a value the loop never got to (said after it)
 _NEVER_AFTER = re.compile(
     r"`?[\w.\[\]'\"]+\s*=\s*[^\s,;.]+`?\s+(?:is|was)\s+never\s+(?:checked|reached|tested|seen|visited|tried|examined)\b"
+)
+_NONE_OF_THOSE_PASSES = re.compile(
+    r"[^,;.]{0,20}?\b(?:qualif(?:y|ies)|works?|pass(?:es)?|counts?|match(?:es)?|fits?|survives?|gets?\s+in)\b", re.I
 )
 _NONE_HAS = re.compile(r"\bno\s+(?:[a-z]+\s+){1,2}(?:has|had|have|with|gives|gave|reaches|reached|sees|saw)\s+$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:(?:gets?|got|reach(?:es|ed)?|hits?|goes|went)\s+(?:to\s+)?)?$", re.I)

@@ -7550,3 +7550,40 @@ def test_a_pass_of_two_nested_loops_labelled_by_both_values():
     # (w493-18: `(1, 0):` is the pass where r = 1 and c = 0, which took best from 3 to 5, not to 9)
     assert ungrounded_in(grid, "- `(1, 0)`: 5 > 3, so best = 5.", backward=True) == []
     assert ungrounded_in(grid, "- `(1, 0)`: 5 > 3, so best = 9.", backward=True) != []
+
+
+def test_a_variable_named_by_a_number_word_tests_false_in_brackets_and_none_of_some_passing():
+    hops = traced(
+        "def hop(h):\n    one = abs(h[1] - h[0])\n    two = one + 1\n    return two\n",
+        "hop([2, 8])",
+    )
+    # (w497-22: `one` and `two` are variables here, not the numbers 1 and 2)
+    assert ungrounded_in(hops, "So `two = one + 1 = 7`.") == []
+    assert ungrounded_in(hops, "So `two = one + 1 = 8`.") != []
+    bag = traced(
+        "def put(items, size):\n    kept = []\n    for x in items:\n        kept.append(x)\n"
+        "        if len(kept) > size:\n            kept.pop(0)\n    return kept\n",
+        "put(['a', 'b', 'c', 'd'], 3)",
+    )
+    # (w495-24: the tests in brackets after `was False each time` are told false)
+    text = "The first three puts only appended, and `len(kept) > size` was False each time (`1 > 3`, `2 > 3`, `3 > 3`)."
+    assert ungrounded_in(bag, text) == []
+    pairs = traced(
+        "def pairs(n):\n    out = []\n    for a in range(1, n):\n        for b in range(a + 1, n):\n"
+        "            if a * b > 4:\n                out.append((a, b))\n    return out\n",
+        "pairs(4)",
+    )
+    # (w494-21: `no pair with a = 1 qualifies` says none of those pairs passes, not that a is never 1)
+    assert ungrounded_in(pairs, "So no pair with `a = 1` qualifies.") == []
+    assert ungrounded_in(pairs, "So no pair has `a = 1`.") != []
+
+
+def test_the_loop_over_a_named_variable():
+    rises = traced(
+        "def rises(levels):\n    out = []\n    for lv in levels:\n        out.append(lv)\n    count = 0\n"
+        "    for k in range(1, len(out)):\n        if out[k] > out[k - 1]:\n            count += 1\n    return count\n",
+        "rises([12, 15, 14, 19, 19, 23])",
+    )
+    # (w498-7: `the loop over k` is the loop whose header sets k, which ran 5 times; the other ran 6)
+    assert ungrounded_in(rises, "The loop over k ran 5 times and ends.") == []
+    assert ungrounded_in(rises, "The loop over k ran 6 times and ends.") != []
