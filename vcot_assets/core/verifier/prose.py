@@ -7767,6 +7767,7 @@ def _the_same_change_told_twice(located: list[Check], walk: Walk) -> None:
         first = next((c for c in changes[:k] if c.text == later.text), None)
         if (
             first is None
+            or min(first.position, later.position) < 0  # (a claim not read at a place of the sentence)
             or not told.match(walk.sentence, first.position)
             or not told.match(walk.sentence, later.position)
         ):
