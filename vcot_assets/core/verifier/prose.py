@@ -4023,6 +4023,18 @@ _COLLECTION_COUNT = re.compile(
 )
 
 
+_COLLECTION_HAS = re.compile(
+    r"\bthe\s+(set|list|dict|dictionary|tuple|string)\s+(?:now\s+|still\s+)?(?:has|holds|contains)\s+$", re.I
+)
+_COLLECTION_TYPES = {"set": set, "list": list, "dict": dict, "dictionary": dict, "tuple": tuple, "string": str}
+
+
+def _some_collection_of_size(facts: TraceFacts, kind: str, size: int) -> bool:
+    """Whether the run holds a set (list, ...) of that many items at some moment."""
+    wanted = _COLLECTION_TYPES[kind.lower()]
+    return any(isinstance(v, wanted) and len(v) == size for history in facts.histories.values() for _, v in history)
+
+
 def _collection_counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`The loop over 7 cars is done` where the code loops `for a in cars`: the passes of that loop."""
     for m in _COLLECTION_COUNT.finditer(s.text):
@@ -4948,18 +4960,6 @@ def _counts(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         ):
             ok = any(count <= passes for passes in _loop_counts(walk, before))
         checks.append(Check("count", m.group(0), ok))
-
-
-_COLLECTION_HAS = re.compile(
-    r"\bthe\s+(set|list|dict|dictionary|tuple|string)\s+(?:now\s+|still\s+)?(?:has|holds|contains)\s+$", re.I
-)
-_COLLECTION_TYPES = {"set": set, "list": list, "dict": dict, "dictionary": dict, "tuple": tuple, "string": str}
-
-
-def _some_collection_of_size(facts: TraceFacts, kind: str, size: int) -> bool:
-    """Whether the run holds a set (list, ...) of that many items at some moment."""
-    wanted = _COLLECTION_TYPES[kind.lower()]
-    return any(isinstance(v, wanted) and len(v) == size for history in facts.histories.values() for _, v in history)
 
 
 # `c = 1, 2, 3, four iterations`: the values a loop's variable took, then how many passes that was
@@ -7793,7 +7793,8 @@ def _just_before_the_value_told_last(located: list[Check], walk: Walk) -> None:
     values = sorted((c for c in located if c.ok and c.kind == "value" and " = " in c.text), key=lambda c: c.position)
     before = _BEFORE_THAT.search(walk.sentence)
     # (`Before it, digits = '46'`: the clause after the opening; `and total was 24 just before`: its own)
-    clause = _clause_of(walk.sentence, before.end() + 1 if before.start() == 0 else before.start()) if before else None
+    at = (before.end() + 1 if before.start() == 0 else before.start()) if before else 0
+    clause = _clause_of(walk.sentence, at, at) if before else None
     for check in values:
         name = check.text.split(" = ")[0]
         ok, value = _told_value(check)
@@ -7809,11 +7810,15 @@ def _just_before_the_value_told_last(located: list[Check], walk: Walk) -> None:
             walk.last_told[name] = value
 
 
-def _clause_of(text: str, at: int) -> tuple[int, int]:
-    """Where the clause of `text` that holds position `at` starts and ends (between `,` and `;`)."""
-    start = max(text.rfind(",", 0, at), text.rfind(";", 0, at)) + 1
-    ends = [k for k in (text.find(",", at), text.find(";", at)) if k >= 0]
-    return start, min(ends) if ends else len(text)
+_COMMA_OR_SEMICOLON = re.compile(r"[,;]")
+
+
+def _clause_of(text: str, lo: int, hi: int, edges: re.Pattern = _COMMA_OR_SEMICOLON) -> tuple[int, int]:
+    """Where the clause of `text` around positions lo..hi starts and ends: after the last of `edges`
+    before lo, up to the first at or after hi."""
+    before = list(edges.finditer(text, 0, lo))
+    after = edges.search(text, hi)
+    return before[-1].end() if before else 0, after.start() if after else len(text)
 
 
 _NEVER_AGAIN = re.compile(r"\bnever\b[^.;,]{0,30}\bagain\b", re.I)
@@ -8406,10 +8411,8 @@ def _in_an_ordinal_pass_told_inside(located: list[Check], walk: Walk) -> None:
             lo, hi = lo - 1, lo + 2  # (the state it came in with)
         elif m.group("edge") or m.group("when").lower() == "after":
             hi += 2  # (the state it left)
-        edges = list(_CLAUSE_EDGE.finditer(walk.sentence, 0, m.start()))
-        start = edges[-1].end() if edges else 0
-        following = _CLAUSE_EDGE.search(walk.sentence, m.end() + bool(re.match(r"\s*,", walk.sentence[m.end() :])))
-        end = following.start() if following else len(walk.sentence)
+        after = m.end() + bool(re.match(r"\s*,", walk.sentence[m.end() :]))  # (past the label's own comma)
+        start, end = _clause_of(walk.sentence, m.start(), after, _CLAUSE_EDGE)
         for check in located:
             if check.ok and check.kind == "value" and start <= check.position < end:
                 if not any(lo <= e < hi for e in check.events):
@@ -8422,11 +8425,16 @@ def _kth_pass(walk: Walk, ordinal: str, noun: str) -> tuple[int, int] | None:
     (`round`, `word`) can name its passes."""
     if len(walk.facts.loop_names) != 1 or len(walk.facts.index.loop_runs) != 1:
         return None
-    k = _ORDINALS[ordinal.lower()]
     (header,) = walk.facts.loop_names
     noun, code = noun.lower(), walk.facts.loop_names[header][1].lower()
     if noun not in _ANY_PASS and noun[:3] not in code and not (noun in ("character", "letter") and "ch" in code):
         return None  # `After the first word` where the loop walks characters: not its passes
+    return _pass_span(walk, _ORDINALS[ordinal.lower()])
+
+
+def _pass_span(walk: Walk, k: int) -> tuple[int, int] | None:
+    """The events of the k-th pass (from 1) of the program's one loop: from that run of its header to the next."""
+    (header,) = walk.facts.loop_names
     steps = walk.facts.line_steps(header)
     return (steps[k - 1], steps[k]) if 0 < k < len(steps) else None
 
@@ -8444,10 +8452,8 @@ _PASS_NUMBERED = re.compile(
 def _numbered_pass(walk: Walk, m: re.Match, opening: int) -> tuple[int, str, list[tuple[int, int]]] | None:
     """(where the claims start, "", [the pass's events]) for `Pass 4:` of the program's one loop: the
     4th pass, and also any pass where a loop variable is 4 (`for i in range(1, n)` numbers its own)."""
-    k = int(m.group("number")) + walk.counted_from_0
-    (header,) = walk.facts.loop_names
-    steps = walk.facts.line_steps(header)
-    spans = [(steps[k - 1], steps[k])] if 0 < k < len(steps) else []
+    span = _pass_span(walk, int(m.group("number")) + walk.counted_from_0)
+    spans = [span] if span else []
     for named in _passes_where(walk, None, int(m.group("number"))).values():
         spans += named
     return (opening, "", spans) if spans else None
