@@ -46,6 +46,8 @@ def main(kind: str, writer: str, source: str, brief: str, all_heldout: bool = Fa
         "check_specs.py",
         "sanity.json",
         "tracer.py",
+        "error_specs.json",
+        "b3data.py",
     ):
         if (source_dir / name).exists():
             shutil.copy(source_dir / name, target / name)
