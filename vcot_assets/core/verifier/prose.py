@@ -69,7 +69,9 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _NOT_VALUES = re.compile(
-    r"\b(?:line|lines|sentence|step|steps|index\s+position|chunk|thread|problem|part|section)\s+#?\d+\b", re.IGNORECASE
+    r"\b(?:line|lines|sentence|step|steps|index\s+position|chunk|thread|problem|part|section)\s+#?\d+\b"
+    r"(?!\s*(?:[-+*/%&|^]|<<|>>)\s*\d)",  # (`even part 4 + 10 + 6 = 20`: arithmetic, not a label)
+    re.IGNORECASE,
 )
 _REL = r"(?:==|!=|<=|>=|<|>|\bnot in\b|\bin\b)"
 _COMPARE_WORDS = {
@@ -317,11 +319,16 @@ def _number_word_or_name(match: re.Match, facts: TraceFacts) -> str:
 
 
 _A_RATE_AFTER = re.compile(r"(?:\s+[a-z]{2,}){1,2}\s+(?:per|for each|each|every)\b")  # `one new value per pass`
+_WHICH_ONE = (
+    r"(?:first|second|third|last|next|other|same|previous|current|final|new|old|left|right|middle|earlier|later"
+    r"|bigger|smaller|larger|longer|shorter|worst|[a-z]+est)"
+)
 _ONE_AS_PRONOUN = re.compile(
-    r"\b(?:this|that|each|every|which|another|the(?:\s+(?:first|second|third|last|next|other|same|previous"
-    r"|current|final|new|old|left|right|middle|earlier|later|bigger|smaller|larger|longer|shorter"
-    r"|worst|[a-z]+est))?|an?\s+(?!(?:was|became|become|got|hit|held|reached|stayed|equals?)\b)[a-z]+(?<!s))\s+$",
-    # (`the best one`, `the longest one`, `an odd one`; not `so a is one`, where a is a variable)
+    r"\b(?:this|that|each|every|which|another|the(?:\s+" + _WHICH_ONE + r")?"
+    r"|(?:its|their|his|her)\s+"
+    + _WHICH_ONE
+    + r"|an?\s+(?!(?:was|became|become|got|hit|held|reached|stayed|equals?)\b)[a-z]+(?<!s))\s+$",
+    # (`the best one`, `its right one`, `an odd one`; not `so a is one`, where a is a variable)
     re.I,
 )
 
@@ -518,8 +525,8 @@ _FIRST_WORD = re.compile(
 
 _NUMBER_RUN = r"-?\d+(?:\s*,\s*-?\d+)*"
 _AND_LISTED = re.compile(r",?\s+and\s+")
-_ADD_UP_TO = re.compile(
-    rf"(?<![\w.\-])(?<!=\s)(?<!=)(?P<items>\[{_NUMBER_RUN}\]|{_NUMBER_RUN},?\s+and\s+-?\d+"
+_ADD_UP_TO = re.compile(  # (not from inside a run: `r = 1, 4, 2, which sums to 7` is r's run)
+    rf"(?<![\w.\-])(?<!=\s)(?<!=)(?<!\d,\s)(?<!\d,)(?P<items>\[{_NUMBER_RUN}\]|{_NUMBER_RUN},?\s+and\s+-?\d+"
     # (three or more with no `and`, right before the verb: `the waits 0, 2, 3 sum to 5`)
     r"|-?\d+(?:\s*,\s*-?\d+){2,}(?=\s+(?:add|adds|added|sum|sums|summed|total|totals|come|comes|came)\s+(?:up\s+)?to\b)"
     # (a run with no `and` when a clause of its own tells the sum: `3, 1, 4, 2, which add to 10`)
@@ -771,8 +778,11 @@ def normalize_sentence(sentence: str, facts: TraceFacts) -> str:
     text = _KEY_BEFORE_DICT.sub(lambda m: _key_before_dict(m, facts), text)
     text = _KEY_MOVES.sub(lambda m: _key_moves(m, facts), text)
     text = _KEY_WITH_VALUE.sub(lambda m: _key_with_value(m, facts), text)
-    # `n = 88, which is 0b1011000`: the same number in another base, so the two must be equal
-    text = _sub_where(("which",), r"(?<![\w.])(\d+),?\s+which\s+is\s+(?=0[bBxXoO][0-9a-fA-F]+\b)", r"\1 = ", text)
+    # `n = 88, which is 0b1011000`: the same number in another base, so the two must be equal (not
+    # `the bits 1, 0, 1, 1, which is 0b1011`: the run's last digit)
+    text = _sub_where(
+        ("which",), r"(?<![\w.])(?<!\d,\s)(?<!\d,)(\d+),?\s+which\s+is\s+(?=0[bBxXoO][0-9a-fA-F]+\b)", r"\1 = ", text
+    )
     # `pumped is set to an empty list`: the value written out
     text = _EMPTY_VALUE.sub(lambda m: m.group(1) + _EMPTY_LITERALS[m.group(2).lower()], text)
     # number words become digits outside quoted strings ('saves nine so' is text of the program)
@@ -1598,6 +1608,9 @@ def _literal_links(s: Sentence, text: str, group: list[int], checks: list[Check]
         checks.append(Check("arith", f"{ast.unparse(node)} = {after!r}", _same_result(value, after)))
 
 
+_AUGMENTED_BEFORE = re.compile(r"(?<![\w.])((?:self\.)?[A-Za-z_]\w*)\s*(?:<<|>>|[&|^])=\s*$")  # (bitwise steps)
+
+
 def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
     """`a = b = c`: literal steps are arithmetic; variable steps take the chain's value."""
     text, known = s.text, walk.facts.index.names
@@ -1623,7 +1636,15 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         ):
             _literal_links(s, text, group, checks)
             continue  # `T - T // 5 = 25`, `level - capacity = 3`: an equation in unknowns, not arithmetic
-        pieces = [text[left_start : group[0]]]
+        augmented = _AUGMENTED_BEFORE.search(text[:left_start])
+        if augmented and len(group) == 1 and augmented.group(1).removeprefix("self.") in known:
+            # `mask |= 1 << 6` = 72: what the line left in mask, where 1 << 6 is not 72 (`cost += 55 - 52,
+            # which is three` tells the step's own value)
+            step = _literal_value(_expr(text[left_start : group[0]]))
+            told = _literal_value(_expr(text[group[0] + 1 : _right_operand_end(text, group[0] + 1)]))
+            if step[0] and told[0] and not same_value(step[1], told[1]):
+                left_start = augmented.start()
+        pieces = [augmented.group(1) if augmented and left_start == augmented.start() else text[left_start : group[0]]]
         pieces += [text[a + 1 : b] for a, b in zip(group, group[1:])]
         right_end = _right_operand_end(text, group[-1] + 1)
         if right_end < 0 or (right_end < len(text) and (text[right_end].isalnum() or text[right_end] == "_")):
@@ -1756,10 +1777,13 @@ _SEQUENCE_VERBS = (
 _NAMED_SEQUENCE = re.compile(
     r"(?<![\w.])(?P<subject>(?:self\.)?[A-Za-z_]\w*(?:\[[^\]]{1,20}\])?)(?:\s*,\s*which)?\s+"  # (`total, which goes`)
     # (`swaps after each pass go 5, 7, 8`: the moments named between the variable and its verb)
-    r"(?:(?:after|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:each|every)\s+[a-z]+\s+"
-    r"(?:of\s+`?(?:self\.)?[A-Za-z_]\w*`?\s+)?|over\s+the\s+run\s+)?"  # (`count after each value of i goes`)
+    r"(?:(?:after|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:each|every)\s+(?:(?:outer|inner)\s+)?[a-z]+\s+"
+    r"(?:of\s+`?(?:self\.)?[A-Za-z_]\w*`?\s+)?"  # (`count after each value of i goes`, `close after each i is`)
+    + r"(?:"
     + _SEQUENCE_VERBS
-    + r"\s+"
+    + r"|(?P<is_verb>is|was))|(?:over\s+the\s+run\s+)?"
+    + _SEQUENCE_VERBS
+    + r")\s+"
     r"(?:(?:through|over|across|as|like|from|the\s+values?|values?|on)\s+)*:?\s*(?P<value>\S)"
     r"|\b(?:walks|steps|moves|iterates|runs|loops|sweeps)\s+(?P<looped>(?:self\.)?[A-Za-z_]\w*)\s+"
     r"(?:over|through|across|along)\s+(?:the\s+values?\s+)?(?P<looped_value>\S)"
@@ -1801,6 +1825,8 @@ def _named_sequences(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         base = subject.split("[")[0]
         if base not in known and f"self.{base}" not in known and base.removeprefix("self.") not in known:
             continue
+        if m.group("is_verb") and _after_each_loop_pass(walk, subject) is None:
+            continue  # (`dumps after each pour is 0, 1, 2`: no loop's passes to hold it to, a run read as such)
         if base in walk.facts.instances or re.search(
             r"[-+*/%]\s*$", s.text[: m.start("subject")] if m.group("subject") else ""
         ):
@@ -2966,7 +2992,7 @@ def _literal_run(text: str, start: int, one_kind: bool = True) -> tuple[list[obj
 
 
 _AFTER_EACH = re.compile(
-    r"\b(?:after|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:each|every)\s+(?P<noun>[a-z]+)\b"
+    r"\b(?:after|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:each|every)\s+(?:(?P<nesting>outer|inner)\s+)?(?P<noun>[a-z]+)\b"
     r"|\b(?P<unit>[a-z]+)\s+by\s+(?P=unit)\b",  # (`number by number, tally goes ...`)
     re.I,
 )
@@ -2977,18 +3003,22 @@ def _after_each_loop_pass(walk: Walk, subject: str) -> set[int] | None:
     holds the values told of `subject` to (the noun the unit of a loop, or a pass word: any loop),
     said before the subject is named or right after it (`hits after each row goes ...`, `row by
     row`); None when it holds them to none."""
-    m = _AFTER_EACH.search(walk.sentence)
     name = re.escape(subject.removeprefix("self."))
-    if m is None or not (
-        regex(rf"(?<![\w.]){name}\b").search(walk.sentence[m.end() :])
-        or regex(rf"(?<![\w.]){name}`?\s*,?\s*$").search(walk.sentence[: m.start()])
-    ):  # (`After each word, total is ...`, or `total after each row goes ...`)
-        return None
-    noun = (m.group("noun") or m.group("unit")).lower()
-    if noun in ("pass", "iteration", "round", "loop", "step"):
-        return set(walk.facts.loop_names)
-    named = {h for plural in (noun + "s", noun + "es") for h in _loops_named_by(walk.facts, plural)}
-    return named or None
+    for m in _AFTER_EACH.finditer(walk.sentence):  # (`row by row over i, close after each i is`: the one naming a loop)
+        if not (
+            regex(rf"(?<![\w.]){name}\b").search(walk.sentence[m.end() :])
+            or regex(rf"(?<![\w.]){name}`?\s*,?\s*$").search(walk.sentence[: m.start()])
+        ):  # (`After each word, total is ...`, or `total after each row goes ...`)
+            continue
+        noun = (m.group("noun") or m.group("unit")).lower()
+        if noun in ("pass", "iteration", "round", "loop", "step"):
+            return set(walk.facts.loop_names)
+        named = {h for plural in (noun + "s", noun + "es") for h in _loops_named_by(walk.facts, plural)}
+        if named and m.group("nesting"):  # (`after each outer word` of two loops over the words: the first)
+            named = {min(named) if m.group("nesting").lower() == "outer" else max(named)}
+        if named:
+            return named
+    return None
 
 
 def _after_each_pass(walk: Walk, subject: str, values: list[object], headers: set[int]) -> bool:
@@ -2998,8 +3028,12 @@ def _after_each_pass(walk: Walk, subject: str, values: list[object], headers: se
     if not passes:
         return True
     last = [v for _, v in walk.facts.history(subject)][-1:]  # (a `break` leaves before the header shows it)
+    # (values told with a repeat tell every pass, the ones that changed nothing too: `2, 4, 5, 5, 7, 8`
+    # is not `2, 4, 5, 7, 7, 8`)
+    told_each = any(same_value(a, b) for a, b in zip(values, values[1:]))
     return any(
-        _stretch(values, run, collapse=False) or _stretch(values, run) for run in passes + [p + last for p in passes]
+        _stretch(values, run, collapse=False) or (not told_each and _stretch(values, run))
+        for run in passes + [p + last for p in passes]
     )
 
 
@@ -7055,7 +7089,10 @@ def _together(checks: list[Check], walk: Walk) -> None:
     and caught no error the other checks missed, on the development corpus."""
     located = [c for c in checks if c.events]
     last_state, walk.last_state = walk.last_state, []
+    returns = [c for c in checks if c.kind == "return" and not c.events]  # (`Second call: ... returned 4`)
     if not located:
+        if returns:
+            _in_the_labelled_pass(returns, walk)
         return
     span = walk.window
     best, best_anchor = -1, located[0].events[0]
@@ -7072,7 +7109,7 @@ def _together(checks: list[Check], walk: Walk) -> None:
     _tests_before_their_consequence(located, walk)
     _tests_before_what_they_lead_to(located, walk)
     _in_the_anchors_iteration(located, walk)
-    _in_the_labelled_pass(located + [c for c in checks if c.kind == "sequence" and not c.events], walk)
+    _in_the_labelled_pass(located + [c for c in checks if c.kind == "sequence" and not c.events] + returns, walk)
     _in_a_named_pass(located, walk)
     _in_an_ordinal_pass_told_inside(located, walk)
     _after_the_restated_assignment(located, walk)
@@ -8152,13 +8189,20 @@ _NOT_A_PASS_NOUN = frozenset(
 # the pass where a variable is 5)
 _PASS_NOUNS = (
     r"pass|round|iteration|move|turn|key|item|element|entry|word|number|value|call|visit|trip|letter|"
-    r"character|line|part|piece|token|command|event|record|row|chunk|field|string|name|step|day|tick|reading|order|op"
+    r"character|line|part|piece|token|command|event|record|row|chunk|field|string|name|step|day|tick|reading|order|op|check"
 )
 _PASS_ORDINAL = re.compile(
     _ANCHOR.pattern + r"(?P<after>after\s+the\s+)?(?:(?P<ordinal>" + "|".join(_ORDINALS) + r")\s+"
     r"(?P<noun>" + _PASS_NOUNS + r")"
     r")(?:\s+(?:'[^'\n]*'|\"[^\"\n]*\"|-?\d+))?(?:\*\*)?\s*(?:\([^()\n]{0,40}\)\s*)?(?:\*\*)?\s*"
     r"(?:[:,]|(?(after)(?=`?[A-Za-z_])|(?!)))",  # (`After the first pass out was 'A.'`: no comma needed)
+    re.I,
+)
+# `The second word is 'fox,'.`: a forward narration's paragraph that opens the k-th pass of a loop over
+# words (any noun the loop's header names)
+_PASS_ORDINAL_IS = re.compile(
+    r"\W*the\s+(?P<ordinal>" + "|".join(_ORDINALS) + r")\s+(?P<noun>[a-z]+)(?:\s+(?:'[^'\n]*'|\"[^\"\n]*\"|-?\d+))?"
+    r"\s+(?=is\s)",
     re.I,
 )
 
@@ -8202,11 +8246,30 @@ def _in_the_labelled_pass(located: list[Check], walk: Walk) -> None:
                 check.ok = False
                 check.text += " (not in that pass of the loop)"
             continue
+        if check.ok and check.kind == "return" and opening <= check.position < closing and not stretch_told:
+            if not _returned_in(walk, check, spans):
+                check.ok = False  # (`**Second call:** light(1) ... returned 4`: what that call returned)
+                check.text += " (not returned in that pass or call)"
+            continue
         if not check.ok or check.kind not in ("value", "comparison") or not opening <= check.position < closing:
             continue
         if not _held_in_the_pass(walk, check, spans, steps_told + walk.sentence[opening : check.position]):
             check.ok = False
             check.text += " (not in that pass of the loop)"
+
+
+def _returned_in(walk: Walk, check: Check, spans: list[tuple[int, int]]) -> bool:
+    """Whether a return told (`returns 4`) is one a call made inside the pass or call `spans`; a
+    pass with no return in it (the function's own, after the loop) is not judged."""
+    if not check.text.startswith("returns "):
+        return True  # (`len(x) returns 3`: a call's value, judged where it is read)
+    try:
+        value = ast.literal_eval(check.text.removeprefix("returns "))
+    except (ValueError, SyntaxError):
+        return True
+    index = walk.facts.index
+    inside = [i for lo, hi in spans for i in range(lo, min(hi, len(index.events))) if index.events[i].kind == "return"]
+    return not inside or any(same_value(index.values[i], value) for i in inside)
 
 
 def _run_in_the_pass(walk: Walk, check: Check, spans: list[tuple[int, int]]) -> bool:
@@ -8302,7 +8365,9 @@ def _held_in_the_pass(
         or regex(rf"(?<![\w.]){re.escape(name)}\b").search(before)
         # (`because best is None, best = 1`: the state a step is taken in, not what the pass made)
         or re.search(
-            r"\b(?:because|since|as|given|while|when|if|whether)\s+(?:`|the\s+)?$", walk.sentence[: check.position]
+            r"\b(?:because|since|as|given|while|when|if|whether)\s+(?:`|the\s+)?$",
+            walk.sentence[: check.position],
+            re.I,  # (`Since last is None, no rise`)
         )
     ):
         return any(lo <= e < hi for e in check.events for lo, hi in spans) or _changed_unseen(walk, name, check, spans)
@@ -8377,6 +8442,12 @@ def _ordinal_pass(walk: Walk, bare: bool = False) -> tuple[int, str, list[tuple[
         if numbered := _PASS_NUMBERED.match(walk.raw_sentence):
             return _numbered_pass(walk, numbered, 0)  # (the label the sentence's reading left out)
     m = _PASS_ORDINAL.match(walk.sentence)
+    if not m and not walk.backward:
+        m = _PASS_ORDINAL_IS.match(walk.sentence)
+        if m is None or len(m.group("noun")) < 3:
+            return None  # (`The second r is checked`: a value in backticks, not a noun for the passes)
+        span = _kth_pass(walk, m.group("ordinal"), m.group("noun"))
+        return (m.end(), "", [span]) if span else None
     if not m or (not bare and not m.group(0).rstrip().endswith((":", ","))):
         return None
     span = _kth_pass(walk, m.group("ordinal"), m.group("noun"))
@@ -8420,14 +8491,40 @@ def _in_an_ordinal_pass_told_inside(located: list[Check], walk: Walk) -> None:
                     check.text += f" (not {m.group(0)})"
 
 
+def _kth_call(walk: Walk, ordinal: str) -> tuple[int, int] | None:
+    """The events of the k-th call (`Second call:`) of the one function of the program (not the
+    entry, not `__init__`) that runs more than once: from its call to its next call (what the caller
+    made of the value it returned included), or to the end; None where no one function is called so."""
+    events = walk.facts.index.events
+    calls: dict[str, list[int]] = {}
+    for i, event in enumerate(events):
+        if event.kind == "call" and event.depth > 0 and event.function != "__init__":
+            calls.setdefault(event.function, []).append(i)
+    repeated = [starts for starts in calls.values() if len(starts) >= 2]
+    if repeated and len({events[i].depth for i in repeated[0]}) > 1:
+        return None  # (a recursive function: one call runs inside another)
+    k = _ORDINALS[ordinal.lower()]
+    if len(repeated) != 1 or k > len(repeated[0]):
+        return None
+    starts = repeated[0] + [len(events)]
+    return starts[k - 1], starts[k]
+
+
 def _kth_pass(walk: Walk, ordinal: str, noun: str) -> tuple[int, int] | None:
     """The events of the k-th pass (`third`) of the program's one loop, run once, where `noun`
-    (`round`, `word`) can name its passes."""
+    (`round`, `word`) can name its passes; for `call`, the k-th call of a function called repeatedly."""
+    if noun.lower() == "call" and (called := _kth_call(walk, ordinal)) is not None:
+        return called
     if len(walk.facts.loop_names) != 1 or len(walk.facts.index.loop_runs) != 1:
         return None
     (header,) = walk.facts.loop_names
     noun, code = noun.lower(), walk.facts.loop_names[header][1].lower()
-    if noun not in _ANY_PASS and noun[:3] not in code and not (noun in ("character", "letter") and "ch" in code):
+    if (
+        noun not in _ANY_PASS
+        and noun[:3] not in code
+        and not (noun in ("character", "letter") and "ch" in code)
+        and not (noun == "check" and code.startswith("while"))  # (`Third check:` of a while loop's test)
+    ):
         return None  # `After the first word` where the loop walks characters: not its passes
     return _pass_span(walk, _ORDINALS[ordinal.lower()])
 
@@ -8654,6 +8751,12 @@ def _opened_pass(walk: Walk, ordinals: bool = True) -> tuple[str, list[tuple[int
     return name, spans
 
 
+# a sentence that goes on to another pass than the one its line opened
+_ANOTHER_PASS = re.compile(
+    r"\W*(?:(?:the|then|and)\s+)?(?:next|following|last|final|" + "|".join(_ORDINALS) + r")\b"
+    r"|\W*(?:then|now)\s+(?:'|\"|-?\d)",  # (`Then '7' is a digit`, `Now "c" is upper-cased`: the next item)
+    re.I,
+)
 _LIST_ITEM = re.compile(r"\s*(?:[-*+]|(?:\*\*)?\d{1,3}[.)])\s")
 
 
@@ -8822,6 +8925,8 @@ def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tup
                     walk.told_values.clear()
         if not re.search(r"[A-Za-z0-9]", sentence):
             continue
+        if walk.item_pass is not None and _ANOTHER_PASS.match(sentence):
+            walk.item_pass = None  # (`The first word is 'rover'. ... The next word '42' ...`: that pass is over)
         lo = walk.pointer
         checks = check_sentence(sentence, walk) if n else []
         if jumped is not None and _went_back_after(jumped, checks, walk):
@@ -8829,7 +8934,8 @@ def check_rationale(text: str, trace: Trace, window: int, backward: bool) -> tup
                 tied -= _ungrounded_after_all(jumped.report, check, "a value of a later moment")
         # (a line that opens with `Third pass:` tells that pass in all its sentences, as a list item does;
         # in a backward narration `Fifth entry:` is as often the output's fifth entry: passes named by value only)
-        if item_opening or (new_line and _PASS_ORDINAL.match(walk.sentence) and not walk.backward):
+        opens_a_pass = _PASS_ORDINAL.match(walk.sentence) or _PASS_ORDINAL_IS.match(walk.sentence)
+        if item_opening or (new_line and opens_a_pass and not walk.backward):
             item_opening = False
             walk.item_pass = _opened_pass(walk, ordinals=not walk.backward)
         report = SentenceReport(sentence=sentence, window_start=min(lo, walk.pointer), window_end=max(lo, walk.pointer))

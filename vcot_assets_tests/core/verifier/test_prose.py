@@ -2395,7 +2395,9 @@ def test_a_repeat_in_a_run_of_values_is_a_pass_that_left_the_value_as_it_was():
     trace = traced(NEW_LENGTHS, "new_lengths(['a', 'bb', 'a', 'ccc'], set())")  # pass by pass: 1, 3, 3, 6
     assert ungrounded_in(trace, "Pass by pass, added goes 0, 1, 3, 3, 6.") == []
     # the second 'a' leaves 3, not 1: more values than assignments, so the passes decide
-    assert ungrounded_in(trace, "Pass by pass, added goes 0, 1, 1, 3, 6.") == ["added: [0, 1, 1, 3, 6]"]
+    assert ungrounded_in(trace, "Pass by pass, added goes 0, 1, 1, 3, 6.") == [
+        "added: [0, 1, 1, 3, 6] (not its values pass by pass)"
+    ]
     # named before `, which goes`, backticked or not
     assert ungrounded_in(trace, "Lengths feed `added`, which goes 0, 1, 3, 3, 6.") == []
     assert ungrounded_in(trace, "Lengths feed `added`, which goes 0, 1, 1, 3, 6.") == ["added: [0, 1, 1, 3, 6]"]
@@ -7587,3 +7589,82 @@ def test_the_loop_over_a_named_variable():
     # (w498-7: `the loop over k` is the loop whose header sets k, which ran 5 times; the other ran 6)
     assert ungrounded_in(rises, "The loop over k ran 5 times and ends.") == []
     assert ungrounded_in(rises, "The loop over k ran 6 times and ends.") != []
+
+
+def test_a_while_loops_checks_and_a_paragraph_that_opens_a_pass():
+    drip = traced(
+        "def drip(rate, target):\n    level = 0\n    ticks = 0\n    while level < target:\n"
+        "        level += rate\n        ticks += 1\n    return ticks\n",
+        "drip(3, 10)",
+    )
+    # (w502-17: `Third check:` is the while loop's third test, so its line tells the third pass)
+    text = "Third check: 6 < 10 is true. Level becomes 9 and ticks becomes {}."
+    assert ungrounded_in(drip, text.format(3)) == []
+    assert ungrounded_in(drip, text.format(2)) != []
+    tags = traced(
+        "def strip_tags(tags, prefix):\n    rest = []\n    for tag in tags:\n        if tag.startswith(prefix):\n"
+        "            rest.append(tag[len(prefix):])\n    return rest\n",
+        "strip_tags(['db-main', 'web', 'db-cache'], 'db-')",
+    )
+    # (w505-15: `The first tag is ...` opens the first pass; the paragraph's later sentences tell it)
+    text = 'The first tag is "db-main". It starts with "db-", so "main" is appended. rest is now {}.'
+    assert ungrounded_in(tags, text.format("['main']")) == []
+    assert ungrounded_in(tags, text.format("['main', 'cache']")) != []
+    # (a sentence that goes on to the next item ends that pass: w261-3, w378-3)
+    text = "The first tag is 'db-main', so rest = ['main']. The next tag 'web' is skipped. Then 'db-cache' gives rest = ['main', 'cache']."
+    assert ungrounded_in(tags, text) == []
+
+
+def test_the_kth_call_of_a_method_returns_what_that_call_returned():
+    lamp = traced(
+        "class Lamp:\n    def __init__(self):\n        self.lit = []\n\n    def light(self, n):\n"
+        "        self.lit.append(n)\n        return sum(self.lit)\n\n"
+        "def night(orders):\n    lamp = Lamp()\n    best = 0\n    for n in orders:\n        total = lamp.light(n)\n"
+        "        if total > best:\n            best = total\n    return best\n",
+        "night([4, 1, 6])",
+    )
+    # (w500-2: the second call of light returned 5; 4 is the first call's)
+    text = "**Second call:** `light(1)` appended to `[4]` and returned `{}`."
+    assert ungrounded_in(lamp, text.format(5), backward=True) == []
+    assert ungrounded_in(lamp, text.format(4), backward=True) != []
+
+
+def test_values_after_each_pass_told_with_a_repeat_and_bitwise_steps():
+    close = traced(
+        "def close_pairs(nums):\n    close = 0\n    for i in range(len(nums)):\n"
+        "        for j in range(i + 1, len(nums)):\n            if abs(nums[i] - nums[j]) <= 2:\n"
+        "                close += 1\n    return close\n",
+        "close_pairs([1, 4, 2, 9, 3])",
+    )
+    # (w505-16: after each i close holds 2, 4, 5, 5, 5; a repeat told in another place is a slip)
+    assert ungrounded_in(close, "Going over i, close after each i is 2, 4, 5, 5, 5.", backward=True) == []
+    assert ungrounded_in(close, "Going over i, close after each i is 2, 4, 4, 5, 5.", backward=True) != []
+    mask = traced(
+        "def bits(shared):\n    mask = 0\n    for b in shared:\n        mask |= 1 << b\n    return mask\n",
+        "bits([3, 6])",
+    )
+    # (w501-17: `mask |= 1 << 6` = 72 tells what the line left in mask, 1 << 6 being 64)
+    assert ungrounded_in(mask, "The loop gives `mask |= 1 << 3` = 8, then `mask |= 1 << 6` = 72.") == []
+    assert ungrounded_in(mask, "The loop gives `mask |= 1 << 3` = 8, then `mask |= 1 << 6` = 70.") != []
+
+
+def test_runs_and_phrases_that_are_not_claims_of_their_own():
+    evens = traced(
+        "def split(nums):\n    evens = 0\n    for n in nums:\n        if n % 2 == 0:\n            evens += n\n"
+        "    return evens\n",
+        "split([4, 7, 10, 3, 6])",
+    )
+    # (w505-19: `part 4 + 10` is arithmetic, not the label `part 4`)
+    assert ungrounded_in(evens, "With even part `4 + 10 + 6 = 20`.", backward=True) == []
+    assert ungrounded_in(evens, "With even part `4 + 10 + 6 = 22`.", backward=True) != []
+    # (w504-9: a run's sum starts at its first value, the one after `=`)
+    assert ungrounded_in(evens, "The body adds n = 4, 10, 6, which sums to 20.", backward=True) == []
+    # (w504-6: `1, 0, 1, 1, which is 0b1011` is the run, not its last digit)
+    assert ungrounded_in(evens, "Reading the bits gives 1, 0, 1, 0, which is `0b1010 = 10`.", backward=True) == []
+    peaks = traced(
+        "def peaks(vals):\n    out = []\n    for i in range(1, len(vals) - 1):\n        left, right = vals[i - 1], vals[i + 1]\n"
+        "        if vals[i] > left and vals[i] >= right:\n            out.append(i)\n    return out\n",
+        "peaks([1, 3, 2, 5, 4])",
+    )
+    # (w500-24: `its right one` is a neighbour, not right = 1)
+    assert ungrounded_in(peaks, "Each index in out is bigger than its left neighbour and at least its right one.") == []
