@@ -1354,6 +1354,13 @@ class Walk:
         events = sorted(matched, key=self._walk_rank)
         if events:
             return Check("value", f"{ast.unparse(node)} = {wanted!r}", True, events[0], events)
+        if isinstance(node, ast.Subscript) and isinstance(wanted, (list, dict, tuple, set)) and evaluable:
+            # (`self.slots[i] += count` gives `[0, 5, 0, 0]`: the restated line, then the whole list it left)
+            whole = node.value
+            while isinstance(whole, ast.Subscript):
+                whole = whole.value
+            if isinstance(whole, (ast.Name, ast.Attribute)) and (told := self.find(whole, wanted)).ok:
+                return told
         # Where some states could not be read (objects pysnooper shows as `<Thread ...>`), a value
         # never seen in the readable ones is not proof of a wrong claim.
         return Check("value", f"{ast.unparse(node)} = {wanted!r}", None if opaque or not evaluable else False)
@@ -2276,7 +2283,9 @@ def _chain_steps(nodes: list[ast.expr | None], value: object, walk: Walk, checks
             ok = _same_result(computed, value) or (binary and bin(computed)[2:] == str(value))  # `164 = 10100100`
             # (`^` as a power only where the program does no XOR)
             ok = (
-                ok or _binary_numeral(node, value) or ("^" not in walk.facts.code_text and _caret_as_power(node, value))
+                ok
+                or _binary_numeral(node, value, re.search(r"\b(?:bits?|binary)\b", walk.sentence, re.I) is not None)
+                or ("^" not in walk.facts.code_text and _caret_as_power(node, value))
             )
             checks.append(Check("arith", f"{ast.unparse(node)} = {value!r}", ok))
             continue
@@ -2289,10 +2298,10 @@ def _chain_steps(nodes: list[ast.expr | None], value: object, walk: Walk, checks
             checks.append(found)
 
 
-def _binary_numeral(node: ast.expr, value: object) -> bool:
-    """`11111 = 31`: a number written in base 2, then its value."""
+def _binary_numeral(node: ast.expr, value: object, bits_told: bool = False) -> bool:
+    """`11111 = 31`: a number written in base 2, then its value (`101 = 5` too, in a sentence of bits)."""
     digits = str(node.value) if isinstance(node, ast.Constant) and isinstance(node.value, int) else ""
-    return len(digits) >= 4 and set(digits) <= {"0", "1"} and int(digits, 2) == value
+    return len(digits) >= (3 if bits_told else 4) and set(digits) <= {"0", "1"} and int(digits, 2) == value
 
 
 def _caret_as_power(node: ast.expr, value: object) -> bool:

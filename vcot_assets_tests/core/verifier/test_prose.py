@@ -7668,3 +7668,17 @@ def test_runs_and_phrases_that_are_not_claims_of_their_own():
     )
     # (w500-24: `its right one` is a neighbour, not right = 1)
     assert ungrounded_in(peaks, "Each index in out is bigger than its left neighbour and at least its right one.") == []
+
+
+def test_a_restated_subscript_step_then_the_whole_list_and_three_bit_numerals():
+    basin = traced(
+        "def drops(n, pairs):\n    slots = [0] * n\n    for pos, count in pairs:\n        i = pos % n\n"
+        "        slots[i] += count\n    return slots\n",
+        "drops(4, [(1, 5), (6, 3)])",
+    )
+    # (w510-17: the restated `slots[i] += count` and then the list it left, not the element's value)
+    assert ungrounded_in(basin, "`slots[i] += count` gives `[0, 5, 0, 0]`.") == []
+    assert ungrounded_in(basin, "`slots[i] += count` gives `[0, 5, 1, 0]`.") != []
+    # (w508-13: in a sentence of bits, `101` = 5 is a numeral in base 2)
+    assert ungrounded_in(basin, "Each slot is a 3-bit number: `101` = 5.") == []
+    assert ungrounded_in(basin, "Each slot is a 3-bit number: `101` = 6.") != []
