@@ -983,6 +983,11 @@ def _points_under_headings(text: str) -> list[str]:
 _AN_EXAMPLE_AFTER = re.compile(r"(?<=[.!?])\s+[*_]*e\.g\.\s.*$", re.I | re.S)
 
 
+_NUMBERED_LABEL = re.compile(
+    r"^(?:scenario|case|test(?:\s+case)?)\s*#?\d{1,3}\s*(?:\*\*|__)?\s*[:.)–—-]\s*(?:\*\*|__)?\s*(?=\S)", re.I
+)
+
+
 def parse_scenarios(text: str, truncated: bool = False) -> list[str]:
     """Scenario hints, one per list item (or JSON string), duplicates dropped; sub-bullets
     (examples under a scenario) and echoed placeholders such as `<scenario>` are not scenarios."""
@@ -1006,6 +1011,7 @@ def parse_scenarios(text: str, truncated: bool = False) -> list[str]:
     seen: set[str] = set()
     for item in items:
         item = _AN_EXAMPLE_AFTER.sub("", item.strip()).strip("*_").strip()
+        item = _NUMBERED_LABEL.sub("", item)  # (`Scenario 5: Two runs of equal length: ...`: the number tells nothing)
         if item.startswith("```"):
             continue  # (`4. ```python assert f(1) == 2````: a code block in the list, not a scenario hint)
         if item and not re.fullmatch(r"<[^<>]{1,40}>", item) and _normalized(item) not in seen:

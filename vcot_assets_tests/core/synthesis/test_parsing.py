@@ -955,3 +955,16 @@ def test_a_bold_title_over_an_indented_sentence_is_not_part_of_the_scenario():
     assert parse_scenarios(text) == ["Typical sentence that wraps.", "Empty string returns an empty list."]
     # a bold item with nothing under it is the scenario itself
     assert parse_scenarios("**1. Typical input**\n**2. Empty input**") == ["Typical input", "Empty input"]
+
+
+def test_a_scenarios_number_label_is_dropped_and_a_title_in_its_text_kept():
+    # (r168-test_scenarios-05, llama-3.1-8b: `Scenario 5:` numbers the item; the title after it is the writer's own)
+    reply = (
+        "## Test Scenarios\n\n- **Scenario 1:** Two strings sharing a run in the middle.\n"
+        "- **Scenario 2:** Two runs of equal length: the first one found is returned.\n- Test 3 - One string is empty."
+    )
+    assert parse_scenarios(reply) == [
+        "Two strings sharing a run in the middle.",
+        "Two runs of equal length: the first one found is returned.",
+        "One string is empty.",
+    ]
