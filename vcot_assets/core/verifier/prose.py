@@ -8378,6 +8378,8 @@ def _held_in_the_pass(
             walk.sentence[: check.position],
             re.I,  # (`Since last is None, no rise`)
         )
+        # (`'H': up = True; prev is None, so no flip`: a premise the step after it is drawn from)
+        or (walk.facts.history(name) and _A_PREMISE_AFTER.match(walk.sentence, _claim_end(walk, check)))
     ):
         return any(lo <= e < hi for e in check.events for lo, hi in spans) or _changed_unseen(walk, name, check, spans)
     history = walk.facts.history(name)
@@ -8395,6 +8397,16 @@ def _held_in_the_pass(
         if any(first <= e < hi for e in check.events):
             return True
     return False
+
+
+_A_PREMISE_AFTER = re.compile(r"`?\s*,?\s*so\s+(?:no|nothing|not|neither)\b", re.I)
+
+
+def _claim_end(walk: Walk, check: Check) -> int:
+    """Where the value a claim told ends in the sentence (`prev is None|, so`), or its position."""
+    value = check.text.split(" = ", 1)[-1]
+    at = walk.sentence.find(value, max(check.position, 0))
+    return at + len(value) if at >= 0 else max(check.position, 0)
 
 
 def _assigned_unchanged(walk: Walk, name: str, lo: int, hi: int) -> int:

@@ -7682,3 +7682,14 @@ def test_a_restated_subscript_step_then_the_whole_list_and_three_bit_numerals():
     # (w508-13: in a sentence of bits, `101` = 5 is a numeral in base 2)
     assert ungrounded_in(basin, "Each slot is a 3-bit number: `101` = 5.") == []
     assert ungrounded_in(basin, "Each slot is a 3-bit number: `101` = 6.") != []
+
+
+def test_a_value_that_a_step_not_taken_is_drawn_from_is_the_state_it_was_taken_in():
+    flips = traced(
+        "def flips(s):\n    n = 0\n    prev = None\n    for ch in s:\n        up = ch.isupper()\n"
+        "        if prev is not None and up != prev:\n            n += 1\n        prev = up\n    return n\n",
+        "flips('HeL')",
+    )
+    # (w500-19: `prev is None, so no flip` tells the value the test read, before the pass set prev)
+    assert ungrounded_in(flips, "- `'H'`: `up = True`; `prev` is `None`, so no flip.") == []
+    assert ungrounded_in(flips, "- `'H'`: `up = True`; `prev` is `False`, so no flip.") != []
