@@ -1643,19 +1643,20 @@ def _chains(s: Sentence, walk: Walk, checks: list[Check]) -> None:
         ):
             _literal_links(s, text, group, checks)
             continue  # `T - T // 5 = 25`, `level - capacity = 3`: an equation in unknowns, not arithmetic
+        right_end = _right_operand_end(text, group[-1] + 1)
+        if right_end < 0 or (right_end < len(text) and (text[right_end].isalnum() or text[right_end] == "_")):
+            continue  # `= 4f in hex`: a word that starts with a digit, not the number 4
+        target = None
         augmented = _AUGMENTED_BEFORE.search(text[:left_start])
         if augmented and len(group) == 1 and augmented.group(1).removeprefix("self.") in known:
             # `mask |= 1 << 6` = 72: what the line left in mask, where 1 << 6 is not 72 (`cost += 55 - 52,
             # which is three` tells the step's own value)
             step = _literal_value(_expr(text[left_start : group[0]]))
-            told = _literal_value(_expr(text[group[0] + 1 : _right_operand_end(text, group[0] + 1)]))
+            told = _literal_value(_expr(text[group[0] + 1 : right_end]))
             if step[0] and told[0] and not same_value(step[1], told[1]):
-                left_start = augmented.start()
-        pieces = [augmented.group(1) if augmented and left_start == augmented.start() else text[left_start : group[0]]]
+                target, left_start = augmented.group(1), augmented.start()
+        pieces = [target or text[left_start : group[0]]]
         pieces += [text[a + 1 : b] for a, b in zip(group, group[1:])]
-        right_end = _right_operand_end(text, group[-1] + 1)
-        if right_end < 0 or (right_end < len(text) and (text[right_end].isalnum() or text[right_end] == "_")):
-            continue  # `= 4f in hex`: a word that starts with a digit, not the number 4
         pieces.append(text[group[-1] + 1 : right_end])
         nodes = [_expr(p) for p in pieces]
         if nodes[-1] is None or not s.free(left_start, right_end):
